@@ -1,0 +1,3 @@
+from heeded.cli import main
+
+main()

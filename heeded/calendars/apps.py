@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CalendarsConfig(AppConfig):
+    name = "heeded.calendars"
+    verbose_name = "Working-day calendars"

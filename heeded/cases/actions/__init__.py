@@ -1,0 +1,59 @@
+"""Every change of state on a case: named, atomic, checked against the procedure, recorded.
+
+Each action takes the acting user as ``by`` and raises ``ProcedureError`` with a message an
+officer can act on when the procedure does not allow the move.
+"""
+
+from ._base import ProcedureError, StaleCase
+from .clocks import refresh_clocks
+from .editing import changes_since, update_details
+from .lifecycle import acknowledge, close, convert, refuse, reopen, withdraw
+from .recording import next_reference, record_representation
+from .records import (
+    add_note,
+    assign,
+    log_contact,
+    record_advocacy,
+    record_ombudsman_decision,
+    record_ombudsman_enquiry,
+    record_payment,
+)
+from .stages import (
+    acknowledge_stage,
+    agree_statement,
+    extend_stage,
+    record_panel,
+    record_panel_report,
+    respond_to_stage,
+    start_stage,
+)
+
+__all__ = [
+    "ProcedureError",
+    "StaleCase",
+    "acknowledge",
+    "acknowledge_stage",
+    "add_note",
+    "agree_statement",
+    "assign",
+    "changes_since",
+    "close",
+    "convert",
+    "extend_stage",
+    "log_contact",
+    "next_reference",
+    "record_advocacy",
+    "record_ombudsman_decision",
+    "record_ombudsman_enquiry",
+    "record_panel",
+    "record_panel_report",
+    "record_payment",
+    "record_representation",
+    "refresh_clocks",
+    "refuse",
+    "reopen",
+    "respond_to_stage",
+    "start_stage",
+    "update_details",
+    "withdraw",
+]

@@ -1,0 +1,95 @@
+"""Editing a case's details safely when two people have it open."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from ..models import Case, EventKind
+from ._base import ProcedureError, locked, record_event, require_not_before, save_case
+from .clocks import refresh_clocks
+from .recording import MULTI_VALUED
+
+# Details an officer may correct from the case page. Dates that drive clocks (stage dates,
+# closure) change only through their own actions, so the procedure's rules always apply.
+EDITABLE = (
+    "how_received",
+    "complainant_type",
+    "young_person",
+    "via_professional",
+    "summary",
+    "received_on",
+    "acknowledged_on",
+    "remedial_action",
+    "remedial_action_details",
+    "lessons_learned",
+    "learning_for_report",
+    "advocacy_provider",
+)
+
+
+def changes_since(case: Case, version: int) -> list[str]:
+    """Plain words for what changed after ``version``, to show the second editor."""
+    newer = case.history.filter(version__gt=version).order_by("history_date")
+    lines = []
+    for record in newer:
+        who = record.history_user or "someone"
+        lines.append(f"{record.history_change_reason or 'Changed'} by {who}")
+        previous = record.prev_record
+        if previous is not None:
+            for change in record.diff_against(previous).changes:
+                if change.field in (
+                    "version",
+                    "current_stage",
+                    "next_deadline",
+                    "next_deadline_what",
+                ):
+                    continue
+                field = Case._meta.get_field(change.field).verbose_name
+                lines.append(f"{field}: '{change.old or ''}' became '{change.new or ''}'")
+    return lines
+
+
+def update_details(case: Case, *, by, expected_version: int, **changes) -> Case:
+    """Save edited details, refusing if someone else saved the case in the meantime."""
+    multi = {name: changes.pop(name) for name in MULTI_VALUED if name in changes}
+    not_editable = set(changes) - set(EDITABLE)
+    if not_editable:
+        raise ProcedureError(
+            f"These details cannot be edited here: {', '.join(sorted(not_editable))}"
+        )
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        if "received_on" in changes:
+            first = case.stages.order_by("started_on").first()
+            if first and changes["received_on"] > first.started_on:
+                raise ProcedureError("The date received cannot be after Stage 1 started.")
+        if changes.get("acknowledged_on"):
+            require_not_before(
+                changes["acknowledged_on"],
+                changes.get("received_on", case.received_on),
+                "of the acknowledgement",
+                "the date received",
+            )
+        changed = [name for name, value in changes.items() if getattr(case, name) != value]
+        for name, value in changes.items():
+            setattr(case, name, value)
+        for name, values in multi.items():
+            current = set(getattr(case, name).values_list("pk", flat=True))
+            if current != {v.pk for v in values}:
+                getattr(case, name).set(values)
+                changed.append(name)
+        if changed:
+            labels = ", ".join(Case._meta.get_field(n).verbose_name for n in changed)
+            record_event(
+                case,
+                EventKind.EDITED,
+                by=by,
+                on=case.updated_at.date(),
+                description=f"Changed: {labels}",
+            )
+        refresh_clocks(case)
+        save_case(case, by, "Details changed")
+    return case
+
+
+__all__ = ["changes_since", "update_details", "transaction"]

@@ -1,0 +1,205 @@
+"""Acknowledging, converting, refusing, withdrawing, closing and reopening a case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from heeded.taxonomy.models import RecordType, RefusalReason
+
+from ..models import Case, EventKind, Stage, StageOutcome
+from ._base import (
+    locked,
+    record_event,
+    require,
+    require_date,
+    require_not_before,
+    require_open,
+    save_case,
+    save_with_history,
+)
+from .clocks import refresh_clocks
+from .recording import start_first_stage
+
+
+def _finish(case: Case, by, reason: str) -> Case:
+    refresh_clocks(case)
+    save_case(case, by, reason)
+    return case
+
+
+def acknowledge(case: Case, *, by, on: dt.date, expected_version: int | None = None) -> Case:
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require(
+            case.acknowledged_on is None,
+            f"{case.reference} was already acknowledged on {case.acknowledged_on:%d %B %Y}."
+            if case.acknowledged_on
+            else "",
+        )
+        require_date(on, "of the acknowledgement")
+        require_not_before(on, case.received_on, "of the acknowledgement", "the date received")
+        case.acknowledged_on = on
+        record_event(case, EventKind.ACKNOWLEDGED, by=by, on=on)
+        return _finish(case, by, "Acknowledged")
+
+
+def convert(
+    case: Case, *, by, to: RecordType, on: dt.date, expected_version: int | None = None
+) -> Case:
+    """Change what a representation is: a pre-complaint or case concern becomes a complaint.
+
+    The case keeps where it came from and when (``converted_from``, ``converted_on``); a
+    procedure's Stage 1 clock counts from the conversion.
+    """
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require_open(case)
+        require(to.pk != case.record_type_id, f"{case.reference} is already a {to.label.lower()}.")
+        require(not to.retired, f"'{to.label}' is retired and cannot be used.")
+        require(to.code != "refused", "Use 'Refuse' to refuse a complaint, giving the reason.")
+        require_date(on, "of the conversion")
+        require_not_before(on, case.received_on, "of the conversion", "the date received")
+        answered = Stage.objects.filter(case=case, responded_on__isnull=False)
+        require(
+            not answered.exists(),
+            "A stage has already been responded to, so the record type can no longer change.",
+        )
+        # An unanswered Stage 1 under the old procedure never ran to completion; the new
+        # procedure's clock starts afresh from the conversion (history keeps the old row).
+        for stage in Stage.objects.filter(case=case):
+            stage._history_user = by
+            stage.delete()
+        old = case.record_type
+        case.converted_from = old
+        case.converted_on = on
+        case.record_type = to
+        record_event(
+            case,
+            EventKind.CONVERTED,
+            by=by,
+            on=on,
+            old=old.label,
+            new=to.label,
+            description=f"{old.label} became {to.label.lower()}",
+        )
+        start_first_stage(case, by=by, on=on)
+        return _finish(case, by, f"Converted from {old.label}")
+
+
+def refuse(
+    case: Case,
+    *,
+    by,
+    reason: RefusalReason,
+    on: dt.date,
+    expected_version: int | None = None,
+) -> Case:
+    """Refuse to consider a representation under the statutory procedure, with the reason."""
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require_open(case)
+        require(case.record_type.code != "refused", f"{case.reference} is already refused.")
+        require(isinstance(reason, RefusalReason), "Choose the reason for the refusal.")
+        require_date(on, "of the refusal")
+        require_not_before(on, case.received_on, "of the refusal", "the date received")
+        require(
+            not Stage.objects.filter(case=case, responded_on__isnull=False).exists(),
+            "A stage has already been responded to; the complaint can no longer be "
+            "refused. Withdraw or close it instead.",
+        )
+        # The complaint was never accepted, so its Stage 1 clock never ran.
+        for stage in Stage.objects.filter(case=case):
+            stage._history_user = by
+            stage.delete()
+        old = case.record_type
+        case.record_type = RecordType.objects.get(code="refused")
+        case.refusal_reason = reason
+        case.closed_on = on
+        record_event(
+            case,
+            EventKind.REFUSED,
+            by=by,
+            on=on,
+            old=old.label,
+            new=reason.label,
+            description=f"Refused: {reason.label}",
+        )
+        return _finish(case, by, f"Refused: {reason.label}")
+
+
+def withdraw(case: Case, *, by, on: dt.date, expected_version: int | None = None) -> Case:
+    """The complainant withdrew: the open stage ends as withdrawn and the case closes."""
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require_open(case)
+        require_date(on, "of the withdrawal")
+        require_not_before(on, case.received_on, "of the withdrawal", "the date received")
+        stage = (
+            Stage.objects.filter(case=case, responded_on__isnull=True).order_by("-number").first()
+        )
+        if stage is not None:
+            require_not_before(
+                on, stage.started_on, "of the withdrawal", f"the start of Stage {stage.number}"
+            )
+            stage.responded_on = on
+            stage.outcome = StageOutcome.WITHDRAWN
+            save_with_history(stage, by, "Withdrawn")
+        case.closed_on = on
+        record_event(
+            case, EventKind.WITHDRAWN, by=by, on=on, stage_number=stage.number if stage else None
+        )
+        return _finish(case, by, "Withdrawn")
+
+
+def close(case: Case, *, by, on: dt.date, expected_version: int | None = None) -> Case:
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require_open(case)
+        require_date(on, "of closure")
+        require_not_before(on, case.received_on, "of closure", "the date received")
+        open_stage = Stage.objects.filter(case=case, responded_on__isnull=True).first()
+        require(
+            open_stage is None,
+            f"Stage {open_stage.number} is still open: record its response or the withdrawal first."
+            if open_stage
+            else "",
+        )
+        last = Stage.objects.filter(case=case).order_by("-responded_on").first()
+        if last is not None:
+            require_not_before(
+                on, last.responded_on, "of closure", f"the Stage {last.number} response"
+            )
+        case.closed_on = on
+        record_event(case, EventKind.CLOSED, by=by, on=on)
+        return _finish(case, by, "Closed")
+
+
+def reopen(
+    case: Case,
+    *,
+    by,
+    reason: str,
+    on: dt.date | None = None,
+    expected_version: int | None = None,
+) -> Case:
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require(case.closed_on is not None, f"{case.reference} is not closed.")
+        require(bool(reason and reason.strip()), "Enter why the case is being reopened.")
+        require(
+            case.record_type.code != "refused",
+            "A refused complaint cannot be reopened; record a new representation instead.",
+        )
+        old = case.closed_on
+        case.closed_on = None
+        record_event(
+            case,
+            EventKind.REOPENED,
+            by=by,
+            on=on or dt.date.today(),
+            description=reason.strip(),
+            old=old.isoformat(),
+        )
+        return _finish(case, by, "Reopened")

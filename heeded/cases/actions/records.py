@@ -1,0 +1,283 @@
+"""Things recorded on a case that do not move it through its procedure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from heeded.taxonomy.models import HowReceived, OmbudsmanDecision
+
+from ..models import Case, Contact, ContactDirection, EventKind, Payment, Stage
+from ._base import (
+    ProcedureError,
+    locked,
+    record_event,
+    require,
+    require_date,
+    require_not_before,
+    save_case,
+    save_with_history,
+)
+from .clocks import refresh_clocks
+
+
+def _finish(case: Case, by, reason: str) -> Case:
+    refresh_clocks(case)
+    save_case(case, by, reason)
+    return case
+
+
+def assign(
+    case: Case,
+    *,
+    by,
+    officer=None,
+    responding_manager=None,
+    stage_number: int | None = None,
+    investigating_officer: str | None = None,
+    independent_person: str | None = None,
+    expected_version: int | None = None,
+) -> Case:
+    """Give a case to a complaints officer, or a stage to a responding manager."""
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        today = dt.date.today()
+        if officer is not None:
+            old = case.assigned_officer
+            case.assigned_officer = officer
+            record_event(
+                case,
+                EventKind.ASSIGNED,
+                by=by,
+                on=today,
+                old=old or "",
+                new=officer,
+                description=f"Case officer: {_name(officer)}",
+            )
+        if any(
+            x is not None for x in (responding_manager, investigating_officer, independent_person)
+        ):
+            number = stage_number or case.current_stage
+            stage = Stage.objects.filter(case=case, number=number).first()
+            require(stage is not None, "Start the stage before assigning people to it.")
+            require(stage.responded_on is None, f"Stage {number} has already been responded to.")
+            if responding_manager is not None:
+                stage.responding_manager = responding_manager
+                record_event(
+                    case,
+                    EventKind.ASSIGNED,
+                    by=by,
+                    on=today,
+                    stage_number=number,
+                    new=responding_manager,
+                    description=f"Responding manager: {_name(responding_manager)}",
+                )
+            if investigating_officer is not None:
+                stage.investigating_officer = investigating_officer.strip()
+            if independent_person is not None:
+                stage.independent_person = independent_person.strip()
+            save_with_history(stage, by, "Assigned")
+        require(
+            officer is not None
+            or responding_manager is not None
+            or investigating_officer is not None
+            or independent_person is not None,
+            "Choose who to assign.",
+        )
+        return _finish(case, by, "Assigned")
+
+
+def _name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def record_advocacy(
+    case: Case,
+    *,
+    by,
+    offered: bool | None,
+    offered_on: dt.date | None = None,
+    taken_up: bool | None = None,
+    provider: str = "",
+    expected_version: int | None = None,
+) -> Case:
+    """CA 1989 s.26A: advocacy offered to a child, whether taken up, and who provides it."""
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require(offered is not None, "Say whether advocacy was offered.")
+        if offered_on:
+            require_not_before(
+                offered_on, case.received_on, "advocacy was offered", "the date received"
+            )
+        require(not (taken_up and not offered), "Advocacy cannot be taken up if not offered.")
+        case.advocacy_offered = offered
+        case.advocacy_offered_on = offered_on
+        case.advocacy_taken_up = taken_up
+        case.advocacy_provider = provider.strip()
+        words = "offered" if offered else "not offered"
+        if taken_up:
+            words += f", taken up ({case.advocacy_provider or 'provider not recorded'})"
+        record_event(
+            case,
+            EventKind.ADVOCACY,
+            by=by,
+            on=offered_on or dt.date.today(),
+            description=f"Advocacy {words}",
+        )
+        return _finish(case, by, "Advocacy recorded")
+
+
+def record_ombudsman_enquiry(
+    case: Case,
+    *,
+    by,
+    received_on: dt.date,
+    reference: str = "",
+    expected_version: int | None = None,
+) -> Case:
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require(
+            case.ombudsman_received_on is None,
+            "An Ombudsman enquiry is already recorded on this case.",
+        )
+        require_date(received_on, "the Ombudsman's enquiry was received")
+        require_not_before(
+            received_on, case.received_on, "of the Ombudsman's enquiry", "the date received"
+        )
+        case.ombudsman_received_on = received_on
+        case.ombudsman_reference = reference.strip()
+        record_event(
+            case, EventKind.OMBUDSMAN_RECEIVED, by=by, on=received_on, new=case.ombudsman_reference
+        )
+        return _finish(case, by, "Ombudsman enquiry received")
+
+
+def record_ombudsman_decision(
+    case: Case,
+    *,
+    by,
+    decision: OmbudsmanDecision,
+    decided_on: dt.date,
+    remedy: str = "",
+    expected_version: int | None = None,
+) -> Case:
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require(
+            case.ombudsman_received_on is not None,
+            "Record the Ombudsman's enquiry before its decision.",
+        )
+        require(isinstance(decision, OmbudsmanDecision), "Choose the Ombudsman's decision.")
+        require_date(decided_on, "of the Ombudsman's decision")
+        require_not_before(
+            decided_on, case.ombudsman_received_on, "of the Ombudsman's decision", "the enquiry"
+        )
+        old = case.ombudsman_decision
+        case.ombudsman_decision = decision
+        case.ombudsman_decided_on = decided_on
+        case.ombudsman_remedy = remedy.strip()
+        record_event(
+            case,
+            EventKind.OMBUDSMAN_DECIDED,
+            by=by,
+            on=decided_on,
+            old=old.label if old else "",
+            new=decision.label,
+            description=case.ombudsman_remedy,
+        )
+        return _finish(case, by, "Ombudsman decision recorded")
+
+
+def record_payment(
+    case: Case,
+    *,
+    by,
+    amount,
+    paid_on: dt.date | None,
+    reason: str = "",
+    recommended_by_ombudsman: bool = False,
+    expected_version: int | None = None,
+) -> Payment:
+    try:
+        amount = Decimal(str(amount)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):
+        raise ProcedureError(f"'{amount}' is not an amount of money, like 250.00.") from None
+    require(amount > 0, "The payment must be more than £0.00.")
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        if paid_on:
+            require_not_before(paid_on, case.received_on, "of the payment", "the date received")
+        payment = Payment(
+            case=case,
+            amount=amount,
+            paid_on=paid_on,
+            reason=reason.strip(),
+            recommended_by_ombudsman=recommended_by_ombudsman,
+            recorded_by=by,
+        )
+        save_with_history(payment, by, "Payment recorded")
+        record_event(
+            case,
+            EventKind.PAYMENT,
+            by=by,
+            on=paid_on or dt.date.today(),
+            new=f"£{amount:,.2f}",
+            description=payment.reason,
+        )
+        _finish(case, by, "Payment recorded")
+    return payment
+
+
+def log_contact(
+    case: Case,
+    *,
+    by,
+    happened_at: dt.datetime,
+    direction: str,
+    method: HowReceived,
+    summary: str,
+    with_whom: str = "",
+) -> Contact:
+    """A later contact: a call, a letter, a meeting. Never changes the case's version."""
+    require(direction in ContactDirection.values, "Choose who the contact was from.")
+    require(bool(summary and summary.strip()), "Enter a summary of the contact.")
+    require(isinstance(method, HowReceived), "Choose how the contact was made.")
+    require(
+        happened_at.date() >= case.received_on,
+        "The contact cannot be before the date the case was received.",
+    )
+    with transaction.atomic():
+        contact = Contact(
+            case=case,
+            happened_at=happened_at,
+            direction=direction,
+            method=method,
+            summary=summary.strip(),
+            with_whom=with_whom.strip(),
+            by=by,
+        )
+        save_with_history(contact, by, "Contact logged")
+        record_event(
+            case,
+            EventKind.CONTACT,
+            by=by,
+            on=happened_at.date(),
+            description=summary.strip()[:500],
+            new=method.label,
+        )
+    return contact
+
+
+def add_note(case: Case, *, by, text: str, on: dt.date | None = None):
+    require(bool(text and text.strip()), "Enter the note.")
+    return record_event(
+        case, EventKind.NOTE, by=by, on=on or dt.date.today(), description=text.strip()
+    )
+
+
+def users_named(**filters):
+    return get_user_model().objects.filter(**filters)

@@ -1,0 +1,352 @@
+"""Moving a case through the stages its procedure declares."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from heeded.calendars.working_days import working_days
+from heeded.organisation.models import Organisation, Stage2ClockStart
+from heeded.taxonomy.models import Outcome
+
+from ..clocks import clock_limit, latest_extension, response_clock_start
+from ..models import Case, EventKind, Stage, StageOutcome
+from ._base import (
+    ProcedureError,
+    locked,
+    record_event,
+    require,
+    require_date,
+    require_not_before,
+    require_open,
+    save_case,
+    save_with_history,
+)
+from .clocks import refresh_clocks
+
+
+def _stage(case: Case, number: int) -> Stage:
+    rule = case.procedure.stage(number)
+    require(rule is not None, f"A {case.record_type.label.lower()} has no stage {number}.")
+    stage = Stage.objects.filter(case=case, number=number).first()
+    require(stage is not None, f"Stage {number} has not been started on {case.reference}.")
+    return stage
+
+
+def _finish(case: Case, by, reason: str) -> Case:
+    refresh_clocks(case)
+    save_case(case, by, reason)
+    return case
+
+
+def start_stage(
+    case: Case,
+    number: int,
+    *,
+    by,
+    requested_on: dt.date,
+    statement_agreed_on: dt.date | None = None,
+    accept_late_request: bool = False,
+    expected_version: int | None = None,
+) -> Stage:
+    """Escalate to the next stage at the complainant's request."""
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        procedure = case.procedure
+        rule = procedure.stage(number)
+        require(
+            rule is not None,
+            f"A {case.record_type.label.lower()} under the {procedure.name} has no stage {number}.",
+        )
+        require(number > 1, "Stage 1 starts when the representation is recorded or converted.")
+        require(
+            not Stage.objects.filter(case=case, number=number).exists(),
+            f"Stage {number} has already been started.",
+        )
+        previous = Stage.objects.filter(case=case, number=number - 1).first()
+        require(
+            previous is not None and previous.responded_on is not None,
+            f"Stage {number} can only start after the Stage {number - 1} response.",
+        )
+        require(
+            previous.outcome != StageOutcome.WITHDRAWN,
+            f"The complaint was withdrawn at Stage {number - 1}; it cannot be escalated.",
+        )
+        require_date(requested_on, f"Stage {number} was requested")
+        require_not_before(
+            requested_on,
+            previous.responded_on,
+            f"Stage {number} was requested",
+            f"the Stage {number - 1} response",
+        )
+        window = procedure.stage(number - 1).escalation_window
+        if window and not accept_late_request:
+            taken = working_days(previous.responded_on, requested_on, window.calendar)
+            if taken > window.limit:
+                raise ProcedureError(
+                    f"Stage {number} was requested {taken} working days after the Stage "
+                    f"{number - 1} response; the usual limit is {window.limit}. The council "
+                    "may still accept it: confirm that it does."
+                )
+        if statement_agreed_on is not None:
+            require_not_before(
+                statement_agreed_on,
+                requested_on,
+                "the statement of complaint was agreed",
+                "the request",
+            )
+        started_on = _stage2_clock_start(number, requested_on, statement_agreed_on)
+        if case.closed_on is not None:
+            # Councils close a case after Stage 1; asking for Stage 2 reopens it.
+            record_event(
+                case,
+                EventKind.REOPENED,
+                by=by,
+                on=requested_on,
+                description=f"Reopened for Stage {number}",
+            )
+            case.closed_on = None
+        stage = Stage(
+            case=case,
+            number=number,
+            requested_on=requested_on,
+            statement_agreed_on=statement_agreed_on,
+            started_on=started_on,
+            late_request_accepted=accept_late_request,
+        )
+        save_with_history(stage, by, f"Stage {number} started")
+        record_event(
+            case,
+            EventKind.STAGE_STARTED,
+            by=by,
+            on=requested_on,
+            stage_number=number,
+            description=rule.name,
+        )
+        _finish(case, by, f"Stage {number} started")
+    stage.refresh_from_db()
+    return stage
+
+
+def _stage2_clock_start(number, requested_on, statement_agreed_on) -> dt.date:
+    # The organisation chooses what starts the Stage 2 clock (domain.md section 1.6). Until a
+    # statement is agreed the clock is shown from the request, the earlier and safer date.
+    if (
+        number == 2
+        and statement_agreed_on
+        and Organisation.current().stage2_clock_start == Stage2ClockStart.STATEMENT_AGREED
+    ):
+        return statement_agreed_on
+    return requested_on
+
+
+def agree_statement(case: Case, *, by, on: dt.date, expected_version: int | None = None) -> Stage:
+    """Record the agreed Stage 2 statement of complaint (it may start the clock)."""
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        stage = _stage(case, 2)
+        require(stage.responded_on is None, "Stage 2 has already been responded to.")
+        require_date(on, "the statement of complaint was agreed")
+        require_not_before(on, stage.requested_on, "the statement was agreed", "the request")
+        stage.statement_agreed_on = on
+        stage.started_on = _stage2_clock_start(2, stage.requested_on, on)
+        save_with_history(stage, by, "Statement of complaint agreed")
+        record_event(
+            case,
+            EventKind.EDITED,
+            by=by,
+            on=on,
+            stage_number=2,
+            description="Statement of complaint agreed",
+        )
+        _finish(case, by, "Statement of complaint agreed")
+    return stage
+
+
+def acknowledge_stage(
+    case: Case, number: int, *, by, on: dt.date, expected_version: int | None = None
+) -> Stage:
+    """Acknowledge a stage that has its own acknowledgement (corporate Stage 2)."""
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        stage = _stage(case, number)
+        require(
+            case.procedure.stage(number).acknowledgement is not None,
+            f"Stage {number} has no separate acknowledgement.",
+        )
+        require(stage.acknowledged_on is None, f"Stage {number} has already been acknowledged.")
+        require_date(on, "of the acknowledgement")
+        require_not_before(on, stage.started_on, "of the acknowledgement", "the stage's start")
+        stage.acknowledged_on = on
+        save_with_history(stage, by, f"Stage {number} acknowledged")
+        record_event(case, EventKind.STAGE_ACKNOWLEDGED, by=by, on=on, stage_number=number)
+        _finish(case, by, f"Stage {number} acknowledged")
+    return stage
+
+
+def extend_stage(
+    case: Case,
+    number: int,
+    *,
+    by,
+    to: dt.date,
+    reason: str,
+    on: dt.date | None = None,
+    expected_version: int | None = None,
+) -> Stage:
+    """Agree a later response date, never beyond the procedure's maximum."""
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require_open(case)
+        stage = _stage(case, number)
+        rule = case.procedure.stage(number)
+        require(stage.responded_on is None, f"Stage {number} has already been responded to.")
+        require(
+            rule.response.max_limit is not None,
+            f"The {rule.response.what.lower()} deadline cannot be extended: "
+            f"{rule.response.source}.",
+        )
+        require(
+            bool(reason and reason.strip()),
+            "Enter the reason for the extension; the complainant must be told it.",
+        )
+        require_date(to, "of the new deadline")
+        response_due = rule.response.deadline(
+            response_clock_start(case, rule, stage), clock_limit(rule.response)
+        )
+        current = stage.extended_to or response_due
+        if current is not None:
+            require(
+                to > current,
+                f"The new deadline must be after the current one ({current:%d %B %Y}).",
+            )
+        require_not_before(to, stage.started_on, "of the new deadline", "the stage's start")
+        latest = latest_extension(case, stage)
+        if latest is not None and to > latest:
+            raise ProcedureError(
+                f"Stage {number} can be extended to {latest:%d %B %Y} at the latest "
+                f"({rule.response.max_limit} {rule.response.unit} from "
+                f"{rule.response.counts_from}; {rule.response.source})."
+            )
+        old = stage.extended_to
+        stage.extended_to = to
+        stage.extension_reason = reason.strip()
+        save_with_history(stage, by, f"Stage {number} extended")
+        record_event(
+            case,
+            EventKind.STAGE_EXTENDED,
+            by=by,
+            on=on or dt.date.today(),
+            stage_number=number,
+            description=reason.strip(),
+            old=old.isoformat() if old else "",
+            new=to.isoformat(),
+        )
+        _finish(case, by, f"Stage {number} extended")
+    return stage
+
+
+def record_panel(case: Case, *, by, held_on: dt.date, expected_version: int | None = None) -> Stage:
+    """Stage 3: the review panel met."""
+    return _panel_step(
+        case, by, held_on, "panel_held_on", EventKind.PANEL_HELD, "the panel met", expected_version
+    )
+
+
+def record_panel_report(
+    case: Case, *, by, on: dt.date, expected_version: int | None = None
+) -> Stage:
+    """Stage 3: the panel's report was received."""
+    return _panel_step(
+        case,
+        by,
+        on,
+        "panel_report_on",
+        EventKind.PANEL_REPORTED,
+        "the panel reported",
+        expected_version,
+    )
+
+
+def _panel_step(case, by, on, field, kind, what, expected_version) -> Stage:
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require_open(case)
+        stage = _stage(case, 3)
+        rule = case.procedure.stage(3)
+        require(rule.panel is not None, "This procedure has no review panel.")
+        require(stage.responded_on is None, "Stage 3 has already been responded to.")
+        require_date(on, what)
+        require(getattr(stage, field) is None, f"The date {what} is already recorded.")
+        if field == "panel_report_on":
+            require(stage.panel_held_on is not None, "Record the panel meeting first.")
+            require_not_before(on, stage.panel_held_on, what, "the panel meeting")
+        require_not_before(on, stage.started_on, what, "the Stage 3 request")
+        setattr(stage, field, on)
+        save_with_history(stage, by, what.capitalize())
+        record_event(case, kind, by=by, on=on, stage_number=3)
+        _finish(case, by, what.capitalize())
+    return stage
+
+
+def respond_to_stage(
+    case: Case,
+    number: int,
+    *,
+    by,
+    on: dt.date,
+    outcome: str = "",
+    summary: str = "",
+    actual_outcomes: list[Outcome] | None = None,
+    remedial_action: bool | None = None,
+    remedial_action_details: str = "",
+    lessons_learned: str = "",
+    today: dt.date | None = None,
+    expected_version: int | None = None,
+) -> Stage:
+    """Record the response that completes a stage, with its finding and outcomes."""
+    today = today or dt.date.today()
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require_open(case)
+        stage = _stage(case, number)
+        rule = case.procedure.stage(number)
+        require(stage.responded_on is None, f"Stage {number} has already been responded to.")
+        require_date(on, f"of the Stage {number} response")
+        require(on <= today, "The response date cannot be in the future.")
+        require_not_before(
+            on, stage.started_on, f"of the Stage {number} response", f"the start of Stage {number}"
+        )
+        require_not_before(
+            on, case.received_on, f"of the Stage {number} response", "the date received"
+        )
+        if rule.records_finding:
+            require(
+                outcome in StageOutcome.values,
+                "Choose whether the complaint was upheld, partially upheld or not upheld.",
+            )
+        elif outcome:
+            require(outcome in StageOutcome.values, f"'{outcome}' is not a stage outcome.")
+        stage.responded_on = on
+        stage.outcome = outcome
+        stage.response_summary = summary
+        save_with_history(stage, by, f"Stage {number} responded to")
+        if actual_outcomes is not None:
+            case.actual_outcomes.set(actual_outcomes)
+        if remedial_action is not None:
+            case.remedial_action = remedial_action
+        if remedial_action_details:
+            case.remedial_action_details = remedial_action_details
+        if lessons_learned:
+            case.lessons_learned = lessons_learned
+        record_event(
+            case,
+            EventKind.STAGE_RESPONDED,
+            by=by,
+            on=on,
+            stage_number=number,
+            new=StageOutcome(outcome).label if outcome else "Responded",
+        )
+        _finish(case, by, f"Stage {number} responded to")
+    return stage

@@ -1,0 +1,154 @@
+"""Deadlines of a case, worked out from its dates and its procedure's declared clocks.
+
+Pure functions of the case's rows: nothing here saves. ``actions.refresh_clocks`` stores the
+results on the case so that lists and dashboards can filter on them in the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from heeded.calendars.models import ClosureDay
+from heeded.calendars.working_days import add_working_days
+from heeded.organisation.models import Organisation
+from heeded.procedures import Clock, CountsFrom, StageRule, Unit
+
+from .models import Case, Stage
+
+
+@dataclass(frozen=True)
+class Deadline:
+    what: str
+    due_on: dt.date
+    clock: Clock
+    starts_on: dt.date
+    stage_number: int | None = None
+
+
+def clock_limit(clock: Clock, organisation: Organisation | None = None) -> int | None:
+    if clock.organisation_setting:
+        organisation = organisation or Organisation.current()
+        return getattr(organisation, clock.organisation_setting)
+    return clock.limit
+
+
+def acknowledgement_deadline(case: Case) -> Deadline | None:
+    clock = case.procedure.acknowledgement
+    if clock is None:
+        return None
+    return Deadline(clock.what, clock.deadline(case.received_on), clock, case.received_on)
+
+
+def _stage_clock_and_start(case: Case, rule: StageRule, stage: Stage) -> tuple[Clock, dt.date]:
+    """Which clock is running on an open stage, and the date it counts from."""
+    if rule.acknowledgement and stage.acknowledged_on is None:
+        return rule.acknowledgement, stage.started_on
+    if rule.panel and stage.panel_held_on is None:
+        return rule.panel, stage.started_on
+    if rule.panel_report and stage.panel_report_on is None:
+        return rule.panel_report, stage.panel_held_on
+    clock = rule.response
+    if clock.counts_from is CountsFrom.ACKNOWLEDGED:
+        acknowledged = stage.acknowledged_on if rule.acknowledgement else case.acknowledged_on
+        if acknowledged is None:
+            # Not yet acknowledged: count from the latest the acknowledgement may be sent,
+            # so the date shown is never later than the real one will be.
+            ack = acknowledgement_deadline(case)
+            acknowledged = ack.due_on if ack else stage.started_on
+        return clock, acknowledged
+    if clock.counts_from is CountsFrom.PANEL_REPORT:
+        return clock, stage.panel_report_on
+    return clock, stage.started_on
+
+
+def response_clock_start(case: Case, rule: StageRule, stage: Stage) -> dt.date:
+    """The date the stage's response clock counts from (used for extensions and reports)."""
+    clock = rule.response
+    if clock.counts_from is CountsFrom.ACKNOWLEDGED:
+        acknowledged = stage.acknowledged_on if rule.acknowledgement else case.acknowledged_on
+        if acknowledged:
+            return acknowledged
+        ack = rule.acknowledgement or case.procedure.acknowledgement
+        return ack.deadline(stage.started_on) if ack else stage.started_on
+    if clock.counts_from is CountsFrom.PANEL_REPORT and stage.panel_report_on:
+        return stage.panel_report_on
+    return stage.started_on
+
+
+def stage_deadline(
+    case: Case, stage: Stage, organisation: Organisation | None = None
+) -> Deadline | None:
+    """The statutory deadline of the clock now running on a stage (None once answered)."""
+    if stage.responded_on is not None:
+        return None
+    rule = case.procedure.stage(stage.number)
+    if rule is None:
+        return None
+    clock, start = _stage_clock_and_start(case, rule, stage)
+    due = clock.deadline(start, clock_limit(clock, organisation))
+    if due is None:
+        return None
+    return Deadline(clock.what, due, clock, start, stage.number)
+
+
+def latest_extension(case: Case, stage: Stage) -> dt.date | None:
+    """The furthest the stage's response deadline may be extended, by its procedure."""
+    rule = case.procedure.stage(stage.number)
+    if rule is None or rule.response.max_limit is None:
+        return None
+    return rule.response.latest_extension(response_clock_start(case, rule, stage))
+
+
+def open_deadlines(case: Case, organisation: Organisation | None = None) -> list[Deadline]:
+    """Every deadline still to be met on an open case, soonest first."""
+    if case.closed_on is not None:
+        return []
+    deadlines: list[Deadline] = []
+    ack = acknowledgement_deadline(case)
+    if ack and case.acknowledged_on is None:
+        deadlines.append(ack)
+    for stage in case.stages.all():
+        deadline = stage_deadline(case, stage, organisation)
+        if deadline is None and stage.responded_on is None and stage.extended_to:
+            # An agreed response period (adult social care) has no statutory clock.
+            deadlines.append(
+                Deadline(
+                    "Agreed response date",
+                    stage.extended_to,
+                    case.procedure.stage(stage.number).response,
+                    stage.started_on,
+                    stage.number,
+                )
+            )
+            continue
+        if deadline is not None:
+            if stage.extended_to and deadline.clock is case.procedure.stage(stage.number).response:
+                deadline = Deadline(
+                    f"{deadline.what} (extended)",
+                    stage.extended_to,
+                    deadline.clock,
+                    deadline.starts_on,
+                    stage.number,
+                )
+            deadlines.append(deadline)
+    return sorted(deadlines, key=lambda d: d.due_on)
+
+
+def internal_target(deadline: Deadline, organisation: Organisation | None = None) -> dt.date:
+    """The same clock counted without the council's closure days: an internal figure only.
+
+    Never used for a statutory deadline (domain.md section 6.1).
+    """
+    clock = deadline.clock
+    limit = clock_limit(clock, organisation)
+    if clock.unit is not Unit.WORKING_DAYS or limit is None:
+        return deadline.due_on
+    closures = frozenset(
+        ClosureDay.objects.filter(date__gt=deadline.starts_on).values_list("date", flat=True)
+    )
+    if not closures:
+        return deadline.due_on
+    # The office's own count ends later than the statutory one; it is shown beside the
+    # deadline for planning ("counting the office's closure days"), never instead of it.
+    return add_working_days(deadline.starts_on, limit, clock.calendar, closures)

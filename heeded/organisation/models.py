@@ -1,0 +1,50 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+
+class Stage2ClockStart(models.TextChoices):
+    # LGSCO decisions count Stage 2 "from the date of request" (Staffordshire 25 010 090);
+    # many councils count from the agreed statement of complaint (domain.md section 1.6).
+    REQUEST = "request", "The date the complainant asked for Stage 2"
+    STATEMENT_AGREED = "statement_agreed", "The date the statement of complaint was agreed"
+
+
+class Organisation(models.Model):
+    """The council running Heeded: one row, edited by complaints managers."""
+
+    name = models.CharField(max_length=200, default="Demo Borough Council")
+    department = models.CharField(max_length=200, default="Children's Services", blank=True)
+    reference_prefix = models.CharField(
+        max_length=8,
+        default="CS",
+        help_text="Starts every new case reference, as in CS-2026-00042.",
+    )
+    stage2_clock_start = models.CharField(
+        max_length=20,
+        choices=Stage2ClockStart.choices,
+        default=Stage2ClockStart.REQUEST,
+        help_text="Both dates are always recorded; this chooses which one starts the clock.",
+    )
+    mp_enquiry_working_days = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="Local target for MP and councillor enquiries (no statutory timescale).",
+    )
+    small_number_threshold = models.PositiveSmallIntegerField(
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text='In the public report, counts below this are shown as "fewer than N".',
+    )
+    complaints_manager_name = models.CharField(max_length=200, blank=True)
+    complaints_email = models.EmailField(blank=True)
+
+    class Meta:
+        verbose_name = "organisation"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def current(cls) -> "Organisation":
+        organisation = cls.objects.order_by("pk").first()
+        return organisation or cls.objects.create()

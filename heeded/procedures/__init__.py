@@ -1,0 +1,6 @@
+"""Statutory and local procedures, declared once as data (see ``declarations.py``)."""
+
+from .declarations import PROCEDURES, procedure_for
+from .rules import Clock, CountsFrom, Procedure, StageRule, Unit
+
+__all__ = ["PROCEDURES", "Clock", "CountsFrom", "Procedure", "StageRule", "Unit", "procedure_for"]

@@ -1,0 +1,295 @@
+"""Every procedure Heeded runs, with its clocks, each beside the rule it comes from.
+
+Sources are those of ``shared/domain.md`` (section 0 has every clock on one page). Where the
+domain reference marks a fact unverified, the comment says so: check before relying on it.
+To add a procedure, see CONTRIBUTING.md ("Adding a procedure").
+"""
+
+from heeded.calendars.working_days import Calendar
+
+from .rules import Clock, CountsFrom, Procedure, StageRule, Unit
+
+WD = Unit.WORKING_DAYS
+
+# --- Children Act 1989 representations procedure (SI 2006/1738) -----------------------------
+
+CHILDREN_STATUTORY = Procedure(
+    code="children_statutory",
+    name="Children Act 1989 statutory complaints procedure",
+    source="Children Act 1989 s.26; SI 2006/1738; Getting the Best from Complaints (DfES 2006)",
+    summary="Stage 1 local resolution, Stage 2 investigation, Stage 3 review panel, "
+    "then the Local Government and Social Care Ombudsman.",
+    # Not in SI 2006/1738: the customary local standard (Southampton 2009/10 section 5.1;
+    # Havering, Doncaster). domain.md marks it unverified.
+    acknowledgement=Clock(
+        "Acknowledgement",
+        3,
+        CountsFrom.RECEIVED,
+        source="Local standard (Southampton 2009/10 s.5.1; Havering and Doncaster procedures)",
+    ),
+    stages=(
+        StageRule(
+            1,
+            "Stage 1: local resolution",
+            response=Clock(
+                "Stage 1 response",
+                10,
+                CountsFrom.STAGE_START,
+                max_limit=20,
+                source="SI 2006/1738 reg 14 (per Family Rights Group); LGSCO decisions",
+            ),
+            # Guidance, not regulation; some councils use 28 days (domain.md section 0).
+            escalation_window=Clock(
+                "Request for Stage 2",
+                20,
+                CountsFrom.PREVIOUS_RESPONSE,
+                source="GtBfC practice (Devon, Brighton & Hove, Gloucestershire procedures)",
+            ),
+        ),
+        StageRule(
+            2,
+            "Stage 2: investigation",
+            # Counted from the request by default, or from the agreed statement of complaint
+            # where the organisation chooses (Organisation.stage2_clock_start).
+            response=Clock(
+                "Stage 2 adjudication",
+                25,
+                CountsFrom.STAGE_START,
+                max_limit=65,
+                source="SI 2006/1738 reg 17 (per Family Rights Group); LGSCO: 'up to 13 "
+                "weeks ... from the date of request'",
+            ),
+            escalation_window=Clock(
+                "Request for Stage 3",
+                20,
+                CountsFrom.PREVIOUS_RESPONSE,
+                source="SI 2006/1738 reg 18 (per council procedures, e.g. Lancashire)",
+            ),
+            roles=("responding_manager", "investigating_officer", "independent_person"),
+        ),
+        StageRule(
+            3,
+            "Stage 3: review panel",
+            panel=Clock(
+                "Review panel meets",
+                30,
+                CountsFrom.STAGE_START,
+                source="SI 2006/1738 reg 19(4)",
+            ),
+            panel_report=Clock(
+                "Panel report sent",
+                5,
+                CountsFrom.PANEL,
+                source="SI 2006/1738 reg 20",
+            ),
+            response=Clock(
+                "Authority's response to the panel",
+                15,
+                CountsFrom.PANEL_REPORT,
+                source="SI 2006/1738 reg 20",
+            ),
+            roles=("responding_manager", "independent_person"),
+        ),
+    ),
+)
+
+# --- Corporate complaints: LGSCO Complaint Handling Code (2024) ------------------------------
+
+CORPORATE = Procedure(
+    code="corporate",
+    name="Corporate complaints procedure (Ombudsman's Complaint Handling Code)",
+    source="LGSCO Complaint Handling Code 2024",
+    summary="Two stages, then the Ombudsman.",
+    acknowledgement=Clock(
+        "Stage 1 acknowledgement", 5, CountsFrom.RECEIVED, source="Complaint Handling Code s.6.2"
+    ),
+    stages=(
+        StageRule(
+            1,
+            "Stage 1",
+            # Counted from the acknowledgement, not receipt.
+            response=Clock(
+                "Stage 1 response",
+                10,
+                CountsFrom.ACKNOWLEDGED,
+                max_limit=20,
+                source="Complaint Handling Code s.6.3 to 6.5",
+            ),
+            escalation_window=None,
+        ),
+        StageRule(
+            2,
+            "Stage 2",
+            acknowledgement=Clock(
+                "Stage 2 acknowledgement",
+                5,
+                CountsFrom.STAGE_START,
+                # domain.md: the LGSCO paragraph was not retrieved; aligned Housing Code s.6.11
+                source="Housing Ombudsman Code s.6.11 (aligned); council policies",
+            ),
+            response=Clock(
+                "Stage 2 response",
+                20,
+                CountsFrom.ACKNOWLEDGED,
+                max_limit=40,
+                # domain.md: one source says a 10-day extension; 20 assumed.
+                source="Housing Ombudsman Code s.6.12 to 6.13 (aligned); Cumberland policy",
+            ),
+        ),
+    ),
+)
+
+# --- Adult social care (SI 2009/309) -------------------------------------------------------
+
+ADULT_SOCIAL_CARE = Procedure(
+    code="adult_social_care",
+    name="Adult social care complaints procedure",
+    source="SI 2009/309 (regulation numbers unverified, domain.md section 2)",
+    summary="One stage with a response period agreed with the complainant, then the Ombudsman.",
+    acknowledgement=Clock(
+        "Acknowledgement", 3, CountsFrom.RECEIVED, source="SI 2009/309 reg 13 (number unverified)"
+    ),
+    stages=(
+        StageRule(
+            1,
+            "Response",
+            response=Clock(
+                "Response",
+                None,
+                CountsFrom.RECEIVED,
+                unit=Unit.AGREED,
+                max_limit=6,
+                source="SI 2009/309 reg 14: the period agreed with the complainant",
+            ),
+            # If there is no response within 6 months the complainant must be told why.
+            warning=Clock(
+                "Tell the complainant why there is no response yet",
+                6,
+                CountsFrom.RECEIVED,
+                unit=Unit.CALENDAR_MONTHS,
+                source="SI 2009/309 reg 14 (number unverified)",
+            ),
+        ),
+    ),
+)
+
+# --- Information rights ---------------------------------------------------------------------
+
+FOI = Procedure(
+    code="foi",
+    name="Freedom of Information request",
+    source="Freedom of Information Act 2000 s.10",
+    stages=(
+        StageRule(
+            1,
+            "Response",
+            # Bank holidays anywhere in the UK are not working days (s.10(6); ICO LTT47).
+            # The public interest extension: "reasonable", the ICO expects at most 20 more.
+            response=Clock(
+                "Response",
+                20,
+                CountsFrom.RECEIVED,
+                calendar=Calendar.UK,
+                max_limit=40,
+                source="FOIA s.10(1),(6); ICO guidance on public interest extensions",
+            ),
+            records_finding=False,
+        ),
+    ),
+)
+
+EIR = Procedure(
+    code="eir",
+    name="Environmental Information request",
+    source="Environmental Information Regulations 2004 regs 5(2), 7(1)",
+    stages=(
+        StageRule(
+            1,
+            "Response",
+            # 40 working days only if the request is complex and voluminous.
+            response=Clock(
+                "Response",
+                20,
+                CountsFrom.RECEIVED,
+                calendar=Calendar.UK,
+                max_limit=40,
+                source="EIR regs 5(2), 7(1)",
+            ),
+            records_finding=False,
+        ),
+    ),
+)
+
+SUBJECT_ACCESS = Procedure(
+    code="sar",
+    name="Subject access request",
+    source="UK GDPR Art 12(3) and 15; ICO guidance on counting (since August 2019)",
+    stages=(
+        StageRule(
+            1,
+            "Response",
+            # The day of receipt is day 1; due the same date next month (or its last day),
+            # moved to the next working day. Extendable by two further months.
+            response=Clock(
+                "Response",
+                1,
+                CountsFrom.RECEIVED,
+                unit=Unit.CALENDAR_MONTHS,
+                max_limit=3,
+                source="UK GDPR Art 12(3); ICO",
+            ),
+            records_finding=False,
+        ),
+    ),
+)
+
+MP_ENQUIRY = Procedure(
+    code="mp_enquiry",
+    name="MP and councillor enquiry",
+    source="Local target: no statutory timescale (domain.md section 5.4)",
+    stages=(
+        StageRule(
+            1,
+            "Response",
+            response=Clock(
+                "Response",
+                10,
+                CountsFrom.RECEIVED,
+                max_limit=20,
+                organisation_setting="mp_enquiry_working_days",
+                source="Local target set by the organisation",
+            ),
+            records_finding=False,
+        ),
+    ),
+)
+
+NO_PROCEDURE = Procedure(
+    code="none",
+    name="No formal procedure",
+    source="Recorded for learning and the annual report; no statutory clock",
+    summary="Compliments, comments, case concerns, pre-complaints and other contacts.",
+)
+
+PROCEDURES: dict[str, Procedure] = {
+    p.code: p
+    for p in (
+        CHILDREN_STATUTORY,
+        CORPORATE,
+        ADULT_SOCIAL_CARE,
+        FOI,
+        EIR,
+        SUBJECT_ACCESS,
+        MP_ENQUIRY,
+        NO_PROCEDURE,
+    )
+}
+
+PROCEDURE_CHOICES = [(p.code, p.name) for p in PROCEDURES.values()]
+
+
+def procedure_for(code: str) -> Procedure:
+    try:
+        return PROCEDURES[code]
+    except KeyError:
+        raise LookupError(f"There is no procedure with the code {code!r}") from None

@@ -1,0 +1,144 @@
+"""The vocabulary procedures are declared in: clocks, stages and procedures.
+
+A clock says how long something may take, what it counts from, on which calendar, how far it
+may be extended and where the rule comes from. Nothing here touches the database: given the
+dates, a clock answers "when is it due?" and "how late may it be extended to?".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from heeded.calendars.working_days import (
+    Calendar,
+    add_calendar_months,
+    add_working_days,
+    calendar_month_deadline,
+)
+
+
+class Unit(StrEnum):
+    WORKING_DAYS = "working days"
+    CALENDAR_MONTHS = "calendar months"
+    # The response period is agreed with the complainant (adult social care, SI 2009/309).
+    AGREED = "agreed with the complainant"
+
+
+class CountsFrom(StrEnum):
+    RECEIVED = "the date the representation was received"
+    ACKNOWLEDGED = "the acknowledgement"
+    STAGE_START = "the start of the stage"
+    PANEL = "the review panel meeting"
+    PANEL_REPORT = "the panel's report"
+    PREVIOUS_RESPONSE = "the response at the previous stage"
+
+
+@dataclass(frozen=True)
+class Clock:
+    """One time limit. ``limit`` is in ``unit``; ``max_limit`` is the furthest extension."""
+
+    what: str
+    limit: int | None
+    counts_from: CountsFrom
+    source: str
+    unit: Unit = Unit.WORKING_DAYS
+    calendar: Calendar = Calendar.ENGLAND_AND_WALES
+    max_limit: int | None = None
+    # A local target the organisation may change (MP enquiries): the Organisation field name.
+    organisation_setting: str | None = None
+
+    @property
+    def extendable(self) -> bool:
+        return self.max_limit is not None and (self.limit is None or self.max_limit > self.limit)
+
+    def _add(self, start: dt.date, amount: int) -> dt.date:
+        if self.unit is Unit.CALENDAR_MONTHS:
+            return calendar_month_deadline(start, amount, self.calendar)
+        return add_working_days(start, amount, self.calendar)
+
+    def deadline(self, start: dt.date, limit: int | None = None) -> dt.date | None:
+        """When it is due, counted from ``start``; None where the period is agreed case by case."""
+        limit = self.limit if limit is None else limit
+        if limit is None or self.unit is Unit.AGREED:
+            return None
+        return self._add(start, limit)
+
+    def latest_extension(self, start: dt.date) -> dt.date | None:
+        """The furthest an agreed extension may move the deadline; None where no limit is set."""
+        if self.max_limit is None:
+            return None
+        if self.unit is Unit.AGREED:
+            return add_calendar_months(start, self.max_limit)
+        return self._add(start, self.max_limit)
+
+    def describe(self) -> str:
+        if self.unit is Unit.AGREED:
+            return f"{self.what}: {self.unit}"
+        text = f"{self.what}: {self.limit} {self.unit} from {self.counts_from}"
+        if self.extendable:
+            text += f", extendable to {self.max_limit}"
+        return text
+
+
+@dataclass(frozen=True)
+class StageRule:
+    number: int
+    name: str
+    response: Clock
+    # Corporate Stage 2 is acknowledged separately, and its response counts from that.
+    acknowledgement: Clock | None = None
+    # Children's Stage 3: the panel meets, reports, then the authority responds.
+    panel: Clock | None = None
+    panel_report: Clock | None = None
+    # How long the complainant has, after this stage's response, to ask for the next one.
+    escalation_window: Clock | None = None
+    # Who answers: shown on screens and used to name roles on the stage.
+    roles: tuple[str, ...] = ("responding_manager",)
+    # A warning the complainant must be given (adult social care: 6 months).
+    warning: Clock | None = None
+    # Complaints are upheld or not; an information request or enquiry is simply answered.
+    records_finding: bool = True
+
+
+@dataclass(frozen=True)
+class Procedure:
+    code: str
+    name: str
+    source: str
+    acknowledgement: Clock | None = None
+    stages: tuple[StageRule, ...] = field(default_factory=tuple)
+    # Types a case under this procedure may be converted into a complaint from.
+    summary: str = ""
+
+    def stage(self, number: int) -> StageRule | None:
+        for rule in self.stages:
+            if rule.number == number:
+                return rule
+        return None
+
+    @property
+    def has_stages(self) -> bool:
+        return bool(self.stages)
+
+    @property
+    def last_stage(self) -> int:
+        return self.stages[-1].number if self.stages else 0
+
+    def clocks(self) -> list[Clock]:
+        clocks = [self.acknowledgement] if self.acknowledgement else []
+        for rule in self.stages:
+            clocks += [
+                c
+                for c in (
+                    rule.acknowledgement,
+                    rule.panel,
+                    rule.panel_report,
+                    rule.response,
+                    rule.escalation_window,
+                    rule.warning,
+                )
+                if c
+            ]
+        return clocks
