@@ -67,3 +67,6 @@ def code(db):
         return TAXONOMY_MODELS[kind].objects.get(code=value)
 
     return get
+
+
+pytest_plugins = ["heeded.tests_support.browser"]

@@ -55,6 +55,12 @@ INSTALLED_APPS = [
     "heeded.taxonomy",
     "heeded.cases",
     "heeded.access",
+    "heeded.workqueue",
+    "heeded.casework",
+    "heeded.reference",
+    "heeded.reports",
+    "heeded.interchange",
+    "heeded.public",
     "heeded.demo",
 ]
 

@@ -1,9 +1,16 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 admin.site.site_header = "Heeded administration"
 admin.site.site_title = "Heeded"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Each app owns its own prefix; see the app's urls.py.
+    path("", include("heeded.workqueue.urls")),  # dashboards, case list
+    path("cases/", include("heeded.casework.urls")),  # recording and the case page
+    path("settings/", include("heeded.reference.urls")),  # reference data, staff
+    path("reports/", include("heeded.reports.urls")),
+    path("import/", include("heeded.interchange.urls")),
+    path("feedback/", include("heeded.public.urls")),  # the public's forms, no sign-in
 ]

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class CaseworkConfig(AppConfig):
+    name = "heeded.casework"

@@ -1,0 +1,88 @@
+"""Browser tests: Playwright driving Debian's Chromium (never a downloaded browser), with
+axe-core checking every page visited and screenshots saved as test artefacts.
+
+Use the ``browser_page`` fixture with pytest-django's ``live_server``; call
+``check_accessibility(page)`` on each page of a walk and ``screenshot(page, name)`` to save.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARTEFACTS = Path(
+    os.environ.get("TEST_ARTEFACTS", Path(__file__).resolve().parents[2] / "test-artefacts")
+)
+AXE = Path(__file__).with_name("axe.min.js")
+# GOV.UK places the back link outside any landmark on purpose; checking the WCAG rules
+# (not axe's best-practice ones) keeps that pattern and still catches every AA failure.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    # Playwright's sync API runs an event loop in this thread; the live server and the test's
+    # own database calls are ordinary synchronous Django, so allow them alongside it.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's chromium is not installed at {CHROMIUM}: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(chromium):
+    context = chromium.new_context(
+        viewport={"width": 375, "height": 740}, locale="en-GB", is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def check_accessibility(page) -> None:
+    """Fail with every WCAG 2.2 AA violation axe-core finds on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    violations = result["violations"]
+    if violations:
+        lines = [f"{page.url}: {len(violations)} accessibility violation(s)"]
+        for v in violations:
+            targets = ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+            lines.append(f"- {v['id']} ({v['impact']}): {v['help']} at {targets}")
+        pytest.fail("\n".join(lines))
+
+
+def screenshot(page, name: str) -> Path:
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTEFACTS / f"{re.sub(r'[^a-z0-9_-]+', '-', name.lower())}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
