@@ -414,7 +414,7 @@ class ReferenceCounter(models.Model):
         return f"{self.prefix}-{self.year}: {self.last_number}"
 
 
-def document_path(document: "Document", filename: str) -> str:
+def document_path(document: Document, filename: str) -> str:
     # Stored under a random name outside the web root: the original name is kept in the
     # row, never used as a path.
     import uuid
