@@ -5,6 +5,7 @@ Each variable is documented in README.md ("Configuration"). ``HEEDED_DEMO=true``
 secret fails loudly rather than running a council's data with a made-up key.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -102,6 +103,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default lives under var/, made on first use.
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # Tests use a file too, like production: an in-memory database's shared cache locks
+    # whole tables and ignores the busy timeout, so concurrent tests would fail spuriously.
+    # One file per test process, so parallel runs never share one; Django removes it after.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(
+            Path(DATABASES["default"]["NAME"]).with_name(f"test-heeded-{os.getpid()}.sqlite3")
+        )
+    }
     # WAL and a busy timeout let the demo serve pages while a command writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {

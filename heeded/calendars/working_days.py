@@ -118,6 +118,8 @@ def working_days(
     Negative when ``end`` is before ``start`` (how far past a deadline we are).
     """
     _check_range(start, end)
+    if end < start:
+        return -working_days(end, start, calendar, extra_closed)
     cal = _busdaycalendar(calendar, frozenset(extra_closed))
     one = dt.timedelta(days=1)
     # busday_count counts [begin, end); shifting both ends by a day gives (start, end].
@@ -183,7 +185,11 @@ def working_days_array(
     starts = np.asarray(starts, dtype="datetime64[D]")
     ends = np.asarray(ends, dtype="datetime64[D]")
     one = np.timedelta64(1, "D")
-    return np.busday_count(starts + one, ends + one, busdaycal=_busdaycalendar(calendar))
+    # numpy counts a reversed range differently from the spec, so count the ordered range
+    # and put the sign back (negative: how far past a deadline).
+    low, high = np.minimum(starts, ends), np.maximum(starts, ends)
+    counts = np.busday_count(low + one, high + one, busdaycal=_busdaycalendar(calendar))
+    return np.where(ends < starts, -counts, counts)
 
 
 def add_working_days_array(

@@ -73,6 +73,11 @@ def record_event(
     )
 
 
+def long_date(day: dt.date) -> str:
+    """GOV.UK style: 5 January 2023."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def require(condition: bool, message: str) -> None:
     if not condition:
         raise ProcedureError(message)
@@ -85,7 +90,7 @@ def require_date(when: dt.date | None, what: str) -> None:
 def require_not_before(when: dt.date, earliest: dt.date | None, what: str, than: str) -> None:
     if earliest is not None and when < earliest:
         raise ProcedureError(
-            f"The date {what} ({when:%d %B %Y}) cannot be before {than} ({earliest:%d %B %Y})."
+            f"The date {what} ({long_date(when)}) cannot be before {than} ({long_date(earliest)})."
         )
 
 

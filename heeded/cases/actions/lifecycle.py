@@ -11,6 +11,7 @@ from heeded.taxonomy.models import RecordType, RefusalReason
 from ..models import Case, EventKind, Stage, StageOutcome
 from ._base import (
     locked,
+    long_date,
     record_event,
     require,
     require_date,
@@ -34,7 +35,7 @@ def acknowledge(case: Case, *, by, on: dt.date, expected_version: int | None = N
         case = locked(case, expected_version)
         require(
             case.acknowledged_on is None,
-            f"{case.reference} was already acknowledged on {case.acknowledged_on:%d %B %Y}."
+            f"{case.reference} was already acknowledged on {long_date(case.acknowledged_on)}."
             if case.acknowledged_on
             else "",
         )

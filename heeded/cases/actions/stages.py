@@ -15,6 +15,7 @@ from ..models import Case, EventKind, Stage, StageOutcome
 from ._base import (
     ProcedureError,
     locked,
+    long_date,
     record_event,
     require,
     require_date,
@@ -219,13 +220,13 @@ def extend_stage(
         if current is not None:
             require(
                 to > current,
-                f"The new deadline must be after the current one ({current:%d %B %Y}).",
+                f"The new deadline must be after the current one ({long_date(current)}).",
             )
         require_not_before(to, stage.started_on, "of the new deadline", "the stage's start")
         latest = latest_extension(case, stage)
         if latest is not None and to > latest:
             raise ProcedureError(
-                f"Stage {number} can be extended to {latest:%d %B %Y} at the latest "
+                f"Stage {number} can be extended to {long_date(latest)} at the latest "
                 f"({rule.response.max_limit} {rule.response.unit} from "
                 f"{rule.response.counts_from}; {rule.response.source})."
             )

@@ -1,0 +1,308 @@
+"""Converting, refusing, withdrawing, closing, reopening and the records kept on a case."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from heeded.cases import actions
+from heeded.cases.actions import ProcedureError, StaleCase
+from heeded.cases.models import EventKind, Stage, StageOutcome
+
+from .factories import record
+
+D = dt.date
+pytestmark = pytest.mark.django_db
+
+
+class TestConversion:
+    def test_a_pre_complaint_that_becomes_a_complaint_keeps_where_it_came_from(self, officer, code):
+        # Isle of Wight 2019/20 Table 1.1: "Pre-complaint to Statutory Stage 1 Complaint".
+        pre = record(officer, record_type="pre_complaint", received_on=D(2019, 10, 1))
+        assert pre.current_stage == 0
+        case = actions.convert(
+            pre, by=officer, to=code("record_type", "complaint"), on=D(2019, 10, 8)
+        )
+        assert (case.converted_from.code, case.converted_on) == ("pre_complaint", D(2019, 10, 8))
+        # Stage 1 counts from the conversion (interchange: stage1_started_on rule).
+        assert case.stage(1).started_on == D(2019, 10, 8)
+        assert case.events.filter(kind=EventKind.CONVERTED).exists()
+
+    def test_converting_after_a_stage_response_is_refused(self, officer, code):
+        case = record(officer, received_on=D(2022, 9, 12))
+        actions.respond_to_stage(case, 1, by=officer, on=D(2022, 9, 20), outcome="upheld")
+        with pytest.raises(ProcedureError, match="can no longer change"):
+            actions.convert(
+                case, by=officer, to=code("record_type", "corporate_complaint"), on=D(2022, 9, 21)
+            )
+
+    def test_converting_to_the_same_type_is_refused(self, officer, code):
+        case = record(officer, record_type="case_concern")
+        with pytest.raises(ProcedureError, match="already a case concern"):
+            actions.convert(
+                case, by=officer, to=code("record_type", "case_concern"), on=D(2022, 9, 13)
+            )
+
+    def test_refusing_goes_through_refuse_not_convert(self, officer, code):
+        case = record(officer)
+        with pytest.raises(ProcedureError, match="Use 'Refuse'"):
+            actions.convert(case, by=officer, to=code("record_type", "refused"), on=D(2022, 9, 13))
+
+
+class TestRefusal:
+    def test_a_refused_complaint_is_closed_with_its_reason_and_no_stage(self, officer, code):
+        # Isle of Wight 2019/20 s.3.6: refusals mostly because of court proceedings.
+        case = record(officer)
+        case = actions.refuse(
+            case, by=officer, reason=code("refusal_reason", "court_proceedings"), on=D(2022, 9, 14)
+        )
+        assert case.record_type.code == "refused"
+        assert case.refusal_reason.code == "court_proceedings"
+        assert case.closed_on == D(2022, 9, 14)
+        assert not Stage.objects.filter(case=case).exists()
+
+    def test_a_complaint_already_answered_cannot_be_refused(self, officer, code):
+        case = record(officer)
+        actions.respond_to_stage(case, 1, by=officer, on=D(2022, 9, 20), outcome="upheld")
+        with pytest.raises(ProcedureError, match="can no longer be refused"):
+            actions.refuse(
+                case, by=officer, reason=code("refusal_reason", "other"), on=D(2022, 9, 21)
+            )
+
+    def test_a_refusal_needs_a_reason(self, officer):
+        with pytest.raises(ProcedureError, match="reason"):
+            actions.refuse(record(officer), by=officer, reason=None, on=D(2022, 9, 14))
+
+    def test_a_refused_complaint_cannot_be_reopened(self, officer, code):
+        case = actions.refuse(
+            record(officer),
+            by=officer,
+            reason=code("refusal_reason", "out_of_time"),
+            on=D(2022, 9, 14),
+        )
+        with pytest.raises(ProcedureError, match="cannot be reopened"):
+            actions.reopen(case, by=officer, reason="Asked again")
+
+
+class TestWithdrawalAndClosure:
+    def test_withdrawing_ends_the_open_stage_as_withdrawn_and_closes(self, officer):
+        case = actions.withdraw(record(officer), by=officer, on=D(2022, 9, 16))
+        assert case.stage(1).outcome == StageOutcome.WITHDRAWN
+        assert case.closed_on == D(2022, 9, 16)
+        assert case.next_deadline is None
+
+    def test_closing_with_a_stage_open_is_refused(self, officer):
+        with pytest.raises(ProcedureError, match="Stage 1 is still open"):
+            actions.close(record(officer), by=officer, on=D(2022, 9, 20))
+
+    def test_closing_before_the_last_response_is_refused(self, officer):
+        case = record(officer)
+        actions.respond_to_stage(case, 1, by=officer, on=D(2022, 9, 20), outcome="upheld")
+        with pytest.raises(ProcedureError, match="before the Stage 1 response"):
+            actions.close(case, by=officer, on=D(2022, 9, 19))
+
+    def test_a_compliment_closes_at_once(self, officer):
+        case = actions.close(
+            record(officer, record_type="compliment"), by=officer, on=D(2022, 9, 12)
+        )
+        assert not case.is_open
+
+    def test_closing_twice_is_refused(self, officer):
+        case = actions.close(
+            record(officer, record_type="compliment"), by=officer, on=D(2022, 9, 12)
+        )
+        with pytest.raises(ProcedureError, match="is closed"):
+            actions.close(case, by=officer, on=D(2022, 9, 13))
+
+    def test_reopening_needs_a_reason_and_brings_back_the_deadline(self, officer):
+        case = actions.close(
+            record(officer, record_type="compliment"), by=officer, on=D(2022, 9, 12)
+        )
+        with pytest.raises(ProcedureError, match="why"):
+            actions.reopen(case, by=officer, reason="")
+        case = actions.reopen(case, by=officer, reason="Closed by mistake")
+        assert case.is_open
+
+    def test_actions_on_a_closed_case_are_refused(self, officer):
+        case = actions.withdraw(record(officer), by=officer, on=D(2022, 9, 16))
+        with pytest.raises(ProcedureError, match="is closed"):
+            actions.extend_stage(case, 1, by=officer, to=D(2022, 10, 3), reason="x")
+
+
+class TestOtherProcedures:
+    def test_a_corporate_stage_1_counts_10_working_days_from_the_acknowledgement(self, officer):
+        case = record(officer, record_type="corporate_complaint", received_on=D(2025, 4, 17))
+        # Not yet acknowledged: counted from the latest acknowledgement date (5 WD).
+        case = actions.acknowledge(case, by=officer, on=D(2025, 4, 23))
+        assert case.stage(1).due_on == D(2025, 5, 8)  # early May bank holiday skipped
+
+    def test_corporate_stage_2_is_acknowledged_then_answered_in_20(self, officer):
+        case = record(officer, record_type="corporate_complaint", received_on=D(2025, 4, 17))
+        actions.acknowledge(case, by=officer, on=D(2025, 4, 22))
+        actions.respond_to_stage(case, 1, by=officer, on=D(2025, 5, 1), outcome="not_upheld")
+        actions.start_stage(case, 2, by=officer, requested_on=D(2025, 5, 12))
+        case.refresh_from_db()
+        assert case.next_deadline_what == "Stage 2 acknowledgement"
+        stage = actions.acknowledge_stage(case, 2, by=officer, on=D(2025, 5, 14))
+        stage.refresh_from_db()
+        assert stage.due_on == D(2025, 6, 12)  # 20 WD; 26 May bank holiday skipped
+
+    def test_an_foi_request_is_due_on_the_20th_uk_working_day(self, officer):
+        case = record(officer, record_type="foi_request", received_on=D(2019, 12, 20))
+        assert case.stage(1).due_on == D(2020, 1, 23)
+
+    def test_an_foi_response_needs_no_finding(self, officer):
+        case = record(officer, record_type="foi_request", received_on=D(2019, 12, 20))
+        stage = actions.respond_to_stage(case, 1, by=officer, on=D(2020, 1, 20))
+        assert stage.outcome == ""
+
+    def test_a_subject_access_request_is_due_a_calendar_month_later(self, officer):
+        case = record(officer, record_type="subject_access_request", received_on=D(2025, 1, 31))
+        assert case.stage(1).due_on == D(2025, 2, 28)
+        with pytest.raises(ProcedureError, match="at the latest"):
+            actions.extend_stage(case, 1, by=officer, to=D(2025, 5, 1), reason="Complex")
+        actions.extend_stage(case, 1, by=officer, to=D(2025, 4, 30), reason="Complex")
+
+    def test_an_mp_enquiry_uses_the_organisation_target(self, officer):
+        from heeded.organisation.models import Organisation
+
+        organisation = Organisation.current()
+        organisation.mp_enquiry_working_days = 5
+        organisation.save()
+        case = record(officer, record_type="mp_councillor_enquiry", received_on=D(2022, 9, 12))
+        assert case.stage(1).due_on == D(2022, 9, 20)
+
+    def test_adult_social_care_has_no_deadline_until_one_is_agreed(self, officer):
+        case = record(officer, record_type="adult_social_care_complaint", received_on=D(2025, 3, 3))
+        actions.acknowledge(case, by=officer, on=D(2025, 3, 4))
+        case.refresh_from_db()
+        assert case.next_deadline is None
+        actions.extend_stage(
+            case, 1, by=officer, to=D(2025, 4, 30), reason="Agreed with the complainant by phone"
+        )
+        case.refresh_from_db()
+        assert case.next_deadline == D(2025, 4, 30)
+        with pytest.raises(ProcedureError, match="at the latest"):
+            actions.extend_stage(case, 1, by=officer, to=D(2025, 9, 4), reason="Later")
+
+
+class TestRecords:
+    def test_advocacy_offered_taken_up_and_by_whom(self, officer):
+        case = actions.record_advocacy(
+            record(officer, young_person=True),
+            by=officer,
+            offered=True,
+            offered_on=D(2022, 9, 13),
+            taken_up=True,
+            provider="NYAS",
+        )
+        assert (case.advocacy_offered, case.advocacy_taken_up, case.advocacy_provider) == (
+            True,
+            True,
+            "NYAS",
+        )
+
+    def test_advocacy_cannot_be_taken_up_if_not_offered(self, officer):
+        with pytest.raises(ProcedureError, match="not offered"):
+            actions.record_advocacy(record(officer), by=officer, offered=False, taken_up=True)
+
+    def test_the_ombudsman_decision_needs_the_enquiry_first(self, officer, code):
+        case = record(officer)
+        with pytest.raises(ProcedureError, match="enquiry before its decision"):
+            actions.record_ombudsman_decision(
+                case,
+                by=officer,
+                decision=code("ombudsman_decision", "premature"),
+                decided_on=D(2022, 12, 1),
+            )
+        actions.record_ombudsman_enquiry(
+            case, by=officer, received_on=D(2022, 11, 1), reference="22 013 844"
+        )
+        case = actions.record_ombudsman_decision(
+            case,
+            by=officer,
+            decision=code("ombudsman_decision", "fault_injustice"),
+            decided_on=D(2022, 12, 1),
+            remedy="Apology and £400",
+        )
+        assert case.ombudsman_decision.code == "fault_injustice"
+
+    def test_payments_add_up_and_bad_amounts_are_named(self, officer):
+        case = record(officer)
+        actions.record_payment(
+            case, by=officer, amount="250.00", paid_on=D(2022, 10, 1), reason="Time and trouble"
+        )
+        actions.record_payment(case, by=officer, amount=Decimal("100"), paid_on=None)
+        assert case.payment_total == Decimal("350.00")
+        with pytest.raises(ProcedureError, match="'two hundred' is not an amount"):
+            actions.record_payment(case, by=officer, amount="two hundred", paid_on=None)
+        with pytest.raises(ProcedureError, match="more than"):
+            actions.record_payment(case, by=officer, amount="0", paid_on=None)
+
+    def test_a_contact_and_a_note_go_on_the_timeline(self, officer, code):
+        case = record(officer)
+        actions.log_contact(
+            case,
+            by=officer,
+            happened_at=dt.datetime(2022, 9, 14, 10, 30, tzinfo=dt.UTC),
+            direction="incoming",
+            method=code("how_received", "telephone"),
+            summary="Mother called for an update",
+            with_whom="Complainant",
+        )
+        actions.add_note(case, by=officer, text="Manager on leave until Monday")
+        kinds = set(case.events.values_list("kind", flat=True))
+        assert {EventKind.CONTACT, EventKind.NOTE} <= kinds
+        with pytest.raises(ProcedureError, match="summary"):
+            actions.log_contact(
+                case,
+                by=officer,
+                happened_at=dt.datetime(2022, 9, 14, tzinfo=dt.UTC),
+                direction="incoming",
+                method=code("how_received", "email"),
+                summary="",
+            )
+
+    def test_assigning_a_responding_manager_to_the_open_stage(self, officer, responding):
+        case = actions.assign(
+            record(officer),
+            by=officer,
+            responding_manager=responding,
+            investigating_officer="J. Smith (external)",
+        )
+        assert case.stage(1).responding_manager == responding
+
+
+class TestSafeEditing:
+    def test_the_second_editor_is_told_what_changed(self, officer, manager, code):
+        case = record(officer)
+        opened_at = case.version
+        actions.update_details(
+            case,
+            by=manager,
+            expected_version=opened_at,
+            summary="Concerns about contact arrangements",
+        )
+        with pytest.raises(StaleCase) as refused:
+            actions.update_details(
+                case, by=officer, expected_version=opened_at, summary="Something else"
+            )
+        assert any("summary" in line for line in refused.value.changes)
+        case.refresh_from_db()
+        assert case.summary == "Concerns about contact arrangements"
+
+    def test_every_action_checks_the_version_it_was_given(self, officer):
+        case = record(officer)
+        stale = case.version
+        actions.acknowledge(case, by=officer, on=D(2022, 9, 13))
+        with pytest.raises(StaleCase):
+            actions.extend_stage(
+                case, 1, by=officer, to=D(2022, 10, 3), reason="x", expected_version=stale
+            )
+
+    def test_clock_dates_cannot_be_edited_as_details(self, officer):
+        case = record(officer)
+        with pytest.raises(ProcedureError, match="cannot be edited here: closed_on"):
+            actions.update_details(
+                case, by=officer, expected_version=case.version, closed_on=D(2022, 9, 20)
+            )
