@@ -178,11 +178,7 @@ class Case(models.Model):
 
     @property
     def status(self) -> str:
-        if not self.is_open:
-            return "Closed"
-        if self.current_stage:
-            return "Open"
-        return "Open"
+        return "Open" if self.is_open else "Closed"
 
     @property
     def payment_total(self) -> Decimal | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils.timezone import localdate
 
 from heeded.taxonomy.models import RecordType, RefusalReason
 
@@ -199,7 +200,7 @@ def reopen(
             case,
             EventKind.REOPENED,
             by=by,
-            on=on or dt.date.today(),
+            on=on or localdate(),
             description=reason.strip(),
             old=old.isoformat(),
         )

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils.timezone import localdate
 
 from heeded.organisation.models import Organisation
 from heeded.taxonomy.models import RecordType
@@ -25,7 +26,7 @@ def next_reference(prefix: str | None = None, year: int | None = None) -> str:
     never be given the same number (tested with concurrent threads on PostgreSQL).
     """
     prefix = prefix or Organisation.current().reference_prefix
-    year = year or dt.date.today().year
+    year = year or localdate().year
     with transaction.atomic():
         updated = ReferenceCounter.objects.filter(prefix=prefix, year=year).update(
             last_number=F("last_number") + 1
@@ -58,7 +59,7 @@ def record_representation(
     ``people`` holds (person, role, relationship) triples. ``details`` are Case fields,
     including the multi-valued ones (lists of taxonomy rows).
     """
-    today = today or dt.date.today()
+    today = today or localdate()
     require(isinstance(received_on, dt.date), "Enter the date the representation was received.")
     require(received_on <= today, "The date received cannot be in the future.")
     require(not record_type.retired, f"'{record_type.label}' is retired and cannot be used.")

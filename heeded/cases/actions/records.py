@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.timezone import localdate
 
 from heeded.taxonomy.models import HowReceived, OmbudsmanDecision
 
@@ -44,7 +45,7 @@ def assign(
     """Give a case to a complaints officer, or a stage to a responding manager."""
     with transaction.atomic():
         case = locked(case, expected_version)
-        today = dt.date.today()
+        today = localdate()
         if officer is not None:
             old = case.assigned_officer
             case.assigned_officer = officer
@@ -124,7 +125,7 @@ def record_advocacy(
             case,
             EventKind.ADVOCACY,
             by=by,
-            on=offered_on or dt.date.today(),
+            on=offered_on or localdate(),
             description=f"Advocacy {words}",
         )
         return _finish(case, by, "Advocacy recorded")
@@ -224,7 +225,7 @@ def record_payment(
             case,
             EventKind.PAYMENT,
             by=by,
-            on=paid_on or dt.date.today(),
+            on=paid_on or localdate(),
             new=f"£{amount:,.2f}",
             description=payment.reason,
         )
@@ -274,9 +275,7 @@ def log_contact(
 
 def add_note(case: Case, *, by, text: str, on: dt.date | None = None):
     require(bool(text and text.strip()), "Enter the note.")
-    return record_event(
-        case, EventKind.NOTE, by=by, on=on or dt.date.today(), description=text.strip()
-    )
+    return record_event(case, EventKind.NOTE, by=by, on=on or localdate(), description=text.strip())
 
 
 def users_named(**filters):

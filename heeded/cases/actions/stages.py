@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils.timezone import localdate
 
 from heeded.calendars.working_days import working_days
 from heeded.organisation.models import Organisation, Stage2ClockStart
@@ -238,7 +239,7 @@ def extend_stage(
             case,
             EventKind.STAGE_EXTENDED,
             by=by,
-            on=on or dt.date.today(),
+            on=on or localdate(),
             stage_number=number,
             description=reason.strip(),
             old=old.isoformat() if old else "",
@@ -307,7 +308,7 @@ def respond_to_stage(
     expected_version: int | None = None,
 ) -> Stage:
     """Record the response that completes a stage, with its finding and outcomes."""
-    today = today or dt.date.today()
+    today = today or localdate()
     with transaction.atomic():
         case = locked(case, expected_version)
         require_open(case)
