@@ -109,7 +109,7 @@ class Procedure:
     source: str
     acknowledgement: Clock | None = None
     stages: tuple[StageRule, ...] = field(default_factory=tuple)
-    # Types a case under this procedure may be converted into a complaint from.
+    # One sentence for screens and the report's description of the procedure.
     summary: str = ""
 
     def stage(self, number: int) -> StageRule | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.timezone import localdate
 
@@ -276,7 +275,3 @@ def log_contact(
 def add_note(case: Case, *, by, text: str, on: dt.date | None = None):
     require(bool(text and text.strip()), "Enter the note.")
     return record_event(case, EventKind.NOTE, by=by, on=on or localdate(), description=text.strip())
-
-
-def users_named(**filters):
-    return get_user_model().objects.filter(**filters)
