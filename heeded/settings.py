@@ -162,6 +162,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # The demo and tests serve static files straight from the source tree (no collectstatic).
 WHITENOISE_USE_FINDERS = DEMO or DEBUG
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
+if DEMO:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it to exist
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -173,7 +175,9 @@ STORAGES = {
 # Uploaded documents live outside the web root and are only ever served through a view
 # that checks who is asking.
 MEDIA_ROOT = Path(env.str("DOCUMENTS_ROOT", default=str(VAR_DIR / "documents")))
-MEDIA_URL = None
+# Nothing serves this URL (no URL pattern maps it): documents are downloaded only through
+# the case page's permission-checked view. Django's test server needs a string here.
+MEDIA_URL = "/documents-are-not-served-directly/"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -190,3 +194,51 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# --- Sign-in, navigation by role and Content-Security-Policy ------------------------------
+# (one block, added by the workqueue helper; see heeded/access/)
+from csp.constants import NONE, SELF  # noqa: E402
+
+# After the Heeded apps, so heeded.access's templates for allauth's pages come first.
+INSTALLED_APPS += ["allauth", "allauth.account"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    # Every page needs sign-in unless marked otherwise (the public's feedback forms).
+    "heeded.access.middleware.SignInRequiredMiddleware",
+)
+MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("heeded.access.context_processors.navigation")
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "heeded.access.adapters.StaffOnlyAccountAdapter"  # no public sign-up
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"  # staff addresses are set by an administrator
+ACCOUNT_SESSION_REMEMBER = False  # sessions end on inactivity and at browser close
+ACCOUNT_LOGOUT_ON_GET = False  # sign out by POST only
+ACCOUNT_RATE_LIMITS = {
+    # Failed sign-ins: per account name, and per address (generous: an office shares one).
+    "login_failed": env.str("LOGIN_FAILED_RATE_LIMIT", default="50/5m/ip,5/15m/key"),
+}
+# No inline scripts or styles anywhere: base.html loads only files from 'self'.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# --- end of sign-in block ------------------------------------------------------------------

@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "public"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("choose/", views.choose, name="choose"),
+    path("young-person/", views.young_person_start, name="young_person_start"),
+    path("<slug:journey>/check/", views.check, name="check"),
+    path("<slug:journey>/sent/<uuid:token>/", views.done, name="done"),
+    path("<slug:journey>/<slug:step>/", views.question, name="question"),
+]

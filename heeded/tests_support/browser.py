@@ -49,7 +49,10 @@ def chromium():
 
 @pytest.fixture
 def browser_page(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    # bypass_csp: axe-core is injected as a script, which Heeded's CSP rightly forbids.
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900}, locale="en-GB", bypass_csp=True
+    )
     page = context.new_page()
     yield page
     context.close()
@@ -58,7 +61,11 @@ def browser_page(chromium):
 @pytest.fixture
 def phone_page(chromium):
     context = chromium.new_context(
-        viewport={"width": 375, "height": 740}, locale="en-GB", is_mobile=True, has_touch=True
+        viewport={"width": 375, "height": 740},
+        locale="en-GB",
+        is_mobile=True,
+        has_touch=True,
+        bypass_csp=True,
     )
     page = context.new_page()
     yield page

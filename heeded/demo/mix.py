@@ -1,0 +1,226 @@
+"""How the demo council's year looks: the mix of representations and what happens to them.
+
+The proportions follow the two seed reports (Isle of Wight 2019/20, Southampton 2009/10):
+mostly statutory complaints and MP enquiries, a steady trickle of compliments, parents
+making about 70% of complaints, young people hardly ever, Stage 1 answered within 10 working
+days about two times in three, and a few escalations each year.
+"""
+
+# Representations a year (a full financial year), growing as in both seeds.
+YEARLY_VOLUME = {0: 190, 1: 230, 2: 270}  # 0 = three years ago
+CURRENT_YEAR_RATE = 290  # a year's worth, scaled to the part of the current year gone by
+
+RECORD_TYPE_WEIGHTS = {
+    "complaint": 30,
+    "area_initiated": 1,
+    "refused": 4,
+    "pre_complaint": 6,
+    "case_concern": 8,
+    "informal_representation": 10,
+    "corporate_complaint": 2,
+    "non_statutory_complaint": 1,
+    "school_complaint": 2,
+    "lgsco": 2,
+    "foi_request": 6,
+    "subject_access_request": 5,
+    "mp_councillor_enquiry": 12,
+    "compliment": 7,
+    "comment": 3,
+    "referral": 2,
+    "ad_hoc": 5,
+    "miscellaneous": 1,
+}
+
+HOW_RECEIVED_WEIGHTS = {
+    "email": 34,
+    "letter": 20,
+    "e_form": 18,
+    "telephone": 16,
+    "in_person": 3,
+    "complaint_form": 3,
+    "web": 2,
+    "ombudsman": 1,
+    "via_mp_councillor": 3,
+}
+
+COMPLAINANT_WEIGHTS = {
+    "parent": 70,
+    "grandparent": 7,
+    "other_relative": 5,
+    "foster_carer": 5,
+    "special_guardian": 3,
+    "young_person": 3,
+    "advocate": 2,
+    "professional": 3,
+    "other": 2,
+}
+
+TEAM_WEIGHTS = {
+    "cast": 33,
+    "children_looked_after": 23,
+    "disabled_children": 20,
+    "care_leavers": 6,
+    "fostering": 5,
+    "adoption": 3,
+    "mash": 4,
+    "early_help": 4,
+    "youth_offending": 2,
+}
+
+NATURE_WEIGHTS = {
+    "conduct_of_worker": 24,
+    "quality_of_service": 20,
+    "insufficient_support": 14,
+    "funding": 10,
+    "poor_communication": 10,
+    "non_fulfilment_of_duty": 5,
+    "delay": 7,
+    "decision_disagreement": 6,
+    "breach_of_confidentiality": 2,
+    "eligibility": 1,
+    "policy": 1,
+}
+
+OUTCOME_SOUGHT_WEIGHTS = {
+    "apology_and_explanation": 14,
+    "agreed_service_implemented": 12,
+    "explanation": 11,
+    "personal_budget": 8,
+    "apology": 9,
+    "meeting_offer": 6,
+    "change_of_worker": 7,
+    "review_of_decision": 7,
+    "payment": 3,
+    "other": 4,
+}
+
+STAGE1_FINDING_WEIGHTS = {"not_upheld": 50, "partially_upheld": 38, "upheld": 9, "withdrawn": 3}
+
+# Working days Stage 1 took: about 65% within 10, 25% 11 to 20, 10% over 20.
+STAGE1_DAYS = ((range(4, 11), 65), (range(11, 21), 25), (range(21, 31), 10))
+
+REFUSAL_WEIGHTS = {
+    "court_proceedings": 6,
+    "out_of_time": 1,
+    "not_eligible_complainant": 1,
+    "criminal_investigation": 1,
+    "already_considered": 1,
+}
+
+OMBUDSMAN_DECISION_WEIGHTS = {
+    "premature": 4,
+    "not_investigated": 2,
+    "no_fault": 2,
+    "fault_no_injustice": 1,
+    "fault_injustice": 1,
+}
+
+ESCALATION_TO_STAGE_2 = 0.09  # of Stage 1 responses not upheld in full
+ESCALATION_TO_STAGE_3 = 0.25  # of Stage 2 responses
+PRE_COMPLAINT_CONVERTED = 0.4
+CASE_CONCERN_CONVERTED = 0.05
+
+ADVOCATES = ("NYAS", "Coram Voice", "Barnardo's Advocacy")
+
+SUMMARIES = {
+    "complaint": (
+        "Unhappy that the social worker did not return calls for three weeks.",
+        "Disagrees with the outcome of the child and family assessment.",
+        "Says the agreed respite for their son has not been put in place.",
+        "Concerned about how contact arrangements were changed without discussion.",
+        "Unhappy with the conduct of a worker during a home visit.",
+        "Wants the personal budget reviewed; says it does not meet assessed needs.",
+        "Minutes of the review meeting were not shared as promised.",
+        "Feels the family was not kept informed during the move of placement.",
+    ),
+    "compliment": (
+        "Thanks the team for the support given to the family over the summer.",
+        "Praises the foster carer support worker for going the extra mile.",
+        "Grateful to the duty social worker for a quick and kind response.",
+    ),
+    "mp_councillor_enquiry": (
+        "MP asks for an update on a constituent's request for an assessment.",
+        "Councillor enquires about delays in school transport for a disabled child.",
+    ),
+}
+GENERIC_SUMMARY = "Contact recorded by the complaints team."
+
+LEARNING = (
+    "A manager acknowledged that a worker's phone manner fell short; training was "
+    "arranged and the family was assured it would not happen again.",
+    "Minutes of child in need meetings are now sent within ten working days, with the "
+    "team manager checking each month.",
+    "Parents now hear about school transport arrangements at least six weeks before term.",
+    "The team now confirms in writing what was agreed at every home visit.",
+)
+
+LESSONS = (
+    "Return calls within one working day and log them on the case record.",
+    "Share written plans with families after every review.",
+    "Explain decisions about funding in plain words, with how to ask for a review.",
+)
+
+FIRST_NAMES = (
+    "Amelia",
+    "Oliver",
+    "Isla",
+    "George",
+    "Ava",
+    "Harry",
+    "Mia",
+    "Noah",
+    "Freya",
+    "Jack",
+    "Sophie",
+    "Leo",
+    "Grace",
+    "Arthur",
+    "Lily",
+    "Muhammad",
+    "Evie",
+    "Oscar",
+    "Zara",
+    "Ethan",
+    "Chloe",
+    "Kai",
+    "Ruby",
+    "Alfie",
+    "Poppy",
+    "Theo",
+    "Maya",
+    "Finley",
+    "Aisha",
+    "Reuben",
+)
+LAST_NAMES = (
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Williams",
+    "Wilson",
+    "Johnson",
+    "Davies",
+    "Patel",
+    "Robinson",
+    "Wright",
+    "Thompson",
+    "Evans",
+    "Walker",
+    "White",
+    "Roberts",
+    "Green",
+    "Hall",
+    "Wood",
+    "Jackson",
+    "Clarke",
+    "Hughes",
+    "Ahmed",
+    "Kowalski",
+    "Nowak",
+    "Murphy",
+    "Begum",
+    "Edwards",
+    "Hill",
+    "Moore",
+)

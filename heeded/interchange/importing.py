@@ -1,0 +1,199 @@
+"""Importing an interchange file: all or nothing, every problem reported at once.
+
+One pass over the file, a chunk of rows at a time: each chunk is checked (cells, dates in
+order, references unique in the file and, unless updating, new to the database) and, while
+no problem has been found anywhere, written. Everything happens inside one transaction; if
+any row of the file has a problem (or it is a dry run), the transaction is rolled back, so
+nothing is written, and every problem of the file is still reported. Memory stays flat
+however long the file is: only references are kept from one chunk to the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from tqdm import tqdm
+
+from heeded.cases.models import Case
+
+from .exporting import export_rows
+from .problems import Problems
+from .reading import FileRefused, open_table
+from .validation import CaseRow, Header, RowChecker
+from .writing import Writer
+
+CHUNK = 2_000
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    dry_run: bool = False
+    problems: Problems = field(default_factory=Problems)
+    refused: str = ""  # why the file could not be read at all
+    to_create: int = 0
+    to_update: int = 0
+    unchanged: int = 0
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused and not self.problems
+
+    def summary(self) -> str:
+        if self.refused:
+            return f"{self.file_name} was not imported: {self.refused}"
+        if self.problems:
+            return (
+                f"{self.file_name} was not imported: {self.problems.total:,} "
+                f"problem{'s' if self.problems.total != 1 else ''} found. Nothing was written."
+            )
+        counts = (
+            f"{self.to_create:,} case{'s' if self.to_create != 1 else ''} to create, "
+            f"{self.to_update:,} to update, {self.unchanged:,} unchanged"
+        )
+        if self.written:
+            return (
+                f"Imported {self.file_name}: {self.to_create:,} "
+                f"case{'s' if self.to_create != 1 else ''} created, {self.to_update:,} updated, "
+                f"{self.unchanged:,} unchanged."
+            )
+        return f"{self.file_name} is valid: {counts}. Nothing was written (dry run)."
+
+
+class _RollBack(Exception):
+    pass
+
+
+def import_file(
+    path: str | Path,
+    *,
+    by,
+    file_name: str | None = None,
+    update: bool = False,
+    dry_run: bool = False,
+    progress: bool = False,
+    today: dt.date | None = None,
+) -> ImportReport:
+    """Check and (unless ``dry_run`` or anything is wrong) import the file at ``path``."""
+    file_name = file_name or Path(path).name
+    report = ImportReport(file_name, dry_run=dry_run)
+    today = today or dt.date.today()
+    try:
+        with transaction.atomic():
+            _run(path, report, by=by, update=update, today=today, progress=progress)
+            if not report.ok or dry_run:
+                raise _RollBack
+            report.written = True
+    except _RollBack:
+        pass
+    except FileRefused as refused:
+        report.refused = str(refused)
+    return report
+
+
+def _run(path, report: ImportReport, *, by, update: bool, today: dt.date, progress=False):
+    with open_table(path, report.file_name) as table:
+        header = Header(table.header, table.format)
+        header.check(report.problems)
+        if report.problems:
+            return
+        job = _Job(report, by=by, update=update, today=today)
+        chunk: list[tuple[int, dict[str, str]]] = []
+        rows = tqdm(
+            table.rows,
+            desc=report.file_name,
+            unit=" rows",
+            file=sys.stderr,
+            disable=not progress,
+            mininterval=0.5,
+        )
+        for number, raw in rows:
+            cells = header.cells(number, raw, report.problems)
+            if cells is not None:
+                chunk.append((number, cells))
+            if len(chunk) == CHUNK:
+                job.process(chunk)
+                chunk = []
+        job.process(chunk)
+
+
+class _Job:
+    def __init__(self, report: ImportReport, *, by, update: bool, today: dt.date):
+        self.report = report
+        self.update = update
+        self.checker = RowChecker(report.problems, today)
+        # The case as it stands is parsed apart, so its own oddities are not the file's.
+        self.reader = RowChecker(Problems(), today)
+        self.writer = (
+            None if report.dry_run else Writer(by=by, file_name=report.file_name, today=today)
+        )
+        self.seen: dict[str, int] = {}
+
+    def process(self, chunk: list[tuple[int, dict[str, str]]]) -> None:
+        if not chunk:
+            return
+        problems = self.report.problems
+        first_seen = []
+        for number, cells in chunk:
+            reference = cells.get("reference", "")
+            if reference and reference in self.seen:
+                problems.add(
+                    number,
+                    "reference",
+                    reference,
+                    f"The reference {reference} is also on row {self.seen[reference]:,}.",
+                )
+            elif reference:
+                self.seen[reference] = number
+                first_seen.append(reference)
+        existing = dict(
+            Case.objects.filter(reference__in=first_seen).values_list("reference", "id")
+        )
+        previous = {}
+        if self.update and existing:
+            previous = {
+                cells["reference"]: cells
+                for cells in export_rows(Case.objects.filter(id__in=existing.values()))
+            }
+        creating: list[CaseRow] = []
+        updating: list[CaseRow] = []
+        for number, cells in chunk:
+            reference = cells.get("reference", "")
+            if self.seen.get(reference) != number:
+                self.checker.check(number, cells)  # a duplicate: still report its cells
+                continue
+            if reference not in existing:
+                row = self.checker.check(number, cells)
+                if row is not None:
+                    creating.append(row)
+                continue
+            if not self.update:
+                problems.add(
+                    number,
+                    "reference",
+                    reference,
+                    f"A case with the reference {reference} already exists. Import with "
+                    "--update (in the application: tick 'Update cases that already exist') "
+                    "to change it.",
+                )
+                self.checker.check(number, cells)
+                continue
+            old = previous[reference]
+            row = self.checker.check(number, {**old, **cells})
+            if row is None:
+                continue
+            if row.canonical() == old:
+                self.report.unchanged += 1
+                continue
+            row.previous = self.reader.check(number, old) or self.reader.parsed(number, old)
+            updating.append(row)
+        self.report.to_create += len(creating)
+        self.report.to_update += len(updating)
+        if self.writer is not None and not problems:
+            self.writer.create(creating)
+            self.writer.update(updating)

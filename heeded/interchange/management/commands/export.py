@@ -1,0 +1,39 @@
+"""``heeded export FILE [--from DATE] [--to DATE]``: cases received in a period, as a file."""
+
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+
+from heeded.interchange.exporting import export_file
+from heeded.interchange.reading import FileRefused, file_format
+
+
+def iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"{text} is not a date written YYYY-MM-DD.") from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Export cases in the case interchange format: .csv (UTF-8) or .xlsx by the file's "
+        "ending. --from and --to select by the date received (both included)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--from", dest="date_from", type=iso_date)
+        parser.add_argument("--to", dest="date_to", type=iso_date)
+
+    def handle(self, *args, file, date_from, date_to, **options):
+        try:
+            file_format(file)
+        except FileRefused as error:
+            raise CommandError(str(error)) from None
+        if date_from and date_to and date_to < date_from:
+            raise CommandError("--to must not be before --from.")
+        count = export_file(file, date_from, date_to)
+        self.stdout.write(
+            self.style.SUCCESS(f"Exported {count:,} case{'' if count == 1 else 's'} to {file}.")
+        )

@@ -1,0 +1,247 @@
+"""Reading an interchange file safely: CSV or XLSX, into a header and numbered rows of text.
+
+Everything a hostile or mistaken file can do is stopped here with a message saying what is
+wrong, before any row is validated and long before anything is written:
+
+* size: over ``MAX_FILE_BYTES`` is refused before a byte is read;
+* not text: a PDF, a zip, binary junk or NUL bytes in a ``.csv``;
+* encoding: anything but UTF-8 (with or without a byte-order mark), e.g. Latin-1 or UTF-16;
+* shape: a header of more than ``MAX_COLUMNS`` columns (the format has 30);
+* length: more than ``MAX_ROWS`` rows, or a run of more than ``MAX_EMPTY_RUN`` empty rows
+  (so ten million blank lines are not read for ever); empty rows are skipped otherwise,
+  because spreadsheets often leave some at the end, but a long run is refused rather than
+  taken as the end of the data, so rows after a gap are never silently dropped;
+* XLSX: a workbook that would expand to more than ``MAX_XLSX_EXPANDED`` bytes (a zip bomb)
+  is refused before openpyxl opens it, and openpyxl reads in read-only (streaming) mode.
+
+Rows are numbered as a spreadsheet user counts them: the header is row 1. Cells come back as
+text exactly as in the file (validation strips and unescapes them).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 1_000_000
+MAX_EMPTY_RUN = 10_000
+MAX_COLUMNS = 200
+MAX_XLSX_EXPANDED = 400 * 1024 * 1024
+MAX_XLSX_ENTRIES = 1_000
+UTF8_MESSAGE = "The file must be saved as UTF-8 CSV"
+
+
+class FileRefused(Exception):
+    """The file cannot be read as an interchange file at all; the message says why."""
+
+
+@dataclass
+class Table:
+    name: str
+    format: str  # "csv" or "xlsx"
+    header: list[str]
+    rows: Iterator[tuple[int, list[str]]]
+
+
+def file_format(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix == ".xlsx":
+        return "xlsx"
+    raise FileRefused(
+        f"{Path(name).name} is not a CSV (.csv) or Excel workbook (.xlsx). "
+        "Save the cases as CSV UTF-8 or as an .xlsx workbook."
+    )
+
+
+def check_size(size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise FileRefused(
+            f"The file is {size / 1024 / 1024:,.0f} MB; the largest that can be imported is "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Split it into smaller files."
+        )
+
+
+@contextmanager
+def open_table(path: str | os.PathLike, name: str | None = None):
+    """The file as a Table; raises FileRefused (also while its rows are read)."""
+    path = Path(path)
+    name = name or path.name
+    kind = file_format(name)
+    check_size(path.stat().st_size)
+    if kind == "csv":
+        with _open_csv(path) as rows:
+            yield _table(name, kind, rows)
+    else:
+        with _open_xlsx(path) as rows:
+            yield _table(name, kind, rows)
+
+
+def _table(name: str, kind: str, rows: Iterator[list[str]]) -> Table:
+    try:
+        header = next(rows)
+    except StopIteration:
+        raise FileRefused("The file is empty: it needs a header row and a row per case.") from None
+    if kind == "xlsx":
+        # Spreadsheets pad rows to the sheet's width: empty headings at the end are not columns.
+        while header and header[-1] == "":
+            header.pop()
+    if len(header) > MAX_COLUMNS:
+        raise FileRefused(
+            f"The header row has {len(header):,} columns, but the case interchange format has "
+            "30. Check that this is a case interchange file."
+        )
+    if not any(cell.strip() for cell in header):
+        raise FileRefused("The first row must be the header row, naming the columns.")
+    return Table(name, kind, header, _numbered(rows))
+
+
+def _numbered(rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    empty_since = None
+    for number, cells in enumerate(rows, start=2):
+        if number - 1 > MAX_ROWS:
+            raise FileRefused(
+                f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files."
+            )
+        if not any(cell.strip() for cell in cells):
+            empty_since = empty_since or number
+            if number - empty_since >= MAX_EMPTY_RUN:
+                raise FileRefused(
+                    f"The file has more than {MAX_EMPTY_RUN:,} empty rows in a row, from row "
+                    f"{empty_since:,}. Delete the empty rows and try again."
+                )
+            continue
+        empty_since = None
+        yield number, cells
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def _sniff_csv(path: Path) -> None:
+    with open(path, "rb") as raw:
+        head = raw.read(64 * 1024)
+    if head.startswith(b"%PDF"):
+        raise FileRefused("The file is a PDF, not a CSV file. Save the cases as CSV UTF-8.")
+    if head.startswith(b"PK\x03\x04"):
+        raise FileRefused(
+            "The file is an Excel workbook or another zip file, not a CSV file. "
+            "Save it as CSV UTF-8, or upload the workbook with the .xlsx ending."
+        )
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(head):
+        raise FileRefused(f"{UTF8_MESSAGE} (this file is UTF-16).")
+    if b"\x00" in head:
+        raise FileRefused("The file contains NUL bytes, so it is not a CSV text file.")
+
+
+def _looks_utf16(head: bytes) -> bool:
+    # UTF-16 without a byte-order mark: every other byte of plain text is a NUL.
+    sample = head[:200]
+    return len(sample) >= 4 and sample.count(b"\x00") >= len(sample) // 3
+
+
+@contextmanager
+def _open_csv(path: Path):
+    _sniff_csv(path)
+    with open(path, encoding="utf-8-sig", errors="strict", newline="") as text:
+        yield _csv_rows(text, path)
+
+
+def _first_line_not_utf8(path: Path) -> int:
+    # The decoder reads ahead, so the row being parsed is not where the bad byte is.
+    with open(path, "rb") as raw:
+        for number, line in enumerate(raw, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 1
+
+
+def _csv_rows(text, path: Path) -> Iterator[list[str]]:
+    reader = csv.reader(text, strict=True)
+    number = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except UnicodeDecodeError:
+            raise FileRefused(
+                f"{UTF8_MESSAGE}: line {_first_line_not_utf8(path):,} has characters that "
+                "are not UTF-8 "
+                "(the file may be Latin-1 or Windows-1252)."
+            ) from None
+        except csv.Error as error:
+            raise FileRefused(_csv_problem(number, str(error))) from None
+        yield row
+        number += 1
+
+
+def _csv_problem(number: int, problem: str) -> str:
+    if "NUL" in problem:
+        return f"Row {number:,} contains NUL bytes, so the file is not a CSV text file."
+    if "field larger than field limit" in problem:
+        return f"Row {number:,} has a cell longer than {csv.field_size_limit():,} characters."
+    return f"Row {number:,} is not valid CSV ({problem}). Check its quotes."
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+def _check_zip(path: Path) -> None:
+    if not zipfile.is_zipfile(path):
+        raise FileRefused("The file is not a valid Excel workbook (.xlsx).")
+    with zipfile.ZipFile(path) as archive:
+        entries = archive.infolist()
+    if len(entries) > MAX_XLSX_ENTRIES:
+        raise FileRefused("The workbook has too many parts to be a case interchange file.")
+    # Declared sizes bind: zipfile stops at the declared size and checks the CRC.
+    expanded = sum(entry.file_size for entry in entries)
+    if expanded > MAX_XLSX_EXPANDED:
+        raise FileRefused(
+            f"The workbook expands to {expanded / 1024 / 1024:,.0f} MB, more than the "
+            f"{MAX_XLSX_EXPANDED // 1024 // 1024} MB allowed. Save it as CSV UTF-8 instead."
+        )
+
+
+@contextmanager
+def _open_xlsx(path: Path):
+    _check_zip(path)
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a broken workbook
+        raise FileRefused(f"The workbook cannot be read ({type(error).__name__}).") from None
+    try:
+        if not workbook.worksheets:
+            raise FileRefused("The workbook has no sheets.")
+        sheet = workbook.worksheets[0]
+        # A worksheet may declare a huge size; read-only mode streams, and _numbered stops.
+        yield ([_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+
+def _cell_text(value) -> str:
+    """An XLSX cell as the text the same cell would hold in the CSV."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)

@@ -1,0 +1,80 @@
+"""The import pages in a browser: upload, problems, confirm; each checked with axe-core."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from heeded.cases.models import Case
+from heeded.interchange import uploads
+from heeded.tests_support.browser import check_accessibility, screenshot
+
+from .helpers import complaint, csv_file
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def import_live_server(request):
+    """The live server with taxonomy codes and a MEDIA_URL its media handler can parse.
+
+    Heeded sets MEDIA_URL = None (documents are served only through a checked view), which
+    the live server's media handler cannot parse; transactional tests also empty the tables
+    the migrations seeded, so the default codes are put back.
+    """
+    from heeded.taxonomy.seeding import seed_default_taxonomy
+
+    seed_default_taxonomy()
+    original = settings.MEDIA_URL
+    settings.MEDIA_URL = original or "/documents-not-served/"
+    try:
+        return request.getfixturevalue("live_server")
+    finally:
+        settings.MEDIA_URL = original
+
+
+@pytest.fixture
+def page(chromium):
+    # bypass_csp: axe-core is injected as an inline script, which a strict CSP blocks.
+    context = chromium.new_context(locale="en-GB", bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def signed_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+
+
+def look(page, name):
+    check_accessibility(page)
+    screenshot(page, f"interchange-{name}")
+
+
+def test_a_manager_imports_a_file_after_fixing_its_problems(
+    page, import_live_server, manager, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(uploads, "FOLDER", tmp_path / "pending")
+    live_server = import_live_server
+    signed_in(page, live_server, manager)
+    page.goto(f"{live_server.url}/import/")
+    look(page, "01-upload")
+    page.get_by_role("button", name="Check the file").click()
+    look(page, "02-no-file")
+    bad = csv_file(tmp_path, [complaint("A"), complaint("B", natures="dealy")], name="bad.csv")
+    page.set_input_files("#file", str(bad))
+    page.get_by_role("button", name="Check the file").click()
+    assert page.get_by_text("dealy is not a nature code. Did you mean delay?").is_visible()
+    look(page, "03-problems")
+    page.get_by_role("link", name="Upload a corrected file").click()
+    good = csv_file(tmp_path, [complaint("A"), complaint("B")], name="good.csv")
+    page.set_input_files("#file", str(good))
+    page.get_by_role("button", name="Check the file").click()
+    look(page, "04-confirm")
+    page.get_by_role("button", name="Confirm import").click()
+    assert page.get_by_text("Imported good.csv: 2 cases created").is_visible()
+    look(page, "05-done")
+    assert Case.objects.count() == 2

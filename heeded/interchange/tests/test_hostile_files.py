@@ -1,0 +1,166 @@
+"""Files that are not what they claim, or built to hurt: refused with a clear message and
+nothing written."""
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+
+from heeded.cases.models import Case
+from heeded.interchange import reading
+from heeded.interchange.columns import NAMES
+from heeded.interchange.importing import import_file
+
+from .helpers import complaint, csv_file
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2024, 6, 1)
+
+
+def refused(path):
+    report = import_file(path, by=None, today=TODAY)
+    assert not report.written and Case.objects.count() == 0
+    return report.refused
+
+
+def test_binary_junk_and_a_pdf_renamed_csv(tmp_path):
+    pdf = tmp_path / "report.csv"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    assert refused(pdf) == "The file is a PDF, not a CSV file. Save the cases as CSV UTF-8."
+    junk = tmp_path / "junk.csv"
+    junk.write_bytes(bytes(range(256)) * 10)
+    assert refused(junk) == "The file contains NUL bytes, so it is not a CSV text file."
+
+
+def test_latin_1_and_utf_16_are_refused_as_not_utf_8(tmp_path):
+    text = ",".join(NAMES) + "\r\n" + ",".join(complaint(reference="Zoë").get(n, "") for n in NAMES)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(text.encode("latin-1"))
+    assert refused(latin).startswith("The file must be saved as UTF-8 CSV: line 2 has")
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_bytes(text.encode("utf-16"))
+    assert refused(utf16) == "The file must be saved as UTF-8 CSV (this file is UTF-16)."
+
+
+def test_utf_8_with_a_byte_order_mark_is_fine(tmp_path):
+    path = csv_file(tmp_path, [complaint(reference="Zoë-1")])
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert import_file(path, by=None, today=TODAY).written
+
+
+def test_a_200_mb_file_is_refused_before_it_is_read(tmp_path):
+    huge = tmp_path / "huge.csv"
+    with open(huge, "wb") as out:
+        out.truncate(200 * 1024 * 1024)  # sparse: no 200 MB written
+    assert refused(huge) == (
+        "The file is 200 MB; the largest that can be imported is 50 MB. "
+        "Split it into smaller files."
+    )
+
+
+def test_a_nul_byte_inside_a_row(tmp_path):
+    path = csv_file(tmp_path, [complaint()])
+    path.write_bytes(path.read_bytes() + b"X,complaint\x00,2019-10-07" + b"," * 27 + b"\r\n")
+    assert refused(path) == "The file contains NUL bytes, so it is not a CSV text file."
+
+
+def test_a_header_of_ten_thousand_columns_is_refused_at_once(tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(f"c{i}" for i in range(10_000)) + "\r\n", encoding="utf-8")
+    assert refused(path) == (
+        "The header row has 10,000 columns, but the case interchange format has 30. "
+        "Check that this is a case interchange file."
+    )
+
+
+def test_a_data_row_of_ten_thousand_cells_is_one_problem(tmp_path):
+    path = csv_file(tmp_path, [complaint()])
+    with open(path, "a", encoding="utf-8") as out:
+        out.write("X" + "," * 9_999 + "\r\n")
+    report = import_file(path, by=None, today=TODAY)
+    assert report.problems.total == 1
+    assert report.problems.shown[0].message.startswith("Row 3 has 10,000 cells")
+
+
+def test_ten_thousand_unknown_columns_do_not_make_ten_thousand_messages(tmp_path, monkeypatch):
+    monkeypatch.setattr(reading, "MAX_COLUMNS", 20_000)
+    path = tmp_path / "typos.csv"
+    path.write_text(
+        ",".join(["reference", "record_type", "received_on"] + [f"x{i}" for i in range(10_000)])
+        + "\r\n",
+        encoding="utf-8",
+    )
+    report = import_file(path, by=None, today=TODAY)
+    assert report.problems.total == 10_000 and len(report.problems.shown) == 1_000
+    assert report.problems.more == 9_000
+
+
+def test_millions_of_empty_rows_are_not_read_for_ever(tmp_path):
+    path = csv_file(tmp_path, [complaint()])
+    with open(path, "a", encoding="utf-8") as out:
+        out.write("\r\n" * (reading.MAX_EMPTY_RUN + 5) + ",".join(complaint("LATE").values()))
+    assert refused(path) == (
+        "The file has more than 10,000 empty rows in a row, from row 3. "
+        "Delete the empty rows and try again."
+    )
+
+
+def test_a_few_empty_rows_are_skipped_and_numbering_stays_a_spreadsheets(tmp_path):
+    path = csv_file(tmp_path, [complaint()])
+    with open(path, "a", encoding="utf-8") as out:
+        out.write("\r\n" + "," * 29 + "\r\n")
+        out.write(",".join(complaint("B", received_on="bad").get(n, "") for n in NAMES) + "\r\n")
+    report = import_file(path, by=None, today=TODAY)
+    assert [p.row for p in report.problems] == [5]
+
+
+def test_the_row_limit_is_checked_while_streaming(monkeypatch):
+    monkeypatch.setattr(reading, "MAX_ROWS", 1_000)
+    endless = (["x"] for _ in iter(int, 1))  # a generator that never ends
+    with pytest.raises(reading.FileRefused, match="more than 1,000 rows"):
+        for _ in reading._numbered(endless):
+            pass
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_it_is_opened(tmp_path):
+    bomb = tmp_path / "bomb.xlsx"
+    with (
+        zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part,
+    ):
+        for _ in range(450):
+            part.write(b"\0" * (1024 * 1024))
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    assert refused(bomb).startswith("The workbook expands to 450 MB")
+
+
+def test_a_csv_called_xlsx_and_an_xlsx_called_csv(tmp_path):
+    fake = tmp_path / "cases.xlsx"
+    fake.write_text("reference\r\n", encoding="utf-8")
+    assert refused(fake) == "The file is not a valid Excel workbook (.xlsx)."
+    real = io.BytesIO()
+    with zipfile.ZipFile(real, "w") as archive:
+        archive.writestr("x", "y")
+    renamed = tmp_path / "cases.csv"
+    renamed.write_bytes(real.getvalue())
+    assert "is an Excel workbook or another zip file" in refused(renamed)
+
+
+def test_formula_cells_are_imported_as_text(tmp_path):
+    path = csv_file(tmp_path, [complaint(reference='=HYPERLINK("http://evil","x")')])
+    assert import_file(path, by=None, today=TODAY).written
+    assert Case.objects.get().reference == '=HYPERLINK("http://evil","x")'
+
+
+def test_bad_quoting_names_the_row(tmp_path):
+    path = csv_file(tmp_path, [complaint()])
+    with open(path, "a", encoding="utf-8") as out:
+        out.write('"B"x,complaint\r\n')
+    assert refused(path).startswith("Row 3 is not valid CSV")
+
+
+def test_other_extensions_are_refused(tmp_path):
+    path = tmp_path / "cases.txt"
+    path.write_text("reference\r\n")
+    assert refused(path).startswith("cases.txt is not a CSV (.csv) or Excel workbook (.xlsx)")

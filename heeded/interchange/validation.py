@@ -1,0 +1,424 @@
+"""Checking an interchange file's header and rows, and turning cells into values.
+
+Every problem is collected (row, column, value, what is wrong) rather than stopping at the
+first, so the user can fix the whole file at once. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from heeded.calendars.working_days import FIRST_YEAR, LAST_YEAR
+from heeded.cases.models import StageOutcome
+from heeded.procedures import procedure_for
+from heeded.taxonomy.models import TAXONOMY_MODELS
+
+from . import cells
+from .columns import BY_NAME, COLUMNS, NAMES, REQUIRED, STAGES, Column, Kind, column_letter
+from .problems import Problems
+
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+AMOUNT = re.compile(r"\d{1,8}(\.\d{1,2})?")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+REFERENCE_LENGTH = 40
+OUTCOMES = ", ".join(StageOutcome.values)
+TAXONOMY_WORDS = {
+    "record_type": "record type",
+    "how_received": "how received",
+    "complainant_type": "complainant type",
+    "service_team": "service or team",
+    "nature": "nature",
+    "outcome": "outcome",
+    "refusal_reason": "refusal reason",
+    "ombudsman_decision": "Ombudsman decision",
+}
+
+
+@dataclass
+class StageDates:
+    number: int
+    started_on: dt.date
+    extended_to: dt.date | None = None
+    responded_on: dt.date | None = None
+    outcome: str = ""
+
+
+@dataclass
+class CaseRow:
+    """One valid row: the cells (after merging, for an update) and their values."""
+
+    row: int
+    cells: dict[str, str]
+    values: dict = field(default_factory=dict)
+    stages: dict[int, StageDates] = field(default_factory=dict)
+    # For an update: the case as it stands, as a row.
+    previous: CaseRow | None = None
+
+    @property
+    def reference(self) -> str:
+        return self.values["reference"]
+
+    def canonical(self) -> dict[str, str]:
+        """The cells as an export of the imported case would write them."""
+        cells = {}
+        for column in COLUMNS:
+            value = self.values.get(column.name)
+            if column.name.startswith("stage"):
+                number, part = int(column.name[5]), column.name[7:]
+                stage = self.stages.get(number)
+                value = getattr(stage, part) if stage else None
+            cells[column.name] = _text_of(value)
+        return cells
+
+
+def _text_of(value) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "|".join(sorted(term.code for term in value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if hasattr(value, "code"):
+        return value.code
+    return str(value)
+
+
+class Header:
+    """Which file column holds which interchange column."""
+
+    def __init__(self, names: list[str], file_format: str):
+        self.names = names
+        self.format = file_format
+        self.index = {name: i for i, name in enumerate(names) if name in BY_NAME}
+        self.present = [name for name in NAMES if name in self.index]
+
+    def check(self, problems: Problems) -> None:
+        seen: dict[str, int] = {}
+        for i, name in enumerate(self.names):
+            letter = column_letter(i)
+            if name == "":
+                problems.add(1, letter, "", f"Column {letter} has no heading.")
+            elif name in seen:
+                problems.add(
+                    1,
+                    letter,
+                    name,
+                    f"The column {name} appears more than once "
+                    f"(columns {column_letter(seen[name])} and {letter}).",
+                )
+            elif name not in BY_NAME:
+                problems.add(1, letter, name, _unknown_column(name))
+            seen.setdefault(name, i)
+        for name in REQUIRED:
+            if name not in self.index:
+                problems.add(1, name, "", f"The required column {name} is missing.")
+
+    def cells(self, number: int, raw: list[str], problems: Problems) -> dict[str, str] | None:
+        """The row's cells by column name, or None (with a problem) when it is misshapen."""
+        width = len(self.names)
+        if self.format == "csv" and len(raw) != width:
+            problems.add(
+                number,
+                "",
+                f"{len(raw):,} cells",
+                f"Row {number:,} has {len(raw):,} cells, but the header row has {width:,} "
+                "columns. Check for a missing or extra comma.",
+            )
+            return None
+        extra = next((i for i in range(width, len(raw)) if raw[i].strip()), None)
+        if extra is not None:
+            problems.add(
+                number,
+                column_letter(extra),
+                raw[extra],
+                f"Column {column_letter(extra)} has a value but no heading.",
+            )
+            return None
+        return {
+            name: cells.unescape(raw[i].strip()) if i < len(raw) else ""
+            for name, i in self.index.items()
+        }
+
+
+def _unknown_column(name: str) -> str:
+    message = f"{name} is not a column of the case interchange format."
+    close = difflib.get_close_matches(name.lower(), NAMES, n=1, cutoff=0.75)
+    if close:
+        message += f" Did you mean {close[0]}? Column names are case-sensitive."
+    return message
+
+
+class RowChecker:
+    """Turns one row's cells into values, adding a problem for each thing wrong."""
+
+    def __init__(self, problems: Problems, today: dt.date):
+        self.problems = problems
+        self.today = today
+        self.terms = {
+            kind: {term.code: term for term in model.objects.all()}
+            for kind, model in TAXONOMY_MODELS.items()
+        }
+        self._suggestions: dict[tuple[str, str], str] = {}
+
+    def check(self, number: int, cells: dict[str, str]) -> CaseRow | None:
+        before = self.problems.total
+        row = CaseRow(number, cells)
+        for name, text in cells.items():
+            column = BY_NAME[name]
+            if text == "":
+                if column.required:
+                    self._problem(row, name, f"The {name} is missing; every case needs one.")
+                row.values[name] = [] if column.kind is Kind.CODES else None
+                continue
+            row.values[name] = self._parse(row, column, text)
+        if self.problems.total == before:
+            self._check_together(row)
+        return row if self.problems.total == before else None
+
+    def parsed(self, number: int, cells: dict[str, str]) -> CaseRow:
+        """The row's values whatever is wrong with them (for a case as it already stands)."""
+        row = CaseRow(number, cells)
+        for name, text in cells.items():
+            column = BY_NAME[name]
+            empty = [] if column.kind is Kind.CODES else None
+            row.values[name] = self._parse(row, column, text) if text else empty
+        self._check_together(row)
+        return row
+
+    def _problem(self, row: CaseRow, name: str, message: str, value: str | None = None) -> None:
+        self.problems.add(
+            row.row, name, row.cells.get(name, "") if value is None else value, message
+        )
+
+    # --- one cell --------------------------------------------------------------------------
+
+    def _parse(self, row: CaseRow, column: Column, text: str):
+        parse = getattr(self, f"_{column.kind.value}")
+        return parse(row, column, text)
+
+    def _text(self, row, column, text):
+        if len(text) > REFERENCE_LENGTH:
+            self._problem(
+                row, column.name, f"A reference must be {REFERENCE_LENGTH} characters or fewer."
+            )
+        elif CONTROL.search(text):
+            self._problem(row, column.name, "A reference cannot contain tabs or line breaks.")
+        return text
+
+    def _code(self, row, column, text):
+        term = self.terms[column.taxonomy].get(text)
+        if term is None:
+            self._problem(row, column.name, self._unknown_code(column.taxonomy, text), text)
+        return term
+
+    def _codes(self, row, column, text):
+        terms, seen = [], set()
+        for code in (part.strip() for part in text.split("|")):
+            if code == "":
+                self._problem(row, column.name, "There is an empty code between | separators.")
+            elif code in seen:
+                self._problem(row, column.name, f"{code} is listed twice.")
+            else:
+                seen.add(code)
+                term = self._code(row, column, code)
+                if term is not None:
+                    terms.append(term)
+        return terms
+
+    def _unknown_code(self, kind: str, text: str) -> str:
+        key = (kind, text)
+        if key not in self._suggestions:
+            message = f"{text} is not a {TAXONOMY_WORDS[kind]} code."
+            close = (
+                difflib.get_close_matches(text.lower(), list(self.terms[kind]), n=1)
+                if len(text) <= 60  # no fuzzy matching of pasted paragraphs
+                else []
+            )
+            if close:
+                message += f" Did you mean {close[0]}?"
+            self._suggestions[key] = message
+        return self._suggestions[key]
+
+    def _date(self, row, column, text):
+        if not DATE.fullmatch(text):
+            self._problem(row, column.name, "Write dates as YYYY-MM-DD, for example 2022-09-19.")
+            return None
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            self._problem(row, column.name, f"{text} is not a real date.")
+            return None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            self._problem(row, column.name, f"Dates must be between {FIRST_YEAR} and {LAST_YEAR}.")
+            return None
+        if column.past_only and day > self.today:
+            self._problem(row, column.name, f"{text} is in the future.")
+            return None
+        return day
+
+    def _boolean(self, row, column, text):
+        if text == "true":
+            return True
+        if text == "false":
+            return False
+        self._problem(row, column.name, "Write true or false (in lower case), or leave it empty.")
+        return None
+
+    def _amount(self, row, column, text):
+        if not AMOUNT.fullmatch(text):
+            self._problem(
+                row,
+                column.name,
+                "Write the amount in pounds with no £ sign or commas, for example 250.00.",
+            )
+            return None
+        amount = Decimal(text).quantize(Decimal("0.01"))
+        if amount <= 0:
+            self._problem(
+                row, column.name, "A payment must be more than 0.00; leave it empty if none."
+            )
+            return None
+        return amount
+
+    def _outcome(self, row, column, text):
+        if text not in StageOutcome.values:
+            self._problem(row, column.name, f"A stage outcome must be one of {OUTCOMES}.")
+            return None
+        return text
+
+    # --- the row as a whole ----------------------------------------------------------------
+
+    def _check_together(self, row: CaseRow) -> None:
+        v = row.values
+        get = v.get
+        record_type = v["record_type"]
+        received = v["received_on"]
+
+        if bool(get("converted_from")) != bool(get("converted_on")):
+            missing = "converted_on" if get("converted_from") else "converted_from"
+            self._problem(
+                row, missing, "Give both converted_from and converted_on, or neither.", ""
+            )
+        if get("converted_from") is not None and get("converted_from") == record_type:
+            self._problem(row, "converted_from", "A case cannot be converted to its own type.")
+        if get("refusal_reason") is not None and record_type.code != "refused":
+            self._problem(
+                row, "refusal_reason", "A refusal reason is only for the record type refused."
+            )
+        if get("lgsco_decision") is not None and get("lgsco_received_on") is None:
+            self._problem(
+                row, "lgsco_decision", "Give lgsco_received_on with the Ombudsman's decision."
+            )
+        for name in ("converted_on", "acknowledged_on", "lgsco_received_on", "closed_on"):
+            self._not_before(row, name, received, "received_on")
+        self._check_stages(row, procedure_for(record_type.procedure))
+        closed = get("closed_on")
+        if closed is not None:
+            for stage in row.stages.values():
+                if stage.responded_on is None:
+                    self._problem(
+                        row,
+                        "closed_on",
+                        f"The case is closed, but Stage {stage.number} has no response date.",
+                    )
+                else:
+                    self._not_before(
+                        row, "closed_on", stage.responded_on, f"stage{stage.number}_responded_on"
+                    )
+
+    def _not_before(self, row, name, earliest, earliest_name, value=None) -> bool:
+        day = row.values.get(name) if value is None else value
+        if day is not None and earliest is not None and day < earliest:
+            self._problem(
+                row,
+                name,
+                f"{name} ({day.isoformat()}) cannot be before {earliest_name} "
+                f"({earliest.isoformat()}).",
+                day.isoformat(),
+            )
+            return False
+        return True
+
+    def _check_stages(self, row: CaseRow, procedure) -> None:
+        v = row.values
+        received = v["received_on"]
+        previous: StageDates | None = None
+        for number in STAGES:
+            names = [
+                f"stage{number}_{part}"
+                for part in ("started_on", "extended_to", "responded_on", "outcome")
+            ]
+            given = any(v.get(name) not in (None, "") for name in names)
+            started = v.get(f"stage{number}_started_on")
+            if number == 1:
+                if not (given or procedure.has_stages):
+                    continue
+                if started is None:
+                    # The spec's rule: a complaint's Stage 1 counts from its conversion.
+                    converted = v.get("converted_on")
+                    started = (
+                        converted
+                        if v["record_type"].code == "complaint" and converted
+                        else received
+                    )
+                else:
+                    self._not_before(row, names[0], received, "received_on")
+            else:
+                if not given:
+                    break
+                if started is None:
+                    self._problem(row, names[0], f"Give the date Stage {number} started.", "")
+                    return
+                if previous is None or previous.responded_on is None:
+                    self._problem(
+                        row,
+                        names[0],
+                        f"Stage {number} cannot start before Stage {number - 1} has a response "
+                        f"date (stage{number - 1}_responded_on).",
+                    )
+                    return
+                if previous.outcome == StageOutcome.WITHDRAWN:
+                    self._problem(
+                        row,
+                        names[0],
+                        f"The complaint was withdrawn at Stage {number - 1}, so it cannot go "
+                        f"to Stage {number}.",
+                    )
+                    return
+                self._not_before(row, names[0], received, "received_on")
+                self._not_before(
+                    row, names[0], previous.responded_on, f"stage{number - 1}_responded_on"
+                )
+            stage = StageDates(
+                number,
+                started,
+                extended_to=v.get(f"stage{number}_extended_to"),
+                responded_on=v.get(names[2]),
+                outcome=v.get(names[3]) or "",
+            )
+            if stage.extended_to is not None:
+                if procedure.stage(number) is None:
+                    self._problem(
+                        row,
+                        names[1],
+                        f"A {v['record_type'].code} has no Stage {number} deadline to extend.",
+                    )
+                self._not_before(row, names[1], started, f"stage{number}_started_on")
+            if stage.responded_on is not None:
+                self._not_before(row, names[2], started, f"stage{number}_started_on")
+            elif stage.outcome:
+                self._problem(row, names[3], f"Give stage{number}_responded_on with the outcome.")
+            row.stages[number] = stage
+            previous = stage
+
+
+def columns_in_order(present: list[str]) -> list[Column]:
+    return [c for c in COLUMNS if c.name in present]

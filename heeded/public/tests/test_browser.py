@@ -1,0 +1,149 @@
+"""The public forms in a real browser: completed by keyboard alone, on a desktop and a
+phone, with every page (errors included) checked against WCAG 2.2 AA and photographed."""
+
+from pathlib import Path
+
+import pytest
+
+from heeded.cases.models import Case, Document
+from heeded.tests_support.browser import check_accessibility, screenshot
+
+from .journeys import ANSWERS
+from .keyboard import (
+    MAIN_BUTTON,
+    START_BUTTON,
+    choose_radio,
+    fill_page,
+    focused_matches,
+    press,
+    shift_tab_to,
+    tab_to,
+    type_into,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DEVICES = {"desktop": "browser_page", "phone": "phone_page"}
+
+
+def _upload_by_keyboard(page, path: Path) -> None:
+    tab_to(page, "input[type=file]")
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    chooser.value.set_files(str(path))
+    press(page, "button[value=upload]")
+
+
+@pytest.mark.parametrize("size", DEVICES)
+@pytest.mark.parametrize("journey", ["complaint", "compliment", "comment", "young-person"])
+def test_each_form_can_be_completed_by_keyboard_alone(
+    request, public_live_server, taxonomy, tmp_path, journey, size
+):
+    page = request.getfixturevalue(DEVICES[size])
+
+    def look(what: str) -> None:
+        check_accessibility(page)
+        screenshot(page, f"public-{journey}-{size}-{what}")
+
+    page.goto(f"{public_live_server.url}/feedback/")
+    look("start")
+    press(page, START_BUTTON)
+    press(page, MAIN_BUTTON)  # nothing chosen yet
+    assert page.title().startswith("Error: ")
+    look("choose-error")
+    choose_radio(page, "choice", journey)
+    press(page, MAIN_BUTTON)
+    if journey == "young-person":
+        look("young-person-start")
+        press(page, START_BUTTON)
+
+    for number, (step, answers) in enumerate(ANSWERS[journey].items()):
+        if number == 0:
+            press(page, MAIN_BUTTON)
+            assert page.title().startswith("Error: ")
+            assert page.locator(".govuk-error-summary").is_visible()
+            look(f"{step}-error")
+        look(step)
+        if step == "documents" and size == "desktop":
+            bad = tmp_path / "programme.exe"
+            bad.write_bytes(b"MZ\x90\x00")
+            _upload_by_keyboard(page, bad)
+            assert "must be a PDF" in page.locator(".govuk-error-summary").inner_text()
+            look("documents-error")
+            good = tmp_path / "letter.pdf"
+            good.write_bytes(b"%PDF-1.4\n%a letter\n")
+            _upload_by_keyboard(page, good)
+            assert "letter.pdf" in page.locator(".govuk-summary-list").inner_text()
+            look("documents-uploaded")
+        fill_page(page, answers)
+        press(page, MAIN_BUTTON)
+
+    look("check")
+    if journey == "complaint" and size == "desktop":
+        # Change an answer: back to its question, then straight back to the check page.
+        tab_to(page, MAIN_BUTTON)
+        shift_tab_to(page, "a[href$='/complaint/your-name/?change=1']")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        look("change-name")
+        type_into(page, "full_name", "Margaret A Okafor")
+        press(page, MAIN_BUTTON)
+        assert page.url.endswith("/feedback/complaint/check/")
+        assert "Margaret A Okafor" in page.locator(".govuk-summary-list").inner_text()
+    press(page, MAIN_BUTTON)
+    look("sent")
+
+    case = Case.objects.get()
+    assert page.locator(".govuk-panel__body strong").inner_text() == case.reference
+    expected_type = "complaint" if journey == "young-person" else journey
+    assert case.record_type.code == expected_type
+    assert case.young_person is (journey == "young-person")
+    if journey == "complaint" and size == "desktop":
+        assert Document.objects.get(case=case).original_name == "letter.pdf"
+
+
+def test_the_honeypot_is_never_reached_by_the_tab_key(public_live_server, taxonomy, browser_page):
+    page = browser_page
+    page.goto(f"{public_live_server.url}/feedback/complaint/your-name/")
+    seen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("() => document.activeElement.name || ''"))
+        if focused_matches(page, MAIN_BUTTON):
+            break
+    assert "website" not in seen
+    assert "full_name" in seen
+
+
+def test_a_complaint_can_be_sent_with_javascript_switched_off(
+    public_live_server, taxonomy, chromium
+):
+    context = chromium.new_context(java_script_enabled=False, locale="en-GB")
+    page = context.new_page()
+    try:
+        page.goto(f"{public_live_server.url}/feedback/")
+        page.get_by_role("button", name="Start now").click()
+        page.get_by_label("Make a complaint").check()
+        page.get_by_role("button", name="Continue").click()
+        for step, answers in ANSWERS["complaint"].items():
+            if step == "contact":
+                # Without JavaScript the revealed boxes are simply shown.
+                assert page.locator("#email").is_visible()
+            for name, value in answers.items():
+                if name == "action":
+                    continue
+                field = page.locator(f"[name='{name}']").first
+                kind = field.get_attribute("type")
+                if kind in ("radio", "checkbox"):
+                    for each in [value] if isinstance(value, str) else value:
+                        page.locator(f"[name='{name}'][value='{each}']").check()
+                else:
+                    field.fill(value)
+            page.get_by_role("button", name="Continue").click()
+        assert "Check your answers" in page.title()
+        page.get_by_role("button", name="Send complaint").click()
+        screenshot(page, "public-complaint-no-javascript-sent")
+        case = Case.objects.get()
+        assert page.locator(".govuk-panel__body strong").inner_text() == case.reference
+    finally:
+        context.close()

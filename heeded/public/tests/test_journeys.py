@@ -1,0 +1,278 @@
+"""Each public form, sent through the pages as a person would, makes the right case."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from heeded.cases.models import Case, CaseEvent, EventKind, PartyRole
+
+from .journeys import ANSWERS, COMPLAINT, check_url, send, step_url
+
+
+@pytest.mark.django_db
+def test_a_grandparents_complaint_becomes_a_statutory_complaint_with_both_people(
+    client, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client, "complaint")
+
+    case = Case.objects.get()
+    assert response["Location"].startswith("/feedback/complaint/sent/")
+    assert case.record_type.code == "complaint"
+    assert case.how_received.code == "e_form"
+    assert case.complainant_type.code == "grandparent"
+    assert case.young_person is False
+    assert case.via_professional is False
+    assert case.created_by is None
+    assert [t.code for t in case.service_teams.all()] == ["children_looked_after"]
+    assert sorted(o.code for o in case.outcomes_sought.all()) == ["apology", "explanation"]
+    assert "contact visits were cancelled" in case.summary
+    assert "When it happened: March 2026" in case.summary
+    # The procedure set the clocks, as for a case an officer records.
+    assert case.current_stage == 1
+    assert case.next_deadline is not None
+    complainant = case.parties.get(role=PartyRole.COMPLAINANT)
+    assert complainant.person.full_name == "Margaret Okafor"
+    assert complainant.person.email == "margaret.okafor@example.com"
+    assert complainant.person.telephone == "07700 900 982"
+    assert complainant.person.preferred_contact == "email"
+    assert complainant.relationship == "Grandparent"
+    child = case.parties.get(role=PartyRole.CHILD).person
+    assert (child.full_name, child.date_of_birth) == ("Tayo Okafor", dt.date(2013, 6, 14))
+    assert CaseEvent.objects.filter(case=case, kind=EventKind.RECORDED).exists()
+
+    team, receipt = mailoutbox
+    assert team.to == ["complaints@heeded.invalid"]
+    assert case.reference in team.subject
+    assert "Tayo" not in team.body, "personal details stay in Heeded, not in mailboxes"
+    assert receipt.to == ["margaret.okafor@example.com"]
+    assert receipt.subject == f"We have received your complaint: {case.reference}"
+    assert case.reference in receipt.body
+    assert "within 3 working days" in receipt.body
+    html, mimetype = receipt.alternatives[0]
+    assert mimetype == "text/html" and case.reference in html
+
+    confirmation = client.get(response["Location"])
+    assert confirmation.status_code == 200
+    assert b"govuk-panel--confirmation" in confirmation.content
+    assert case.reference.encode() in confirmation.content
+
+
+@pytest.mark.django_db
+def test_the_team_is_told_at_the_organisations_complaints_address(
+    client, django_capture_on_commit_callbacks, mailoutbox
+):
+    from heeded.organisation.models import Organisation
+
+    organisation = Organisation.current()
+    organisation.complaints_email = "childrens.complaints@council.example"
+    organisation.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, "comment")
+    assert mailoutbox[0].to == ["childrens.complaints@council.example"]
+
+
+@pytest.mark.django_db
+def test_a_compliment_by_post_names_who_they_thank(
+    client, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, "compliment")
+    case = Case.objects.get()
+    assert case.record_type.code == "compliment"
+    assert "Who they would like to thank: Priya in the fostering team" in case.summary
+    person = case.parties.get().person
+    assert (person.address, person.postcode, person.preferred_contact) == (
+        "1 High Street\nNewport",
+        "PO30 1UD",
+        "letter",
+    )
+    # No e-mail address given: only the team is told.
+    assert len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_comment_about_an_unknown_service_says_so_and_names_no_team(client):
+    send(client, "comment")
+    case = Case.objects.get()
+    assert case.record_type.code == "comment"
+    assert case.service_teams.count() == 0
+    assert "did not know which service" in case.summary
+
+
+@pytest.mark.django_db
+def test_a_child_who_wants_an_advocate_is_recorded_as_offered_and_taking_it_up(
+    client, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client, "young-person")
+    case = Case.objects.get()
+    assert case.record_type.code == "complaint"
+    assert case.young_person is True
+    assert case.complainant_type.code == "young_person"
+    assert case.advocacy_offered is True
+    assert case.advocacy_offered_on == case.received_on
+    assert case.advocacy_taken_up is True
+    assert CaseEvent.objects.filter(case=case, kind=EventKind.ADVOCACY).exists()
+    roles = sorted(case.parties.values_list("role", flat=True))
+    assert roles == ["child", "complainant"]
+    assert "Please text first" in case.summary
+    assert len(mailoutbox) == 1  # no e-mail address: the team only
+    page = client.get(response["Location"]).content.decode()
+    assert "We have got your message" in page
+    assert "Thank you for telling us, Kai." in page
+    assert "0800 1111" in page
+
+
+@pytest.mark.django_db
+def test_a_child_who_says_no_to_an_advocate_was_still_offered_one(client):
+    answers = {**ANSWERS["young-person"], "advocate": {"advocate": "no"}}
+    send(client, "young-person", answers)
+    case = Case.objects.get()
+    assert (case.advocacy_offered, case.advocacy_taken_up) == (True, False)
+
+
+@pytest.mark.django_db
+def test_the_childs_receipt_uses_plain_words(
+    client, django_capture_on_commit_callbacks, mailoutbox
+):
+    answers = {
+        **ANSWERS["young-person"],
+        "contact": {"contact_methods": ["email"], "email": "kai@example.com"},
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, "young-person", answers)
+    receipt = mailoutbox[1]
+    assert receipt.to == ["kai@example.com"]
+    assert receipt.body.startswith("Hello Kai,")
+    assert "Childline" in receipt.body
+
+
+@pytest.mark.django_db
+def test_the_child_route_explains_advocacy_and_offers_help_now(client):
+    client.post(step_url("young-person", "your-name"), {"first_name": "Kai"})
+    page = client.get(step_url("young-person", "advocate")).content.decode()
+    assert (
+        "An advocate is someone who is on your side and helps you say what you want to say." in page
+    )
+    assert "They don't work for us." in page
+    assert "Would you like an advocate to help you?" in page
+    assert "Childline" in page
+
+
+@pytest.mark.django_db
+def test_the_start_page_offers_every_route_with_a_start_button(client):
+    page = client.get(reverse("public:start")).content.decode()
+    assert "govuk-button--start" in page
+    assert reverse("public:young_person_start") in page
+    choose = client.get(reverse("public:choose")).content.decode()
+    for text in ("Make a complaint", "Pay a compliment", "Make a comment", "I am a child"):
+        assert text in choose
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "choice,goes_to",
+    [
+        ("complaint", "/feedback/complaint/your-name/"),
+        ("compliment", "/feedback/compliment/your-name/"),
+        ("comment", "/feedback/comment/your-name/"),
+        ("young-person", "/feedback/young-person/"),
+    ],
+)
+def test_choosing_what_to_do_leads_to_that_form(client, choice, goes_to):
+    response = client.post(reverse("public:choose"), {"choice": choice})
+    assert response["Location"] == goes_to
+
+
+@pytest.mark.django_db
+def test_pages_need_no_sign_in(client):
+    for url in (
+        reverse("public:start"),
+        reverse("public:choose"),
+        step_url("complaint", "your-name"),
+    ):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_later_page_sends_you_back_to_the_first_unanswered_question(client):
+    response = client.get(step_url("complaint", "what-happened"))
+    assert response["Location"] == step_url("complaint", "your-name")
+    response = client.get(check_url("complaint"))
+    assert response["Location"] == step_url("complaint", "your-name")
+
+
+@pytest.mark.django_db
+def test_an_unknown_form_or_question_is_not_found(client):
+    assert client.get("/feedback/nonsense/your-name/").status_code == 404
+    assert client.get("/feedback/complaint/nonsense/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_check_your_answers_lists_every_answer_with_a_change_link(client):
+    for step, data in COMPLAINT.items():
+        client.post(step_url("complaint", step), data)
+    page = client.get(check_url("complaint")).content.decode()
+    for text in (
+        "Margaret Okafor",
+        "Grandparent",
+        "margaret.okafor@example.com",
+        "Tayo Okafor",
+        "14 June 2013",
+        "March 2026",
+        "Children looked after",
+        "Apology",
+    ):
+        assert text in page
+    assert f'href="{step_url("complaint", "child")}?change=1"' in page
+
+
+@pytest.mark.django_db
+def test_a_change_link_returns_to_check_your_answers(client):
+    for step, data in COMPLAINT.items():
+        client.post(step_url("complaint", step), data)
+    url = step_url("complaint", "your-name") + "?change=1"
+    page = client.get(url).content.decode()
+    assert 'value="Margaret Okafor"' in page
+    assert f'href="{check_url("complaint")}" class="govuk-back-link"' in page
+    response = client.post(url, {"full_name": "Margaret A Okafor"})
+    assert response["Location"] == check_url("complaint")
+    assert "Margaret A Okafor" in client.get(check_url("complaint")).content.decode()
+
+
+@pytest.mark.django_db
+def test_back_links_go_to_the_previous_question(client):
+    client.post(step_url("complaint", "your-name"), COMPLAINT["your-name"])
+    page = client.get(step_url("complaint", "relationship")).content.decode()
+    assert f'href="{step_url("complaint", "your-name")}" class="govuk-back-link"' in page
+    first = client.get(step_url("complaint", "your-name")).content.decode()
+    assert f'href="{reverse("public:choose")}" class="govuk-back-link"' in first
+
+
+@pytest.mark.django_db
+def test_answers_are_forgotten_once_sent(client):
+    send(client, "comment")
+    response = client.get(step_url("comment", "contact"))
+    assert response["Location"] == step_url("comment", "your-name")
+
+
+@pytest.mark.django_db
+def test_the_confirmation_is_only_shown_in_the_browser_that_sent_the_form(client):
+    response = send(client, "young-person")
+    client.logout()  # a new session: someone else at the same computer later
+    from django.test import Client
+
+    assert Client().get(response["Location"]).status_code == 404
+    assert client.get(response["Location"]).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_session_that_timed_out_says_so_and_sends_nothing(client):
+    response = client.post(
+        check_url("complaint"), {"token": "6f2c5b1e-0c1d-4c53-9a7e-1b1d3f9d8a11"}
+    )
+    assert response.status_code == 400
+    assert "so we deleted your answers" in response.content.decode()
+    assert Case.objects.count() == 0

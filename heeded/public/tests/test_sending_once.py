@@ -1,0 +1,78 @@
+"""A form is one case, however many times Send is pressed."""
+
+import threading
+
+import pytest
+from django.db import connections
+from django.test import Client
+
+from heeded.cases.models import Case
+from heeded.public.models import Submission
+
+from .journeys import answer_all, check_url, send, token_on
+
+
+@pytest.mark.django_db
+def test_pressing_send_twice_makes_one_case_and_the_same_confirmation(client):
+    answer_all(client, "complaint")
+    token = token_on(client.get(check_url("complaint")))
+    first = client.post(check_url("complaint"), {"token": token})
+    second = client.post(check_url("complaint"), {"token": token})
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert Case.objects.count() == 1
+    assert client.get(second["Location"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_back_after_sending_then_send_again_makes_no_second_case(client):
+    response = send(client, "compliment")
+    # The browser kept the old "Check your answers" page; its token is already used.
+    token = response["Location"].rstrip("/").split("/")[-1]
+    again = client.post(check_url("compliment"), {"token": token})
+    assert again["Location"] == response["Location"]
+    assert Case.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_stale_token_shows_the_answers_again_instead_of_sending(client):
+    answer_all(client, "comment")
+    client.get(check_url("comment"))
+    response = client.post(check_url("comment"), {"token": "0b7d3c59-5a53-4e4f-9d0e-6d6c5b2a3f10"})
+    assert response["Location"] == check_url("comment")
+    assert Case.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_sends_at_the_same_instant_make_one_case(taxonomy):
+    # The double click that reaches two server threads at once: the unique token makes the
+    # second wait for the first and then find its case (on PostgreSQL and SQLite alike).
+    browser = Client()
+    answer_all(browser, "complaint")
+    token = token_on(browser.get(check_url("complaint")))
+    session_cookie = browser.cookies
+    results, errors = [], []
+    start = threading.Barrier(2)
+
+    def press_send():
+        try:
+            twin = Client()
+            twin.cookies = session_cookie
+            start.wait()
+            results.append(twin.post(check_url("complaint"), {"token": token}))
+        except BaseException as error:  # reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=press_send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert not errors, errors
+    assert [r.status_code for r in results] == [302, 302]
+    assert results[0]["Location"] == results[1]["Location"]
+    assert Case.objects.count() == 1
+    assert Submission.objects.get().case == Case.objects.get()

@@ -1,0 +1,176 @@
+"""Every question checks its answer and says, in GOV.UK words, what to fix."""
+
+import datetime as dt
+
+import pytest
+
+from heeded.public.fields import GovDateField, PartialDate
+
+from .journeys import COMPLAINT, answer_all, step_url
+
+
+def _error_page(client, step, data, journey="complaint"):
+    response = client.post(step_url(journey, step), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<title>Error: " in page
+    assert "govuk-error-summary" in page
+    return page
+
+
+def _answer_up_to(client, step):
+    answers = {}
+    for name, data in COMPLAINT.items():
+        if name == step:
+            break
+        answers[name] = data
+    answer_all(client, "complaint", answers)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "step,data,message,target",
+    [
+        ("your-name", {"full_name": ""}, "Enter your full name", "#full-name"),
+        (
+            "relationship",
+            {},
+            "Select your relationship to the child or young person",
+            "#relationship",
+        ),
+        (
+            "relationship",
+            {"relationship": "other"},
+            "Enter your relationship to the child or young person",
+            "#relationship-other",
+        ),
+        ("contact", {}, "Select how we should contact you", "#contact-methods"),
+        (
+            "contact",
+            {"contact_methods": ["email"], "email": "not-an-address"},
+            "Enter an email address in the correct format, like name@example.com",
+            "#email",
+        ),
+        (
+            "contact",
+            {"contact_methods": ["phone"], "telephone": "12"},
+            "Enter a phone number, like 01632 960 001 or 07700 900 982",
+            "#telephone",
+        ),
+        (
+            "contact",
+            {"contact_methods": ["post"], "address": "1 High St", "postcode": "XYZ"},
+            "Enter a real postcode, like AA1 1AA",
+            "#postcode",
+        ),
+        ("child", {"child_name": ""}, "Enter the child or young person’s full name", "#child-name"),
+        (
+            "child",
+            {
+                "child_name": "A",
+                "child_date_of_birth_day": "31",
+                "child_date_of_birth_month": "2",
+                "child_date_of_birth_year": "2015",
+            },
+            "Date of birth must be a real date",
+            "#child-date-of-birth-day",
+        ),
+        ("what-happened", {"details": ""}, "Enter what happened", "#details"),
+        (
+            "what-happened",
+            {"details": "x" * 5001},
+            "What happened must be 5,000 characters or fewer",
+            "#details",
+        ),
+        (
+            "service",
+            {},
+            "Select which service your complaint is about, or select ‘I do not know’",
+            "#service",
+        ),
+        ("when", {}, "Enter when it happened, or tell us roughly when", "#when-day"),
+        (
+            "when",
+            {"when_month": "3"},
+            "The date it happened must include a year",
+            "#when-year",
+        ),
+        ("outcome", {}, "Select what you would like to happen", "#outcomes"),
+    ],
+)
+def test_a_wrong_answer_is_explained_and_linked_from_the_summary(
+    client, step, data, message, target
+):
+    _answer_up_to(client, step)
+    page = _error_page(client, step, data)
+    assert f'<a href="{target}">{message}</a>' in page
+    assert f'<span class="govuk-visually-hidden">Error:</span> {message}' in page
+
+
+@pytest.mark.django_db
+def test_what_was_typed_is_kept_when_a_page_shows_an_error(client):
+    _answer_up_to(client, "contact")
+    page = _error_page(
+        client,
+        "contact",
+        {
+            "contact_methods": ["email", "post"],
+            "email": "bad@",
+            "address": "12 Quay Street",
+            "postcode": "PO30 5BZ",
+        },
+    )
+    assert 'value="bad@"' in page
+    assert "12 Quay Street</textarea>" in page
+    assert 'value="PO30 5BZ"' in page
+    assert 'value="email" checked' in page and 'value="post" checked' in page
+
+
+@pytest.mark.django_db
+def test_the_child_route_speaks_plainly_when_something_is_missing(client):
+    page = _error_page(client, "your-name", {"first_name": ""}, journey="young-person")
+    assert "Enter your first name" in page
+    client.post(step_url("young-person", "your-name"), {"first_name": "Kai"})
+    page = _error_page(client, "advocate", {}, journey="young-person")
+    assert "Choose yes if you would like an advocate" in page
+
+
+def _clean(field, day, month, year):
+    return field.clean([day, month, year])
+
+
+def test_a_date_may_be_just_a_month_and_year_when_the_day_is_optional():
+    field = GovDateField(what="The date it happened", day_optional=True, required=False)
+    assert _clean(field, "", "3", "2026") == PartialDate(2026, 3)
+    assert str(_clean(field, "", "march", "2025")) == "March 2025"
+    assert str(_clean(field, "9", "Sep", "2025")) == "9 September 2025"
+
+
+@pytest.mark.parametrize(
+    "parts,message,highlighted",
+    [
+        (("", "", ""), "Enter date of birth", ("day", "month", "year")),
+        (("3", "", "2015"), "Date of birth must include a month", ("month",)),
+        (("", "", "2015"), "Date of birth must include a day and month", ("day", "month")),
+        (("3", "4", "15"), "Year must include 4 numbers", ("year",)),
+        (("30", "2", "2015"), "Date of birth must be a real date", ("day", "month", "year")),
+        (("1", "13", "2015"), "Date of birth must be a real date", ("day", "month", "year")),
+    ],
+)
+def test_date_messages_follow_the_gov_uk_pattern(parts, message, highlighted):
+    from django.core.exceptions import ValidationError
+
+    field = GovDateField(what="Date of birth")
+    with pytest.raises(ValidationError) as raised:
+        field.clean(list(parts))
+    assert raised.value.messages == [message]
+    assert field.error_parts == highlighted
+
+
+def test_a_date_in_the_future_is_refused():
+    from django.core.exceptions import ValidationError
+
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    field = GovDateField(what="Date of birth")
+    with pytest.raises(ValidationError, match="must be today or in the past"):
+        field.clean([str(tomorrow.day), str(tomorrow.month), str(tomorrow.year)])

@@ -1,0 +1,330 @@
+"""The public's pages: no sign-in. Views parse the request; journeys, forms and
+``submission.submit`` hold the rules.
+
+Every page works without JavaScript: answers live in the session, each page is an ordinary
+POST then redirect, and "Change" links come back to "Check your answers".
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from heeded.cases.documents import ALLOWED_DESCRIPTION
+from heeded.cases.models import PartyRole
+
+from . import conf, ratelimit, uploads
+from .forms import ChooseForm, DocumentsForm, Question
+from .journeys import JOURNEYS, Journey, Step
+from .models import Submission
+from .rendering import page_view
+from .state import JourneyState, mark_done, was_sent_here
+from .submission import respond_by, submit
+
+SERVICE_NAME = "Complaints, compliments and comments"
+
+
+def _render(request, template: str, context: dict, status: int = 200):
+    context.setdefault("errors", context.get("page", {}).get("errors", []))
+    start = reverse("public:start")
+    # The public never see the staff side: the council name and service name lead here.
+    context.update(service_name=SERVICE_NAME, service_url=start, organisation_url=start)
+    response = render(request, template, context, status=status)
+    return response
+
+
+def _journey(slug: str) -> Journey:
+    try:
+        return JOURNEYS[slug]
+    except KeyError:
+        raise Http404("No such form") from None
+
+
+def step_url(journey: Journey, step: Step, *, changing: bool = False) -> str:
+    url = reverse("public:question", args=[journey.slug, step.slug])
+    return f"{url}?change=1" if changing else url
+
+
+def check_url(journey: Journey) -> str:
+    return reverse("public:check", args=[journey.slug])
+
+
+def journey_start_url(journey: Journey) -> str:
+    if journey.for_young_people:
+        return reverse("public:young_person_start")
+    return reverse("public:choose")
+
+
+def back_url(journey: Journey, step: Step, changing: bool) -> str:
+    if changing:
+        return check_url(journey)
+    index = journey.index(step.slug)
+    return step_url(journey, journey.steps[index - 1]) if index else journey_start_url(journey)
+
+
+def next_url(journey: Journey, step: Step, changing: bool) -> str:
+    index = journey.index(step.slug)
+    if changing or index + 1 == len(journey.steps):
+        return check_url(journey)
+    return step_url(journey, journey.steps[index + 1])
+
+
+def too_many(request, *, submissions: bool):
+    wait = "an hour" if submissions else "a minute"
+    paragraphs = [
+        "You have sent too many forms from this internet connection in a short time."
+        if submissions
+        else "You have sent too many pages from this internet connection in a short time.",
+        f"Wait {wait}, then try again. We have kept the answers you have given.",
+    ]
+    response = _render(
+        request,
+        "public/problem.html",
+        {
+            "paragraphs": paragraphs,
+            "next_url": request.path,
+            "next_text": "Try again",
+        },
+        status=429,
+    )
+    response["Retry-After"] = "3600" if submissions else "60"
+    return response
+
+
+def start(request):
+    return _render(request, "public/start.html", {})
+
+
+def young_person_start(request):
+    return _render(request, "public/young_person_start.html", {"journey": JOURNEYS["young-person"]})
+
+
+@never_cache
+def choose(request):
+    form = ChooseForm(request.POST or None)
+    if request.method == "POST":
+        if not ratelimit.allow_post(request):
+            return too_many(request, submissions=False)
+        if form.is_valid():
+            choice = form.cleaned_data["choice"]
+            journey = JOURNEYS[choice]
+            if journey.for_young_people:
+                return redirect("public:young_person_start")
+            return redirect(step_url(journey, journey.steps[0]))
+    return _render(
+        request,
+        "public/question.html",
+        {"form": form, "page": page_view(form), "back_url": reverse("public:start")},
+    )
+
+
+@never_cache
+def question(request, journey: str, step: str):
+    journey = _journey(journey)
+    step = journey.step(step) or _not_found()
+    state = JourneyState(request, journey)
+    missing = state.first_unanswered(before=step)
+    if missing:
+        return redirect(step_url(journey, missing))
+    changing = request.GET.get("change") == "1"
+    if step.form is DocumentsForm:
+        return documents(request, journey, step, state, changing)
+    if request.method == "POST":
+        if not ratelimit.allow_post(request):
+            return too_many(request, submissions=False)
+        form = state.form(step, request.POST)
+        if form.is_valid():
+            state.save_answers(step, request.POST)
+            return redirect(next_url(journey, step, changing))
+    else:
+        form = state.form(step)
+    return _render(
+        request,
+        "public/question.html",
+        {
+            "journey": journey,
+            "form": form,
+            "page": page_view(form),
+            "caption": journey.title,
+            "back_url": back_url(journey, step, changing),
+        },
+    )
+
+
+def _not_found():
+    raise Http404("No such question")
+
+
+def documents(request, journey: Journey, step: Step, state: JourneyState, changing: bool):
+    form = DocumentsForm(request.POST or None)
+    upload_error = ""
+    if request.method == "POST":
+        if not ratelimit.allow_post(request):
+            return too_many(request, submissions=False)
+        if form.is_valid():
+            if request.POST.get("remove"):
+                removed = state.remove_file(request.POST["remove"])
+                uploads.discard([removed] if removed else [])
+                return redirect(request.get_full_path())
+            upload_error = _hold_uploads(request, state)
+            if not upload_error:
+                if request.POST.get("action") == "continue":
+                    state.save_answers(step, QueryDict())
+                    return redirect(next_url(journey, step, changing))
+                return redirect(request.get_full_path())
+    page = page_view(form)
+    if upload_error:
+        page["errors"].insert(0, {"text": upload_error, "href": "#documents"})
+    return _render(
+        request,
+        "public/documents.html",
+        {
+            "journey": journey,
+            "form": form,
+            "page": page,
+            "caption": journey.title,
+            "back_url": back_url(journey, step, changing),
+            "upload_error": upload_error,
+            "files": state.files,
+            "max_files": conf.upload_max_files(),
+            "max_mb": conf.upload_max_bytes() // 2**20,
+            "allowed": ALLOWED_DESCRIPTION,
+        },
+    )
+
+
+def _hold_uploads(request, state: JourneyState) -> str:
+    """Keep the posted files; return a GOV.UK error message, or "" if all went well."""
+    files = request.FILES.getlist("documents")
+    if not files:
+        return "Select a file" if request.POST.get("action") == "upload" else ""
+    limit = conf.upload_max_files()
+    if len(state.files) + len(files) > limit:
+        return f"You can send up to {limit} files. Remove a file before adding another"
+    for upload in files:
+        try:
+            state.add_file(uploads.hold(upload))
+        except uploads.UploadRefused as refused:
+            return str(refused)
+    return ""
+
+
+def _parse_token(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@never_cache
+def check(request, journey: str):
+    journey = _journey(journey)
+    state = JourneyState(request, journey)
+    honeypot = Question(request.POST or None)
+    if request.method == "POST":
+        token = _parse_token(request.POST.get("token", ""))
+        sent = token and Submission.objects.filter(token=token, case__isnull=False).first()
+        if sent:
+            # Sent already (a double click, or Back then Send): same case, same page.
+            mark_done(request, str(token))
+            return redirect("public:done", journey.slug, token)
+        if not ratelimit.allow_post(request):
+            return too_many(request, submissions=False)
+    forms, missing = state.valid_forms()
+    if missing:
+        if request.method == "POST" and not forms:
+            return _session_expired(request, journey)
+        return redirect(step_url(journey, missing))
+    if request.method == "POST" and honeypot.is_valid():
+        if str(token) != state.token():
+            # A page from before an answer was changed elsewhere: show the answers again.
+            return redirect(check_url(journey))
+        if not ratelimit.allow_submission(request):
+            return too_many(request, submissions=True)
+        submit(journey=journey, forms=forms, files=list(state.files), token=token)
+        mark_done(request, str(token))
+        state.clear()
+        return redirect("public:done", journey.slug, token)
+    rows = [
+        {"key": key, "value": value, "change_url": step_url(journey, step, changing=True)}
+        for step in journey.steps
+        for key, value in forms[step.slug].summary()
+    ]
+    if any(step.form is DocumentsForm for step in journey.steps):
+        step = next(s for s in journey.steps if s.form is DocumentsForm)
+        names = "\n".join(f["name"] for f in state.files) or "None"
+        rows.append(
+            {
+                "key": "Documents and photos",
+                "value": names,
+                "change_url": step_url(journey, step, changing=True),
+            }
+        )
+    return _render(
+        request,
+        "public/check.html",
+        {
+            "journey": journey,
+            "page": page_view(honeypot),
+            "rows": rows,
+            "token": state.token(),
+            "caption": journey.title,
+            "check_heading": journey.words(journey.check_heading),
+            "send_heading": journey.words(journey.send_heading),
+            "send_text": journey.words(journey.send_text),
+            "send_button": journey.words(journey.send_button),
+            "back_url": step_url(journey, journey.steps[-1]),
+        },
+    )
+
+
+def _session_expired(request, journey: Journey):
+    minutes = max(1, request.session.get_expiry_age() // 60)
+    return _render(
+        request,
+        "public/problem.html",
+        {
+            "paragraphs": [
+                f"You did not do anything for {minutes} minutes, so we deleted your answers "
+                "to keep your information safe.",
+                "Nothing has been sent. You will need to start again.",
+            ],
+            "next_url": journey_start_url(journey),
+            "next_text": "Start again",
+        },
+        status=400,
+    )
+
+
+@never_cache
+def done(request, journey: str, token: uuid.UUID):
+    journey = _journey(journey)
+    if not was_sent_here(request, str(token)):
+        # Confirmation pages are shown only in the browser that sent the form: a shared
+        # computer's history must not show that a child complained.
+        raise Http404("This page has expired")
+    submission = get_object_or_404(
+        Submission.objects.select_related("case"), token=token, case__isnull=False
+    )
+    case = submission.case
+    party = case.parties.filter(role=PartyRole.COMPLAINANT).select_related("person").first()
+    return _render(
+        request,
+        "public/done.html",
+        {
+            "journey": journey,
+            "case": case,
+            "first_name": party.person.full_name if party else "",
+            "has_email": bool(party and party.person.email),
+            "wants_advocate": case.advocacy_taken_up,
+            "respond_by": _long_date(respond_by(case)),
+        },
+    )
+
+
+def _long_date(day) -> str:
+    return f"{day.day} {day:%B %Y}" if day else ""

@@ -1,0 +1,78 @@
+"""The annual report's sections, computed once from the report dict.
+
+``build_document(report)`` gives a renderer-neutral :class:`Document`; the renderers in
+``heeded.reports.renderers`` write it as HTML, PDF, DOCX or XLSX. The public version
+(``public=True``) applies the small-number rule of :mod:`.suppression` to every table and
+sentence, and leaves out everything not written for publication.
+"""
+
+from __future__ import annotations
+
+from . import sections_findings as findings
+from . import sections_volume as volume
+from . import summary
+from .context import Context
+from .labels import Labels
+from .structure import Document
+from .suppression import suppress_table
+
+__all__ = ["build_document", "Document", "Labels"]
+
+
+def build_document(
+    report: dict,
+    *,
+    public: bool = False,
+    labels: Labels | None = None,
+    threshold: int = 5,
+    department: str = "Children's Services",
+    recommendations: list | None = None,
+    learning: list[tuple[str, str]] | None = None,
+) -> Document:
+    """``learning`` is (heading, text) pairs of text staff wrote for the report;
+    ``recommendations`` are objects with title, text, raised_in and progress_for(label)."""
+    ctx = Context(
+        report,
+        labels or Labels(),
+        public,
+        threshold,
+        recommendations=list(recommendations or []),
+        learning=list(learning or []),
+    )
+    organisation = report.get("organisation") or ""
+    sections = [
+        summary.key_findings(ctx),
+        summary.introduction(ctx, organisation, department),
+        volume.representations(ctx),
+        findings.timeliness(ctx),
+        volume.who_complained(ctx),
+        findings.natures_and_services(ctx),
+        findings.outcomes(ctx),
+        findings.findings(ctx),
+        findings.young_people(ctx),
+        findings.refusals(ctx),
+        findings.escalation(ctx),
+        findings.ombudsman(ctx),
+        findings.compliments(ctx),
+        findings.information_requests(ctx),
+        findings.learning(ctx),
+        findings.recommendations(ctx),
+        findings.glossary(ctx),
+        findings.appendix(ctx),
+    ]
+    document = Document(
+        title="Annual report on complaints and representations",
+        organisation=organisation,
+        department=department,
+        period_label=ctx.label,
+        period_from=report["period"]["from"],
+        period_to=report["period"]["to"],
+        public=public,
+        threshold=threshold,
+        sections=[s for s in sections if s is not None],
+        comparison_labels=ctx.comparison_labels,
+    )
+    if public:
+        for table in document.tables():
+            suppress_table(table, threshold)
+    return document

@@ -1,0 +1,188 @@
+"""What every section builder needs: the report's figures, the organisation's labels, the
+public/internal switch, and the table shapes the seed reports use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import wording
+from .labels import NOT_RECORDED, Labels, Term
+from .structure import Cell, Row, Table
+from .suppression import fewer_than, is_small
+
+# Labels for keys that are words of the report (bands, findings), not taxonomy codes.
+FIXED_KIND = "report"
+
+
+@dataclass
+class Context:
+    report: dict
+    labels: Labels
+    public: bool
+    threshold: int
+    recommendations: list = field(default_factory=list)
+    learning: list = field(default_factory=list)
+    _table_numbers: dict = field(default_factory=dict)
+
+    # -- figures -----------------------------------------------------------------------
+
+    @property
+    def label(self) -> str:
+        return self.report["period"]["label"]
+
+    @property
+    def measures(self) -> dict:
+        return self.report.get("measures", {})
+
+    @property
+    def comparison_labels(self) -> list[str]:
+        return list(self.report.get("comparisons", {}))
+
+    @property
+    def previous(self) -> str | None:
+        labels = self.comparison_labels
+        return labels[0] if labels else None
+
+    @property
+    def supplementary(self) -> dict:
+        return self.report.get("supplementary") or {}
+
+    def m(self, measure: str, period: str | None = None, default=None):
+        source = self.measures if period is None else self.report["comparisons"].get(period, {})
+        value = source.get(measure, default)
+        return default if value is None and default is not None else value
+
+    def n(self, measure: str, key: str | None = None, period: str | None = None) -> int:
+        value = self.m(measure, period)
+        if key is not None:
+            value = (value or {}).get(key, 0)
+        return value or 0
+
+    def before(self, measure: str, key: str | None = None):
+        """The previous year's value, or None when the report carries no comparison."""
+        if self.previous is None or measure not in self.report["comparisons"][self.previous]:
+            return None
+        return self.n(measure, key, self.previous)
+
+    # -- words -------------------------------------------------------------------------
+
+    def count(self, n: int) -> str:
+        if self.public and is_small(n, self.threshold):
+            return fewer_than(self.threshold)
+        return wording.plain(n)
+
+    def share(self, numerator: int, denominator: int) -> str:
+        return wording.share(numerator, denominator, self.count)
+
+    def change(self, measure: str, key: str | None = None) -> str:
+        before = self.before(measure, key)
+        if before is None:
+            return ""
+        return wording.change(self.n(measure, key), before, self.previous, self.count)
+
+    def name(self, kind: str, code: str) -> str:
+        return self.labels.label(kind, code)
+
+    # -- tables ------------------------------------------------------------------------
+
+    def caption(self, text: str) -> str:
+        number = len(self._table_numbers) + 1
+        self._table_numbers[text] = number
+        return f"Table {number}: {text}"
+
+    def periods(self, years: bool) -> list[str | None]:
+        return [None] + (self.comparison_labels if years else [])
+
+    def period_header(self, period: str | None) -> str:
+        return self.label if period is None else period
+
+    def number_cell(self, value, measure=None, key=None, period=None, decimals=1) -> Cell:
+        value = value or 0
+        text = wording.plain(value) if isinstance(value, int) else f"{value:,.{decimals}f}"
+        return Cell(text, value, measure, key, period)
+
+    def breakdown(
+        self,
+        id: str,
+        title: str,
+        measure: str,
+        kind: str,
+        first_header: str,
+        *,
+        years: bool = True,
+        share_of: tuple[str, int] | None = None,
+        total: str | None = None,
+        keys: list[str] | None = None,
+    ) -> Table:
+        """A measure's {code: n} as rows, this period and (``years``) earlier ones.
+
+        ``share_of`` adds a percentage column "% of <n> <what>" for this period; ``total``
+        adds a total row (only for single-valued measures, whose counts add up).
+        """
+        periods = self.periods(years)
+        values = {p: (self.m(measure, p) or {}) for p in periods}
+        if keys is None:
+            keys = self.labels.order(kind, [k for v in values.values() for k, n in v.items() if n])
+        header = [first_header] + [self.period_header(p) for p in periods]
+        if share_of:
+            header.append(f"% of {share_of[1]:,} {share_of[0]}")
+        if years and self.previous:
+            header.append(f"Change on {self.previous}")
+        table = Table(id, self.caption(title), header, [])
+        for code in keys:
+            cells = [Cell(self.name(kind, code))]
+            cells += [self.number_cell(values[p].get(code, 0), measure, code, p) for p in periods]
+            r = len(table.rows)
+            if share_of:
+                cells.append(Cell(wording.percent(values[None].get(code, 0), share_of[1])))
+                table.derived.append(((r, len(cells) - 1), (r, 1), None))
+            if years and self.previous:
+                now, before = values[None].get(code, 0), values[self.previous].get(code, 0)
+                cells.append(Cell(wording.change_cell(now, before)))
+                table.derived.append(((r, len(cells) - 1), (r, 1), (r, 2)))
+            table.rows.append(Row(cells))
+        if total is not None and keys:
+            count = len(table.rows)
+            cells = [Cell(total)]
+            for c, p in enumerate(periods, start=1):
+                cells.append(
+                    self.number_cell(
+                        sum(values[p].get(k, 0) for k in keys),
+                        measure,
+                        "total" if p is None else None,
+                        p,
+                    )
+                )
+                table.sums.append(((count, c), [(r, c) for r in range(count)]))
+            cells += [Cell("") for _ in range(len(header) - len(cells))]
+            table.rows.append(Row(cells, "total"))
+        return table
+
+    def keyed(
+        self,
+        id: str,
+        title: str,
+        measure: str,
+        rows: list[tuple[str, str]],
+        first_header: str,
+        *,
+        years: bool = False,
+        total: str | None = None,
+    ) -> Table:
+        """A breakdown whose keys are fixed words (bands, findings) rather than taxonomy."""
+        fixed = self.labels.kinds.setdefault(FIXED_KIND, {})
+        for key, text in rows:
+            fixed[key] = Term(key, text)
+        return self.breakdown(
+            id,
+            title,
+            measure,
+            FIXED_KIND,
+            first_header,
+            years=years,
+            total=total,
+            keys=[k for k, _ in rows],
+        )
+
+
+NR = NOT_RECORDED

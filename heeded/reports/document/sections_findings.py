@@ -1,0 +1,621 @@
+"""Sections on how complaints were handled: timeliness, nature, outcomes, escalation, the
+Ombudsman, and the rest of the seed reports' chapters."""
+
+from __future__ import annotations
+
+from . import wording
+from .context import NR, Context
+from .structure import BulletList, Cell, Chart, Note, Paragraph, Quote, Row, Section, Table
+
+BANDS = [
+    ("within_10", "Within 10 working days"),
+    ("11_to_20", "11 to 20 working days"),
+    ("over_20", "Over 20 working days"),
+]
+FINDINGS = [
+    ("upheld", "Upheld"),
+    ("partially_upheld", "Partially upheld"),
+    ("not_upheld", "Not upheld"),
+    ("withdrawn", "Withdrawn"),
+    (NR, "Not recorded"),
+]
+
+
+def timeliness(ctx: Context) -> Section:
+    responses = ctx.n("stage1.responses")
+    section = Section("timeliness", "Timeliness")
+    average = ctx.m("stage1.average_working_days")
+    before = ctx.m("stage1.average_working_days", ctx.previous) if ctx.previous else None
+    responded = wording.plural(responses, "response was", "responses were")
+    text = (
+        f"{ctx.count(responses)} Stage 1 {responded} completed in {ctx.label}. The average "
+        f"time to respond was {wording.working_days(average)}"
+    )
+    if average is not None and before is not None and abs(average - before) >= 0.05:
+        direction = "more" if average > before else "fewer"
+        text += f", {abs(average - before):.1f} {direction} than in {ctx.previous} ({before:.1f})"
+    section.add(Paragraph(text + "."))
+    bands = ctx.keyed(
+        "bands",
+        "Stage 1 response times",
+        "stage1.bands",
+        BANDS,
+        "Working days to respond",
+        years=bool(ctx.previous),
+        total="Total",
+    )
+    section.add(
+        Chart(
+            "bands_chart",
+            f"Stage 1 response times, {ctx.label}",
+            _bands_alt(ctx, responses),
+            [label for _, label in BANDS],
+            [(ctx.label, [ctx.n("stage1.bands", k) for k, _ in BANDS])]
+            + (
+                [(ctx.previous, [ctx.n("stage1.bands", k, ctx.previous) for k, _ in BANDS])]
+                if ctx.previous
+                else []
+            ),
+            bands,
+            value_label="Number of Stage 1 responses",
+        )
+    )
+    within = ctx.n("stage1.within_deadline", "within")
+    ack = ctx.m("complaints.acknowledged_within_3") or {}
+    acknowledged = ack.get("within", 0) + ack.get("late", 0)
+    items = [
+        f"{ctx.share(within, responses)} Stage 1 responses were within 10 working days, or "
+        "within the extended deadline where one was agreed (never more than 20).",
+        f"{ctx.share(ack.get('within', 0), acknowledged)} complaints whose acknowledgement "
+        "date was recorded were acknowledged within 3 working days.",
+    ]
+    if ack.get(NR):
+        items.append(f"The acknowledgement date was not recorded for {ctx.count(ack[NR])}.")
+    extended = (ctx.supplementary.get("extensions") or {}).get("stage1") or {}
+    if extended.get("agreed"):
+        # Agreed extensions shown apart (domain.md 7.3 item 5).
+        items.append(
+            f"An extension was agreed for {ctx.count(extended['agreed'])} Stage 1 "
+            f"{wording.plural(extended['agreed'], 'complaint')}; "
+            f"{ctx.share(extended.get('within', 0), extended['agreed'])} of these were "
+            "answered within the extended deadline."
+        )
+    section.add(BulletList(items))
+    halves = ctx.supplementary.get("stage1_by_half_year")
+    if halves:
+        section.add(_halves(ctx, halves))
+    return section
+
+
+def _bands_alt(ctx: Context, responses: int) -> str:
+    parts = [f"{ctx.count(ctx.n('stage1.bands', k))} {label.lower()}" for k, label in BANDS]
+    return (
+        f"Bar chart of the {ctx.count(responses)} Stage 1 responses in {ctx.label} by working "
+        f"days taken: {wording.join(parts)}."
+    )
+
+
+HALVES = {"H1": "April to September", "H2": "October to March"}
+
+
+def _halves(ctx: Context, halves: dict) -> Table:
+    header = ["Half year", "Stage 1 responses", "Within the timescale", "%"]
+    table = Table("half_years", ctx.caption("Stage 1 timeliness by half year"), header, [])
+    for r, (half, values) in enumerate(sorted(halves.items())):
+        label = HALVES.get(half, half)
+        responses = values.get("responses", 0)
+        within = (values.get("within_deadline") or {}).get("within", 0)
+        table.rows.append(
+            Row(
+                [
+                    Cell(label),
+                    ctx.number_cell(responses),
+                    ctx.number_cell(within),
+                    Cell(wording.percent(within, responses)),
+                ]
+            )
+        )
+        table.derived.append(((r, 3), (r, 2), (r, 1)))
+    return table
+
+
+def natures_and_services(ctx: Context) -> Section:
+    complaints = ctx.n("complaints.total")
+    section = Section("nature", "Nature of complaints and services complained about")
+    natures = {ctx.name("nature", k): n for k, n in (ctx.m("complaints.natures") or {}).items()}
+    if natures:
+        section.add(
+            Paragraph(
+                "A complaint can be about more than one thing. The natures most often recorded "
+                f"were {wording.top_three(natures, ctx.count)}."
+            )
+        )
+        movers = _movers(ctx, "complaints.natures", "nature")
+        if movers:
+            section.add(BulletList(movers))
+    section.add(
+        ctx.breakdown(
+            "natures",
+            "Nature of complaints",
+            "complaints.natures",
+            "nature",
+            "Nature",
+            share_of=("complaints", complaints),
+        )
+    )
+    services = {
+        ctx.name("service_team", k): n for k, n in (ctx.m("complaints.service_teams") or {}).items()
+    }
+    if services:
+        section.add(
+            Paragraph(
+                "The services and teams complained about most were "
+                f"{wording.top_three(services, ctx.count)}."
+            )
+        )
+    section.add(
+        ctx.breakdown(
+            "services",
+            "Complaints by service or team",
+            "complaints.service_teams",
+            "service_team",
+            "Service or team",
+            share_of=("complaints", complaints),
+            years=False,
+        )
+    )
+    return section
+
+
+def _movers(ctx: Context, measure: str, kind: str) -> list[str]:
+    """Codes whose count changed most on last year, worded with their base."""
+    if not ctx.previous:
+        return []
+    now, before = ctx.m(measure) or {}, ctx.m(measure, ctx.previous) or {}
+    changes = []
+    for code in set(now) | set(before):
+        if code == NR:
+            continue
+        difference = now.get(code, 0) - before.get(code, 0)
+        if difference:
+            changes.append((abs(difference), code))
+    changes.sort(key=lambda x: (-x[0], x[1]))
+    return [
+        f"'{ctx.name(kind, code)}': {ctx.count(now.get(code, 0))}, "
+        + wording.change(now.get(code, 0), before.get(code, 0), ctx.previous, ctx.count)
+        + "."
+        for _, code in changes[:3]
+    ]
+
+
+def outcomes(ctx: Context) -> Section:
+    complaints = ctx.n("complaints.total")
+    responses = ctx.n("stage1.responses")
+    sought = ctx.m("complaints.outcomes_sought") or {}
+    actual = ctx.m("stage1.actual_outcomes") or {}
+    section = Section("outcomes", "Outcomes sought and actual outcomes")
+    if sought:
+        section.add(
+            Paragraph(
+                "The outcomes complainants most often asked for were "
+                + wording.top_three(
+                    {ctx.name("outcome", k): n for k, n in sought.items()}, ctx.count
+                )
+                + f", out of {ctx.count(complaints)} complaints."
+            )
+        )
+    if actual:
+        section.add(
+            Paragraph(
+                "The outcomes most often given at Stage 1 were "
+                + wording.top_three(
+                    {ctx.name("outcome", k): n for k, n in actual.items()}, ctx.count
+                )
+                + f", out of {ctx.count(responses)} Stage 1 responses."
+            )
+        )
+    codes = ctx.labels.order("outcome", [k for k, n in {**sought, **actual}.items() if n])
+    header = ["Outcome", "Sought (complaints received)", "Actual (Stage 1 responses)"]
+    table = Table("outcomes", ctx.caption("Outcomes sought and actual outcomes"), header, [])
+    for code in codes:
+        table.rows.append(
+            Row(
+                [
+                    Cell(ctx.name("outcome", code)),
+                    ctx.number_cell(sought.get(code, 0), "complaints.outcomes_sought", code),
+                    ctx.number_cell(actual.get(code, 0), "stage1.actual_outcomes", code),
+                ]
+            )
+        )
+    if codes:
+        alt = (
+            f"Bar chart comparing, for each outcome, how many of the {ctx.count(complaints)} "
+            f"complaints received asked for it and how many of the {ctx.count(responses)} "
+            "Stage 1 responses gave it. The table that follows has the figures."
+        )
+        section.add(
+            Chart(
+                "outcomes_chart",
+                f"Outcomes sought and actual outcomes, {ctx.label}",
+                alt,
+                [ctx.name("outcome", c) for c in codes],
+                [
+                    ("Sought", [sought.get(c, 0) for c in codes]),
+                    ("Actual", [actual.get(c, 0) for c in codes]),
+                ],
+                table,
+            )
+        )
+    section.add(Note("A complaint can seek, and a response give, more than one outcome."))
+    return section
+
+
+def findings(ctx: Context) -> Section:
+    responses = ctx.n("stage1.responses")
+    found = ctx.m("stage1.outcomes") or {}
+    section = Section("findings", "Investigation outcomes")
+    upheld = found.get("upheld", 0) + found.get("partially_upheld", 0)
+    section.add(
+        Paragraph(
+            f"Of the {ctx.count(responses)} Stage 1 responses, "
+            f"{ctx.share(found.get('upheld', 0), responses)} were upheld, "
+            f"{ctx.share(found.get('partially_upheld', 0), responses)} partially upheld and "
+            f"{ctx.share(found.get('not_upheld', 0), responses)} not upheld."
+        ),
+        ctx.keyed(
+            "findings",
+            "Stage 1 investigation outcomes",
+            "stage1.outcomes",
+            [f for f in FINDINGS if f[0] != NR or found.get(NR)],
+            "Outcome",
+            years=bool(ctx.previous),
+            total="Total",
+        ),
+    )
+    by_decision = ctx.supplementary.get("stage1_outcome_by_decision")
+    if by_decision:
+        section.add(_by_decision(ctx, by_decision))
+    remedial = ctx.m("stage1.remedial_action") or {}
+    taken = remedial.get("true", 0)
+    # IoW 2019/20 section 8.6: remedial action is counted among complaints upheld at least
+    # in part, so that is the denominator, and the report says so.
+    section.add(
+        Paragraph(
+            f"Remedial action was taken in {ctx.share(taken, upheld)} complaints upheld or "
+            "partially upheld at Stage 1."
+            + (
+                f" Whether action was taken was not recorded for {ctx.count(remedial[NR])}."
+                if remedial.get(NR)
+                else ""
+            )
+        )
+    )
+    return section
+
+
+def _by_decision(ctx: Context, by_decision: dict) -> Table:
+    present = {d for counts in by_decision.values() for d in counts}
+    decisions = [k for k, _ in FINDINGS if k != NR or NR in present]
+    header = ["Actual outcome"] + [label for k, label in FINDINGS if k in decisions] + ["Total"]
+    table = Table("by_finding", ctx.caption("Actual outcomes by investigation outcome"), header, [])
+    for r, code in enumerate(ctx.labels.order("outcome", by_decision)):
+        counts = by_decision[code]
+        cells = [Cell(ctx.name("outcome", code))]
+        cells += [ctx.number_cell(counts.get(d, 0)) for d in decisions]
+        cells.append(ctx.number_cell(sum(counts.get(d, 0) for d in decisions)))
+        table.sums.append(((r, len(cells) - 1), [(r, c) for c in range(1, len(cells) - 1)]))
+        table.rows.append(Row(cells))
+    return table
+
+
+def young_people(ctx: Context) -> Section:
+    complaints = ctx.n("complaints.total")
+    young = ctx.n("young_people.complaints")
+    section = Section("young_people", "Complaints from children and young people")
+    change = ctx.change("young_people.complaints")
+    if not young:
+        section.add(Paragraph("No complaints were recorded as made by a child or young person."))
+        return section
+    section.add(
+        BulletList(
+            [
+                f"{ctx.count(young)} {wording.plural(young, 'complaint was', 'complaints were')} "
+                "made by children or young people" + (f", {change}." if change else "."),
+                f"That is {ctx.share(young, complaints)} complaints.",
+                f"{ctx.share(ctx.n('young_people.via_professional'), young)} were made through an "
+                "advocate or another professional.",
+                f"{ctx.share(ctx.n('young_people.upheld'), young)} were upheld or partially upheld "
+                "at Stage 1.",
+            ]
+            + _advocacy(ctx, young)
+        )
+    )
+    return section
+
+
+def _advocacy(ctx: Context, young: int) -> list[str]:
+    """CA 1989 s.26A: a child making a complaint must be offered an advocate."""
+    advocacy = (ctx.supplementary.get("advocacy") or {}).get("young_people") or {}
+    if not advocacy:
+        return []
+    offered = (advocacy.get("offered") or {}).get("true", 0)
+    taken = (advocacy.get("taken_up") or {}).get("true", 0)
+    return [
+        f"An advocate was offered in {ctx.share(offered, young)} of these complaints, and "
+        f"taken up in {ctx.share(taken, offered)} of those offered."
+    ]
+
+
+def refusals(ctx: Context) -> Section:
+    refused = sum((ctx.m("refusals.reasons") or {}).values())
+    section = Section("refusals", "Complaints not accepted into the statutory procedure")
+    change = ctx.change("representations.by_type", "refused")
+    if not refused:
+        section.add(Paragraph("No complaints were refused."))
+        return section
+    section.add(
+        Paragraph(
+            f"{ctx.count(refused)} {wording.plural(refused, 'complaint was', 'complaints were')}"
+            " refused" + (f", {change}." if change else ".")
+        ),
+        ctx.breakdown(
+            "refusals",
+            "Reasons for refusal",
+            "refusals.reasons",
+            "refusal_reason",
+            "Reason",
+            years=False,
+            total="Total",
+        ),
+    )
+    return section
+
+
+def escalation(ctx: Context) -> Section:
+    stage1 = ctx.n("stage1.responses")
+    started2, done2 = ctx.n("stage2.started"), ctx.n("stage2.responses")
+    started3, done3 = ctx.n("stage3.started"), ctx.n("stage3.responses")
+    section = Section("escalation", "Escalation to Stages 2 and 3")
+    items = [
+        f"{ctx.count(started2)} {wording.plural(started2, 'complaint')} went on to Stage 2; "
+        f"{ctx.count(done2)} Stage 2 "
+        f"{wording.plural(done2, 'investigation was', 'investigations were')} completed.",
+        f"Stage 2 investigations started, set against Stage 1 responses (the escalation "
+        f"rate): {ctx.share(started2, stage1)}.",
+    ]
+    if done2:
+        average = ctx.m("stage2.average_working_days")
+        within = ctx.n("stage2.within_deadline", "within")
+        items.append(
+            f"{ctx.share(within, done2)} Stage 2 investigations were completed within 25 "
+            "working days, or the extended deadline (never more than 65); the average was "
+            f"{wording.working_days(average)}."
+        )
+    items.append(
+        f"{ctx.count(started3)} {wording.plural(started3, 'complaint')} went on to a Stage 3 "
+        f"review panel; {_none(ctx, done3)} completed."
+    )
+    section.add(BulletList(items))
+    header = ["Finding", "Stage 2", "Stage 3"]
+    table = Table("later_stages", ctx.caption("Stage 2 and Stage 3 outcomes"), header, [])
+    for key, label in FINDINGS:
+        two, three = ctx.n("stage2.outcomes", key), ctx.n("stage3.outcomes", key)
+        if two or three or key != NR:
+            table.rows.append(
+                Row(
+                    [
+                        Cell(label),
+                        ctx.number_cell(two, "stage2.outcomes", key),
+                        ctx.number_cell(three, "stage3.outcomes", key),
+                    ]
+                )
+            )
+    if done2 or done3:
+        section.add(table)
+    return section
+
+
+def _none(ctx: Context, n: int) -> str:
+    return "none was" if n == 0 else f"{ctx.count(n)} {wording.plural(n, 'was', 'were')}"
+
+
+def ombudsman(ctx: Context) -> Section:
+    received = ctx.n("lgsco.received")
+    section = Section("ombudsman", "The Local Government and Social Care Ombudsman")
+    change = ctx.change("lgsco.received")
+    section.add(
+        Paragraph(
+            f"The Ombudsman made {ctx.count(received)} "
+            f"{wording.plural(received, 'enquiry', 'enquiries')} about complaints"
+            + (f", {change}." if change else ".")
+        )
+    )
+    if received:
+        section.add(
+            ctx.breakdown(
+                "ombudsman",
+                "Ombudsman decisions",
+                "lgsco.decisions",
+                "ombudsman_decision",
+                "Decision",
+                years=False,
+                total="Total",
+            )
+        )
+    payments = ctx.m("payments.total") or 0
+    section.add(
+        Paragraph(
+            f"Payments to complainants on cases closed in {ctx.label} came to £{payments:,.2f}."
+            if payments
+            else f"No payments were made to complainants on cases closed in {ctx.label}."
+        )
+    )
+    return section
+
+
+def compliments(ctx: Context) -> Section:
+    section = Section("compliments", "Compliments")
+    n = ctx.n("representations.by_type", "compliment")
+    change = ctx.change("representations.by_type", "compliment")
+    if n:
+        section.add(
+            Paragraph(
+                f"{ctx.count(n)} {wording.plural(n, 'compliment was', 'compliments were')} "
+                "recorded" + (f", {change}." if change else ".")
+            )
+        )
+        by_team = (ctx.supplementary.get("compliments") or {}).get("by_service_team") or {}
+        if by_team:
+            section.add(_compliments_table(ctx, by_team))
+    else:
+        section.add(
+            Note(
+                "No compliments were recorded. This does not mean none were given: staff "
+                "should pass compliments to the complaints team so they can be counted."
+            )
+        )
+    return section
+
+
+def _compliments_table(ctx: Context, by_team: dict) -> Table:
+    table = Table(
+        "compliments",
+        ctx.caption("Compliments by service or team"),
+        ["Service or team", ctx.label],
+        [],
+    )
+    for code in ctx.labels.order("service_team", by_team):
+        table.rows.append(
+            Row([Cell(ctx.name("service_team", code)), ctx.number_cell(by_team[code])])
+        )
+    return table
+
+
+def information_requests(ctx: Context) -> Section | None:
+    from ..measures import INFORMATION_REQUESTS
+
+    by_type = {p: ctx.m("representations.by_type", p) or {} for p in ctx.periods(True)}
+    codes = [c for c in INFORMATION_REQUESTS if any(by_type[p].get(c) for p in by_type)]
+    if not codes:
+        return None
+    section = Section("information", "Information requests and enquiries")
+    section.add(
+        ctx.breakdown(
+            "information",
+            "Information requests and enquiries received",
+            "representations.by_type",
+            "record_type",
+            "Type",
+            keys=codes,
+        )
+    )
+    timely = ctx.supplementary.get("information_requests") or {}
+    items = [
+        f"{ctx.name('record_type', code)}: {ctx.share(v.get('within', 0), v.get('responded', 0))}"
+        " answered within the timescale."
+        for code, v in timely.items()
+        if v.get("responded")
+    ]
+    if items:
+        section.add(BulletList(items))
+    return section
+
+
+def learning(ctx: Context) -> Section:
+    section = Section("learning", "Learning from complaints")
+    if not ctx.learning:
+        section.add(Paragraph("No learning examples were chosen for this report."))
+        return section
+    section.add(
+        Paragraph(
+            "Complaints show where services can improve. These examples, written by the "
+            "complaints team without anything that could identify the people involved, are "
+            "from complaints in the period."
+        )
+    )
+    for heading, text in ctx.learning:
+        section.add(Quote(heading, text))
+    return section
+
+
+def recommendations(ctx: Context) -> Section:
+    section = Section("recommendations", "Recommendations")
+    earlier = [r for r in ctx.recommendations if r.raised_in != ctx.label]
+    new = [r for r in ctx.recommendations if r.raised_in == ctx.label]
+    if earlier:
+        section.add(Paragraph("Progress on recommendations from earlier reports:"))
+        for number, rec in enumerate(earlier, start=1):
+            progress = rec.progress_for(ctx.label)
+            text = rec.text
+            if progress:
+                text += f"\n\nProgress ({progress.status_label}): {progress.text}"
+            section.add(Quote(f"Recommendation {number} ({rec.raised_in}): {rec.title}", text))
+    if new:
+        section.add(Paragraph(f"Recommendations made in {ctx.label}:"))
+        for number, rec in enumerate(new, start=1):
+            section.add(Quote(f"Recommendation {number}: {rec.title}", rec.text))
+    if not earlier and not new:
+        section.add(Paragraph("No recommendations have been recorded for this report."))
+    return section
+
+
+def glossary(ctx: Context) -> Section:
+    section = Section("glossary", "Glossary")
+    used = {c for p in ctx.periods(True) for c in (ctx.m("representations.by_type", p) or {})}
+    for term in ctx.labels.terms("record_type"):
+        if term.code in used and term.description:
+            section.add(Quote(term.label, term.description))
+    section.add(
+        Quote("Working day", "Monday to Friday, except bank holidays in England and Wales."),
+        Quote("Stage 1", "Local resolution: a response within 10 working days, extendable to 20."),
+        Quote(
+            "Stage 2",
+            "Investigation by an investigating officer with an independent "
+            "person: 25 working days, extendable to 65.",
+        ),
+        Quote("Stage 3", "A review panel, held within 30 working days of the request."),
+    )
+    return section
+
+
+SCALARS = [
+    ("representations.total", "Representations received"),
+    ("representations.per_month", "Representations per month"),
+    ("complaints.total", "Complaints (statutory)"),
+    ("stage1.responses", "Stage 1 responses"),
+    ("stage1.average_working_days", "Stage 1 average working days"),
+    ("stage2.started", "Stage 2 investigations started"),
+    ("stage2.responses", "Stage 2 investigations completed"),
+    ("stage2.average_working_days", "Stage 2 average working days"),
+    ("stage3.started", "Stage 3 panels requested"),
+    ("stage3.responses", "Stage 3 panels completed"),
+    ("young_people.complaints", "Complaints from children and young people"),
+    ("young_people.via_professional", "of which through an advocate or professional"),
+    ("young_people.upheld", "of which upheld or partially upheld"),
+    ("lgsco.received", "Ombudsman enquiries"),
+    ("payments.total", "Payments (£)"),
+]
+
+
+def appendix(ctx: Context) -> Section:
+    section = Section("appendix", "Appendix: key figures")
+    periods = ctx.periods(True)
+    header = ["Figure"] + [ctx.period_header(p) for p in periods]
+    table = Table("key_figures", ctx.caption("Key figures by year"), header, [])
+    for measure, label in SCALARS:
+        cells = [Cell(label)]
+        for p in periods:
+            value = ctx.m(measure, p)
+            decimals = 2 if measure == "payments.total" else 1
+            cells.append(
+                Cell("–") if value is None else ctx.number_cell(value, None, None, p, decimals)
+            )
+        table.rows.append(Row(cells))
+    section.add(
+        Paragraph(
+            "Every table of this report is also available as a spreadsheet, one sheet per "
+            "table, and every figure as a machine-readable file."
+        ),
+        table,
+    )
+    return section

@@ -1,0 +1,263 @@
+"""Sections on what was received: representations by type, month, route and complainant."""
+
+from __future__ import annotations
+
+from . import wording
+from .context import NR, Context
+from .structure import BulletList, Cell, Note, Paragraph, Row, Section, Table
+
+
+def representations_table(ctx: Context) -> Table:
+    """Isle of Wight 2019/20 Table 1.1: record types grouped statutory / other, by year.
+
+    A converted case counts under its current record type in ``representations.by_type``;
+    here it is taken out of that row and shown on its own row ("Pre-complaint to Complaint
+    (statutory)") from ``representations.converted``, so every subtotal is the sum of the
+    rows above it by construction.
+    """
+    periods = ctx.periods(True)
+    rows_by_family: dict[str, list[tuple[str, str, dict]]] = {"statutory": [], "other": []}
+    types = {p: dict(ctx.m("representations.by_type", p) or {}) for p in periods}
+    conversions: dict[tuple[str, str], dict] = {}
+    for p in periods:
+        for source, targets in (ctx.m("representations.converted", p) or {}).items():
+            for target, n in targets.items():
+                conversions.setdefault((source, target), {})[p] = n
+                types[p][target] = types[p].get(target, 0) - n
+    codes = ctx.labels.order("record_type", [c for v in types.values() for c, n in v.items() if n])
+    for code in codes:
+        label = ctx.name("record_type", code)
+        rows_by_family[ctx.labels.family(code)].append(
+            (
+                label,
+                "representations.by_type",
+                code,
+                {p: types[p].get(code, 0) for p in periods},
+                code,
+            )
+        )
+        for (source, target), counts in conversions.items():
+            if target == code:
+                text = f"{ctx.name('record_type', source)} to {label}"
+                rows_by_family[ctx.labels.family(target)].append(
+                    (text, "representations.converted", f"{source}/{target}", counts, target)
+                )
+
+    header = ["Type of representation"] + [ctx.period_header(p) for p in periods]
+    table = Table("representations", ctx.caption("Representations received"), header, [])
+    by_target: dict[str, list[int]] = {}  # rows that add up to one record type's count
+    subtotals = []
+    for family, title in (("statutory", "Statutory"), ("other", "Other")):
+        table.rows.append(Row([Cell(title)] + [Cell("") for _ in periods], "group"))
+        first = len(table.rows)
+        for label, measure, code, counts, target in rows_by_family[family]:
+            by_target.setdefault(target, []).append(len(table.rows))
+            cells = [Cell(label)] + [
+                ctx.number_cell(counts.get(p, 0), measure, code, p) for p in periods
+            ]
+            table.rows.append(Row(cells))
+        last = len(table.rows)
+        cells = [Cell(f"Total {title.lower()} representations")]
+        for c, p in enumerate(periods, start=1):
+            total = sum(table.rows[r].cells[c].value for r in range(first, last))
+            cells.append(ctx.number_cell(total, "representations.by_family", family, p))
+            table.sums.append(((last, c), [(r, c) for r in range(first, last)]))
+        table.rows.append(Row(cells, "subtotal"))
+        subtotals.append(last)
+    cells = [Cell("Total representations")]
+    grand = len(table.rows)
+    for c in range(1, len(periods) + 1):
+        cells.append(ctx.number_cell(sum(table.rows[r].cells[c].value for r in subtotals)))
+        table.sums.append(((grand, c), [(r, c) for r in subtotals]))
+    table.rows.append(Row(cells, "total"))
+    # The complaint row and the rows converted into complaints add up to the number of
+    # complaints, which the report prints elsewhere ("30 of 38 were accepted"); where nothing
+    # was converted, the complaint row *is* that number.
+    rows = by_target.get("complaint", [])
+    for c in range(1, len(periods) + 1):
+        converted = [r for r in rows[1:] if table.rows[r].cells[c].value]
+        if converted:
+            table.sums.append((None, [(r, c) for r in rows]))
+        elif rows:
+            table.known.add((rows[0], c))
+    reported = ctx.n("representations.total")
+    if table.rows[grand].cells[1].value != reported:
+        table.notes.append(
+            f"The rows add to {table.rows[grand].cells[1].value}; the count of representations "
+            f"is {reported}."
+        )
+    return table
+
+
+def monthly_table(ctx: Context) -> Table | None:
+    """Southampton 2009/10 Table 3: record types month by month, with row and column totals."""
+    by_month = ctx.m("representations.by_month") or {}
+    if not by_month:
+        return None
+    # Every month of the period, including those with nothing received (the measure leaves
+    # them out), as Southampton's Table 3 shows each month.
+    months = sorted(set(_months(ctx.report["period"])) | set(by_month))
+    codes = ctx.labels.order(
+        "record_type", [c for counts in by_month.values() for c, n in counts.items() if n]
+    )
+    header = ["Type of record"] + [_month_label(m) for m in months] + ["Total"]
+    table = Table("by_month", ctx.caption("Representations received month by month"), header, [])
+    width = len(months)
+    for r, code in enumerate(codes):
+        cells = [Cell(ctx.name("record_type", code))]
+        cells += [
+            ctx.number_cell(
+                by_month.get(m, {}).get(code, 0), "representations.by_month", f"{m}/{code}"
+            )
+            for m in months
+        ]
+        cells.append(ctx.number_cell(sum(c.value for c in cells[1:])))
+        table.sums.append(((r, width + 1), [(r, c) for c in range(1, width + 1)]))
+        table.rows.append(Row(cells))
+    total_row = len(codes)
+    cells = [Cell("Total")]
+    for c in range(1, width + 2):
+        cells.append(ctx.number_cell(sum(table.rows[r].cells[c].value for r in range(total_row))))
+        table.sums.append(((total_row, c), [(r, c) for r in range(total_row)]))
+    table.sums.append(((total_row, width + 1), [(total_row, c) for c in range(1, width + 1)]))
+    table.rows.append(Row(cells, "total"))
+    return table
+
+
+def _months(period: dict) -> list[str]:
+    start, end = period["from"][:7], period["to"][:7]
+    year, month = int(start[:4]), int(start[5:])
+    keys = []
+    while f"{year:04d}-{month:02d}" <= end:
+        keys.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys
+
+
+def _month_label(key: str) -> str:
+    import datetime as dt
+
+    year, month = key.split("-")
+    return dt.date(int(year), int(month), 1).strftime("%b %Y")
+
+
+def representations(ctx: Context) -> Section:
+    total = ctx.n("representations.total")
+    statutory = ctx.n("representations.by_family", "statutory")
+    other = ctx.n("representations.by_family", "other")
+    complaints = ctx.n("complaints.total")
+    section = Section("representations", "Representations received")
+    change = ctx.change("representations.total")
+    section.add(
+        Paragraph(
+            f"{ctx.count(total)} {wording.plural(total, 'representation')} "
+            f"{wording.plural(total, 'was', 'were')} received in {ctx.label}"
+            + (f", {change}." if change else ".")
+            + f" On average {ctx.m('representations.per_month') or 0:.1f} were received each "
+            "month."
+        ),
+        representations_table(ctx),
+        BulletList(
+            [
+                f"{ctx.share(statutory, total)} representations were statutory; "
+                f"{ctx.share(complaints, statutory)} of these were accepted and managed as "
+                "statutory complaints.",
+                f"{ctx.share(other, total)} were other representations.",
+            ]
+        ),
+    )
+    for observation in conversion_observations(ctx):
+        section.add(Note(observation))
+    monthly = monthly_table(ctx)
+    if monthly:
+        section.add(monthly)
+        section.add(Paragraph(busiest_month(ctx)))
+    section.add(
+        ctx.breakdown(
+            "how_received",
+            "How representations were received",
+            "representations.by_how_received",
+            "how_received",
+            "How received",
+            share_of=("representations", total),
+            total="Total",
+            years=False,
+        )
+    )
+    return section
+
+
+def conversion_observations(ctx: Context) -> list[str]:
+    """ "Of the 5 pre-complaints received, 2 became complaints." (IoW 2019/20 section 3.5).
+
+    A converted case counts under its new record type, so "received" is the cases received
+    as the type plus those converted from it (the measures' ``converted_into_complaints``).
+    """
+    notes = []
+    for source, figures in sorted(
+        (ctx.supplementary.get("converted_into_complaints") or {}).items()
+    ):
+        received, became = figures.get("received", 0), figures.get("complaints", 0)
+        if not received:
+            continue
+        label = ctx.name("record_type", source).lower()
+        if became:
+            notes.append(
+                f"Of the {ctx.count(received)} {label} records received, {ctx.count(became)} "
+                f"became {wording.plural(became, 'a complaint', 'complaints')}."
+            )
+        else:
+            notes.append(
+                f"None of the {ctx.count(received)} {label} records received became a complaint."
+            )
+    return notes
+
+
+def busiest_month(ctx: Context) -> str:
+    by_month = ctx.m("representations.by_month") or {}
+    totals = {m: sum(by_month.get(m, {}).values()) for m in _months(ctx.report["period"])}
+    high, low = max(totals.values()), min(totals.values())
+    highs = wording.join([_long_month(m) for m in sorted(totals) if totals[m] == high])
+    lows = wording.join([_long_month(m) for m in sorted(totals) if totals[m] == low])
+    return (
+        f"The most representations were received in {highs} ({ctx.count(high)}) and the "
+        f"fewest in {lows} ({ctx.count(low)})."
+    )
+
+
+def _long_month(key: str) -> str:
+    import datetime as dt
+
+    year, month = key.split("-")
+    return dt.date(int(year), int(month), 1).strftime("%B %Y")
+
+
+def who_complained(ctx: Context) -> Section:
+    complaints = ctx.n("complaints.total")
+    types = {k: n for k, n in (ctx.m("complaints.complainant_types") or {}).items() if k != NR}
+    section = Section("who", "Who complained")
+    if types:
+        top = max(types.values())
+        leaders = [ctx.name("complainant_type", k) for k, n in types.items() if n == top]
+        section.add(
+            Paragraph(
+                f"Complainants recorded as {wording.join(_quoted(leaders))} "
+                f"made the most complaints: {ctx.share(top, complaints)} complaints."
+            )
+        )
+    section.add(
+        ctx.breakdown(
+            "complainant_types",
+            "Complaints by who made them",
+            "complaints.complainant_types",
+            "complainant_type",
+            "Complainant",
+            share_of=("complaints", complaints),
+            total="Total",
+        )
+    )
+    return section
+
+
+def _quoted(labels: list[str]) -> list[str]:
+    return [f"'{label}'" for label in labels]

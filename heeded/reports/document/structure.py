@@ -1,0 +1,168 @@
+"""The annual report as a renderer-neutral structure: sections of headings, paragraphs,
+lists, tables, charts and notes, computed once from the report dict and then rendered as
+HTML, PDF, DOCX or XLSX (cf. pretix's exporters: rows computed once, written many ways).
+
+A table cell keeps its number (for XLSX and for tests) beside the text every other format
+prints, and the measure and key it came from, so that the HTML can link a figure to the
+cases behind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+
+@dataclass
+class Cell:
+    text: str
+    value: int | float | None = None  # the number, when the cell holds one
+    measure: str | None = None  # the measure id behind the figure, for drill-down
+    key: str | None = None  # the measure's key (a code, "YYYY-MM/code", "total", ...)
+    period: str | None = None  # comparison period label; None is the report's own period
+    suppressed: str = ""  # "", "primary" (under the threshold) or "secondary"
+
+    @property
+    def is_number(self) -> bool:
+        return self.value is not None and not self.suppressed
+
+    @property
+    def links(self) -> bool:
+        # Only a figure with cases behind it: a link to an empty list helps nobody.
+        return bool(
+            self.measure and self.key and self.period is None and self.is_number and self.value
+        )
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    kind: str = "data"  # "data", "group" (a heading row), "subtotal" or "total"
+
+    @property
+    def label(self) -> str:
+        return self.cells[0].text if self.cells else ""
+
+
+@dataclass
+class Table:
+    kind: ClassVar[str] = "table"
+    id: str
+    caption: str
+    header: list[str]
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)
+    # Sums a reader could use to work out a hidden cell: (total, [components]) as
+    # (row index, column index) pairs; a total of None is one printed elsewhere in the
+    # report. Used only by the public version's suppression.
+    sums: list[tuple[tuple[int, int] | None, list[tuple[int, int]]]] = field(default_factory=list)
+    # Cells whose figure the report prints elsewhere anyway: never chosen to be withheld,
+    # since withholding them hides nothing.
+    known: set[tuple[int, int]] = field(default_factory=set)
+    # Percentage cells and the (numerator, denominator) cells they are derived from.
+    derived: list[tuple[tuple[int, int], tuple[int, int] | None, tuple[int, int] | None]] = field(
+        default_factory=list
+    )
+
+    def cell(self, position: tuple[int, int]) -> Cell:
+        row, column = position
+        return self.rows[row].cells[column]
+
+
+def sentence(text: str) -> str:
+    """A sentence starts with a capital, even when it starts with "fewer than 5"."""
+    return text[:1].upper() + text[1:]
+
+
+@dataclass
+class Paragraph:
+    kind: ClassVar[str] = "paragraph"
+    text: str
+
+    def __post_init__(self) -> None:
+        self.text = sentence(self.text)
+
+
+@dataclass
+class BulletList:
+    kind: ClassVar[str] = "list"
+    items: list[str]
+
+    def __post_init__(self) -> None:
+        self.items = [sentence(item) for item in self.items]
+
+
+@dataclass
+class Note:
+    kind: ClassVar[str] = "note"
+    """An observation, printed apart from the running text as the seed reports do."""
+
+    text: str
+
+
+@dataclass
+class Quote:
+    kind: ClassVar[str] = "quote"
+    """Free text chosen by staff for publication (learning examples, recommendations)."""
+
+    heading: str
+    text: str
+
+
+@dataclass
+class Chart:
+    kind: ClassVar[str] = "chart"
+    id: str
+    title: str
+    alt: str
+    categories: list[str]
+    series: list[tuple[str, list[int | float]]]  # (name, one value per category)
+    table: Table  # the same data as a table, printed beside the chart
+    horizontal: bool = True
+    value_label: str = "Number of complaints"
+
+
+Block = Paragraph | BulletList | Note | Quote | Table | Chart
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+
+    def add(self, *blocks: Block) -> Section:
+        self.blocks.extend(block for block in blocks if block is not None)
+        return self
+
+
+@dataclass
+class Document:
+    title: str
+    organisation: str
+    department: str
+    period_label: str
+    period_from: str
+    period_to: str
+    public: bool
+    threshold: int
+    sections: list[Section]
+    comparison_labels: list[str]
+
+    def tables(self) -> list[Table]:
+        """Every table in reading order, charts' tables included (the data appendix)."""
+        found: list[Table] = []
+
+        def walk(section: Section) -> None:
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    found.append(block)
+                elif isinstance(block, Chart):
+                    found.append(block.table)
+            for sub in section.subsections:
+                walk(sub)
+
+        for section in self.sections:
+            walk(section)
+        return found

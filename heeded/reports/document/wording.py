@@ -1,0 +1,131 @@
+"""How the report says numbers: percentages always with their numerator and denominator,
+changes with their base, "new" where the base was zero, ties named as such.
+
+Domain.md section 7.2 lists what goes wrong when these are written by hand (percentages with
+unknown denominators, a "100% increase" from zero, bands that add to 101%).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..figures import percentage as _whole_percentage
+
+Count = Callable[[int], str]
+
+
+def percentage(numerator: int | float, denominator: int | float) -> int | None:
+    if not denominator:
+        return None
+    if isinstance(numerator, int) and isinstance(denominator, int):
+        return _whole_percentage(numerator, denominator)
+    share = Decimal(str(numerator)) * 100 / Decimal(str(denominator))
+    return int(share.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def plain(n: int) -> str:
+    return f"{n:,}"
+
+
+def percent(numerator: int, denominator: int) -> str:
+    """68%, rounded half up (the measures' own rule); no denominator, no percentage."""
+    value = percentage(numerator, denominator)
+    return "" if value is None else f"{value}%"
+
+
+def share(numerator: int, denominator: int, count: Count = plain) -> str:
+    """ "19 of 28 (68%)"; the percentage is left out when either count is hidden."""
+    text = f"{count(numerator)} of {count(denominator)}"
+    if count(numerator) == plain(numerator) and count(denominator) == plain(denominator):
+        pct = percent(numerator, denominator)
+        if pct:
+            text += f" ({pct})"
+    return text
+
+
+def change(now: int | float, before: int | float | None, since: str, count: Count = plain) -> str:
+    """ "an increase of 19 (39%) on 2018/19"; "new in 2019/20" style wording from a zero base."""
+    if before is None:
+        return ""
+    difference = now - before
+    hidden = count(int(now)) != plain(int(now)) or count(int(before)) != plain(int(before))
+    if hidden:
+        return f"compared with {count(int(before))} in {since}"
+    if difference == 0:
+        return f"the same as in {since}"
+    direction = "an increase" if difference > 0 else "a decrease"
+    amount = _number(abs(difference))
+    if before == 0:
+        return f"{direction} of {amount} on {since} (new: none in {since})"
+    return f"{direction} of {amount} ({percent(abs(difference), before)}) on {since}"
+
+
+def change_cell(now: int, before: int | None) -> str:
+    """The short form for a table: "+19 (39%)", "-2 (50%)", "0", "new"."""
+    if before is None:
+        return ""
+    difference = now - before
+    if before == 0:
+        return "new" if now else "0"
+    if difference == 0:
+        return "0"
+    return f"{difference:+d} ({percent(abs(difference), before)})"
+
+
+def _number(value: int | float) -> str:
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return one if n == 1 else (many or one + "s")
+
+
+ORDINALS = ["highest", "second highest", "third highest"]
+PLACES = ["first", "second", "third"]
+
+
+def ranked(items: dict[str, int], places: int = 3) -> list[tuple[int, list[str], int]]:
+    """The top ``places`` places, ties sharing a place: [(place, [labels], count)].
+
+    Three labels tied for third are all third ("equal third"), as the Isle of Wight 2019/20
+    report names "Insufficient Support" and "Funding".
+    """
+    ordered = sorted(((n, label) for label, n in items.items() if n > 0), key=lambda x: -x[0])
+    result: list[tuple[int, list[str], int]] = []
+    place = 0
+    i = 0
+    while i < len(ordered) and place < places:
+        n = ordered[i][0]
+        tied = [label for m, label in ordered if m == n]
+        result.append((place + 1, tied, n))
+        place += len(tied)
+        i += len(tied)
+    return result
+
+
+def top_three(items: dict[str, int], count: Count = plain, of_what: str = "") -> str:
+    """ "'Conduct of worker' (9), 'Quality of service' (7) and, equal third, 'Funding' and
+    'Insufficient support' (5 each)"."""
+    parts = []
+    for place, labels, n in ranked(items):
+        names = join([f"'{label}'" for label in labels])
+        if len(labels) > 1:
+            where = "equal " + PLACES[place - 1] if place <= 3 else ""
+            parts.append(f"{names} ({where}, {count(n)} each)")
+        else:
+            parts.append(f"{names} ({count(n)})")
+    return join(parts)
+
+
+def join(items: list[str]) -> str:
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def working_days(value: float | None) -> str:
+    if value is None:
+        return "not available"
+    return f"{value:.1f} working days"

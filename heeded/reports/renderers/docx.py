@@ -1,0 +1,149 @@
+"""The report as an editable Word document (python-docx): real heading styles, tables with
+header rows repeated across pages, charts as PNG with alt text, council and period in the
+page header and page numbers in the footer."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document as WordDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from ..document.structure import Chart, Document, Table
+from . import charts
+
+
+def render(document: Document) -> bytes:
+    word = WordDocument()
+    _page_setup(word, document)
+    word.core_properties.title = f"{document.title} {document.period_label}"
+    word.core_properties.author = document.organisation
+    _cover(word, document)
+    for number, section in enumerate(document.sections, start=1):
+        word.add_heading(f"{number}. {section.title}", level=1)
+        for block in section.blocks:
+            _block(word, block)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def _page_setup(word, document: Document) -> None:
+    styles = word.styles
+    styles["Normal"].font.name = "Arial"
+    styles["Normal"].font.size = Pt(10.5)
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        styles[name].font.name = "Arial"
+    section = word.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(1.8)
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.text = f"{document.organisation} · {document.title} {document.period_label}"
+    header.runs[0].font.size = Pt(8)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer.add_run("Page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+
+
+def _field(paragraph, code: str) -> None:
+    run = paragraph.add_run()
+    begin, text, end = (
+        OxmlElement("w:fldChar"),
+        OxmlElement("w:instrText"),
+        OxmlElement("w:fldChar"),
+    )
+    begin.set(qn("w:fldCharType"), "begin")
+    text.set(qn("xml:space"), "preserve")
+    text.text = code
+    end.set(qn("w:fldCharType"), "end")
+    run._r.extend([begin, text, end])
+
+
+def _cover(word, document: Document) -> None:
+    word.add_paragraph(document.organisation).runs[0].font.size = Pt(20)
+    if document.department:
+        word.add_paragraph(document.department).runs[0].font.size = Pt(14)
+    word.add_heading(document.title, level=0)
+    word.add_paragraph(document.period_label).runs[0].font.size = Pt(18)
+    version = (
+        f'Public version: counts from 1 to {document.threshold - 1} are shown as "fewer than '
+        f'{document.threshold}".'
+        if document.public
+        else "Internal version: not for publication."
+    )
+    word.add_paragraph(version)
+    word.add_page_break()
+
+
+def _block(word, block) -> None:
+    if block.kind == "paragraph":
+        word.add_paragraph(block.text)
+    elif block.kind == "list":
+        for item in block.items:
+            word.add_paragraph(item, style="List Bullet")
+    elif block.kind == "note":
+        paragraph = word.add_paragraph(style="Intense Quote")
+        paragraph.add_run("Observation: ").bold = True
+        paragraph.add_run(block.text)
+    elif block.kind == "quote":
+        word.add_heading(block.heading, level=3)
+        for part in block.text.split("\n\n"):
+            word.add_paragraph(part)
+    elif block.kind == "table":
+        _table(word, block)
+    elif block.kind == "chart":
+        _chart(word, block)
+
+
+def _chart(word, chart: Chart) -> None:
+    word.add_paragraph(chart.title, style="Caption")
+    word.add_picture(io.BytesIO(charts.png(chart)), width=Cm(16))
+    # Alt text: Word reads wp:docPr/@descr.
+    inline = word.inline_shapes[-1]._inline
+    inline.docPr.set("descr", chart.alt)
+    inline.docPr.set("title", chart.title)
+    _table(word, chart.table)
+
+
+def _table(word, table: Table) -> None:
+    word.add_paragraph(table.caption, style="Caption")
+    columns = len(table.header)
+    grid = word.add_table(rows=1, cols=columns)
+    grid.style = "Light Grid Accent 1" if "Light Grid Accent 1" in _styles(word) else "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.LEFT
+    head = grid.rows[0]
+    _repeat_header(head)
+    for cell, text in zip(head.cells, table.header, strict=True):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    for row in table.rows:
+        cells = grid.add_row().cells
+        for c, (cell, value) in enumerate(zip(cells, row.cells, strict=True)):
+            cell.text = value.text
+            paragraph = cell.paragraphs[0]
+            if c:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if row.kind in ("total", "subtotal", "group") and paragraph.runs:
+                paragraph.runs[0].bold = True
+    for note in table.notes:
+        word.add_paragraph(note).runs[0].font.size = Pt(8.5)
+    word.add_paragraph()
+
+
+def _repeat_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _styles(word) -> set[str]:
+    return {style.name for style in word.styles}

@@ -1,0 +1,19 @@
+"""The report as PDF: the standalone HTML through WeasyPrint (A4, print.css)."""
+
+from __future__ import annotations
+
+import logging
+
+from ..document.structure import Document
+from . import html
+
+
+def render(document: Document) -> bytes:
+    # WeasyPrint logs every layout step at INFO (from its first import), and warns about
+    # the screen-only CSS the standalone page shares with the application (overflow-x);
+    # neither is worth a log. Errors (an unreadable resource) still are.
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    from weasyprint import HTML
+
+    return HTML(string=html.standalone(document)).write_pdf()

@@ -1,0 +1,64 @@
+"""The data appendix as a spreadsheet (XlsxWriter): one sheet per table, header row bold
+and frozen, numbers as numbers, hidden small counts as their words."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import xlsxwriter
+
+from ..document.structure import Document
+
+
+def render(document: Document) -> bytes:
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book.set_properties(
+        {
+            "title": f"{document.title} {document.period_label}: data tables",
+            "company": document.organisation,
+            "created": None,
+        }
+    )
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    total = book.add_format({"bold": True})
+    decimal = book.add_format({"num_format": "0.0"})
+    used: set[str] = set()
+    contents = book.add_worksheet("Contents")
+    contents.write_row(
+        0, 0, [f"{document.organisation}: {document.title}", document.period_label], bold
+    )
+    contents.write(1, 0, "Public version" if document.public else "Internal version")
+    for number, table in enumerate(document.tables(), start=1):
+        name = _sheet_name(table.caption, used)
+        contents.write_url(2 + number, 0, f"internal:'{name}'!A1", string=table.caption)
+        sheet = book.add_worksheet(name)
+        sheet.write_row(0, 0, table.header, bold)
+        sheet.freeze_panes(1, 1)
+        sheet.set_column(0, 0, 42)
+        sheet.set_column(1, len(table.header), 14)
+        for r, row in enumerate(table.rows, start=1):
+            style = total if row.kind in ("total", "subtotal", "group") else None
+            for c, cell in enumerate(row.cells):
+                if cell.is_number and c:
+                    fmt = decimal if isinstance(cell.value, float) else style
+                    sheet.write_number(r, c, cell.value, fmt)
+                else:
+                    sheet.write_string(r, c, cell.text, style)
+        for n, note in enumerate(table.notes):
+            sheet.write_string(len(table.rows) + 2 + n, 0, note)
+    contents.set_column(0, 0, 70)
+    book.close()
+    return buffer.getvalue()
+
+
+def _sheet_name(caption: str, used: set[str]) -> str:
+    # Excel: at most 31 characters, none of []:*?/\ and unique in the workbook.
+    base = re.sub(r"[\[\]:*?/\\]", "", caption).replace("Table ", "T")[:31].strip()
+    name, n = base, 2
+    while name.lower() in used:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(name.lower())
+    return name

@@ -1,0 +1,142 @@
+"""The report's sections, written from the figures (Isle of Wight 2019/20, seed 000)."""
+
+import pytest
+
+from heeded.reports.document import Labels, build_document
+from heeded.reports.document.structure import BulletList, Chart, Note, Paragraph, Table
+
+from .fixtures.sample_report import sample_report
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def document():
+    return build_document(sample_report(), labels=Labels.load())
+
+
+def texts(document) -> str:
+    parts = []
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph | Note):
+                parts.append(block.text)
+            elif isinstance(block, BulletList):
+                parts.extend(block.items)
+    return "\n".join(parts)
+
+
+def table(document, id) -> Table:
+    return next(t for t in document.tables() if t.id == id)
+
+
+def rows(t: Table) -> dict[str, list[str]]:
+    return {row.label: [cell.text for cell in row.cells[1:]] for row in t.rows}
+
+
+def test_key_finding_states_the_total_and_its_change_with_the_base(document):
+    assert "68 representations were received in 2019/20, an increase of 19 (39%) on 2018/19." in (
+        texts(document)
+    )
+
+
+def test_iow_table_1_1_groups_statutory_and_other_with_subtotals(document):
+    t = rows(table(document, "representations"))
+    assert t["Complaint (statutory)"] == ["28", "27", "29", "31"]
+    assert t["Pre-complaint to Complaint (statutory)"] == ["2", "0", "2", "0"]
+    assert t["Refused"] == ["8", "0", "6", "1"]
+    assert t["Total statutory representations"] == ["38", "28", "39", "33"]
+    assert t["Total other representations"] == ["30", "21", "36", "26"]
+    assert t["Total representations"] == ["68", "49", "75", "59"]
+
+
+def test_every_subtotal_is_the_sum_of_its_rows(document):
+    t = table(document, "representations")
+    for total, components in t.sums:
+        if total is not None:  # None: a total printed elsewhere (the complaints)
+            assert t.cell(total).value == sum(t.cell(p).value for p in components)
+
+
+def test_percentages_carry_numerator_and_denominator(document):
+    text = texts(document)
+    assert "38 of 68 (56%) representations were considered under the statutory procedure" in text
+    assert "30 of 38 (79%) of these were accepted as statutory complaints" in text
+
+
+def test_equal_third_names_every_tied_nature(document):
+    assert (
+        "'Conduct of worker' (8), 'Quality of service' (7) and 'Insufficient support from the "
+        "department' and 'Funding' (equal third, 5 each)" in texts(document)
+    )
+
+
+def test_a_change_from_zero_is_new_never_a_division(document):
+    natures = rows(table(document, "natures"))
+    assert natures["Funding"][-1] == "new"
+    assert "(new: none in 2018/19)" in texts(document)
+    assert "inf" not in texts(document) and "division" not in texts(document)
+
+
+def test_remedial_action_uses_upheld_at_least_in_part_as_denominator(document):
+    # IoW 2019/20 section 8.6: 1 of the 7 upheld or partially upheld, not 1 of 15.
+    assert "Remedial action was taken in 1 of 7 (14%) complaints upheld or partially upheld" in (
+        texts(document)
+    )
+
+
+def test_conversions_are_observed_from_the_data(document):
+    text = texts(document)
+    assert "Of the 7 pre-complaint records received, 2 became complaints." in text
+    assert "None of the 9 case concern records received became a complaint." in text
+
+
+def test_no_compliments_is_said_plainly(document):
+    assert "No compliments were recorded." in texts(document)
+
+
+def test_monthly_table_has_every_month_and_row_and_column_totals(document):
+    t = table(document, "by_month")
+    assert t.header[1] == "Apr 2019" and t.header[12] == "Mar 2020" and t.header[13] == "Total"
+    totals = rows(t)["Total"]
+    assert totals[-1] == "68"
+    assert sum(int(x) for x in totals[:-1]) == 68
+
+
+def test_labels_are_the_organisations_and_not_recorded_is_kept_apart(document):
+    how = rows(table(document, "how_received"))
+    assert how["Online form"] == ["12", "18%"]
+    assert how["Not recorded"] == ["1", "1%"]
+    assert how["Total"][0] == "68"
+
+
+def test_timeliness_bands_have_a_chart_with_alt_text_and_its_table(document):
+    chart = next(
+        b
+        for s in document.sections
+        for b in s.blocks
+        if isinstance(b, Chart) and b.id == "bands_chart"
+    )
+    assert "19 within 10 working days, 7 11 to 20 working days and 2 over 20 working days" in (
+        chart.alt
+    )
+    assert rows(chart.table)["Total"][0] == "28"
+
+
+def test_half_year_split_and_actual_outcomes_by_decision(document):
+    assert rows(table(document, "half_years"))["April to September"] == ["13", "12", "92%"]
+    # IoW 2019/20 section 8.5: 'Explanation' 7 not upheld and 2 partially upheld.
+    by_finding = rows(table(document, "by_finding"))
+    assert by_finding["Explanation"] == ["0", "2", "7", "0", "9"]
+
+
+def test_glossary_comes_from_the_taxonomy_descriptions(document):
+    glossary = next(s for s in document.sections if s.id == "glossary")
+    headings = [b.heading for b in glossary.blocks]
+    assert "Case concern" in headings and "Complaint (statutory)" in headings
+
+
+def test_escalation_rate_extensions_and_advocacy_are_stated_with_their_bases(document):
+    text = texts(document)
+    assert "(the escalation rate): 4 of 28 (14%)" in text
+    assert "An extension was agreed for 3 Stage 1 complaints; 2 of 3 (67%)" in text
+    assert "An advocate was offered in 2 of 2 (100%) of these complaints" in text

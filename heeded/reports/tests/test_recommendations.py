@@ -1,0 +1,72 @@
+"""Recommendations carried from report to report with their progress (IoW 2019/20 s.13-14)."""
+
+import pytest
+
+from heeded.reports.document import Labels, build_document
+from heeded.reports.models import (
+    Recommendation,
+    RecommendationProgress,
+    RecommendationStatus,
+    for_report,
+)
+
+from .fixtures.sample_report import sample_report
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pilot():
+    recommendation = Recommendation.objects.create(
+        title="Investigating officer pilot",
+        text="Review the effectiveness of the investigating officer pilot.",
+        raised_in="2018/19",
+    )
+    RecommendationProgress.objects.create(
+        recommendation=recommendation,
+        period_label="2019/20",
+        status=RecommendationStatus.CARRIED_FORWARD,
+        text="The pilot ended; the approach is being adjusted.",
+    )
+    return recommendation
+
+
+def test_a_report_shows_its_own_and_earlier_unfinished_recommendations(pilot):
+    new = Recommendation.objects.create(title="Learning", text="Capture it.", raised_in="2019/20")
+    later = Recommendation.objects.create(title="Later", text="Not yet.", raised_in="2020/21")
+    shown = for_report("2019/20")
+    assert pilot in shown and new in shown and later not in shown
+
+
+def test_a_recommendation_completed_earlier_is_not_carried_again(pilot):
+    RecommendationProgress.objects.create(
+        recommendation=pilot,
+        period_label="2020/21",
+        status=RecommendationStatus.COMPLETED,
+        text="Done.",
+    )
+    assert pilot in for_report("2020/21")  # reported as completed in that year
+    assert pilot not in for_report("2021/22")
+
+
+def test_the_document_prints_progress_under_the_earlier_recommendation(pilot):
+    new = Recommendation.objects.create(
+        title="Learning", text="Capture learning.", raised_in="2019/20"
+    )
+    document = build_document(
+        sample_report(), labels=Labels.load(), recommendations=for_report("2019/20")
+    )
+    section = next(s for s in document.sections if s.id == "recommendations")
+    quotes = {block.heading: block.text for block in section.blocks if block.kind == "quote"}
+    earlier = quotes["Recommendation 1 (2018/19): Investigating officer pilot"]
+    assert "Progress (Carried forward): The pilot ended" in earlier
+    assert quotes["Recommendation 1: Learning"] == new.text
+
+
+def test_one_progress_entry_per_recommendation_and_report(pilot):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RecommendationProgress.objects.create(
+            recommendation=pilot, period_label="2019/20", text="Again."
+        )

@@ -1,0 +1,130 @@
+"""One computation, several renderings: every format carries the document's own numbers.
+
+The PDF is rendered once per module (WeasyPrint is the slow one).
+"""
+
+import io
+import json
+import subprocess
+
+import pytest
+from docx import Document as WordDocument
+from openpyxl import load_workbook
+
+from heeded.reports.document import Labels, build_document
+from heeded.reports.renderers import charts, render_document
+
+from .fixtures.sample_report import sample_report
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def document():
+    return build_document(sample_report(), labels=Labels.load())
+
+
+@pytest.fixture
+def public_document():
+    return build_document(sample_report(), public=True, labels=Labels.load())
+
+
+def table_1(document):
+    return next(t for t in document.tables() if t.id == "representations")
+
+
+def test_html_has_the_sections_tables_and_inline_svg_charts(document):
+    html = render_document(document, "html").decode()
+    assert "<h2" in html and "1. Executive summary" in html
+    assert "Table 1: Representations received" in html
+    assert html.count("<svg") == 2
+    assert "an increase of 19 (39%) on 2018/19" in html
+    # Figures are not linked in a downloaded file.
+    assert "/cases/" not in html
+
+
+def test_pdf_is_a4_with_the_reports_text_and_numbers(document):
+    pdf = render_document(document, "pdf")
+    assert pdf.startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Annual report on complaints and representations" in text
+    assert "Table 1: Representations received" in text
+    assert "an increase of 19 (39%) on 2018/19" in text
+    assert "Page 2 of" in text
+    total_row = next(line for line in text.splitlines() if "Total representations" in line)
+    assert total_row.split()[-4:] == ["68", "49", "75", "59"]
+
+
+def test_docx_reopens_with_heading_styles_tables_and_chart_alt_text(document):
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "1. Executive summary"
+    assert "3. Representations received" in headings
+    assert len(word.tables) == len(document.tables())
+    first = word.tables[0]
+    assert [c.text for c in first.rows[0].cells] == table_1(document).header
+    assert [c.text for c in first.rows[-1].cells] == [
+        "Total representations",
+        "68",
+        "49",
+        "75",
+        "59",
+    ]
+    descriptions = [shape._inline.docPr.get("descr") for shape in word.inline_shapes]
+    assert len(descriptions) == 2 and all(descriptions)
+
+
+def test_xlsx_has_one_sheet_per_table_bold_frozen_header_and_numbers_as_numbers(document):
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    tables = document.tables()
+    assert len(book.sheetnames) == len(tables) + 1  # and a contents sheet
+    sheet = book[book.sheetnames[1]]
+    assert sheet["A1"].value == "Type of representation" and sheet["A1"].font.bold
+    assert sheet.freeze_panes == "B2"
+    values = {row[0]: row[1:] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert values["Total representations"] == (68, 49, 75, 59)
+
+
+def test_the_same_numbers_in_every_format(document):
+    """Every number cell of table 1 appears in HTML, DOCX and XLSX as in the document."""
+    expected = [[c.text for c in row.cells] for row in table_1(document).rows]
+    html = render_document(document, "html").decode()
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    docx_rows = [[c.text for c in row.cells] for row in word.tables[0].rows[1:]]
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    xlsx_rows = [
+        ["" if v is None else str(v) for v in row]
+        for row in book[book.sheetnames[1]].iter_rows(min_row=2, values_only=True)
+    ]
+    assert docx_rows == expected
+    assert xlsx_rows == expected
+    for row in expected:
+        assert f">{row[1]}</td>" in html or row[1] == ""
+
+
+def test_public_xlsx_keeps_hidden_counts_as_words(public_document):
+    book = load_workbook(io.BytesIO(render_document(public_document, "xlsx")))
+    values = {
+        row[0]: row[1] for row in book[book.sheetnames[1]].iter_rows(min_row=2, values_only=True)
+    }
+    assert values["Pre-complaint to Complaint (statutory)"] == "fewer than 5"
+    assert values["Total representations"] == 68
+
+
+def test_public_json_carries_the_suppressed_tables(public_document):
+    data = json.loads(render_document(public_document, "json"))
+    assert data["small_number_threshold"] == 5
+    first = data["tables"][0]
+    assert ["Pre-complaint to Complaint (statutory)", "fewer than 5", 0, "fewer than 5", 0] in (
+        first["rows"]
+    )
+
+
+def test_charts_are_deterministic_svg_with_alt_text(document):
+    chart = next(b for s in document.sections for b in s.blocks if b.kind == "chart")
+    first, second = charts.svg(chart), charts.svg(chart)
+    assert first == second
+    assert f'<title id="{chart.id}-title">' in first
+    assert charts.png(chart).startswith(b"\x89PNG")

@@ -1,0 +1,180 @@
+"""The report pages: who may see them, who may follow a figure to its cases, and the form.
+
+The cast (conftest.py): officer and manager see every case and the report with links;
+viewer (report viewer) sees the report without links and no cases; responding managers and
+people without a role get 403; anonymous people are sent to sign in.
+"""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from .case_data import case, many
+
+pytestmark = pytest.mark.django_db
+
+YEAR = ["2019-04-01", "2020-03-31"]
+
+
+@pytest.fixture
+def cases_2019(db):
+    many(6, "complaint", dt.date(2019, 5, 1), how_received="email")
+    many(2, "refused", dt.date(2019, 6, 3), refusal_reason="court_proceedings")
+    case("compliment", dt.date(2019, 7, 1))
+    return case("complaint", dt.date(2019, 11, 4), how_received="letter", young_person=True)
+
+
+def report_url():
+    return reverse("reports:report", args=YEAR)
+
+
+def cases_url(measure="representations.by_type", key="complaint"):
+    return reverse("reports:cases", args=[*YEAR, measure, key])
+
+
+def test_anonymous_people_are_sent_to_sign_in(client):
+    response = client.get(report_url())
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("who", ["responding", "nobody"])
+def test_people_without_report_access_are_refused(client, request, who):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(reverse("reports:index")).status_code == 403
+    assert client.get(report_url()).status_code == 403
+
+
+def test_the_officer_sees_figures_linked_to_their_cases(client, officer, cases_2019):
+    client.force_login(officer)
+    response = client.get(report_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Annual report on complaints and representations: 2019/20" in page
+    assert f'href="{cases_url()}"' in page
+
+
+def test_a_report_viewer_sees_the_report_without_links(client, viewer, cases_2019):
+    client.force_login(viewer)
+    page = client.get(report_url()).content.decode()
+    assert "Table 1: Representations received" in page
+    assert "/cases/" not in page
+
+
+def test_a_report_viewer_cannot_open_the_cases_behind_a_figure(client, viewer, cases_2019):
+    client.force_login(viewer)
+    assert client.get(cases_url()).status_code == 403
+
+
+def test_the_cases_behind_a_figure_are_listed_in_one_query(
+    client, manager, cases_2019, django_assert_max_num_queries
+):
+    client.force_login(manager)
+    # Session (read and save), user, groups, organisation, the figure's labels; then the
+    # count and the page of cases, one query however many cases (record types joined).
+    many(30, "complaint", dt.date(2019, 8, 1))
+    with django_assert_max_num_queries(10):
+        response = client.get(cases_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "37 cases you can see" in page
+    assert cases_2019.reference in page
+    assert "Representations received: Complaint (statutory)" in page
+
+
+def test_a_figure_that_is_not_a_measure_is_not_found(client, manager):
+    client.force_login(manager)
+    assert client.get(cases_url("no.such", "thing")).status_code == 404
+
+
+def test_the_report_page_makes_a_bounded_number_of_queries(
+    client, manager, cases_2019, django_assert_max_num_queries
+):
+    client.force_login(manager)
+    client.get(report_url())  # warm caches that are per-process, not per-request
+    many(20, "complaint", dt.date(2019, 9, 2), how_received="telephone")
+    with django_assert_max_num_queries(150) as captured:
+        client.get(report_url())
+    queries = len(captured.captured_queries)
+    many(40, "case_concern", dt.date(2019, 10, 1))
+    with django_assert_max_num_queries(queries):
+        client.get(report_url())
+
+
+def test_choosing_a_financial_year_goes_to_its_report(client, manager):
+    client.force_login(manager)
+    response = client.get(reverse("reports:index"), {"kind": "year", "year": "2019"})
+    assert response.status_code == 302
+    assert response["Location"] == report_url()
+
+
+def test_choosing_a_half_year_goes_to_its_dates(client, manager):
+    client.force_login(manager)
+    response = client.get(reverse("reports:index"), {"kind": "half", "year": "2019", "half": "2"})
+    assert response["Location"] == reverse("reports:report", args=["2019-10-01", "2020-03-31"])
+
+
+def test_custom_dates_with_errors_show_the_error_summary(client, manager):
+    client.force_login(manager)
+    response = client.get(
+        reverse("reports:index"),
+        {"kind": "custom", "from-day": "31", "from-month": "2", "from-year": "2024"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert "Start date must be a real date" in page
+    assert "Enter the end date" in page
+
+
+def test_custom_dates_end_before_start_is_refused(client, manager):
+    client.force_login(manager)
+    response = client.get(
+        reverse("reports:index"),
+        {
+            "kind": "custom",
+            "from-day": "1",
+            "from-month": "6",
+            "from-year": "2024",
+            "to-day": "1",
+            "to-month": "5",
+            "to-year": "2024",
+        },
+    )
+    assert "End date must be the same as or after the start date" in response.content.decode()
+
+
+def test_downloads_come_as_files_of_their_type(client, viewer, cases_2019):
+    client.force_login(viewer)
+    for fmt, start in (("docx", b"PK"), ("xlsx", b"PK"), ("json", b"{")):
+        response = client.get(reverse("reports:download", args=[*YEAR, "public", fmt]))
+        assert response.status_code == 200
+        assert response.content.startswith(start)
+        assert "attachment" in response["Content-Disposition"]
+    internal = client.get(reverse("reports:download", args=[*YEAR, "internal", "json"]))
+    assert b'"representations.total": 10' in internal.content
+
+
+def test_public_downloads_have_no_references_or_names(client, officer, cases_2019):
+    cases_2019.summary = "Mrs Jane Example complained about her son's placement"
+    cases_2019.learning_for_report = "A worker's manner on the phone fell short; training followed."
+    cases_2019.save()
+    client.force_login(officer)
+    html = client.get(reverse("reports:download", args=[*YEAR, "public", "html"])).content.decode()
+    assert cases_2019.reference not in html
+    assert "Jane Example" not in html
+    assert "training followed" in html
+    assert "fewer than 5" in html
+
+
+def test_an_unknown_download_format_is_not_found(client, manager):
+    client.force_login(manager)
+    assert client.get(reverse("reports:download", args=[*YEAR, "public", "exe"])).status_code == 404
+
+
+def test_a_date_that_is_not_a_date_is_not_found(client, manager):
+    client.force_login(manager)
+    assert (
+        client.get(reverse("reports:report", args=["2019-13-01", "2020-03-31"])).status_code == 404
+    )

@@ -1,0 +1,183 @@
+"""The annual report in the application: choose a period, read the report, download it,
+and (for people who may see cases) open the cases behind any figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+
+from heeded.access import policies
+
+from . import periods
+from .document.labels import Labels
+from .forms import PeriodForm
+from .renderers import CONTENT_TYPES, FORMATS, document_for, render_document
+from .renderers import html as html_renderer
+
+CASES_PER_PAGE = 50
+
+
+def _require_reports(user) -> None:
+    if not policies.can_view_reports(user):
+        raise PermissionDenied("You do not have access to reports.")
+
+
+def _period(start: str, end: str) -> periods.Period:
+    try:
+        return periods.recognise(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+    except ValueError:
+        raise Http404("Not a reporting period") from None
+
+
+def _report(period: periods.Period) -> dict:
+    from .build import build_report
+
+    return build_report(period)
+
+
+@login_required
+def index(request):
+    _require_reports(request.user)
+    form = PeriodForm(request.GET if "kind" in request.GET else None)
+    if form.is_bound and form.is_valid() and form.period:
+        return redirect(
+            "reports:report", form.period.start.isoformat(), form.period.end.isoformat()
+        )
+    return render(request, "reports/index.html", {"form": form})
+
+
+@login_required
+def report(request, start: str, end: str):
+    _require_reports(request.user)
+    period = _period(start, end)
+    document = document_for(_report(period), public=False)
+    link = None
+    if policies.sees_all_cases(request.user):
+
+        def link(cell):
+            return reverse("reports:cases", args=[start, end, cell.measure, cell.key])
+
+    downloads = [
+        (fmt.upper(), reverse("reports:download", args=[start, end, "internal", fmt]))
+        for fmt in FORMATS
+    ]
+    public = [
+        (fmt.upper(), reverse("reports:download", args=[start, end, "public", fmt]))
+        for fmt in FORMATS
+    ]
+    return render(
+        request,
+        "reports/report.html",
+        {
+            "document": document,
+            "period": period,
+            "body": html_renderer.fragment(document, link),
+            "downloads": downloads,
+            "public_downloads": public,
+        },
+    )
+
+
+@login_required
+def download(request, start: str, end: str, version: str, fmt: str):
+    _require_reports(request.user)
+    if version not in ("internal", "public") or fmt not in FORMATS:
+        raise Http404("No such download")
+    period = _period(start, end)
+    report = _report(period)
+    if fmt == "json" and version == "internal":
+        from .renderers import render as render_report
+
+        content = render_report(report, "json", public=False)
+    else:
+        content = render_document(document_for(report, public=version == "public"), fmt)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    name = f"complaints-report-{start}-to-{end}{'-public' if version == 'public' else ''}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def cases(request, start: str, end: str, measure: str, key: str):
+    _require_reports(request.user)
+    if not policies.sees_all_cases(request.user):
+        raise PermissionDenied("You do not have access to case records.")
+    from .measures import cases_behind
+
+    period = _period(start, end)
+    try:
+        behind = cases_behind(measure, key, period)
+    except ValueError:
+        raise Http404("No such figure") from None
+    listed = (
+        policies.cases_visible_to(request.user, behind)
+        .select_related("record_type")
+        .order_by("received_on", "reference")
+    )
+    page = Paginator(listed, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reports/cases.html",
+        {
+            "period": period,
+            "figure": describe_figure(measure, key),
+            "page": page,
+            "rows": [(case, _case_url(case)) for case in page.object_list],
+            "report_url": reverse("reports:report", args=[start, end]),
+        },
+    )
+
+
+def _case_url(case) -> str:
+    # The case page belongs to casework; until its URL exists the reference is plain text.
+    try:
+        return reverse("casework:case", args=[case.reference])
+    except NoReverseMatch:
+        return ""
+
+
+# What each measure group counts, for the heading of the drill-down page.
+_WHAT = {
+    "representations": "Representations received",
+    "complaints": "Complaints received",
+    "refusals": "Refused representations",
+    "stage1": "Stage 1 responses",
+    "stage2": "Stage 2",
+    "stage3": "Stage 3",
+    "young_people": "Complaints from children and young people",
+    "lgsco": "Ombudsman enquiries",
+    "payments": "Cases with payments",
+}
+_KINDS = {
+    "by_type": "record_type",
+    "converted": "record_type",
+    "by_month": "record_type",
+    "by_how_received": "how_received",
+    "complainant_types": "complainant_type",
+    "natures": "nature",
+    "service_teams": "service_team",
+    "outcomes_sought": "outcome",
+    "actual_outcomes": "outcome",
+    "reasons": "refusal_reason",
+    "decisions": "ombudsman_decision",
+}
+
+
+def describe_figure(measure: str, key: str) -> str:
+    """ "Complaints received: Conduct of worker" for complaints.natures / conduct_of_worker."""
+    group, _, name = measure.partition(".")
+    kind = _KINDS.get(name, "")
+    labels = Labels.load(only=(kind,))
+    words = []
+    for part in key.split("/"):
+        if len(part) == 7 and part[4] == "-" and part[:4].isdigit():
+            words.append(dt.date(int(part[:4]), int(part[5:]), 1).strftime("%B %Y"))
+        else:
+            words.append(labels.label(kind, part))
+    return f"{_WHAT.get(group, measure)}: {', '.join(words)}"
