@@ -6,6 +6,8 @@ admin.site.site_title = "Heeded"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Sign-in, sign-out and password reset (django-allauth; sign-up is closed).
+    path("accounts/", include("allauth.urls")),
     # Each app owns its own prefix; see the app's urls.py.
     path("", include("heeded.workqueue.urls")),  # dashboards, case list
     path("cases/", include("heeded.casework.urls")),  # recording and the case page

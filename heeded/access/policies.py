@@ -67,3 +67,8 @@ def can_view_reports(user) -> bool:
 
 def can_manage_staff(user) -> bool:
     return has_role(user, Role.ADMINISTRATOR)
+
+
+def can_see_case_records(user) -> bool:
+    """Dashboards and the case list: everyone but report viewers (who see reports only)."""
+    return has_role(user, *CASEWORK_ROLES, Role.RESPONDING_MANAGER)

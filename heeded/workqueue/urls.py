@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "workqueue"
-urlpatterns: list = []
+# Included at the site root before casework's "cases/" prefix (heeded/urls.py), so the list
+# and its download are matched here and "cases/<reference>/" falls through to casework.
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("cases/", views.case_list, name="case_list"),
+    path("cases/export.csv", views.case_list_csv, name="case_list_csv"),
+]

@@ -1,0 +1,72 @@
+"""Form fields with GOV.UK markup and messages: the date input and its three boxes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.timezone import localdate
+
+PARTS = ("day", "month", "year")
+
+
+class DateWidget(forms.MultiWidget):
+    """Day, month and year boxes named ``<name>_day`` and so on (the GOV.UK date input)."""
+
+    def __init__(self, attrs=None):
+        widgets = {part: forms.TextInput(attrs={"inputmode": "numeric"}) for part in PARTS}
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, dt.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class DateField(forms.MultiValueField):
+    """A GOV.UK date input whose messages name the date, e.g. "Date received".
+
+    ``name`` is how the date is called in messages ("Date received"); ``missing`` is the
+    message when nothing is entered ("Enter the date the complaint was received").
+    """
+
+    widget = DateWidget
+
+    def __init__(self, *, name: str, missing: str = "", past_only: bool = False, **kwargs) -> None:
+        self.name = name
+        self.missing = missing or f"Enter the {name[0].lower() + name[1:]}"
+        self.past_only = past_only
+        fields = tuple(forms.CharField(required=False) for _ in PARTS)
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+        # Which of the three boxes to mark red: set by clean() for the template.
+        self.bad_parts: tuple[str, ...] = ()
+
+    def clean(self, value):
+        parts = [str(v or "").strip() for v in (value or ["", "", ""])]
+        if not any(parts):
+            if self.required:
+                self.bad_parts = PARTS
+                raise ValidationError(self.missing, code="required")
+            return None
+        missing = [name for name, text in zip(PARTS, parts, strict=True) if not text]
+        if missing:
+            self.bad_parts = tuple(missing)
+            raise ValidationError(
+                f"{self.name} must include a {' and '.join(missing)}", code="incomplete"
+            )
+        try:
+            day, month, year = (int(p) for p in parts)
+            if year < 1000:
+                raise ValueError
+            value = dt.date(year, month, day)
+        except ValueError:
+            self.bad_parts = PARTS
+            raise ValidationError(f"{self.name} must be a real date", code="invalid") from None
+        if self.past_only and value > localdate():
+            self.bad_parts = PARTS
+            raise ValidationError(f"{self.name} must be today or in the past", code="future")
+        return value
+
+    def compress(self, data_list):  # pragma: no cover - clean() does the work
+        return data_list

@@ -1,0 +1,86 @@
+"""What every casework form shares: GOV.UK field kinds, the error summary, yes/no answers."""
+
+from __future__ import annotations
+
+from django import forms
+
+from ..fields import DateField, DateWidget
+
+YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def as_bool(answer: str) -> bool | None:
+    """'yes' / 'no' / anything else (not recorded), as the case's nullable booleans."""
+    return {"yes": True, "no": False}.get(answer)
+
+
+def as_answer(value: bool | None) -> str:
+    return {True: "yes", False: "no"}.get(value, "")
+
+
+def yes_no(label: str, *, unknown: bool = False, required: bool = False, **kwargs):
+    return forms.ChoiceField(
+        label=label,
+        choices=YES_NO_UNKNOWN if unknown else YES_NO,
+        widget=forms.RadioSelect,
+        required=required,
+        **kwargs,
+    )
+
+
+def kind_of(field: forms.Field) -> str:
+    """Which GOV.UK component renders a field (casework/_field.html)."""
+    widget = field.widget
+    if isinstance(widget, DateWidget):
+        return "date"
+    if isinstance(widget, forms.HiddenInput):
+        return "hidden"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
+        return "file"
+    return "input"
+
+
+class GovForm(forms.Form):
+    """A form that renders with GOV.UK components and lists its errors for the summary."""
+
+    # Messages in GOV.UK voice for fields that do not set their own.
+    required_messages: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.gov_kind = kind_of(field)
+            if name in self.required_messages:
+                field.error_messages["required"] = self.required_messages[name]
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        """(anchor, message) pairs for the GOV.UK error summary, in the order of the form."""
+        items = [("", str(message)) for message in self.non_field_errors()]
+        for name, field in self.fields.items():
+            for message in self.errors.get(name, []):
+                items.append((self.anchor(name, field), str(message)))
+        return items
+
+    def anchor(self, name: str, field: forms.Field) -> str:
+        bound = self[name]
+        if isinstance(field, DateField):
+            first = field.bad_parts[0] if field.bad_parts else "day"
+            return f"{bound.auto_id}_{first}"
+        if field.gov_kind in ("radios", "checkboxes"):
+            return f"{bound.auto_id}_0"
+        return bound.auto_id
+
+    def refusal(self, message: str) -> None:
+        """Show the procedure's refusal in the error summary (the form keeps what was typed)."""
+        self.add_error(None, message)

@@ -1,0 +1,213 @@
+"""The recording journey's two questions pages: what kind it is, then its details."""
+
+from __future__ import annotations
+
+from django import forms
+
+from heeded.cases.models import Person
+from heeded.taxonomy.models import (
+    ComplainantType,
+    HowReceived,
+    Nature,
+    Outcome,
+    RecordType,
+    ServiceTeam,
+)
+
+from ..fields import DateField
+from ..questions import Questions, questions_for
+from .base import GovForm, as_bool, yes_no
+
+NEW_PERSON = "new"
+
+
+class RecordTypeForm(GovForm):
+    record_type = forms.ModelChoiceField(
+        queryset=RecordType.objects.in_use().exclude(code="refused"),
+        to_field_name="code",
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="What kind of representation is it?",
+        error_messages={"required": "Select what kind of representation it is"},
+    )
+
+    def groups(self) -> list[tuple[str, list[RecordType]]]:
+        types = list(self.fields["record_type"].queryset)
+        return [
+            ("Statutory", [t for t in types if t.family == "statutory"]),
+            ("Other", [t for t in types if t.family != "statutory"]),
+        ]
+
+
+def _terms(model, label: str, **kwargs) -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        queryset=model.objects.in_use(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=label,
+        **kwargs,
+    )
+
+
+class RepresentationForm(GovForm):
+    """Every detail any record type may need; ``__init__`` drops what this type does not."""
+
+    received_on = DateField(name="Date received", past_only=True, label="Date received")
+    how_received = forms.ModelChoiceField(
+        queryset=HowReceived.objects.in_use(),
+        label="How was it received?",
+        empty_label="Choose how",
+        error_messages={"required": "Select how it was received"},
+    )
+    # The person who made it: someone already on file, or a new person.
+    person = forms.CharField(required=False, widget=forms.HiddenInput)
+    full_name = forms.CharField(label="Full name", max_length=200, required=False)
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    telephone = forms.CharField(label="Telephone", max_length=40, required=False)
+    postcode = forms.CharField(label="Postcode", max_length=10, required=False)
+    address = forms.CharField(label="Address", widget=forms.Textarea, required=False)
+    complainant_type = forms.ModelChoiceField(
+        queryset=ComplainantType.objects.in_use(),
+        label="Who are they?",
+        empty_label="Choose one",
+        required=False,
+    )
+    representative_name = forms.CharField(label="MP or councillor's name", required=False)
+    representative_organisation = forms.CharField(
+        label="Constituency, ward or office", required=False
+    )
+    child_name = forms.CharField(
+        label="Child or young person it concerns (if different)", required=False
+    )
+    relationship = forms.CharField(
+        label="Their relationship to the child", required=False, max_length=100
+    )
+    young_person = yes_no("Is the complaint made by a child or young person?", unknown=True)
+    via_professional = yes_no(
+        "Is it made on their behalf by an advocate or professional?", unknown=True
+    )
+    advocacy_offered = yes_no(
+        "Has the child been offered an advocate?",
+        help_text="A child making a complaint must be offered an advocate "
+        "(Children Act 1989 section 26A).",
+    )
+    advocacy_provider = forms.CharField(
+        label="Advocacy provider (if known)", required=False, help_text="For example NYAS."
+    )
+    service_teams = _terms(ServiceTeam, "Which services or teams is it about?")
+    natures = _terms(Nature, "What is it about?")
+    outcomes_sought = _terms(Outcome, "What outcomes are they seeking?")
+    summary = forms.CharField(label="Summary", widget=forms.Textarea, required=False)
+
+    def __init__(self, *args, record_type: RecordType, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.record_type = record_type
+        self.questions = q = questions_for(record_type)
+        self.fields["received_on"].missing = f"Enter the date the {q.noun} was received"
+        self.fields["summary"].label = q.summary_label
+        self.fields["summary"].help_text = q.summary_hint
+        drop = {
+            "complainant_type": not q.complainant_type,
+            "natures": not q.natures,
+            "outcomes_sought": not q.outcomes_sought,
+            "child_name": not q.child,
+            "relationship": not q.child,
+            "young_person": not q.child,
+            "via_professional": not q.child,
+            "advocacy_offered": not q.advocacy,
+            "advocacy_provider": not q.advocacy,
+            "representative_name": not q.representative,
+            "representative_organisation": not q.representative,
+        }
+        for name, gone in drop.items():
+            if gone:
+                del self.fields[name]
+        if q.representative:
+            self.fields["representative_name"].required = True
+            self.fields["representative_name"].error_messages["required"] = (
+                "Enter the name of the MP or councillor"
+            )
+
+    @property
+    def people_fields(self):
+        return [self[n] for n in ("full_name", "email", "telephone", "postcode", "address")]
+
+    def chosen_person(self) -> Person | None:
+        value = (self.data.get(self.add_prefix("person")) or "").strip()
+        if value.isdigit():
+            return Person.objects.filter(pk=int(value)).first()
+        return None
+
+    def clean(self):
+        data = super().clean()
+        q: Questions = self.questions
+        data["existing_person"] = self.chosen_person()
+        if q.person_required and not data["existing_person"] and not data.get("full_name"):
+            self.add_error(
+                "full_name", "Enter the full name of the person, or choose someone on file"
+            )
+        if not (data.get("summary") or "").strip():
+            self.add_error("summary", f"Enter {q.summary_label[0].lower()}{q.summary_label[1:]}")
+        if q.advocacy and data.get("young_person") == "yes" and not data.get("advocacy_offered"):
+            self.add_error(
+                "advocacy_offered",
+                "Say whether the child has been offered an advocate: a child making a "
+                "complaint must be offered one",
+            )
+        return data
+
+    def case_details(self) -> dict:
+        """The Case fields for ``record_representation``, from the cleaned answers."""
+        data = self.cleaned_data
+        details = {
+            "how_received": data["how_received"],
+            "summary": data["summary"].strip(),
+            "service_teams": list(data["service_teams"]),
+        }
+        for name in ("complainant_type",):
+            if name in self.fields:
+                details[name] = data.get(name)
+        for name in ("natures", "outcomes_sought"):
+            if name in self.fields:
+                details[name] = list(data[name])
+        for name in ("young_person", "via_professional"):
+            if name in self.fields:
+                details[name] = as_bool(data.get(name))
+        if "advocacy_offered" in self.fields:
+            details["advocacy_offered"] = as_bool(data.get("advocacy_offered"))
+            details["advocacy_provider"] = data.get("advocacy_provider", "").strip()
+        return details
+
+    def answers(self) -> list[tuple[str, str]]:
+        """(question, answer) rows for the check page."""
+        rows = []
+        data = self.cleaned_data
+        for name, field in self.fields.items():
+            if name == "person":
+                person = data.get("existing_person")
+                if person:
+                    rows.append(("Person on file", _describe_person(person)))
+                continue
+            value = data.get(name)
+            if hasattr(value, "all") or isinstance(value, list):
+                text = ", ".join(str(v) for v in value)
+            elif hasattr(field, "choices") and isinstance(value, str):
+                text = dict(field.choices).get(value, "")
+            elif hasattr(value, "strftime"):
+                text = f"{value.day} {value:%B %Y}"
+            else:
+                text = "" if value is None else str(value)
+            if text:
+                rows.append((field.label, text))
+        return rows
+
+
+def _describe_person(person: Person) -> str:
+    bits = [person.full_name] + [b for b in (person.email, person.postcode) if b]
+    return ", ".join(bits)

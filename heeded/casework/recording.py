@@ -1,0 +1,55 @@
+"""Turning the recording journey's answers into a case: people first, then the action."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from heeded.cases import actions
+from heeded.cases.actions._base import save_with_history
+from heeded.cases.models import Case, PartyRole, Person
+
+from .forms.recording import RepresentationForm
+from .people import normalise_postcode
+
+
+def _new_person(by, **fields) -> Person:
+    person = Person(**fields)
+    save_with_history(person, by, "Added when recording a representation")
+    return person
+
+
+def record_from_form(form: RepresentationForm, *, by) -> Case:
+    """Record the representation the form describes, with its people, in one transaction."""
+    data = form.cleaned_data
+    q = form.questions
+    with transaction.atomic():
+        people = []
+        person = data.get("existing_person")
+        if person is None and data.get("full_name"):
+            person = _new_person(
+                by,
+                full_name=data["full_name"].strip(),
+                email=data.get("email", ""),
+                telephone=data.get("telephone", "").strip(),
+                postcode=normalise_postcode(data.get("postcode", "")),
+                address=data.get("address", "").strip(),
+            )
+        if person is not None:
+            people.append((person, PartyRole.COMPLAINANT, data.get("relationship", "")))
+        if q.representative and data.get("representative_name"):
+            mp = _new_person(
+                by,
+                full_name=data["representative_name"].strip(),
+                organisation=data.get("representative_organisation", "").strip(),
+            )
+            people.append((mp, PartyRole.REPRESENTATIVE, ""))
+        if q.child and data.get("child_name"):
+            child = _new_person(by, full_name=data["child_name"].strip())
+            people.append((child, PartyRole.CHILD, ""))
+        return actions.record_representation(
+            by=by,
+            record_type=form.record_type,
+            received_on=data["received_on"],
+            people=people,
+            **form.case_details(),
+        )

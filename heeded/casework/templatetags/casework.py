@@ -1,0 +1,63 @@
+"""Template helpers for GOV.UK components and the dates and words of a case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+
+from ..fields import PARTS, DateField
+
+register = template.Library()
+
+WIDTHS = {"day": 2, "month": 2, "year": 4}
+
+
+@register.filter
+def date_parts(bound) -> list[dict]:
+    """The day, month and year boxes of a GOV.UK date input, with what was typed."""
+    field = bound.field
+    value = bound.value()
+    if isinstance(value, dt.date):
+        values = [value.day, value.month, value.year]
+    else:
+        values = list(value or ["", "", ""])
+    bad = field.bad_parts if isinstance(field, DateField) and bound.errors else ()
+    return [
+        {
+            "part": part,
+            "label": part.title(),
+            "id": f"{bound.auto_id}_{part}",
+            "name": f"{bound.html_name}_{part}",
+            "value": "" if values[i] is None else values[i],
+            "width": WIDTHS[part],
+            "error": part in bad,
+        }
+        for i, part in enumerate(PARTS)
+    ]
+
+
+@register.filter
+def long_date(day: dt.date | None) -> str:
+    """GOV.UK style: 5 January 2023."""
+    if not day:
+        return ""
+    return f"{day.day} {day:%B %Y}"
+
+
+@register.filter
+def is_selected(bound, value) -> bool:
+    """Whether a radio or checkbox option is chosen, for both typed and initial values."""
+    current = bound.value()
+    if current is None:
+        return False
+    if isinstance(current, list | tuple):
+        return str(value) in {str(getattr(v, "pk", v)) for v in current}
+    return str(getattr(current, "pk", current)) == str(value)
+
+
+@register.filter
+def person_name(user) -> str:
+    if not user:
+        return ""
+    return user.get_full_name() or user.get_username()

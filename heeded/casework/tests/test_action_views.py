@@ -1,0 +1,409 @@
+"""The moves on the case page: each parses its form and calls its action, nothing else."""
+
+import datetime as dt
+
+import pytest
+
+from heeded.cases import actions
+from heeded.cases.models import Case, EventKind
+from heeded.cases.tests.factories import record
+
+from .conftest import RECEIVED, action_url, date_parts
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, case, action, data, version=None):
+    case.refresh_from_db()
+    return client.post(
+        action_url(case, action),
+        {"expected_version": case.version if version is None else version, **data},
+    )
+
+
+@pytest.fixture
+def signed_in(client, officer):
+    client.force_login(officer)
+    return client
+
+
+def test_acknowledging_records_the_date_and_returns_to_the_case(signed_in, complaint):
+    response = post(signed_in, complaint, "acknowledge", date_parts("on", RECEIVED))
+    assert response.status_code == 302
+    assert response["Location"] == f"/cases/{complaint.reference}/"
+    complaint.refresh_from_db()
+    assert complaint.acknowledged_on == RECEIVED
+    assert "Acknowledgement recorded" in signed_in.get(response["Location"]).content.decode()
+
+
+def test_acknowledging_twice_explains_that_it_is_already_done(signed_in, complaint, officer):
+    actions.acknowledge(complaint, by=officer, on=RECEIVED)
+    response = post(signed_in, complaint, "acknowledge", date_parts("on", RECEIVED))
+    assert response.status_code == 302
+    page = signed_in.get(response["Location"]).content.decode()
+    assert "That cannot be done to" in page
+
+
+def test_an_action_form_shows_the_date_messages_and_keeps_what_was_typed(signed_in, complaint):
+    response = post(
+        signed_in,
+        complaint,
+        "acknowledge",
+        {"on_day": "31", "on_month": "9", "on_year": "2022"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Date acknowledged must be a real date" in page
+    assert 'value="31"' in page
+
+
+def test_a_date_the_procedure_refuses_is_shown_in_the_error_summary(signed_in, complaint):
+    response = post(
+        signed_in, complaint, "acknowledge", date_parts("on", RECEIVED - dt.timedelta(days=3))
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "govuk-error-summary" in page
+    assert "cannot be before the date received (12 September 2022)" in page
+
+
+def test_someone_elses_save_in_between_is_shown_never_overwritten(signed_in, complaint, manager):
+    opened_at = complaint.version
+    actions.acknowledge(complaint, by=manager, on=RECEIVED)
+    response = post(
+        signed_in,
+        complaint,
+        "edit",
+        {
+            **date_parts("received_on", RECEIVED),
+            "summary": "My new summary",
+            "young_person": "no",
+        },
+        version=opened_at,
+    )
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Someone else changed" in page
+    assert "Acknowledged by manager" in page
+    assert "My new summary</textarea>" in page
+    complaint.refresh_from_db()
+    assert complaint.summary != "My new summary"
+    # The re-shown form carries the new version: sending it again is a deliberate choice.
+    assert f'name="expected_version" value="{complaint.version}"' in page
+
+
+def test_editing_details_saves_every_field_including_lists(signed_in, complaint, code):
+    response = post(
+        signed_in,
+        complaint,
+        "edit",
+        {
+            **date_parts("received_on", RECEIVED),
+            "summary": "Corrected summary",
+            "natures": [code("nature", "delay").pk],
+            "young_person": "yes",
+            "learning_for_report": "Answer calls within a day.",
+        },
+    )
+    assert response.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.summary == "Corrected summary"
+    assert complaint.young_person is True
+    assert [n.code for n in complaint.natures.all()] == ["delay"]
+    assert complaint.learning_for_report == "Answer calls within a day."
+
+
+def test_the_edit_form_opens_with_the_cases_current_values(signed_in, complaint, code):
+    page = signed_in.get(action_url(complaint, "edit")).content.decode()
+    assert 'value="12"' in page and 'value="2022"' in page
+    assert f'value="{code("nature", "poor_communication").pk}" checked' in page
+
+
+def test_extending_shows_the_latest_date_allowed_and_refuses_beyond_it(signed_in, complaint):
+    page = signed_in.get(action_url(complaint, "extend")).content.decode()
+    # 20 working days from 12 September 2022 (State Funeral on the 19th).
+    assert "11 October 2022" in page
+    response = post(
+        signed_in,
+        complaint,
+        "extend",
+        {**date_parts("to", dt.date(2022, 10, 12)), "reason": "Waiting for records"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "can be extended to 11 October 2022 at the latest" in page
+    assert "Waiting for records</textarea>" in page
+
+
+def test_an_extension_within_the_maximum_moves_the_deadline(signed_in, complaint):
+    response = post(
+        signed_in,
+        complaint,
+        "extend",
+        {**date_parts("to", dt.date(2022, 10, 11)), "reason": "Advocate needed"},
+    )
+    assert response.status_code == 302
+    assert complaint.stages.get().extended_to == dt.date(2022, 10, 11)
+
+
+def test_responding_to_stage_1_records_the_finding_outcomes_and_learning(
+    signed_in, complaint, code
+):
+    response = post(
+        signed_in,
+        complaint,
+        "respond",
+        {
+            **date_parts("on", dt.date(2022, 9, 23)),
+            "outcome": "partially_upheld",
+            "actual_outcomes": [code("outcome", "apology").pk, code("outcome", "explanation").pk],
+            "remedial_action": "yes",
+            "remedial_action_details": "Cover rota for calls",
+            "lessons_learned": "Return calls within a day",
+            "learning_for_report": "A parent waited weeks for a call back.",
+        },
+    )
+    assert response.status_code == 302
+    case = Case.objects.get(pk=complaint.pk)
+    stage = case.stages.get()
+    assert (stage.outcome, stage.responded_on) == ("partially_upheld", dt.date(2022, 9, 23))
+    assert {o.code for o in case.actual_outcomes.all()} == {"apology", "explanation"}
+    assert case.remedial_action is True
+    assert case.learning_for_report == "A parent waited weeks for a call back."
+
+
+def test_a_response_without_a_finding_is_refused_with_the_message(signed_in, complaint):
+    response = post(signed_in, complaint, "respond", date_parts("on", dt.date(2022, 9, 23)))
+    assert response.status_code == 400
+    assert "Select whether the complaint was upheld" in response.content.decode()
+
+
+def test_starting_stage_2_then_closing_after_its_response(signed_in, complaint, officer):
+    actions.respond_to_stage(complaint, 1, by=officer, on=dt.date(2022, 9, 23), outcome="upheld")
+    assert (
+        post(
+            signed_in, complaint, "start-stage", date_parts("requested_on", dt.date(2022, 9, 26))
+        ).status_code
+        == 302
+    )
+    assert complaint.stages.get(number=2).requested_on == dt.date(2022, 9, 26)
+    # Closing while Stage 2 is open is not offered.
+    assert signed_in.get(action_url(complaint, "close")).status_code == 302
+    actions.respond_to_stage(
+        complaint, 2, by=officer, on=dt.date(2022, 10, 20), outcome="not_upheld"
+    )
+    assert (
+        post(signed_in, complaint, "close", date_parts("on", dt.date(2022, 10, 21))).status_code
+        == 302
+    )
+    complaint.refresh_from_db()
+    assert complaint.closed_on == dt.date(2022, 10, 21)
+
+
+def test_a_late_stage_2_request_needs_the_council_to_accept_it(signed_in, complaint, officer):
+    actions.respond_to_stage(complaint, 1, by=officer, on=dt.date(2022, 9, 23), outcome="upheld")
+    late = date_parts("requested_on", dt.date(2022, 12, 1))
+    response = post(signed_in, complaint, "start-stage", late)
+    assert response.status_code == 400
+    assert "the usual limit is 20" in response.content.decode()
+    response = post(signed_in, complaint, "start-stage", {**late, "accept_late_request": "on"})
+    assert response.status_code == 302
+
+
+def test_a_pre_complaint_becomes_a_complaint(signed_in, officer):
+    case = record(officer, "pre_complaint", received_on=RECEIVED)
+    response = post(
+        signed_in, case, "convert", {"to": "complaint", **date_parts("on", dt.date(2022, 9, 20))}
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.record_type.code, case.converted_from.code) == ("complaint", "pre_complaint")
+    assert case.stages.get().started_on == dt.date(2022, 9, 20)
+
+
+def test_refusing_needs_a_reason_and_closes_the_complaint(signed_in, complaint, code):
+    assert post(signed_in, complaint, "refuse", date_parts("on", RECEIVED)).status_code == 400
+    response = post(
+        signed_in,
+        complaint,
+        "refuse",
+        {"reason": code("refusal_reason", "court_proceedings").pk, **date_parts("on", RECEIVED)},
+    )
+    assert response.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.record_type.code == "refused" and complaint.closed_on == RECEIVED
+
+
+def test_withdrawal_closes_the_case_and_it_can_be_reopened(signed_in, complaint):
+    assert (
+        post(signed_in, complaint, "withdraw", date_parts("on", dt.date(2022, 9, 14))).status_code
+        == 302
+    )
+    complaint.refresh_from_db()
+    assert complaint.closed_on == dt.date(2022, 9, 14)
+    assert post(signed_in, complaint, "reopen", {"reason": ""}).status_code == 400
+    assert post(signed_in, complaint, "reopen", {"reason": "Asked to continue"}).status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.closed_on is None
+
+
+def test_the_ombudsmans_enquiry_then_decision(signed_in, complaint, code):
+    post(
+        signed_in,
+        complaint,
+        "ombudsman-enquiry",
+        {**date_parts("received_on", dt.date(2023, 3, 1)), "reference": "22 013 473"},
+    )
+    response = post(
+        signed_in,
+        complaint,
+        "ombudsman-decision",
+        {
+            "decision": code("ombudsman_decision", "fault_injustice").pk,
+            **date_parts("decided_on", dt.date(2023, 6, 1)),
+            "remedy": "Apologise and pay £300",
+        },
+    )
+    assert response.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.ombudsman_reference == "22 013 473"
+    assert complaint.ombudsman_decision.code == "fault_injustice"
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("", "Enter the amount"),
+        ("lots", "Amount must be a number, like 250.00"),
+        ("0", "Amount must be more than £0.00"),
+    ],
+)
+def test_a_payment_needs_an_amount_of_money(signed_in, complaint, amount, message):
+    response = post(signed_in, complaint, "payment", {"amount": amount})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_a_payment_is_recorded(signed_in, complaint):
+    response = post(
+        signed_in,
+        complaint,
+        "payment",
+        {
+            "amount": "300.00",
+            **date_parts("paid_on", dt.date(2023, 6, 10)),
+            "reason": "Time and trouble",
+        },
+    )
+    assert response.status_code == 302
+    assert str(complaint.payments.get()) == "£300.00"
+
+
+def test_advocacy_offered_and_taken_up(signed_in, complaint):
+    response = post(
+        signed_in,
+        complaint,
+        "advocacy",
+        {
+            "offered": "yes",
+            **date_parts("offered_on", RECEIVED),
+            "taken_up": "yes",
+            "provider": "NYAS",
+        },
+    )
+    assert response.status_code == 302
+    complaint.refresh_from_db()
+    assert (complaint.advocacy_offered, complaint.advocacy_taken_up) == (True, True)
+
+
+def test_assigning_an_officer_and_a_responding_manager(signed_in, complaint, officer, responding):
+    response = post(
+        signed_in,
+        complaint,
+        "assign",
+        {"officer": officer.pk, "responding_manager": responding.pk},
+    )
+    assert response.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.assigned_officer == officer
+    assert complaint.stages.get().responding_manager == responding
+    assert post(signed_in, complaint, "assign", {}).status_code == 400
+
+
+def test_logging_a_contact_and_adding_a_note(signed_in, complaint, code):
+    response = post(
+        signed_in,
+        complaint,
+        "contact",
+        {
+            **date_parts("happened_on", dt.date(2022, 9, 13)),
+            "time": "14:30",
+            "direction": "outgoing",
+            "method": code("how_received", "telephone").pk,
+            "summary": "Discussed the complaint",
+        },
+    )
+    assert response.status_code == 302
+    contact = complaint.contacts.get()
+    assert contact.happened_at.astimezone().hour in (13, 14)
+    assert post(signed_in, complaint, "contact", {"time": "25:99"}).status_code == 400
+    assert post(signed_in, complaint, "note", {"text": "Manager aware"}).status_code == 302
+    assert complaint.events.filter(kind=EventKind.NOTE).count() == 1
+
+
+def test_a_responding_manager_answers_their_stage_but_may_not_close(
+    client, complaint, officer, responding
+):
+    actions.assign(complaint, by=officer, responding_manager=responding)
+    client.force_login(responding)
+    response = post(
+        client,
+        complaint,
+        "respond",
+        {**date_parts("on", dt.date(2022, 9, 23)), "outcome": "upheld"},
+    )
+    assert response.status_code == 302
+    assert client.get(action_url(complaint, "close")).status_code == 403
+    assert client.get(action_url(complaint, "assign")).status_code == 403
+
+
+def test_a_responding_manager_cannot_act_on_a_case_not_assigned_to_them(
+    client, complaint, responding
+):
+    client.force_login(responding)
+    assert client.get(action_url(complaint, "note")).status_code == 404
+
+
+def test_an_unknown_action_or_reference_is_not_found(signed_in, complaint):
+    assert signed_in.get(action_url(complaint, "teleport")).status_code == 404
+    assert signed_in.get("/cases/CS-2099-00001/acknowledge/").status_code == 404
+
+
+def test_actions_accept_only_get_and_post(signed_in, complaint):
+    assert signed_in.delete(action_url(complaint, "acknowledge")).status_code == 405
+
+
+def test_a_stale_response_keeps_the_outcomes_ticked_and_says_what_changed(
+    signed_in, complaint, manager, code
+):
+    opened_at = complaint.version
+    actions.add_note(complaint, by=manager, text="Not a change of version")
+    actions.assign(complaint, by=manager, officer=manager)
+    apology = code("outcome", "apology").pk
+    response = post(
+        signed_in,
+        complaint,
+        "respond",
+        {
+            **date_parts("on", dt.date(2022, 9, 23)),
+            "outcome": "upheld",
+            "actual_outcomes": [apology],
+        },
+        version=opened_at,
+    )
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Assigned by manager" in page
+    assert f'value="{apology}" checked' in page
+    assert 'value="upheld" checked' in page
+    assert complaint.stages.get().responded_on is None

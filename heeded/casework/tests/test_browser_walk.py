@@ -1,0 +1,223 @@
+"""A complaints officer takes a complaint from first contact to closure, by clicking.
+
+Every page of the walk is checked with axe-core (WCAG 2.2 AA) and saved as a screenshot in
+test-artefacts/. Dates are relative to today: the live server runs on the real clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils.timezone import localdate
+
+from heeded.calendars.working_days import add_working_days
+from heeded.cases.models import Case
+from heeded.tests_support.browser import check_accessibility, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-test-password"
+
+
+def fill_date(page, prefix: str, day: dt.date) -> None:
+    page.fill(f"#id_{prefix}_day", str(day.day))
+    page.fill(f"#id_{prefix}_month", str(day.month))
+    page.fill(f"#id_{prefix}_year", str(day.year))
+
+
+def look(page, name: str) -> None:
+    check_accessibility(page)
+    screenshot(page, f"casework-walk-{name}")
+
+
+def sign_in(page, live_server, user) -> None:
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_login", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def banner(page, text: str) -> None:
+    """Wait for the success banner the case page shows after a move."""
+    page.locator(".govuk-notification-banner").get_by_text(text).wait_for()
+
+
+def do(page, action: str, name: str) -> None:
+    """Open an action from the case page's list of actions."""
+    page.locator(".app-case-actions").get_by_text(action, exact=True).click()
+    look(page, name)
+
+
+def test_an_officer_takes_a_complaint_from_recording_to_closure(
+    browser_page, casework_live_server, officer, manager, responding
+):
+    page, live_server = browser_page, casework_live_server
+    today = localdate()
+    received = today - dt.timedelta(days=14)
+    sign_in(page, live_server, officer)
+
+    page.goto(f"{live_server.url}/cases/new/")
+    look(page, "01-what-kind")
+    page.get_by_label("Complaint (statutory)").check()
+    page.get_by_role("button", name="Continue").click()
+    look(page, "02-details-empty")
+
+    fill_date(page, "received_on", received)
+    page.select_option("#id_how_received", label="Email")
+    page.fill("#id_full_name", "Dana Whitlock")
+    page.fill("#id_email", "dana@example.com")
+    page.fill("#id_postcode", "PO30 1UD")
+    page.select_option("#id_complainant_type", label="Parent")
+    page.get_by_role("group", name="Is the complaint made by a child").get_by_label(
+        "No", exact=True
+    ).check()
+    page.fill("#id_summary", "The social worker did not return calls for three weeks.")
+    page.get_by_label("Children looked after").check()
+    page.get_by_label("Poor communication").check()
+    page.get_by_label("Apology", exact=True).check()
+    # The deadline appears as soon as the date is typed (htmx), before saving.
+    page.locator("#deadlines").get_by_text("Stage 1 response").wait_for()
+    look(page, "03-details-filled")
+    page.get_by_role("button", name="Continue").click()
+
+    page.get_by_role("heading", name="Check before recording").wait_for()
+    look(page, "04-check")
+    page.get_by_role("button", name="Record it").click()
+    banner(page, "recorded")
+    look(page, "05-case-recorded")
+    case = Case.objects.get()
+    assert case.parties.get().person.full_name == "Dana Whitlock"
+
+    do(page, "Acknowledge", "06-acknowledge")
+    fill_date(page, "on", received + dt.timedelta(days=1))
+    page.get_by_role("button", name="Acknowledge").click()
+    banner(page, "Acknowledgement recorded")
+
+    do(page, "Assign", "07-assign")
+    page.select_option("#id_officer", label="Officer Tester")
+    page.select_option("#id_responding_manager", label="Responding Tester")
+    page.get_by_role("button", name="Assign").click()
+    banner(page, "Assignment saved")
+
+    latest = add_working_days(received, 20)
+    do(page, "Extend Stage 1", "08-extend")
+    fill_date(page, "to", latest)
+    page.fill("#id_reason", "The team manager is on leave; the complainant agreed.")
+    page.get_by_role("button", name="Extend").click()
+    banner(page, "Stage 1 extended")
+    look(page, "09-extended")
+
+    do(page, "Record the Stage 1 response", "10-respond-stage-1")
+    fill_date(page, "on", today)
+    page.get_by_label("Partially upheld").check()
+    page.fill("#id_summary", "Calls were missed; the worker has apologised.")
+    page.get_by_role("group", name="What outcomes did the complainant get?").get_by_label(
+        "Apology", exact=True
+    ).check()
+    page.get_by_role("group", name="Was remedial action taken?").get_by_label(
+        "Yes", exact=True
+    ).check()
+    page.fill("#id_lessons_learned", "Cover for calls when a worker is away.")
+    page.fill("#id_learning_for_report", "A parent could not reach a social worker for weeks.")
+    page.get_by_role("button", name="Record the Stage 1 response").click()
+    banner(page, "Stage 1 response recorded: partially upheld")
+    look(page, "11-stage-1-answered")
+
+    do(page, "Start Stage 2", "12-start-stage-2")
+    fill_date(page, "requested_on", today)
+    page.get_by_role("button", name="Start stage").click()
+    banner(page, "Stage 2 started")
+
+    do(page, "Record the Stage 2 response", "13-respond-stage-2")
+    fill_date(page, "on", today)
+    page.get_by_label("Not upheld").check()
+    page.get_by_role("button", name="Record the Stage 2 response").click()
+    banner(page, "Stage 2 response recorded: not upheld")
+
+    do(page, "Close the case", "14-close")
+    fill_date(page, "on", today)
+    page.get_by_role("button", name="Close the case").click()
+    banner(page, "Case closed")
+    look(page, "15-closed")
+
+    case.refresh_from_db()
+    assert case.closed_on == today
+    assert [s.outcome for s in case.stages.order_by("number")] == ["partially_upheld", "not_upheld"]
+    assert case.learning_for_report.startswith("A parent could not reach")
+
+
+def test_extending_beyond_the_maximum_shows_the_procedures_message(
+    browser_page, casework_live_server, officer
+):
+    from heeded.cases.tests.factories import record
+
+    page, live_server = browser_page, casework_live_server
+    received = localdate() - dt.timedelta(days=3)
+    case = record(officer, "complaint", received_on=received)
+    sign_in(page, live_server, officer)
+    page.goto(f"{live_server.url}/cases/{case.reference}/extend/")
+    latest = add_working_days(received, 20)
+    fill_date(page, "to", latest + dt.timedelta(days=7))
+    page.fill("#id_reason", "Waiting for records from another authority.")
+    page.get_by_role("button", name="Extend").click()
+    summary = page.locator(".govuk-error-summary")
+    summary.wait_for()
+    assert "at the latest" in summary.inner_text()
+    # What was typed is kept.
+    assert page.input_value("#id_reason") == "Waiting for records from another authority."
+    look(page, "extend-refused")
+
+
+def test_the_case_page_and_the_recording_journey_fit_a_phone(
+    phone_page, browser_page, casework_live_server, officer, code
+):
+    """Screenshots at phone and desktop size, each checked by axe-core."""
+    from heeded.cases import actions
+    from heeded.cases.tests.factories import PersonFactory, record
+
+    received = localdate() - dt.timedelta(days=5)
+    case = record(
+        officer,
+        "complaint",
+        received_on=received,
+        summary="Contact arrangements changed without notice.",
+        natures=[code("nature", "poor_communication")],
+        outcomes_sought=[code("outcome", "apology")],
+        people=[(PersonFactory(full_name="Priya Shah"), "complainant", "Grandmother")],
+    )
+    actions.acknowledge(case, by=officer, on=received)
+    actions.add_note(case, by=officer, text="Spoke to the team manager.")
+    for page, size in ((phone_page, "phone"), (browser_page, "desktop")):
+        sign_in(page, casework_live_server, officer)
+        page.goto(f"{casework_live_server.url}/cases/{case.reference}/")
+        look(page, f"case-page-{size}")
+        page.goto(f"{casework_live_server.url}/cases/new/")
+        look(page, f"record-type-{size}")
+        page.goto(f"{casework_live_server.url}/cases/new/complaint/")
+        page.get_by_role("button", name="Continue").click()
+        page.locator(".govuk-error-summary").wait_for()
+        look(page, f"record-details-errors-{size}")
+
+
+def test_typing_a_name_offers_the_person_already_on_file(
+    browser_page, casework_live_server, officer
+):
+    from heeded.cases.tests.factories import PersonFactory
+
+    dana = PersonFactory(full_name="Dana Whitlock", email="dana@example.com", postcode="PO30 1UD")
+    page = browser_page
+    sign_in(page, casework_live_server, officer)
+    page.goto(f"{casework_live_server.url}/cases/new/compliment/")
+    page.fill("#id_full_name", "Whitl")
+    # htmx asks the server as the officer types; no button pressed.
+    page.get_by_label("Use Dana Whitlock").check()
+    look(page, "person-on-file-offered")
+    fill_date(page, "received_on", localdate())
+    page.select_option("#id_how_received", label="Letter")
+    page.fill("#id_summary", "Thanks to the fostering team.")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Record it").click()
+    banner(page, "recorded")
+    assert Case.objects.get().parties.get().person == dana

@@ -1,0 +1,50 @@
+"""The GOV.UK date input: each way a date can be wrong gets its own message."""
+
+import datetime as dt
+
+import pytest
+from django import forms
+
+from heeded.casework.fields import DateField
+
+
+class ReceivedForm(forms.Form):
+    received_on = DateField(
+        name="Date received", missing="Enter the date the complaint was received", past_only=True
+    )
+
+
+def errors_for(day="", month="", year=""):
+    form = ReceivedForm(
+        {"received_on_day": day, "received_on_month": month, "received_on_year": year}
+    )
+    form.is_valid()
+    return form.errors.get("received_on", []), form
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (("", "", ""), "Enter the date the complaint was received"),
+        (("31", "2", "2022"), "Date received must be a real date"),
+        (("12", "nine", "2022"), "Date received must be a real date"),
+        (("12", "9", "22"), "Date received must be a real date"),
+        (("12", "", "2022"), "Date received must include a month"),
+        (("", "", "2022"), "Date received must include a day and month"),
+        (("1", "1", "2999"), "Date received must be today or in the past"),
+    ],
+)
+def test_each_wrong_date_is_named_in_govuk_words(typed, message):
+    errors, _ = errors_for(*typed)
+    assert errors == [message]
+
+
+def test_a_real_date_in_the_past_is_accepted():
+    errors, form = errors_for("12", "9", "2022")
+    assert errors == []
+    assert form.cleaned_data["received_on"] == dt.date(2022, 9, 12)
+
+
+def test_only_the_missing_part_is_marked_for_correction():
+    _, form = errors_for("12", "", "2022")
+    assert form.fields["received_on"].bad_parts == ("month",)

@@ -1,0 +1,112 @@
+"""Which moves the case page offers, from the case's state and its procedure's declaration."""
+
+import datetime as dt
+
+import pytest
+
+from heeded.cases import actions
+from heeded.cases.tests.factories import record
+from heeded.casework.moves import available_moves, may_ever
+from heeded.casework.views.actions import FORMS
+
+from .conftest import RECEIVED
+
+pytestmark = pytest.mark.django_db
+
+
+def slugs(case, user):
+    case.refresh_from_db()
+    return [m.slug for m in available_moves(case, user)]
+
+
+def test_a_new_complaint_can_be_acknowledged_extended_and_answered_but_not_closed(
+    complaint, officer
+):
+    moves = slugs(complaint, officer)
+    assert {"acknowledge", "extend", "respond", "refuse", "withdraw", "advocacy"} <= set(moves)
+    assert "close" not in moves
+    assert "start-stage" not in moves
+
+
+def test_once_acknowledged_acknowledge_is_no_longer_offered(complaint, officer):
+    actions.acknowledge(complaint, by=officer, on=RECEIVED)
+    assert "acknowledge" not in slugs(complaint, officer)
+
+
+def test_after_the_stage_1_response_stage_2_and_closure_are_offered(complaint, officer):
+    actions.respond_to_stage(complaint, 1, by=officer, on=RECEIVED, outcome="not_upheld")
+    moves = available_moves(complaint, officer)
+    assert ("start-stage", 2) in [(m.slug, m.stage_number) for m in moves]
+    assert "close" in [m.slug for m in moves]
+    assert "respond" not in [m.slug for m in moves]
+    # A stage has been answered: the record type can no longer change, nor be refused.
+    assert not {"convert", "refuse"} & {m.slug for m in moves}
+
+
+def test_a_withdrawn_complaint_cannot_be_escalated_but_can_be_reopened(complaint, officer):
+    actions.withdraw(complaint, by=officer, on=RECEIVED + dt.timedelta(days=2))
+    moves = slugs(complaint, officer)
+    assert "start-stage" not in moves
+    assert "reopen" in moves
+
+
+def test_a_compliment_has_no_stages_so_it_can_simply_be_closed(officer):
+    compliment = record(officer, "compliment")
+    moves = slugs(compliment, officer)
+    assert "close" in moves
+    assert not {"acknowledge", "respond", "extend", "withdraw", "refuse", "advocacy"} & set(moves)
+
+
+def test_stage_3_offers_the_panel_meeting_then_its_report(complaint, officer):
+    actions.respond_to_stage(complaint, 1, by=officer, on=RECEIVED, outcome="not_upheld")
+    actions.start_stage(complaint, 2, by=officer, requested_on=RECEIVED)
+    actions.respond_to_stage(complaint, 2, by=officer, on=RECEIVED, outcome="not_upheld")
+    actions.start_stage(complaint, 3, by=officer, requested_on=RECEIVED)
+    assert "panel-held" in slugs(complaint, officer)
+    actions.record_panel(complaint, by=officer, held_on=RECEIVED + dt.timedelta(days=10))
+    moves = slugs(complaint, officer)
+    assert "panel-report" in moves and "panel-held" not in moves
+
+
+def test_corporate_stage_2_is_acknowledged_separately(officer):
+    case = record(officer, "corporate_complaint")
+    actions.respond_to_stage(case, 1, by=officer, on=RECEIVED, outcome="upheld")
+    actions.start_stage(case, 2, by=officer, requested_on=RECEIVED)
+    assert "acknowledge-stage" in slugs(case, officer)
+
+
+def test_an_foi_request_is_answered_and_extended_but_never_refused_as_a_complaint(officer):
+    request = record(officer, "foi_request")
+    moves = slugs(request, officer)
+    assert {"respond", "extend"} <= set(moves)
+    assert "refuse" not in moves and "advocacy" not in moves
+
+
+def test_a_responding_manager_may_answer_but_not_close_assign_or_refuse(complaint, responding):
+    moves = slugs(complaint, responding)
+    assert {"respond", "extend", "note", "contact", "document"} <= set(moves)
+    assert not {"assign", "refuse", "close", "edit", "convert"} & set(moves)
+    assert not may_ever(responding, "close")
+
+
+def test_a_closed_case_offers_only_reopening_among_the_end_moves(complaint, officer):
+    actions.respond_to_stage(complaint, 1, by=officer, on=RECEIVED, outcome="upheld")
+    actions.close(complaint, by=officer, on=RECEIVED)
+    moves = slugs(complaint, officer)
+    assert "reopen" in moves
+    assert not {"close", "withdraw", "refuse", "convert"} & set(moves)
+
+
+def test_every_move_offered_has_a_form(complaint, officer):
+    for move in available_moves(complaint, officer):
+        assert move.slug in FORMS
+
+
+def test_working_out_the_moves_needs_no_queries_once_the_stages_are_loaded(
+    complaint, officer, django_assert_num_queries
+):
+    from heeded.casework.selectors import case_for
+
+    case = case_for(officer, complaint.reference)
+    with django_assert_num_queries(0):
+        available_moves(case, officer)

@@ -1,0 +1,272 @@
+"""Recording a representation: one journey, asking each record type only what it needs."""
+
+import datetime as dt
+
+import pytest
+
+from heeded.cases.models import Case, PartyRole, Person
+from heeded.cases.tests.factories import PersonFactory
+
+from .conftest import date_parts
+
+pytestmark = pytest.mark.django_db
+
+RECEIVED = dt.date(2022, 9, 12)
+
+
+def complaint_answers(code, **overrides):
+    answers = {
+        **date_parts("received_on", RECEIVED),
+        "how_received": code("how_received", "email").pk,
+        "full_name": "Dana Whitlock",
+        "email": "dana@example.com",
+        "postcode": "po30 1ud",
+        "complainant_type": code("complainant_type", "parent").pk,
+        "young_person": "no",
+        "via_professional": "no",
+        "summary": "No reply to calls for three weeks.",
+        "service_teams": [code("service_team", "children_looked_after").pk],
+        "natures": [code("nature", "poor_communication").pk, code("nature", "delay").pk],
+        "outcomes_sought": [code("outcome", "apology").pk],
+    }
+    answers.update(overrides)
+    return answers
+
+
+def test_the_first_page_asks_what_kind_grouped_statutory_then_other(client, officer):
+    client.force_login(officer)
+    page = client.get("/cases/new/").content.decode()
+    assert page.index("Statutory") < page.index("Complaint (statutory)") < page.index("Other")
+    assert "Compliment" in page
+    assert 'value="refused"' not in page  # refusal is a decision on a complaint, not a kind
+
+
+def test_choosing_a_kind_leads_to_its_details_page(client, officer):
+    client.force_login(officer)
+    response = client.post("/cases/new/", {"record_type": "compliment"})
+    assert response.status_code == 302
+    assert response["Location"] == "/cases/new/compliment/"
+
+
+def test_not_choosing_a_kind_says_so(client, officer):
+    client.force_login(officer)
+    response = client.post("/cases/new/", {})
+    assert response.status_code == 400
+    assert "Select what kind of representation it is" in response.content.decode()
+
+
+def test_a_complaint_asks_for_outcomes_sought_the_child_and_advocacy(client, officer):
+    client.force_login(officer)
+    page = client.get("/cases/new/complaint/").content.decode()
+    for question in ("What outcomes are they seeking?", "offer them an advocate", "relationship"):
+        assert question in page
+
+
+def test_a_compliment_asks_neither_outcomes_sought_nor_a_child(client, officer):
+    client.force_login(officer)
+    page = client.get("/cases/new/compliment/").content.decode()
+    assert "What outcomes are they seeking?" not in page
+    assert "The child or young person" not in page
+    assert "What they said" in page
+
+
+def test_an_foi_request_asks_for_the_requester_and_the_request(client, officer):
+    client.force_login(officer)
+    page = client.get("/cases/new/foi_request/").content.decode()
+    assert "Who made the request" in page and "What they asked for" in page
+    assert "What outcomes are they seeking?" not in page
+
+
+def test_an_mp_enquiry_asks_for_the_mp_and_the_constituent(client, officer):
+    client.force_login(officer)
+    page = client.get("/cases/new/mp_councillor_enquiry/").content.decode()
+    assert "MP or councillor&#x27;s name" in page and "The constituent" in page
+
+
+def test_an_unknown_or_retired_kind_is_not_found(client, officer, code):
+    client.force_login(officer)
+    assert client.get("/cases/new/no_such_kind/").status_code == 404
+    retired = code("record_type", "ad_hoc")
+    retired.retired = True
+    retired.save()
+    assert client.get("/cases/new/ad_hoc/").status_code == 404
+
+
+def test_valid_answers_lead_to_a_check_page_with_the_deadlines(client, officer, code):
+    client.force_login(officer)
+    response = client.post("/cases/new/complaint/", complaint_answers(code))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Check before recording" in page
+    # 12 September 2022 + 10 working days, skipping the State Funeral on the 19th.
+    assert "27 September 2022" in page
+    assert Case.objects.count() == 0
+
+
+def test_confirming_records_the_complaint_with_its_people_and_classifications(
+    client, officer, code
+):
+    client.force_login(officer)
+    response = client.post(
+        "/cases/new/complaint/",
+        complaint_answers(code, confirm="1", child_name="Sam Whitlock", relationship="Mother"),
+    )
+    case = Case.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/cases/{case.reference}/"
+    assert case.received_on == RECEIVED
+    assert case.young_person is False
+    assert {n.code for n in case.natures.all()} == {"poor_communication", "delay"}
+    assert case.stages.get().number == 1
+    roles = {p.role: p.person for p in case.parties.select_related("person")}
+    assert roles[PartyRole.COMPLAINANT].postcode == "PO30 1UD"
+    assert roles[PartyRole.CHILD].full_name == "Sam Whitlock"
+    banner = client.get(response["Location"]).content.decode()
+    assert f"{case.reference} recorded. Acknowledgement due by 15 September 2022" in banner
+
+
+def test_choosing_someone_on_file_uses_them_instead_of_adding_a_duplicate(client, officer, code):
+    dana = PersonFactory(full_name="Dana Whitlock", email="dana@example.com")
+    client.force_login(officer)
+    client.post(
+        "/cases/new/complaint/",
+        complaint_answers(code, confirm="1", person=str(dana.pk), full_name=""),
+    )
+    assert Person.objects.count() == 1
+    assert Case.objects.get().parties.get().person == dana
+
+
+def test_without_javascript_find_people_lists_matches_and_keeps_the_answers(client, officer, code):
+    PersonFactory(full_name="Dana Whitlock", email="other@example.com", postcode="PO30 1UD")
+    client.force_login(officer)
+    response = client.post(
+        "/cases/new/complaint/",
+        {"full_name": "", "postcode": "po30 1ud", "summary": "Kept", "find_people": "1"},
+    )
+    page = response.content.decode()
+    assert "Use Dana Whitlock" in page
+    assert "Kept</textarea>" in page
+    assert "There is a problem" not in page
+
+
+def test_the_people_partial_finds_people_by_part_of_their_name(client, officer):
+    PersonFactory(full_name="Dana Whitlock")
+    client.force_login(officer)
+    page = client.get("/cases/new/people/", {"full_name": "whit"}).content.decode()
+    assert "Use Dana Whitlock" in page
+    assert (
+        "No one on file" in client.get("/cases/new/people/", {"full_name": "zzz"}).content.decode()
+    )
+
+
+def test_the_deadlines_partial_answers_as_soon_as_the_date_is_typed(client, officer):
+    client.force_login(officer)
+    page = client.get(
+        "/cases/new/deadlines/",
+        {"record_type": "complaint", **date_parts("received_on", RECEIVED)},
+    ).content.decode()
+    assert "Acknowledgement</strong>: 15 September 2022" in page
+    assert "Stage 1 response</strong>: 27 September 2022" in page
+    half_typed = client.get(
+        "/cases/new/deadlines/", {"record_type": "complaint", "received_on_day": "12"}
+    ).content.decode()
+    assert "Stage 1" not in half_typed
+
+
+def test_a_subject_access_request_is_due_a_calendar_month_later(client, officer):
+    client.force_login(officer)
+    page = client.get(
+        "/cases/new/deadlines/",
+        {
+            "record_type": "subject_access_request",
+            **date_parts("received_on", dt.date(2023, 1, 31)),
+        },
+    ).content.decode()
+    # ICO: no 31 February, so the last day of the month.
+    assert "28 February 2023" in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (
+            {"received_on_day": "", "received_on_month": "", "received_on_year": ""},
+            "Enter the date the complaint was received",
+        ),
+        (
+            {"received_on_day": "30", "received_on_month": "2", "received_on_year": "2022"},
+            "Date received must be a real date",
+        ),
+        (
+            {"received_on_day": "1", "received_on_month": "1", "received_on_year": "2999"},
+            "Date received must be today or in the past",
+        ),
+    ],
+)
+def test_a_wrong_date_received_is_explained_and_everything_typed_is_kept(
+    client, officer, code, typed, message
+):
+    client.force_login(officer)
+    response = client.post("/cases/new/complaint/", complaint_answers(code, **typed))
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert message in page
+    assert 'value="Dana Whitlock"' in page
+    for nature in ("poor_communication", "delay"):
+        pk = code("nature", nature).pk
+        assert f'value="{pk}" checked' in page
+    assert Case.objects.count() == 0
+
+
+def test_a_child_complainant_must_be_offered_an_advocate(client, officer, code):
+    client.force_login(officer)
+    response = client.post("/cases/new/complaint/", complaint_answers(code, young_person="yes"))
+    assert response.status_code == 400
+    assert "must be offered one" in response.content.decode()
+    client.post(
+        "/cases/new/complaint/",
+        complaint_answers(code, young_person="yes", advocacy_offered="yes", confirm="1"),
+    )
+    assert Case.objects.get().advocacy_offered is True
+
+
+def test_a_complaint_needs_the_complainants_name_and_what_it_is_about(client, officer, code):
+    client.force_login(officer)
+    response = client.post(
+        "/cases/new/complaint/", complaint_answers(code, full_name="", summary="")
+    )
+    page = response.content.decode()
+    assert "Enter the full name of the person, or choose someone on file" in page
+    assert "Enter what the complaint is about" in page
+
+
+def test_an_mp_enquiry_records_the_mp_as_representative(client, officer, code):
+    client.force_login(officer)
+    client.post(
+        "/cases/new/mp_councillor_enquiry/",
+        {
+            **date_parts("received_on", RECEIVED),
+            "how_received": code("how_received", "email").pk,
+            "representative_name": "Bob Seely MP",
+            "representative_organisation": "Isle of Wight",
+            "full_name": "A Constituent",
+            "summary": "Asks about a delayed assessment.",
+            "confirm": "1",
+        },
+    )
+    roles = {p.role for p in Case.objects.get().parties.all()}
+    assert roles == {PartyRole.REPRESENTATIVE, PartyRole.COMPLAINANT}
+
+
+def test_only_the_complaints_team_may_record(client, responding, viewer):
+    for user in (responding, viewer):
+        client.force_login(user)
+        assert client.get("/cases/new/").status_code == 403
+        assert client.get("/cases/new/complaint/").status_code == 403
+        assert client.get("/cases/new/people/", {"full_name": "Dana"}).status_code == 403
+
+
+def test_the_journey_refuses_other_methods(client, officer):
+    client.force_login(officer)
+    assert client.put("/cases/new/").status_code == 405
+    assert client.post("/cases/new/deadlines/").status_code == 405

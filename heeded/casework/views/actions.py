@@ -1,0 +1,99 @@
+"""The moves on a case: one view that finds the move's form, parses it and calls its action."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from heeded.cases.actions import ProcedureError, StaleCase
+
+from ..forms import actions as f
+from ..forms.editing import EditDetailsForm
+from ..moves import find_move, may_ever
+from ..selectors import case_for
+
+FORMS = {
+    "acknowledge": f.AcknowledgeForm,
+    "acknowledge-stage": f.AcknowledgeStageForm,
+    "assign": f.AssignForm,
+    "contact": f.ContactForm,
+    "note": f.NoteForm,
+    "document": f.DocumentForm,
+    "start-stage": f.StartStageForm,
+    "agree-statement": f.AgreeStatementForm,
+    "extend": f.ExtendForm,
+    "panel-held": f.PanelHeldForm,
+    "panel-report": f.PanelReportForm,
+    "respond": f.RespondForm,
+    "convert": f.ConvertForm,
+    "refuse": f.RefuseForm,
+    "withdraw": f.WithdrawForm,
+    "ombudsman-enquiry": f.OmbudsmanEnquiryForm,
+    "ombudsman-decision": f.OmbudsmanDecisionForm,
+    "payment": f.PaymentForm,
+    "advocacy": f.AdvocacyForm,
+    "close": f.CloseForm,
+    "reopen": f.ReopenForm,
+    "edit": EditDetailsForm,
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_action(request, reference: str, action: str):
+    form_class = FORMS.get(action)
+    if form_class is None:
+        raise Http404("No such action")
+    case = case_for(request.user, reference)
+    move = find_move(case, request.user, action)
+    if not may_ever(request.user, action):
+        raise PermissionDenied
+    if move is None:
+        # Already done (perhaps by someone else a moment ago), or not yet possible.
+        messages.warning(
+            request,
+            f"That cannot be done to {case.reference} now. The case has moved on, or the "
+            "procedure does not allow it yet: check the timeline.",
+        )
+        return redirect("casework:case", reference=case.reference)
+    stale = None
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES, case=case, move=move)
+        if form.is_valid():
+            version = form.cleaned_data["expected_version"]
+            try:
+                message = form.perform(by=request.user, version=version)
+            except StaleCase as error:
+                stale = error
+                form = _with_current_version(form_class, request, case, move, error)
+            except ProcedureError as error:
+                form.refusal(str(error))
+            else:
+                messages.success(request, message)
+                return redirect("casework:case", reference=case.reference)
+    else:
+        form = form_class(case=case, move=move)
+    return render(
+        request,
+        "casework/action.html",
+        {"case": case, "form": form, "move": move, "stale": stale},
+        status=409 if stale else (400 if form.errors else 200),
+    )
+
+
+def _with_current_version(form_class, request, case, move, error: StaleCase):
+    """The same answers, now carrying the version the other person saved.
+
+    The person is shown what changed; sending the form again is then a deliberate choice
+    made knowing those changes, never a silent overwrite.
+    """
+    data = request.POST.copy()
+    data["expected_version"] = str(error.case.version)
+    fresh = case_for(request.user, case.reference)
+    form = form_class(data, request.FILES, case=fresh, move=move)
+    form.is_valid()
+    return form

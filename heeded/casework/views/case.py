@@ -1,0 +1,83 @@
+"""The case page, and downloading a document from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.timezone import localdate
+from django.views.decorators.http import require_GET
+
+from heeded.calendars.working_days import describe_working_days_left, working_days
+from heeded.cases.clocks import open_deadlines
+
+from ..moves import available_moves, grouped
+from ..selectors import case_for
+from ..timeline import timeline
+
+
+def deadline_rows(case, today: dt.date) -> list[dict]:
+    rows = []
+    for deadline in open_deadlines(case):
+        left = working_days(today, deadline.due_on)
+        if deadline.due_on < today:
+            # Due on a Friday, read on the Sunday: no working days between, yet overdue.
+            left = min(left, -1)
+        rows.append(
+            {
+                "what": deadline.what,
+                "due_on": deadline.due_on,
+                "words": describe_working_days_left(left),
+                "overdue": left < 0,
+                "soon": 0 <= left <= 2,
+            }
+        )
+    return rows
+
+
+@login_required
+@require_GET
+def case_page(request, reference: str):
+    case = case_for(request.user, reference)
+    today = localdate()
+    stages = sorted(case.stages.all(), key=lambda s: s.number)
+    moves = available_moves(case, request.user)
+    return render(
+        request,
+        "casework/case.html",
+        {
+            "case": case,
+            "stages": stages,
+            "deadlines": deadline_rows(case, today),
+            "parties": list(case.parties.all()),
+            "payment_total": sum((p.amount for p in case.payments.all()), start=0),
+            "payments": list(case.payments.all()),
+            "timeline": timeline(case),
+            "move_groups": grouped(moves),
+            # The next steps of the procedure, as buttons at the top (first on a phone).
+            "primary_moves": [m for m in moves if m.primary],
+        },
+    )
+
+
+@login_required
+@require_GET
+def download_document(request, reference: str, pk: int):
+    case = case_for(request.user, reference, full=False)
+    document = get_object_or_404(case.documents.all(), pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing from storage") from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+    # Never let a browser guess a type and run an uploaded file as a page.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,176 @@
+"""Recording a representation: what kind it is, its details, a check, then the case."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from heeded.access.policies import can_record_cases
+from heeded.cases.actions import ProcedureError
+from heeded.taxonomy.models import RecordType
+
+from ..deadlines import expected_deadlines
+from ..fields import DateField
+from ..forms.recording import RecordTypeForm, RepresentationForm
+from ..people import find_people
+from ..recording import record_from_form
+from ..templatetags.casework import long_date
+
+
+def _require_recorder(user) -> None:
+    if not can_record_cases(user):
+        raise PermissionDenied
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def choose_type(request):
+    _require_recorder(request.user)
+    data = request.POST if request.method == "POST" else None
+    form = RecordTypeForm(data, initial={"record_type": request.GET.get("type")})
+    if request.method == "POST" and form.is_valid():
+        return redirect(
+            "casework:record_details", record_type=form.cleaned_data["record_type"].code
+        )
+    return render(
+        request, "casework/recording/type.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+def _record_type(code: str) -> RecordType:
+    record_type = RecordType.objects.in_use().exclude(code="refused").filter(code=code).first()
+    if record_type is None:
+        raise Http404("No such record type")
+    return record_type
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def details(request, record_type: str):
+    _require_recorder(request.user)
+    record_type = _record_type(record_type)
+    if request.method == "GET":
+        form = RepresentationForm(record_type=record_type)
+        return _details_page(request, form)
+    form = RepresentationForm(request.POST, record_type=record_type)
+    if "find_people" in request.POST or "change" in request.POST:
+        # Without JavaScript: search for people on file, or go back from the check page.
+        return _details_page(
+            request,
+            RepresentationForm(request.POST, record_type=record_type),
+            bound_without_errors=True,
+        )
+    if not form.is_valid():
+        return _details_page(request, form, status=400)
+    if "confirm" not in request.POST:
+        return render(
+            request,
+            "casework/recording/check.html",
+            {
+                "form": form,
+                "record_type": record_type,
+                "answers": form.answers(),
+                "deadlines": expected_deadlines(record_type, form.cleaned_data["received_on"]),
+                "hidden": _hidden_fields(request.POST),
+            },
+        )
+    try:
+        case = record_from_form(form, by=request.user)
+    except ProcedureError as error:
+        form.refusal(str(error))
+        return _details_page(request, form, status=400)
+    deadline = case.next_deadline
+    message = f"{case.reference} recorded"
+    if deadline:
+        message += f". {case.next_deadline_what} due by {long_date(deadline)}"
+    messages.success(request, message)
+    return redirect("casework:case", reference=case.reference)
+
+
+def _hidden_fields(post) -> list[tuple[str, str]]:
+    """What was typed, carried through the check page so nothing is stored in between."""
+    return [
+        (name, value)
+        for name, values in post.lists()
+        if name not in ("csrfmiddlewaretoken", "confirm", "change", "find_people")
+        for value in values
+    ]
+
+
+def _details_page(request, form, *, status=200, bound_without_errors=False):
+    if bound_without_errors:
+        # Show what was typed without complaining about what is not filled in yet.
+        form._errors = {}
+        form.cleaned_data = {}
+    people = []
+    if form.is_bound:
+        people = find_people(
+            name=form.data.get("full_name", ""),
+            email=form.data.get("email", ""),
+            postcode=form.data.get("postcode", ""),
+        )
+    deadlines = []
+    if form.is_bound:
+        received = _received_on(form)
+        if received:
+            deadlines = expected_deadlines(form.record_type, received)
+    return render(
+        request,
+        "casework/recording/details.html",
+        {
+            "form": form,
+            "record_type": form.record_type,
+            "people": people,
+            "chosen_person": (form.data.get("person") or "") if form.is_bound else "",
+            "deadlines": deadlines,
+            "searched": form.is_bound,
+        },
+        status=status,
+    )
+
+
+def _received_on(form):
+    field: DateField = form.fields["received_on"]
+    try:
+        return field.clean(field.widget.value_from_datadict(form.data, form.files, "received_on"))
+    except ValidationError:
+        return None
+
+
+@login_required
+@require_GET
+def people_found(request):
+    """htmx partial: people on file matching what has been typed so far."""
+    _require_recorder(request.user)
+    people = find_people(
+        name=request.GET.get("full_name", ""),
+        email=request.GET.get("email", ""),
+        postcode=request.GET.get("postcode", ""),
+    )
+    return render(
+        request,
+        "casework/recording/_people.html",
+        {"people": people, "chosen_person": request.GET.get("person", ""), "searched": True},
+    )
+
+
+@login_required
+@require_GET
+def deadlines(request):
+    """htmx partial: the deadlines recording now would start, for the date typed."""
+    _require_recorder(request.user)
+    record_type = _record_type(request.GET.get("record_type", ""))
+    field = DateField(name="Date received", past_only=True)
+    try:
+        received = field.clean(field.widget.value_from_datadict(request.GET, {}, "received_on"))
+    except ValidationError:
+        received = None
+    return render(
+        request,
+        "casework/recording/_deadlines.html",
+        {"deadlines": expected_deadlines(record_type, received) if received else []},
+    )

@@ -1,0 +1,87 @@
+from crispy_forms_gds.layout import Field, Fieldset
+from django import forms
+
+from heeded.organisation.models import Stage2ClockStart
+
+from .base import GovukForm, numeric_input
+
+
+def whole_number(name: str, low: int, high: int, **kwargs) -> forms.IntegerField:
+    return forms.IntegerField(
+        widget=numeric_input(),
+        min_value=low,
+        max_value=high,
+        error_messages={
+            "required": f"Enter the {name}",
+            "invalid": f"{name.capitalize()} must be a whole number",
+            "min_value": f"{name.capitalize()} must be between {low} and {high}",
+            "max_value": f"{name.capitalize()} must be between {low} and {high}",
+        },
+        **kwargs,
+    )
+
+
+class OrganisationForm(GovukForm):
+    name = forms.CharField(
+        label="Organisation name",
+        max_length=200,
+        error_messages={"required": "Enter the organisation's name"},
+    )
+    department = forms.CharField(label="Department (optional)", max_length=200, required=False)
+    reference_prefix = forms.CharField(
+        label="Case reference prefix",
+        help_text="Starts every new case reference, as in CS-2026-00042. Existing references "
+        "do not change.",
+        error_messages={"required": "Enter a case reference prefix"},
+    )
+    stage2_clock_start = forms.ChoiceField(
+        label="When does the Stage 2 clock start?",
+        choices=Stage2ClockStart.choices,
+        widget=forms.RadioSelect,
+        help_text="The Ombudsman counts from the request; many councils count from the agreed "
+        "statement of complaint. Both dates are always recorded.",
+        error_messages={"required": "Select when the Stage 2 clock starts"},
+    )
+    mp_enquiry_working_days = whole_number(
+        "target for MP and councillor enquiries",
+        1,
+        60,
+        label="Target for MP and councillor enquiries, in working days",
+        help_text="A local target: there is no statutory timescale.",
+    )
+    small_number_threshold = whole_number(
+        "small number threshold",
+        1,
+        20,
+        label="Small number threshold",
+        help_text='In the public report, counts below this are shown as "fewer than" it, so '
+        "no child can be identified.",
+    )
+    complaints_manager_name = forms.CharField(
+        label="Complaints manager's name (optional)", max_length=200, required=False
+    )
+    complaints_email = forms.EmailField(
+        label="Complaints team email address (optional)",
+        required=False,
+        help_text="Shown to the public on the feedback forms.",
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like "
+            "complaints@council.gov.uk"
+        },
+    )
+
+    def layout(self):
+        return [
+            Field.text("name"),
+            Field.text("department"),
+            Field.text("reference_prefix", field_width=10),
+            Field.radios("stage2_clock_start", legend_size="s"),
+            Field.text("mp_enquiry_working_days", field_width=3),
+            Field.text("small_number_threshold", field_width=3),
+            Fieldset(
+                Field.text("complaints_manager_name"),
+                Field.text("complaints_email"),
+                legend="Contact",
+                legend_size="m",
+            ),
+        ]

@@ -1,0 +1,62 @@
+from crispy_forms_gds.choices import Choice
+from crispy_forms_gds.layout import Field
+from django import forms
+
+from heeded.access.roles import ROLES
+
+from .base import GovukForm
+
+
+def role_choices():
+    return [Choice(d.role.value, d.label, hint=d.description) for d in ROLES.values()]
+
+
+class StaffForm(GovukForm):
+    def __init__(self, *args, adding: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = {}
+        if adding:
+            fields["username"] = forms.CharField(
+                label="Username",
+                max_length=150,
+                help_text="What they type to sign in, for example jsmith",
+                error_messages={
+                    "required": "Enter a username",
+                    "max_length": "Username must be 150 characters or fewer",
+                },
+            )
+        fields["first_name"] = forms.CharField(
+            label="First name",
+            max_length=150,
+            error_messages={"required": "Enter their first name"},
+        )
+        fields["last_name"] = forms.CharField(
+            label="Last name",
+            max_length=150,
+            error_messages={"required": "Enter their last name"},
+        )
+        fields["email"] = forms.EmailField(
+            label="Email address",
+            error_messages={
+                "required": "Enter their email address",
+                "invalid": "Enter an email address in the correct format, like name@council.gov.uk",
+            },
+        )
+        fields["roles"] = forms.MultipleChoiceField(
+            label="Roles",
+            choices=role_choices(),
+            widget=forms.CheckboxSelectMultiple,
+            help_text="Select all that apply.",
+            error_messages={"required": "Select at least one role"},
+        )
+        self.fields = fields
+
+    def layout(self):
+        return [
+            Field.text("username", field_width=20)
+            if name == "username"
+            else Field.checkboxes("roles", legend_size="s")
+            if name == "roles"
+            else Field.text(name)
+            for name in self.fields
+        ]

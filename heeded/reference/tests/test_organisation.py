@@ -1,0 +1,66 @@
+"""The council's own settings: one row, changed only through its form, every change logged."""
+
+import pytest
+from django.urls import reverse
+
+from heeded.organisation.models import Organisation
+from heeded.reference.models import ChangeLog
+
+from .conftest import errors_of
+
+URL = reverse("reference:organisation")
+
+
+def filled(**changes):
+    data = {
+        "name": "Isle of Wight Council",
+        "department": "Children's Services",
+        "reference_prefix": "IW",
+        "stage2_clock_start": "statement_agreed",
+        "mp_enquiry_working_days": "15",
+        "small_number_threshold": "5",
+        "complaints_manager_name": "Jo Bloggs",
+        "complaints_email": "complaints@iow.gov.uk",
+    }
+    return data | changes
+
+
+def test_the_form_shows_the_current_settings(as_manager):
+    Organisation.current()
+    html = as_manager.get(URL).content.decode()
+    assert 'value="Demo Borough Council"' in html and 'value="CS"' in html
+
+
+def test_a_manager_changes_the_settings_and_each_change_is_logged(as_manager, manager):
+    response = as_manager.post(URL, filled())
+    assert response.status_code == 302
+    organisation = Organisation.current()
+    assert organisation.name == "Isle of Wight Council"
+    assert organisation.stage2_clock_start == "statement_agreed"
+    assert organisation.mp_enquiry_working_days == 15
+    prefix = ChangeLog.objects.get(area="organisation", field="reference_prefix")
+    assert (prefix.old, prefix.new, prefix.changed_by) == ("CS", "IW", manager)
+    # Unchanged fields (the threshold stays 5) are not logged.
+    assert not ChangeLog.objects.filter(field="small_number_threshold").exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": ""}, "Enter the organisation's name"),
+        ({"reference_prefix": ""}, "Enter a case reference prefix"),
+        ({"reference_prefix": "cs-1"}, "Reference prefix must be 1 to 8 capital letters or digits"),
+        ({"reference_prefix": "CHILDRENS"}, "Reference prefix must be 1 to 8 capital letters"),
+        ({"stage2_clock_start": ""}, "Select when the Stage 2 clock starts"),
+        ({"mp_enquiry_working_days": "0"}, "Target for mp and councillor enquiries must be"),
+        ({"mp_enquiry_working_days": "ten"}, "Target for mp and councillor enquiries must be a"),
+        ({"small_number_threshold": "21"}, "Small number threshold must be between 1 and 20"),
+        ({"complaints_email": "complaints at iow"}, "Enter an email address in the correct"),
+    ],
+)
+def test_bad_settings_are_refused_with_a_message_saying_why(as_manager, changes, message):
+    response = as_manager.post(URL, filled(**changes))
+    assert response.status_code == 200
+    assert any(e.startswith(message) for e in errors_of(response)), errors_of(response)
+    assert Organisation.current().name == "Demo Borough Council"
+    assert not ChangeLog.objects.exists()

@@ -1,0 +1,212 @@
+"""Staff and roles: people are deactivated, never deleted, and set their own passwords."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from heeded.access.roles import Role, has_role
+from heeded.reference.models import Action, ChangeLog
+from heeded.reference.services import staff
+
+from .conftest import errors_of
+
+User = get_user_model()
+LIST = reverse("reference:staff_list")
+ADD = reverse("reference:staff_add")
+
+
+def edit_url(person):
+    return reverse("reference:staff_edit", kwargs={"pk": person.pk})
+
+
+def new_person(**changes):
+    data = {
+        "username": "jsmith",
+        "first_name": "Jo",
+        "last_name": "Smith",
+        "email": "jo.smith@council.example",
+        "roles": ["complaints_officer"],
+    }
+    return data | changes
+
+
+def details(person, **changes):
+    data = {
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "email": person.email,
+        "roles": [r.value for r in staff.roles_of(person)],
+    }
+    return data | changes
+
+
+def test_the_list_shows_name_email_roles_and_status(as_admin, officer, manager):
+    staff.deactivate_staff(officer, by=User.objects.get(username="admin"))
+    html = as_admin.get(LIST).content.decode()
+    assert "Manager Tester" in html and "manager@council.example" in html
+    assert "Complaints manager</strong>" in html
+    assert "Deactivated</strong>" in html
+
+
+def test_the_list_takes_the_same_queries_however_many_staff(
+    as_admin, admin_user, django_assert_max_num_queries
+):
+    as_admin.get(LIST)
+    with django_assert_max_num_queries(10) as few:
+        as_admin.get(LIST)
+    for n in range(15):
+        staff.add_staff(
+            by=admin_user,
+            username=f"user{n}",
+            first_name="A",
+            last_name=f"B{n}",
+            email=f"u{n}@council.example",
+            roles=[Role.COMPLAINTS_OFFICER],
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert "user14" in as_admin.get(LIST).content.decode()
+
+
+def test_adding_someone_gives_a_one_time_link_to_set_their_password(as_admin, client, admin_user):
+    response = as_admin.post(ADD, new_person(roles=["complaints_officer", "report_viewer"]))
+    assert response.status_code == 200
+    person = User.objects.get(username="jsmith")
+    assert not person.has_usable_password()
+    assert set(staff.roles_of(person)) == {Role.COMPLAINTS_OFFICER, Role.REPORT_VIEWER}
+    link = response.context["link"]
+    assert link.startswith("http://testserver/settings/set-password/")
+    assert ChangeLog.objects.filter(subject="jsmith", action=Action.PASSWORD_LINK).exists()
+
+    # The new member of staff, not signed in, opens it and sets a password.
+    client.logout()
+    form_page = client.get(link, follow=True)
+    assert "Set your password" in form_page.content.decode()
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "correct horse battery", "new_password2": "correct horse battery"},
+    )
+    assert done.status_code == 302
+    person.refresh_from_db()
+    assert person.check_password("correct horse battery")
+    # Used once, it no longer works.
+    assert "has expired or been used" in client.get(link, follow=True).content.decode()
+
+
+def test_the_password_must_meet_the_councils_rules(as_admin, client):
+    link = as_admin.post(ADD, new_person()).context["link"]
+    client.logout()
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    response = client.post(form_url, {"new_password1": "short", "new_password2": "short"})
+    assert any("too short" in e for e in errors_of(response))
+    response = client.post(
+        form_url, {"new_password1": "correct horse battery", "new_password2": "other horse battery"}
+    )
+    assert errors_of(response) == ["The passwords do not match"]
+
+
+def test_a_deactivated_persons_link_does_not_work(as_admin, admin_user, client):
+    link = as_admin.post(ADD, new_person()).context["link"]
+    staff.deactivate_staff(User.objects.get(username="jsmith"), by=admin_user)
+    client.logout()
+    assert "has expired or been used" in client.get(link, follow=True).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"username": ""}, "Enter a username"),
+        ({"username": "jo smith"}, "Username must use only letters, digits"),
+        ({"username": "Officer"}, "There is already a member of staff with the username Officer"),
+        ({"first_name": ""}, "Enter their first name"),
+        ({"email": "jo at council"}, "Enter an email address in the correct format"),
+        ({"email": "officer@council.example"}, "Another member of staff already has this email"),
+        ({"roles": []}, "Select at least one role"),
+    ],
+)
+def test_bad_details_are_refused_with_a_message_saying_why(as_admin, officer, changes, message):
+    count = User.objects.count()
+    response = as_admin.post(ADD, new_person(**changes))
+    assert response.status_code == 200
+    assert any(e.startswith(message) for e in errors_of(response)), errors_of(response)
+    assert User.objects.count() == count
+
+
+def test_the_error_summary_links_to_the_first_role_checkbox(as_admin):
+    html = as_admin.post(ADD, new_person(roles=[])).content.decode()
+    assert 'href="#id_roles_1"' in html and 'id="id_roles_1"' in html
+
+
+def test_an_administrator_changes_someones_roles_and_it_is_logged(as_admin, officer):
+    response = as_admin.post(edit_url(officer), details(officer, roles=["complaints_manager"]))
+    assert response.status_code == 302
+    officer = User.objects.get(pk=officer.pk)
+    assert has_role(officer, Role.COMPLAINTS_MANAGER)
+    assert not officer.groups.filter(name="complaints_officer").exists()
+    change = ChangeLog.objects.get(subject="officer", field="roles")
+    assert (change.old, change.new) == ("complaints_officer", "complaints_manager")
+
+
+def test_an_administrator_cannot_remove_their_own_administrator_role(as_admin, admin_user):
+    response = as_admin.post(edit_url(admin_user), details(admin_user, roles=["report_viewer"]))
+    assert errors_of(response) == [
+        "You cannot remove your own administrator role: ask another administrator"
+    ]
+    assert has_role(User.objects.get(pk=admin_user.pk), Role.ADMINISTRATOR)
+
+
+def test_an_administrator_can_remove_another_administrators_role(admin_user):
+    other = staff.add_staff(
+        by=admin_user,
+        username="second",
+        first_name="S",
+        last_name="A",
+        email="s@council.example",
+        roles=[Role.ADMINISTRATOR],
+    )
+    staff.update_staff(
+        other,
+        by=admin_user,
+        first_name="S",
+        last_name="A",
+        email="s@council.example",
+        roles=[Role.REPORT_VIEWER],
+    )
+    assert staff.roles_of(User.objects.get(pk=other.pk)) == [Role.REPORT_VIEWER]
+
+
+def test_an_administrator_cannot_deactivate_themselves(as_admin, admin_user):
+    url = reverse("reference:staff_active", kwargs={"pk": admin_user.pk})
+    response = as_admin.post(url, {"active": "false"}, follow=True)
+    assert "You cannot deactivate your own account" in response.content.decode()
+    admin_user.refresh_from_db()
+    assert admin_user.is_active
+
+
+def test_deactivating_keeps_the_person_and_stops_them_signing_in(as_admin, officer, client):
+    url = reverse("reference:staff_active", kwargs={"pk": officer.pk})
+    assert as_admin.post(url, {"active": "false"}).status_code == 302
+    officer.refresh_from_db()
+    assert not officer.is_active
+    assert not client.login(username="officer", password="a-long-test-password")
+    as_admin.post(url, {"active": "true"})
+    officer.refresh_from_db()
+    assert officer.is_active
+    assert list(
+        ChangeLog.objects.filter(subject="officer").order_by("pk").values_list("action", flat=True)
+    ) == [Action.DEACTIVATED, Action.REACTIVATED]
+
+
+def test_a_new_link_can_be_made_for_someone_who_forgot_their_password(as_admin, officer):
+    url = reverse("reference:staff_password_link", kwargs={"pk": officer.pk})
+    response = as_admin.post(url)
+    assert "/settings/set-password/" in response.context["link"]
+    officer.refresh_from_db()
+    assert officer.check_password("a-long-test-password")  # until they use the link
+
+
+def test_no_link_is_made_for_a_deactivated_person(as_admin, admin_user, officer):
+    staff.deactivate_staff(officer, by=admin_user)
+    url = reverse("reference:staff_password_link", kwargs={"pk": officer.pk})
+    response = as_admin.post(url, follow=True)
+    assert "is deactivated: reactivate them first" in response.content.decode()
+    assert not ChangeLog.objects.filter(action=Action.PASSWORD_LINK).exists()

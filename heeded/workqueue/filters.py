@@ -1,0 +1,231 @@
+"""The case list's filters, search and sorting: one code path for the page and the download.
+
+Bad input never breaks the page: a date that is not a real date or an unknown choice is
+reported beside its field (GOV.UK error message) and that one filter is left out; an unknown
+sort order falls back to the newest cases first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import F, Q, QuerySet
+
+from heeded.access.roles import Role
+from heeded.cases.models import Case
+from heeded.taxonomy.models import Nature, RecordType, ServiceTeam
+
+from . import selectors
+
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d"]
+
+STAGE_CHOICES = [
+    ("0", "No stages (not a staged procedure)"),
+    ("1", "Stage 1"),
+    ("2", "Stage 2"),
+    ("3", "Stage 3"),
+]
+STATUS_CHOICES = [("open", "Open"), ("closed", "Closed")]
+DEADLINE_CHOICES = [
+    ("overdue", "Overdue"),
+    ("due_today", "Due today"),
+    ("due_soon", f"Due in the next {selectors.DUE_SOON_WORKING_DAYS} working days"),
+]
+ACKNOWLEDGEMENT_CHOICES = [("awaiting", "Awaiting acknowledgement")]
+CASEWORK_GROUPS = [Role.COMPLAINTS_OFFICER, Role.COMPLAINTS_MANAGER, Role.RESPONDING_MANAGER]
+
+
+def officer_choices() -> list[tuple[str, str]]:
+    """ "Me", "not assigned" and everyone who can be given a case, by name."""
+    people = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=[r.value for r in CASEWORK_GROUPS])
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+    return [("me", "Me"), ("none", "Not assigned")] + [
+        (str(person.pk), person.get_full_name() or person.username) for person in people
+    ]
+
+
+def date_filter(lookup: str, label: str) -> django_filters.DateFilter:
+    return django_filters.DateFilter(
+        field_name="received_on",
+        lookup_expr=lookup,
+        label=label,
+        input_formats=DATE_FORMATS,
+        error_messages={"invalid": f"{label} must be a real date, for example 27/3/2025"},
+        widget=forms.TextInput,
+    )
+
+
+class CaseFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("received_from"), cleaned.get("received_to")
+        if start and end and start > end:
+            self.add_error("received_to", "Received to must be the same as or after received from")
+            # Neither date is applied: either may be the mistake.
+            cleaned.pop("received_from", None)
+        return cleaned
+
+
+class CaseFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_search", label="Reference, name or words in the summary"
+    )
+    record_type = django_filters.ModelChoiceFilter(
+        queryset=RecordType.objects.all(), to_field_name="code", label="Type", empty_label="Any"
+    )
+    stage = django_filters.ChoiceFilter(
+        field_name="current_stage", choices=STAGE_CHOICES, empty_label="Any"
+    )
+    status = django_filters.ChoiceFilter(
+        choices=STATUS_CHOICES,
+        method="filter_status",
+        label="Open or closed",
+        empty_label="Either",
+    )
+    team = django_filters.ModelChoiceFilter(
+        queryset=ServiceTeam.objects.all(),
+        to_field_name="code",
+        method="filter_team",
+        label="Service or team",
+        empty_label="Any",
+    )
+    nature = django_filters.ModelChoiceFilter(
+        queryset=Nature.objects.all(),
+        to_field_name="code",
+        method="filter_nature",
+        label="Nature of complaint",
+        empty_label="Any",
+    )
+    officer = django_filters.ChoiceFilter(
+        choices=[],  # filled in per request: the people who can be given cases
+        method="filter_officer",
+        label="Officer or responding manager",
+        empty_label="Anyone",
+    )
+    received_from = date_filter("gte", "Received from")
+    received_to = date_filter("lte", "Received to")
+    deadline = django_filters.ChoiceFilter(
+        choices=DEADLINE_CHOICES, method="filter_deadline", label="Deadline", empty_label="Any"
+    )
+    acknowledgement = django_filters.ChoiceFilter(
+        choices=ACKNOWLEDGEMENT_CHOICES,
+        method="filter_acknowledgement",
+        label="Acknowledgement",
+        empty_label="Any",
+    )
+
+    class Meta:
+        model = Case
+        fields: list[str] = []
+        form = CaseFilterForm
+
+    def __init__(self, *args, today: dt.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.filters["officer"].extra["choices"] = officer_choices()
+
+    def filter_search(self, queryset: QuerySet[Case], name: str, value: str):
+        words = value.strip()
+        if not words:
+            return queryset
+        return queryset.filter(
+            Q(reference__icontains=words)
+            | Q(summary__icontains=words)
+            | Q(pk__in=selectors.people_named(words))
+        )
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(closed_on__isnull=(value == "open"))
+
+    def filter_team(self, queryset, name, value: ServiceTeam):
+        # A directorate or service includes every team under it.
+        teams = with_everything_under(value)
+        through = Case.service_teams.through.objects.filter(serviceteam_id__in=teams)
+        return queryset.filter(pk__in=through.values("case_id"))
+
+    def filter_nature(self, queryset, name, value: Nature):
+        through = Case.natures.through.objects.filter(nature_id=value.pk)
+        return queryset.filter(pk__in=through.values("case_id"))
+
+    def filter_officer(self, queryset, name, value: str):
+        if value == "none":
+            return queryset.filter(selectors.not_assigned())
+        user = self.request.user if value == "me" else get_user_model()(pk=int(value))
+        return queryset.filter(selectors.assigned_to_me(user))
+
+    def filter_deadline(self, queryset, name, value: str):
+        return queryset.filter(
+            selectors.deadline_condition(value, self.today), closed_on__isnull=True
+        )
+
+    def filter_acknowledgement(self, queryset, name, value: str):
+        return queryset.filter(selectors.awaiting_acknowledgement(), closed_on__isnull=True)
+
+
+def style_for_govuk(form: forms.Form) -> forms.Form:
+    """GOV.UK classes on the select boxes, and their error links, once the form is checked."""
+    for name, field in form.fields.items():
+        if isinstance(field.widget, forms.Select):
+            bad = name in form.errors
+            field.widget.attrs["class"] = "govuk-select" + (" govuk-select--error" if bad else "")
+            if bad:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-error"
+    return form
+
+
+def with_everything_under(team: ServiceTeam) -> set[int]:
+    """The ids of ``team`` and every service and team beneath it in the hierarchy."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent in ServiceTeam.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent, []).append(pk)
+    found, waiting = set(), [team.pk]
+    while waiting:
+        pk = waiting.pop()
+        if pk not in found:
+            found.add(pk)
+            waiting.extend(children.get(pk, []))
+    return found
+
+
+# Sorting ---------------------------------------------------------------------------------
+
+SORTS = {
+    "received": "Received",
+    "reference": "Reference",
+    "type": "Type",
+    "deadline": "Next deadline",
+}
+DEFAULT_SORT = "-received"
+
+
+def parse_sort(value: str | None) -> tuple[str, bool]:
+    """("received", True) for "-received"; anything unknown gives the default."""
+    value = value or DEFAULT_SORT
+    descending = value.startswith("-")
+    key = value.removeprefix("-")
+    if key not in SORTS:
+        return parse_sort(DEFAULT_SORT)
+    return key, descending
+
+
+def order_cases(queryset: QuerySet[Case], key: str, descending: bool) -> QuerySet[Case]:
+    columns = {
+        "received": [F("received_on"), F("id")],
+        "reference": [F("reference")],
+        "type": [F("record_type__label"), F("received_on"), F("id")],
+        "deadline": [F("next_deadline"), F("id")],
+    }[key]
+    # Cases with no deadline (closed, or no clock) go last either way round.
+    return queryset.order_by(
+        *(
+            column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
+            for column in columns
+        )
+    )

@@ -1,0 +1,95 @@
+"""A small caseload on a fixed day, for the dashboard and case list tests.
+
+Wednesday 12 October 2022, a normal working week. Complaints follow the Children Act 1989
+procedure: acknowledged within 3 working days of receipt, so the case's next deadline is its
+acknowledgement until someone acknowledges it.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from heeded.cases import actions
+from heeded.cases.models import CaseParty
+from heeded.cases.tests.factories import PersonFactory, record
+
+TODAY = dt.date(2022, 10, 12)
+
+
+@pytest.fixture
+def on_a_wednesday():
+    with time_machine.travel(
+        dt.datetime(2022, 10, 12, 10, 30, tzinfo=ZoneInfo("Europe/London")), tick=False
+    ):
+        yield TODAY
+
+
+def complaint(by, received_on: dt.date, *, name: str = "", officer=None, **details):
+    case = record(by, "complaint", received_on=received_on, **details)
+    if name:
+        CaseParty.objects.create(
+            case=case, person=PersonFactory(full_name=name), role="complainant"
+        )
+    if officer is not None:
+        case = actions.assign(case, by=by, officer=officer)
+    return case
+
+
+@pytest.fixture
+def caseload(on_a_wednesday, officer, manager, code):
+    """One case in each dashboard queue, plus a closed compliment that is in none.
+
+    - overdue: received Mon 3 Oct, acknowledgement was due Thu 6 Oct (4 working days ago)
+    - due today: received Fri 7 Oct, acknowledgement due Wed 12 Oct
+    - due soon: received Tue 11 Oct, acknowledgement due Fri 14 Oct (2 working days left)
+    - later: received Mon 10 Oct and acknowledged, Stage 1 response due Mon 24 Oct
+    """
+    overdue = complaint(
+        officer,
+        dt.date(2022, 10, 3),
+        name="Priya Shah",
+        officer=officer,
+        summary="Social worker changed three times in a year",
+        service_teams=[code("service_team", "fostering")],
+        natures=[code("nature", "delay")],
+    )
+    due_today = complaint(manager, dt.date(2022, 10, 7), name="Tom Okafor")
+    due_soon = complaint(officer, dt.date(2022, 10, 11), name="Ann Lee", officer=manager)
+    later = complaint(
+        officer,
+        dt.date(2022, 10, 10),
+        name="Bea Kowalski",
+        officer=officer,
+        service_teams=[code("service_team", "inclusion")],
+    )
+    later = actions.acknowledge(later, by=officer, on=dt.date(2022, 10, 10))
+    compliment = record(officer, "compliment", received_on=dt.date(2022, 10, 4))
+    compliment = actions.close(compliment, by=officer, on=dt.date(2022, 10, 5))
+    return {
+        "overdue": overdue,
+        "due_today": due_today,
+        "due_soon": due_soon,
+        "later": later,
+        "closed": compliment,
+    }
+
+
+@pytest.fixture
+def workqueue_live_server(request):
+    """pytest-django's live server, started with a MEDIA_URL it can parse.
+
+    Heeded sets MEDIA_URL = None (documents are served only through a checked view); the live
+    server's media handler parses MEDIA_URL once, when it starts, and fails on None.
+    (As in heeded/public/tests/conftest.py; a string MEDIA_URL in settings would fix both.)
+    """
+    from django.conf import settings
+
+    original = settings.MEDIA_URL
+    if original is None:
+        settings.MEDIA_URL = "/documents-not-served/"
+    try:
+        return request.getfixturevalue("live_server")
+    finally:
+        settings.MEDIA_URL = original

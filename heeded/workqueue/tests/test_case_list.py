@@ -1,0 +1,231 @@
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+
+from heeded.cases import actions
+
+from .conftest import complaint
+
+pytestmark = pytest.mark.django_db
+URL = "/cases/"
+CSV_URL = "/cases/export.csv"
+
+
+def listed(client, query: str = "") -> list[str]:
+    response = client.get(URL + query)
+    assert response.status_code == 200
+    return [case.reference for case in response.context["page"].object_list]
+
+
+def downloaded(client, query: str = "") -> list[list[str]]:
+    response = client.get(CSV_URL + query)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    body = b"".join(response.streaming_content).decode()
+    return list(csv.reader(io.StringIO(body)))
+
+
+@pytest.fixture
+def signed_in(client, officer):
+    client.force_login(officer)
+    return client
+
+
+def test_the_list_and_its_download_have_their_own_addresses_before_casework():
+    assert reverse("workqueue:case_list") == URL
+    assert reverse("workqueue:case_list_csv") == CSV_URL
+
+
+def test_newest_cases_come_first_by_default(signed_in, caseload):
+    assert listed(signed_in) == [
+        caseload[k].reference for k in ("due_soon", "later", "due_today", "closed", "overdue")
+    ]
+
+
+def test_filters_by_status_type_and_stage(signed_in, caseload):
+    assert caseload["closed"].reference not in listed(signed_in, "?status=open")
+    assert listed(signed_in, "?status=closed") == [caseload["closed"].reference]
+    assert listed(signed_in, "?record_type=compliment") == [caseload["closed"].reference]
+    assert listed(signed_in, "?stage=0") == [caseload["closed"].reference]
+    assert len(listed(signed_in, "?stage=1")) == 4
+
+
+def test_a_service_includes_the_teams_under_it(signed_in, caseload):
+    fostering = [caseload["overdue"].reference]
+    assert listed(signed_in, "?team=fostering") == fostering
+    # Fostering is a team of Children's social care, itself part of Children's services.
+    assert listed(signed_in, "?team=childrens_social_care") == fostering
+    assert listed(signed_in, "?team=childrens_services") == [
+        caseload["later"].reference,
+        caseload["overdue"].reference,
+    ]
+
+
+def test_filters_by_nature_and_officer(signed_in, officer, manager, caseload):
+    assert listed(signed_in, "?nature=delay") == [caseload["overdue"].reference]
+    assert listed(signed_in, "?officer=me") == [
+        caseload["later"].reference,
+        caseload["overdue"].reference,
+    ]
+    assert listed(signed_in, f"?officer={manager.pk}") == [caseload["due_soon"].reference]
+    assert listed(signed_in, "?officer=none") == [
+        caseload["due_today"].reference,
+        caseload["closed"].reference,
+    ]
+
+
+def test_officer_filter_includes_stages_someone_responds_to(
+    signed_in, officer, responding, caseload
+):
+    actions.assign(caseload["due_today"], by=officer, responding_manager=responding)
+    assert listed(signed_in, f"?officer={responding.pk}") == [caseload["due_today"].reference]
+
+
+def test_filters_by_dates_received(signed_in, caseload):
+    assert listed(signed_in, "?received_from=10/10/2022&received_to=2022-10-11") == [
+        caseload["due_soon"].reference,
+        caseload["later"].reference,
+    ]
+
+
+def test_deadline_and_acknowledgement_filters(signed_in, caseload):
+    assert listed(signed_in, "?deadline=overdue") == [caseload["overdue"].reference]
+    assert listed(signed_in, "?deadline=due_today") == [caseload["due_today"].reference]
+    assert listed(signed_in, "?deadline=due_soon") == [caseload["due_soon"].reference]
+    assert caseload["later"].reference not in listed(signed_in, "?acknowledgement=awaiting")
+
+
+def test_search_finds_reference_name_and_summary_words(signed_in, caseload):
+    overdue = caseload["overdue"].reference
+    assert listed(signed_in, f"?q={overdue.lower()}") == [overdue]
+    assert listed(signed_in, "?q=priya") == [overdue]
+    assert listed(signed_in, "?q=changed+three+times") == [overdue]
+    assert listed(signed_in, "?q=okafor") == [caseload["due_today"].reference]
+    assert listed(signed_in, "?q=nobody+by+this+name") == []
+
+
+def test_sorting_by_deadline_puts_cases_without_one_last(signed_in, caseload):
+    assert listed(signed_in, "?sort=deadline") == [
+        caseload[k].reference for k in ("overdue", "due_today", "due_soon", "later", "closed")
+    ]
+    assert listed(signed_in, "?sort=-deadline")[-1] == caseload["closed"].reference
+
+
+def test_sortable_headers_say_how_the_table_is_sorted(signed_in, caseload):
+    page = signed_in.get(URL + "?sort=reference").content.decode()
+    assert 'aria-sort="ascending"><a href="?sort=-reference"' in page
+    assert 'aria-sort="none"><a href="?sort=-received"' in page
+    assert page.count("aria-sort=") == 4
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("?received_from=2022-13-45", "Received from must be a real date, for example 27/3/2025"),
+        ("?received_to=yesterday", "Received to must be a real date"),
+        (
+            "?received_from=12/10/2022&received_to=1/10/2022",
+            "Received to must be the same as or after received from",
+        ),
+        ("?record_type=no_such_type", "Select a valid choice"),
+        ("?officer=999999", "Select a valid choice"),
+    ],
+)
+def test_bad_filters_get_a_clear_message_not_an_error(signed_in, caseload, query, message):
+    response = signed_in.get(URL + query)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem with the filters" in page
+    assert message in page
+    # The bad filter is left out; the rest of the list still shows.
+    assert len(response.context["page"].object_list) == 5
+
+
+@pytest.mark.parametrize("query", ["?page=abc", "?page=999", "?page=-1", "?sort=evil", "?sort="])
+def test_nonsense_page_or_sort_falls_back_safely(signed_in, caseload, query):
+    response = signed_in.get(URL + query)
+    assert response.status_code == 200
+    assert len(response.context["page"].object_list) == 5
+
+
+def test_pages_of_fifty_with_govuk_pagination(signed_in, officer, on_a_wednesday):
+    for n in range(51):
+        complaint(officer, dt.date(2022, 9, 1) + dt.timedelta(days=n % 30))
+    first = signed_in.get(URL)
+    assert len(first.context["page"].object_list) == 50
+    assert 'class="govuk-pagination"' in first.content.decode()
+    second = signed_in.get(URL + "?page=2&sort=reference")
+    assert len(second.context["page"].object_list) == 1
+    assert "51 cases, showing 51 to 51" in second.content.decode()
+
+
+def test_a_responding_manager_lists_only_their_cases(client, officer, responding, caseload):
+    actions.assign(caseload["due_today"], by=officer, responding_manager=responding)
+    client.force_login(responding)
+    assert listed(client) == [caseload["due_today"].reference]
+    rows = downloaded(client)
+    assert [r[0] for r in rows[1:]] == [caseload["due_today"].reference]
+
+
+def test_report_viewers_and_people_without_a_role_see_no_case_records(client, viewer, nobody):
+    for person in (viewer, nobody):
+        client.force_login(person)
+        assert client.get(URL).status_code == 403
+        assert client.get(CSV_URL).status_code == 403
+
+
+def test_the_download_is_exactly_what_is_filtered(signed_in, caseload):
+    rows = downloaded(signed_in, "?team=childrens_services&sort=reference")
+    assert rows[0][:3] == ["Reference", "Type", "Received"]
+    assert [r[0] for r in rows[1:]] == sorted(
+        [caseload["later"].reference, caseload["overdue"].reference]
+    )
+    overdue = next(r for r in rows if r[0] == caseload["overdue"].reference)
+    assert overdue[8] == "4 working days overdue"
+    assert overdue[9] == "Fostering" or "oster" in overdue[9]
+    assert overdue[11] == "Priya Shah"
+
+
+def test_the_download_cannot_smuggle_a_spreadsheet_formula(signed_in, officer, on_a_wednesday):
+    complaint(officer, dt.date(2022, 10, 3), name='=HYPERLINK("http://evil")')
+    complaint(officer, dt.date(2022, 10, 4), name="+44 7700 900000")
+    rows = downloaded(signed_in, "?sort=received")
+    assert rows[1][11] == '\'=HYPERLINK("http://evil")'
+    assert rows[2][11] == "'+44 7700 900000"
+
+
+def test_the_download_refuses_bad_filters_with_a_message(signed_in, caseload):
+    response = signed_in.get(CSV_URL + "?received_from=2022-13-45")
+    assert response.status_code == 400
+    assert "Received from must be a real date" in response.content.decode()
+
+
+def _more(by, count: int):
+    for n in range(count):
+        complaint(by, dt.date(2022, 9, 1) + dt.timedelta(days=n % 30), name=f"Person {n}")
+
+
+@pytest.mark.parametrize("extra", [0, 20])
+def test_the_list_makes_the_same_queries_however_many_cases(
+    signed_in, officer, caseload, extra, django_assert_num_queries
+):
+    _more(officer, extra)
+    # session, user, groups; officer choices; the count and the page of cases, with their
+    # people in one more; the organisation; record types, teams and natures for the
+    # selects; the session save (savepoint, update, release).
+    with django_assert_num_queries(14):
+        response = signed_in.get(URL + "?q=e&status=open&sort=deadline")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("extra", [0, 20])
+def test_the_download_makes_the_same_queries_however_many_cases(
+    signed_in, officer, caseload, extra, django_assert_num_queries
+):
+    _more(officer, extra)
+    with django_assert_num_queries(11):
+        rows = downloaded(signed_in, "?status=open")
+    assert len(rows) == 1 + 4 + extra

@@ -1,0 +1,141 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from heeded.cases import actions
+
+from .conftest import complaint
+
+pytestmark = pytest.mark.django_db
+URL = "/"
+
+
+def queue(response, which: str, key: str):
+    queues = response.context["mine" if which == "mine" else "team"]
+    return next(q for q in queues if q.key == key)
+
+
+def references(q) -> list[str]:
+    return [case.reference for case in q.cases]
+
+
+def test_the_dashboard_is_the_home_page():
+    assert reverse("workqueue:dashboard") == URL
+
+
+def test_the_team_view_puts_each_open_case_in_the_right_queue(client, officer, caseload):
+    client.force_login(officer)
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert references(queue(response, "team", "overdue")) == [caseload["overdue"].reference]
+    assert references(queue(response, "team", "due_today")) == [caseload["due_today"].reference]
+    assert references(queue(response, "team", "due_soon")) == [caseload["due_soon"].reference]
+    awaiting = queue(response, "team", "awaiting_acknowledgement")
+    # Everything not yet acknowledged, soonest deadline first; not the closed compliment.
+    assert references(awaiting) == [
+        caseload[k].reference for k in ("overdue", "due_today", "due_soon")
+    ]
+    assert references(queue(response, "team", "unassigned")) == [caseload["due_today"].reference]
+
+
+def test_my_work_is_the_cases_i_am_the_officer_for(client, officer, caseload):
+    client.force_login(officer)
+    response = client.get(URL)
+    assert references(queue(response, "mine", "overdue")) == [caseload["overdue"].reference]
+    assert queue(response, "mine", "due_today").count == 0
+    assert queue(response, "mine", "due_soon").count == 0  # that one is the manager's
+    assert [q.key for q in response.context["mine"]] == [
+        "overdue",
+        "due_today",
+        "due_soon",
+        "awaiting_acknowledgement",
+    ]
+
+
+def test_deadlines_are_described_in_working_days(client, officer, caseload):
+    client.force_login(officer)
+    page = client.get(URL).content.decode()
+    # Acknowledgement due Thu 6 Oct; Fri 7, Mon 10, Tue 11 and Wed 12 have passed since.
+    assert "4 working days overdue" in page
+    assert "Due today" in page
+    assert "2 working days left" in page  # due Fri 14 Oct
+
+
+def test_view_all_links_go_to_the_filtered_case_list(client, officer, caseload):
+    client.force_login(officer)
+    response = client.get(URL)
+    overdue = queue(response, "mine", "overdue")
+    assert overdue.view_all_url == "/cases/?status=open&officer=me&deadline=overdue"
+    listed = client.get(overdue.view_all_url)
+    assert [c.reference for c in listed.context["page"].object_list] == [
+        caseload["overdue"].reference
+    ]
+    unassigned = queue(response, "team", "unassigned")
+    listed = client.get(unassigned.view_all_url)
+    assert [c.reference for c in listed.context["page"].object_list] == [
+        caseload["due_today"].reference
+    ]
+
+
+def test_a_responding_manager_sees_only_their_own_cases_and_no_team_view(
+    client, officer, responding, caseload
+):
+    actions.assign(caseload["due_soon"], by=officer, responding_manager=responding)
+    client.force_login(responding)
+    response = client.get(URL)
+    assert response.context["team"] is None
+    assert references(queue(response, "mine", "due_soon")) == [caseload["due_soon"].reference]
+    page = response.content.decode()
+    assert caseload["overdue"].reference not in page
+    assert 'href="#team-work"' not in page
+
+
+def test_a_report_viewer_is_sent_to_the_reports(client, viewer):
+    client.force_login(viewer)
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"] == "/reports/"
+
+
+def test_someone_with_no_role_is_refused(client, nobody):
+    client.force_login(nobody)
+    assert client.get(URL).status_code == 403
+
+
+def test_an_empty_caseload_says_so(client, officer, on_a_wednesday):
+    client.force_login(officer)
+    page = client.get(URL).content.decode()
+    assert "Nothing is overdue." in page
+    assert "Every open case has an officer." in page
+
+
+def _more_cases(by, officer, count: int):
+    for n in range(count):
+        complaint(by, dt.date(2022, 10, 3) + dt.timedelta(days=n % 7), officer=officer)
+
+
+@pytest.mark.parametrize("extra", [0, 15])
+def test_the_dashboard_makes_the_same_queries_however_many_cases(
+    client, officer, caseload, extra, django_assert_num_queries
+):
+    _more_cases(officer, officer, extra)
+    client.force_login(officer)
+    # session, user, groups, organisation; then per view one count and one list per queue:
+    # my work 1 + 4, team 1 + 5; then the session save (savepoint, update, release).
+    with django_assert_num_queries(18):
+        response = client.get(URL)
+    assert response.status_code == 200
+
+
+def test_a_deadline_missed_on_friday_is_overdue_on_sunday_not_due_today(officer):
+    from heeded.cases.models import Case
+
+    from ..exports import deadline_words
+
+    friday, sunday = dt.date(2022, 10, 14), dt.date(2022, 10, 16)
+    assert deadline_words(Case(next_deadline=friday), sunday) == "Overdue"
+    assert deadline_words(Case(next_deadline=friday), friday) == "Due today"
+    assert deadline_words(Case(next_deadline=friday), dt.date(2022, 10, 17)) == (
+        "1 working day overdue"
+    )

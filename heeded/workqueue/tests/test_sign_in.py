@@ -1,0 +1,146 @@
+"""Signing in and out, the closed sign-up, throttling, idle sessions and the page headers."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.cache import cache
+
+pytestmark = pytest.mark.django_db
+LOGIN = "/accounts/login/"
+PASSWORD = "a-long-test-password"  # conftest.make_user
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    # allauth counts failed sign-ins in the cache; each test starts with none.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_anonymous_visitors_are_sent_to_sign_in_and_back(client):
+    response = client.get("/cases/?status=open")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/cases/%3Fstatus%3Dopen"
+
+
+def test_the_sign_in_page_uses_govuk_components_and_offers_no_sign_up(client):
+    page = client.get(LOGIN).content.decode()
+    assert '<h1 class="govuk-heading-l">Sign in</h1>' in page
+    assert 'class="govuk-input' in page
+    assert "sign up" not in page.lower()
+
+
+def test_signing_in_by_username_or_email(client, officer):
+    response = client.post(LOGIN, {"login": "officer", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    client.logout()
+    response = client.post(LOGIN, {"login": "officer@council.example", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_signing_in_returns_to_the_page_asked_for(client, officer):
+    response = client.post(LOGIN + "?next=/cases/", {"login": "officer", "password": PASSWORD})
+    assert response["Location"] == "/cases/"
+
+
+def test_a_wrong_password_gets_an_error_summary(client, officer):
+    response = client.post(LOGIN, {"login": "officer", "password": "wrong"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "<title>Error: Sign in" in page
+
+
+def test_nobody_can_sign_themselves_up(client):
+    response = client.get("/accounts/signup/")
+    assert response.status_code == 200
+    assert "Accounts are made by an administrator" in response.content.decode()
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "intruder",
+            "email": "intruder@example.com",
+            "password1": "a-long-Password-1",
+            "password2": "a-long-Password-1",
+        },
+    )
+    from django.contrib.auth.models import User
+
+    assert not User.objects.filter(username="intruder").exists()
+
+
+def test_the_sixth_failed_sign_in_is_refused_even_with_the_right_password(client, officer):
+    for _ in range(5):
+        client.post(LOGIN, {"login": "officer", "password": "wrong"})
+    response = client.post(LOGIN, {"login": "officer", "password": PASSWORD})
+    assert response.status_code in (200, 429)
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_signing_out_needs_a_post(client, officer):
+    client.force_login(officer)
+    response = client.get("/accounts/logout/")
+    assert response.status_code == 200
+    assert "_auth_user_id" in client.session
+    response = client.post("/accounts/logout/")
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_session_ends_after_thirty_minutes_without_a_request(client, officer, settings):
+    start = dt.datetime(2022, 10, 12, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        client.force_login(officer)
+        assert client.get("/").status_code == 200
+        clock.shift(dt.timedelta(minutes=29))
+        assert client.get("/").status_code == 200  # still working: the clock restarts
+        clock.shift(dt.timedelta(minutes=29))
+        assert client.get("/").status_code == 200
+        clock.shift(dt.timedelta(minutes=settings.SESSION_COOKIE_AGE // 60 + 1))
+        response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)
+
+
+def test_pages_carry_a_strict_content_security_policy(client, officer):
+    client.force_login(officer)
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+@pytest.mark.parametrize(
+    "person, expected",
+    [
+        ("officer", ["Dashboard", "Cases", "Record a representation", "Reports"]),
+        (
+            "manager",
+            ["Dashboard", "Cases", "Record a representation", "Reports", "Import", "Settings"],
+        ),
+        ("responding", ["Dashboard", "Cases"]),
+        ("viewer", ["Reports"]),
+        (
+            "admin_user",
+            ["Dashboard", "Cases", "Record a representation", "Reports", "Import", "Settings"],
+        ),
+        ("nobody", []),
+    ],
+)
+def test_the_navigation_offers_what_each_role_may_use(client, request, person, expected):
+    client.force_login(request.getfixturevalue(person))
+    response = client.get("/accounts/logout/")  # a page everyone signed in may see
+    assert [item["text"] for item in response.context["nav_items"]] == expected
+
+
+def test_the_navigation_marks_the_current_section(client, officer):
+    client.force_login(officer)
+    items = client.get("/cases/?status=open").context["nav_items"]
+    cases = next(item for item in items if item["text"] == "Cases")
+    assert cases["current"] and cases["active"]
+    assert not any(item["active"] for item in items if item["text"] != "Cases")

@@ -1,0 +1,116 @@
+"""The dashboards and the case list. Views parse the request and call selectors and filters;
+who may see what comes from heeded.access.policies."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from heeded.access import policies
+
+from . import exports, presenters, selectors
+from .filters import SORTS, CaseFilter, order_cases, parse_sort, style_for_govuk
+from .presenters import sortable_headers
+
+CASES_PER_PAGE = 50
+
+
+def _require_case_records(request):
+    if not policies.can_see_case_records(request.user):
+        raise PermissionDenied("Your role lets you see reports, not case records.")
+
+
+def dashboard(request):
+    user = request.user
+    if not policies.can_see_case_records(user):
+        # Report viewers land here after signing in: their work is the reports.
+        if policies.can_view_reports(user):
+            return redirect("reports:index")
+        raise PermissionDenied("Your account has no role in Heeded yet.")
+    today = timezone.localdate()
+    mine = selectors.my_work(user, today)
+    team = selectors.team_work(user, today) if policies.sees_all_cases(user) else None
+    for queue in mine + (team or []):
+        queue.cases = presenters.decorate(queue.cases, today)
+    return render(
+        request,
+        "workqueue/dashboard.html",
+        {
+            "today": today,
+            "mine": mine,
+            "team": team,
+        },
+    )
+
+
+def _filtered(request):
+    today = timezone.localdate()
+    visible = policies.cases_visible_to(request.user)
+    case_filter = CaseFilter(request.GET, queryset=visible, request=request, today=today)
+    sort_key, descending = parse_sort(request.GET.get("sort"))
+    cases = order_cases(case_filter.qs, sort_key, descending)
+    return case_filter, cases, sort_key, descending, today
+
+
+def case_list(request):
+    _require_case_records(request)
+    case_filter, cases, sort_key, descending, today = _filtered(request)
+    cases = selectors.for_listing(cases).prefetch_related(selectors.complainants())
+    style_for_govuk(case_filter.form)
+    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = presenters.decorate(page.object_list, today)
+    return render(
+        request,
+        "workqueue/case_list.html",
+        {
+            "filter": case_filter,
+            "form": case_filter.form,
+            "page": page,
+            "page_numbers": _page_numbers(page),
+            "today": today,
+            "headers": sortable_headers(request.GET, SORTS, sort_key, descending),
+            "query": _query_without(request.GET, "page"),
+            "export_url": reverse("workqueue:case_list_csv")
+            + "?"
+            + _query_without(request.GET, "page"),
+        },
+    )
+
+
+def case_list_csv(request):
+    _require_case_records(request)
+    case_filter, cases, _, _, today = _filtered(request)
+    if not case_filter.is_valid():
+        problems = "; ".join(
+            str(error) for errors in case_filter.form.errors.values() for error in errors
+        )
+        return HttpResponse(
+            f"The filters are not valid, so nothing was downloaded: {problems}\n",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = StreamingHttpResponse(
+        exports.csv_lines(cases, today), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="cases-{today.isoformat()}.csv"'
+    return response
+
+
+def _query_without(params, *names: str) -> str:
+    kept = params.copy()
+    for name in names:
+        kept.pop(name, None)
+    return kept.urlencode()
+
+
+def _page_numbers(page) -> list[int | None]:
+    """Page numbers for the GOV.UK pagination component; None where it shows an ellipsis."""
+    paginator = page.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+    ]
