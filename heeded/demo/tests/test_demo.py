@@ -1,0 +1,150 @@
+"""The demo council: deterministic, idempotent, realistic enough for every report table."""
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.db.models import Count
+
+from heeded.access.roles import Role, has_role
+from heeded.cases.models import Case, Stage
+from heeded.demo.generator import DemoCouncil
+from heeded.demo.staff import SIGN_INS
+from heeded.procedures import procedure_for
+
+TODAY = dt.date(2026, 11, 20)
+pytestmark = pytest.mark.django_db
+
+
+def fingerprint() -> list[tuple]:
+    return list(
+        Case.objects.order_by("reference").values_list(
+            "reference",
+            "record_type__code",
+            "received_on",
+            "closed_on",
+            "next_deadline",
+            "current_stage",
+        )
+    )
+
+
+def build(**options):
+    options = {"seed": 7, "today": TODAY, "volume_factor": 0.15, "years": 1} | options
+    return DemoCouncil(**options).build()
+
+
+class Rollback(Exception):
+    pass
+
+
+def test_the_same_seed_and_day_give_the_same_council():
+    prints = []
+    for _ in range(2):
+        try:
+            with transaction.atomic():
+                build()
+                prints.append(fingerprint())
+                raise Rollback
+        except Rollback:
+            pass
+    assert prints[0] and prints[0] == prints[1]
+
+
+def test_a_different_seed_gives_a_different_council():
+    build(seed=1)
+    first = fingerprint()
+    assert first != [] and Case.objects.count() == len(first)
+
+
+def test_a_full_council_has_realistic_volumes_the_report_mix_and_open_work():
+    # One full build checked three ways: it is the slowest thing the demo does.
+    build(volume_factor=1.0, years=3)
+    for start_year in (2023, 2024, 2025):
+        received = Case.objects.filter(
+            received_on__range=(dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31))
+        )
+        assert 60 <= received.count() <= 450, start_year
+
+    types = set(Case.objects.values_list("record_type__code", flat=True))
+    assert {
+        "complaint",
+        "refused",
+        "pre_complaint",
+        "case_concern",
+        "compliment",
+        "mp_councillor_enquiry",
+        "foi_request",
+        "subject_access_request",
+    } <= types
+    assert Case.objects.exclude(converted_from=None).exists()
+    assert Case.objects.filter(young_person=True, advocacy_offered=True).exists()
+    assert Case.objects.exclude(ombudsman_received_on=None).exists()
+    assert Stage.objects.filter(number=2).exists()
+    findings = dict(
+        Stage.objects.filter(number=1)
+        .exclude(outcome="")
+        .values_list("outcome")
+        .annotate(n=Count("id"))
+    )
+    assert findings["not_upheld"] > findings["upheld"]
+
+    open_cases = Case.objects.filter(closed_on=None)
+    assert open_cases.filter(next_deadline__lt=TODAY).exists()
+    assert open_cases.filter(next_deadline__gte=TODAY).exists()
+
+
+def test_stage_deadlines_are_what_the_procedure_declares():
+    build()
+    for stage in Stage.objects.filter(number=1).select_related("case__record_type")[:50]:
+        clock = procedure_for(stage.case.record_type.procedure).stage(1).response
+        if (
+            stage.extended_to is None
+            and clock.limit
+            and clock.counts_from.name in ("STAGE_START", "RECEIVED")
+        ):
+            assert stage.due_on == clock.deadline(stage.started_on)
+
+
+def test_the_command_loads_once_and_prints_every_sign_in(settings):
+    out = StringIO()
+    call_command(
+        "demo", "--today", "2026-11-20", "--volume-factor", "0.1", "--years", "1", stdout=out
+    )
+    loaded = Case.objects.count()
+    again = StringIO()
+    call_command("demo", stdout=again)
+    assert "already loaded" in again.getvalue()
+    assert Case.objects.count() == loaded
+    for demo in SIGN_INS:
+        assert demo.username in out.getvalue() and demo.password in out.getvalue()
+        user = authenticate(username=demo.username, password=demo.password)
+        assert user is not None and has_role(user, demo.role)
+    assert {d.role for d in SIGN_INS} == set(Role)
+
+
+def test_the_demo_refuses_to_run_outside_demo_mode(settings):
+    settings.DEMO = False
+    with pytest.raises(CommandError, match="HEEDED_DEMO=true"):
+        call_command("demo")
+
+
+def test_scale_adds_benchmark_cases_with_stages_and_categories():
+    call_command(
+        "demo", "--scale", "1500", "--today", "2026-11-20", "--batch-size", "500", stdout=StringIO()
+    )
+    cases = Case.objects.filter(reference__startswith="SC-")
+    assert cases.count() == 1500
+    assert cases.values("reference").distinct().count() == 1500
+    assert Case.history.filter(reference__startswith="SC-").count() == 1500
+    with_stages = cases.filter(stages__isnull=False).distinct().count()
+    assert with_stages > 500
+    assert Case.natures.through.objects.filter(case__in=cases).exists()
+    open_with_stage = cases.filter(closed_on=None, current_stage=1)
+    assert all(c.next_deadline for c in open_with_stage)
+    # A second run takes fresh references.
+    call_command("demo", "--scale", "10", "--today", "2026-11-20", stdout=StringIO())
+    assert Case.objects.filter(reference__startswith="SC-").count() == 1510
