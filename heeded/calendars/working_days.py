@@ -205,6 +205,18 @@ def add_working_days_array(
     return np.where(n == 0, starts, result)
 
 
+def working_days_left(
+    today: dt.date, due: dt.date, calendar: Calendar | str = Calendar.ENGLAND_AND_WALES
+) -> int:
+    """Working days until ``due`` (negative once it has passed).
+
+    A deadline that has passed is never "due today": a Friday deadline seen on Sunday has
+    no working day between, but it is overdue, so it counts as at least one day over.
+    """
+    left = working_days(today, due, calendar)
+    return min(left, -1) if due < today else left
+
+
 def describe_working_days_left(days_left: int) -> str:
     """Plain words for a dashboard: "3 working days left", "2 working days overdue"."""
     if days_left == 0:

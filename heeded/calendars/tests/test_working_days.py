@@ -22,6 +22,7 @@ from heeded.calendars.working_days import (
     is_working_day,
     working_days,
     working_days_array,
+    working_days_left,
 )
 
 D = dt.date
@@ -173,6 +174,15 @@ class TestSubjectAccess:
 
     def test_the_two_month_extension_counts_three_months_in_all(self):
         assert add_calendar_months(D(2025, 1, 31), 3) == D(2025, 4, 30)
+
+
+class TestWorkingDaysLeft:
+    def test_a_friday_deadline_seen_on_sunday_is_overdue_not_due_today(self):
+        assert working_days_left(D(2025, 6, 8), D(2025, 6, 6)) == -1
+
+    def test_a_deadline_today_is_zero_and_next_monday_from_friday_is_one(self):
+        assert working_days_left(D(2025, 6, 6), D(2025, 6, 6)) == 0
+        assert working_days_left(D(2025, 6, 6), D(2025, 6, 9)) == 1
 
 
 class TestWords:
