@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.timezone import localdate
 from django.views.decorators.http import require_GET
 
-from heeded.calendars.working_days import describe_working_days_left, working_days
+from heeded.calendars.working_days import describe_working_days_left, working_days_left
 from heeded.cases.clocks import open_deadlines
 
 from ..moves import available_moves, grouped
@@ -21,10 +21,7 @@ from ..timeline import timeline
 def deadline_rows(case, today: dt.date) -> list[dict]:
     rows = []
     for deadline in open_deadlines(case):
-        left = working_days(today, deadline.due_on)
-        if deadline.due_on < today:
-            # Due on a Friday, read on the Sunday: no working days between, yet overdue.
-            left = min(left, -1)
+        left = working_days_left(today, deadline.due_on, deadline.clock.calendar)
         rows.append(
             {
                 "what": deadline.what,
