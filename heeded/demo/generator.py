@@ -51,6 +51,11 @@ class DemoCouncil:
         self.volume_factor = volume_factor
         self.years = years
         self.progress = progress or (lambda done, total: None)
+        # Complaints left open whatever the dice say, received so that their Stage 1
+        # deadline (10 working days) falls today, in the next few days, or has passed.
+        self.kept_open = {
+            add_working_days(today, -days) for days in (10, 9, 8, 7, 11, 13, 16, 1, 0)
+        }
         self.codes = {
             kind: {row.code: row for row in model.objects.all()}
             for kind, model in TAXONOMY_MODELS.items()
@@ -80,6 +85,8 @@ class DemoCouncil:
 
     def in_progress(self, case: Case) -> bool:
         """Recent work still open, some of it running late, so dashboards have work."""
+        if case.received_on in self.kept_open:
+            return True
         recent = case.received_on > self.today - dt.timedelta(days=45)
         return recent and self.rng.random() < 0.6
 
@@ -118,12 +125,13 @@ class DemoCouncil:
         plan = []
         for offset in range(self.years):
             start, end = financial_year(first_current - self.years + offset)
-            volume = round(mix.YEARLY_VOLUME.get(offset, 270) * self.volume_factor)
+            volume = round(mix.YEARLY_VOLUME.get(offset, 340) * self.volume_factor)
             plan += self._dates(start, end, volume)
         start, _ = financial_year(first_current)
         elapsed = (self.today - start).days + 1
         volume = round(mix.CURRENT_YEAR_RATE * self.volume_factor * elapsed / 365)
         plan += self._dates(start, self.today, volume)
+        plan += [("complaint", day) for day in self.kept_open]
         return sorted(plan, key=lambda item: item[1])
 
     def _dates(self, start: dt.date, end: dt.date, volume: int):

@@ -7,8 +7,8 @@ days about two times in three, and a few escalations each year.
 """
 
 # Representations a year (a full financial year), growing as in both seeds.
-YEARLY_VOLUME = {0: 190, 1: 230, 2: 270}  # 0 = three years ago
-CURRENT_YEAR_RATE = 290  # a year's worth, scaled to the part of the current year gone by
+YEARLY_VOLUME = {0: 240, 1: 290, 2: 340}  # 0 = three years ago
+CURRENT_YEAR_RATE = 360  # a year's worth, scaled to the part of the current year gone by
 
 RECORD_TYPE_WEIGHTS = {
     "complaint": 30,

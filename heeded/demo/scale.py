@@ -1,8 +1,8 @@
 """Benchmark data: many cases at once with bulk inserts (never one save per row).
 
 Each chunk of cases goes in with its stages, categories, timeline event and history row in
-one transaction: cases and their history through simple_history's bulk helper, everything
-else with ``bulk_create``. Deadlines come from the procedures' declared clocks, computed for
+one transaction, through ``heeded.cases.bulk`` (COPY on PostgreSQL, executemany on SQLite),
+the same writer imports use. Deadlines come from the procedures' declared clocks, computed for
 the whole chunk at once with the vectorised calendar.
 """
 
@@ -15,9 +15,9 @@ from collections.abc import Callable
 import numpy as np
 from django.db import transaction
 from django.db.models import F
-from simple_history.utils import bulk_create_with_history
 
 from heeded.calendars.working_days import add_working_days_array
+from heeded.cases import bulk
 from heeded.cases.models import Case, CaseEvent, EventKind, ReferenceCounter, Stage
 from heeded.procedures import Unit, procedure_for
 from heeded.taxonomy.models import TAXONOMY_MODELS
@@ -45,7 +45,6 @@ def generate(
     *,
     seed: int,
     today: dt.date,
-    batch_size: int = 5000,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     rng = random.Random(seed)
@@ -61,14 +60,14 @@ def generate(
     while made < total:
         size = min(CHUNK, total - made)
         with transaction.atomic():
-            _chunk(rng, codes, first + made, size, earliest, span, today, batch_size)
+            _chunk(rng, codes, first + made, size, earliest, span, today)
         made += size
         if progress:
             progress(made, total)
     return made
 
 
-def _chunk(rng, codes, first_number, size, earliest, span, today, batch_size) -> None:
+def _chunk(rng, codes, first_number, size, earliest, span, today) -> None:
     types = rng.choices(
         list(mix.RECORD_TYPE_WEIGHTS), weights=list(mix.RECORD_TYPE_WEIGHTS.values()), k=size
     )
@@ -86,25 +85,30 @@ def _chunk(rng, codes, first_number, size, earliest, span, today, batch_size) ->
         for i in range(size)
     ]
     stages = _stages_and_closure(rng, cases, today)
-    bulk_create_with_history(
-        cases, Case, batch_size=batch_size, default_change_reason="Benchmark data"
-    )
+    _with_keys(Case, cases)
+    bulk.insert_objects(Case, cases)
+    bulk.insert_history(Case, cases, by=None, reason="Benchmark data")
     for stage in stages:
         stage.case_id = stage.case.pk
-    Stage.objects.bulk_create(stages, batch_size=batch_size)
-    CaseEvent.objects.bulk_create(
-        [
-            CaseEvent(
-                case_id=c.pk,
-                kind=EventKind.RECORDED,
-                happened_on=c.received_on,
-                description="Benchmark data",
-            )
-            for c in cases
-        ],
-        batch_size=batch_size,
-    )
-    _categories(rng, codes, cases, batch_size)
+    _with_keys(Stage, stages)
+    bulk.insert_objects(Stage, stages)
+    events = [
+        CaseEvent(
+            case_id=c.pk,
+            kind=EventKind.RECORDED,
+            happened_on=c.received_on,
+            description="Benchmark data",
+        )
+        for c in cases
+    ]
+    _with_keys(CaseEvent, events)
+    bulk.insert_objects(CaseEvent, events)
+    _categories(rng, codes, cases)
+
+
+def _with_keys(model, objects: list) -> None:
+    for obj, pk in zip(objects, bulk.reserve_ids(model, len(objects)), strict=True):
+        obj.pk = pk
 
 
 def _stages_and_closure(rng, cases: list[Case], today: dt.date) -> list[Stage]:
@@ -159,24 +163,19 @@ def _stages_and_closure(rng, cases: list[Case], today: dt.date) -> list[Stage]:
     return stages
 
 
-def _categories(rng, codes, cases, batch_size) -> None:
-    through = {
-        "natures": (Case.natures.through, "nature", mix.NATURE_WEIGHTS),
-        "service_teams": (Case.service_teams.through, "service_team", mix.TEAM_WEIGHTS),
-        "outcomes_sought": (Case.outcomes_sought.through, "outcome", mix.OUTCOME_SOUGHT_WEIGHTS),
-    }
-    for field, (model, kind, weights) in through.items():
-        column = {
-            "natures": "nature_id",
-            "service_teams": "serviceteam_id",
-            "outcomes_sought": "outcome_id",
-        }[field]
+def _categories(rng, codes, cases) -> None:
+    through = (
+        (Case.natures.through, "nature_id", "nature", mix.NATURE_WEIGHTS),
+        (Case.service_teams.through, "serviceteam_id", "service_team", mix.TEAM_WEIGHTS),
+        (Case.outcomes_sought.through, "outcome_id", "outcome", mix.OUTCOME_SOUGHT_WEIGHTS),
+    )
+    for model, column, kind, weights in through:
         rows = []
         for case in cases:
             count = rng.choices([1, 2, 3], weights=[60, 30, 10])[0]
             for code in sorted({_pick(rng, weights) for _ in range(count)}):
-                rows.append(model(case_id=case.pk, **{column: codes[kind][code].pk}))
-        model.objects.bulk_create(rows, batch_size=batch_size)
+                rows.append((case.pk, codes[kind][code].pk))
+        bulk.insert_tuples(model._meta.db_table, ["case_id", column], rows)
 
 
 def _pick(rng, weights: dict[str, int]) -> str:

@@ -28,11 +28,11 @@ from django.db import connection
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from heeded.cases import bulk
 from heeded.cases.clocks import open_deadlines, stage_deadline
 from heeded.cases.models import Case, CaseEvent, EventKind, Payment, Stage, StageOutcome
 from heeded.organisation.models import Organisation, Stage2ClockStart
 
-from . import fast
 from .columns import BOOLEAN_FIELDS, CODE_FIELDS, DATE_FIELDS, MULTI_FIELDS, STAGES
 from .validation import CaseRow, StageDates
 
@@ -68,7 +68,7 @@ class Writer:
             return
         now = timezone.now()
         cases, stages, payments, events = [], [], [], []
-        for row, pk in zip(rows, fast.reserve_ids(Case, len(rows)), strict=True):
+        for row, pk in zip(rows, bulk.reserve_ids(Case, len(rows)), strict=True):
             case = Case(pk=pk, reference=row.reference, created_by=self.by, version=1)
             self._set_fields(case, row)
             case_stages = [self._new_stage(case, s) for s in row.stages.values()]
@@ -80,11 +80,11 @@ class Writer:
             events += self._events(case, row, previous=None)
             events.append(self._event(case, EventKind.IMPORTED, self.today, self.reason))
         for objects, model in ((stages, Stage), (payments, Payment)):
-            for obj, pk in zip(objects, fast.reserve_ids(model, len(objects)), strict=True):
+            for obj, pk in zip(objects, bulk.reserve_ids(model, len(objects)), strict=True):
                 obj.pk = pk
         for model, objects in ((Case, cases), (Stage, stages), (Payment, payments)):
-            fast.insert_objects(model, objects, now=now)
-            fast.insert_history(model, objects, by=self.by, reason=self.reason, now=now)
+            bulk.insert_objects(model, objects, now=now)
+            bulk.insert_history(model, objects, by=self.by, reason=self.reason, now=now)
         self._insert_events(events, now)
         self._link(cases, rows, replace=False)
 
@@ -221,15 +221,15 @@ class Writer:
         return Payment(case=case, amount=amount, paid_on=None, recorded_by=self.by)
 
     def _insert(self, model, objects: list) -> None:
-        for obj, pk in zip(objects, fast.reserve_ids(model, len(objects)), strict=True):
+        for obj, pk in zip(objects, bulk.reserve_ids(model, len(objects)), strict=True):
             obj.pk = pk
         now = timezone.now()
-        fast.insert_objects(model, objects, now=now)
-        fast.insert_history(model, objects, by=self.by, reason=self.reason, now=now)
+        bulk.insert_objects(model, objects, now=now)
+        bulk.insert_history(model, objects, by=self.by, reason=self.reason, now=now)
 
     def _insert_events(self, events: list[tuple], now) -> None:
         recorded_at = CaseEvent._meta.get_field("recorded_at").get_db_prep_save(now, connection)
-        fast.insert_tuples(
+        bulk.insert_tuples(
             CaseEvent._meta.db_table,
             EVENT_COLUMNS,
             [event[:3] + (recorded_at,) + event[3:] for event in events],
@@ -256,7 +256,7 @@ class Writer:
                 for case, row in zip(cases, rows, strict=True)
                 for term in row.values.get(column) or ()
             ]
-            fast.insert_tuples(through._meta.db_table, [source, target_column], links)
+            bulk.insert_tuples(through._meta.db_table, [source, target_column], links)
 
     def _event(self, case, kind, on, description="", stage_number=None, old="", new=""):
         """A timeline row, as the tuple EVENT_COLUMNS less recorded_at."""

@@ -13,7 +13,7 @@ from heeded.access.roles import Role, has_role
 from heeded.cases.models import Case, Stage
 from heeded.demo.generator import DemoCouncil
 from heeded.demo.staff import SIGN_INS
-from heeded.procedures import procedure_for
+from heeded.procedures import Unit, procedure_for
 
 TODAY = dt.date(2026, 11, 20)
 pytestmark = pytest.mark.django_db
@@ -133,9 +133,7 @@ def test_the_demo_refuses_to_run_outside_demo_mode(settings):
 
 
 def test_scale_adds_benchmark_cases_with_stages_and_categories():
-    call_command(
-        "demo", "--scale", "1500", "--today", "2026-11-20", "--batch-size", "500", stdout=StringIO()
-    )
+    call_command("demo", "--scale", "1500", "--today", "2026-11-20", stdout=StringIO())
     cases = Case.objects.filter(reference__startswith="SC-")
     assert cases.count() == 1500
     assert cases.values("reference").distinct().count() == 1500
@@ -144,7 +142,27 @@ def test_scale_adds_benchmark_cases_with_stages_and_categories():
     assert with_stages > 500
     assert Case.natures.through.objects.filter(case__in=cases).exists()
     open_with_stage = cases.filter(closed_on=None, current_stage=1)
+    assert open_with_stage.exists()
     assert all(c.next_deadline for c in open_with_stage)
+    assert Case.service_teams.through.objects.filter(case__in=cases).exists()
+    assert Case.outcomes_sought.through.objects.filter(case__in=cases).exists()
+    checked = 0
+    for stage in Stage.objects.filter(case__in=cases).select_related("case__record_type"):
+        clock = procedure_for(stage.case.record_type.procedure).stage(1).response
+        if clock.unit is Unit.WORKING_DAYS and clock.limit:
+            assert stage.due_on == clock.deadline(stage.started_on), stage.case.reference
+            checked += 1
+    assert checked > 500
     # A second run takes fresh references.
     call_command("demo", "--scale", "10", "--today", "2026-11-20", stdout=StringIO())
     assert Case.objects.filter(reference__startswith="SC-").count() == 1510
+
+
+def test_dashboards_have_work_due_today_overdue_and_in_the_next_few_days():
+    build()
+    open_cases = Case.objects.filter(closed_on=None)
+    assert open_cases.filter(next_deadline=TODAY).exists()  # a Friday: something is due
+    assert open_cases.filter(next_deadline__lt=TODAY).exists()
+    assert open_cases.filter(
+        next_deadline__gt=TODAY, next_deadline__lte=TODAY + dt.timedelta(days=7)
+    ).exists()

@@ -33,11 +33,8 @@ def import_live_server(request):
 
 
 @pytest.fixture
-def page(chromium):
-    # bypass_csp: axe-core is injected as an inline script, which a strict CSP blocks.
-    context = chromium.new_context(locale="en-GB", bypass_csp=True)
-    yield context.new_page()
-    context.close()
+def page(browser_page):
+    return browser_page
 
 
 def signed_in(page, live_server, user):

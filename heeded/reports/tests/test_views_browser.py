@@ -28,13 +28,8 @@ def server(request, settings):
 
 
 @pytest.fixture
-def page(chromium):
-    # axe-core is injected as an inline script, which the site's CSP rightly blocks.
-    context = chromium.new_context(
-        locale="en-GB", bypass_csp=True, viewport={"width": 1280, "height": 900}
-    )
-    yield context.new_page()
-    context.close()
+def page(browser_page):
+    return browser_page
 
 
 def sign_in(page, server, user) -> None:

@@ -49,9 +49,8 @@ class Command(BaseCommand):
             default=None,
             help="Instead of the demo, bulk-insert this many benchmark cases.",
         )
-        parser.add_argument("--batch-size", type=int, default=5000)
 
-    def handle(self, *args, seed, today, volume_factor, years, scale, batch_size, **options):
+    def handle(self, *args, seed, today, volume_factor, years, scale, **options):
         if not settings.DEMO:
             raise CommandError(
                 "The demo publishes its passwords: run it only with HEEDED_DEMO=true, never "
@@ -67,7 +66,6 @@ class Command(BaseCommand):
                 scale,
                 seed=seed,
                 today=today,
-                batch_size=batch_size,
                 progress=self._bar("Benchmark cases"),
             )
             self.stdout.write(f"Added {made:,} benchmark cases.")

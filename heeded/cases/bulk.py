@@ -1,4 +1,6 @@
-"""Multi-row inserts for imports of many cases: COPY on PostgreSQL, executemany on SQLite.
+"""Multi-row inserts of many cases (imports, benchmark data).
+
+COPY on PostgreSQL, executemany on SQLite.
 
 Django's ``bulk_create`` compiles its SQL value by value, which costs more than the database
 spends storing the rows (profiled: three quarters of an import's time). Here each table gets

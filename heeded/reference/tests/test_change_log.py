@@ -1,0 +1,44 @@
+"""Who changed what: every settings change, newest first; staff changes for administrators."""
+
+from django.urls import reverse
+
+from heeded.access.roles import Role
+from heeded.reference.services import staff, taxonomy
+
+URL = reverse("reference:change_list")
+
+
+def test_a_change_shows_who_made_it_and_the_value_before_and_after(as_manager, manager, code):
+    taxonomy.update_term(code("nature", "delay"), by=manager, label="Delay in answering")
+    html = as_manager.get(URL).content.decode()
+    assert "Manager Tester" in html
+    assert "<code>delay</code>" in html
+    assert "Delay in answering" in html
+
+
+def test_managers_do_not_see_changes_to_staff_but_administrators_do(client, manager, admin_user):
+    staff.add_staff(
+        by=admin_user,
+        username="jsmith",
+        first_name="Jo",
+        last_name="Smith",
+        email="jo@council.example",
+        roles=[Role.COMPLAINTS_OFFICER],
+    )
+    client.force_login(manager)
+    assert "jsmith" not in client.get(URL).content.decode()
+    client.force_login(admin_user)
+    assert "jsmith" in client.get(URL).content.decode()
+
+
+def test_the_log_takes_the_same_queries_however_many_changes(
+    as_manager, manager, code, django_assert_max_num_queries
+):
+    taxonomy.retire_term(code("nature", "delay"), by=manager)
+    as_manager.get(URL)
+    with django_assert_max_num_queries(10) as few:
+        as_manager.get(URL)
+    for n in range(20):
+        taxonomy.update_term(code("nature", "funding"), by=manager, label=f"Funding {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert "Funding 19" in as_manager.get(URL).content.decode()
