@@ -163,6 +163,8 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["record_type", "received_on"]),
             models.Index(fields=["closed_on", "next_deadline"]),
+            # The case list's default order.
+            models.Index(fields=["-received_on", "-id"], name="cases_newest_first"),
         ]
 
     def __str__(self) -> str:

@@ -93,3 +93,21 @@ def workqueue_live_server(request):
         return request.getfixturevalue("live_server")
     finally:
         settings.MEDIA_URL = original
+
+
+@pytest.fixture(autouse=True)
+def default_codes(request):
+    """The default taxonomy, put back if a transactional test's flush emptied it.
+
+    Browser tests (live server) are transactional: Django flushes every table after them,
+    including the codes the migrations seeded, and a test that runs next in the same worker
+    would find no record types.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None:
+        return
+    transactional = marker.kwargs.get("transaction", False)
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from heeded.taxonomy.seeding import seed_default_taxonomy
+
+    seed_default_taxonomy()

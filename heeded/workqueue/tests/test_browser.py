@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from heeded.cases import actions
-from heeded.tests_support.browser import AXE, check_accessibility, screenshot
+from heeded.tests_support.browser import check_accessibility, screenshot
 
 from .conftest import complaint
 
@@ -42,18 +42,6 @@ def sign_in(page, workqueue_live_server, username="officer"):
     page.get_by_role("button", name="Sign in").click()
 
 
-def check_accessibility_under_csp(page) -> None:
-    """check_accessibility, with axe-core loaded the way the page's policy allows.
-
-    The shared helper adds axe as an inline <script>, which this site's
-    Content-Security-Policy (script-src 'self') rightly refuses; evaluating it through the
-    DevTools protocol is not subject to the policy, and keeps the policy on for the test.
-    """
-    page.evaluate(AXE.read_text())
-    page.add_script_tag = lambda **kwargs: None  # already loaded
-    check_accessibility(page)
-
-
 def watch_for_policy_violations(page) -> list[str]:
     refused: list[str] = []
     page.on(
@@ -77,7 +65,7 @@ def test_the_dashboard_and_case_list_in_a_browser(
     assert page.locator("html.govuk-template, body.govuk-frontend-supported").count() >= 1
     assert page.get_by_role("tab", name="Team").is_visible()
     screenshot(page, "workqueue-dashboard")
-    check_accessibility_under_csp(page)
+    check_accessibility(page)
 
     page.get_by_role("tab", name="Team").click()
     screenshot(page, "workqueue-dashboard-team")
@@ -85,7 +73,7 @@ def test_the_dashboard_and_case_list_in_a_browser(
     page.get_by_role("link", name="Cases", exact=True).click()
     assert page.get_by_role("heading", name="Cases", level=1).is_visible()
     screenshot(page, "workqueue-case-list")
-    check_accessibility_under_csp(page)
+    check_accessibility(page)
 
     page.get_by_label("Service or team").select_option("fostering")
     page.get_by_role("button", name="Apply filters").click()
@@ -97,7 +85,7 @@ def test_the_dashboard_and_case_list_in_a_browser(
     page.get_by_label("Received from").fill("2022-13-45")
     page.get_by_role("button", name="Apply filters").click()
     assert page.get_by_text("Received from must be a real date").first.is_visible()
-    check_accessibility_under_csp(page)
+    check_accessibility(page)
     screenshot(page, "workqueue-case-list-error")
     assert refused == []
 
@@ -106,10 +94,10 @@ def test_the_sign_in_page_in_a_browser(browser_page, workqueue_live_server, offi
     page = browser_page
     refused = watch_for_policy_violations(page)
     page.goto(workqueue_live_server.url + "/accounts/login/")
-    check_accessibility_under_csp(page)
+    check_accessibility(page)
     page.get_by_role("button", name="Sign in").click()
     assert page.locator(".govuk-error-summary").is_visible()
-    check_accessibility_under_csp(page)
+    check_accessibility(page)
     screenshot(page, "workqueue-sign-in-error")
     assert refused == []
 
@@ -118,4 +106,4 @@ def test_the_case_list_on_a_phone(phone_page, workqueue_live_server, recent_case
     sign_in(phone_page, workqueue_live_server)
     phone_page.goto(workqueue_live_server.url + "/cases/")
     screenshot(phone_page, "workqueue-case-list-phone")
-    check_accessibility_under_csp(phone_page)
+    check_accessibility(phone_page)
