@@ -7,6 +7,8 @@ UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 RUN := $(UV) run --frozen
 PG_URL ?= postgres://postgres@127.0.0.1:5432/heeded
 DEMO_ENV := HEEDED_DEMO=true
+# One test process per core (pytest-xdist); override with PYTEST_ARGS="-x" etc.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: help env demo serve test test-sqlite test-postgres lint format assets bench clean
 
