@@ -165,6 +165,8 @@ class Case(models.Model):
             models.Index(fields=["closed_on", "next_deadline"]),
             # The case list's default order.
             models.Index(fields=["-received_on", "-id"], name="cases_newest_first"),
+            # The report's Ombudsman measures count by this date.
+            models.Index(fields=["ombudsman_received_on"], name="cases_ombudsman_received"),
         ]
 
     def __str__(self) -> str:
@@ -243,6 +245,8 @@ class Stage(models.Model):
 
     class Meta:
         ordering = ["case", "number"]
+        # The report counts Stage 2 and 3 starts in a period.
+        indexes = [models.Index(fields=["number", "started_on"], name="stages_started")]
         constraints = [
             models.UniqueConstraint(fields=["case", "number"], name="one_stage_of_each_number")
         ]
