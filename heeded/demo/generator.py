@@ -236,6 +236,7 @@ class DemoCouncil:
                 by=officer,
                 officer=officer,
                 responding_manager=self.rng.choice(self.responders),
+                on=min(self.after(case.received_on, 0, 2), self.today),
             )
         if self.in_progress(case):
             return
@@ -331,6 +332,7 @@ class DemoCouncil:
             case,
             by=officer,
             stage_number=2,
+            on=requested,
             responding_manager=self.rng.choice(self.responders),
             investigating_officer=f"{self.rng.choice(mix.FIRST_NAMES)} "
             f"{self.rng.choice(mix.LAST_NAMES)} (independent investigator)",

@@ -39,12 +39,13 @@ def assign(
     stage_number: int | None = None,
     investigating_officer: str | None = None,
     independent_person: str | None = None,
+    on: dt.date | None = None,
     expected_version: int | None = None,
 ) -> Case:
     """Give a case to a complaints officer, or a stage to a responding manager."""
     with transaction.atomic():
         case = locked(case, expected_version)
-        today = localdate()
+        today = on or localdate()
         if officer is not None:
             old = case.assigned_officer
             case.assigned_officer = officer
