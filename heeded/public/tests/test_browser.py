@@ -4,6 +4,7 @@ phone, with every page (errors included) checked against WCAG 2.2 AA and photogr
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from heeded.cases.models import Case, Document
 from heeded.tests_support.browser import check_accessibility, screenshot
@@ -28,8 +29,17 @@ DEVICES = {"desktop": "browser_page", "phone": "phone_page"}
 
 def _upload_by_keyboard(page, path: Path) -> None:
     tab_to(page, "input[type=file]")
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
+    page.wait_for_function("document.activeElement && document.activeElement.type === 'file'")
+    # Headless Chromium now and then ignores the first key press that should open the file
+    # chooser; pressing again is still keyboard only, so try up to three times.
+    for attempt in range(3):
+        try:
+            with page.expect_file_chooser(timeout=10_000) as chooser:
+                page.keyboard.press("Space" if attempt % 2 == 0 else "Enter")
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     chooser.value.set_files(str(path))
     press(page, "button[value=upload]")
 
