@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from heeded.organisation.models import Organisation
 
+from .facts import PeriodRows, overlap, report_snapshot
 from .measures import Facts
 from .periods import Period, comparison_periods
 from .selfcheck import check
@@ -31,8 +32,25 @@ def build_report(period: Period, comparisons: int = 3, progress: Progress | None
         if progress is not None:
             progress(what)
 
+    earlier_periods = comparison_periods(period, comparisons)
+    with report_snapshot():
+        report = _figures(period, earlier_periods, step)
+    step("Checking the figures add up")
+    check(report)
+    return report
+
+
+def _figures(period: Period, earlier_periods: list[Period], step: Progress) -> dict:
+    """Every figure of the period and its comparison years, from one set of queries when
+    the periods do not overlap (a custom period over a year long overlaps its own)."""
+    everything = [period, *earlier_periods]
+    shared = PeriodRows(everything) if not overlap(everything) else None
+
+    def facts_for(one: Period) -> Facts:
+        return Facts(one, shared if shared is not None else PeriodRows([one]))
+
     step(f"Measures for {period.label}")
-    facts = Facts(period)
+    facts = facts_for(period)
     report = {
         "format": FORMAT,
         "organisation": Organisation.current().name,
@@ -43,12 +61,10 @@ def build_report(period: Period, comparisons: int = 3, progress: Progress | None
         "comparison_supplementary": {},
         "comparison_periods": {},
     }
-    for earlier in comparison_periods(period, comparisons):
+    for earlier in earlier_periods:
         step(f"Comparison with {earlier.label}")
-        earlier_facts = Facts(earlier)
+        earlier_facts = facts_for(earlier)
         report["comparisons"][earlier.label] = earlier_facts.measures()
         report["comparison_supplementary"][earlier.label] = earlier_facts.supplementary()
         report["comparison_periods"][earlier.label] = earlier.as_dict()
-    step("Checking the figures add up")
-    check(report)
     return report

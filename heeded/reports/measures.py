@@ -29,16 +29,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
 
 import numpy as np
-from django.db.models import CharField, Count, Exists, Func, OuterRef, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from heeded.calendars.working_days import working_days_array
-from heeded.cases.models import UPHELD_AT_LEAST_IN_PART, Case, Payment, Stage
-from heeded.taxonomy.models import RecordType
+from heeded.cases.models import Case, Stage
 
+from .facts import COMPLAINT, INFORMATION_REQUESTS, UPHELD, PeriodRows
 from .periods import Period
 
 MEASURE_IDS: tuple[str, ...] = (
@@ -79,22 +77,13 @@ MEASURE_IDS: tuple[str, ...] = (
     "payments.total",
 )
 
-COMPLAINT = "complaint"
 REFUSED = "refused"
 NOT_RECORDED = "not_recorded"
 FAMILIES = ("statutory", "other")
 STAGE_OUTCOMES = ("upheld", "partially_upheld", "not_upheld", "withdrawn")
-UPHELD = tuple(str(outcome) for outcome in UPHELD_AT_LEAST_IN_PART)
 # (normal limit, the most an agreed extension may allow), in working days.
 STAGE_LIMITS = {1: (10, 20), 2: (25, 65)}
 ACKNOWLEDGEMENT_DAYS = 3
-INFORMATION_REQUESTS = (
-    "foi_request",
-    "eir_request",
-    "subject_access_request",
-    "information_request",
-    "mp_councillor_enquiry",
-)
 CONVERTED_INTO_COMPLAINTS = ("pre_complaint", "case_concern")
 
 
@@ -146,20 +135,6 @@ def _columns(rows: list[tuple], *dtypes: str) -> list[np.ndarray]:
     """The columns of fetched rows as numpy arrays (None dates become NaT)."""
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(dtypes)
     return [np.array(column, dtype=dtype) for column, dtype in zip(columns, dtypes, strict=True)]
-
-
-class Month(Func):
-    """ "YYYY-MM" of a date, computed by the database itself.
-
-    Django's ExtractYear and ExtractMonth call back into Python for every row on SQLite;
-    a date is stored there as ISO text, so its first seven characters are the month.
-    """
-
-    output_field = CharField()
-    template = "to_char(%(expressions)s, 'YYYY-MM')"
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="substr(%(expressions)s, 1, 7)")
 
 
 def ranked(counts: dict[str, int], top: int = 3) -> list[dict]:
@@ -224,207 +199,37 @@ def timeliness(starts, responses, extended_to, stage: int) -> dict:
 
 
 class Facts:
-    """The grouped rows of one period, each fetched once and shared by the measures."""
+    """The grouped rows of one period, each fetched once and shared by the measures.
 
-    def __init__(self, period: Period):
+    ``rows`` may hold the rows of several periods (a report's comparison years), fetched
+    together; by default they are fetched for this period alone.
+    """
+
+    def __init__(self, period: Period, rows: PeriodRows | None = None):
         self.period = period
+        self.rows = rows if rows is not None else PeriodRows([period])
+        self.index = self.rows.index(period)
 
-    @cached_property
-    def record_types(self) -> dict[int, tuple[str, str]]:
-        """id -> (code, family). Filtering on these ids, not on a join to the codes, lets
-        the database estimate how many cases match and use the (record type, received)
-        index."""
-        return {
-            pk: (code, family)
-            for pk, code, family in RecordType.objects.values_list("pk", "code", "family")
-        }
+    def _mine(name: str):  # noqa: N805 (a helper that builds properties, not a method)
+        return property(lambda self: getattr(self.rows, name)[self.index])
 
-    def _ids(self, *codes: str) -> list[int]:
-        return [pk for pk, (code, _) in self.record_types.items() if code in codes]
+    volume = _mine("volume")
+    complaints = _mine("complaints")
+    young_people_upheld = _mine("young_people_upheld")
+    natures = _mine("natures")
+    outcomes_sought = _mine("outcomes_sought")
+    service_teams = _mine("service_teams")
+    acknowledgements = _mine("acknowledgements")
+    stage_dates = _mine("stage_dates")
+    stage_outcomes = _mine("stage_outcomes")
+    stages_started = _mine("stages_started")
+    actual_outcomes = _mine("actual_outcomes")
+    ombudsman = _mine("ombudsman")
+    information_requests = _mine("information_requests")
 
-    def _named(self, rows, field: str = "record_type_id", prefix: str = "") -> list[dict]:
-        """Put the code (and family) of each grouped row's record type id under its name."""
-        for row in rows:
-            code, family = self.record_types.get(row.pop(prefix + field), (None, None))
-            row[prefix + field.replace("_id", "__code")] = code
-            if not prefix and field == "record_type_id":
-                row["record_type__family"] = family
-        return rows
-
-    def _complaints(self) -> Q:
-        return Q(record_type_id__in=self._ids(COMPLAINT))
-
-    @cached_property
-    def volume(self) -> list[dict]:
-        """Cases received in P, counted by type, family, month, channel, origin, refusal."""
-        rows = list(
-            Case.objects.filter(_in("received_on", self.period))
-            .annotate(month=Month("received_on"))
-            .values(
-                "record_type_id",
-                "month",
-                "how_received__code",
-                "converted_from_id",
-                "refusal_reason__code",
-            )
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        return self._named(self._named(rows), "converted_from_id")
-
-    @cached_property
-    def complaints(self) -> list[dict]:
-        """Complaints received in P by complainant, young person, advocacy, Stage 1 upheld."""
-        upheld_at_stage1 = Stage.objects.filter(case=OuterRef("pk"), number=1, outcome__in=UPHELD)
-        return list(
-            Case.objects.filter(self._complaints(), _in("received_on", self.period))
-            .annotate(stage1_upheld=Exists(upheld_at_stage1))
-            .values(
-                "complainant_type__code",
-                "young_person",
-                "via_professional",
-                "advocacy_offered",
-                "advocacy_taken_up",
-                "stage1_upheld",
-            )
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-
-    def _codes_of(self, field: str, code_field: str, record_types, extra=()) -> list[dict]:
-        through = getattr(Case, field).through
-        rows = list(
-            through.objects.filter(
-                case__record_type_id__in=self._ids(*record_types),
-                case__received_on__range=(self.period.start, self.period.end),
-            )
-            .values(code_field, "case__record_type_id", *extra)
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        return self._named(rows, "record_type_id", prefix="case__")
-
-    @cached_property
-    def natures(self) -> list[dict]:
-        return self._codes_of("natures", "nature__code", [COMPLAINT])
-
-    @cached_property
-    def outcomes_sought(self) -> list[dict]:
-        return self._codes_of("outcomes_sought", "outcome__code", [COMPLAINT])
-
-    @cached_property
-    def service_teams(self) -> list[dict]:
-        """Service teams of complaints and compliments, with the young person flag."""
-        return self._codes_of(
-            "service_teams",
-            "serviceteam__code",
-            [COMPLAINT, "compliment"],
-            extra=("case__young_person",),
-        )
-
-    @cached_property
-    def acknowledgements(self) -> list[np.ndarray]:
-        """[received, acknowledged] of complaints received in P, as date arrays."""
-        rows = list(
-            Case.objects.filter(self._complaints(), _in("received_on", self.period))
-            .order_by()
-            .values_list("received_on", "acknowledged_on")
-        )
-        return _columns(rows, "datetime64[D]", "datetime64[D]")
-
-    @cached_property
-    def stage_dates(self) -> list[np.ndarray]:
-        """[stage, clock start, response, extended to] of complaints' Stage 1 and 2
-        responses in P, as arrays."""
-        rows = list(
-            Stage.objects.filter(
-                case__record_type_id__in=self._ids(COMPLAINT),
-                number__in=(1, 2),
-                responded_on__range=(self.period.start, self.period.end),
-            )
-            .order_by()
-            .values_list("number", "started_on", "responded_on", "extended_to")
-        )
-        day = "datetime64[D]"
-        return _columns(rows, "int64", day, day, day)
-
-    @cached_property
-    def stage_outcomes(self) -> list[dict]:
-        return list(
-            Stage.objects.filter(
-                case__record_type_id__in=self._ids(COMPLAINT),
-                responded_on__range=(self.period.start, self.period.end),
-            )
-            .values("number", "outcome", "case__remedial_action")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-
-    @cached_property
-    def stages_started(self) -> dict[int, int]:
-        rows = (
-            Stage.objects.filter(
-                case__record_type_id__in=self._ids(COMPLAINT),
-                number__in=(2, 3),
-                started_on__range=(self.period.start, self.period.end),
-            )
-            .values("number")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        return {row["number"]: row["n"] for row in rows}
-
-    @cached_property
-    def actual_outcomes(self) -> list[dict]:
-        """Actual outcomes of complaints answered at Stage 1 in P, by the Stage 1 finding."""
-        through = Case.actual_outcomes.through
-        # One filter() call, so the stage conditions and the grouped outcome share one join.
-        return list(
-            through.objects.filter(
-                case__record_type_id__in=self._ids(COMPLAINT),
-                case__stages__number=1,
-                case__stages__responded_on__range=(self.period.start, self.period.end),
-            )
-            .values("outcome__code", "case__stages__outcome")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-
-    @cached_property
-    def ombudsman(self) -> list[dict]:
-        return list(
-            Case.objects.filter(_in("ombudsman_received_on", self.period))
-            .values("ombudsman_decision__code")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-
-    @cached_property
+    @property
     def payments(self) -> Decimal:
-        total = Payment.objects.filter(
-            case__closed_on__range=(self.period.start, self.period.end)
-        ).aggregate(total=Sum("amount"))["total"]
-        return Decimal(total or 0)
-
-    @cached_property
-    def information_requests(self) -> list[dict]:
-        deadline = Coalesce("extended_to", "due_on")
-        rows = list(
-            Stage.objects.filter(
-                case__record_type_id__in=self._ids(*INFORMATION_REQUESTS),
-                number=1,
-                responded_on__range=(self.period.start, self.period.end),
-            )
-            .annotate(deadline=deadline)
-            .values("case__record_type_id")
-            .annotate(
-                n=Count("id"),
-                within=Count("id", filter=Q(responded_on__lte=deadline)),
-                no_deadline=Count("id", filter=Q(deadline__isnull=True)),
-            )
-            .order_by()
-        )
-        return self._named(rows, "record_type_id", prefix="case__")
+        return Decimal(self.rows.payments[self.index] or 0)
 
     # --- The measures, filed from the rows above -------------------------------------------
 
@@ -506,7 +311,7 @@ class Facts:
             "stage3.outcomes": self._outcomes(3),
             "young_people.complaints": sum(row["n"] for row in young),
             "young_people.via_professional": sum(r["n"] for r in young if r["via_professional"]),
-            "young_people.upheld": sum(r["n"] for r in young if r["stage1_upheld"]),
+            "young_people.upheld": self.young_people_upheld,
             "lgsco.received": sum(row["n"] for row in self.ombudsman),
             "lgsco.decisions": _nonzero(
                 _tally(self.ombudsman, lambda r: r["ombudsman_decision__code"])

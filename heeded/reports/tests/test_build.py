@@ -1,10 +1,15 @@
+import datetime as dt
 import json
+
+import pytest
+from django.db import connection
 
 from heeded.organisation.models import Organisation
 from heeded.reports.build import FORMAT, build_report
+from heeded.reports.facts import report_snapshot
 from heeded.reports.management.commands.report import report_json
-from heeded.reports.measures import MEASURE_IDS
-from heeded.reports.periods import financial_year, half_year
+from heeded.reports.measures import MEASURE_IDS, compute_measures, compute_supplementary
+from heeded.reports.periods import custom, financial_year, half_year
 
 from . import isle_of_wight
 
@@ -66,3 +71,35 @@ def test_an_empty_year_has_nulls_not_division_errors(db):
     report = json.loads(report_json(build_report(financial_year(2030), comparisons=1)))
     assert report["measures"]["stage1.average_working_days"] is None
     assert report["measures"]["representations.total"] == 0
+
+
+def test_comparison_years_fetched_together_equal_each_year_computed_alone(db):
+    """The report fetches its four years with one set of queries; every figure must be
+    what the year gives on its own."""
+    isle_of_wight.build()
+    report = build_report(YEAR, comparisons=3)
+    assert report["measures"] == compute_measures(YEAR)
+    assert report["supplementary"] == compute_supplementary(YEAR)
+    for label, period in report["comparison_periods"].items():
+        earlier = custom(dt.date.fromisoformat(period["from"]), dt.date.fromisoformat(period["to"]))
+        assert report["comparisons"][label] == compute_measures(earlier)
+        assert report["comparison_supplementary"][label] == compute_supplementary(earlier)
+
+
+def test_a_period_longer_than_a_year_overlaps_its_comparison_and_is_still_right(db):
+    isle_of_wight.build()
+    longer = custom(dt.date(2018, 10, 1), dt.date(2020, 3, 31))
+    report = build_report(longer, comparisons=1)
+    (label,) = report["comparisons"]
+    assert report["comparison_periods"][label]["to"] == "2019-03-31"  # inside the period
+    assert report["measures"] == compute_measures(longer)
+    assert report["measures"]["representations.total"] > 68
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_query_of_a_report_reads_one_snapshot():
+    with report_snapshot(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW transaction_isolation")
+            assert cursor.fetchone()[0] == "repeatable read"
+        assert connection.in_atomic_block
