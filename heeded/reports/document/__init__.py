@@ -14,7 +14,7 @@ from . import summary
 from .context import Context
 from .labels import Labels
 from .structure import Document
-from .suppression import suppress_table
+from .suppression import suppress_tables
 
 __all__ = ["build_document", "Document", "Labels"]
 
@@ -73,6 +73,5 @@ def build_document(
         comparison_labels=ctx.comparison_labels,
     )
     if public:
-        for table in document.tables():
-            suppress_table(table, threshold)
+        suppress_tables(list(document.tables()), threshold)
     return document

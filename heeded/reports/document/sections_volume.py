@@ -66,8 +66,9 @@ def representations_table(ctx: Context) -> Table:
         subtotals.append(last)
     cells = [Cell("Total representations")]
     grand = len(table.rows)
-    for c in range(1, len(periods) + 1):
-        cells.append(ctx.number_cell(sum(table.rows[r].cells[c].value for r in subtotals)))
+    for c, p in enumerate(periods, start=1):
+        total = sum(table.rows[r].cells[c].value for r in subtotals)
+        cells.append(ctx.number_cell(total, "representations.total", "total", p))
         table.sums.append(((grand, c), [(r, c) for r in subtotals]))
     table.rows.append(Row(cells, "total"))
     # The complaint row and the rows converted into complaints add up to the number of
@@ -111,13 +112,22 @@ def monthly_table(ctx: Context) -> Table | None:
             )
             for m in months
         ]
-        cells.append(ctx.number_cell(sum(c.value for c in cells[1:])))
+        # The year's count of this type, the same figure as in the representations table.
+        total = sum(c.value for c in cells[1:])
+        cells.append(ctx.number_cell(total, "representations.by_type", code))
         table.sums.append(((r, width + 1), [(r, c) for c in range(1, width + 1)]))
         table.rows.append(Row(cells))
     total_row = len(codes)
     cells = [Cell("Total")]
     for c in range(1, width + 2):
-        cells.append(ctx.number_cell(sum(table.rows[r].cells[c].value for r in range(total_row))))
+        total = sum(table.rows[r].cells[c].value for r in range(total_row))
+        # A month's total, or the year's: figures the representations table prints too.
+        measure, key = (
+            ("representations.by_month", months[c - 1])
+            if c <= width
+            else ("representations.total", "total")
+        )
+        cells.append(ctx.number_cell(total, measure, key))
         table.sums.append(((total_row, c), [(r, c) for r in range(total_row)]))
     table.sums.append(((total_row, width + 1), [(total_row, c) for c in range(1, width + 1)]))
     table.rows.append(Row(cells, "total"))

@@ -19,10 +19,12 @@ follow the ONS/NHS practice for small counts, which is the rule here:
   too: the complaint rows of the representations table add up to the number of complaints,
   which the summary states.
 - The rule is applied table by table, with the report's headline totals (representations,
-  complaints, statutory and other) treated as known. It does not audit every pair of
-  tables against each other (for example the month-by-month table's row totals against
-  the representations table's rows); a council publishing a very small year should read
-  the public version before it goes out.
+  complaints, statutory and other) treated as known, and then across tables: a figure
+  (the same measure, key, period and value) hidden in one table is hidden wherever else
+  the report prints it, and a figure known in one table is never the one withheld in
+  another. Each hiding can expose another sum, so the two steps repeat until nothing
+  changes. Figures that are the same number under different names (a total computed by
+  a table rather than taken from a measure) are only caught where the table says so.
 - A percentage derived from a hidden count (as numerator or denominator) is withheld.
 - Running text uses the same wording ("fewer than 5"); running text never prints a
   difference between a hidden count and another one.
@@ -32,7 +34,7 @@ Totals of 5 or more stay visible: the point of the report is the overall picture
 
 from __future__ import annotations
 
-from .structure import Table
+from .structure import Cell, Table
 
 WITHHELD = "withheld"
 
@@ -46,15 +48,61 @@ def is_small(n: int | float | None, threshold: int) -> bool:
 
 
 def suppress_table(table: Table, threshold: int) -> Table:
-    derived_targets = {target for target, _, _ in table.derived}
+    """The small-number rule applied to one table on its own."""
+    return suppress_tables([table], threshold)[0]
+
+
+def suppress_tables(tables: list[Table], threshold: int) -> list[Table]:
+    """The small-number rule applied to every table of a report, and across them."""
+    for table in tables:
+        _primary(table, threshold)
+    _share_known(tables)
+    for table in tables:
+        _secondary(table)
+    while _hide_everywhere(tables):
+        for table in tables:
+            _secondary(table)
+    for table in tables:
+        _derived(table)
+        _note(table, threshold)
+    return tables
+
+
+Figure = tuple[str, str | None, str | None, int | float]
+
+
+def _figure(cell: Cell) -> Figure | None:
+    """What a cell counts, so that the same figure can be found in another table."""
+    if cell.measure is None or cell.value is None:
+        return None
+    return (cell.measure, cell.key, cell.period, cell.value)
+
+
+def _positions(table: Table):
     for r, row in enumerate(table.rows):
         for c, cell in enumerate(row.cells):
-            if (r, c) in derived_targets:
-                continue
-            if is_small(cell.value, threshold):
-                cell.suppressed = "primary"
-                cell.text = fewer_than(threshold)
+            yield (r, c), cell
 
+
+def _primary(table: Table, threshold: int) -> None:
+    derived_targets = {target for target, _, _ in table.derived}
+    for position, cell in _positions(table):
+        if position not in derived_targets and is_small(cell.value, threshold):
+            cell.suppressed = "primary"
+            cell.text = fewer_than(threshold)
+
+
+def _share_known(tables: list[Table]) -> None:
+    """A figure printed as known in one table is known in every table that prints it."""
+    known = {_figure(t.cell(p)) for t in tables for p in t.known} - {None}
+    for table in tables:
+        for position, cell in _positions(table):
+            if _figure(cell) in known:
+                table.known.add(position)
+
+
+def _secondary(table: Table) -> None:
+    """Withhold one more cell of every sum with exactly one hidden component, until none."""
     changed = True
     while changed:
         changed = False
@@ -75,11 +123,28 @@ def suppress_table(table: Table, threshold: int) -> Table:
                 _withhold(table, victim)
                 changed = True
 
+
+def _hide_everywhere(tables: list[Table]) -> bool:
+    """Hide a figure wherever it is printed if any table hides it; True if one was."""
+    hidden = {_figure(cell) for t in tables for _, cell in _positions(t) if cell.suppressed}
+    hidden.discard(None)
+    changed = False
+    for table in tables:
+        for position, cell in _positions(table):
+            if not cell.suppressed and position not in table.known and _figure(cell) in hidden:
+                _withhold(table, position)
+                changed = True
+    return changed
+
+
+def _derived(table: Table) -> None:
     for target, numerator, denominator in table.derived:
         sources = [p for p in (numerator, denominator) if p is not None]
         if any(table.cell(p).suppressed for p in sources):
             _withhold(table, target)
 
+
+def _note(table: Table, threshold: int) -> None:
     if any(cell.suppressed for row in table.rows for cell in row.cells):
         note = (
             f'"{fewer_than(threshold)}" stands for a count from 1 to {threshold - 1}; '
@@ -88,7 +153,6 @@ def suppress_table(table: Table, threshold: int) -> Table:
         )
         if note not in table.notes:
             table.notes.append(note)
-    return table
 
 
 def _withhold(table: Table, position: tuple[int, int]) -> None:

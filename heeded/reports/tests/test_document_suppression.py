@@ -4,7 +4,7 @@ import pytest
 
 from heeded.reports.document import Labels, build_document
 from heeded.reports.document.structure import Cell, Row, Table
-from heeded.reports.document.suppression import suppress_table
+from heeded.reports.document.suppression import suppress_table, suppress_tables
 
 from .fixtures.sample_report import sample_report
 
@@ -40,6 +40,43 @@ def test_a_single_hidden_component_with_only_zeros_beside_it_withholds_the_total
     t.rows[3].cells[1] = Cell("9", 9)  # a total the suppression must not leave beside one cell
     suppress_table(t, 5)
     assert t.rows[3].cells[1].text == "withheld"
+
+
+def named(table: Table, measure: str) -> Table:
+    """The table's count cells named as figures of ``measure``, keyed by their row."""
+    for r, row in enumerate(table.rows):
+        row.cells[1].measure, row.cells[1].key = measure, f"row {r}"
+    return table
+
+
+def test_a_figure_withheld_in_one_table_is_withheld_wherever_else_it_is_printed():
+    first = named(counts_table([2, 30, 9]), "m")  # withholds 9 so that 2 cannot be derived
+    second = named(counts_table([40, 30, 9]), "m")  # prints the same 30 and 9 ...
+    second.rows[0].cells[1].measure = "other"  # ... beside a figure of its own
+    suppress_tables([first, second], 5)
+    # 9 is withheld in the second table too, then 30 (its smallest other part) so that 9
+    # cannot be worked out from the total 79; and so 30 is withheld in the first as well.
+    assert [row.cells[1].text for row in second.rows] == ["40", "withheld", "withheld", "79"]
+    assert [row.cells[1].text for row in first.rows] == [
+        "fewer than 5",
+        "withheld",
+        "withheld",
+        "41",
+    ]
+
+
+def test_a_figure_another_table_prints_as_known_is_never_the_one_withheld():
+    first = named(counts_table([2, 30, 9]), "m")
+    known_elsewhere = named(counts_table([9]), "m")
+    known_elsewhere.known.add((0, 1))  # e.g. a headline total stated in the summary
+    known_elsewhere.rows[0].cells[1].key = "row 2"
+    suppress_tables([first, known_elsewhere], 5)
+    assert [row.cells[1].text for row in first.rows] == [
+        "fewer than 5",
+        "withheld",
+        "9",
+        "41",
+    ]
 
 
 def test_the_threshold_is_the_organisations():
