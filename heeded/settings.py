@@ -125,6 +125,10 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# How many PostgreSQL connections one annual report's queries may use at once (they share
+# one snapshot of the data); 1 runs them one after another.
+REPORT_DATABASE_CONNECTIONS = env.int("REPORT_DATABASE_CONNECTIONS", default=3)
+
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://heeded")}
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from heeded.organisation.models import Organisation
 
-from .facts import PeriodRows, overlap, report_snapshot
+from .facts import PeriodRows, overlap, report_snapshot, shared_snapshot
 from .measures import Facts
 from .periods import Period, comparison_periods
 from .selfcheck import check
@@ -45,6 +45,8 @@ def _figures(period: Period, earlier_periods: list[Period], step: Progress) -> d
     the periods do not overlap (a custom period over a year long overlaps its own)."""
     everything = [period, *earlier_periods]
     shared = PeriodRows(everything) if not overlap(everything) else None
+    if shared is not None:
+        shared.fetch(shared_snapshot())
 
     def facts_for(one: Period) -> Facts:
         return Facts(one, shared if shared is not None else PeriodRows([one]))

@@ -158,29 +158,34 @@ def ranked(counts: dict[str, int], top: int = 3) -> list[dict]:
 # --- Timeliness, counted with numpy over fetched date columns --------------------------------
 
 
-def timeliness(starts, responses, extended_to, stage: int) -> dict:
+def timeliness(starts, responses, extended_to, stage: int, counts=None) -> dict:
     """Average, bands and within-deadline counts of one stage's responses.
 
     The deadline is the normal limit, or the working days to an agreed extension when that
-    is longer, never more than the procedure's maximum (stage 1: 10, up to 20).
+    is longer, never more than the procedure's maximum (stage 1: 10, up to 20). ``counts``
+    is how many responses each (start, response, extension) stands for (default: one).
     """
     normal, maximum = STAGE_LIMITS[stage]
     starts, responses, extended_to = _dates(starts), _dates(responses), _dates(extended_to)
+    counts = np.ones(len(starts), dtype="int64") if counts is None else np.asarray(counts)
     taken = working_days_array(starts, responses) if len(starts) else np.array([], dtype=int)
     # No extension agreed: count to the start itself (0 days) so the normal limit applies.
     extension = np.where(np.isnat(extended_to), starts, extended_to)
     agreed = working_days_array(starts, extension) if len(starts) else taken
     limit = np.clip(agreed, normal, maximum)
-    within = int(np.count_nonzero(taken <= limit))
-    responded = len(taken)
-    average = (
-        round_half_up(Decimal(int(taken.sum())) / Decimal(responded), 1) if responded else None
-    )
+
+    def how_many(chosen) -> int:
+        return int(counts[chosen].sum())
+
+    within = how_many(taken <= limit)
+    responded = int(counts.sum())
+    total_days = int((taken * counts).sum())
+    average = round_half_up(Decimal(total_days) / Decimal(responded), 1) if responded else None
     extended = ~np.isnat(extended_to)
     figures = {
         "extensions": {
-            "agreed": int(np.count_nonzero(extended)),
-            "within": int(np.count_nonzero(extended & (taken <= limit))),
+            "agreed": how_many(extended),
+            "within": how_many(extended & (taken <= limit)),
         },
         "responses": responded,
         "average_working_days": average,
@@ -188,9 +193,9 @@ def timeliness(starts, responses, extended_to, stage: int) -> dict:
     }
     if stage == 1:
         figures["bands"] = {
-            "11_to_20": int(np.count_nonzero((taken > 10) & (taken <= 20))),
-            "over_20": int(np.count_nonzero(taken > 20)),
-            "within_10": int(np.count_nonzero(taken <= 10)),
+            "11_to_20": how_many((taken > 10) & (taken <= 20)),
+            "over_20": how_many(taken > 20),
+            "within_10": how_many(taken <= 10),
         }
     return figures
 
@@ -235,9 +240,11 @@ class Facts:
 
     def _stage_timeliness(self, number: int, also: np.ndarray | bool = True) -> dict:
         """Timeliness of stage ``number``'s responses (``also``: a further mask on them)."""
-        stage, start, response, extended_to = self.stage_dates
+        stage, start, response, extended_to, counts = self.stage_dates
         chosen = (stage == number) & also
-        return timeliness(start[chosen], response[chosen], extended_to[chosen], number)
+        return timeliness(
+            start[chosen], response[chosen], extended_to[chosen], number, counts[chosen]
+        )
 
     def _outcomes(self, number: int) -> dict:
         rows = [row for row in self.stage_outcomes if row["number"] == number]
@@ -321,17 +328,17 @@ class Facts:
         return {measure: values[measure] for measure in MEASURE_IDS}
 
     def _acknowledged_within(self) -> dict:
-        received, acknowledged = self.acknowledgements
+        received, acknowledged, counts = self.acknowledgements
         recorded = ~np.isnat(acknowledged)
         taken = (
             working_days_array(received[recorded], acknowledged[recorded])
             if recorded.any()
             else np.array([], dtype=int)
         )
-        within = int(np.count_nonzero(taken <= ACKNOWLEDGEMENT_DAYS))
+        within = int(counts[recorded][taken <= ACKNOWLEDGEMENT_DAYS].sum())
         return {
-            "late": len(taken) - within,
-            NOT_RECORDED: int(np.count_nonzero(~recorded)),
+            "late": int(counts[recorded].sum()) - within,
+            NOT_RECORDED: int(counts[~recorded].sum()),
             "within": within,
         }
 

@@ -16,6 +16,11 @@ from docx.shared import Cm, Pt
 from ..document.structure import Chart, Document, Table
 from . import charts
 
+MARGIN = Cm(1.8)
+TEXT_WIDTH = Cm(21) - 2 * MARGIN
+# A table wider than this many columns (the month-by-month table) is set in smaller type.
+MANY_COLUMNS = 8
+
 
 def render(document: Document) -> bytes:
     word = WordDocument()
@@ -36,11 +41,12 @@ def _page_setup(word, document: Document) -> None:
     styles = word.styles
     styles["Normal"].font.name = "Arial"
     styles["Normal"].font.size = Pt(10.5)
-    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Caption"):
         styles[name].font.name = "Arial"
+        _without_theme_fonts(styles[name])
     section = word.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(1.8)
+    section.left_margin = section.right_margin = MARGIN
     section.different_first_page_header_footer = True
     header = section.header.paragraphs[0]
     header.text = f"{document.organisation} · {document.title} {document.period_label}"
@@ -51,6 +57,16 @@ def _page_setup(word, document: Document) -> None:
     _field(footer, "PAGE")
     footer.add_run(" of ")
     _field(footer, "NUMPAGES")
+
+
+def _without_theme_fonts(style) -> None:
+    """Word's built-in headings name the theme's fonts (Calibri Light), which win over the
+    style's own font name; without them the headings are in Arial like the rest."""
+    fonts = style.element.rPr.rFonts if style.element.rPr is not None else None
+    if fonts is None:
+        return
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
 
 
 def _field(paragraph, code: str) -> None:
@@ -113,6 +129,29 @@ def _chart(word, chart: Chart) -> None:
     _table(word, chart.table)
 
 
+def _widths(columns: int) -> list[int]:
+    """Column widths: the labels' column wide enough for "Representation (informal)" on
+    two lines, the figures sharing the rest. Left to themselves, Word and LibreOffice give
+    every column the same width and break labels in mid-word."""
+    if columns == 1:
+        return [TEXT_WIDTH]
+    first = Cm(3.6) if columns > MANY_COLUMNS else Cm(4.2) if columns > 5 else Cm(5.5)
+    rest = int((TEXT_WIDTH - first) / (columns - 1))
+    return [first] + [rest] * (columns - 1)
+
+
+def _fit(grid, columns: int) -> None:
+    grid.autofit = False
+    size = Pt(8) if columns > MANY_COLUMNS else Pt(9) if columns > 5 else Pt(9.5)
+    for column, width in zip(grid.columns, _widths(columns), strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width  # Word reads the cells' widths, LibreOffice the grid's
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = size
+
+
 def _table(word, table: Table) -> None:
     word.add_paragraph(table.caption, style="Caption")
     columns = len(table.header)
@@ -133,6 +172,7 @@ def _table(word, table: Table) -> None:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if row.kind in ("total", "subtotal", "group") and paragraph.runs:
                 paragraph.runs[0].bold = True
+    _fit(grid, columns)
     for note in table.notes:
         word.add_paragraph(note).runs[0].font.size = Pt(8.5)
     word.add_paragraph()

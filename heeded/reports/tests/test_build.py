@@ -6,7 +6,7 @@ from django.db import connection
 
 from heeded.organisation.models import Organisation
 from heeded.reports.build import FORMAT, build_report
-from heeded.reports.facts import report_snapshot
+from heeded.reports.facts import report_snapshot, shared_snapshot
 from heeded.reports.management.commands.report import report_json
 from heeded.reports.measures import MEASURE_IDS, compute_measures, compute_supplementary
 from heeded.reports.periods import custom, financial_year, half_year
@@ -102,4 +102,22 @@ def test_every_query_of_a_report_reads_one_snapshot():
         if connection.vendor == "postgresql":
             cursor.execute("SHOW transaction_isolation")
             assert cursor.fetchone()[0] == "repeatable read"
-        assert connection.in_atomic_block
+            assert connection.in_atomic_block
+            assert shared_snapshot() is not None
+        else:  # SQLite: autocommit, so that a report never holds up a save
+            assert not connection.in_atomic_block
+            assert shared_snapshot() is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_queries_on_several_connections_give_what_one_connection_gives(settings):
+    """On PostgreSQL a report outside any transaction runs its queries on three connections
+    sharing one snapshot; every figure must be what one connection computes."""
+    isle_of_wight.build()
+    settings.REPORT_DATABASE_CONNECTIONS = 3
+    together = build_report(YEAR, comparisons=3)
+    settings.REPORT_DATABASE_CONNECTIONS = 1
+    alone = build_report(YEAR, comparisons=3)
+    assert together == alone
+    assert together["measures"] == compute_measures(YEAR)
+    assert together["measures"]["representations.total"] == 68
