@@ -8,6 +8,8 @@ sentence, and leaves out everything not written for publication.
 
 from __future__ import annotations
 
+from . import sections_closing as closing
+from . import sections_escalation as escalation
 from . import sections_findings as findings
 from . import sections_volume as volume
 from . import summary
@@ -50,15 +52,15 @@ def build_document(
         findings.outcomes(ctx),
         findings.findings(ctx),
         findings.young_people(ctx),
-        findings.refusals(ctx),
-        findings.escalation(ctx),
-        findings.ombudsman(ctx),
-        findings.compliments(ctx),
-        findings.information_requests(ctx),
-        findings.learning(ctx),
-        findings.recommendations(ctx),
-        findings.glossary(ctx),
-        findings.appendix(ctx),
+        escalation.refusals(ctx),
+        escalation.escalation(ctx),
+        escalation.ombudsman(ctx),
+        escalation.compliments(ctx),
+        escalation.information_requests(ctx),
+        closing.learning(ctx),
+        closing.recommendations(ctx),
+        closing.glossary(ctx),
+        closing.appendix(ctx),
     ]
     document = Document(
         title="Annual report on complaints and representations",

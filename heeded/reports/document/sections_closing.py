@@ -1,0 +1,106 @@
+"""The closing sections: learning, recommendations, the glossary and the data appendix."""
+
+from __future__ import annotations
+
+from .context import Context
+from .structure import Cell, Paragraph, Quote, Row, Section, Table
+
+
+def learning(ctx: Context) -> Section:
+    section = Section("learning", "Learning from complaints")
+    if not ctx.learning:
+        section.add(Paragraph("No learning examples were chosen for this report."))
+        return section
+    section.add(
+        Paragraph(
+            "Complaints show where services can improve. These examples, written by the "
+            "complaints team without anything that could identify the people involved, are "
+            "from complaints in the period."
+        )
+    )
+    for heading, text in ctx.learning:
+        section.add(Quote(heading, text))
+    return section
+
+
+def recommendations(ctx: Context) -> Section:
+    section = Section("recommendations", "Recommendations")
+    earlier = [r for r in ctx.recommendations if r.raised_in != ctx.label]
+    new = [r for r in ctx.recommendations if r.raised_in == ctx.label]
+    if earlier:
+        section.add(Paragraph("Progress on recommendations from earlier reports:"))
+        for number, rec in enumerate(earlier, start=1):
+            progress = rec.progress_for(ctx.label)
+            text = rec.text
+            if progress:
+                text += f"\n\nProgress ({progress.status_label}): {progress.text}"
+            section.add(Quote(f"Recommendation {number} ({rec.raised_in}): {rec.title}", text))
+    if new:
+        section.add(Paragraph(f"Recommendations made in {ctx.label}:"))
+        for number, rec in enumerate(new, start=1):
+            section.add(Quote(f"Recommendation {number}: {rec.title}", rec.text))
+    if not earlier and not new:
+        section.add(Paragraph("No recommendations have been recorded for this report."))
+    return section
+
+
+def glossary(ctx: Context) -> Section:
+    section = Section("glossary", "Glossary")
+    used = {c for p in ctx.periods(True) for c in (ctx.m("representations.by_type", p) or {})}
+    for term in ctx.labels.terms("record_type"):
+        if term.code in used and term.description:
+            section.add(Quote(term.label, term.description))
+    section.add(
+        Quote("Working day", "Monday to Friday, except bank holidays in England and Wales."),
+        Quote("Stage 1", "Local resolution: a response within 10 working days, extendable to 20."),
+        Quote(
+            "Stage 2",
+            "Investigation by an investigating officer with an independent "
+            "person: 25 working days, extendable to 65.",
+        ),
+        Quote("Stage 3", "A review panel, held within 30 working days of the request."),
+    )
+    return section
+
+
+SCALARS = [
+    ("representations.total", "Representations received"),
+    ("representations.per_month", "Representations per month"),
+    ("complaints.total", "Complaints (statutory)"),
+    ("stage1.responses", "Stage 1 responses"),
+    ("stage1.average_working_days", "Stage 1 average working days"),
+    ("stage2.started", "Stage 2 investigations started"),
+    ("stage2.responses", "Stage 2 investigations completed"),
+    ("stage2.average_working_days", "Stage 2 average working days"),
+    ("stage3.started", "Stage 3 panels requested"),
+    ("stage3.responses", "Stage 3 panels completed"),
+    ("young_people.complaints", "Complaints from children and young people"),
+    ("young_people.via_professional", "of which through an advocate or professional"),
+    ("young_people.upheld", "of which upheld or partially upheld"),
+    ("lgsco.received", "Ombudsman enquiries"),
+    ("payments.total", "Payments (£)"),
+]
+
+
+def appendix(ctx: Context) -> Section:
+    section = Section("appendix", "Appendix: key figures")
+    periods = ctx.periods(True)
+    header = ["Figure"] + [ctx.period_header(p) for p in periods]
+    table = Table("key_figures", ctx.caption("Key figures by year"), header, [])
+    for measure, label in SCALARS:
+        cells = [Cell(label)]
+        for p in periods:
+            value = ctx.m(measure, p)
+            decimals = 2 if measure == "payments.total" else 1
+            cells.append(
+                Cell("–") if value is None else ctx.number_cell(value, None, None, p, decimals)
+            )
+        table.rows.append(Row(cells))
+    section.add(
+        Paragraph(
+            "Every table of this report is also available as a spreadsheet, one sheet per "
+            "table, and every figure as a machine-readable file."
+        ),
+        table,
+    )
+    return section

@@ -1,0 +1,184 @@
+"""Sections on what happened beyond Stage 1 and beside complaints: refusals, escalation to
+Stages 2 and 3, the Ombudsman, compliments and information requests."""
+
+from __future__ import annotations
+
+from . import wording
+from .context import NR, Context
+from .sections_findings import FINDINGS
+from .structure import BulletList, Cell, Note, Paragraph, Row, Section, Table
+
+
+def refusals(ctx: Context) -> Section:
+    refused = sum((ctx.m("refusals.reasons") or {}).values())
+    section = Section("refusals", "Complaints not accepted into the statutory procedure")
+    change = ctx.change("representations.by_type", "refused")
+    if not refused:
+        section.add(Paragraph("No complaints were refused."))
+        return section
+    section.add(
+        Paragraph(
+            f"{ctx.count(refused)} {wording.plural(refused, 'complaint was', 'complaints were')}"
+            " refused" + (f", {change}." if change else ".")
+        ),
+        ctx.breakdown(
+            "refusals",
+            "Reasons for refusal",
+            "refusals.reasons",
+            "refusal_reason",
+            "Reason",
+            years=False,
+            total="Total",
+        ),
+    )
+    return section
+
+
+def escalation(ctx: Context) -> Section:
+    stage1 = ctx.n("stage1.responses")
+    started2, done2 = ctx.n("stage2.started"), ctx.n("stage2.responses")
+    started3, done3 = ctx.n("stage3.started"), ctx.n("stage3.responses")
+    section = Section("escalation", "Escalation to Stages 2 and 3")
+    items = [
+        f"{ctx.count(started2)} {wording.plural(started2, 'complaint')} went on to Stage 2; "
+        f"{ctx.count(done2)} Stage 2 "
+        f"{wording.plural(done2, 'investigation was', 'investigations were')} completed.",
+        f"Stage 2 investigations started, set against Stage 1 responses (the escalation "
+        f"rate): {ctx.share(started2, stage1)}.",
+    ]
+    if done2:
+        average = ctx.m("stage2.average_working_days")
+        within = ctx.n("stage2.within_deadline", "within")
+        items.append(
+            f"{ctx.share(within, done2)} Stage 2 investigations were completed within 25 "
+            "working days, or the extended deadline (never more than 65); the average was "
+            f"{wording.working_days(average)}."
+        )
+    items.append(
+        f"{ctx.count(started3)} {wording.plural(started3, 'complaint')} went on to a Stage 3 "
+        f"review panel; {_none(ctx, done3)} completed."
+    )
+    section.add(BulletList(items))
+    header = ["Finding", "Stage 2", "Stage 3"]
+    table = Table("later_stages", ctx.caption("Stage 2 and Stage 3 outcomes"), header, [])
+    for key, label in FINDINGS:
+        two, three = ctx.n("stage2.outcomes", key), ctx.n("stage3.outcomes", key)
+        if two or three or key != NR:
+            table.rows.append(
+                Row(
+                    [
+                        Cell(label),
+                        ctx.number_cell(two, "stage2.outcomes", key),
+                        ctx.number_cell(three, "stage3.outcomes", key),
+                    ]
+                )
+            )
+    if done2 or done3:
+        section.add(table)
+    return section
+
+
+def _none(ctx: Context, n: int) -> str:
+    return "none was" if n == 0 else f"{ctx.count(n)} {wording.plural(n, 'was', 'were')}"
+
+
+def ombudsman(ctx: Context) -> Section:
+    received = ctx.n("lgsco.received")
+    section = Section("ombudsman", "The Local Government and Social Care Ombudsman")
+    change = ctx.change("lgsco.received")
+    section.add(
+        Paragraph(
+            f"The Ombudsman made {ctx.count(received)} "
+            f"{wording.plural(received, 'enquiry', 'enquiries')} about complaints"
+            + (f", {change}." if change else ".")
+        )
+    )
+    if received:
+        section.add(
+            ctx.breakdown(
+                "ombudsman",
+                "Ombudsman decisions",
+                "lgsco.decisions",
+                "ombudsman_decision",
+                "Decision",
+                years=False,
+                total="Total",
+            )
+        )
+    payments = ctx.m("payments.total") or 0
+    section.add(
+        Paragraph(
+            f"Payments to complainants on cases closed in {ctx.label} came to £{payments:,.2f}."
+            if payments
+            else f"No payments were made to complainants on cases closed in {ctx.label}."
+        )
+    )
+    return section
+
+
+def compliments(ctx: Context) -> Section:
+    section = Section("compliments", "Compliments")
+    n = ctx.n("representations.by_type", "compliment")
+    change = ctx.change("representations.by_type", "compliment")
+    if n:
+        section.add(
+            Paragraph(
+                f"{ctx.count(n)} {wording.plural(n, 'compliment was', 'compliments were')} "
+                "recorded" + (f", {change}." if change else ".")
+            )
+        )
+        by_team = (ctx.supplementary.get("compliments") or {}).get("by_service_team") or {}
+        if by_team:
+            section.add(_compliments_table(ctx, by_team))
+    else:
+        section.add(
+            Note(
+                "No compliments were recorded. This does not mean none were given: staff "
+                "should pass compliments to the complaints team so they can be counted."
+            )
+        )
+    return section
+
+
+def _compliments_table(ctx: Context, by_team: dict) -> Table:
+    table = Table(
+        "compliments",
+        ctx.caption("Compliments by service or team"),
+        ["Service or team", ctx.label],
+        [],
+    )
+    for code in ctx.labels.order("service_team", by_team):
+        table.rows.append(
+            Row([Cell(ctx.name("service_team", code)), ctx.number_cell(by_team[code])])
+        )
+    return table
+
+
+def information_requests(ctx: Context) -> Section | None:
+    from ..measures import INFORMATION_REQUESTS
+
+    by_type = {p: ctx.m("representations.by_type", p) or {} for p in ctx.periods(True)}
+    codes = [c for c in INFORMATION_REQUESTS if any(by_type[p].get(c) for p in by_type)]
+    if not codes:
+        return None
+    section = Section("information", "Information requests and enquiries")
+    section.add(
+        ctx.breakdown(
+            "information",
+            "Information requests and enquiries received",
+            "representations.by_type",
+            "record_type",
+            "Type",
+            keys=codes,
+        )
+    )
+    timely = ctx.supplementary.get("information_requests") or {}
+    items = [
+        f"{ctx.name('record_type', code)}: {ctx.share(v.get('within', 0), v.get('responded', 0))}"
+        " answered within the timescale."
+        for code, v in timely.items()
+        if v.get("responded")
+    ]
+    if items:
+        section.add(BulletList(items))
+    return section
