@@ -40,12 +40,17 @@ def build_report(period: Period, comparisons: int = 3, progress: Progress | None
     return report
 
 
+def _listed(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
 def _figures(period: Period, earlier_periods: list[Period], step: Progress) -> dict:
     """Every figure of the period and its comparison years, from one set of queries when
     the periods do not overlap (a custom period over a year long overlaps its own)."""
     everything = [period, *earlier_periods]
     shared = PeriodRows(everything) if not overlap(everything) else None
     if shared is not None:
+        step(f"Counting the cases of {_listed([p.label for p in everything])}")
         shared.fetch(shared_snapshot())
 
     def facts_for(one: Period) -> Facts:

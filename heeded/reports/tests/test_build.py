@@ -47,6 +47,7 @@ def test_progress_is_reported_for_each_period_and_the_check(db):
     steps = []
     build_report(YEAR, comparisons=2, progress=steps.append)
     assert steps == [
+        "Counting the cases of 2019/20, 2018/19 and 2017/18",
         "Measures for 2019/20",
         "Comparison with 2018/19",
         "Comparison with 2017/18",
