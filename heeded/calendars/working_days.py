@@ -25,7 +25,7 @@ import calendar as _stdlib_calendar
 import datetime as dt
 from collections.abc import Iterable
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 import holidays
 import numpy as np
@@ -117,10 +117,20 @@ def working_days(
 
     Negative when ``end`` is before ``start`` (how far past a deadline we are).
     """
+    return _working_days(start, end, Calendar(calendar), frozenset(extra_closed))
+
+
+# Remembered: a dashboard asks for the same few hundred (today, deadline) pairs on every
+# page, and an import for the same (received, limit) pairs on thousands of rows; each
+# numpy call costs far more than a lookup. Bank holidays do not change while Heeded runs.
+@lru_cache(maxsize=65_536)
+def _working_days(
+    start: dt.date, end: dt.date, calendar: Calendar, extra_closed: frozenset[dt.date]
+) -> int:
     _check_range(start, end)
     if end < start:
-        return -working_days(end, start, calendar, extra_closed)
-    cal = _busdaycalendar(calendar, frozenset(extra_closed))
+        return -_working_days(end, start, calendar, extra_closed)
+    cal = _busdaycalendar(calendar, extra_closed)
     one = dt.timedelta(days=1)
     # busday_count counts [begin, end); shifting both ends by a day gives (start, end].
     return int(np.busday_count(start + one, end + one, busdaycal=cal))
@@ -133,10 +143,17 @@ def add_working_days(
     extra_closed: Iterable[dt.date] = (),
 ) -> dt.date:
     """The ``n``-th working day after ``start`` (``n`` = 0 gives ``start`` itself)."""
+    return _add_working_days(start, n, Calendar(calendar), frozenset(extra_closed))
+
+
+@lru_cache(maxsize=65_536)
+def _add_working_days(
+    start: dt.date, n: int, calendar: Calendar, extra_closed: frozenset[dt.date]
+) -> dt.date:
     if n == 0:
         return start
     _check_range(start)
-    cal = _busdaycalendar(calendar, frozenset(extra_closed))
+    cal = _busdaycalendar(calendar, extra_closed)
     # roll="backward" first moves a non-working start to the working day before it, so
     # that counting n from there lands on the n-th working day after the real start.
     # Going backwards the mirror rule applies.
