@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import RFC3986_SUBDELIMS
 
 from heeded.cases.models import Case
 
@@ -17,20 +19,36 @@ CASE_PAGE_NAMES = ("casework:case", "casework:detail", "casework:case_detail")
 STARTS_DESCENDING = {"received"}
 
 
+# Stands in for a reference while the case page's address is worked out once per page.
+_PLACEHOLDER = "REFERENCE"
+
+
 def case_page_url(reference: str) -> str:
+    return case_page_urls()(reference)
+
+
+def case_page_urls():
+    """A function from reference to case page address, resolved once for a whole table.
+
+    Reversing the URL for each of fifty rows was a noticeable part of the list's time, and
+    the address differs only in the reference, quoted as ``reverse`` would quote it.
+    """
     for name in CASE_PAGE_NAMES:
         try:
-            return reverse(name, kwargs={"reference": reference})
+            pattern = reverse(name, kwargs={"reference": _PLACEHOLDER})
         except NoReverseMatch:
             continue
-    return f"/cases/{reference}/"
+        before, after = pattern.split(_PLACEHOLDER)
+        return lambda reference: before + quote(reference, safe=RFC3986_SUBDELIMS + "~:@") + after
+    return lambda reference: f"/cases/{reference}/"
 
 
 def decorate(cases: Iterable[Case], today: dt.date) -> list[Case]:
     """The link and the "3 working days left" words for each row."""
     rows = list(cases)
+    url_for = case_page_urls()
     for case in rows:
-        case.page_url = case_page_url(case.reference)
+        case.page_url = url_for(case.reference)
         case.deadline_words = deadline_words(case, today)
         case.is_overdue = bool(
             case.closed_on is None and case.next_deadline and case.next_deadline < today

@@ -11,12 +11,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    F,
+    Prefetch,
+    Q,
+    QuerySet,
+    Window,
+)
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 
-from heeded.access.policies import assigned_to, cases_visible_to
+from heeded.access.policies import cases_visible_to
 from heeded.calendars.working_days import add_working_days
-from heeded.cases.models import Case, CaseParty
+from heeded.cases.models import Case, CaseParty, Stage
 from heeded.procedures import PROCEDURES
 from heeded.taxonomy.models import RecordType
 
@@ -33,9 +43,14 @@ def open_cases(queryset: QuerySet[Case]) -> QuerySet[Case]:
 def assigned_to_me(user) -> Q:
     """Cases someone is the officer for, or responding manager of a stage of.
 
-    A subquery rather than a join, so that a case with two stages is not counted twice.
+    The cases of ``policies.assigned_to``, as the union of two indexed lookups (the case's
+    officer; the stages given to them). A subquery, so that a case with two stages is not
+    counted twice; a union, because "officer or stage manager" across a join made
+    PostgreSQL read every case ever recorded to find one officer's few hundred.
     """
-    return Q(pk__in=Case.objects.filter(assigned_to(user)).values("pk"))
+    as_officer = Case.objects.filter(assigned_officer=user).order_by().values("pk")
+    as_manager = Stage.objects.filter(responding_manager=user).order_by().values("case_id")
+    return Q(pk__in=as_officer.union(as_manager))
 
 
 def procedures_with_acknowledgement() -> list[str]:
@@ -130,24 +145,70 @@ def queues(today: dt.date, *, mine: bool) -> list[Queue]:
     return result
 
 
+# The columns a row of a case table shows (or works its deadline words out from): only
+# these are read, not the case's long texts or its officer's password hash.
+LISTED = (
+    "reference",
+    "received_on",
+    "closed_on",
+    "current_stage",
+    "next_deadline",
+    "next_deadline_what",
+    "record_type__label",
+    "assigned_officer__first_name",
+    "assigned_officer__last_name",
+    "assigned_officer__username",
+)
+
+
 def for_listing(queryset: QuerySet[Case]) -> QuerySet[Case]:
     """What a row of a case table shows, fetched with the rows (no query per row)."""
-    return queryset.select_related("record_type", "assigned_officer")
+    return queryset.select_related("record_type", "assigned_officer").only(*LISTED)
+
+
+# The order each panel lists its cases in: soonest deadline first.
+PANEL_ORDER = ("next_deadline", "received_on", "id")
 
 
 def fill_queues(queryset: QuerySet[Case], panels: list[Queue]) -> list[Queue]:
-    """Count every queue in one query, then list the first few of each (one query each)."""
-    counts = queryset.aggregate(
-        **{panel.key: Count("pk", filter=panel.condition) for panel in panels}
+    """Count every queue and find the first few of each in one query, then read those cases.
+
+    The first query numbers each case within each panel (the panel's own cases first,
+    soonest deadline first) and counts each panel over the whole queryset, returning only
+    the ids of cases among the first few of some panel. The database sorts the open cases
+    once per panel, on a few narrow columns (about a millisecond per thousand open cases
+    each). The second query reads those few cases for the tables. Two queries however many
+    cases and panels, rather than a count and a list per panel: each query costs Django
+    more to build than the database to answer.
+    """
+    flags = {
+        f"in_{p.key}": ExpressionWrapper(p.condition, output_field=BooleanField()) for p in panels
+    }
+    counts = {f"count_{p.key}": Window(Count("pk", filter=p.condition)) for p in panels}
+    places = {
+        f"place_{p.key}": Window(RowNumber(), order_by=[F(f"in_{p.key}").desc(), *PANEL_ORDER])
+        for p in panels
+    }
+    first_few = Q()
+    for name in places:
+        first_few |= Q(**{f"{name}__lte": DASHBOARD_LIST_LENGTH})
+    numbered = (
+        queryset.order_by()
+        .annotate(**flags, **counts, **places)
+        .filter(first_few)
+        .values("pk", *flags, *counts, *places)
     )
+    rows = list(numbered)
+    cases = for_listing(Case.objects.all()).in_bulk([row["pk"] for row in rows])
     for panel in panels:
-        panel.count = counts[panel.key]
-        # Listed even when the count is nought, so the page makes the same queries whatever
-        # the data (an empty list costs the database next to nothing).
-        ordered = for_listing(queryset.filter(panel.condition)).order_by(
-            "next_deadline", "received_on", "id"
+        # Every row carries the counts; no rows at all means every panel is empty.
+        panel.count = rows[0][f"count_{panel.key}"] if rows else 0
+        # A panel with fewer cases than the list length lets other panels' cases through.
+        listed = sorted(
+            (row for row in rows if row[f"in_{panel.key}"]),
+            key=lambda row, place=f"place_{panel.key}": row[place],
         )
-        panel.cases = list(ordered[:DASHBOARD_LIST_LENGTH])
+        panel.cases = [cases[row["pk"]] for row in listed[:DASHBOARD_LIST_LENGTH]]
     return panels
 
 
@@ -161,9 +222,20 @@ def team_work(user, today: dt.date) -> list[Queue]:
     return fill_queues(team, queues(today, mine=False))
 
 
-def people_named(words: str) -> QuerySet:
-    """Case ids with someone on them whose name contains ``words``."""
-    return CaseParty.objects.filter(person__full_name__icontains=words).values("case_id")
+def matching(words: str) -> QuerySet:
+    """Ids of cases whose reference or summary contains ``words``, or with someone on them
+    whose name does.
+
+    A union of three lookups, each of which a trigram index answers on PostgreSQL
+    (migration cases 0005), rather than one "or" across three tables that made PostgreSQL
+    read every case to search them.
+    """
+    by_reference = Case.objects.filter(reference__icontains=words).order_by().values("pk")
+    by_summary = Case.objects.filter(summary__icontains=words).order_by().values("pk")
+    by_person = (
+        CaseParty.objects.filter(person__full_name__icontains=words).order_by().values("case_id")
+    )
+    return by_reference.union(by_summary, by_person)
 
 
 def complainants():

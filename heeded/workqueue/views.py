@@ -4,16 +4,17 @@ who may see what comes from heeded.access.policies."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from heeded.access import policies
+from heeded.cases.models import Case
 
 from . import exports, presenters, selectors
 from .filters import SORTS, CaseFilter, order_cases, parse_sort, style_for_govuk
+from .paging import CasePaginator, page_asked_for
 from .presenters import sortable_headers
 
 CASES_PER_PAGE = 50
@@ -56,12 +57,19 @@ def _filtered(request):
     return case_filter, cases, sort_key, descending, today
 
 
+def _rows(ids: list[int]):
+    """The cases of one page, with what their rows show."""
+    cases = Case.objects.filter(pk__in=ids)
+    return selectors.for_listing(cases).prefetch_related(selectors.complainants())
+
+
 def case_list(request):
     _require_case_records(request)
     case_filter, cases, sort_key, descending, today = _filtered(request)
-    cases = selectors.for_listing(cases).prefetch_related(selectors.complainants())
     style_for_govuk(case_filter.form)
-    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    asked = request.GET.get("page")
+    paginator = CasePaginator(cases, CASES_PER_PAGE, page_asked_for(asked), read=_rows)
+    page = paginator.get_page(asked)
     page.object_list = presenters.decorate(page.object_list, today)
     return render(
         request,
@@ -108,9 +116,18 @@ def _query_without(params, *names: str) -> str:
 
 
 def _page_numbers(page) -> list[int | None]:
-    """Page numbers for the GOV.UK pagination component; None where it shows an ellipsis."""
+    """Page numbers for the GOV.UK pagination component; None where it shows an ellipsis.
+
+    When the cases were not all counted, the last page known is not the last page, so the
+    list ends with an ellipsis instead of a page that looks like the end.
+    """
     paginator = page.paginator
-    return [
+    numbers = [
         None if number == paginator.ELLIPSIS else number
         for number in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
     ]
+    if not paginator.exact:
+        numbers = [n for n in numbers if n is None or n <= page.number + 1]
+        if numbers[-1] is not None:
+            numbers.append(None)
+    return numbers

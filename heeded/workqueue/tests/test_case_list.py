@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from heeded.cases import actions
 
+from .. import paging, views
 from .conftest import complaint
 
 pytestmark = pytest.mark.django_db
@@ -162,6 +163,27 @@ def test_pages_of_fifty_with_govuk_pagination(signed_in, officer, on_a_wednesday
     assert "51 cases, showing 51 to 51" in second.content.decode()
 
 
+def test_a_long_list_is_counted_only_as_far_as_needed(signed_in, caseload, monkeypatch):
+    # Counting all of 100,000 cases on every page was the list's biggest cost, so past a
+    # limit it says "more than". Here: pages of 2, counted exactly up to 4 past the page.
+    monkeypatch.setattr(paging, "COUNT_EXACTLY_UP_TO", 4)
+    monkeypatch.setattr(views, "CASES_PER_PAGE", 2)
+    first = signed_in.get(URL)
+    page = first.content.decode()
+    assert "More than 4 cases, showing 1 to 2" in page
+    assert "Download these cases (CSV)" in page
+    # The last page known is not the end: no link that looks like the last page.
+    assert first.context["page_numbers"] == [1, 2, None]
+    # Further on, it counts further: all 5, exactly.
+    third = signed_in.get(URL + "?page=3")
+    assert "5 cases, showing 5 to 5" in third.content.decode()
+    assert "Download these 5 cases (CSV)" in third.content.decode()
+    assert (
+        listed(signed_in, "?page=2&sort=reference")
+        == sorted(case.reference for case in caseload.values())[2:4]
+    )
+
+
 def test_a_responding_manager_lists_only_their_cases(client, officer, responding, caseload):
     actions.assign(caseload["due_today"], by=officer, responding_manager=responding)
     client.force_login(responding)
@@ -213,10 +235,10 @@ def test_the_list_makes_the_same_queries_however_many_cases(
     signed_in, officer, caseload, extra, django_assert_num_queries
 ):
     _more(officer, extra)
-    # session, user, groups; officer choices; the count and the page of cases, with their
-    # people in one more; the organisation; record types, teams and natures for the
-    # selects; the session save (savepoint, update, release).
-    with django_assert_num_queries(14):
+    # session, user, groups; officer choices; the count, the page's case ids, those cases,
+    # and their people; the organisation; record types, teams and natures for the selects;
+    # the session save (savepoint, update, release).
+    with django_assert_num_queries(15):
         response = signed_in.get(URL + "?q=e&status=open&sort=deadline")
     assert response.status_code == 200
 
