@@ -17,6 +17,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from heeded.access import policies
 from heeded.access.roles import Role
 from heeded.cases.models import Case
 from heeded.taxonomy.models import Nature, RecordType, ServiceTeam
@@ -207,7 +208,7 @@ class CaseFilter(django_filters.FilterSet):
         if value == "none":
             return queryset.filter(selectors.not_assigned())
         user = self.request.user if value == "me" else get_user_model()(pk=int(value))
-        return queryset.filter(selectors.assigned_to_me(user))
+        return queryset.filter(policies.assigned_to(user))
 
     def filter_deadline(self, queryset, name, value: str):
         return queryset.filter(

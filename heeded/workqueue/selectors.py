@@ -24,9 +24,9 @@ from django.db.models import (
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 
-from heeded.access.policies import cases_visible_to
+from heeded.access.policies import assigned_to, cases_visible_to
 from heeded.calendars.working_days import add_working_days
-from heeded.cases.models import Case, CaseParty, Stage
+from heeded.cases.models import Case, CaseParty
 from heeded.procedures import PROCEDURES
 from heeded.taxonomy.models import RecordType
 
@@ -38,19 +38,6 @@ DASHBOARD_LIST_LENGTH = 10
 
 def open_cases(queryset: QuerySet[Case]) -> QuerySet[Case]:
     return queryset.filter(closed_on__isnull=True)
-
-
-def assigned_to_me(user) -> Q:
-    """Cases someone is the officer for, or responding manager of a stage of.
-
-    The cases of ``policies.assigned_to``, as the union of two indexed lookups (the case's
-    officer; the stages given to them). A subquery, so that a case with two stages is not
-    counted twice; a union, because "officer or stage manager" across a join made
-    PostgreSQL read every case ever recorded to find one officer's few hundred.
-    """
-    as_officer = Case.objects.filter(assigned_officer=user).order_by().values("pk")
-    as_manager = Stage.objects.filter(responding_manager=user).order_by().values("case_id")
-    return Q(pk__in=as_officer.union(as_manager))
 
 
 def procedures_with_acknowledgement() -> list[str]:
@@ -213,7 +200,7 @@ def fill_queues(queryset: QuerySet[Case], panels: list[Queue]) -> list[Queue]:
 
 
 def my_work(user, today: dt.date) -> list[Queue]:
-    mine = open_cases(cases_visible_to(user).filter(assigned_to_me(user)))
+    mine = open_cases(cases_visible_to(user).filter(assigned_to(user)))
     return fill_queues(mine, queues(today, mine=True))
 
 
