@@ -103,6 +103,7 @@ def child(rows: int) -> None:
     call_command("migrate", verbosity=0)
     path = Path(tempfile.gettempdir()) / f"heeded_interchange_bench_{connection.vendor}.csv"
     write_rows(path, rows)
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     report = import_file(path, by=None)
     took = time.perf_counter() - started
@@ -110,7 +111,9 @@ def child(rows: int) -> None:
     written = (Case.objects.count(), Stage.objects.count(), CaseEvent.objects.count())
     print(
         f"  {connection.vendor}: import_file {rows:,} cases in {took:.1f} s "
-        f"= {rows / took:,.0f} rows/s (cases, stages, events written: {written})"
+        f"= {rows / took:,.0f} rows/s (cases, stages, events written: {written}; "
+        # The machine is shared: a figure means little without the load it was taken under.
+        f"load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after)"
     )
     base = baseline(path)
     print(

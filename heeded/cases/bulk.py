@@ -9,27 +9,58 @@ one prepared statement and plain tuples.
 Keys of cases, stages and payments are taken from the table's own sequence before the rows
 are built, so stages, events and links can point at their case without reading anything
 back. PostgreSQL: ``nextval`` on the identity sequence. SQLite: above the highest key ever
-issued, inside the import's write transaction, which SQLite's IMMEDIATE mode makes the only
-writer (were another writer ever to take a key first, the insert would fail on the primary
-key and the whole import would roll back).
+issued, moving the table's AUTOINCREMENT counter past them so that no insert takes them
+meanwhile (inside the import's write transaction, which SQLite's IMMEDIATE mode makes the
+only writer).
 
 Values are passed as Python objects: psycopg and the adapters Django registers for SQLite
 store dates, booleans and text exactly as Django would. Date-times and decimals go through
 the field's own ``get_db_prep_save`` (SQLite keeps date-times as naive UTC text). History
 rows are written the same way, with the columns django-simple-history gives its tables
 (checked: any other column falls back to simple-history's own ``bulk_history_create``).
+
+For many thousands of rows, ``TableRows`` and ``HistoryRows`` build the tuples without model
+instances at all (an instance costs more to build than the database spends storing its
+row): the caller gives the values it sets, every other column takes its field's default.
 """
 
 from __future__ import annotations
 
-from operator import attrgetter
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
+from contextlib import contextmanager
+from operator import attrgetter, itemgetter
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.utils import timezone
 
 CONVERTED_TYPES = {"DateTimeField", "DecimalField"}
 HISTORY_EXTRA = ("history_date", "history_change_reason", "history_type", "history_user_id")
 BATCH = 5_000
+# SQLite's page cache while loading: the default 2 MB cannot hold the parts of a few dozen
+# indexes a load keeps writing to (measured: a tenth faster at 100,000 cases).
+LOAD_CACHE_KIB = 64 * 1024
+
+
+@contextmanager
+def loading():
+    """For the length of a bulk load: on SQLite, a bigger page cache for this connection.
+
+    Only memory: what is written, and how durably it is committed, is unchanged.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        before = cursor.fetchone()[0]
+        cursor.execute(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def reserve_ids(model, count: int) -> list[int]:
@@ -50,17 +81,30 @@ def reserve_ids(model, count: int) -> list[int]:
         cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
         found = cursor.fetchone()
         highest = max(highest, found[0] if found else 0)
+        # Moved on past the keys reserved, as an insert would: the next insert (by Django
+        # or by reserve_ids) takes the key after them, even before they are used.
+        if found:
+            cursor.execute(
+                "UPDATE sqlite_sequence SET seq = %s WHERE name = %s", [highest + count, table]
+            )
+        else:
+            cursor.execute(
+                "INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, highest + count]
+            )
     return list(range(highest + 1, highest + 1 + count))
 
 
 def insert_tuples(table: str, columns: list[str], rows: list[tuple]) -> None:
+    """Insert ``rows``: by COPY on PostgreSQL, by executemany on SQLite."""
     if not rows:
         return
     names = ", ".join(f'"{c}"' for c in columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # COPY: PostgreSQL's own bulk load, with psycopg adapting each value.
-            with cursor.cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+            # COPY: PostgreSQL's own bulk load, with psycopg adapting each value. Its errors
+            # are Django's (IntegrityError and the rest), as an ORM query's are.
+            copy_sql = f'COPY "{table}" ({names}) FROM STDIN'
+            with connection.wrap_database_errors, cursor.cursor.copy(copy_sql) as copy:
                 for row in rows:
                     copy.write_row(row)
             return
@@ -120,6 +164,155 @@ def insert_history(model, objects: list, *, by, reason: str, now=None) -> None:
     insert_tuples(history._meta.db_table, columns, rows)
 
 
+class TableRows:
+    """Rows of ``model``'s table as tuples, from the values of the fields named in ``given``.
+
+    ``given`` names fields by attname (``case_id``, not ``case``); each row passes their
+    values, in that order, as the database takes them (dates, numbers, text; date-times and
+    decimals through the field's ``get_db_prep_save``). Every other column holds its field's
+    default, worked out once; created and updated times hold ``now``. The primary key is given (see
+    reserve_ids) or, when left out, issued by the database.
+    """
+
+    def __init__(self, model, given: Sequence[str], *, now):
+        self.model = model
+        self.table = model._meta.db_table
+        pk = model._meta.pk
+        self.fields = [f for f in model._meta.concrete_fields if f is not pk or pk.attname in given]
+        names = {f.attname for f in self.fields}
+        if unknown := set(given) - names:
+            raise ValueError(f"{model.__name__} has no fields {sorted(unknown)}")
+        others = [f for f in self.fields if f.attname not in given]
+        self.defaults = tuple(_default(f, now) for f in others)
+        place = {name: i for i, name in enumerate(given)}
+        place.update({f.attname: len(given) + i for i, f in enumerate(others)})
+        self.columns = [f.column for f in self.fields]
+        self.positions = [place[f.attname] for f in self.fields]
+        self._in_order = itemgetter(*self.positions)
+
+    def row(self, values: tuple) -> tuple:
+        """The row, in the table's column order: one C-level call, however many columns."""
+        return self._in_order(values + self.defaults)
+
+
+class HistoryRows:
+    """The "+" (created) history row of each row of a TableRows, as simple-history writes it."""
+
+    def __init__(self, rows: TableRows, *, by, reason: str, now):
+        history = rows.model.history.model
+        tracked = list(history.tracked_fields)
+        self.table = history._meta.db_table
+        self.columns = [f.column for f in tracked] + list(HISTORY_EXTRA)
+        expected = {f.column for f in history._meta.concrete_fields} - {history._meta.pk.column}
+        if set(self.columns) != expected:
+            raise ValueError(f"{self.table} has columns HistoryRows does not fill: {expected}")
+        place = {f.attname: i for i, f in enumerate(rows.fields)}
+        width = len(rows.fields)
+        date = history._meta.get_field("history_date").get_db_prep_save(now, connection)
+        self.extra = (date, reason, "+", by.pk if by else None)
+        self._in_order = itemgetter(
+            *[place[f.attname] for f in tracked], *range(width, width + len(self.extra))
+        )
+
+    def of(self, rows: list[tuple]) -> list[tuple]:
+        extra, in_order = self.extra, self._in_order
+        return [in_order(row + extra) for row in rows]
+
+
+def _default(field, now):
+    """The value a new row holds in a column its maker does not give."""
+    if _automatic(field):
+        return field.get_db_prep_save(now, connection)
+    if field.has_default() and callable(field.default):
+        # Worked out once, it would be shared by every row: the caller must give it.
+        raise ValueError(f"{field} has a default worked out per row; give its value")
+    return field.get_db_prep_save(field.get_default(), connection)
+
+
 def _automatic(field) -> bool:
     # The object already carries the value given when it was inserted.
     return getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+
+
+class Alongside:
+    """One write at a time on a second thread, on this thread's connection and transaction.
+
+    A bulk load into PostgreSQL spends much of its time waiting while the server, in its
+    own process, stores rows and checks their foreign keys; meanwhile this thread can read
+    and check the next rows. (SQLite works in this process, between rows holding Python's
+    lock, so there the two threads take turns: no faster, measured no slower.) The
+    connection is never used by both threads at once: ``start`` and ``wait`` finish the write
+    under way first, so this thread calls ``wait`` before any query of its own.
+    """
+
+    def __init__(self):
+        self.connection = connections[DEFAULT_DB_ALIAS]
+        self._pool = ThreadPoolExecutor(max_workers=1, initializer=self._share)
+        self._pending: Future | None = None
+
+    def _share(self) -> None:
+        connections[DEFAULT_DB_ALIAS] = self.connection
+
+    def start(self, write, *args) -> None:
+        self.wait()
+        self._pending = self._pool.submit(write, *args)
+
+    def wait(self) -> None:
+        """Finish the write under way; its error, if it failed, is raised here."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def __enter__(self) -> Alongside:
+        self.connection.inc_thread_sharing()
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        try:
+            if kind is None:
+                self.wait()
+            elif self._pending is not None:
+                # This thread failed: the write must still end before the rollback.
+                wait_for([self._pending])
+        finally:
+            self._pool.shutdown()
+            self.connection.dec_thread_sharing()
+
+
+@contextmanager
+def foreign_keys_checked_at_once():
+    """On PostgreSQL, check each foreign key as its row is stored, not all at commit.
+
+    The same checks, moved: made within each write, they overlap with the next rows being
+    read (see Alongside) instead of all waiting for the commit.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+class IdPool:
+    """Primary keys of ``model`` reserved ahead (see reserve_ids), handed out by ``take``
+    without asking the database, so rows can be built while another thread writes."""
+
+    def __init__(self, model):
+        self.model = model
+        self.free: list[int] = []
+
+    def reserve(self, at_least: int) -> None:
+        """Make sure ``at_least`` keys are free: one query when more are needed."""
+        if (wanted := at_least - len(self.free)) > 0:
+            self.free += reserve_ids(self.model, wanted)
+
+    def take(self, count: int) -> list[int]:
+        if count > len(self.free):
+            raise RuntimeError(f"{count} {self.model.__name__} keys taken, {len(self.free)} free")
+        taken, self.free = self.free[:count], self.free[count:]
+        return taken

@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Sum
-from simple_history.models import HistoricalRecords
+from simple_history.models import HistoricalRecords as _HistoricalRecords
 
 from heeded.procedures import Procedure, procedure_for
 from heeded.taxonomy.models import (
@@ -27,6 +27,25 @@ from heeded.taxonomy.models import (
     RefusalReason,
     ServiceTeam,
 )
+
+
+class HistoricalRecords(_HistoricalRecords):
+    """A record's change history, looked up only by the record's id (and ordered by time).
+
+    simple-history copies every index of the record onto its history table; none of those
+    copies serves a query here, and each costs every save and every imported row.
+    """
+
+    def copy_fields(self, model):
+        fields = super().copy_fields(model)
+        for name, field in fields.items():
+            field.db_index = name == model._meta.pk.name
+        return fields
+
+
+# A foreign key to a short list of terms (a taxonomy) has no index of its own: no page looks
+# cases up by the term alone, and deleting a term (refused while cases use it) may scan.
+TERM = {"db_index": False, "on_delete": models.PROTECT, "related_name": "+"}
 
 
 class StageOutcome(models.TextChoices):
@@ -74,20 +93,17 @@ class Person(models.Model):
 
 class Case(models.Model):
     reference = models.CharField(max_length=40, unique=True)
-    record_type = models.ForeignKey(RecordType, on_delete=models.PROTECT, related_name="cases")
+    # Indexed with received_on (Meta.indexes), which serves lookups by record type too.
+    record_type = models.ForeignKey(
+        RecordType, db_index=False, on_delete=models.PROTECT, related_name="cases"
+    )
     received_on = models.DateField(db_index=True)
     # Where it came from: a pre-complaint or case concern that became a complaint.
-    converted_from = models.ForeignKey(
-        RecordType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    converted_from = models.ForeignKey(RecordType, null=True, blank=True, **TERM)
     converted_on = models.DateField(null=True, blank=True)
 
-    how_received = models.ForeignKey(
-        HowReceived, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    complainant_type = models.ForeignKey(
-        ComplainantType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    how_received = models.ForeignKey(HowReceived, null=True, blank=True, **TERM)
+    complainant_type = models.ForeignKey(ComplainantType, null=True, blank=True, **TERM)
     # None means "not recorded", which reports keep apart from False.
     young_person = models.BooleanField(
         null=True, blank=True, help_text="Made by a child or young person."
@@ -109,9 +125,7 @@ class Case(models.Model):
     actual_outcomes = models.ManyToManyField(Outcome, blank=True, related_name="achieved_by")
 
     summary = models.TextField(blank=True)
-    refusal_reason = models.ForeignKey(
-        RefusalReason, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    refusal_reason = models.ForeignKey(RefusalReason, null=True, blank=True, **TERM)
     acknowledged_on = models.DateField(null=True, blank=True)
 
     remedial_action = models.BooleanField(null=True, blank=True)
@@ -122,13 +136,11 @@ class Case(models.Model):
 
     ombudsman_received_on = models.DateField(null=True, blank=True)
     ombudsman_reference = models.CharField(max_length=40, blank=True)
-    ombudsman_decision = models.ForeignKey(
-        OmbudsmanDecision, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    ombudsman_decision = models.ForeignKey(OmbudsmanDecision, null=True, blank=True, **TERM)
     ombudsman_decided_on = models.DateField(null=True, blank=True)
     ombudsman_remedy = models.TextField(blank=True)
 
-    closed_on = models.DateField(null=True, blank=True, db_index=True)
+    closed_on = models.DateField(null=True, blank=True)  # indexed with next_deadline
     assigned_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -152,6 +164,7 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
+        db_index=False,  # only ever read from the case
         on_delete=models.PROTECT,
         related_name="+",
     )
@@ -210,7 +223,8 @@ class Case(models.Model):
 class Stage(models.Model):
     """One stage of a procedure on one case, with its clock."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="stages")
+    # Indexed first in one_stage_of_each_number.
+    case = models.ForeignKey(Case, db_index=False, on_delete=models.PROTECT, related_name="stages")
     number = models.PositiveSmallIntegerField()
     requested_on = models.DateField(
         null=True, blank=True, help_text="When the complainant asked for this stage."
@@ -293,7 +307,8 @@ class EventKind(models.TextChoices):
 class CaseEvent(models.Model):
     """A row of the case's timeline: what happened, with old and new values, who and when."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    # Indexed first with happened_on (Meta.indexes).
+    case = models.ForeignKey(Case, db_index=False, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=30, choices=EventKind.choices)
     happened_on = models.DateField(help_text="The date it happened (may be before it was keyed).")
     recorded_at = models.DateTimeField(auto_now_add=True)

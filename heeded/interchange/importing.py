@@ -18,13 +18,14 @@ from pathlib import Path
 from django.db import transaction
 from tqdm import tqdm
 
+from heeded.cases import bulk
 from heeded.cases.models import Case
 
 from .exporting import export_rows
 from .problems import Problems
 from .reading import FileRefused, open_table
 from .validation import CaseRow, Header, RowChecker
-from .writing import Writer
+from .writing import Batch, Writer
 
 CHUNK = 2_000
 
@@ -84,7 +85,7 @@ def import_file(
     report = ImportReport(file_name, dry_run=dry_run)
     today = today or dt.date.today()
     try:
-        with transaction.atomic():
+        with bulk.loading(), transaction.atomic():
             _run(path, report, by=by, update=update, today=today, progress=progress)
             if not report.ok or dry_run:
                 raise _RollBack
@@ -102,8 +103,6 @@ def _run(path, report: ImportReport, *, by, update: bool, today: dt.date, progre
         header.check(report.problems)
         if report.problems:
             return
-        job = _Job(report, by=by, update=update, today=today)
-        chunk: list[tuple[int, dict[str, str]]] = []
         rows = tqdm(
             table.rows,
             desc=report.file_name,
@@ -112,19 +111,30 @@ def _run(path, report: ImportReport, *, by, update: bool, today: dt.date, progre
             disable=not progress,
             mininterval=0.5,
         )
-        for number, raw in rows:
-            cells = header.cells(number, raw, report.problems)
-            if cells is not None:
-                chunk.append((number, cells))
-            if len(chunk) == CHUNK:
-                job.process(chunk)
-                chunk = []
-        job.process(chunk)
+        with bulk.Alongside() as alongside:
+            job = _Job(report, by=by, update=update, today=today, alongside=alongside)
+            chunk: list[tuple[int, dict[str, str]]] = []
+            for number, raw in rows:
+                cells = header.cells(number, raw, report.problems)
+                if cells is not None:
+                    chunk.append((number, cells))
+                if len(chunk) == CHUNK:
+                    job.process(chunk)
+                    chunk = []
+            job.process(chunk)
+            job.write_checked()
 
 
 class _Job:
-    def __init__(self, report: ImportReport, *, by, update: bool, today: dt.date):
+    """Chunk by chunk: look its references up, check it, write it.
+
+    A chunk is written on a second thread (``alongside``) while the next one is checked, so
+    reading the file and storing it overlap; lookups happen between two writes.
+    """
+
+    def __init__(self, report: ImportReport, *, by, update: bool, today: dt.date, alongside):
         self.report = report
+        self.alongside = alongside
         self.update = update
         self.checker = RowChecker(report.problems, today)
         # The case as it stands is parsed apart, so its own oddities are not the file's.
@@ -133,10 +143,29 @@ class _Job:
             None if report.dry_run else Writer(by=by, file_name=report.file_name, today=today)
         )
         self.seen: dict[str, int] = {}
+        self.built: Batch | None = None  # the chunk last checked, ready to store
 
     def process(self, chunk: list[tuple[int, dict[str, str]]]) -> None:
         if not chunk:
             return
+        # Queries first, while nothing is being written.
+        self.alongside.wait()
+        existing, previous = self._look_up(chunk)
+        if self.writer is not None:
+            self.writer.reserve(len(chunk))
+        self.write_checked()
+        creating, updating = self._check(chunk, existing, previous)
+        if self.writer is not None and not self.report.problems:
+            self.built = self.writer.build(creating, updating)
+
+    def write_checked(self) -> None:
+        """Start storing the chunk last checked, unless nothing is to be written."""
+        built, self.built = self.built, None
+        if built is not None and not self.report.problems:
+            self.alongside.start(self.writer.store, built)
+
+    def _look_up(self, chunk) -> tuple[dict[str, int], dict[str, dict[str, str]]]:
+        """The chunk's cases already in the database, and (updating) their rows as they are."""
         problems = self.report.problems
         first_seen = []
         for number, cells in chunk:
@@ -160,6 +189,11 @@ class _Job:
                 cells["reference"]: cells
                 for cells in export_rows(Case.objects.filter(id__in=existing.values()))
             }
+        return existing, previous
+
+    def _check(self, chunk, existing, previous) -> tuple[list[CaseRow], list[CaseRow]]:
+        """The chunk's rows to create and to update; each problem is added to the report."""
+        problems = self.report.problems
         creating: list[CaseRow] = []
         updating: list[CaseRow] = []
         for number, cells in chunk:
@@ -194,6 +228,4 @@ class _Job:
             updating.append(row)
         self.report.to_create += len(creating)
         self.report.to_update += len(updating)
-        if self.writer is not None and not problems:
-            self.writer.create(creating)
-            self.writer.update(updating)
+        return creating, updating

@@ -111,7 +111,7 @@ def _numbered(rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
             raise FileRefused(
                 f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files."
             )
-        if not any(cell.strip() for cell in cells):
+        if not any(map(str.strip, cells)):
             empty_since = empty_since or number
             if number - empty_since >= MAX_EMPTY_RUN:
                 raise FileRefused(

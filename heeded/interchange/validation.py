@@ -11,6 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 
 from heeded.calendars.working_days import FIRST_YEAR, LAST_YEAR
 from heeded.cases.models import StageOutcome
@@ -26,6 +27,15 @@ AMOUNT = re.compile(r"\d{1,8}(\.\d{1,2})?")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 REFERENCE_LENGTH = 40
 OUTCOMES = ", ".join(StageOutcome.values)
+OUTCOME_VALUES = frozenset(StageOutcome.values)
+CODES_NAMES = frozenset(c.name for c in COLUMNS if c.kind is Kind.CODES)
+# Each stage's columns: started_on, extended_to, responded_on, outcome.
+STAGE_COLUMNS = {
+    number: tuple(
+        f"stage{number}_{part}" for part in ("started_on", "extended_to", "responded_on", "outcome")
+    )
+    for number in STAGES
+}
 TAXONOMY_WORDS = {
     "record_type": "record type",
     "how_received": "how received",
@@ -99,6 +109,9 @@ class Header:
         self.format = file_format
         self.index = {name: i for i, name in enumerate(names) if name in BY_NAME}
         self.present = [name for name in NAMES if name in self.index]
+        # The padding cell after the last column keeps itemgetter's answer a tuple, even
+        # for a file of one column.
+        self._pick = itemgetter(*self.index.values(), len(names)) if self.index else None
 
     def check(self, problems: Problems) -> None:
         seen: dict[str, int] = {}
@@ -142,10 +155,16 @@ class Header:
                 f"Column {column_letter(extra)} has a value but no heading.",
             )
             return None
-        return {
-            name: cells.unescape(raw[i].strip()) if i < len(raw) else ""
-            for name, i in self.index.items()
-        }
+        if self._pick is None:
+            return {}
+        # One stripped text per file column, "" past a short spreadsheet row's end.
+        texts = [cell.strip() for cell in raw]
+        texts += [""] * (width + 1 - len(texts))
+        row = dict(zip(self.index, self._pick(texts), strict=False))
+        for name, text in row.items():
+            if text[:1] == "'":
+                row[name] = cells.unescape(text)
+        return row
 
 
 def _unknown_column(name: str) -> str:
@@ -167,18 +186,26 @@ class RowChecker:
             for kind, model in TAXONOMY_MODELS.items()
         }
         self._suggestions: dict[tuple[str, str], str] = {}
+        # Dates already read from the file: most rows share a few hundred dates.
+        self._days: dict[str, dt.date] = {}
+        # Lists of codes already read, by taxonomy and cell: a file repeats a few dozen.
+        self._code_lists: dict[tuple[str, str], tuple] = {}
+        self._parsers = {
+            column.name: (column, getattr(self, f"_{column.kind.value}")) for column in COLUMNS
+        }
 
     def check(self, number: int, cells: dict[str, str]) -> CaseRow | None:
         before = self.problems.total
         row = CaseRow(number, cells)
+        values, parsers = row.values, self._parsers
         for name, text in cells.items():
-            column = BY_NAME[name]
-            if text == "":
-                if column.required:
+            if text:
+                column, parse = parsers[name]
+                values[name] = parse(row, column, text)
+            else:
+                if name in REQUIRED:
                     self._problem(row, name, f"The {name} is missing; every case needs one.")
-                row.values[name] = [] if column.kind is Kind.CODES else None
-                continue
-            row.values[name] = self._parse(row, column, text)
+                values[name] = [] if name in CODES_NAMES else None
         if self.problems.total == before:
             self._check_together(row)
         return row if self.problems.total == before else None
@@ -201,7 +228,7 @@ class RowChecker:
     # --- one cell --------------------------------------------------------------------------
 
     def _parse(self, row: CaseRow, column: Column, text: str):
-        parse = getattr(self, f"_{column.kind.value}")
+        column, parse = self._parsers[column.name]
         return parse(row, column, text)
 
     def _text(self, row, column, text):
@@ -220,6 +247,17 @@ class RowChecker:
         return term
 
     def _codes(self, row, column, text):
+        key = (column.taxonomy, text)
+        known = self._code_lists.get(key)
+        if known is not None:
+            return list(known)
+        before = self.problems.total
+        terms = self._read_codes(row, column, text)
+        if self.problems.total == before:
+            self._code_lists[key] = tuple(terms)
+        return terms
+
+    def _read_codes(self, row, column, text):
         terms, seen = [], set()
         for code in (part.strip() for part in text.split("|")):
             if code == "":
@@ -248,6 +286,16 @@ class RowChecker:
         return self._suggestions[key]
 
     def _date(self, row, column, text):
+        day = self._days.get(text)
+        if day is None:
+            day = self._read_date(row, column, text)
+        if day is not None and column.past_only and day > self.today:
+            self._problem(row, column.name, f"{text} is in the future.")
+            return None
+        return day
+
+    def _read_date(self, row, column, text) -> dt.date | None:
+        """The date, or None with a problem; remembered once known to be a good one."""
         if not DATE.fullmatch(text):
             self._problem(row, column.name, "Write dates as YYYY-MM-DD, for example 2022-09-19.")
             return None
@@ -259,9 +307,7 @@ class RowChecker:
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
             self._problem(row, column.name, f"Dates must be between {FIRST_YEAR} and {LAST_YEAR}.")
             return None
-        if column.past_only and day > self.today:
-            self._problem(row, column.name, f"{text} is in the future.")
-            return None
+        self._days[text] = day
         return day
 
     def _boolean(self, row, column, text):
@@ -289,7 +335,7 @@ class RowChecker:
         return amount
 
     def _outcome(self, row, column, text):
-        if text not in StageOutcome.values:
+        if text not in OUTCOME_VALUES:
             self._problem(row, column.name, f"A stage outcome must be one of {OUTCOMES}.")
             return None
         return text
@@ -352,12 +398,9 @@ class RowChecker:
         received = v["received_on"]
         previous: StageDates | None = None
         for number in STAGES:
-            names = [
-                f"stage{number}_{part}"
-                for part in ("started_on", "extended_to", "responded_on", "outcome")
-            ]
+            names = STAGE_COLUMNS[number]
             given = any(v.get(name) not in (None, "") for name in names)
-            started = v.get(f"stage{number}_started_on")
+            started = v.get(names[0])
             if number == 1:
                 if not (given or procedure.has_stages):
                     continue
@@ -400,7 +443,7 @@ class RowChecker:
             stage = StageDates(
                 number,
                 started,
-                extended_to=v.get(f"stage{number}_extended_to"),
+                extended_to=v.get(names[1]),
                 responded_on=v.get(names[2]),
                 outcome=v.get(names[3]) or "",
             )

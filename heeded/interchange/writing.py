@@ -1,7 +1,9 @@
 """Writing valid rows as cases, in bulk, so that they look just as if recorded in Heeded.
 
-Each chunk of rows becomes a handful of multi-row INSERTs (cases, their history, stages and
-theirs, timeline events, multi-valued links, payments), never a save per row. Deadlines come
+Each chunk of rows is built in memory as rows of each table (cases, their history, stages
+and theirs, timeline events, multi-valued links, payments: ``build``, no query), then stored
+as one bulk insert a table (``store``: COPY on PostgreSQL), never a save per row; the
+import stores one chunk while it checks the next. Deadlines come
 from the same functions the application uses (``heeded.cases.clocks``), applied the way
 ``actions.refresh_clocks`` applies them, on the rows in memory before they are inserted.
 
@@ -16,13 +18,14 @@ Rules the file does not spell out, decided here:
   that (Organisation.stage2_clock_start), the other being not recorded.
 * A stage already answered keeps the deadline it had while it was open, as in the
   application (refresh_clocks leaves an answered stage's due date alone).
-* Events the file gives no date for (an extension being agreed, the Ombudsman's decision,
-  a payment) are dated the day of the import and say so.
+* The timeline is written as the application would have written it (timeline.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from operator import attrgetter
 
 from django.db import connection
 from django.utils import timezone
@@ -30,28 +33,86 @@ from simple_history.utils import bulk_update_with_history
 
 from heeded.cases import bulk
 from heeded.cases.clocks import open_deadlines, stage_deadline
-from heeded.cases.models import Case, CaseEvent, EventKind, Payment, Stage, StageOutcome
+from heeded.cases.models import Case, CaseEvent, EventKind, Payment, Stage
 from heeded.organisation.models import Organisation, Stage2ClockStart
+from heeded.procedures import Procedure, procedure_for
 
 from .columns import BOOLEAN_FIELDS, CODE_FIELDS, DATE_FIELDS, MULTI_FIELDS, STAGES
+from .timeline import EVENT_COLUMNS, Timeline
 from .validation import CaseRow, StageDates
 
 BATCH = 2_000
-EVENT_COLUMNS = [
-    "case_id",
-    "kind",
-    "happened_on",
-    "recorded_at",
-    "by_id",
-    "stage_number",
-    "description",
-    "old_value",
-    "new_value",
-]
 CASE_FIELDS_SET = (
     list(CODE_FIELDS.values()) + list(DATE_FIELDS.values()) + list(BOOLEAN_FIELDS.values())
 )
 DERIVED = ["current_stage", "next_deadline", "next_deadline_what"]
+# What a new case's row is built from (every other column takes its default), in order.
+CASE_GIVEN = [
+    "id",
+    "reference",
+    *(Case._meta.get_field(f).attname for f in CODE_FIELDS.values()),
+    *DATE_FIELDS.values(),
+    *BOOLEAN_FIELDS.values(),
+    *DERIVED,
+    "version",
+    "created_by_id",
+]
+# A stage's columns a file sets (directly, or through its clock).
+STAGE_SET = [
+    "started_on",
+    "requested_on",
+    "statement_agreed_on",
+    "extended_to",
+    "responded_on",
+    "outcome",
+    "due_on",
+]
+STAGE_GIVEN = ["id", "case_id", "number", *STAGE_SET]
+PAYMENT_GIVEN = ["id", "case_id", "amount", "recorded_by_id"]
+
+
+@dataclass
+class Batch:
+    """One chunk, built: (table, columns, rows) to store in order, and the cases to update."""
+
+    tables: list[tuple[str, list[str], list[tuple]]]
+    updating: list[CaseRow]
+
+
+@dataclass(slots=True)
+class NewStage:
+    """A stage about to be inserted: its columns, and all the clock functions read of it."""
+
+    number: int
+    started_on: dt.date
+    requested_on: dt.date | None
+    statement_agreed_on: dt.date | None
+    extended_to: dt.date | None
+    responded_on: dt.date | None
+    outcome: str
+    due_on: dt.date | None = None
+    # A file never gives these: an imported stage's acknowledgement and panel are unrecorded.
+    acknowledged_on: None = None
+    panel_held_on: None = None
+    panel_report_on: None = None
+
+
+class _Stages(list):
+    """A case's stages as ``case.stages.all()`` gives them to the clock functions."""
+
+    def all(self):
+        return self
+
+
+@dataclass(slots=True)
+class CaseClocks:
+    """What the clock functions (heeded.cases.clocks) read of a case: a row's dates."""
+
+    procedure: Procedure
+    received_on: dt.date
+    acknowledged_on: dt.date | None
+    closed_on: dt.date | None
+    stages: _Stages
 
 
 class Writer:
@@ -60,33 +121,101 @@ class Writer:
         self.reason = f"Imported from {file_name}"
         self.today = today
         self.organisation = Organisation.current()
+        self.by_pk = by.pk if by else None
+        # One import is recorded at one moment: its rows' created and history times.
+        self.now = timezone.now()
+        recorded_at = CaseEvent._meta.get_field("recorded_at").get_db_prep_save(
+            self.now, connection
+        )
+        self.timeline = Timeline(by_pk=self.by_pk, recorded_at=recorded_at, today=today)
+        self.ids = {model: bulk.IdPool(model) for model in (Case, Stage, Payment)}
+
+    def reserve(self, cases: int) -> None:
+        """Keys enough for ``cases`` new cases, taken before build() (which asks no query)."""
+        self.ids[Case].reserve(cases)
+        self.ids[Stage].reserve(cases * len(STAGES))
+        self.ids[Payment].reserve(cases)
+
+    def build(self, creating: list[CaseRow], updating: list[CaseRow]) -> Batch:
+        """The rows to store for one chunk, worked out without touching the database."""
+        return Batch(self._new_rows(creating) if creating else [], updating)
+
+    def store(self, batch: Batch) -> None:
+        """Store a built chunk (the import runs this beside the next chunk's check)."""
+        with bulk.foreign_keys_checked_at_once():
+            for table, columns, rows in batch.tables:
+                bulk.insert_tuples(table, columns, rows)
+            self.update(batch.updating)
 
     # --- new cases -------------------------------------------------------------------------
 
-    def create(self, rows: list[CaseRow]) -> None:
-        if not rows:
-            return
-        now = timezone.now()
-        cases, stages, payments, events = [], [], [], []
-        for row, pk in zip(rows, bulk.reserve_ids(Case, len(rows)), strict=True):
-            case = Case(pk=pk, reference=row.reference, created_by=self.by, version=1)
-            self._set_fields(case, row)
-            case_stages = [self._new_stage(case, s) for s in row.stages.values()]
-            self._refresh_clocks(case, case_stages)
-            cases.append(case)
-            stages += case_stages
-            if row.values.get("payment_amount"):
-                payments.append(self._payment(case, row.values["payment_amount"]))
-            events += self._events(case, row, previous=None)
-            events.append(self._event(case, EventKind.IMPORTED, self.today, self.reason))
-        for objects, model in ((stages, Stage), (payments, Payment)):
-            for obj, pk in zip(objects, bulk.reserve_ids(model, len(objects)), strict=True):
-                obj.pk = pk
-        for model, objects in ((Case, cases), (Stage, stages), (Payment, payments)):
-            bulk.insert_objects(model, objects, now=now)
-            bulk.insert_history(model, objects, by=self.by, reason=self.reason, now=now)
-        self._insert_events(events, now)
-        self._link(cases, rows, replace=False)
+    def _new_rows(self, rows: list[CaseRow]) -> list[tuple[str, list[str], list[tuple]]]:
+        """New cases as rows of each table, built as tuples: no model instance is made (one
+        costs more to build than the database spends storing its row)."""
+        case_ids = self.ids[Case].take(len(rows))
+        stages, payments, events = [], [], []
+        cases = [
+            self._new_case(pk, row, stages, payments, events)
+            for pk, row in zip(case_ids, rows, strict=True)
+        ]
+        tables = self._with_history(Case, CASE_GIVEN, cases)
+        tables += self._with_history(Stage, STAGE_GIVEN, self._stage_values(stages))
+        tables += self._with_history(Payment, PAYMENT_GIVEN, self._payment_values(payments))
+        tables.append((CaseEvent._meta.db_table, EVENT_COLUMNS, events))
+        return tables + self._links(case_ids, rows)
+
+    def _new_case(self, pk: int, row: CaseRow, stages, payments, events) -> tuple:
+        """CASE_GIVEN's values for the row, adding its stages, payment and timeline."""
+        new_stages = [self._new_stage(dates) for dates in row.stages.values()]
+        derived = self._refresh_clocks(row, new_stages)
+        stages += [(pk, stage) for stage in new_stages]
+        if row.values.get("payment_amount"):
+            payments.append((pk, row.values["payment_amount"]))
+        events += self.timeline.events(pk, row, previous=None)
+        events.append(self.timeline.event(pk, EventKind.IMPORTED, self.today, self.reason))
+        return self._case_values(pk, row, derived)
+
+    def _case_values(self, pk: int, row: CaseRow, derived: tuple) -> tuple:
+        """CASE_GIVEN's values for a new case."""
+        v = row.values
+        codes = tuple(term.pk if term else None for term in map(v.get, CODE_FIELDS))
+        return (
+            (pk, row.reference)
+            + codes
+            + tuple(map(v.get, DATE_FIELDS))
+            + tuple(map(v.get, BOOLEAN_FIELDS))
+            + derived
+            + (1, self.by_pk)
+        )
+
+    def _stage_values(self, stages: list[tuple[int, NewStage]]) -> list[tuple]:
+        """STAGE_GIVEN's values for each (case key, new stage)."""
+        ids = self.ids[Stage].take(len(stages))
+        stage_set = attrgetter(*STAGE_SET)
+        return [
+            (pk, case_pk, stage.number, *stage_set(stage))
+            for pk, (case_pk, stage) in zip(ids, stages, strict=True)
+        ]
+
+    def _payment_values(self, payments: list[tuple]) -> list[tuple]:
+        amount = Payment._meta.get_field("amount")
+        ids = self.ids[Payment].take(len(payments))
+        return [
+            (pk, case_pk, amount.get_db_prep_save(value, connection), self.by_pk)
+            for pk, (case_pk, value) in zip(ids, payments, strict=True)
+        ]
+
+    def _with_history(self, model, given: list[str], values: list[tuple]) -> list:
+        """Rows of ``model``'s table and of its history (each row's "created" entry)."""
+        if not values:
+            return []
+        table = bulk.TableRows(model, given, now=self.now)
+        rows = [table.row(value) for value in values]
+        history = bulk.HistoryRows(table, by=self.by, reason=self.reason, now=self.now)
+        return [
+            (table.table, table.columns, rows),
+            (history.table, history.columns, history.of(rows)),
+        ]
 
     # --- existing cases --------------------------------------------------------------------
 
@@ -116,12 +245,14 @@ class Writer:
                     changed_stages.append(stage)
                     kept.append(stage)
                 elif wanted:
-                    stage = self._new_stage(case, wanted)
+                    stage = Stage(case=case, number=number)
+                    self._set_stage(stage, wanted)
                     new_stages.append(stage)
                     kept.append(stage)
                 elif stage:
                     gone_stages.append(stage)
-            self._refresh_clocks(case, kept)
+            derived = self._refresh_clocks(row, kept)
+            case.current_stage, case.next_deadline, case.next_deadline_what = derived
             cases.append(case)
             now, before = row.canonical(), row.previous.cells
             if now["payment_amount"] != before.get("payment_amount"):
@@ -129,11 +260,11 @@ class Writer:
                     self._delete(payment)
                 if row.values.get("payment_amount"):
                     payments.append(self._payment(case, row.values["payment_amount"]))
-            events += self._events(case, row, previous=row.previous)
+            events += self.timeline.events(case.pk, row, previous=row.previous)
             changed = [name for name, text in now.items() if before.get(name) != text]
             events.append(
-                self._event(
-                    case,
+                self.timeline.event(
+                    case.pk,
                     EventKind.IMPORTED,
                     self.today,
                     f"Updated from {self.reason[len('Imported from ') :]}: " + ", ".join(changed),
@@ -154,23 +285,15 @@ class Writer:
             bulk_update_with_history(
                 changed_stages,
                 Stage,
-                [
-                    "started_on",
-                    "requested_on",
-                    "statement_agreed_on",
-                    "extended_to",
-                    "responded_on",
-                    "outcome",
-                    "due_on",
-                ],
+                STAGE_SET,
                 batch_size=BATCH,
                 default_user=self.by,
                 default_change_reason=self.reason,
             )
         self._insert(Stage, new_stages)
         self._insert(Payment, payments)
-        self._insert_events(events, timezone.now())
-        self._link(cases, rows, replace=True)
+        bulk.insert_tuples(CaseEvent._meta.db_table, EVENT_COLUMNS, events)
+        self._relink([case.pk for case in cases], rows)
 
     # --- pieces ----------------------------------------------------------------------------
 
@@ -180,42 +303,62 @@ class Writer:
             if column in row.cells:
                 setattr(case, field, v.get(column))
 
-    def _new_stage(self, case: Case, dates: StageDates) -> Stage:
-        stage = Stage(case=case, number=dates.number)
-        self._set_stage(stage, dates)
-        return stage
+    def _new_stage(self, dates: StageDates) -> NewStage:
+        return NewStage(
+            dates.number,
+            dates.started_on,
+            *self._clock_start(dates),
+            dates.extended_to,
+            dates.responded_on,
+            dates.outcome,
+        )
 
     def _set_stage(self, stage: Stage, dates: StageDates) -> None:
         stage.started_on = dates.started_on
-        if (
-            dates.number == 2
-            and self.organisation.stage2_clock_start == Stage2ClockStart.STATEMENT_AGREED
-        ):
-            stage.statement_agreed_on = dates.started_on
+        requested_on, statement_agreed_on = self._clock_start(dates)
+        if statement_agreed_on:
+            stage.statement_agreed_on = statement_agreed_on
         else:
-            stage.requested_on = dates.started_on
+            stage.requested_on = requested_on
         stage.extended_to = dates.extended_to
         stage.responded_on = dates.responded_on
         stage.outcome = dates.outcome
 
-    def _refresh_clocks(self, case: Case, stages: list[Stage]) -> None:
+    def _clock_start(self, dates: StageDates) -> tuple[dt.date | None, dt.date | None]:
+        """The stage's requested_on and statement_agreed_on: which one its date is."""
+        if (
+            dates.number == 2
+            and self.organisation.stage2_clock_start == Stage2ClockStart.STATEMENT_AGREED
+        ):
+            return None, dates.started_on
+        return dates.started_on, None
+
+    def _refresh_clocks(self, row: CaseRow, stages: list) -> tuple:
         """What actions.refresh_clocks stores, worked out on the rows in memory.
 
-        The clock functions read the case's stages through ``case.stages.all()``: the case
-        already has its key (reserved), so its stages are given to it as prefetched rows.
+        Sets each stage's due_on and gives the case's current_stage, next_deadline and
+        next_deadline_what, from the same clock functions, given the row's dates.
         """
-        case._prefetched_objects_cache = {"stages": stages}
+        v = row.values
+        case = CaseClocks(
+            procedure_for(v["record_type"].procedure),
+            v["received_on"],
+            v.get("acknowledged_on"),
+            v.get("closed_on"),
+            _Stages(stages),
+        )
         for stage in stages:
             # An answered stage keeps the deadline it had while it was open.
             responded, stage.responded_on = stage.responded_on, None
             deadline = stage_deadline(case, stage, self.organisation)
             stage.responded_on = responded
             stage.due_on = deadline.due_on if deadline else None
-        case.current_stage = max((s.number for s in stages), default=0)
         upcoming = open_deadlines(case, self.organisation)
-        case.next_deadline = upcoming[0].due_on if upcoming else None
-        case.next_deadline_what = upcoming[0].what if upcoming else ""
-        del case._prefetched_objects_cache
+        return (
+            max((s.number for s in stages), default=0),
+            upcoming[0].due_on if upcoming else None,
+            upcoming[0].what if upcoming else "",
+        )
 
     def _payment(self, case: Case, amount) -> Payment:
         return Payment(case=case, amount=amount, paid_on=None, recorded_by=self.by)
@@ -227,164 +370,32 @@ class Writer:
         bulk.insert_objects(model, objects, now=now)
         bulk.insert_history(model, objects, by=self.by, reason=self.reason, now=now)
 
-    def _insert_events(self, events: list[tuple], now) -> None:
-        recorded_at = CaseEvent._meta.get_field("recorded_at").get_db_prep_save(now, connection)
-        bulk.insert_tuples(
-            CaseEvent._meta.db_table,
-            EVENT_COLUMNS,
-            [event[:3] + (recorded_at,) + event[3:] for event in events],
-        )
-
     def _delete(self, obj) -> None:
         obj._history_user = self.by
         obj._change_reason = self.reason
         obj.delete()
 
-    def _link(self, cases: list[Case], rows: list[CaseRow], *, replace: bool) -> None:
-        """The multi-valued columns, straight into the M2M through tables."""
+    def _links(self, case_ids: list[int], rows: list[CaseRow]) -> list:
+        """The multi-valued columns, as rows of the M2M through tables."""
+        tables = []
         for column, field in MULTI_FIELDS.items():
             relation = getattr(Case, field)
             through = relation.through
-            target = relation.field.m2m_reverse_field_name()
-            ids = [c.pk for c, row in zip(cases, rows, strict=True) if column in row.cells]
-            if replace and ids:
-                through.objects.filter(case_id__in=ids).delete()
             source = through._meta.get_field(relation.field.m2m_field_name()).column
-            target_column = through._meta.get_field(target).column
+            target = through._meta.get_field(relation.field.m2m_reverse_field_name()).column
             links = [
-                (case.pk, term.pk)
-                for case, row in zip(cases, rows, strict=True)
+                (pk, term.pk)
+                for pk, row in zip(case_ids, rows, strict=True)
                 for term in row.values.get(column) or ()
             ]
-            bulk.insert_tuples(through._meta.db_table, [source, target_column], links)
+            tables.append((through._meta.db_table, [source, target], links))
+        return tables
 
-    def _event(self, case, kind, on, description="", stage_number=None, old="", new=""):
-        """A timeline row, as the tuple EVENT_COLUMNS less recorded_at."""
-        return (
-            case.pk,
-            str(kind),
-            on,
-            self.by.pk if self.by else None,
-            stage_number,
-            description,
-            str(old)[:200],
-            str(new)[:200],
-        )
-
-    def _events(self, case: Case, row: CaseRow, previous: CaseRow | None) -> list[CaseEvent]:
-        """The timeline the application would have written, less what is already there."""
-        events = self._story(case, row)
-        if previous is None:
-            return events
-        before = {_key(e) for e in self._story(case, previous)}
-        return [e for e in events if _key(e) not in before]
-
-    def _story(self, case: Case, row: CaseRow) -> list[CaseEvent]:
-        v = row.values
-        record_type, received = v["record_type"], v["received_on"]
-        first_type = v.get("converted_from") or record_type
-        story = [
-            self._event(
-                case,
-                EventKind.RECORDED,
-                received,
-                f"{first_type.label} received",
-                new=first_type.label,
-            )
-        ]
-        if v.get("converted_on"):
-            story.append(
-                self._event(
-                    case,
-                    EventKind.CONVERTED,
-                    v["converted_on"],
-                    f"{first_type.label} became {record_type.label.lower()}",
-                    old=first_type.label,
-                    new=record_type.label,
-                )
-            )
-        if v.get("acknowledged_on"):
-            story.append(self._event(case, EventKind.ACKNOWLEDGED, v["acknowledged_on"]))
-        procedure = case.procedure
-        withdrawn_on = None
-        for number, stage in row.stages.items():
-            rule = procedure.stage(number)
-            story.append(
-                self._event(
-                    case,
-                    EventKind.STAGE_STARTED,
-                    stage.started_on,
-                    rule.name if rule else f"Stage {number}",
-                    number,
-                )
-            )
-            if stage.extended_to:
-                story.append(
-                    self._event(
-                        case,
-                        EventKind.STAGE_EXTENDED,
-                        self.today,
-                        "Extension imported; the date it was agreed and its reason were "
-                        "not recorded",
-                        number,
-                        new=stage.extended_to.isoformat(),
-                    )
-                )
-            if stage.responded_on and stage.outcome == StageOutcome.WITHDRAWN:
-                withdrawn_on = stage.responded_on
-                story.append(
-                    self._event(case, EventKind.WITHDRAWN, stage.responded_on, stage_number=number)
-                )
-            elif stage.responded_on:
-                label = StageOutcome(stage.outcome).label if stage.outcome else "Responded"
-                story.append(
-                    self._event(
-                        case,
-                        EventKind.STAGE_RESPONDED,
-                        stage.responded_on,
-                        stage_number=number,
-                        new=label,
-                    )
-                )
-        if v.get("lgsco_received_on"):
-            story.append(self._event(case, EventKind.OMBUDSMAN_RECEIVED, v["lgsco_received_on"]))
-        if v.get("lgsco_decision"):
-            story.append(
-                self._event(
-                    case,
-                    EventKind.OMBUDSMAN_DECIDED,
-                    self.today,
-                    "Decision imported; the date of the decision was not recorded",
-                    new=v["lgsco_decision"].label,
-                )
-            )
-        if v.get("payment_amount"):
-            story.append(
-                self._event(
-                    case,
-                    EventKind.PAYMENT,
-                    self.today,
-                    "Payment imported; the date it was paid was not recorded",
-                    new=f"£{v['payment_amount']:,.2f}",
-                )
-            )
-        closed = v.get("closed_on")
-        if record_type.code == "refused":
-            reason = v.get("refusal_reason")
-            story.append(
-                self._event(
-                    case,
-                    EventKind.REFUSED,
-                    closed or received,
-                    f"Refused: {reason.label}" if reason else "Refused",
-                    new=reason.label if reason else "",
-                )
-            )
-        elif closed and closed != withdrawn_on:
-            story.append(self._event(case, EventKind.CLOSED, closed))
-        return story
-
-
-def _key(event: tuple) -> tuple:
-    # kind, stage number, date, new value
-    return (event[1], event[4], event[2], event[7])
+    def _relink(self, case_ids: list[int], rows: list[CaseRow]) -> None:
+        """The multi-valued columns a file gives for existing cases, in place of theirs."""
+        for column, field in MULTI_FIELDS.items():
+            ids = [pk for pk, row in zip(case_ids, rows, strict=True) if column in row.cells]
+            if ids:
+                getattr(Case, field).through.objects.filter(case_id__in=ids).delete()
+        for table, columns, links in self._links(case_ids, rows):
+            bulk.insert_tuples(table, columns, links)

@@ -1,0 +1,117 @@
+"""heeded.cases.bulk: the pieces a bulk load (the import) is built from."""
+
+import threading
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from heeded.cases import bulk
+from heeded.cases.models import Case, CaseEvent, Stage
+
+from .factories import record
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reserved_keys_are_never_issued_again(officer):
+    case = record(officer)
+    reserved = bulk.reserve_ids(Stage, 3)
+    assert len(set(reserved)) == 3 and min(reserved) > case.stages.count()
+    stage = Stage.objects.create(case=case, number=2, started_on=case.received_on)
+    assert stage.pk > max(reserved)
+    assert min(bulk.reserve_ids(Stage, 2)) > stage.pk
+
+
+def test_an_id_pool_hands_out_its_keys_without_a_query(django_assert_num_queries):
+    pool = bulk.IdPool(Case)
+    pool.reserve(5)
+    with django_assert_num_queries(0):
+        first = pool.take(2)
+        pool.reserve(3)  # three still free: no query
+        second = pool.take(3)
+    assert len(set(first + second)) == 5
+    with pytest.raises(RuntimeError, match="1 Case keys taken, 0 free"):
+        pool.take(1)
+
+
+def test_alongside_writes_on_another_thread_in_this_transaction(officer):
+    case = record(officer)
+    threads = []
+
+    def write(note: str) -> None:
+        threads.append(threading.get_ident())
+        CaseEvent.objects.create(
+            case=case, kind="note", happened_on=case.received_on, description=note
+        )
+
+    with bulk.Alongside() as alongside:
+        alongside.start(write, "first")
+        alongside.start(write, "second")  # waits for the first
+        alongside.wait()
+        notes = list(case.events.filter(kind="note").values_list("description", flat=True))
+    assert notes == ["first", "second"]
+    assert threading.get_ident() not in threads
+    assert connection.in_atomic_block  # still the test's transaction
+
+
+def test_alongside_raises_the_writes_error_here():
+    def fail() -> None:
+        raise ValueError("no room")
+
+    with pytest.raises(ValueError, match="no room"), bulk.Alongside() as alongside:
+        alongside.start(fail)
+        alongside.wait()
+
+
+def test_alongside_lets_a_write_finish_before_this_threads_error_leaves(officer):
+    case = record(officer)
+    started, finished = threading.Event(), threading.Event()
+
+    def slow_write() -> None:
+        started.set()
+        Case.objects.filter(pk=case.pk).update(summary="written")
+        finished.set()
+
+    with pytest.raises(KeyError), bulk.Alongside() as alongside:
+        alongside.start(slow_write)
+        started.wait()
+        raise KeyError("checking failed")
+    assert finished.is_set()
+
+
+def test_foreign_keys_are_checked_as_rows_are_stored_on_postgresql(officer):
+    case = record(officer)
+    recorded_at = CaseEvent._meta.get_field("recorded_at").get_db_prep_save(
+        timezone.now(), connection
+    )
+    columns = [
+        "case_id",
+        "kind",
+        "happened_on",
+        "recorded_at",
+        "description",
+        "old_value",
+        "new_value",
+    ]
+    good = (case.pk, "note", case.received_on, recorded_at, "", "", "")
+    bad = (case.pk + 1000, *good[1:])
+    with bulk.foreign_keys_checked_at_once():
+        bulk.insert_tuples(CaseEvent._meta.db_table, columns, [good])
+        if connection.vendor == "postgresql":
+            with pytest.raises(IntegrityError), transaction.atomic():
+                bulk.insert_tuples(CaseEvent._meta.db_table, columns, [bad])
+        else:  # SQLite checks at commit, with or without it
+            bulk.insert_tuples(CaseEvent._meta.db_table, columns, [bad])
+            CaseEvent.objects.filter(case_id=bad[0]).delete()
+    assert case.events.filter(kind="note").count() == 1
+
+
+def test_history_tables_are_indexed_by_the_records_id_only():
+    """simple-history would copy every index of the record (see models.HistoricalRecords)."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(
+            cursor, Case.history.model._meta.db_table
+        )
+    indexed = {tuple(c["columns"]) for c in constraints.values() if c["index"] or c["primary_key"]}
+    assert indexed == {("history_id",), ("id",), ("history_date",), ("history_user_id",)}

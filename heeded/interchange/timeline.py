@@ -1,0 +1,170 @@
+"""The timeline an imported case gets: the events the application would have written.
+
+An event the file gives no date for (an extension being agreed, the Ombudsman's decision, a
+payment) is dated the day of the import and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from heeded.cases.models import EventKind, StageOutcome
+from heeded.procedures import procedure_for
+
+from .validation import CaseRow
+
+# The columns of a timeline row, in the order Timeline gives them.
+EVENT_COLUMNS = [
+    "case_id",
+    "kind",
+    "happened_on",
+    "recorded_at",
+    "by_id",
+    "stage_number",
+    "description",
+    "old_value",
+    "new_value",
+]
+
+
+class Timeline:
+    """Timeline rows (tuples of EVENT_COLUMNS) for one import."""
+
+    def __init__(self, *, by_pk: int | None, recorded_at, today: dt.date):
+        self.by_pk = by_pk
+        self.recorded_at = recorded_at  # as the database takes it
+        self.today = today
+
+    def event(self, case_pk, kind, on, description="", stage_number=None, old="", new=""):
+        """A timeline row, as the tuple EVENT_COLUMNS."""
+        return (
+            case_pk,
+            str(kind),
+            on,
+            self.recorded_at,
+            self.by_pk,
+            stage_number,
+            description,
+            str(old)[:200],
+            str(new)[:200],
+        )
+
+    def events(self, case_pk: int, row: CaseRow, previous: CaseRow | None) -> list[tuple]:
+        """The timeline the application would have written, less what is already there."""
+        events = self.story(case_pk, row)
+        if previous is None:
+            return events
+        before = {_key(e) for e in self.story(case_pk, previous)}
+        return [e for e in events if _key(e) not in before]
+
+    def story(self, case_pk: int, row: CaseRow) -> list[tuple]:
+        v = row.values
+        record_type, received = v["record_type"], v["received_on"]
+        first_type = v.get("converted_from") or record_type
+        story = [
+            self.event(
+                case_pk,
+                EventKind.RECORDED,
+                received,
+                f"{first_type.label} received",
+                new=first_type.label,
+            )
+        ]
+        if v.get("converted_on"):
+            story.append(
+                self.event(
+                    case_pk,
+                    EventKind.CONVERTED,
+                    v["converted_on"],
+                    f"{first_type.label} became {record_type.label.lower()}",
+                    old=first_type.label,
+                    new=record_type.label,
+                )
+            )
+        if v.get("acknowledged_on"):
+            story.append(self.event(case_pk, EventKind.ACKNOWLEDGED, v["acknowledged_on"]))
+        procedure = procedure_for(record_type.procedure)
+        withdrawn_on = None
+        for number, stage in row.stages.items():
+            rule = procedure.stage(number)
+            story.append(
+                self.event(
+                    case_pk,
+                    EventKind.STAGE_STARTED,
+                    stage.started_on,
+                    rule.name if rule else f"Stage {number}",
+                    number,
+                )
+            )
+            if stage.extended_to:
+                story.append(
+                    self.event(
+                        case_pk,
+                        EventKind.STAGE_EXTENDED,
+                        self.today,
+                        "Extension imported; the date it was agreed and its reason were "
+                        "not recorded",
+                        number,
+                        new=stage.extended_to.isoformat(),
+                    )
+                )
+            if stage.responded_on and stage.outcome == StageOutcome.WITHDRAWN:
+                withdrawn_on = stage.responded_on
+                story.append(
+                    self.event(
+                        case_pk, EventKind.WITHDRAWN, stage.responded_on, stage_number=number
+                    )
+                )
+            elif stage.responded_on:
+                label = StageOutcome(stage.outcome).label if stage.outcome else "Responded"
+                story.append(
+                    self.event(
+                        case_pk,
+                        EventKind.STAGE_RESPONDED,
+                        stage.responded_on,
+                        stage_number=number,
+                        new=label,
+                    )
+                )
+        if v.get("lgsco_received_on"):
+            story.append(self.event(case_pk, EventKind.OMBUDSMAN_RECEIVED, v["lgsco_received_on"]))
+        if v.get("lgsco_decision"):
+            story.append(
+                self.event(
+                    case_pk,
+                    EventKind.OMBUDSMAN_DECIDED,
+                    self.today,
+                    "Decision imported; the date of the decision was not recorded",
+                    new=v["lgsco_decision"].label,
+                )
+            )
+        if v.get("payment_amount"):
+            story.append(
+                self.event(
+                    case_pk,
+                    EventKind.PAYMENT,
+                    self.today,
+                    "Payment imported; the date it was paid was not recorded",
+                    new=f"£{v['payment_amount']:,.2f}",
+                )
+            )
+        closed = v.get("closed_on")
+        if record_type.code == "refused":
+            reason = v.get("refusal_reason")
+            story.append(
+                self.event(
+                    case_pk,
+                    EventKind.REFUSED,
+                    closed or received,
+                    f"Refused: {reason.label}" if reason else "Refused",
+                    new=reason.label if reason else "",
+                )
+            )
+        elif closed and closed != withdrawn_on:
+            story.append(self.event(case_pk, EventKind.CLOSED, closed))
+        return story
+
+
+def _key(event: tuple) -> tuple:
+    # kind, stage number, date, new value
+    return (event[1], event[5], event[2], event[8])
