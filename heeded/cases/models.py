@@ -97,7 +97,7 @@ class Case(models.Model):
     record_type = models.ForeignKey(
         RecordType, db_index=False, on_delete=models.PROTECT, related_name="cases"
     )
-    received_on = models.DateField(db_index=True)
+    received_on = models.DateField()  # indexed by cases_newest_first, read either way
     # Where it came from: a pre-complaint or case concern that became a complaint.
     converted_from = models.ForeignKey(RecordType, null=True, blank=True, **TERM)
     converted_on = models.DateField(null=True, blank=True)
@@ -316,6 +316,7 @@ class CaseEvent(models.Model):
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
+        db_index=False,  # only ever read from the event
         on_delete=models.PROTECT,
         related_name="+",
     )
@@ -340,7 +341,8 @@ class PartyRole(models.TextChoices):
 
 
 class CaseParty(models.Model):
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="parties")
+    # Indexed first in one_role_per_person.
+    case = models.ForeignKey(Case, db_index=False, on_delete=models.PROTECT, related_name="parties")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="case_parties")
     role = models.CharField(max_length=20, choices=PartyRole.choices)
     relationship = models.CharField(
