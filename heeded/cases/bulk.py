@@ -19,13 +19,15 @@ the field's own ``get_db_prep_save`` (SQLite keeps date-times as naive UTC text)
 rows are written the same way, with the columns django-simple-history gives its tables
 (checked: any other column falls back to simple-history's own ``bulk_history_create``).
 
-For many thousands of rows, ``TableRows`` and ``HistoryRows`` build the tuples without model
-instances at all (an instance costs more to build than the database spends storing its
-row): the caller gives the values it sets, every other column takes its field's default.
+For many thousands of rows, ``TableRows`` builds the tuples without model instances at all
+(an instance costs more to build than the database spends storing its row): the caller
+gives the values it sets, every other column takes its field's default; ``copy_history``
+then has the database copy the rows stored into their history table.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_for
@@ -195,28 +197,30 @@ class TableRows:
         return self._in_order(values + self.defaults)
 
 
-class HistoryRows:
-    """The "+" (created) history row of each row of a TableRows, as simple-history writes it."""
-
-    def __init__(self, rows: TableRows, *, by, reason: str, now):
-        history = rows.model.history.model
-        tracked = list(history.tracked_fields)
-        self.table = history._meta.db_table
-        self.columns = [f.column for f in tracked] + list(HISTORY_EXTRA)
-        expected = {f.column for f in history._meta.concrete_fields} - {history._meta.pk.column}
-        if set(self.columns) != expected:
-            raise ValueError(f"{self.table} has columns HistoryRows does not fill: {expected}")
-        place = {f.attname: i for i, f in enumerate(rows.fields)}
-        width = len(rows.fields)
-        date = history._meta.get_field("history_date").get_db_prep_save(now, connection)
-        self.extra = (date, reason, "+", by.pk if by else None)
-        self._in_order = itemgetter(
-            *[place[f.attname] for f in tracked], *range(width, width + len(self.extra))
+def copy_history(model, ids: list[int], *, by, reason: str, now) -> None:
+    """The "+" (created) history row of each of ``model``'s rows ``ids``, as simple-history
+    writes it, copied by the database from the rows just stored: nothing to build or send."""
+    if not ids:
+        return
+    history = model.history.model
+    columns = [f.column for f in history.tracked_fields]
+    expected = {f.column for f in history._meta.concrete_fields} - {history._meta.pk.column}
+    if set(columns) | set(HISTORY_EXTRA) != expected:
+        raise ValueError(f"{history._meta.db_table} has columns copy_history does not fill")
+    copied = ", ".join(f'"{c}"' for c in columns)
+    names = ", ".join([copied, *(f'"{c}"' for c in HISTORY_EXTRA)])
+    key = f'"{model._meta.pk.column}"'
+    if connection.vendor == "postgresql":
+        which, id_list = f"{key} = ANY(%s)", list(ids)
+    else:
+        which, id_list = f"{key} IN (SELECT value FROM json_each(%s))", json.dumps(ids)
+    date = history._meta.get_field("history_date").get_db_prep_save(now, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'INSERT INTO "{history._meta.db_table}" ({names}) '
+            f'SELECT {copied}, %s, %s, %s, %s FROM "{model._meta.db_table}" WHERE {which}',
+            [date, reason, "+", by.pk if by else None, id_list],
         )
-
-    def of(self, rows: list[tuple]) -> list[tuple]:
-        extra, in_order = self.extra, self._in_order
-        return [in_order(row + extra) for row in rows]
 
 
 def _default(field, now):

@@ -23,6 +23,7 @@ Rules the file does not spell out, decided here:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from operator import attrgetter
@@ -73,10 +74,12 @@ PAYMENT_GIVEN = ["id", "case_id", "amount", "recorded_by_id"]
 
 @dataclass
 class Batch:
-    """One chunk, built: (table, columns, rows) to store in order, and the cases to update."""
+    """One chunk, built: (table, columns, rows) to store in order; the keys of the new rows
+    whose history the database then copies, by model; the cases to update."""
 
-    tables: list[tuple[str, list[str], list[tuple]]]
-    updating: list[CaseRow]
+    tables: list[tuple[str, list[str], list[tuple]]] = dataclasses.field(default_factory=list)
+    created: dict[type, list[int]] = dataclasses.field(default_factory=dict)
+    updating: list[CaseRow] = dataclasses.field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -138,18 +141,23 @@ class Writer:
 
     def build(self, creating: list[CaseRow], updating: list[CaseRow]) -> Batch:
         """The rows to store for one chunk, worked out without touching the database."""
-        return Batch(self._new_rows(creating) if creating else [], updating)
+        batch = Batch(updating=updating)
+        if creating:
+            self._new_rows(creating, batch)
+        return batch
 
     def store(self, batch: Batch) -> None:
         """Store a built chunk (the import runs this beside the next chunk's check)."""
         with bulk.foreign_keys_checked_at_once():
             for table, columns, rows in batch.tables:
                 bulk.insert_tuples(table, columns, rows)
+            for model, ids in batch.created.items():
+                bulk.copy_history(model, ids, by=self.by, reason=self.reason, now=self.now)
             self.update(batch.updating)
 
     # --- new cases -------------------------------------------------------------------------
 
-    def _new_rows(self, rows: list[CaseRow]) -> list[tuple[str, list[str], list[tuple]]]:
+    def _new_rows(self, rows: list[CaseRow], batch: Batch) -> None:
         """New cases as rows of each table, built as tuples: no model instance is made (one
         costs more to build than the database spends storing its row)."""
         case_ids = self.ids[Case].take(len(rows))
@@ -158,11 +166,11 @@ class Writer:
             self._new_case(pk, row, stages, payments, events)
             for pk, row in zip(case_ids, rows, strict=True)
         ]
-        tables = self._with_history(Case, CASE_GIVEN, cases)
-        tables += self._with_history(Stage, STAGE_GIVEN, self._stage_values(stages))
-        tables += self._with_history(Payment, PAYMENT_GIVEN, self._payment_values(payments))
-        tables.append((CaseEvent._meta.db_table, EVENT_COLUMNS, events))
-        return tables + self._links(case_ids, rows)
+        self._add(batch, Case, CASE_GIVEN, cases)
+        self._add(batch, Stage, STAGE_GIVEN, self._stage_values(stages))
+        self._add(batch, Payment, PAYMENT_GIVEN, self._payment_values(payments))
+        batch.tables.append((CaseEvent._meta.db_table, EVENT_COLUMNS, events))
+        batch.tables += self._links(case_ids, rows)
 
     def _new_case(self, pk: int, row: CaseRow, stages, payments, events) -> tuple:
         """CASE_GIVEN's values for the row, adding its stages, payment and timeline."""
@@ -205,17 +213,12 @@ class Writer:
             for pk, (case_pk, value) in zip(ids, payments, strict=True)
         ]
 
-    def _with_history(self, model, given: list[str], values: list[tuple]) -> list:
-        """Rows of ``model``'s table and of its history (each row's "created" entry)."""
-        if not values:
-            return []
-        table = bulk.TableRows(model, given, now=self.now)
-        rows = [table.row(value) for value in values]
-        history = bulk.HistoryRows(table, by=self.by, reason=self.reason, now=self.now)
-        return [
-            (table.table, table.columns, rows),
-            (history.table, history.columns, history.of(rows)),
-        ]
+    def _add(self, batch: Batch, model, given: list[str], values: list[tuple]) -> None:
+        """Rows of ``model``'s table (``given`` starts with the key), and their history."""
+        if values:
+            table = bulk.TableRows(model, given, now=self.now)
+            batch.tables.append((table.table, table.columns, list(map(table.row, values))))
+            batch.created[model] = [value[0] for value in values]
 
     # --- existing cases --------------------------------------------------------------------
 

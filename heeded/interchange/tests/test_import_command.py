@@ -63,7 +63,12 @@ class TestCreating:
         history = case.history.get()
         assert history.history_user == manager
         assert history.history_change_reason == "Imported from cases.csv"
+        assert history.history_type == "+"
+        # The history row holds the case as stored, column for column.
+        for field in Case.history.model.tracked_fields:
+            assert getattr(history, field.attname) == getattr(case, field.attname), field.name
         assert stage.history.get().history_change_reason == "Imported from cases.csv"
+        assert case.payments.get().history.get().amount == Decimal("250.00")
 
     def test_a_compliment_has_no_stage_unless_the_file_gives_stage_dates(self, tmp_path):
         rows = [
