@@ -32,10 +32,14 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
     # Playwright's sync API runs an event loop in this thread; the live server and the test's
     # own database calls are ordinary synchronous Django, so allow them alongside it.
+    # One browser a module, not a session: while the loop runs, Django keeps this thread's
+    # connections per async context, and a database test run after a browser test (in the
+    # same worker) left a connection that nothing closed, so the test database could not be
+    # dropped at the end.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Debian's chromium is not installed at {CHROMIUM}: apt-get install chromium")
