@@ -228,7 +228,7 @@ class RowChecker:
     # --- one cell --------------------------------------------------------------------------
 
     def _parse(self, row: CaseRow, column: Column, text: str):
-        column, parse = self._parsers[column.name]
+        _, parse = self._parsers[column.name]
         return parse(row, column, text)
 
     def _text(self, row, column, text):

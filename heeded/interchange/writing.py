@@ -234,6 +234,9 @@ class Writer:
         existing_stages: dict[int, dict[int, Stage]] = {}
         for stage in Stage.objects.filter(case__in=by_reference.values()):
             existing_stages.setdefault(stage.case_id, {})[stage.number] = stage
+        existing_payments: dict[int, list[Payment]] = {}
+        for payment in Payment.objects.filter(case__in=by_reference.values()):
+            existing_payments.setdefault(payment.case_id, []).append(payment)
         cases, changed_stages, new_stages, gone_stages, payments, events = [], [], [], [], [], []
         for row in rows:
             case = by_reference[row.reference]
@@ -259,7 +262,7 @@ class Writer:
             cases.append(case)
             now, before = row.canonical(), row.previous.cells
             if now["payment_amount"] != before.get("payment_amount"):
-                for payment in Payment.objects.filter(case=case):
+                for payment in existing_payments.get(case.pk, []):
                     self._delete(payment)
                 if row.values.get("payment_amount"):
                     payments.append(self._payment(case, row.values["payment_amount"]))
@@ -369,9 +372,8 @@ class Writer:
     def _insert(self, model, objects: list) -> None:
         for obj, pk in zip(objects, bulk.reserve_ids(model, len(objects)), strict=True):
             obj.pk = pk
-        now = timezone.now()
-        bulk.insert_objects(model, objects, now=now)
-        bulk.insert_history(model, objects, by=self.by, reason=self.reason, now=now)
+        bulk.insert_objects(model, objects, now=self.now)
+        bulk.insert_history(model, objects, by=self.by, reason=self.reason, now=self.now)
 
     def _delete(self, obj) -> None:
         obj._history_user = self.by

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from heeded.cases.models import Case, CaseEvent, Payment, Stage
 from heeded.interchange.columns import NAMES
 
 
@@ -39,3 +40,15 @@ def complaint(reference: str = "IOW-1920-001", **cells: str) -> dict[str, str]:
     }
     row.update(cells)
     return row
+
+
+def stored() -> tuple[int, ...]:
+    """How many cases, stages, events, case and stage history rows and payments there are."""
+    return (
+        Case.objects.count(),
+        Stage.objects.count(),
+        CaseEvent.objects.count(),
+        Case.history.count(),
+        Stage.history.count(),
+        Payment.objects.count(),
+    )

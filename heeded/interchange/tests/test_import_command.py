@@ -6,24 +6,13 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from heeded.cases.models import Case, CaseEvent, EventKind, Payment, Stage
+from heeded.cases.models import Case, EventKind, Payment, Stage
 from heeded.interchange.importing import import_file
 
-from .helpers import complaint, csv_file
+from .helpers import complaint, csv_file, stored
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2024, 6, 1)
-
-
-def counts():
-    return (
-        Case.objects.count(),
-        Stage.objects.count(),
-        CaseEvent.objects.count(),
-        Case.history.count(),
-        Stage.history.count(),
-        Payment.objects.count(),
-    )
 
 
 def problems_of(tmp_path, rows, columns=None, **options):
@@ -266,12 +255,12 @@ class TestAllOrNothing:
         from heeded.cases.tests.factories import record
 
         record(officer)
-        before = counts()
+        before = stored()
         rows = [complaint(f"R{i}") for i in range(2500)]
         rows[2400]["closed_on"] = "2019-13-01"
         report = import_file(csv_file(tmp_path, rows), by=None, today=TODAY)
         assert report.problems.total == 1 and not report.written
-        assert counts() == before
+        assert stored() == before
 
     def test_a_dry_run_writes_nothing_and_counts(self, tmp_path):
         report = import_file(
@@ -345,6 +334,20 @@ class TestUpdating:
         assert case.ombudsman_decision.code == "no_fault"
         assert case.payments.get().amount == Decimal("100.00")
         assert case.stage(1).outcome == "not_upheld"
+
+    def test_an_update_replaces_a_changed_payment(self, tmp_path):
+        rows = [complaint("A", payment_amount="100.00"), complaint("B", payment_amount="50.00")]
+        import_file(csv_file(tmp_path, rows, name="v1.csv"), by=None, today=TODAY)
+        rows = [complaint("A", payment_amount="200.00"), complaint("B", payment_amount="50.00")]
+        report = import_file(
+            csv_file(tmp_path, rows, name="v2.csv"), by=None, update=True, today=TODAY
+        )
+        assert report.written and (report.to_update, report.unchanged) == (1, 1)
+        a = Case.objects.get(reference="A")
+        assert [p.amount for p in a.payments.all()] == [Decimal("200.00")]
+        removed = Payment.history.filter(history_type="-").get()
+        assert (removed.case_id, removed.amount) == (a.pk, Decimal("100.00"))
+        assert Case.objects.get(reference="B").payments.get().amount == Decimal("50.00")
 
     def test_without_update_an_existing_reference_is_a_problem(self, tmp_path):
         import_file(csv_file(tmp_path, [complaint("A")]), by=None, today=TODAY)
