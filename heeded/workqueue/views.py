@@ -33,8 +33,7 @@ def dashboard(request):
             return redirect("reports:index")
         raise PermissionDenied("Your account has no role in Heeded yet.")
     today = timezone.localdate()
-    mine = selectors.my_work(user, today)
-    team = selectors.team_work(user, today) if policies.sees_all_cases(user) else None
+    mine, team = selectors.dashboard_queues(user, today)
     for queue in mine + (team or []):
         queue.cases = presenters.decorate(queue.cases, today)
     return render(

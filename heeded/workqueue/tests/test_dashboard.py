@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from heeded.cases import actions
+from heeded.cases.models import Case
 
-from .conftest import complaint
+from .conftest import TODAY, complaint
 
 pytestmark = pytest.mark.django_db
 URL = "/"
@@ -121,12 +122,32 @@ def test_the_dashboard_makes_the_same_queries_however_many_cases(
 ):
     _more_cases(officer, officer, extra)
     client.force_login(officer)
-    # session, user, groups, organisation; then per view one query that counts every queue
-    # and picks the first few cases of each, and one that reads those cases: my work 2,
-    # team 2; then the session save (savepoint, update, release).
-    with django_assert_num_queries(11):
+    # session, user, groups, organisation; one query that counts every queue of my work and
+    # the team's and picks the first few cases of each, and one that reads those cases; then
+    # the session save (savepoint, update, release).
+    with django_assert_num_queries(9):
         response = client.get(URL)
     assert response.status_code == 200
+
+
+def test_a_long_queue_lists_its_soonest_ten_and_counts_them_all(client, officer, manager, caseload):
+    # Fifteen more overdue cases, received 15 to 29 September: officer's and manager's in turn.
+    for n in range(15):
+        complaint(
+            officer, dt.date(2022, 9, 15) + dt.timedelta(days=n), officer=(officer, manager)[n % 2]
+        )
+    client.force_login(officer)
+    response = client.get(URL)
+    team, mine = queue(response, "team", "overdue"), queue(response, "mine", "overdue")
+    assert (team.count, mine.count) == (16, 9)
+    everyone = Case.objects.filter(next_deadline__lt=TODAY).order_by(
+        "next_deadline", "received_on", "id"
+    )
+    assert references(team) == [c.reference for c in everyone[:10]]
+    assert references(mine) == [c.reference for c in everyone.filter(assigned_officer=officer)[:9]]
+    # Every queue still has its own cases, not the overdue ones that crowd the others.
+    assert references(queue(response, "team", "unassigned")) == [caseload["due_today"].reference]
+    assert "View all 16 cases" in response.content.decode()
 
 
 def test_a_deadline_missed_on_friday_is_overdue_on_sunday_not_due_today(officer):
