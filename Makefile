@@ -17,12 +17,14 @@ help:
 	@echo "make test    lint and run every test on SQLite and on PostgreSQL"
 	@echo "make lint | format | assets | bench | clean"
 
-# The virtual environment, made by uv from the committed uv.lock.
+# The virtual environment, made by uv from the committed uv.lock. Libraries are compiled to
+# bytecode once here (a few seconds): where PYTHONDONTWRITEBYTECODE is set, as in many
+# containers, each process would otherwise compile every module it imports from source.
 env: .venv/.synced
 .venv/.synced: pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv \
 		|| python3 -m pip install --quiet --user uv
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	@touch $@
 
 demo: env

@@ -4,8 +4,6 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from ..renderers import charts
-
 register = template.Library()
 
 
@@ -26,5 +24,9 @@ def figure(context, cell):
 
 @register.simple_tag
 def chart_svg(chart):
+    # Imported here, not above: Django loads every tag library when it first renders any
+    # page, and matplotlib would add a second to each server process's first page.
+    from ..renderers import charts
+
     # Our own matplotlib output; the alt text inside is escaped by charts.svg.
     return mark_safe(charts.svg(chart))  # noqa: S308
