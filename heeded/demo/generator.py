@@ -150,6 +150,12 @@ class DemoCouncil:
         first_type = "complaint" if record_type == "refused" else record_type
         young = first_type in COMPLAINT_TYPES and self.rng.random() < 0.04
         complainant = "young_person" if young else self.pick(mix.COMPLAINANT_WEIGHTS)
+        has_complainant = first_type in COMPLAINT_TYPES or first_type in (
+            "pre_complaint",
+            "case_concern",
+        )
+        # A young person complaining is a young person's complaint, however it was drawn.
+        young = young or (has_complainant and complainant == "young_person")
         details = dict(
             how_received=self.term("how_received", self.pick(mix.HOW_RECEIVED_WEIGHTS)),
             summary=self.rng.choice(mix.SUMMARIES.get(first_type, (mix.GENERIC_SUMMARY,))),
@@ -157,7 +163,7 @@ class DemoCouncil:
                 self.term("service_team", c) for c in self.some(mix.TEAM_WEIGHTS, most=2)
             ],
         )
-        if first_type in COMPLAINT_TYPES or first_type in ("pre_complaint", "case_concern"):
+        if has_complainant:
             details.update(
                 complainant_type=self.term("complainant_type", complainant),
                 young_person=young,
@@ -171,7 +177,7 @@ class DemoCouncil:
             by=officer,
             record_type=self.term("record_type", first_type),
             received_on=received_on,
-            people=self._people(young),
+            people=self._people(young, complainant if has_complainant else None),
             today=self.today,
             **details,
         )
@@ -198,7 +204,7 @@ class DemoCouncil:
         (life or self._closed_quickly)(case, officer)
         return case
 
-    def _people(self, young: bool) -> list[tuple[Person, str, str]]:
+    def _people(self, young: bool, complainant: str | None) -> list[tuple[Person, str, str]]:
         def person(**extra) -> Person:
             return Person.objects.create(
                 full_name=f"{self.rng.choice(mix.FIRST_NAMES)} {self.rng.choice(mix.LAST_NAMES)}",
@@ -214,10 +220,10 @@ class DemoCouncil:
         )
         if young:
             return [(child, PartyRole.COMPLAINANT, "Young person")]
-        complainant = person(email="someone@example.org")
+        adult, their_child = mix.RELATIONSHIPS.get(complainant, mix.DEFAULT_RELATIONSHIP)
         return [
-            (complainant, PartyRole.COMPLAINANT, "Parent"),
-            (child, PartyRole.CHILD, "Their child"),
+            (person(email="someone@example.org"), PartyRole.COMPLAINANT, adult),
+            (child, PartyRole.CHILD, their_child),
         ]
 
     # --- what happens next, by kind ------------------------------------------------------

@@ -55,6 +55,22 @@ COMPLAINANT_WEIGHTS = {
     "other": 2,
 }
 
+# How the person who complained, and the child, are described on the case: the same
+# relationship as the complainant type, so the case page never says "Parent" beside
+# "Complainant: grandparent".
+RELATIONSHIPS = {
+    "parent": ("Parent", "Their child"),
+    "grandparent": ("Grandparent", "Their grandchild"),
+    "other_relative": ("Aunt", "Her niece or nephew"),
+    "foster_carer": ("Foster carer", "Child in their care"),
+    "special_guardian": ("Special guardian", "Child in their care"),
+    "advocate": ("Advocate", "Child they support"),
+    "professional": ("Teacher", "Pupil"),
+    "other": ("Family friend", "Child they know"),
+}
+# Who made a representation that has no complainant type (a compliment, a request).
+DEFAULT_RELATIONSHIP = RELATIONSHIPS["parent"]
+
 TEAM_WEIGHTS = {
     "cast": 33,
     "children_looked_after": 23,

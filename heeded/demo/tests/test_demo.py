@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from heeded.access.roles import Role, has_role
-from heeded.cases.models import Case, Stage
+from heeded.cases.models import Case, CaseParty, PartyRole, Stage
 from heeded.demo.generator import DemoCouncil
 from heeded.demo.staff import SIGN_INS
 from heeded.procedures import Unit, procedure_for
@@ -83,6 +83,13 @@ def test_a_full_council_has_realistic_volumes_the_report_mix_and_open_work():
     assert Case.objects.exclude(converted_from=None).exists()
     assert Case.objects.filter(young_person=True, advocacy_offered=True).exists()
     assert Case.objects.exclude(ombudsman_received_on=None).exists()
+    # The people on a case agree with its complainant type.
+    grandparents = CaseParty.objects.filter(
+        role=PartyRole.COMPLAINANT, case__complainant_type__code="grandparent"
+    )
+    assert grandparents.exists()
+    assert not grandparents.exclude(relationship="Grandparent").exists()
+    assert not Case.objects.filter(complainant_type__code="young_person", young_person=False)
     assert Stage.objects.filter(number=2).exists()
     findings = dict(
         Stage.objects.filter(number=1)

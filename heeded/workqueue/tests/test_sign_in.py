@@ -30,6 +30,9 @@ def test_the_sign_in_page_uses_govuk_components_and_offers_no_sign_up(client):
     assert '<h1 class="govuk-heading-l">Sign in</h1>' in page
     assert 'class="govuk-input' in page
     assert "sign up" not in page.lower()
+    # One way to a new password: the page's own link, not allauth's hint repeating it.
+    assert "Forgot your password" not in page
+    assert '<a class="govuk-link" href="/accounts/password/reset/">' in page
 
 
 def test_signing_in_by_username_or_email(client, officer):
