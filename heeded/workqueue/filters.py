@@ -14,7 +14,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import F, QuerySet
 from django.forms.utils import flatatt
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 
 from heeded.access import policies
@@ -54,10 +54,10 @@ class GovukSelect(forms.Select):
         options = []
         for option_value, label in self._options():
             text = "" if option_value is None else str(option_value)
-            selected = mark_safe(" selected") if text in chosen else ""
-            options.append(
-                format_html('\n  <option value="{}"{}>{}</option>', text, selected, label)
-            )
+            selected = " selected" if text in chosen else ""
+            # escape() directly: format_html per option was most of the filters' time.
+            label = conditional_escape(label)
+            options.append(f'\n  <option value="{escape(text)}"{selected}>{label}</option>')
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
         return format_html(
             '<select name="{}"{}>{}\n</select>', name, attributes, mark_safe("".join(options))
