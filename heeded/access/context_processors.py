@@ -27,7 +27,7 @@ def nav_links(user) -> list[tuple[str, str]]:
     if policies.can_view_reports(user):
         links.append(("Reports", _url("reports:index", "/reports/")))
     if policies.can_import(user):
-        links.append(("Import", _url("interchange:index", "/import/")))
+        links.append(("Import", _url("interchange:upload", "/import/")))
     if policies.can_manage_reference_data(user) or policies.can_manage_staff(user):
         links.append(("Settings", _url("reference:index", "/settings/")))
     return links

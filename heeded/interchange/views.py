@@ -6,9 +6,13 @@ have changed in between.
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
@@ -16,7 +20,8 @@ from django.views.decorators.http import require_http_methods
 from heeded.access.policies import can_import
 
 from . import uploads
-from .forms import UploadForm
+from .exporting import export_file
+from .forms import ExportForm, UploadForm
 from .importing import import_file
 from .reading import MAX_FILE_BYTES
 
@@ -128,3 +133,34 @@ def confirm(request):
         return render(request, "interchange/problems.html", {"report": report})
     messages.success(request, report.summary())
     return redirect("interchange:upload")
+
+
+@_manager_only
+@require_http_methods(["GET"])
+def export(request):
+    """Cases received in a period, in the interchange format, to correct in a spreadsheet and
+    import again, or to take to another system. The same file as ``heeded export``."""
+    if "file_format" not in request.GET:
+        return render(request, "interchange/export.html", {"form": ExportForm()})
+    form = ExportForm(request.GET)
+    if not form.is_valid():
+        return render(request, "interchange/export.html", {"form": form})
+    start, end = form.cleaned_data["received_from"], form.cleaned_data["received_to"]
+    extension = form.cleaned_data["file_format"]
+    # Written to a temporary file first (an .xlsx cannot be streamed), which is unlinked at
+    # once: the open handle keeps it readable until the response has been sent.
+    handle, path = tempfile.mkstemp(suffix=f".{extension}")
+    os.close(handle)
+    try:
+        export_file(path, start, end)
+        download = open(path, "rb")  # noqa: SIM115 - FileResponse closes it
+    finally:
+        os.unlink(path)
+    return FileResponse(download, as_attachment=True, filename=_export_name(start, end, extension))
+
+
+def _export_name(start, end, extension: str) -> str:
+    span = "-".join(
+        [start.isoformat() if start else "earliest", end.isoformat() if end else "latest"]
+    )
+    return f"cases-{span}.{extension}"

@@ -75,3 +75,18 @@ def test_a_manager_imports_a_file_after_fixing_its_problems(
     assert page.get_by_text("Imported good.csv: 2 cases created").is_visible()
     look(page, "05-done")
     assert Case.objects.count() == 2
+    # Then takes them out again: a wrong date first, then the whole file.
+    page.get_by_role("link", name="download cases in the same format").click()
+    look(page, "06-export")
+    page.fill("#id_received_from_day", "31")
+    page.fill("#id_received_from_month", "2")
+    page.fill("#id_received_from_year", "2019")
+    page.get_by_role("button", name="Download").click()
+    assert page.get_by_text("Received from must be a real date").first.is_visible()
+    look(page, "07-export-bad-date")
+    page.fill("#id_received_from_day", "1")
+    page.fill("#id_received_from_month", "4")
+    page.get_by_label("Excel workbook (.xlsx)").check()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download").click()
+    assert download.value.suggested_filename == "cases-2019-04-01-latest.xlsx"

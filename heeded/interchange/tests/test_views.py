@@ -1,14 +1,17 @@
 """The import pages: upload, problems or summary, confirm. Complaints managers only."""
 
+from io import StringIO
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from heeded.cases.models import Case
 from heeded.interchange import uploads
 from heeded.interchange.columns import NAMES
 
-from .helpers import complaint
+from .helpers import complaint, csv_file
 
 pytestmark = pytest.mark.django_db
 UPLOAD = reverse("interchange:upload")
@@ -147,3 +150,103 @@ def test_update_existing_cases_through_the_page(as_manager):
     assert response.url == CONFIRM
     as_manager.post(CONFIRM)
     assert Case.objects.get().stage(1).outcome == "upheld"
+
+
+# Export ------------------------------------------------------------------------------------
+
+EXPORT = reverse("interchange:export")
+
+
+def _dates(prefix: str, day: str, month: str, year: str) -> dict[str, str]:
+    return {f"{prefix}_day": day, f"{prefix}_month": month, f"{prefix}_year": year}
+
+
+def test_the_import_page_leads_to_the_export(as_manager):
+    page = as_manager.get(UPLOAD).content.decode()
+    assert f'href="{EXPORT}"' in page
+    page = as_manager.get(EXPORT).content.decode()
+    assert '<h1 class="govuk-heading-l">Export cases</h1>' in page
+    assert 'name="received_from_day"' in page and 'value="csv"' in page
+
+
+def _imported(directory, rows) -> None:
+    call_command("import", str(csv_file(directory, rows)), stdout=StringIO())
+
+
+def test_the_download_is_the_same_file_as_the_export_command(as_manager, tmp_path):
+    _imported(
+        tmp_path,
+        [
+            complaint(
+                "CS-2024-00001",
+                received_on="2024-05-01",
+                stage1_responded_on="2024-05-10",
+                closed_on="2024-05-10",
+            ),
+            complaint(
+                "CS-2024-00002",
+                received_on="2024-07-01",
+                stage1_responded_on="2024-07-10",
+                closed_on="2024-07-10",
+            ),
+            complaint("CS-2023-00003"),
+        ],
+    )
+    response = as_manager.get(
+        EXPORT,
+        {**_dates("received_from", "1", "4", "2024"), "received_to_day": "", "file_format": "csv"},
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == ('attachment; filename="cases-2024-04-01-latest.csv"')
+    downloaded = b"".join(response.streaming_content)
+    command_file = tmp_path / "command.csv"
+    call_command("export", str(command_file), "--from", "2024-04-01", stdout=StringIO())
+    assert downloaded == command_file.read_bytes()
+    text = downloaded.decode("utf-8-sig")
+    assert "CS-2024-00001" in text and "CS-2024-00002" in text
+    assert "CS-2023-00003" not in text
+
+
+def test_an_excel_download(as_manager, tmp_path):
+    _imported(tmp_path, [complaint()])
+    response = as_manager.get(EXPORT, {"file_format": "xlsx"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == ('attachment; filename="cases-earliest-latest.xlsx"')
+    assert b"".join(response.streaming_content)[:2] == b"PK"  # a zip, as .xlsx files are
+
+
+def test_bad_dates_are_named_and_nothing_is_downloaded(as_manager):
+    response = as_manager.get(
+        EXPORT,
+        {
+            **_dates("received_from", "31", "2", "2024"),
+            **_dates("received_to", "1", "1", ""),
+            "file_format": "pdf",
+        },
+    )
+    assert response.status_code == 200
+    assert "Content-Disposition" not in response
+    page = response.content.decode()
+    assert "Received from must be a real date" in page
+    assert "Received to must include a year" in page
+    assert "Select a file type" in page
+    assert 'value="31"' in page  # what was typed is kept
+
+
+def test_received_to_before_received_from_is_refused(as_manager):
+    response = as_manager.get(
+        EXPORT,
+        {
+            **_dates("received_from", "1", "4", "2024"),
+            **_dates("received_to", "31", "3", "2024"),
+            "file_format": "csv",
+        },
+    )
+    assert "Content-Disposition" not in response
+    assert "Received to must be the same as or after received from" in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["officer", "responding", "viewer"])
+def test_only_complaints_managers_may_export(client, request, who):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(EXPORT, {"file_format": "csv"}).status_code == 403

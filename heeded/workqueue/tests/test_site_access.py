@@ -76,6 +76,7 @@ ACCESS: dict[str, frozenset[str]] = {
     # Imports (heeded.interchange)
     "interchange:upload": MANAGERS,
     "interchange:confirm": MANAGERS,
+    "interchange:export": MANAGERS,
     # Settings (heeded.reference): reference data for managers, staff for administrators
     "reference:index": MANAGERS,
     "reference:term_list": MANAGERS,
