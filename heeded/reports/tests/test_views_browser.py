@@ -64,3 +64,16 @@ def test_a_manager_chooses_a_year_reads_the_report_and_follows_a_figure(page, se
     page.get_by_role("heading", name="Cases behind the figure").wait_for()
     assert page.locator("tbody tr").count() == 7
     check_accessibility(page)
+
+
+def test_the_report_and_its_cases_on_a_phone(phone_page, server, manager):
+    # Wide four-year tables scroll inside their own region; the page does not (reflow).
+    many(3, "complaint", dt.date(2019, 5, 1), how_received="email")
+    sign_in(phone_page, server, manager)
+    phone_page.goto(f"{server.url}/reports/2019-04-01/2020-03-31/")
+    phone_page.get_by_role("heading", name="1. Executive summary").wait_for()
+    check_accessibility(phone_page)
+    screenshot(phone_page, "reports-2019-20-phone")
+    phone_page.locator("#table-representations").get_by_role("link", name="3").first.click()
+    phone_page.get_by_role("heading", name="Cases behind the figure").wait_for()
+    check_accessibility(phone_page)
