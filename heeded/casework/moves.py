@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from heeded.access.policies import can_record_cases
+from heeded.cases.actions import long_date
 from heeded.cases.models import Case, StageOutcome
 
 # Groups, in the order the case page shows them.
@@ -110,6 +111,50 @@ def available_moves(case: Case, user) -> list[Move]:
     if not is_open and not refused:
         add("reopen", "Reopen", END)
     return moves
+
+
+def why_not(case: Case, slug: str) -> str:
+    """Why a move ``available_moves`` does not offer is not possible on ``case`` now: the
+    words for someone who followed an old link, or whose colleague got there first."""
+    stages = sorted(case.stages.all(), key=lambda s: s.number)
+    open_stage = next((s for s in stages if s.responded_on is None), None)
+    refused = case.record_type.code == "refused"
+    closed = case.closed_on is not None
+    ref = case.reference
+    if closed and slug not in ("reopen", "edit", "contact", "note", "document", "payment"):
+        closed_on = long_date(case.closed_on)
+        return f"{ref} was closed on {closed_on}. Reopen it first if there is more to do."
+    if refused and slug in ("close", "reopen", "start-stage", "convert", "refuse"):
+        return f"{ref} was refused: it is not in the complaints procedure."
+    reasons = {
+        "reopen": f"{ref} is open: only a closed case can be reopened.",
+        "acknowledge": (
+            f"{ref} was acknowledged on {long_date(case.acknowledged_on)}."
+            if case.acknowledged_on
+            else f"{case.record_type.label} has no acknowledgement to record."
+        ),
+        "close": (
+            f"Stage {open_stage.number} of {ref} is still open: record its response, or the "
+            "complainant's withdrawal, before closing the case."
+            if open_stage
+            else ""
+        ),
+        "start-stage": (
+            f"Stage {open_stage.number} of {ref} is still open: record its response first."
+            if open_stage
+            else f"{ref} has no answered stage to escalate from, or no further stage."
+        ),
+        "convert": f"A stage of {ref} has been answered: its record type can no longer change.",
+        "refuse": f"A stage of {ref} has been answered: it can no longer be refused.",
+        "ombudsman-enquiry": f"The Ombudsman's enquiry about {ref} is already recorded.",
+        "ombudsman-decision": f"No Ombudsman enquiry about {ref} has been recorded yet.",
+    }
+    stage_moves = ("respond", "extend", "acknowledge-stage", "agree-statement")
+    if slug in stage_moves + ("panel-held", "panel-report") and open_stage is None:
+        return f"No stage of {ref} is open: start the next stage first."
+    return reasons.get(slug) or (
+        f"That cannot be done to {ref} now: the case has moved on. Check the timeline."
+    )
 
 
 def may_ever(user, slug: str) -> bool:

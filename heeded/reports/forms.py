@@ -62,7 +62,10 @@ class PeriodForm(forms.Form):
     kind = forms.ChoiceField(
         choices=KINDS, error_messages={"required": "Select which period the report covers"}
     )
-    year = forms.ChoiceField(required=False)
+    year = forms.ChoiceField(
+        required=False,
+        error_messages={"invalid_choice": "Select a financial year from the list"},
+    )
     half = forms.ChoiceField(
         required=False, choices=[("1", "April to September"), ("2", "October to March")]
     )
@@ -90,7 +93,11 @@ class PeriodForm(forms.Form):
     def clean(self):
         data = super().clean()
         kind = data.get("kind")
-        if kind in ("year", "half", "quarter") and not data.get("year"):
+        if (
+            kind in ("year", "half", "quarter")
+            and not data.get("year")
+            and "year" not in self.errors
+        ):
             self.add_error("year", "Select the financial year")
         if self.errors:
             return data

@@ -124,9 +124,14 @@ class CaseFilter(django_filters.FilterSet):
         to_field_name="code",
         label="Type",
         empty_label="Any",
+        error_messages={"invalid_choice": "Select a type from the list"},
     )
     stage = django_filters.ChoiceFilter(
-        widget=GovukSelect, field_name="current_stage", choices=STAGE_CHOICES, empty_label="Any"
+        widget=GovukSelect,
+        field_name="current_stage",
+        choices=STAGE_CHOICES,
+        empty_label="Any",
+        error_messages={"invalid_choice": "Select a stage from the list"},
     )
     status = django_filters.ChoiceFilter(
         widget=GovukSelect,
@@ -134,6 +139,7 @@ class CaseFilter(django_filters.FilterSet):
         method="filter_status",
         label="Open or closed",
         empty_label="Either",
+        error_messages={"invalid_choice": "Select open or closed"},
     )
     team = django_filters.ModelChoiceFilter(
         widget=GovukSelect,
@@ -142,6 +148,7 @@ class CaseFilter(django_filters.FilterSet):
         method="filter_team",
         label="Service or team",
         empty_label="Any",
+        error_messages={"invalid_choice": "Select a service or team from the list"},
     )
     nature = django_filters.ModelChoiceFilter(
         widget=GovukSelect,
@@ -150,6 +157,7 @@ class CaseFilter(django_filters.FilterSet):
         method="filter_nature",
         label="Nature of complaint",
         empty_label="Any",
+        error_messages={"invalid_choice": "Select a nature of complaint from the list"},
     )
     officer = django_filters.ChoiceFilter(
         widget=GovukSelect,
@@ -157,6 +165,7 @@ class CaseFilter(django_filters.FilterSet):
         method="filter_officer",
         label="Officer or responding manager",
         empty_label="Anyone",
+        error_messages={"invalid_choice": "Select an officer from the list"},
     )
     received_from = date_filter("gte", "Received from")
     received_to = date_filter("lte", "Received to")
@@ -166,6 +175,7 @@ class CaseFilter(django_filters.FilterSet):
         method="filter_deadline",
         label="Deadline",
         empty_label="Any",
+        error_messages={"invalid_choice": "Select a deadline from the list"},
     )
     acknowledgement = django_filters.ChoiceFilter(
         widget=GovukSelect,
@@ -173,6 +183,7 @@ class CaseFilter(django_filters.FilterSet):
         method="filter_acknowledgement",
         label="Acknowledgement",
         empty_label="Any",
+        error_messages={"invalid_choice": "Select an acknowledgement filter from the list"},
     )
 
     class Meta:

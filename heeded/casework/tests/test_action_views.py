@@ -41,7 +41,25 @@ def test_acknowledging_twice_explains_that_it_is_already_done(signed_in, complai
     response = post(signed_in, complaint, "acknowledge", date_parts("on", RECEIVED))
     assert response.status_code == 302
     page = signed_in.get(response["Location"]).content.decode()
-    assert "That cannot be done to" in page
+    assert f"{complaint.reference} was acknowledged on {RECEIVED.day} {RECEIVED:%B %Y}." in page
+
+
+@pytest.mark.parametrize(
+    "action, why",
+    [
+        ("close", "Stage 1 of {ref} is still open: record its response"),
+        ("reopen", "{ref} is open: only a closed case can be reopened."),
+        ("start-stage", "Stage 1 of {ref} is still open: record its response first."),
+        ("ombudsman-decision", "No Ombudsman enquiry about {ref} has been recorded yet."),
+    ],
+)
+def test_a_move_the_procedure_does_not_allow_now_says_why(signed_in, complaint, action, why):
+    # A complaint's Stage 1 starts when it is recorded.
+    assert complaint.stages.get().responded_on is None
+    response = signed_in.get(f"/cases/{complaint.reference}/{action}/")
+    assert response.status_code == 302
+    page = signed_in.get(response["Location"]).content.decode()
+    assert why.format(ref=complaint.reference) in page
 
 
 def test_an_action_form_shows_the_date_messages_and_keeps_what_was_typed(signed_in, complaint):

@@ -13,7 +13,7 @@ from heeded.cases.actions import ProcedureError, StaleCase
 
 from ..forms import actions as f
 from ..forms.editing import EditDetailsForm
-from ..moves import find_move, may_ever
+from ..moves import find_move, may_ever, why_not
 from ..selectors import case_for
 
 FORMS = {
@@ -54,11 +54,7 @@ def case_action(request, reference: str, action: str):
         raise PermissionDenied
     if move is None:
         # Already done (perhaps by someone else a moment ago), or not yet possible.
-        messages.warning(
-            request,
-            f"That cannot be done to {case.reference} now. The case has moved on, or the "
-            "procedure does not allow it yet: check the timeline.",
-        )
+        messages.warning(request, why_not(case, action))
         return redirect("casework:case", reference=case.reference)
     stale = None
     if request.method == "POST":

@@ -128,6 +128,15 @@ def test_custom_dates_with_errors_show_the_error_summary(client, manager):
     assert "Enter the end date" in page
 
 
+def test_a_year_not_on_the_list_is_named_once(client, manager):
+    client.force_login(manager)
+    response = client.get(reverse("reports:index"), {"kind": "year", "year": "1850/51"})
+    page = response.content.decode()
+    assert page.count("Select a financial year from the list") == 2  # summary and field
+    assert "Select the financial year" not in page
+    assert "Select a valid choice" not in page
+
+
 def test_custom_dates_end_before_start_is_refused(client, manager):
     client.force_login(manager)
     response = client.get(

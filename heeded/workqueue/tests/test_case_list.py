@@ -131,8 +131,10 @@ def test_sortable_headers_say_how_the_table_is_sorted(signed_in, caseload):
             "?received_from=12/10/2022&received_to=1/10/2022",
             "Received to must be the same as or after received from",
         ),
-        ("?record_type=no_such_type", "Select a valid choice"),
-        ("?officer=999999", "Select a valid choice"),
+        ("?record_type=no_such_type", "Select a type from the list"),
+        ("?officer=999999", "Select an officer from the list"),
+        ("?team=nope", "Select a service or team from the list"),
+        ("?stage=9", "Select a stage from the list"),
     ],
 )
 def test_bad_filters_get_a_clear_message_not_an_error(signed_in, caseload, query, message):
