@@ -6,6 +6,7 @@ have changed in between.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 
@@ -30,6 +31,9 @@ MAX_REQUEST_BYTES = MAX_FILE_BYTES + 64 * 1024
 TOO_LARGE = f"The selected file must be smaller than {MAX_FILE_BYTES // 1024 // 1024} MB"
 
 SESSION_KEY = "interchange_pending"
+
+# Who took personal data out of Heeded, and how much: a council must be able to say.
+log = logging.getLogger(__name__)
 
 
 def _manager_only(view):
@@ -152,10 +156,18 @@ def export(request):
     handle, path = tempfile.mkstemp(suffix=f".{extension}")
     os.close(handle)
     try:
-        export_file(path, start, end)
+        count = export_file(path, start, end)
         download = open(path, "rb")  # noqa: SIM115 - FileResponse closes it
     finally:
         os.unlink(path)
+    log.info(
+        "%s exported %d cases (received %s to %s) as %s",
+        request.user.username,
+        count,
+        start or "the earliest",
+        end or "the latest",
+        extension,
+    )
     return FileResponse(download, as_attachment=True, filename=_export_name(start, end, extension))
 
 

@@ -207,9 +207,11 @@ def test_the_download_is_the_same_file_as_the_export_command(as_manager, tmp_pat
     assert "CS-2023-00003" not in text
 
 
-def test_an_excel_download(as_manager, tmp_path):
+def test_an_excel_download_and_who_took_it(as_manager, manager, tmp_path, caplog):
     _imported(tmp_path, [complaint()])
-    response = as_manager.get(EXPORT, {"file_format": "xlsx"})
+    with caplog.at_level("INFO", logger="heeded.interchange.views"):
+        response = as_manager.get(EXPORT, {"file_format": "xlsx"})
+    assert f"{manager.username} exported 1 cases" in caplog.text
     assert response.status_code == 200
     assert response["Content-Disposition"] == ('attachment; filename="cases-earliest-latest.xlsx"')
     assert b"".join(response.streaming_content)[:2] == b"PK"  # a zip, as .xlsx files are
