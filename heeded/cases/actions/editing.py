@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 
 from ..models import Case, EventKind
-from ._base import ProcedureError, locked, record_event, require_not_before, save_case
+from ._base import (
+    ProcedureError,
+    locked,
+    long_date,
+    record_event,
+    require_not_before,
+    save_case,
+)
 from .clocks import refresh_clocks
 from .recording import MULTI_VALUED
 
@@ -27,26 +36,48 @@ EDITABLE = (
 )
 
 
+# Kept up to date by the actions themselves: a change to them is not news to the reader.
+NOT_NEWS = ("version", "current_stage", "next_deadline", "next_deadline_what")
+
+
 def changes_since(case: Case, version: int) -> list[str]:
-    """Plain words for what changed after ``version``, to show the second editor."""
+    """Plain words for what changed after ``version``, to show the second editor:
+    "Assigned by Priya Shah", then "Case officer: none became Daniel Okafor"."""
     newer = case.history.filter(version__gt=version).order_by("history_date")
     lines = []
-    for record in newer:
-        who = record.history_user or "someone"
+    for record in newer.select_related("history_user"):
+        user = record.history_user
+        who = (user.get_full_name() or user.username) if user else "someone"
         lines.append(f"{record.history_change_reason or 'Changed'} by {who}")
         previous = record.prev_record
-        if previous is not None:
-            for change in record.diff_against(previous).changes:
-                if change.field in (
-                    "version",
-                    "current_stage",
-                    "next_deadline",
-                    "next_deadline_what",
-                ):
-                    continue
-                field = Case._meta.get_field(change.field).verbose_name
-                lines.append(f"{field}: '{change.old or ''}' became '{change.new or ''}'")
+        if previous is None:
+            continue
+        for change in record.diff_against(previous).changes:
+            if change.field in NOT_NEWS:
+                continue
+            field = Case._meta.get_field(change.field)
+            label = field.verbose_name[:1].upper() + field.verbose_name[1:]
+            old, new = _in_words(field, change.old), _in_words(field, change.new)
+            lines.append(f"{label}: {old} became {new}")
     return lines
+
+
+def _in_words(field, value) -> str:
+    """A stored value as the case page shows it: a name for a code or a person, a date in
+    words, yes or no. One query for a code or person (only when two people collided)."""
+    if value is None or value == "":
+        return "none"
+    if field.is_relation:
+        found = field.related_model._default_manager.filter(pk=value).first()
+        if found is None:
+            return str(value)
+        get_full_name = getattr(found, "get_full_name", None)
+        return (get_full_name() or found.username) if get_full_name else str(found)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return long_date(value)
+    return f"'{value}'"
 
 
 def update_details(case: Case, *, by, expected_version: int, **changes) -> Case:

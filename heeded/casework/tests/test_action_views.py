@@ -102,7 +102,7 @@ def test_someone_elses_save_in_between_is_shown_never_overwritten(signed_in, com
     page = response.content.decode()
     assert response.status_code == 409
     assert "Someone else changed" in page
-    assert "Acknowledged by manager" in page
+    assert "Acknowledged by Manager Tester" in page
     assert "My new summary</textarea>" in page
     complaint.refresh_from_db()
     assert complaint.summary != "My new summary"
@@ -421,7 +421,9 @@ def test_a_stale_response_keeps_the_outcomes_ticked_and_says_what_changed(
     )
     page = response.content.decode()
     assert response.status_code == 409
-    assert "Assigned by manager" in page
+    # Who, by name, and what, in the words of the case page.
+    assert "Assigned by Manager Tester" in page
+    assert "Assigned officer: none became Manager Tester" in page
     assert f'value="{apology}" checked' in page
     assert 'value="upheld" checked' in page
     assert complaint.stages.get().responded_on is None
