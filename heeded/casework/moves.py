@@ -45,11 +45,16 @@ class Move:
     primary: bool = False
 
 
+def _stages(case: Case):
+    """The case's stages in order (prefetched: no query), and the one still open, if any."""
+    stages = sorted(case.stages.all(), key=lambda s: s.number)
+    return stages, next((s for s in stages if s.responded_on is None), None)
+
+
 def available_moves(case: Case, user) -> list[Move]:
     """Every move the procedure allows on ``case`` now, that ``user`` may make."""
     procedure = case.procedure
-    stages = sorted(case.stages.all(), key=lambda s: s.number)
-    open_stage = next((s for s in stages if s.responded_on is None), None)
+    stages, open_stage = _stages(case)
     last = stages[-1] if stages else None
     officer = can_record_cases(user)
     is_open = case.closed_on is None
@@ -113,11 +118,21 @@ def available_moves(case: Case, user) -> list[Move]:
     return moves
 
 
+# Moves on the stage that is open: with none open, the next stage must be started first.
+STAGE_MOVES = (
+    "respond",
+    "extend",
+    "acknowledge-stage",
+    "agree-statement",
+    "panel-held",
+    "panel-report",
+)
+
+
 def why_not(case: Case, slug: str) -> str:
     """Why a move ``available_moves`` does not offer is not possible on ``case`` now: the
     words for someone who followed an old link, or whose colleague got there first."""
-    stages = sorted(case.stages.all(), key=lambda s: s.number)
-    open_stage = next((s for s in stages if s.responded_on is None), None)
+    _, open_stage = _stages(case)
     refused = case.record_type.code == "refused"
     closed = case.closed_on is not None
     ref = case.reference
@@ -149,8 +164,7 @@ def why_not(case: Case, slug: str) -> str:
         "ombudsman-enquiry": f"The Ombudsman's enquiry about {ref} is already recorded.",
         "ombudsman-decision": f"No Ombudsman enquiry about {ref} has been recorded yet.",
     }
-    stage_moves = ("respond", "extend", "acknowledge-stage", "agree-statement")
-    if slug in stage_moves + ("panel-held", "panel-report") and open_stage is None:
+    if slug in STAGE_MOVES and open_stage is None:
         return f"No stage of {ref} is open: start the next stage first."
     return reasons.get(slug) or (
         f"That cannot be done to {ref} now: the case has moved on. Check the timeline."

@@ -173,6 +173,7 @@ def fill_queues(
     SQL written out here (``_numbering_sql``).
     """
     panels = [(queue, True) for queue in mine] + [(queue, False) for queue in everyone]
+    # One flag a kind of queue: my "overdue" and the team's share the condition, not the rows.
     kinds = {queue.key: queue.condition for queue, _ in panels}
     flags = {
         f"is_{key}": ExpressionWrapper(condition, output_field=BooleanField())

@@ -14,6 +14,7 @@ from ._base import (
     record_event,
     require_not_before,
     save_case,
+    staff_name,
 )
 from .clocks import refresh_clocks
 from .recording import MULTI_VALUED
@@ -46,8 +47,7 @@ def changes_since(case: Case, version: int) -> list[str]:
     newer = case.history.filter(version__gt=version).order_by("history_date")
     lines = []
     for record in newer.select_related("history_user"):
-        user = record.history_user
-        who = (user.get_full_name() or user.username) if user else "someone"
+        who = staff_name(record.history_user) or "someone"
         lines.append(f"{record.history_change_reason or 'Changed'} by {who}")
         previous = record.prev_record
         if previous is None:
@@ -71,8 +71,7 @@ def _in_words(field, value) -> str:
         found = field.related_model._default_manager.filter(pk=value).first()
         if found is None:
             return str(value)
-        get_full_name = getattr(found, "get_full_name", None)
-        return (get_full_name() or found.username) if get_full_name else str(found)
+        return staff_name(found) if hasattr(found, "get_full_name") else str(found)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, dt.date):

@@ -20,6 +20,7 @@ from ._base import (
     require_not_before,
     save_case,
     save_with_history,
+    staff_name,
 )
 from .clocks import refresh_clocks
 
@@ -56,7 +57,7 @@ def assign(
                 on=today,
                 old=old or "",
                 new=officer,
-                description=f"Case officer: {_name(officer)}",
+                description=f"Case officer: {staff_name(officer)}",
             )
         if any(
             x is not None for x in (responding_manager, investigating_officer, independent_person)
@@ -74,7 +75,7 @@ def assign(
                     on=today,
                     stage_number=number,
                     new=responding_manager,
-                    description=f"Responding manager: {_name(responding_manager)}",
+                    description=f"Responding manager: {staff_name(responding_manager)}",
                 )
             if investigating_officer is not None:
                 stage.investigating_officer = investigating_officer.strip()
@@ -89,10 +90,6 @@ def assign(
             "Choose who to assign.",
         )
         return _finish(case, by, "Assigned")
-
-
-def _name(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 def record_advocacy(
