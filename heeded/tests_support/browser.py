@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTEFACTS = Path(
@@ -23,6 +24,12 @@ AXE = Path(__file__).with_name("axe.min.js")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Narrower than GOV.UK Frontend's tablet breakpoint (641px): a phone.
 PHONE_WIDTH = 640
+# What Playwright says when the document is replaced while a script runs in it.
+NAVIGATION_SIGNS = (
+    "Execution context was destroyed",
+    "reading 'documentElement'",
+    "axe is not defined",
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -76,13 +83,7 @@ def phone_page(chromium):
 
 def check_accessibility(page) -> None:
     """Fail with every WCAG 2.2 AA violation axe-core finds on the page as it is now."""
-    # Evaluated through the DevTools protocol, not added as a <script>, so the page's
-    # Content-Security-Policy stays on while the check runs.
-    page.evaluate(AXE.read_text())
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        AXE_TAGS,
-    )
+    result = _run_axe(page)
     problems = []
     for v in result["violations"]:
         targets = ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
@@ -97,6 +98,35 @@ def check_accessibility(page) -> None:
             problems.append(f"- reflow: the page scrolls sideways by {sideways}px on a phone")
     if problems:
         pytest.fail("\n".join([f"{page.url}: {len(problems)} accessibility problem(s)", *problems]))
+
+
+def _run_axe(page, tries: int = 3) -> dict:
+    """axe-core's results for the page once it has loaded.
+
+    A click that follows a link returns before the next page arrives: axe run then may start
+    in the old document and find itself in a new one half-built (CI once saw "Cannot read
+    properties of null (reading 'documentElement')"). So wait for the load, and if a
+    navigation still swaps the document under the check, wait again and check the new one.
+    """
+    for attempt in range(tries):
+        page.wait_for_load_state("load")
+        try:
+            # Evaluated through the DevTools protocol, not added as a <script>, so the page's
+            # Content-Security-Policy stays on while the check runs.
+            page.evaluate(AXE.read_text())
+            return page.evaluate(
+                "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                AXE_TAGS,
+            )
+        except PlaywrightError as error:
+            if attempt == tries - 1 or not _navigated_away(error):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _navigated_away(error: Exception) -> bool:
+    text = str(error)
+    return any(sign in text for sign in NAVIGATION_SIGNS)
 
 
 def screenshot(page, name: str) -> Path:

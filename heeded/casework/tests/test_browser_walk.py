@@ -46,7 +46,8 @@ def banner(page, text: str) -> None:
 
 def do(page, action: str, name: str) -> None:
     """Open an action from the case page's list of actions."""
-    page.locator(".app-case-actions").get_by_text(action, exact=True).click()
+    with page.expect_navigation():
+        page.locator(".app-case-actions").get_by_text(action, exact=True).click()
     look(page, name)
 
 
@@ -61,7 +62,8 @@ def test_an_officer_takes_a_complaint_from_recording_to_closure(
     page.goto(f"{live_server.url}/cases/new/")
     look(page, "01-what-kind")
     page.get_by_label("Complaint (statutory)").check()
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     look(page, "02-details-empty")
 
     fill_date(page, "received_on", received)
