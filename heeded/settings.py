@@ -122,6 +122,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
+        # Parameters bound by the server, and a query prepared (parsed and planned once) the
+        # fifth time a connection runs it: PostgreSQL took longer to plan the case page's
+        # joins than to run them. A pooler in transaction mode (PgBouncer) cannot keep a
+        # connection's prepared statements: turn this off behind one.
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            {"server_side_binding": True, "prepare_threshold": 5}
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
