@@ -11,20 +11,16 @@ the baseline: the same N rows, as text, loaded into one plain 30-column table by
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import os
 import random
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-SQLITE_FILE = Path(tempfile.gettempdir()) / "heeded_interchange_bench.sqlite3"
-PG_SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-PG_NAME = "heeded_interchange_bench"
+from bench import _harness as harness
+from bench._harness import bulk_load, report_baselines
 
 
 def write_rows(path: Path, count: int) -> None:
@@ -61,33 +57,12 @@ def write_rows(path: Path, count: int) -> None:
 
 
 def baseline(path: Path, use_copy: bool = False) -> float:
-    """The database's own bulk load of the same rows into one plain table."""
-    from django.db import connection, transaction
-
+    """The database's own bulk load of the same rows, as text, into one plain table."""
     from heeded.interchange.columns import NAMES
 
     with open(path, encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))[1:]
-    columns = ", ".join(f'"{name}" text' for name in NAMES)
-    with connection.cursor() as cursor:
-        cursor.execute("DROP TABLE IF EXISTS bench_flat")
-        cursor.execute(
-            f"CREATE TABLE bench_flat (id serial, {columns})".replace(
-                "serial", "integer primary key" if connection.vendor == "sqlite" else "serial"
-            )
-        )
-    started = time.perf_counter()
-    with transaction.atomic(), connection.cursor() as cursor:
-        names = ", ".join(f'"{n}"' for n in NAMES)
-        if use_copy:
-            raw = cursor.cursor
-            with raw.copy(f"COPY bench_flat ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(NAMES))
-            cursor.executemany(f"INSERT INTO bench_flat ({names}) VALUES ({marks})", rows)
-    return time.perf_counter() - started
+    return bulk_load("bench_flat", [(name, "text") for name in NAMES], rows, use_copy)
 
 
 def child(rows: int) -> None:
@@ -115,52 +90,12 @@ def child(rows: int) -> None:
         # The machine is shared: a figure means little without the load it was taken under.
         f"load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after)"
     )
-    base = baseline(path)
-    print(
-        f"  {connection.vendor}: baseline executemany into one table: {base:.2f} s "
-        f"= {rows / base:,.0f} rows/s; import is {took / base:.1f}x the baseline"
-    )
-    if connection.vendor == "postgresql":
-        base = baseline(path, use_copy=True)
-        print(
-            f"  {connection.vendor}: baseline COPY into one table: {base:.2f} s "
-            f"= {rows / base:,.0f} rows/s; import is {took / base:.1f}x the baseline"
-        )
-
-
-def run(database: str, rows: int) -> None:
-    env = dict(os.environ, HEEDED_DEMO="true", DJANGO_SETTINGS_MODULE="heeded.settings")
-    if database == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{SQLITE_FILE}{suffix}").unlink(missing_ok=True)
-        env["DATABASE_URL"] = f"sqlite:///{SQLITE_FILE}"
-    else:
-        import psycopg
-
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME}")
-            conn.execute(f"CREATE DATABASE {PG_NAME}")
-        env["DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}"
-    subprocess.run(
-        [sys.executable, "-m", "bench.interchange", "--child", "--rows", str(rows)],
-        env=env,
-        check=True,
-    )
+    report_baselines("import", took, lambda use_copy: baseline(path, use_copy), rows)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--only", choices=["sqlite", "postgresql"])
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(args.rows)
-        return
-    print(f"Importing {args.rows:,} cases (bench/interchange.py)")
-    for database in ("sqlite", "postgresql"):
-        if args.only in (None, database):
-            run(database, args.rows)
+    heading = "Importing {rows:,} cases (bench/interchange.py)"
+    harness.main("bench.interchange", __doc__, heading, child)
 
 
 if __name__ == "__main__":
