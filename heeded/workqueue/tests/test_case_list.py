@@ -145,6 +145,10 @@ def test_bad_filters_get_a_clear_message_not_an_error(signed_in, caseload, query
     assert message in page
     # The bad filter is left out; the rest of the list still shows.
     assert len(response.context["page"].object_list) == 5
+    # But nothing is offered for download that the person did not mean to filter: the
+    # download would refuse these filters, so the page asks for them to be put right.
+    assert "Correct the filters to download these cases." in page
+    assert response.context["export_url"] not in page
 
 
 @pytest.mark.parametrize("query", ["?page=abc", "?page=999", "?page=-1", "?sort=evil", "?sort="])
@@ -219,6 +223,20 @@ def test_the_download_cannot_smuggle_a_spreadsheet_formula(signed_in, officer, o
     rows = downloaded(signed_in, "?sort=received")
     assert rows[1][11] == '\'=HYPERLINK("http://evil")'
     assert rows[2][11] == "'+44 7700 900000"
+
+
+def test_one_case_is_offered_for_download_as_this_case(signed_in, caseload):
+    reference = caseload["overdue"].reference
+    page = signed_in.get(URL + f"?q={reference}").content.decode()
+    assert "1 case<" in page
+    assert "Download this case (CSV)" in page
+    assert "Download these" not in page
+
+
+def test_a_case_without_a_deadline_says_so_in_words(signed_in, caseload):
+    page = signed_in.get(URL + "?status=closed").content.decode()
+    assert "No deadline" in page
+    assert ">None<" not in page
 
 
 def test_the_download_refuses_bad_filters_with_a_message(signed_in, caseload):
