@@ -46,6 +46,16 @@ class JourneyState:
         stored = self._store["answers"].get(step.slug)
         return step.form(MultiValueDict(stored)) if stored is not None else step.form()
 
+    def form_as_typed(self, step: Step, data):
+        """The step's form showing ``data`` just as it was typed, not yet checked (so nothing
+        on it is marked wrong): for a page that could not be taken just now."""
+        form = step.form()
+        form.initial = {
+            name: field.widget.value_from_datadict(data, {}, form.add_prefix(name))
+            for name, field in form.fields.items()
+        }
+        return form
+
     def first_unanswered(self, before: Step | None = None) -> Step | None:
         for step in self.journey.steps:
             if step == before:

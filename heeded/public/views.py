@@ -73,13 +73,22 @@ def next_url(journey: Journey, step: Step, changing: bool) -> str:
     return step_url(journey, journey.steps[index + 1])
 
 
+# On a question page refused by the per-minute limit, above what was typed (kept on the page).
+TOO_MANY_PAGES = (
+    "You have sent too many pages from this internet connection in a short time. "
+    "Wait a minute, then select Continue again: what you typed is still on this page."
+)
+
+
 def too_many(request, *, submissions: bool):
     wait = "an hour" if submissions else "a minute"
     paragraphs = [
         "You have sent too many forms from this internet connection in a short time."
         if submissions
         else "You have sent too many pages from this internet connection in a short time.",
-        f"Wait {wait}, then try again. We have kept the answers you have given.",
+        f"Wait {wait}, then try again. We have kept the answers you gave on earlier pages."
+        if not submissions
+        else f"Wait {wait}, then try again. We have kept your answers.",
     ]
     response = _render(
         request,
@@ -133,26 +142,35 @@ def question(request, journey: str, step: str):
     changing = request.GET.get("change") == "1"
     if step.form is DocumentsForm:
         return documents(request, journey, step, state, changing)
-    if request.method == "POST":
-        if not ratelimit.allow_post(request):
-            return too_many(request, submissions=False)
+    refused = request.method == "POST" and not ratelimit.allow_post(request)
+    if refused:
+        # Not taken for now, but nothing typed is lost: the page comes back as it was sent.
+        form = state.form_as_typed(step, request.POST)
+    elif request.method == "POST":
         form = state.form(step, request.POST)
         if form.is_valid():
             state.save_answers(step, request.POST)
             return redirect(next_url(journey, step, changing))
     else:
         form = state.form(step)
-    return _render(
+    page = page_view(form)
+    if refused:
+        page["errors"].insert(0, {"text": TOO_MANY_PAGES, "href": "#main-content"})
+    response = _render(
         request,
         "public/question.html",
         {
             "journey": journey,
             "form": form,
-            "page": page_view(form),
+            "page": page,
             "caption": journey.title,
             "back_url": back_url(journey, step, changing),
         },
+        status=429 if refused else 200,
     )
+    if refused:
+        response["Retry-After"] = "60"
+    return response
 
 
 def _not_found():

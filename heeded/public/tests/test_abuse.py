@@ -70,9 +70,28 @@ def test_too_many_page_posts_a_minute_are_refused(client, settings):
     settings.PUBLIC_POST_RATE_LIMIT = 3
     for _ in range(3):
         assert client.post(step_url("comment", "your-name"), {"full_name": "A"}).status_code == 302
-    response = client.post(step_url("comment", "your-name"), {"full_name": "A"})
+    response = client.post(step_url("comment", "your-name"), {"full_name": "Alex Jones"})
     assert response.status_code == 429
-    assert "Wait a minute" in response.content.decode()
+    assert response["Retry-After"] == "60"
+    page = response.content.decode()
+    assert "Wait a minute, then select Continue again" in page
+    # What was typed on the refused page comes back in its field, not marked as wrong.
+    assert 'value="Alex Jones"' in page
+    assert "govuk-form-group--error" not in page
+
+
+@pytest.mark.django_db
+def test_a_refused_page_keeps_ticked_boxes_as_typed(client, settings):
+    settings.PUBLIC_POST_RATE_LIMIT = 1
+    assert client.post(step_url("comment", "your-name"), {"full_name": "A"}).status_code == 302
+    typed = {"contact_methods": ["email", "post"], "email": "alex@example.com"}
+    response = client.post(step_url("comment", "contact"), typed)
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert 'value="alex@example.com"' in page
+    assert page.count('type="checkbox" value="email" checked') == 1
+    assert page.count('type="checkbox" value="post" checked') == 1
+    assert 'type="checkbox" value="phone" checked' not in page
 
 
 @pytest.mark.django_db
