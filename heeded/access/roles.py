@@ -54,7 +54,9 @@ ROLES = {
         RoleDefinition(
             Role.COMPLAINTS_MANAGER,
             "Complaints manager",
-            "Everything an officer does, plus reference data, staff, imports and reports.",
+            "Everything an officer does, plus reference data (codes, teams, closure days, "
+            "organisation settings), imports and exports. Staff accounts are the "
+            "administrator's.",
             admin_permissions=_TAXONOMY
             + (
                 "calendars.view_closureday",

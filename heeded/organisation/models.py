@@ -32,7 +32,7 @@ class Organisation(models.Model):
     )
     small_number_threshold = models.PositiveSmallIntegerField(
         default=5,
-        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        validators=[MinValueValidator(3), MaxValueValidator(20)],
         help_text='In the public report, counts below this are shown as "fewer than N".',
     )
     complaints_manager_name = models.CharField(max_length=200, blank=True)

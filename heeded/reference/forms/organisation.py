@@ -7,15 +7,17 @@ from .base import GovukForm, numeric_input
 
 
 def whole_number(name: str, low: int, high: int, **kwargs) -> forms.IntegerField:
+    # Only the first letter made a capital: str.capitalize() would turn "MP" into "mp".
+    sentence = name[:1].upper() + name[1:]
     return forms.IntegerField(
         widget=numeric_input(),
         min_value=low,
         max_value=high,
         error_messages={
             "required": f"Enter the {name}",
-            "invalid": f"{name.capitalize()} must be a whole number",
-            "min_value": f"{name.capitalize()} must be between {low} and {high}",
-            "max_value": f"{name.capitalize()} must be between {low} and {high}",
+            "invalid": f"{sentence} must be a whole number",
+            "min_value": f"{sentence} must be between {low} and {high}",
+            "max_value": f"{sentence} must be between {low} and {high}",
         },
         **kwargs,
     )
@@ -51,11 +53,12 @@ class OrganisationForm(GovukForm):
     )
     small_number_threshold = whole_number(
         "small number threshold",
-        1,
+        # Below 3 a count of 1 or 2 would be printed: the public report would protect nobody.
+        3,
         20,
         label="Small number threshold",
         help_text='In the public report, counts below this are shown as "fewer than" it, so '
-        "no child can be identified.",
+        "no child can be identified. At least 3; 5 is usual.",
     )
     complaints_manager_name = forms.CharField(
         label="Complaints manager's name (optional)", max_length=200, required=False

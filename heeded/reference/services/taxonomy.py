@@ -61,6 +61,24 @@ def check_new_code(model: type[Term], code: str) -> None:
         )
 
 
+def check_label_free(model: type[Term], label: str, *, besides: Term | None = None) -> None:
+    """Refuse a label another code of the same kind already has: officers choose codes by
+    label, and the report would print two rows under one name."""
+    same = model.objects.filter(label__iexact=label.strip())
+    if besides is not None:
+        same = same.exclude(pk=besides.pk)
+    other = same.first()
+    if other is None:
+        return
+    if other.retired:
+        advice = f"rename that one first, for example to {other.label} (retired)"
+        whose = f"the retired code {other.code}"
+    else:
+        advice = "choose another label"
+        whose = f"the code {other.code}"
+    raise ValidationError({"label": f"{other.label} is already the label of {whose}: {advice}"})
+
+
 def next_position(model: type[Term]) -> int:
     highest = model.objects.aggregate(highest=Max("position"))["highest"]
     return 0 if highest is None else highest + 1
@@ -80,6 +98,7 @@ def add_term(
     model = TAXONOMY_MODELS[kind]
     code = (code or "").strip()
     check_new_code(model, code)
+    check_label_free(model, label)
     values = dict(
         label=label,
         description=description,
@@ -110,6 +129,8 @@ def update_term(term: Term, *, by, **changes) -> Term:
         raise TypeError(f"These cannot be changed here: {', '.join(sorted(unknown))}")
     if isinstance(term, RecordType) and "procedure" in changes:
         check_procedure_change(term, changes["procedure"])
+    if "label" in changes:
+        check_label_free(type(term), changes["label"], besides=term)
     before = {name: getattr(term, name) for name in changes}
     for name, value in changes.items():
         setattr(term, name, value)

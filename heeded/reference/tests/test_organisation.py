@@ -52,9 +52,11 @@ def test_a_manager_changes_the_settings_and_each_change_is_logged(as_manager, ma
         ({"reference_prefix": "cs-1"}, "Reference prefix must be 1 to 8 capital letters or digits"),
         ({"reference_prefix": "CHILDRENS"}, "Reference prefix must be 1 to 8 capital letters"),
         ({"stage2_clock_start": ""}, "Select when the Stage 2 clock starts"),
-        ({"mp_enquiry_working_days": "0"}, "Target for mp and councillor enquiries must be"),
-        ({"mp_enquiry_working_days": "ten"}, "Target for mp and councillor enquiries must be a"),
-        ({"small_number_threshold": "21"}, "Small number threshold must be between 1 and 20"),
+        ({"mp_enquiry_working_days": "0"}, "Target for MP and councillor enquiries must be"),
+        ({"mp_enquiry_working_days": "ten"}, "Target for MP and councillor enquiries must be a"),
+        ({"small_number_threshold": "21"}, "Small number threshold must be between 3 and 20"),
+        # 1 or 2 would print counts of 1 and 2 in the public report: no protection at all.
+        ({"small_number_threshold": "1"}, "Small number threshold must be between 3 and 20"),
         ({"complaints_email": "complaints at iow"}, "Enter an email address in the correct"),
     ],
 )

@@ -222,3 +222,32 @@ def test_a_code_added_without_a_position_goes_to_the_end_of_the_list(as_manager)
     as_manager.post(add_url(), {"code": "late_response", "label": "Late response"})
     last = Nature.objects.order_by("position").last()
     assert last.code == "late_response"
+
+
+def test_a_label_another_code_has_is_refused_beside_the_label(as_manager, code):
+    taken = code("nature", "poor_communication").label
+    response = as_manager.post(
+        edit_url("delay"), {"label": taken.upper(), "description": "", "position": "7"}
+    )
+    assert errors_of(response) == [
+        f"{taken} is already the label of the code poor_communication: choose another label"
+    ]
+    assert code("nature", "delay").label == "Delay"
+
+
+def test_a_retired_codes_label_must_be_renamed_before_it_is_used_again(manager, code):
+    taxonomy.retire_term(code("nature", "delay"), by=manager)
+    with pytest.raises(ValidationError) as refused:
+        taxonomy.add_term("nature", by=manager, code="slow_response", label="Delay")
+    assert refused.value.message_dict["label"] == [
+        "Delay is already the label of the retired code delay: rename that one first, "
+        "for example to Delay (retired)"
+    ]
+    taxonomy.update_term(code("nature", "delay"), by=manager, label="Delay (before 2026)")
+    assert taxonomy.add_term("nature", by=manager, code="slow_response", label="Delay").pk
+
+
+def test_a_code_keeps_its_own_label_when_saved_again(manager, code):
+    nature = code("nature", "delay")
+    taxonomy.update_term(nature, by=manager, label="Delay", description="Answered late.")
+    assert code("nature", "delay").description == "Answered late."
