@@ -117,6 +117,10 @@ class DemoCouncil:
         organisation.department = "Children's Services"
         organisation.complaints_manager_name = "Daniel Okafor"
         organisation.complaints_email = "complaints@demo-borough.example"
+        # Ofcom's range for drama (01632 960xxx): a number that reaches nobody.
+        organisation.safeguarding_phone = "01632 960123"
+        organisation.privacy_notice_url = "https://demo-borough.example/privacy"
+        organisation.accessibility_statement_url = "https://demo-borough.example/accessibility"
         organisation.save()
 
     def _plan(self) -> list[tuple[str, dt.date]]:

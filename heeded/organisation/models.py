@@ -37,6 +37,12 @@ class Organisation(models.Model):
     )
     complaints_manager_name = models.CharField(max_length=200, blank=True)
     complaints_email = models.EmailField(blank=True)
+    # What the public forms show: where to turn if a child is at risk, and the council's own
+    # privacy notice and accessibility statement (the forms collect personal data about
+    # children, and a public sector site must publish an accessibility statement).
+    safeguarding_phone = models.CharField(max_length=40, blank=True)
+    privacy_notice_url = models.URLField(blank=True)
+    accessibility_statement_url = models.URLField(blank=True)
 
     class Meta:
         verbose_name = "organisation"

@@ -23,6 +23,18 @@ def whole_number(name: str, low: int, high: int, **kwargs) -> forms.IntegerField
     )
 
 
+def _web_address(what: str) -> forms.URLField:
+    return forms.URLField(
+        label=f"{what}: web address (optional)",
+        required=False,
+        assume_scheme="https",
+        help_text="The council's own page, linked at the foot of every public form page.",
+        error_messages={
+            "invalid": f"{what} must be a web address, like https://www.council.gov.uk/privacy"
+        },
+    )
+
+
 class OrganisationForm(GovukForm):
     name = forms.CharField(
         label="Organisation name",
@@ -73,6 +85,16 @@ class OrganisationForm(GovukForm):
         },
     )
 
+    safeguarding_phone = forms.CharField(
+        label="Phone number for a worry about a child (optional)",
+        max_length=40,
+        required=False,
+        help_text="Children's social care's front door. The public forms tell anyone worried "
+        "about a child to call it.",
+    )
+    privacy_notice_url = _web_address("Privacy notice")
+    accessibility_statement_url = _web_address("Accessibility statement")
+
     def layout(self):
         return [
             Field.text("name"),
@@ -84,7 +106,14 @@ class OrganisationForm(GovukForm):
             Fieldset(
                 Field.text("complaints_manager_name"),
                 Field.text("complaints_email"),
+                Field.text("safeguarding_phone", field_width=20),
                 legend="Contact",
+                legend_size="m",
+            ),
+            Fieldset(
+                Field.text("privacy_notice_url"),
+                Field.text("accessibility_statement_url"),
+                legend="Links on the public forms",
                 legend_size="m",
             ),
         ]

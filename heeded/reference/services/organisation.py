@@ -20,6 +20,9 @@ EDITABLE = (
     "small_number_threshold",
     "complaints_manager_name",
     "complaints_email",
+    "safeguarding_phone",
+    "privacy_notice_url",
+    "accessibility_statement_url",
 )
 
 

@@ -1,5 +1,7 @@
 """Who changed what: every settings change, newest first; staff changes for administrators."""
 
+import datetime as dt
+
 from django.urls import reverse
 
 from heeded.access.roles import Role
@@ -12,8 +14,25 @@ def test_a_change_shows_who_made_it_and_the_value_before_and_after(as_manager, m
     taxonomy.update_term(code("nature", "delay"), by=manager, label="Delay in answering")
     html = as_manager.get(URL).content.decode()
     assert "Manager Tester" in html
-    assert "<code>delay</code>" in html
+    assert "Nature of complaint: delay" in html
+    assert "Changed: Label" in html
     assert "Delay in answering" in html
+
+
+def test_the_log_names_settings_as_their_pages_do_not_as_the_database_does(as_manager, manager):
+    from heeded.organisation.models import Organisation
+    from heeded.reference.services import closures, organisation
+
+    organisation.update_organisation(
+        Organisation.current(), by=manager, small_number_threshold=10, mp_enquiry_working_days=15
+    )
+    closures.add_closure_day(by=manager, date=dt.date(2026, 12, 24), description="Christmas Eve")
+    html = as_manager.get(URL).content.decode()
+    assert "Organisation settings: Demo Borough Council" in html
+    assert "Changed: Small number threshold" in html
+    assert "Changed: Target for MP and councillor enquiries, in working days" in html
+    assert "Closure day: 2026-12-24" in html
+    assert "small_number_threshold" not in html and "closure_day" not in html
 
 
 def test_managers_do_not_see_changes_to_staff_but_administrators_do(client, manager, admin_user):

@@ -58,6 +58,7 @@ def test_a_manager_changes_the_settings_and_each_change_is_logged(as_manager, ma
         # 1 or 2 would print counts of 1 and 2 in the public report: no protection at all.
         ({"small_number_threshold": "1"}, "Small number threshold must be between 3 and 20"),
         ({"complaints_email": "complaints at iow"}, "Enter an email address in the correct"),
+        ({"privacy_notice_url": "our privacy page"}, "Privacy notice must be a web address"),
     ],
 )
 def test_bad_settings_are_refused_with_a_message_saying_why(as_manager, changes, message):
@@ -66,3 +67,20 @@ def test_bad_settings_are_refused_with_a_message_saying_why(as_manager, changes,
     assert any(e.startswith(message) for e in errors_of(response)), errors_of(response)
     assert Organisation.current().name == "Demo Borough Council"
     assert not ChangeLog.objects.exists()
+
+
+def test_the_public_forms_show_the_councils_number_and_links_once_set(as_manager, client):
+    start = reverse("public:start")
+    page = client.get(start).content.decode()
+    assert "Privacy notice" not in page and "tel:" not in page
+    changes = {
+        "safeguarding_phone": "01983 814545",
+        "privacy_notice_url": "iow.gov.uk/privacy",
+        "accessibility_statement_url": "https://www.iow.gov.uk/accessibility",
+    }
+    assert as_manager.post(URL, filled(**changes)).status_code == 302
+    page = client.get(start).content.decode()
+    assert 'call <a class="govuk-link" href="tel:01983814545">01983 814545</a>' in page
+    # A web address typed without its scheme is taken as https.
+    assert 'href="https://iow.gov.uk/privacy">Privacy notice</a>' in page
+    assert 'href="https://www.iow.gov.uk/accessibility">Accessibility statement</a>' in page
