@@ -223,7 +223,8 @@ def test_check_your_answers_lists_every_answer_with_a_change_link(client):
         "14 June 2013",
         "March 2026",
         "Children looked after",
-        "Apology",
+        "An apology",
+        "An explanation of what happened",
     ):
         assert text in page
     assert f'href="{step_url("complaint", "child")}?change=1"' in page
@@ -276,3 +277,15 @@ def test_a_session_that_timed_out_says_so_and_sends_nothing(client):
     assert response.status_code == 400
     assert "so we deleted your answers" in response.content.decode()
     assert Case.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_what_people_may_ask_for_is_in_their_words_not_the_teams_codes(client):
+    for step, data in COMPLAINT.items():
+        if step == "outcome":
+            break
+        client.post(step_url("complaint", step), data)
+    page = client.get(step_url("complaint", "outcome")).content.decode()
+    assert "A meeting to talk about it" in page and "Something put right" in page
+    for internal in ("Agreed service implemented", "Remedial action", "Apology and explanation"):
+        assert internal not in page
