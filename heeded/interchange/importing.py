@@ -101,8 +101,12 @@ def _run(path, report: ImportReport, *, by, update: bool, today: dt.date, progre
     with open_table(path, report.file_name) as table:
         header = Header(table.header, table.format)
         header.check(report.problems)
-        if report.problems:
+        if header.missing_required:
+            # Every row would be wrong for the same reason: say it once, at the header.
             return
+        # Past any other header problem (an unknown or repeated column) the rows are still
+        # checked, so that every problem in the file is named at once; nothing is written
+        # once there is a problem.
         rows = tqdm(
             table.rows,
             desc=report.file_name,

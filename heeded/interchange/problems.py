@@ -45,4 +45,6 @@ class Problems:
         return self.total > 0
 
     def __iter__(self):
-        return iter(self.shown)
+        # In the order of the file: rows are checked a chunk at a time, new cases before
+        # updates, so problems are found out of order.
+        return iter(sorted(self.shown, key=lambda problem: problem.row))

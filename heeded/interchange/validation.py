@@ -130,9 +130,12 @@ class Header:
             elif name not in BY_NAME:
                 problems.add(1, letter, name, _unknown_column(name))
             seen.setdefault(name, i)
-        for name in REQUIRED:
-            if name not in self.index:
-                problems.add(1, name, "", f"The required column {name} is missing.")
+        for name in self.missing_required:
+            problems.add(1, name, "", f"The required column {name} is missing.")
+
+    @property
+    def missing_required(self) -> list[str]:
+        return [name for name in REQUIRED if name not in self.index]
 
     def cells(self, number: int, raw: list[str], problems: Problems) -> dict[str, str] | None:
         """The row's cells by column name, or None (with a problem) when it is misshapen."""
@@ -319,6 +322,11 @@ class RowChecker:
         return None
 
     def _amount(self, row, column, text):
+        if text.startswith("-") and AMOUNT.fullmatch(text[1:]):
+            self._problem(
+                row, column.name, "A payment must be more than 0.00; leave it empty if none."
+            )
+            return None
         if not AMOUNT.fullmatch(text):
             self._problem(
                 row,

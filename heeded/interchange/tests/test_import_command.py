@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from heeded.cases.models import Case, EventKind, Payment, Stage
+from heeded.interchange.columns import column_letter
 from heeded.interchange.importing import import_file
 
 from .helpers import complaint, csv_file, stored
@@ -228,6 +229,24 @@ class TestEveryProblemIsNamed:
             (1, "D", "notes", "notes is not a column of the case interchange format."),
             (1, "record_type", "", "The required column record_type is missing."),
             (1, "received_on", "", "The required column received_on is missing."),
+        ]
+
+    def test_an_unknown_column_does_not_hide_the_rows_problems(self, tmp_path):
+        rows = [complaint("A", received_on="2019-02-30", notes="x"), complaint("B", notes="y")]
+        columns = [*complaint("A"), "notes"]
+        found = problems_of(tmp_path, rows, columns=columns)
+        notes_column = column_letter(len(columns) - 1)
+        assert [(p[0], p[1]) for p in found] == [(1, notes_column), (2, "received_on")]
+        assert found[0][3] == "notes is not a column of the case interchange format."
+
+    def test_a_negative_payment_is_told_it_must_be_more_than_nothing(self, tmp_path):
+        found = problems_of(tmp_path, [complaint("A", payment_amount="-50")])
+        assert [(p[1], p[2], p[3]) for p in found] == [
+            (
+                "payment_amount",
+                "-50",
+                "A payment must be more than 0.00; leave it empty if none.",
+            )
         ]
 
     def test_empty_required_cells_and_bad_multi_values(self, tmp_path):
