@@ -15,7 +15,7 @@ from . import sections_volume as volume
 from . import summary
 from .context import Context
 from .labels import Labels
-from .structure import Document
+from .structure import Chart, Document, Section
 from .suppression import suppress_tables
 
 __all__ = ["build_document", "Document", "Labels"]
@@ -76,4 +76,19 @@ def build_document(
     )
     if public:
         suppress_tables(list(document.tables()), threshold)
+        for section in document.sections:
+            _charts_without_hidden_counts(section)
     return document
+
+
+def _charts_without_hidden_counts(section: Section) -> None:
+    """A chart draws every value (bar lengths and labels) and cannot say "fewer than 5":
+    where its table hides a count, the public version prints the table alone."""
+    section.blocks = [
+        block.table
+        if isinstance(block, Chart) and any(c.suppressed for r in block.table.rows for c in r.cells)
+        else block
+        for block in section.blocks
+    ]
+    for sub in section.subsections:
+        _charts_without_hidden_counts(sub)

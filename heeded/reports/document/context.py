@@ -4,6 +4,7 @@ public/internal switch, and the table shapes the seed reports use."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import wording
 from .labels import NOT_RECORDED, Labels, Term
@@ -36,7 +37,27 @@ class Context:
 
     @property
     def comparison_labels(self) -> list[str]:
-        return list(self.report.get("comparisons", {}))
+        """The comparison years the document shows: those the report has any figure for.
+
+        The report dict carries every comparison year (``comparisons`` is the spec's); a
+        year in which the report counts no case at all (nothing received, no stage started
+        or answered, no Ombudsman enquiry, no payment) would print a column of zeros and
+        "new" for every change, so the document leaves it out and says so
+        (``years_without_records``).
+        """
+        left_out = self.years_without_records
+        return [p for p in self.report.get("comparisons", {}) if p not in left_out]
+
+    @cached_property
+    def years_without_records(self) -> list[str]:
+        """Comparison years in which every figure of the report, measures and supplementary
+        figures alike, is zero or empty: no case was counted in them."""
+        supplementary = self.report.get("comparison_supplementary") or {}
+        return [
+            p
+            for p, measures in self.report.get("comparisons", {}).items()
+            if not _any_figure(measures) and not _any_figure(supplementary.get(p))
+        ]
 
     @property
     def previous(self) -> str | None:
@@ -183,6 +204,20 @@ class Context:
             total=total,
             keys=[k for k, _ in rows],
         )
+
+
+def _any_figure(value) -> bool:
+    """True if ``value`` (a measure's value, or a dict or list of them) holds a non-zero
+    number anywhere; codes, labels and dates are not figures."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value != 0
+    if isinstance(value, dict):
+        return any(_any_figure(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_any_figure(v) for v in value)
+    return False
 
 
 NR = NOT_RECORDED

@@ -18,9 +18,22 @@ def learning(ctx: Context) -> Section:
             "from complaints in the period."
         )
     )
-    for heading, text in ctx.learning:
+    for heading, text in _distinct(ctx.learning):
         section.add(Quote(heading, text))
     return section
+
+
+def _distinct(examples: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each text once, under the heading of the first case that gave it: staff often write
+    the same learning for several cases, and the report should not print it again."""
+    seen: set[str] = set()
+    distinct = []
+    for heading, text in examples:
+        key = " ".join(text.split())
+        if key not in seen:
+            seen.add(key)
+            distinct.append((heading, text))
+    return distinct
 
 
 def recommendations(ctx: Context) -> Section:

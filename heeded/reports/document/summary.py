@@ -7,7 +7,7 @@ import datetime as dt
 from . import wording
 from .context import NR, Context
 from .sections_findings import BANDS
-from .structure import BulletList, Paragraph, Section
+from .structure import BulletList, Note, Paragraph, Section
 
 
 def _long(iso: str) -> str:
@@ -25,6 +25,7 @@ def introduction(ctx: Context, organisation: str, department: str) -> Section:
             "Act 1989 Representations Procedure (England) Regulations 2006 require a council "
             "to publish such a report each year."
         ),
+        _years_left_out(ctx),
         Paragraph(
             "Statutory complaints follow three stages: Stage 1, local resolution; Stage 2, an "
             "investigation with an independent person; Stage 3, a review panel. A complainant "
@@ -36,6 +37,18 @@ def introduction(ctx: Context, organisation: str, department: str) -> Section:
             "exclude weekends and bank holidays in England and Wales."
         ),
     )
+
+
+def _years_left_out(ctx: Context) -> Note | None:
+    """Comparison years with no records at all are not shown; the reader is told once."""
+    missing = ctx.years_without_records
+    if not missing:
+        return None
+    if len(missing) == 1:
+        return Note(f"Heeded holds no records for {missing[0]}, so that year is not shown.")
+    earliest_first = missing[::-1]  # comparison years run back from the period
+    years = ", ".join(earliest_first[:-1]) + " or " + earliest_first[-1]
+    return Note(f"Heeded holds no records for {years}, so those years are not shown.")
 
 
 def key_findings(ctx: Context) -> Section:

@@ -11,13 +11,19 @@ follow the ONS/NHS practice for small counts, which is the rule here:
   (the Isle of Wight 2019/20 report's own observation "no compliments were recorded" is
   the kind of finding that must survive).
 - A hidden count must not be recoverable from a total printed beside it. For every sum a
-  table prints (a row total, a column total, a statutory/other subtotal) where exactly one
-  component is hidden, the smallest other non-zero component of that sum is hidden too
-  (*secondary* suppression, shown as "withheld"); if there is none, the total is withheld.
-  This is repeated until no sum has a single hidden component, because withholding one
-  cell can expose another sum. Sums whose total is printed elsewhere in the report count
-  too: the complaint rows of the representations table add up to the number of complaints,
-  which the summary states.
+  table prints (a row total, a column total, a statutory/other subtotal) the hidden
+  components add up to a known remainder (the total less the components shown). A reader
+  knows each "fewer than N" is from 1 to N - 1 (zero is printed) and each "withheld" figure
+  is at least 1 (zero is printed, and only non-zero figures are withheld). The hidden
+  components are *forced* when that leaves one value for any of them: always when only
+  one is hidden, and otherwise when the remainder is the least or the most they could add
+  up to (two "fewer than 5" beside a total that leaves 2 must both be 1; three that leave
+  12 must all be 4). For every forced sum the smallest other non-zero component is hidden
+  too (*secondary* suppression, shown as "withheld"); if there is none, the total is
+  withheld. This is repeated until no sum is forced, because withholding one cell can
+  expose another sum. Sums whose total is printed elsewhere in the report count too: the
+  complaint rows of the representations table add up to the number of complaints, which
+  the summary states.
 - The rule is applied table by table, with the report's headline totals (representations,
   complaints, statutory and other) treated as known, and then across tables: a figure
   (the same measure, key, period and value) hidden in one table is hidden wherever else
@@ -33,6 +39,8 @@ Totals of 5 or more stay visible: the point of the report is the overall picture
 """
 
 from __future__ import annotations
+
+import math
 
 from .structure import Cell, Table
 
@@ -58,10 +66,10 @@ def suppress_tables(tables: list[Table], threshold: int) -> list[Table]:
         _primary(table, threshold)
     _share_known(tables)
     for table in tables:
-        _secondary(table)
+        _secondary(table, threshold)
     while _hide_everywhere(tables):
         for table in tables:
-            _secondary(table)
+            _secondary(table, threshold)
     for table in tables:
         _derived(table)
         _note(table, threshold)
@@ -101,17 +109,15 @@ def _share_known(tables: list[Table]) -> None:
                 table.known.add(position)
 
 
-def _secondary(table: Table) -> None:
-    """Withhold one more cell of every sum with exactly one hidden component, until none."""
+def _secondary(table: Table, threshold: int) -> None:
+    """Withhold one more cell of every sum whose hidden components are forced, until none."""
     changed = True
     while changed:
         changed = False
         for total, components in table.sums:
             if total is not None and table.cell(total).suppressed:
                 continue
-            # A cell printed elsewhere (table.known) neither hides nor can be hidden.
-            hidden = [p for p in components if table.cell(p).suppressed and p not in table.known]
-            if len(hidden) != 1:
+            if not _forced(table, components, threshold):
                 continue
             shown = [
                 p
@@ -122,6 +128,47 @@ def _secondary(table: Table) -> None:
             if victim is not None:
                 _withhold(table, victim)
                 changed = True
+
+
+def _bounds(cell: Cell, threshold: int) -> tuple[float, float]:
+    """What a reader knows of a hidden count: "fewer than N" is 1 to N - 1, and a withheld
+    figure is at least 1 (zero is always printed, and only non-zero figures are withheld)."""
+    if cell.suppressed == "primary":
+        return 1, threshold - 1
+    return 1, math.inf
+
+
+def _forced(table: Table, components: list[tuple[int, int]], threshold: int) -> bool:
+    """True if a reader can work out any hidden component of a sum from the figures shown.
+
+    The hidden components add up to the total less the components shown, a remainder the
+    reader knows (for a total printed elsewhere, too). Each lies between its own bounds, so
+    component i is at least remainder - (the most the others can be) and at most remainder
+    - (the least the others can be); it is given away when that leaves a single value.
+    A cell printed elsewhere (``table.known``) is known, not hidden.
+    """
+    hidden = [p for p in components if table.cell(p).suppressed and p not in table.known]
+    if not hidden:
+        return False
+    remainder = sum(table.cell(p).value or 0 for p in hidden)
+    bounds = [_bounds(table.cell(p), threshold) for p in hidden]
+    for i, (low, high) in enumerate(bounds):
+        others = bounds[:i] + bounds[i + 1 :]
+        lowest = max(low, remainder - sum(h for _, h in others))
+        highest = min(high, remainder - sum(lo for lo, _ in others))
+        if lowest >= highest:
+            return True
+    return False
+
+
+def disclosed(table: Table, threshold: int) -> list[list[tuple[int, int]]]:
+    """The sums of a suppressed table that still give a hidden count away (for checks)."""
+    return [
+        components
+        for total, components in table.sums
+        if (total is None or not table.cell(total).suppressed)
+        and _forced(table, components, threshold)
+    ]
 
 
 def _hide_everywhere(tables: list[Table]) -> bool:

@@ -61,8 +61,12 @@ def change(now: int | float, before: int | float | None, since: str, count: Coun
     return f"{direction} of {amount} ({percent(abs(difference), before)}) on {since}"
 
 
+MINUS = "\u2212"  # the minus sign, not a hyphen
+
+
 def change_cell(now: int, before: int | None) -> str:
-    """The short form for a table: "+19 (39%)", "-2 (50%)", "0", "new"."""
+    """The short form for a table, signed alike both ways: "+19 (+39%)", "−2 (−50%)", "0",
+    "new". A percentage without a sign beside a fall ("-2 (50%)") reads as a rise."""
     if before is None:
         return ""
     difference = now - before
@@ -70,7 +74,8 @@ def change_cell(now: int, before: int | None) -> str:
         return "new" if now else "0"
     if difference == 0:
         return "0"
-    return f"{difference:+d} ({percent(abs(difference), before)})"
+    sign = "+" if difference > 0 else MINUS
+    return f"{sign}{abs(difference):,} ({sign}{percent(abs(difference), before)})"
 
 
 def _number(value: int | float) -> str:

@@ -1,4 +1,4 @@
-"""The report as PDF: the standalone HTML through WeasyPrint (A4, print.css)."""
+"""The report as PDF: the standalone HTML through WeasyPrint (A4, print.css), tagged."""
 
 from __future__ import annotations
 
@@ -16,4 +16,7 @@ def render(document: Document) -> bytes:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     from weasyprint import HTML
 
-    return HTML(string=html.standalone(document)).write_pdf()
+    # Tagged (a structure tree of headings, paragraphs, lists and tables, in reading
+    # order): published PDFs fall under the public sector accessibility regulations, and
+    # screen readers need the tags to read a PDF as anything more than loose text.
+    return HTML(string=html.standalone(document)).write_pdf(pdf_tags=True)

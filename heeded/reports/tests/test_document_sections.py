@@ -3,7 +3,7 @@
 import pytest
 
 from heeded.reports.document import Labels, build_document
-from heeded.reports.document.structure import BulletList, Chart, Note, Paragraph, Table
+from heeded.reports.document.structure import BulletList, Chart, Note, Paragraph, Quote, Table
 
 from .fixtures.sample_report import sample_report
 
@@ -140,3 +140,30 @@ def test_escalation_rate_extensions_and_advocacy_are_stated_with_their_bases(doc
     assert "(the escalation rate): 4 of 28 (14%)" in text
     assert "An extension was agreed for 3 Stage 1 complaints; 2 of 3 (67%)" in text
     assert "An advocate was offered in 2 of 2 (100%) of these complaints" in text
+
+
+def test_change_columns_sign_falls_and_rises_alike(document):
+    # IoW 2019/20 natures: 'Non-fulfilment of duty' 1, down from 5 in 2018/19 (80%);
+    # 'Conduct of worker' 8, up from 5 (60%).
+    natures = rows(table(document, "natures"))
+    assert natures["Non-fulfilment of duty"][-1] == "\u22124 (\u221280%)"
+    assert natures["Conduct of worker"][-1] == "+3 (+60%)"
+
+
+def test_learning_examples_print_each_text_once_in_the_order_of_their_first_case():
+    phone = "A worker's manner on the phone fell short; training followed."
+    minutes = "Minutes of meetings are now sent within ten working days."
+    learning = [
+        ("Complaint (statutory), Stage 1", phone),
+        ("Complaint (statutory), Stage 2", minutes),
+        ("Complaint (statutory), Stage 1 (a young person's complaint)", phone),
+        ("Complaint (statutory), Stage 1", minutes + "\n"),
+        ("Complaint (statutory), Stage 1", phone),
+    ]
+    document = build_document(sample_report(), labels=Labels.load(), learning=learning)
+    section = next(s for s in document.sections if s.id == "learning")
+    quotes = [(b.heading, b.text) for b in section.blocks if isinstance(b, Quote)]
+    assert quotes == [
+        ("Complaint (statutory), Stage 1", phone),
+        ("Complaint (statutory), Stage 2", minutes),
+    ]

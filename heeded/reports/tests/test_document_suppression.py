@@ -3,8 +3,8 @@
 import pytest
 
 from heeded.reports.document import Labels, build_document
-from heeded.reports.document.structure import Cell, Row, Table
-from heeded.reports.document.suppression import suppress_table, suppress_tables
+from heeded.reports.document.structure import Cell, Chart, Row, Table
+from heeded.reports.document.suppression import disclosed, suppress_table, suppress_tables
 
 from .fixtures.sample_report import sample_report
 
@@ -40,6 +40,50 @@ def test_a_single_hidden_component_with_only_zeros_beside_it_withholds_the_total
     t.rows[3].cells[1] = Cell("9", 9)  # a total the suppression must not leave beside one cell
     suppress_table(t, 5)
     assert t.rows[3].cells[1].text == "withheld"
+
+
+def texts(table: Table) -> list[str]:
+    return [row.cells[1].text for row in table.rows]
+
+
+def test_two_hidden_ones_beside_a_total_that_leaves_2_are_forced_so_another_part_is_withheld():
+    # The user review's Table "Reasons for refusal": Court proceedings 5, two reasons shown
+    # as "fewer than 5" and a total of 7, so both hidden reasons had to be 1.
+    t = suppress_table(counts_table([5, 1, 1]), 5)
+    assert texts(t) == ["withheld", "fewer than 5", "fewer than 5", "7"]
+    assert disclosed(t, 5) == []
+
+
+def test_hidden_counts_that_must_all_be_4_are_forced_so_another_part_is_withheld():
+    t = suppress_table(counts_table([4, 4, 20]), 5)  # 28 - 20 leaves 8: both must be 4
+    assert texts(t) == ["fewer than 5", "fewer than 5", "withheld", "28"]
+    t = suppress_table(counts_table([4, 4, 4, 30, 12]), 5)  # 12 left for three: all 4
+    assert texts(t) == ["fewer than 5", "fewer than 5", "fewer than 5", "30", "withheld", "54"]
+    assert disclosed(t, 5) == []
+
+
+def test_hidden_counts_at_the_top_of_the_organisations_range_are_forced():
+    t = suppress_table(counts_table([9, 9, 50]), 10)  # 18 left for two under 10: both 9
+    assert texts(t) == ["fewer than 10", "fewer than 10", "withheld", "68"]
+
+
+def test_hidden_counts_that_could_add_up_in_more_than_one_way_need_no_more():
+    # 5 left for two counts from 1 to 4: 1 and 4, 2 and 3, 3 and 2 or 4 and 1.
+    assert texts(suppress_table(counts_table([1, 4, 30]), 5)) == [
+        "fewer than 5",
+        "fewer than 5",
+        "30",
+        "35",
+    ]
+    # 7 left for three: 1, 2 and 4, 2, 2 and 3, ...
+    assert texts(suppress_table(counts_table([1, 2, 4, 30]), 5))[:4] == ["fewer than 5"] * 3 + [
+        "30"
+    ]
+
+
+def test_a_forced_set_with_only_zeros_beside_it_withholds_the_total():
+    t = suppress_table(counts_table([0, 4, 4]), 5)  # a total of 8 would make both 4
+    assert texts(t) == ["0", "fewer than 5", "fewer than 5", "withheld"]
 
 
 def named(table: Table, measure: str) -> Table:
@@ -94,12 +138,9 @@ def test_public_document_hides_small_counts_in_tables_and_text():
     assert statutory["Pre-complaint to Complaint (statutory)"] == "fewer than 5"
     assert "withheld" in (statutory["Refused"], statutory["Complaint (statutory)"])
     assert statutory["Total statutory representations"] == "38"
-    # No sum in any table is left with exactly one hidden component.
+    # No sum in any table gives a hidden count away, alone or as one of a forced set.
     for table in document.tables():
-        for total, components in table.sums:
-            hidden = [p for p in components if table.cell(p).suppressed and p not in table.known]
-            shown_total = total is None or not table.cell(total).suppressed
-            assert not shown_total or len(hidden) != 1, table.caption
+        assert disclosed(table, 5) == [], table.caption
     young = next(s for s in document.sections if s.id == "young_people")
     assert (
         "Fewer than 5 complaints were made by children or young people" in young.blocks[0].items[0]
@@ -116,3 +157,53 @@ def test_a_count_hidden_in_table_1_cannot_be_worked_out_from_the_number_of_compl
     assert rows["Pre-complaint to Complaint (statutory)"] == "fewer than 5"
     assert rows["Complaint (statutory)"] == "withheld"
     assert rows["Total statutory representations"] == "38"
+
+
+@pytest.mark.django_db
+def test_public_reasons_for_refusal_court_5_and_two_hidden_reasons_total_7_withholds_court():
+    # The user review's report: Court proceedings 5, Not an eligible complainant 1,
+    # Criminal investigation 1, Total 7 printed "5, fewer than 5, fewer than 5, 7".
+    report = sample_report()
+    report["measures"]["refusals.reasons"] = {
+        "court_proceedings": 5,
+        "not_eligible_complainant": 1,
+        "criminal_investigation": 1,
+    }
+    document = build_document(report, public=True, labels=Labels.load(), threshold=5)
+    refusals = next(t for t in document.tables() if t.id == "refusals")
+    rows = {r.label: r.cells[1].text for r in refusals.rows}
+    assert rows == {
+        "Court proceedings": "withheld",
+        "Not an eligible complainant": "fewer than 5",
+        "Criminal investigation": "fewer than 5",
+        "Total": "7",
+    }
+    assert disclosed(refusals, 5) == []
+
+
+@pytest.mark.django_db
+def test_the_sample_reports_two_refusal_reasons_of_1_beside_court_6_and_total_8_are_protected():
+    # Isle of Wight-shaped 2019/20: 6 court proceedings, 1 out of time, 1 not eligible.
+    document = build_document(sample_report(), public=True, labels=Labels.load())
+    refusals = next(t for t in document.tables() if t.id == "refusals")
+    rows = {r.label: r.cells[1].text for r in refusals.rows}
+    assert rows["Court proceedings"] == "withheld"
+    assert rows["Out of time"] == rows["Not an eligible complainant"] == "fewer than 5"
+    assert rows["Total"] == "8"
+
+
+@pytest.mark.django_db
+def test_a_public_chart_whose_table_hides_a_count_is_replaced_by_its_table():
+    # 2019/20 Stage 1 bands: 19, 7 and 2; a bar labelled "2" would print the hidden count.
+    internal = build_document(sample_report(), labels=Labels.load())
+    public = build_document(sample_report(), public=True, labels=Labels.load())
+    timeliness = next(s for s in public.sections if s.id == "timeliness")
+    assert not any(isinstance(b, Chart) for b in timeliness.blocks)
+    bands = next(b for b in timeliness.blocks if isinstance(b, Table) and b.id == "bands")
+    assert [r.cells[1].text for r in bands.rows] == ["19", "withheld", "fewer than 5", "28"]
+    # Every table is still printed once, and no chart left draws a hidden count.
+    assert [t.id for t in public.tables()] == [t.id for t in internal.tables()]
+    for section in public.sections:
+        for block in section.blocks:
+            if isinstance(block, Chart):
+                assert not any(c.suppressed for r in block.table.rows for c in r.cells)

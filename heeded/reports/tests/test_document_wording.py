@@ -30,3 +30,16 @@ def test_half_rounds_up_like_the_measures():
 def test_ties_share_a_place():
     ranked = wording.ranked({"a": 9, "b": 7, "c": 5, "d": 5, "e": 1})
     assert ranked == [(1, ["a"], 9), (2, ["b"], 7), (3, ["c", "d"], 5)]
+
+
+def test_a_fall_in_a_table_is_signed_like_a_rise_so_its_percentage_cannot_read_as_a_rise():
+    # 8 last year, 7 now: a fall of 1, 12.5% rounded half up to 13%.
+    assert wording.change_cell(7, 8) == "\u22121 (\u221213%)"
+    assert wording.change_cell(68, 49) == "+19 (+39%)"
+    assert wording.change_cell(1200, 1000) == "+200 (+20%)"
+    assert wording.change_cell(5, 5) == "0"
+
+
+def test_a_fall_in_running_text_is_worded_like_a_rise():
+    assert wording.change(7, 8, "2018/19") == "a decrease of 1 (13%) on 2018/19"
+    assert wording.change(9, 8, "2018/19") == "an increase of 1 (13%) on 2018/19"

@@ -57,6 +57,22 @@ def test_pdf_is_a4_with_the_reports_text_and_numbers(document):
     assert total_row.split()[-4:] == ["68", "49", "75", "59"]
 
 
+def test_public_pdf_is_tagged_with_headings_lists_and_table_headers(public_document, tmp_path):
+    # Published PDFs fall under the public sector accessibility regulations: untagged,
+    # pdfinfo says "Tagged: no" and a screen reader gets loose text.
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_document(public_document, "pdf"))
+    info = subprocess.run(["pdfinfo", path], capture_output=True, check=True, text=True).stdout
+    assert "Tagged:          yes" in info
+    assert "Page size:       595.276 x 841.89 pts (A4)" in info
+    tree = subprocess.run(
+        ["pdfinfo", "-struct", path], capture_output=True, check=True, text=True
+    ).stdout
+    tags = {line.split()[0].rstrip(":") for line in tree.splitlines() if line.strip()}
+    assert {"Document", "H1", "H2", "P", "L", "LI", "Table", "Caption", "TH", "TD"} <= tags
+    assert "/Headers [" in tree  # each data cell names its row and column headers
+
+
 def test_docx_reopens_with_heading_styles_tables_and_chart_alt_text(document):
     word = WordDocument(io.BytesIO(render_document(document, "docx")))
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
