@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "heeded.error_pages.MethodNotAllowedPage",
 ]
 
 ROOT_URLCONF = "heeded.urls"

@@ -131,8 +131,13 @@ def test_retiring_keeps_the_code_on_old_cases_and_stops_offering_it(as_manager, 
 
 def test_retiring_is_a_post_only_action(as_manager, code):
     url = reverse("reference:term_retire", kwargs={"kind": "nature", "code": "funding"})
-    assert as_manager.get(url).status_code == 405
+    response = as_manager.get(url)
+    assert response.status_code == 405
     assert not code("nature", "funding").retired
+    # Not Django's blank page: it says what happened and what to do.
+    page = response.content.decode()
+    assert "This address is a button, not a page" in page
+    assert "Go back to that page and use its button" in page
 
 
 def test_a_new_record_type_has_a_family_and_a_procedure(as_manager):
