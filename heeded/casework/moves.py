@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from heeded.access.policies import can_record_cases
 from heeded.cases.actions import long_date
 from heeded.cases.models import Case, StageOutcome
+from heeded.procedures import StageRule
+
+from .templatetags.casework import in_sentence
 
 # Groups, in the order the case page shows them.
 PROGRESS = "Move the case on"
@@ -43,6 +46,20 @@ class Move:
     group: str
     stage_number: int | None = None
     primary: bool = False
+
+
+def respond_label(rule: StageRule) -> str:
+    """ "Record the Stage 1 response"; for an FOI request, "Record the response"."""
+    if rule.numbered:
+        return f"Record the {rule.title} response"
+    return f"Record the {in_sentence(rule.title)}"
+
+
+def extend_label(rule: StageRule) -> str:
+    """ "Extend Stage 1"; for an FOI request, "Extend the response deadline"."""
+    if rule.numbered:
+        return f"Extend {rule.title}"
+    return f"Extend the {in_sentence(rule.title)} deadline"
 
 
 def _stages(case: Case):
@@ -79,9 +96,9 @@ def available_moves(case: Case, user) -> list[Move]:
             add("panel-held", "Record the panel meeting", PROGRESS, n)
         elif rule.panel_report and open_stage.panel_report_on is None:
             add("panel-report", "Record the panel's report", PROGRESS, n)
-        add("respond", f"Record the {rule.name.split(':')[0]} response", PROGRESS, n, True)
+        add("respond", respond_label(rule), PROGRESS, n, True)
         if rule.response.max_limit is not None:
-            add("extend", f"Extend {rule.name.split(':')[0]}", PROGRESS, n)
+            add("extend", extend_label(rule), PROGRESS, n)
     if (
         last is not None
         and last.responded_on is not None
@@ -100,11 +117,13 @@ def available_moves(case: Case, user) -> list[Move]:
     add("contact", "Log a contact", RECORD)
     add("note", "Add a note", RECORD)
     add("document", "Upload a document", RECORD)
-    add("payment", "Record a payment", RECORD)
-    if case.ombudsman_received_on is None:
-        add("ombudsman-enquiry", "Record an Ombudsman enquiry", RECORD)
-    else:
-        add("ombudsman-decision", "Record the Ombudsman's decision", RECORD)
+    # Declared by the procedure: an information request goes to the Information Commissioner.
+    if procedure.has_ombudsman:
+        add("payment", "Record a payment", RECORD)
+        if case.ombudsman_received_on is None:
+            add("ombudsman-enquiry", "Record an Ombudsman enquiry", RECORD)
+        else:
+            add("ombudsman-decision", "Record the Ombudsman's decision", RECORD)
 
     add("edit", "Edit details", END)
     if is_open and not answered and not refused:
@@ -132,43 +151,137 @@ STAGE_MOVES = (
 def why_not(case: Case, slug: str) -> str:
     """Why a move ``available_moves`` does not offer is not possible on ``case`` now: the
     words for someone who followed an old link, or whose colleague got there first."""
-    _, open_stage = _stages(case)
+    stages, open_stage = _stages(case)
+    procedure = case.procedure
     refused = case.record_type.code == "refused"
     closed = case.closed_on is not None
     ref = case.reference
+    kind = f"{ref} ({case.record_type.label})"
     if closed and slug not in ("reopen", "edit", "contact", "note", "document", "payment"):
         closed_on = long_date(case.closed_on)
         return f"{ref} was closed on {closed_on}. Reopen it first if there is more to do."
     if refused and slug in ("close", "reopen", "start-stage", "convert", "refuse"):
         return f"{ref} was refused: it is not in the complaints procedure."
+    if slug in ("payment", "ombudsman-enquiry", "ombudsman-decision") and not (
+        procedure.has_ombudsman
+    ):
+        goes_to = f"goes to {procedure.oversight}" if procedure.oversight else "has no ombudsman"
+        return f"{kind} {goes_to}, not the Local Government and Social Care Ombudsman."
+    if slug in STAGE_MOVES:
+        if not procedure.has_stages:
+            return f"{kind} has no stages to respond to or extend: close it when it is dealt with."
+        not_started = _not_started(case, slug, stages)
+        if not_started:
+            return not_started
+        if open_stage is None:
+            return f"No stage of {ref} is open: start the next stage first."
+        return _why_not_on_stage(case, slug, open_stage)
+    answered = next((s for s in stages if s.responded_on), None)
     reasons = {
         "reopen": f"{ref} is open: only a closed case can be reopened.",
         "acknowledge": (
             f"{ref} was acknowledged on {long_date(case.acknowledged_on)}."
             if case.acknowledged_on
-            else f"{case.record_type.label} has no acknowledgement to record."
+            else f"{kind} has no acknowledgement to record."
         ),
-        "close": (
-            f"Stage {open_stage.number} of {ref} is still open: record its response, or the "
-            "complainant's withdrawal, before closing the case."
-            if open_stage
-            else ""
-        ),
+        "close": _still_open(case, open_stage, "before closing the case") if open_stage else "",
         "start-stage": (
-            f"Stage {open_stage.number} of {ref} is still open: record its response first."
+            f"{kind} has one stage only: there is no further stage to start."
+            if len(procedure.stages) < 2
+            else _still_open(case, open_stage, "first")
             if open_stage
             else f"{ref} has no answered stage to escalate from, or no further stage."
         ),
-        "convert": f"A stage of {ref} has been answered: its record type can no longer change.",
-        "refuse": f"A stage of {ref} has been answered: it can no longer be refused.",
+        "convert": (
+            f"A stage of {ref} has been answered: its record type can no longer change."
+            if answered
+            else ""
+        ),
+        "refuse": (
+            f"A stage of {ref} has been answered: it can no longer be refused."
+            if answered
+            else f"Only a statutory complaint can be refused: {kind} is not one."
+        ),
+        "withdraw": f"{kind} has no procedure to withdraw from: close it instead.",
+        "advocacy": f"Advocacy is recorded on Children Act 1989 complaints; {kind} is not one.",
         "ombudsman-enquiry": f"The Ombudsman's enquiry about {ref} is already recorded.",
         "ombudsman-decision": f"No Ombudsman enquiry about {ref} has been recorded yet.",
     }
-    if slug in STAGE_MOVES and open_stage is None:
-        return f"No stage of {ref} is open: start the next stage first."
     return reasons.get(slug) or (
         f"That cannot be done to {ref} now: the case has moved on. Check the timeline."
     )
+
+
+def _stage_words(case: Case, stage) -> str:
+    """ "Stage 2", or the stage's own name where the procedure does not number them."""
+    rule = case.procedure.stage(stage.number)
+    return rule.title if rule is not None else f"Stage {stage.number}"
+
+
+def _still_open(case: Case, stage, then: str) -> str:
+    rule = case.procedure.stage(stage.number)
+    if rule is not None and not rule.numbered:
+        return (
+            f"The {in_sentence(rule.title)} to {case.reference} is not recorded yet: "
+            f"record it {then}."
+        )
+    if then == "first":
+        return f"Stage {stage.number} of {case.reference} is still open: record its response first."
+    return (
+        f"Stage {stage.number} of {case.reference} is still open: record its response, or the "
+        f"complainant's withdrawal, {then}."
+    )
+
+
+def _not_started(case: Case, slug: str, stages) -> str:
+    """ "Stage 3 has not started": the move belongs to a later stage than the case is at."""
+    procedure = case.procedure
+    if slug in ("panel-held", "panel-report"):
+        belongs = next((r for r in procedure.stages if r.panel), None)
+        if belongs is None:
+            return f"The {procedure.name} has no review panel."
+        step = "the review panel meets"
+    elif slug == "agree-statement":
+        belongs, step = procedure.stage(2), "the statement of complaint is agreed"
+    else:
+        return ""
+    if belongs is None or any(s.number >= belongs.number for s in stages):
+        return ""
+    at = f"{case.reference} is at {_stage_words(case, stages[-1])}, and " if stages else ""
+    return f"{belongs.title} has not started: {at}{step} at {belongs.title}."
+
+
+def _why_not_on_stage(case: Case, slug: str, stage) -> str:
+    """Why a move on the open stage is not offered: the stage it belongs to has not started,
+    it is already done, or this procedure has no such step."""
+    procedure = case.procedure
+    rule = procedure.stage(stage.number)
+    ref = case.reference
+    name = _stage_words(case, stage)
+    if slug in ("panel-held", "panel-report"):
+        if slug == "panel-held" and stage.panel_held_on:
+            return f"The review panel meeting on {long_date(stage.panel_held_on)} is recorded."
+        if slug == "panel-report":
+            if stage.panel_held_on is None:
+                return "Record the panel meeting first: its report comes after it."
+            if stage.panel_report_on:
+                return f"The panel's report of {long_date(stage.panel_report_on)} is recorded."
+    if slug == "acknowledge-stage":
+        if stage.acknowledged_on:
+            return f"{name} of {ref} was acknowledged on {long_date(stage.acknowledged_on)}."
+        return f"{name} of {ref} has no separate acknowledgement."
+    if slug == "agree-statement":
+        if stage.statement_agreed_on:
+            return (
+                f"The statement of complaint was agreed on {long_date(stage.statement_agreed_on)}."
+            )
+        return f"{name} has no statement of complaint."
+    if slug == "extend" and rule.response.max_limit is None:
+        return (
+            f"The {in_sentence(rule.response.what)} deadline cannot be extended: "
+            f"{rule.response.source}."
+        )
+    return f"That cannot be done to {ref} now: the case has moved on. Check the timeline."
 
 
 def may_ever(user, slug: str) -> bool:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from heeded.taxonomy.models import RecordType
 
+from .templatetags.casework import in_sentence
+
 COMPLAINT_PROCEDURES = frozenset({"children_statutory", "corporate", "adult_social_care"})
 INFORMATION_PROCEDURES = frozenset({"foi", "eir", "sar"})
 # Early contacts that may become complaints: worth classifying the same way.
@@ -32,6 +34,8 @@ class Questions:
     # CA 1989 s.26A: a child making a complaint must be offered an advocate.
     advocacy: bool = False
     representative: bool = False
+    # Above the MP's or councillor's own fields, before the person the enquiry is about.
+    representative_heading: str = ""
 
 
 def questions_for(record_type: RecordType) -> Questions:
@@ -66,6 +70,7 @@ def questions_for(record_type: RecordType) -> Questions:
             summary_label="What the enquiry is about",
             summary_hint="",
             representative=True,
+            representative_heading="The MP or councillor",
         )
     if record_type.code in COMPLAINT_LIKE_CODES:
         return Questions(
@@ -79,7 +84,7 @@ def questions_for(record_type: RecordType) -> Questions:
             child=True,
         )
     return Questions(
-        noun=record_type.label.lower(),
+        noun=in_sentence(record_type.label),
         person_heading="Who made it (if known)",
         person_required=False,
         summary_label="What they said",

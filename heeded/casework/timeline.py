@@ -26,8 +26,11 @@ class Entry:
     kind: str = ""
 
 
-def _title(event) -> str:
+def _title(event, procedure) -> str:
     kind = EventKind(event.kind)
+    rule = procedure.stage(event.stage_number) if event.stage_number else None
+    if rule is not None and not rule.numbered:
+        return _unnumbered_title(event, kind, rule)
     stage = f"Stage {event.stage_number}: " if event.stage_number else ""
     if kind is EventKind.STAGE_RESPONDED and event.new_value:
         return f"{stage}responded to, {event.new_value.lower()}"
@@ -39,14 +42,36 @@ def _title(event) -> str:
     return f"{stage}{kind.label}" if not stage else f"{stage}{kind.label.lower()}"
 
 
+def _unnumbered_title(event, kind: EventKind, rule) -> str:
+    """An FOI request's one stage is its response: its events are not "Stage 1" events."""
+    if kind is EventKind.STAGE_STARTED:
+        return f"{rule.response.what} clock started"
+    if kind is EventKind.STAGE_RESPONDED:
+        outcome = event.new_value if event.new_value not in ("", "Responded") else ""
+        return f"Responded, {outcome.lower()}" if outcome else "Responded"
+    if kind is EventKind.STAGE_EXTENDED and event.new_value:
+        new = dt.date.fromisoformat(event.new_value)
+        return f"Deadline extended to {new.day} {new:%B %Y}"
+    return kind.label
+
+
+def _text(event, procedure) -> str:
+    # A stage's start is described by the stage's name: no news under "Response clock started".
+    rule = procedure.stage(event.stage_number) if event.stage_number else None
+    if event.kind == EventKind.STAGE_STARTED and rule and not rule.numbered:
+        return "" if event.description == rule.name else event.description
+    return event.description
+
+
 def timeline(case: Case) -> list[Entry]:
     """Newest first. Uses the rows prefetched by ``selectors.with_everything``."""
+    procedure = case.procedure
     entries = [
         Entry(
             on=e.happened_on,
             at=e.recorded_at,
-            title=_title(e),
-            text=e.description,
+            title=_title(e, procedure),
+            text=_text(e, procedure),
             by=e.by,
             stage_number=e.stage_number,
             kind=e.kind,
@@ -59,7 +84,8 @@ def timeline(case: Case) -> list[Entry]:
             Entry(
                 on=local.date(),
                 at=c.happened_at,
-                title=f"{c.method.label} {c.get_direction_display().lower()}"
+                # "Contact from us: Telephone": the council's label for how, as it is written.
+                title=f"Contact {c.get_direction_display().lower()}: {c.method.label}"
                 + (f" ({c.with_whom})" if c.with_whom else ""),
                 text=c.summary,
                 by=c.by,

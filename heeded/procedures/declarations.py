@@ -7,7 +7,7 @@ To add a procedure, see CONTRIBUTING.md ("Adding a procedure").
 
 from heeded.calendars.working_days import Calendar
 
-from .rules import Clock, CountsFrom, Procedure, StageRule, Unit
+from .rules import Clock, CountsFrom, Oversight, Procedure, StageRule, Unit
 
 WD = Unit.WORKING_DAYS
 
@@ -19,6 +19,8 @@ CHILDREN_STATUTORY = Procedure(
     source="Children Act 1989 s.26; SI 2006/1738; Getting the Best from Complaints (DfES 2006)",
     summary="Stage 1 local resolution, Stage 2 investigation, Stage 3 review panel, "
     "then the Local Government and Social Care Ombudsman.",
+    # Local Government Act 1974 s.26.
+    oversight=Oversight.OMBUDSMAN,
     # Not in SI 2006/1738: the customary local standard (Southampton 2009/10 section 5.1;
     # Havering, Doncaster). domain.md marks it unverified.
     acknowledgement=Clock(
@@ -100,6 +102,7 @@ CORPORATE = Procedure(
     name="Corporate complaints procedure (Ombudsman's Complaint Handling Code)",
     source="LGSCO Complaint Handling Code 2024",
     summary="Two stages, then the Ombudsman.",
+    oversight=Oversight.OMBUDSMAN,
     acknowledgement=Clock(
         "Stage 1 acknowledgement", 5, CountsFrom.RECEIVED, source="Complaint Handling Code s.6.2"
     ),
@@ -146,6 +149,8 @@ ADULT_SOCIAL_CARE = Procedure(
     name="Adult social care complaints procedure",
     source="SI 2009/309 (regulation numbers unverified, domain.md section 2)",
     summary="One stage with a response period agreed with the complainant, then the Ombudsman.",
+    # Local Government Act 1974 Part 3A.
+    oversight=Oversight.OMBUDSMAN,
     acknowledgement=Clock(
         "Acknowledgement", 3, CountsFrom.RECEIVED, source="SI 2009/309 reg 13 (number unverified)"
     ),
@@ -179,6 +184,8 @@ FOI = Procedure(
     code="foi",
     name="Freedom of Information request",
     source="Freedom of Information Act 2000 s.10",
+    # An applicant may complain to the Information Commissioner (FOIA s.50), not the Ombudsman.
+    oversight=Oversight.INFORMATION_COMMISSIONER,
     stages=(
         StageRule(
             1,
@@ -202,6 +209,7 @@ EIR = Procedure(
     code="eir",
     name="Environmental Information request",
     source="Environmental Information Regulations 2004 regs 5(2), 7(1)",
+    oversight=Oversight.INFORMATION_COMMISSIONER,  # EIR reg 18 applies FOIA s.50
     stages=(
         StageRule(
             1,
@@ -224,6 +232,7 @@ SUBJECT_ACCESS = Procedure(
     code="sar",
     name="Subject access request",
     source="UK GDPR Art 12(3) and 15; ICO guidance on counting (since August 2019)",
+    oversight=Oversight.INFORMATION_COMMISSIONER,  # UK GDPR Art 77
     stages=(
         StageRule(
             1,
@@ -247,6 +256,8 @@ MP_ENQUIRY = Procedure(
     code="mp_enquiry",
     name="MP and councillor enquiry",
     source="Local target: no statutory timescale (domain.md section 5.4)",
+    # Often a complaint in all but name: the constituent may still go to the Ombudsman.
+    oversight=Oversight.OMBUDSMAN,
     stages=(
         StageRule(
             1,
@@ -269,6 +280,9 @@ NO_PROCEDURE = Procedure(
     name="No formal procedure",
     source="Recorded for learning and the annual report; no statutory clock",
     summary="Compliments, comments, case concerns, pre-complaints and other contacts.",
+    # Enquiries from the Ombudsman itself (record type "lgsco") are recorded here, as are
+    # pre-complaints and case concerns the Ombudsman may still look at.
+    oversight=Oversight.OMBUDSMAN,
 )
 
 PROCEDURES: dict[str, Procedure] = {

@@ -8,6 +8,7 @@ dates, a clock answers "when is it due?" and "how late may it be extended to?".
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -24,6 +25,15 @@ class Unit(StrEnum):
     CALENDAR_MONTHS = "calendar months"
     # The response period is agreed with the complainant (adult social care, SI 2009/309).
     AGREED = "agreed with the complainant"
+
+
+class Oversight(StrEnum):
+    """Who a person still dissatisfied at the end of a procedure may go to."""
+
+    # Local Government Act 1974 Part III (and Part 3A for adult social care).
+    OMBUDSMAN = "the Local Government and Social Care Ombudsman"
+    # FOIA s.50, EIR reg 18, UK GDPR Art 77: information rights go to the regulator instead.
+    INFORMATION_COMMISSIONER = "the Information Commissioner"
 
 
 class CountsFrom(StrEnum):
@@ -101,6 +111,16 @@ class StageRule:
     # Complaints are upheld or not; an information request or enquiry is simply answered.
     records_finding: bool = True
 
+    @property
+    def numbered(self) -> bool:
+        """A numbered stage of a complaints procedure ("Stage 2: investigation")."""
+        return re.fullmatch(r"Stage \d+", self.name.split(":")[0].strip()) is not None
+
+    @property
+    def title(self) -> str:
+        """How screens name it: "Stage 2" for a numbered stage, else its own name ("Response")."""
+        return self.name.split(":")[0].strip() if self.numbered else self.name
+
 
 @dataclass(frozen=True)
 class Procedure:
@@ -111,6 +131,13 @@ class Procedure:
     stages: tuple[StageRule, ...] = field(default_factory=tuple)
     # One sentence for screens and the report's description of the procedure.
     summary: str = ""
+    # Who may look at the case after the council: the Ombudsman's enquiries, decisions and
+    # the remedy payments it recommends are recorded only where it is the Ombudsman.
+    oversight: Oversight | None = None
+
+    @property
+    def has_ombudsman(self) -> bool:
+        return self.oversight is Oversight.OMBUDSMAN
 
     def stage(self, number: int) -> StageRule | None:
         for rule in self.stages:

@@ -6,11 +6,28 @@ import datetime as dt
 
 from django.db import transaction
 
+from heeded.calendars.working_days import (
+    Calendar,
+    add_working_days,
+    bank_holidays,
+    bank_holidays_named,
+    is_working_day,
+    next_working_day_on_or_after,
+)
+
 from ..models import Case, CaseEvent, EventKind
 
 
 class ProcedureError(Exception):
-    """A move the procedure does not allow, with a message an officer can act on."""
+    """A move the procedure does not allow, with a message an officer can act on.
+
+    ``field`` names the action's argument the refusal is about (``"to"``, ``"on"``), when
+    there is one, so that a form can show the message beside the answer to change.
+    """
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 class StaleCase(ProcedureError):
@@ -83,20 +100,54 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def require(condition: bool, message: str) -> None:
+def require(condition: bool, message: str, field: str | None = None) -> None:
     if not condition:
-        raise ProcedureError(message)
+        raise ProcedureError(message, field)
 
 
-def require_date(when: dt.date | None, what: str) -> None:
-    require(isinstance(when, dt.date), f"Enter the date {what}.")
+def require_date(when: dt.date | None, what: str, field: str | None = None) -> None:
+    require(isinstance(when, dt.date), f"Enter the date {what}.", field)
 
 
-def require_not_before(when: dt.date, earliest: dt.date | None, what: str, than: str) -> None:
+def require_not_before(
+    when: dt.date, earliest: dt.date | None, what: str, than: str, field: str | None = None
+) -> None:
     if earliest is not None and when < earliest:
         raise ProcedureError(
-            f"The date {what} ({long_date(when)}) cannot be before {than} ({long_date(earliest)})."
+            f"The date {what} ({long_date(when)}) cannot be before {than} ({long_date(earliest)}).",
+            field,
         )
+
+
+def require_working_day(
+    day: dt.date,
+    calendar: Calendar,
+    *,
+    latest: dt.date | None = None,
+    after: dt.date | None = None,
+    field: str | None = None,
+) -> None:
+    """Refuse a deadline that is not a working day, naming the day and the nearest one that is.
+
+    The suggestion is the next working day, or the one before when the next would be later
+    than ``latest``; none is offered if that would not be after ``after`` either.
+    """
+    if is_working_day(day, calendar):
+        return
+    if day.weekday() >= 5:
+        why = f"a {day:%A}"
+    else:
+        name = dict(bank_holidays_named(day.year, calendar)).get(day, "")
+        why = f"{name}, a bank holiday" if name else "a bank holiday"
+        if day not in bank_holidays(Calendar.ENGLAND_AND_WALES):
+            why += " in part of the UK, which stops this clock"
+    suggestion = next_working_day_on_or_after(day, calendar)
+    if latest is not None and suggestion > latest:
+        suggestion = add_working_days(day, -1, calendar)
+        if after is not None and suggestion <= after:
+            suggestion = None
+    such_as = f", such as {suggestion:%A} {long_date(suggestion)}" if suggestion else ""
+    raise ProcedureError(f"{long_date(day)} is {why}: choose a working day{such_as}.", field)
 
 
 def require_open(case: Case) -> None:

@@ -92,13 +92,16 @@ def update_details(case: Case, *, by, expected_version: int, **changes) -> Case:
         if "received_on" in changes:
             first = case.stages.order_by("started_on").first()
             if first and changes["received_on"] > first.started_on:
-                raise ProcedureError("The date received cannot be after Stage 1 started.")
+                raise ProcedureError(
+                    "The date received cannot be after Stage 1 started.", "received_on"
+                )
         if changes.get("acknowledged_on"):
             require_not_before(
                 changes["acknowledged_on"],
                 changes.get("received_on", case.received_on),
                 "of the acknowledgement",
                 "the date received",
+                "acknowledged_on",
             )
         changed = [name for name, value in changes.items() if getattr(case, name) != value]
         for name, value in changes.items():

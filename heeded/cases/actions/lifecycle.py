@@ -40,8 +40,10 @@ def acknowledge(case: Case, *, by, on: dt.date, expected_version: int | None = N
             if case.acknowledged_on
             else "",
         )
-        require_date(on, "of the acknowledgement")
-        require_not_before(on, case.received_on, "of the acknowledgement", "the date received")
+        require_date(on, "of the acknowledgement", "on")
+        require_not_before(
+            on, case.received_on, "of the acknowledgement", "the date received", "on"
+        )
         case.acknowledged_on = on
         record_event(case, EventKind.ACKNOWLEDGED, by=by, on=on)
         return _finish(case, by, "Acknowledged")
@@ -58,11 +60,15 @@ def convert(
     with transaction.atomic():
         case = locked(case, expected_version)
         require_open(case)
-        require(to.pk != case.record_type_id, f"{case.reference} is already a {to.label.lower()}.")
-        require(not to.retired, f"'{to.label}' is retired and cannot be used.")
+        require(
+            to.pk != case.record_type_id,
+            f"{case.reference} is already a record of this type ({to.label}).",
+            "to",
+        )
+        require(not to.retired, f"'{to.label}' is retired and cannot be used.", "to")
         require(to.code != "refused", "Use 'Refuse' to refuse a complaint, giving the reason.")
-        require_date(on, "of the conversion")
-        require_not_before(on, case.received_on, "of the conversion", "the date received")
+        require_date(on, "of the conversion", "on")
+        require_not_before(on, case.received_on, "of the conversion", "the date received", "on")
         answered = Stage.objects.filter(case=case, responded_on__isnull=False)
         require(
             not answered.exists(),
@@ -84,7 +90,7 @@ def convert(
             on=on,
             old=old.label,
             new=to.label,
-            description=f"{old.label} became {to.label.lower()}",
+            description=f"{old.label} became {to.label}",
         )
         start_first_stage(case, by=by, on=on)
         return _finish(case, by, f"Converted from {old.label}")
@@ -104,8 +110,8 @@ def refuse(
         require_open(case)
         require(case.record_type.code != "refused", f"{case.reference} is already refused.")
         require(isinstance(reason, RefusalReason), "Choose the reason for the refusal.")
-        require_date(on, "of the refusal")
-        require_not_before(on, case.received_on, "of the refusal", "the date received")
+        require_date(on, "of the refusal", "on")
+        require_not_before(on, case.received_on, "of the refusal", "the date received", "on")
         require(
             not Stage.objects.filter(case=case, responded_on__isnull=False).exists(),
             "A stage has already been responded to; the complaint can no longer be "
@@ -136,14 +142,18 @@ def withdraw(case: Case, *, by, on: dt.date, expected_version: int | None = None
     with transaction.atomic():
         case = locked(case, expected_version)
         require_open(case)
-        require_date(on, "of the withdrawal")
-        require_not_before(on, case.received_on, "of the withdrawal", "the date received")
+        require_date(on, "of the withdrawal", "on")
+        require_not_before(on, case.received_on, "of the withdrawal", "the date received", "on")
         stage = (
             Stage.objects.filter(case=case, responded_on__isnull=True).order_by("-number").first()
         )
         if stage is not None:
             require_not_before(
-                on, stage.started_on, "of the withdrawal", f"the start of Stage {stage.number}"
+                on,
+                stage.started_on,
+                "of the withdrawal",
+                f"the start of Stage {stage.number}",
+                "on",
             )
             stage.responded_on = on
             stage.outcome = StageOutcome.WITHDRAWN
@@ -159,8 +169,8 @@ def close(case: Case, *, by, on: dt.date, expected_version: int | None = None) -
     with transaction.atomic():
         case = locked(case, expected_version)
         require_open(case)
-        require_date(on, "of closure")
-        require_not_before(on, case.received_on, "of closure", "the date received")
+        require_date(on, "of closure", "on")
+        require_not_before(on, case.received_on, "of closure", "the date received", "on")
         open_stage = Stage.objects.filter(case=case, responded_on__isnull=True).first()
         require(
             open_stage is None,
@@ -171,7 +181,7 @@ def close(case: Case, *, by, on: dt.date, expected_version: int | None = None) -
         last = Stage.objects.filter(case=case).order_by("-responded_on").first()
         if last is not None:
             require_not_before(
-                on, last.responded_on, "of closure", f"the Stage {last.number} response"
+                on, last.responded_on, "of closure", f"the Stage {last.number} response", "on"
             )
         case.closed_on = on
         record_event(case, EventKind.CLOSED, by=by, on=on)
@@ -189,7 +199,7 @@ def reopen(
     with transaction.atomic():
         case = locked(case, expected_version)
         require(case.closed_on is not None, f"{case.reference} is not closed.")
-        require(bool(reason and reason.strip()), "Enter why the case is being reopened.")
+        require(bool(reason and reason.strip()), "Enter why the case is being reopened.", "reason")
         require(
             case.record_type.code != "refused",
             "A refused complaint cannot be reopened; record a new representation instead.",

@@ -60,8 +60,12 @@ def record_representation(
     including the multi-valued ones (lists of taxonomy rows).
     """
     today = today or localdate()
-    require(isinstance(received_on, dt.date), "Enter the date the representation was received.")
-    require(received_on <= today, "The date received cannot be in the future.")
+    require(
+        isinstance(received_on, dt.date),
+        "Enter the date the representation was received.",
+        "received_on",
+    )
+    require(received_on <= today, "The date received cannot be in the future.", "received_on")
     require(not record_type.retired, f"'{record_type.label}' is retired and cannot be used.")
     multi = {name: details.pop(name) for name in MULTI_VALUED if name in details}
     unknown = set(details) - {f.name for f in Case._meta.get_fields()}

@@ -31,6 +31,18 @@ def _finish(case: Case, by, reason: str) -> Case:
     return case
 
 
+def _require_ombudsman(case: Case, what: str) -> None:
+    """Only where the procedure declares the Ombudsman: an FOI request goes to the ICO."""
+    procedure = case.procedure
+    if procedure.has_ombudsman:
+        return
+    goes_to = f"goes to {procedure.oversight}" if procedure.oversight else "has no ombudsman"
+    raise ProcedureError(
+        f"{case.reference} ({case.record_type.label}) {goes_to}, not the Local Government "
+        f"and Social Care Ombudsman: {what} cannot be recorded on it."
+    )
+
+
 def assign(
     case: Case,
     *,
@@ -105,12 +117,20 @@ def record_advocacy(
     """CA 1989 s.26A: advocacy offered to a child, whether taken up, and who provides it."""
     with transaction.atomic():
         case = locked(case, expected_version)
-        require(offered is not None, "Say whether advocacy was offered.")
+        require(offered is not None, "Say whether advocacy was offered.", "offered")
         if offered_on:
             require_not_before(
-                offered_on, case.received_on, "advocacy was offered", "the date received"
+                offered_on,
+                case.received_on,
+                "advocacy was offered",
+                "the date received",
+                "offered_on",
             )
-        require(not (taken_up and not offered), "Advocacy cannot be taken up if not offered.")
+        require(
+            not (taken_up and not offered),
+            "Advocacy cannot be taken up if not offered.",
+            "taken_up",
+        )
         case.advocacy_offered = offered
         case.advocacy_offered_on = offered_on
         case.advocacy_taken_up = taken_up
@@ -138,13 +158,18 @@ def record_ombudsman_enquiry(
 ) -> Case:
     with transaction.atomic():
         case = locked(case, expected_version)
+        _require_ombudsman(case, "an Ombudsman enquiry")
         require(
             case.ombudsman_received_on is None,
             "An Ombudsman enquiry is already recorded on this case.",
         )
-        require_date(received_on, "the Ombudsman's enquiry was received")
+        require_date(received_on, "the Ombudsman's enquiry was received", "received_on")
         require_not_before(
-            received_on, case.received_on, "of the Ombudsman's enquiry", "the date received"
+            received_on,
+            case.received_on,
+            "of the Ombudsman's enquiry",
+            "the date received",
+            "received_on",
         )
         case.ombudsman_received_on = received_on
         case.ombudsman_reference = reference.strip()
@@ -165,14 +190,21 @@ def record_ombudsman_decision(
 ) -> Case:
     with transaction.atomic():
         case = locked(case, expected_version)
+        _require_ombudsman(case, "an Ombudsman decision")
         require(
             case.ombudsman_received_on is not None,
             "Record the Ombudsman's enquiry before its decision.",
         )
-        require(isinstance(decision, OmbudsmanDecision), "Choose the Ombudsman's decision.")
-        require_date(decided_on, "of the Ombudsman's decision")
+        require(
+            isinstance(decision, OmbudsmanDecision), "Choose the Ombudsman's decision.", "decision"
+        )
+        require_date(decided_on, "of the Ombudsman's decision", "decided_on")
         require_not_before(
-            decided_on, case.ombudsman_received_on, "of the Ombudsman's decision", "the enquiry"
+            decided_on,
+            case.ombudsman_received_on,
+            "of the Ombudsman's decision",
+            "the enquiry",
+            "decided_on",
         )
         old = case.ombudsman_decision
         case.ombudsman_decision = decision
@@ -207,8 +239,12 @@ def record_payment(
     require(amount > 0, "The payment must be more than £0.00.")
     with transaction.atomic():
         case = locked(case, expected_version)
+        # Time-and-trouble and remedy payments belong to the complaints the Ombudsman oversees.
+        _require_ombudsman(case, "a payment")
         if paid_on:
-            require_not_before(paid_on, case.received_on, "of the payment", "the date received")
+            require_not_before(
+                paid_on, case.received_on, "of the payment", "the date received", "paid_on"
+            )
         payment = Payment(
             case=case,
             amount=amount,

@@ -22,6 +22,7 @@ from ._base import (
     require_date,
     require_not_before,
     require_open,
+    require_working_day,
     save_case,
     save_with_history,
 )
@@ -30,7 +31,7 @@ from .clocks import refresh_clocks
 
 def _stage(case: Case, number: int) -> Stage:
     rule = case.procedure.stage(number)
-    require(rule is not None, f"A {case.record_type.label.lower()} has no stage {number}.")
+    require(rule is not None, f"{case.reference} ({case.record_type.label}) has no stage {number}.")
     stage = Stage.objects.filter(case=case, number=number).first()
     require(stage is not None, f"Stage {number} has not been started on {case.reference}.")
     return stage
@@ -59,7 +60,8 @@ def start_stage(
         rule = procedure.stage(number)
         require(
             rule is not None,
-            f"A {case.record_type.label.lower()} under the {procedure.name} has no stage {number}.",
+            f"{case.reference} ({case.record_type.label}) is under the {procedure.name}, "
+            f"which has no stage {number}.",
         )
         require(number > 1, "Stage 1 starts when the representation is recorded or converted.")
         require(
@@ -75,12 +77,13 @@ def start_stage(
             previous.outcome != StageOutcome.WITHDRAWN,
             f"The complaint was withdrawn at Stage {number - 1}; it cannot be escalated.",
         )
-        require_date(requested_on, f"Stage {number} was requested")
+        require_date(requested_on, f"Stage {number} was requested", "requested_on")
         require_not_before(
             requested_on,
             previous.responded_on,
             f"Stage {number} was requested",
             f"the Stage {number - 1} response",
+            "requested_on",
         )
         window = procedure.stage(number - 1).escalation_window
         if window and not accept_late_request:
@@ -89,7 +92,8 @@ def start_stage(
                 raise ProcedureError(
                     f"Stage {number} was requested {taken} working days after the Stage "
                     f"{number - 1} response; the usual limit is {window.limit}. The council "
-                    "may still accept it: confirm that it does."
+                    "may still accept it: confirm that it does.",
+                    "accept_late_request",
                 )
         if statement_agreed_on is not None:
             require_not_before(
@@ -97,6 +101,7 @@ def start_stage(
                 requested_on,
                 "the statement of complaint was agreed",
                 "the request",
+                "statement_agreed_on",
             )
         started_on = _stage2_clock_start(number, requested_on, statement_agreed_on)
         if case.closed_on is not None:
@@ -149,8 +154,8 @@ def agree_statement(case: Case, *, by, on: dt.date, expected_version: int | None
         case = locked(case, expected_version)
         stage = _stage(case, 2)
         require(stage.responded_on is None, "Stage 2 has already been responded to.")
-        require_date(on, "the statement of complaint was agreed")
-        require_not_before(on, stage.requested_on, "the statement was agreed", "the request")
+        require_date(on, "the statement of complaint was agreed", "on")
+        require_not_before(on, stage.requested_on, "the statement was agreed", "the request", "on")
         stage.statement_agreed_on = on
         stage.started_on = _stage2_clock_start(2, stage.requested_on, on)
         save_with_history(stage, by, "Statement of complaint agreed")
@@ -178,8 +183,10 @@ def acknowledge_stage(
             f"Stage {number} has no separate acknowledgement.",
         )
         require(stage.acknowledged_on is None, f"Stage {number} has already been acknowledged.")
-        require_date(on, "of the acknowledgement")
-        require_not_before(on, stage.started_on, "of the acknowledgement", "the stage's start")
+        require_date(on, "of the acknowledgement", "on")
+        require_not_before(
+            on, stage.started_on, "of the acknowledgement", "the stage's start", "on"
+        )
         stage.acknowledged_on = on
         save_with_history(stage, by, f"Stage {number} acknowledged")
         record_event(case, EventKind.STAGE_ACKNOWLEDGED, by=by, on=on, stage_number=number)
@@ -203,7 +210,8 @@ def extend_stage(
         require_open(case)
         stage = _stage(case, number)
         rule = case.procedure.stage(number)
-        require(stage.responded_on is None, f"Stage {number} has already been responded to.")
+        called = _called(rule)
+        require(stage.responded_on is None, f"{called} has already been responded to.")
         require(
             rule.response.max_limit is not None,
             f"The {rule.response.what.lower()} deadline cannot be extended: "
@@ -212,8 +220,9 @@ def extend_stage(
         require(
             bool(reason and reason.strip()),
             "Enter the reason for the extension; the complainant must be told it.",
+            "reason",
         )
-        require_date(to, "of the new deadline")
+        require_date(to, "of the new deadline", "to")
         response_due = rule.response.deadline(
             response_clock_start(case, rule, stage), clock_limit(rule.response)
         )
@@ -222,19 +231,24 @@ def extend_stage(
             require(
                 to > current,
                 f"The new deadline must be after the current one ({long_date(current)}).",
+                "to",
             )
-        require_not_before(to, stage.started_on, "of the new deadline", "the stage's start")
+        require_not_before(to, stage.started_on, "of the new deadline", "the stage's start", "to")
         latest = latest_extension(case, stage)
         if latest is not None and to > latest:
             raise ProcedureError(
-                f"Stage {number} can be extended to {long_date(latest)} at the latest "
+                f"{called} can be extended to {long_date(latest)} at the latest "
                 f"({rule.response.max_limit} {rule.response.unit} from "
-                f"{rule.response.counts_from}; {rule.response.source})."
+                f"{rule.response.counts_from}; {rule.response.source}).",
+                "to",
             )
+        # A statutory deadline falls on a working day of the procedure's own calendar.
+        require_working_day(to, rule.response.calendar, latest=latest, after=current, field="to")
         old = stage.extended_to
         stage.extended_to = to
         stage.extension_reason = reason.strip()
-        save_with_history(stage, by, f"Stage {number} extended")
+        done = f"Stage {number} extended" if rule.numbered else "Deadline extended"
+        save_with_history(stage, by, done)
         record_event(
             case,
             EventKind.STAGE_EXTENDED,
@@ -245,14 +259,21 @@ def extend_stage(
             old=old.isoformat() if old else "",
             new=to.isoformat(),
         )
-        _finish(case, by, f"Stage {number} extended")
+        _finish(case, by, done)
     return stage
 
 
 def record_panel(case: Case, *, by, held_on: dt.date, expected_version: int | None = None) -> Stage:
     """Stage 3: the review panel met."""
     return _panel_step(
-        case, by, held_on, "panel_held_on", EventKind.PANEL_HELD, "the panel met", expected_version
+        case,
+        by,
+        held_on,
+        "panel_held_on",
+        EventKind.PANEL_HELD,
+        "the panel met",
+        expected_version,
+        argument="held_on",
     )
 
 
@@ -271,7 +292,7 @@ def record_panel_report(
     )
 
 
-def _panel_step(case, by, on, field, kind, what, expected_version) -> Stage:
+def _panel_step(case, by, on, field, kind, what, expected_version, argument="on") -> Stage:
     with transaction.atomic():
         case = locked(case, expected_version)
         require_open(case)
@@ -279,12 +300,12 @@ def _panel_step(case, by, on, field, kind, what, expected_version) -> Stage:
         rule = case.procedure.stage(3)
         require(rule.panel is not None, "This procedure has no review panel.")
         require(stage.responded_on is None, "Stage 3 has already been responded to.")
-        require_date(on, what)
+        require_date(on, what, argument)
         require(getattr(stage, field) is None, f"The date {what} is already recorded.")
         if field == "panel_report_on":
             require(stage.panel_held_on is not None, "Record the panel meeting first.")
-            require_not_before(on, stage.panel_held_on, what, "the panel meeting")
-        require_not_before(on, stage.started_on, what, "the Stage 3 request")
+            require_not_before(on, stage.panel_held_on, what, "the panel meeting", argument)
+        require_not_before(on, stage.started_on, what, "the Stage 3 request", argument)
         setattr(stage, field, on)
         save_with_history(stage, by, what.capitalize())
         record_event(case, kind, by=by, on=on, stage_number=3)
@@ -314,26 +335,29 @@ def respond_to_stage(
         require_open(case)
         stage = _stage(case, number)
         rule = case.procedure.stage(number)
-        require(stage.responded_on is None, f"Stage {number} has already been responded to.")
-        require_date(on, f"of the Stage {number} response")
-        require(on <= today, "The response date cannot be in the future.")
-        require_not_before(
-            on, stage.started_on, f"of the Stage {number} response", f"the start of Stage {number}"
-        )
-        require_not_before(
-            on, case.received_on, f"of the Stage {number} response", "the date received"
-        )
+        called = _called(rule)
+        response = f"the {rule.title} response" if rule.numbered else "the response"
+        started = f"the start of {rule.title}" if rule.numbered else "the start of its clock"
+        require(stage.responded_on is None, f"{called} has already been responded to.")
+        require_date(on, f"of {response}", "on")
+        require(on <= today, "The response date cannot be in the future.", "on")
+        require_not_before(on, stage.started_on, f"of {response}", started, "on")
+        require_not_before(on, case.received_on, f"of {response}", "the date received", "on")
         if rule.records_finding:
             require(
                 outcome in StageOutcome.values,
                 "Choose whether the complaint was upheld, partially upheld or not upheld.",
+                "outcome",
             )
         elif outcome:
-            require(outcome in StageOutcome.values, f"'{outcome}' is not a stage outcome.")
+            require(
+                outcome in StageOutcome.values, f"'{outcome}' is not a stage outcome.", "outcome"
+            )
         stage.responded_on = on
         stage.outcome = outcome
         stage.response_summary = summary
-        save_with_history(stage, by, f"Stage {number} responded to")
+        done = f"Stage {number} responded to" if rule.numbered else "Response recorded"
+        save_with_history(stage, by, done)
         if actual_outcomes is not None:
             case.actual_outcomes.set(actual_outcomes)
         if remedial_action is not None:
@@ -350,5 +374,10 @@ def respond_to_stage(
             stage_number=number,
             new=StageOutcome(outcome).label if outcome else "Responded",
         )
-        _finish(case, by, f"Stage {number} responded to")
+        _finish(case, by, done)
     return stage
+
+
+def _called(rule) -> str:
+    """How a message starts when it names the stage: "Stage 2", or "The response"."""
+    return rule.title if rule.numbered else f"The {rule.title[:1].lower()}{rule.title[1:]}"

@@ -38,7 +38,7 @@ class TestConversion:
 
     def test_converting_to_the_same_type_is_refused(self, officer, code):
         case = record(officer, record_type="case_concern")
-        with pytest.raises(ProcedureError, match="already a case concern"):
+        with pytest.raises(ProcedureError, match=r"already a record of this type \(Case concern\)"):
             actions.convert(
                 case, by=officer, to=code("record_type", "case_concern"), on=D(2022, 9, 13)
             )

@@ -28,7 +28,7 @@ from heeded.taxonomy.models import (
 )
 
 from ..fields import DateField
-from ..templatetags.casework import long_date
+from ..templatetags.casework import in_sentence, long_date
 from .base import YES_NO, GovForm, as_answer, as_bool, yes_no
 
 LONDON = ZoneInfo("Europe/London")
@@ -70,6 +70,10 @@ class ActionForm(GovForm):
     @property
     def stage_number(self) -> int | None:
         return self.move.stage_number
+
+    @property
+    def stage_rule(self):
+        return self.case.procedure.stage(self.stage_number) if self.stage_number else None
 
     def heading(self) -> str:
         return self.title or self.move.label
@@ -294,8 +298,13 @@ class ExtendForm(ActionForm):
 
     def setup(self):
         stage = self.case.stage(self.stage_number)
-        # Shown above the form (casework/action.html); extend_stage enforces it.
+        # Shown above the form (casework/action.html); extend_stage enforces it, and that the
+        # new deadline is a working day.
         self.latest = latest_extension(self.case, stage)
+        rule = self.stage_rule
+        self.extended_words = (
+            rule.title if rule.numbered else f"The {in_sentence(rule.response.what)} deadline"
+        )
 
     def perform(self, *, by, version):
         data = self.cleaned_data
@@ -307,12 +316,13 @@ class ExtendForm(ActionForm):
             reason=data["reason"],
             expected_version=version,
         )
-        return f"Stage {self.stage_number} extended to {long_date(data['to'])}"
+        return f"{self.extended_words} extended to {long_date(data['to'])}"
 
 
 class PanelHeldForm(ActionForm):
     on = on_date("Date the panel met", label="When did the review panel meet?")
     button = "Save"
+    refusal_fields = {"held_on": "on"}
 
     def perform(self, *, by, version):
         actions.record_panel(
@@ -375,7 +385,20 @@ class RespondForm(ActionForm):
                 "learning_for_report",
             ):
                 del self.fields[name]
-        self.button = f"Record the Stage {self.stage_number} response"
+        # The menu's words: "Record the Stage 1 response", or "Record the response".
+        self.button = self.move.label
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("remedial_action") == "yes"
+            and not data.get("remedial_action_details", "").strip()
+        ):
+            self.add_error(
+                "remedial_action_details",
+                "Enter what remedial action was taken, or answer No",
+            )
+        return data
 
     def initial_for(self, case):
         return {
@@ -413,7 +436,9 @@ class RespondForm(ActionForm):
                 )
         outcome = data.get("outcome")
         words = f": {StageOutcome(outcome).label.lower()}" if outcome else ""
-        return f"Stage {self.stage_number} response recorded{words}"
+        rule = self.stage_rule
+        what = f"Stage {self.stage_number} response" if rule.numbered else "Response"
+        return f"{what} recorded{words}"
 
 
 class ConvertForm(ActionForm):
@@ -437,7 +462,7 @@ class ConvertForm(ActionForm):
         actions.convert(
             self.case, by=by, to=to, on=self.cleaned_data["on"], expected_version=version
         )
-        return f"Now a {to.label.lower()}"
+        return f"Record type changed to {to.label}"
 
 
 class RefuseForm(ActionForm):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from ..fields import DateField, DateWidget
+from ..fields import PARTS, DateField, DateWidget
 
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -56,6 +56,9 @@ class GovForm(forms.Form):
 
     # Messages in GOV.UK voice for fields that do not set their own.
     required_messages: dict[str, str] = {}
+    # An action's argument whose refusal belongs beside a field of another name
+    # (record_panel's ``held_on`` is this form's ``on``).
+    refusal_fields: dict[str, str] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,6 +84,18 @@ class GovForm(forms.Form):
             return f"{bound.auto_id}_0"
         return bound.auto_id
 
-    def refusal(self, message: str) -> None:
-        """Show the procedure's refusal in the error summary (the form keeps what was typed)."""
-        self.add_error(None, message)
+    def refusal(self, error) -> None:
+        """Show the procedure's refusal in the error summary (the form keeps what was typed).
+
+        When the action says which of its arguments the refusal is about (``error.field``)
+        and this form asks it, the message also goes beside that field, linked from the
+        summary, as GOV.UK forms do; otherwise it stands in the summary alone.
+        """
+        argument = getattr(error, "field", None)
+        name = self.refusal_fields.get(argument, argument)
+        if name not in self.fields or self.fields[name].gov_kind == "hidden":
+            name = None
+        elif isinstance(self.fields[name], DateField):
+            # The whole date is refused: every box is marked, the summary links to the day.
+            self.fields[name].bad_parts = PARTS
+        self.add_error(name, str(error))

@@ -57,6 +57,32 @@ def is_selected(bound, value) -> bool:
 
 
 @register.filter
+def in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: "Compliment" becomes "compliment", while
+    "MP or councillor enquiry" and "Freedom of Information request" keep their capitals."""
+    words = label.split()
+    if not words:
+        return label
+    if words[0][1:2].isupper():  # an acronym: "MP", "FOI"
+        return label
+    for word in (w.strip("()[],.;:'\"") for w in words[1:]):
+        if word[:1].isupper() and not word.isupper():  # a name: "Freedom of Information"
+            return label
+    return label[:1].lower() + label[1:]
+
+
+@register.filter
+def stage_name(stage, case) -> str:
+    """A stage as the case page names it: "Stage 2", or its own name ("Response") where the
+    procedure's stages are not numbered (an FOI request)."""
+    number = getattr(stage, "number", stage)
+    rule = case.procedure.stage(number) if number else None
+    if rule is None:
+        return f"Stage {number}" if number else "Not started"
+    return rule.title
+
+
+@register.filter
 def person_name(user) -> str:
     if not user:
         return ""

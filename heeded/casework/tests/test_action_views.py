@@ -51,6 +51,20 @@ def test_acknowledging_twice_explains_that_it_is_already_done(signed_in, complai
         ("reopen", "{ref} is open: only a closed case can be reopened."),
         ("start-stage", "Stage 1 of {ref} is still open: record its response first."),
         ("ombudsman-decision", "No Ombudsman enquiry about {ref} has been recorded yet."),
+        (
+            "panel-held",
+            "Stage 3 has not started: {ref} is at Stage 1, and the review panel meets at Stage 3.",
+        ),
+        (
+            "panel-report",
+            "Stage 3 has not started: {ref} is at Stage 1, and the review panel meets at Stage 3.",
+        ),
+        (
+            "agree-statement",
+            "Stage 2 has not started: {ref} is at Stage 1, and the statement of complaint is "
+            "agreed at Stage 2.",
+        ),
+        ("acknowledge-stage", "Stage 1 of {ref} has no separate acknowledgement."),
     ],
 )
 def test_a_move_the_procedure_does_not_allow_now_says_why(signed_in, complaint, action, why):
@@ -60,6 +74,30 @@ def test_a_move_the_procedure_does_not_allow_now_says_why(signed_in, complaint, 
     assert response.status_code == 302
     page = signed_in.get(response["Location"]).content.decode()
     assert why.format(ref=complaint.reference) in page
+
+
+def test_the_panel_after_stage_2_is_answered_waits_for_stage_3_to_start(
+    signed_in, complaint, officer
+):
+    actions.respond_to_stage(complaint, 1, by=officer, on=RECEIVED, outcome="not_upheld")
+    actions.start_stage(complaint, 2, by=officer, requested_on=dt.date(2022, 9, 14))
+    actions.respond_to_stage(
+        complaint, 2, by=officer, on=dt.date(2022, 9, 20), outcome="not_upheld"
+    )
+    response = signed_in.get(action_url(complaint, "panel-held"), follow=True)
+    assert (
+        f"Stage 3 has not started: {complaint.reference} is at Stage 2, and the review panel "
+        "meets at Stage 3."
+    ) in response.content.decode()
+
+
+def test_a_corporate_complaint_has_no_review_panel(signed_in, officer):
+    case = record(officer, "corporate_complaint", received_on=RECEIVED)
+    response = signed_in.get(action_url(case, "panel-held"), follow=True)
+    assert (
+        "The Corporate complaints procedure (Ombudsman&#x27;s Complaint Handling Code) has no "
+        "review panel."
+    ) in response.content.decode()
 
 
 def test_an_action_form_shows_the_date_messages_and_keeps_what_was_typed(signed_in, complaint):
@@ -83,6 +121,58 @@ def test_a_date_the_procedure_refuses_is_shown_in_the_error_summary(signed_in, c
     assert response.status_code == 400
     assert "govuk-error-summary" in page
     assert "cannot be before the date received (12 September 2022)" in page
+
+
+def field_error(page: str, field_id: str) -> str:
+    """The GOV.UK error message shown beside a field ("" if none)."""
+    start = page.find(f'<p id="{field_id}-error" class="govuk-error-message">')
+    if start < 0:
+        return ""
+    text = page[start : page.index("</p>", start)]
+    return text.split("</span>", 1)[1].strip()
+
+
+def summary_links(page: str) -> list[str]:
+    """The error summary's links, as (href) strings."""
+    summary = page[page.index("govuk-error-summary__list") :]
+    summary = summary[: summary.index("</ul>")]
+    return [part.split('"', 1)[0] for part in summary.split('<a href="')[1:]]
+
+
+def test_a_date_the_procedure_refuses_is_shown_beside_its_field_and_linked_from_the_summary(
+    signed_in, complaint
+):
+    response = post(signed_in, complaint, "acknowledge", date_parts("on", dt.date(2022, 9, 9)))
+    page = response.content.decode()
+    assert response.status_code == 400
+    message = (
+        "The date of the acknowledgement (9 September 2022) cannot be before the date received "
+        "(12 September 2022)."
+    )
+    assert field_error(page, "id_on") == message
+    assert summary_links(page) == ["#id_on_day"]
+    # Every box of the refused date is marked, and what was typed is kept.
+    assert page.count("govuk-input--error") == 3
+    assert 'id="id_on_day" name="on_day" type="text" inputmode="numeric" value="9"' in page
+
+
+def test_a_refusal_about_the_panel_date_goes_beside_the_date_the_form_calls_on(
+    signed_in, complaint, officer
+):
+    actions.respond_to_stage(complaint, 1, by=officer, on=RECEIVED, outcome="not_upheld")
+    actions.start_stage(complaint, 2, by=officer, requested_on=dt.date(2022, 9, 14))
+    actions.respond_to_stage(
+        complaint, 2, by=officer, on=dt.date(2022, 9, 20), outcome="not_upheld"
+    )
+    actions.start_stage(complaint, 3, by=officer, requested_on=dt.date(2022, 9, 26))
+    response = post(signed_in, complaint, "panel-held", date_parts("on", dt.date(2022, 9, 23)))
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert field_error(page, "id_on") == (
+        "The date the panel met (23 September 2022) cannot be before the Stage 3 request "
+        "(26 September 2022)."
+    )
+    assert summary_links(page) == ["#id_on_day"]
 
 
 def test_someone_elses_save_in_between_is_shown_never_overwritten(signed_in, complaint, manager):
@@ -153,6 +243,39 @@ def test_extending_shows_the_latest_date_allowed_and_refuses_beyond_it(signed_in
     assert "Waiting for records</textarea>" in page
 
 
+def test_the_latest_extension_is_shown_beside_the_new_deadline_too(signed_in, complaint):
+    response = post(
+        signed_in,
+        complaint,
+        "extend",
+        {**date_parts("to", dt.date(2022, 10, 12)), "reason": "Waiting for records"},
+    )
+    page = response.content.decode()
+    assert field_error(page, "id_to").startswith(
+        "Stage 1 can be extended to 11 October 2022 at the latest"
+    )
+    assert summary_links(page) == ["#id_to_day"]
+
+
+def test_an_extension_to_a_saturday_is_refused_beside_the_date_naming_the_monday(
+    signed_in, complaint
+):
+    response = post(
+        signed_in,
+        complaint,
+        "extend",
+        {**date_parts("to", dt.date(2022, 10, 1)), "reason": "Waiting for records"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert field_error(page, "id_to") == (
+        "1 October 2022 is a Saturday: choose a working day, such as Monday 3 October 2022."
+    )
+    assert summary_links(page) == ["#id_to_day"]
+    assert "Waiting for records</textarea>" in page
+    assert complaint.stages.get().extended_to is None
+
+
 def test_an_extension_within_the_maximum_moves_the_deadline(signed_in, complaint):
     response = post(
         signed_in,
@@ -188,6 +311,43 @@ def test_responding_to_stage_1_records_the_finding_outcomes_and_learning(
     assert {o.code for o in case.actual_outcomes.all()} == {"apology", "explanation"}
     assert case.remedial_action is True
     assert case.learning_for_report == "A parent waited weeks for a call back."
+
+
+def test_remedial_action_answered_yes_needs_its_details_beside_the_field(signed_in, complaint):
+    response = post(
+        signed_in,
+        complaint,
+        "respond",
+        {
+            **date_parts("on", dt.date(2022, 9, 23)),
+            "outcome": "upheld",
+            "remedial_action": "yes",
+            "remedial_action_details": "   ",
+            "lessons_learned": "Return calls within a day",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert field_error(page, "id_remedial_action_details") == (
+        "Enter what remedial action was taken, or answer No"
+    )
+    assert summary_links(page) == ["#id_remedial_action_details"]
+    # Everything typed is kept.
+    assert 'value="yes" checked' in page and 'value="upheld" checked' in page
+    assert "Return calls within a day</textarea>" in page
+    assert complaint.stages.get().responded_on is None
+
+
+def test_remedial_action_answered_no_needs_no_details(signed_in, complaint):
+    response = post(
+        signed_in,
+        complaint,
+        "respond",
+        {**date_parts("on", dt.date(2022, 9, 23)), "outcome": "upheld", "remedial_action": "no"},
+    )
+    assert response.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.remedial_action is False
 
 
 def test_a_response_without_a_finding_is_refused_with_the_message(signed_in, complaint):
@@ -427,3 +587,46 @@ def test_a_stale_response_keeps_the_outcomes_ticked_and_says_what_changed(
     assert f'value="{apology}" checked' in page
     assert 'value="upheld" checked' in page
     assert complaint.stages.get().responded_on is None
+
+
+def test_the_case_now_panel_after_a_clash_names_the_stage_and_says_what_is_not_recorded(
+    signed_in, complaint, officer, manager
+):
+    actions.acknowledge(complaint, by=officer, on=RECEIVED)
+    actions.respond_to_stage(complaint, 1, by=officer, on=RECEIVED, outcome="not_upheld")
+    actions.start_stage(complaint, 2, by=officer, requested_on=dt.date(2022, 9, 14))
+    complaint.refresh_from_db()
+    opened_at = complaint.version
+    # Someone else records the Stage 2 response: no deadline is left, nothing learned yet.
+    actions.respond_to_stage(
+        complaint, 2, by=manager, on=dt.date(2022, 10, 3), outcome="not_upheld"
+    )
+    response = post(
+        signed_in,
+        complaint,
+        "edit",
+        {**date_parts("received_on", RECEIVED), "summary": "Corrected"},
+        version=opened_at,
+    )
+    page = response.content.decode()
+    assert response.status_code == 409
+    panel = page[page.index("The case now") :]
+    assert '<dd class="govuk-summary-list__value">Stage 2</dd>' in panel
+    assert '<dd class="govuk-summary-list__value">No deadline</dd>' in panel
+    assert '<dd class="govuk-summary-list__value">Not recorded</dd>' in panel
+    assert ">None<" not in panel
+
+
+def test_the_case_now_panel_names_the_next_deadline_and_what_it_is(signed_in, complaint, manager):
+    opened_at = complaint.version
+    actions.acknowledge(complaint, by=manager, on=RECEIVED)
+    response = post(
+        signed_in,
+        complaint,
+        "edit",
+        {**date_parts("received_on", RECEIVED), "summary": "Corrected"},
+        version=opened_at,
+    )
+    panel = response.content.decode().split("The case now", 1)[1]
+    assert "27 September 2022 (Stage 1 response)" in panel
+    assert "Acknowledged" in panel and "12 September 2022" in panel

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from django.utils.timezone import localdate
 
-from heeded.calendars.working_days import add_working_days
+from heeded.calendars.working_days import add_working_days, next_working_day_on_or_after
 from heeded.cases.models import Case
 from heeded.tests_support.browser import check_accessibility, screenshot
 
@@ -123,6 +123,15 @@ def test_an_officer_takes_a_complaint_from_recording_to_closure(
     ).check()
     page.fill("#id_lessons_learned", "Cover for calls when a worker is away.")
     page.fill("#id_learning_for_report", "A parent could not reach a social worker for weeks.")
+    # Yes, without saying what was done: asked for beside the field, nothing typed is lost.
+    page.get_by_role("button", name="Record the Stage 1 response").click()
+    page.locator("#id_remedial_action_details-error").wait_for()
+    assert "Enter what remedial action was taken" in page.inner_text(
+        "#id_remedial_action_details-error"
+    )
+    assert page.input_value("#id_lessons_learned") == "Cover for calls when a worker is away."
+    look(page, "10b-remedial-action-details-needed")
+    page.fill("#id_remedial_action_details", "A duty worker now covers calls.")
     page.get_by_role("button", name="Record the Stage 1 response").click()
     banner(page, "Stage 1 response recorded: partially upheld")
     look(page, "11-stage-1-answered")
@@ -167,9 +176,66 @@ def test_extending_beyond_the_maximum_shows_the_procedures_message(
     summary = page.locator(".govuk-error-summary")
     summary.wait_for()
     assert "at the latest" in summary.inner_text()
+    # Beside the date too, and the summary's link takes the officer to its first box.
+    assert "at the latest" in page.inner_text("#id_to-error")
+    summary.get_by_role("link").click()
+    assert page.evaluate("document.activeElement.id") == "id_to_day"
     # What was typed is kept.
     assert page.input_value("#id_reason") == "Waiting for records from another authority."
     look(page, "extend-refused")
+
+
+def next_saturday(after: dt.date) -> dt.date:
+    return after + dt.timedelta(days=(5 - after.weekday()) % 7 or 7)
+
+
+def test_extending_to_a_saturday_names_the_day_beside_the_date(
+    browser_page, casework_live_server, officer
+):
+    from heeded.cases.tests.factories import record
+
+    page, live_server = browser_page, casework_live_server
+    received = localdate() - dt.timedelta(days=3)
+    case = record(officer, "complaint", received_on=received)
+    due = case.stage(1).due_on
+    saturday = next_saturday(due)
+    sign_in(page, live_server, officer)
+    page.goto(f"{live_server.url}/cases/{case.reference}/extend/")
+    fill_date(page, "to", saturday)
+    page.fill("#id_reason", "Waiting for the school's records.")
+    page.get_by_role("button", name="Extend").click()
+    page.locator("#id_to-error").wait_for()
+    monday = next_working_day_on_or_after(saturday)
+    expected = (
+        f"{saturday.day} {saturday:%B %Y} is a Saturday: choose a working day, such as "
+        f"{monday:%A} {monday.day} {monday:%B %Y}."
+    )
+    assert expected in page.inner_text("#id_to-error")
+    assert expected in page.inner_text(".govuk-error-summary")
+    assert page.get_attribute(".govuk-error-summary a", "href") == "#id_to_day"
+    assert page.input_value("#id_reason") == "Waiting for the school's records."
+    look(page, "extend-saturday-refused")
+    case.refresh_from_db()
+    assert case.stage(1).extended_to is None
+
+
+def test_an_foi_request_reads_as_a_request_in_the_browser(
+    browser_page, casework_live_server, officer
+):
+    from heeded.cases.tests.factories import record
+
+    page, live_server = browser_page, casework_live_server
+    foi = record(officer, "foi_request", received_on=localdate() - dt.timedelta(days=2))
+    sign_in(page, live_server, officer)
+    page.goto(f"{live_server.url}/cases/{foi.reference}/")
+    look(page, "foi-case-page")
+    actions_list = page.inner_text(".app-case-actions")
+    assert "Extend the response deadline" in actions_list
+    assert "Ombudsman" not in actions_list and "payment" not in actions_list
+    with page.expect_navigation():
+        page.locator(".app-primary-moves").get_by_text("Record the response", exact=True).click()
+    look(page, "foi-respond")
+    page.get_by_role("button", name="Record the response").wait_for()
 
 
 def test_the_case_page_and_the_recording_journey_fit_a_phone(

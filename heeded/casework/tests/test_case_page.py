@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from heeded.cases import actions
 from heeded.cases.documents import add_document
 from heeded.cases.models import ContactDirection
+from heeded.cases.tests.factories import PersonFactory, record
 
 from .conftest import RECEIVED
 
@@ -128,3 +129,119 @@ def test_the_case_page_takes_the_same_number_of_queries_however_long_the_history
 # outcomes sought and given, payments, parties, events, contacts, documents), the session
 # save. Fixed: it must not depend on the number of rows.
 QUERIES = 18
+
+
+def summary_value(page: str, key: str) -> str | None:
+    """The value beside ``key`` in the case page's summary list (None if there is no row)."""
+    marker = f'<dt class="govuk-summary-list__key">{key}</dt><dd class="govuk-summary-list__value">'
+    start = page.find(marker)
+    if start < 0:
+        return None
+    start += len(marker)
+    return page[start : page.index("</dd>", start)].strip()
+
+
+def test_an_foi_request_reads_as_a_request_awaiting_its_response_not_a_complaint_stage(
+    client, officer
+):
+    foi = record(officer, "foi_request", received_on=dt.date(2026, 10, 26))
+    client.force_login(officer)
+    page = client.get(f"/cases/{foi.reference}/").content.decode()
+    assert summary_value(page, "Status") == "Open: response not sent yet"
+    assert ">Record the response</a>" in page
+    assert ">Extend the response deadline</a>" in page
+    assert "Response response" not in page and "Extend Response" not in page
+    assert "Stage 1" not in page
+    assert "Response clock started" in page
+    # The Information Commissioner, not the Ombudsman, hears FOI complaints; no remedy payments.
+    assert "Ombudsman" not in page and "Record a payment" not in page
+    # FOI has no acknowledgement clock, and nobody is asked what outcome they seek.
+    assert summary_value(page, "Acknowledged") is None
+    assert summary_value(page, "Outcomes sought") is None
+
+
+def test_an_foi_response_form_and_its_result_name_the_response(client, officer):
+    foi = record(officer, "foi_request", received_on=dt.date(2026, 10, 26))
+    client.force_login(officer)
+    form = client.get(f"/cases/{foi.reference}/respond/").content.decode()
+    assert 'data-module="govuk-button">Record the response</button>' in form
+    assert "Stage 1" not in form
+    response = client.post(
+        f"/cases/{foi.reference}/respond/",
+        {
+            "expected_version": foi.version,
+            "on_day": "20",
+            "on_month": "11",
+            "on_year": "2026",
+            "summary": "Information sent",
+        },
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Response recorded" in page
+    assert summary_value(page, "Status") == "Open: response sent on 20 November 2026"
+
+
+def test_a_complaint_still_reads_as_stage_1(client, officer, complaint):
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    assert summary_value(page, "Status") == "Stage 1 open"
+    assert ">Record the Stage 1 response</a>" in page and ">Extend Stage 1</a>" in page
+    assert summary_value(page, "Acknowledged") == "Not yet"
+    assert summary_value(page, "Outcomes sought") == "Apology"
+    assert ">Record an Ombudsman enquiry</a>" in page and ">Record a payment</a>" in page
+
+
+def test_a_compliment_is_not_shown_as_awaiting_acknowledgement_or_outcomes(client, officer):
+    compliment = record(officer, "compliment", summary="Thank you to the fostering team.")
+    client.force_login(officer)
+    page = client.get(f"/cases/{compliment.reference}/").content.decode()
+    assert summary_value(page, "Status") == "Open"
+    for key in ("Acknowledged", "Outcomes sought", "About"):
+        assert summary_value(page, key) is None, key
+
+
+def test_every_how_received_label_is_shown_as_the_council_wrote_it(client, officer, complaint):
+    from django.utils.html import escape
+
+    from heeded.taxonomy.models import HowReceived
+
+    client.force_login(officer)
+    for how in HowReceived.objects.all():
+        complaint.how_received = how
+        complaint.save(update_fields=["how_received"])
+        page = client.get(f"/cases/{complaint.reference}/").content.decode()
+        assert summary_value(page, "How received") == escape(how.label)
+        assert summary_value(page, "Received") == "12 September 2022"
+        assert f" by {how.label.lower()}" not in page
+
+
+def test_an_mp_enquiry_keeps_its_capitals_on_the_case_page_and_its_forms(client, officer, code):
+    mp = PersonFactory(full_name="Jane Smith MP", organisation="Hartlepool")
+    enquiry = record(
+        officer,
+        "mp_councillor_enquiry",
+        received_on=dt.date(2026, 10, 9),
+        how_received=code("how_received", "via_mp_councillor"),
+        people=[
+            (PersonFactory(full_name="Sam Lee"), "complainant", ""),
+            (mp, "representative", ""),
+        ],
+        summary="Asks when the family's assessment will finish.",
+    )
+    client.force_login(officer)
+    page = client.get(f"/cases/{enquiry.reference}/").content.decode()
+    assert summary_value(page, "How received") == "Via an MP or councillor"
+    assert "Jane Smith MP, Hartlepool<br>" in page
+    assert "Representative (MP, councillor, professional)</span>" in page
+    assert "by via" not in page and "(representative (" not in page
+    form = client.get(f"/cases/{enquiry.reference}/note/").content.decode()
+    assert f"{enquiry.reference} – MP or councillor enquiry</span>" in form
+
+
+def test_a_converted_case_says_what_it_was_with_the_label_as_written(client, officer, code):
+    pre = record(officer, "pre_complaint", received_on=RECEIVED)
+    actions.convert(pre, by=officer, to=code("record_type", "complaint"), on=dt.date(2022, 9, 20))
+    client.force_login(officer)
+    page = client.get(f"/cases/{pre.reference}/").content.decode()
+    assert "Previously: Pre-complaint, until 20 September 2022" in page

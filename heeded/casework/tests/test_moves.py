@@ -110,3 +110,40 @@ def test_working_out_the_moves_needs_no_queries_once_the_stages_are_loaded(
     case = case_for(officer, complaint.reference)
     with django_assert_num_queries(0):
         available_moves(case, officer)
+
+
+def labels(case, user):
+    case.refresh_from_db()
+    return {m.slug: m.label for m in available_moves(case, user)}
+
+
+def test_an_foi_requests_moves_name_the_response_not_a_stage(officer):
+    moves = labels(record(officer, "foi_request"), officer)
+    assert moves["respond"] == "Record the response"
+    assert moves["extend"] == "Extend the response deadline"
+
+
+def test_a_complaints_moves_name_the_stage(complaint, officer):
+    moves = labels(complaint, officer)
+    assert moves["respond"] == "Record the Stage 1 response"
+    assert moves["extend"] == "Extend Stage 1"
+
+
+@pytest.mark.parametrize("record_type", ["foi_request", "eir_request", "subject_access_request"])
+def test_an_information_request_offers_no_ombudsman_enquiry_or_payment(officer, record_type):
+    moves = slugs(record(officer, record_type), officer)
+    assert not {"ombudsman-enquiry", "ombudsman-decision", "payment"} & set(moves)
+
+
+def test_a_complaint_offers_the_ombudsman_enquiry_and_payments(complaint, officer):
+    assert {"ombudsman-enquiry", "payment"} <= set(slugs(complaint, officer))
+
+
+def test_following_an_old_link_to_an_foi_ombudsman_enquiry_says_where_it_goes(client, officer):
+    foi = record(officer, "foi_request")
+    client.force_login(officer)
+    response = client.get(f"/cases/{foi.reference}/ombudsman-enquiry/", follow=True)
+    assert (
+        f"{foi.reference} (Freedom of Information request) goes to the Information "
+        "Commissioner, not the Local Government and Social Care Ombudsman."
+    ) in response.content.decode()

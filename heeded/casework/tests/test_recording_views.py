@@ -83,6 +83,27 @@ def test_an_mp_enquiry_asks_for_the_mp_and_the_constituent(client, officer):
     assert "MP or councillor&#x27;s name" in page and "The constituent" in page
 
 
+def test_the_mp_enquiry_form_puts_each_heading_above_its_own_fields(client, officer):
+    client.force_login(officer)
+    page = client.get("/cases/new/mp_councillor_enquiry/").content.decode()
+    order = [
+        '<h2 class="govuk-heading-m">The MP or councillor</h2>',
+        "MP or councillor&#x27;s name",
+        "Constituency, ward or office",
+        '<h2 class="govuk-heading-m">The constituent it is about</h2>',
+        'for="id_full_name">Full name',
+    ]
+    positions = [page.index(text) for text in order]
+    assert positions == sorted(positions)
+
+
+def test_a_complaint_form_has_no_mp_heading(client, officer):
+    client.force_login(officer)
+    page = client.get("/cases/new/complaint/").content.decode()
+    assert "The MP or councillor" not in page
+    assert '<h2 class="govuk-heading-m">Who is making the complaint</h2>' in page
+
+
 def test_an_unknown_or_retired_kind_is_not_found(client, officer, code):
     client.force_login(officer)
     assert client.get("/cases/new/no_such_kind/").status_code == 404

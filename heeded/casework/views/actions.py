@@ -67,7 +67,7 @@ def case_action(request, reference: str, action: str):
                 stale = error
                 form = _with_current_version(form_class, request, case, move, error)
             except ProcedureError as error:
-                form.refusal(str(error))
+                form.refusal(error)
             else:
                 messages.success(request, message)
                 return redirect("casework:case", reference=case.reference)

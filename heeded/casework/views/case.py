@@ -14,7 +14,9 @@ from heeded.calendars.working_days import describe_working_days_left, working_da
 from heeded.cases.clocks import open_deadlines
 
 from ..moves import available_moves, grouped
+from ..questions import questions_for
 from ..selectors import case_for
+from ..templatetags.casework import in_sentence, long_date
 from ..timeline import timeline
 
 
@@ -34,6 +36,23 @@ def deadline_rows(case, today: dt.date) -> list[dict]:
     return rows
 
 
+def case_status(case, stages) -> str:
+    """Where the case is, in words: "Stage 2 open", or for an FOI request "Open: response
+    sent on 3 October 2026" (stages that are not numbered are called by their own name)."""
+    if case.closed_on:
+        return f"Closed on {long_date(case.closed_on)}"
+    if not stages:
+        return "Open"
+    open_stage = case.open_stage
+    stage = open_stage or stages[-1]
+    rule = case.procedure.stage(stage.number)
+    if rule is not None and not rule.numbered:
+        if open_stage:
+            return f"Open: {in_sentence(rule.title)} not sent yet"
+        return f"Open: {in_sentence(rule.title)} sent on {long_date(stage.responded_on)}"
+    return f"Stage {stage.number} {'open' if open_stage else 'answered'}"
+
+
 @login_required
 @require_GET
 def case_page(request, reference: str):
@@ -47,6 +66,10 @@ def case_page(request, reference: str):
         {
             "case": case,
             "stages": stages,
+            "status": case_status(case, stages),
+            "procedure": case.procedure,
+            # What was asked when it was recorded: a compliment has no outcomes sought.
+            "questions": questions_for(case.record_type),
             "deadlines": deadline_rows(case, today),
             "parties": list(case.parties.all()),
             "payment_total": sum((p.amount for p in case.payments.all()), start=0),

@@ -81,7 +81,7 @@ def details(request, record_type: str):
     try:
         case = record_from_form(form, by=request.user)
     except ProcedureError as error:
-        form.refusal(str(error))
+        form.refusal(error)
         return _details_page(request, form, status=400)
     deadline = case.next_deadline
     message = f"{case.reference} recorded"

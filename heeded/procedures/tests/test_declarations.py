@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from heeded.calendars.working_days import Calendar
-from heeded.procedures import PROCEDURES, CountsFrom, Unit, procedure_for
+from heeded.procedures import PROCEDURES, CountsFrom, Oversight, Unit, procedure_for
 from heeded.taxonomy.defaults import RECORD_TYPES
 
 D = dt.date
@@ -114,3 +114,24 @@ def test_compliments_and_comments_have_no_clock():
 def test_an_unknown_procedure_is_named_in_the_error():
     with pytest.raises(LookupError, match="'nonsense'"):
         procedure_for("nonsense")
+
+
+def test_complaints_go_to_the_ombudsman_and_information_requests_to_the_commissioner():
+    # LGA 1974 Part III and 3A; FOIA s.50, EIR reg 18, UK GDPR Art 77.
+    oversight = {code: p.oversight for code, p in PROCEDURES.items()}
+    assert {code for code, o in oversight.items() if o is Oversight.INFORMATION_COMMISSIONER} == {
+        "foi",
+        "eir",
+        "sar",
+    }
+    for code in ("children_statutory", "corporate", "adult_social_care"):
+        assert PROCEDURES[code].has_ombudsman, code
+    assert not procedure_for("foi").has_ombudsman
+
+
+def test_a_complaint_stage_is_named_by_its_number_and_an_foi_response_by_its_own_name():
+    stage_2 = procedure_for("children_statutory").stage(2)
+    assert (stage_2.numbered, stage_2.title) == (True, "Stage 2")
+    assert procedure_for("corporate").stage(1).title == "Stage 1"
+    foi = procedure_for("foi").stage(1)
+    assert (foi.numbered, foi.title) == (False, "Response")

@@ -1,0 +1,134 @@
+"""An extended deadline falls on a working day of the procedure's own calendar, and only the
+procedures the Ombudsman oversees take Ombudsman enquiries and remedy payments."""
+
+import datetime as dt
+
+import pytest
+
+from heeded.cases import actions
+from heeded.cases.actions import ProcedureError
+
+from .factories import record
+
+D = dt.date
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def complaint_of_30_november_2026(officer):
+    # Stage 1 due Monday 14 December 2026; at most 20 working days, Wednesday 30 December
+    # (Christmas Day and the Boxing Day substitute, Monday 28th, are not counted).
+    return record(officer, received_on=D(2026, 11, 30), today=D(2026, 12, 4))
+
+
+def refusal(case, by, to):
+    with pytest.raises(ProcedureError) as refused:
+        actions.extend_stage(case, 1, by=by, to=to, reason="Waiting for the school's records")
+    return refused.value
+
+
+def test_a_stage_1_extension_to_saturday_19_december_2026_is_refused_naming_the_monday(
+    complaint_of_30_november_2026, officer
+):
+    error = refusal(complaint_of_30_november_2026, officer, D(2026, 12, 19))
+    assert str(error) == (
+        "19 December 2026 is a Saturday: choose a working day, such as Monday 21 December 2026."
+    )
+    # The form shows it beside the new deadline.
+    assert error.field == "to"
+    assert complaint_of_30_november_2026.stage(1).extended_to is None
+
+
+def test_an_extension_to_christmas_day_names_the_bank_holiday_and_skips_the_substitute_day(
+    complaint_of_30_november_2026, officer
+):
+    error = refusal(complaint_of_30_november_2026, officer, D(2026, 12, 25))
+    assert str(error) == (
+        "25 December 2026 is Christmas Day, a bank holiday: choose a working day, such as "
+        "Tuesday 29 December 2026."
+    )
+
+
+def test_the_working_day_suggested_is_on_or_before_the_latest_extension(officer):
+    # Adult social care: received Sunday 4 January 2026, at most 6 calendar months, so the
+    # latest is Saturday 4 July 2026; the Monday after would be too late.
+    case = record(
+        officer,
+        record_type="adult_social_care_complaint",
+        received_on=D(2026, 1, 4),
+        today=D(2026, 1, 5),
+    )
+    error = refusal(case, officer, D(2026, 7, 4))
+    assert str(error) == (
+        "4 July 2026 is a Saturday: choose a working day, such as Friday 3 July 2026."
+    )
+
+
+def test_an_foi_deadline_cannot_move_to_st_andrews_day_but_a_childrens_complaint_can(officer):
+    # FOI counts bank holidays anywhere in the UK (FOIA s.10(6)): Monday 30 November 2026 is
+    # a bank holiday in Scotland. The Children Act procedure counts England and Wales only.
+    foi = record(
+        officer, record_type="foi_request", received_on=D(2026, 10, 26), today=D(2026, 10, 26)
+    )
+    assert foi.stage(1).due_on == D(2026, 11, 23)
+    error = refusal(foi, officer, D(2026, 11, 30))
+    assert str(error) == (
+        "30 November 2026 is Saint Andrew's Day, a bank holiday in part of the UK, which stops "
+        "this clock: choose a working day, such as Tuesday 1 December 2026."
+    )
+    complaint = record(officer, received_on=D(2026, 11, 9), today=D(2026, 11, 9))
+    stage = actions.extend_stage(complaint, 1, by=officer, to=D(2026, 11, 30), reason="Complex")
+    assert stage.extended_to == D(2026, 11, 30)
+
+
+def test_a_working_day_within_the_limit_is_accepted(complaint_of_30_november_2026, officer):
+    stage = actions.extend_stage(
+        complaint_of_30_november_2026, 1, by=officer, to=D(2026, 12, 21), reason="Complex"
+    )
+    assert stage.extended_to == D(2026, 12, 21)
+
+
+def test_a_date_beyond_the_latest_is_refused_for_that_reason_first(
+    complaint_of_30_november_2026, officer
+):
+    # Saturday 2 January 2027 is both too late and not a working day: the limit is the news.
+    error = refusal(complaint_of_30_november_2026, officer, D(2027, 1, 2))
+    assert str(error).startswith("Stage 1 can be extended to 30 December 2026 at the latest")
+    assert error.field == "to"
+
+
+def test_an_foi_extension_beyond_the_latest_names_the_response_not_stage_1(officer):
+    foi = record(
+        officer, record_type="foi_request", received_on=D(2026, 10, 26), today=D(2026, 10, 26)
+    )
+    error = refusal(foi, officer, D(2027, 3, 1))
+    assert str(error).startswith("The response can be extended to 22 December 2026 at the latest")
+
+
+class TestOversight:
+    """FOIA s.50, EIR reg 18, UK GDPR Art 77: information rights go to the Commissioner."""
+
+    @pytest.mark.parametrize(
+        "record_type", ["foi_request", "eir_request", "subject_access_request"]
+    )
+    def test_an_information_request_takes_no_ombudsman_enquiry(self, officer, record_type):
+        case = record(officer, record_type=record_type, received_on=D(2026, 10, 26))
+        with pytest.raises(ProcedureError, match="goes to the Information Commissioner, not"):
+            actions.record_ombudsman_enquiry(case, by=officer, received_on=D(2026, 11, 2))
+        case.refresh_from_db()
+        assert case.ombudsman_received_on is None
+
+    def test_an_information_request_takes_no_remedy_payment(self, officer):
+        case = record(officer, record_type="foi_request", received_on=D(2026, 10, 26))
+        with pytest.raises(ProcedureError, match="a payment cannot be recorded on it"):
+            actions.record_payment(case, by=officer, amount="50.00", paid_on=D(2026, 11, 2))
+        assert not case.payments.exists()
+
+    def test_a_complaint_and_an_ombudsman_referral_still_take_them(self, officer):
+        for record_type in ("complaint", "lgsco"):
+            case = record(officer, record_type=record_type, received_on=D(2026, 10, 26))
+            actions.record_ombudsman_enquiry(case, by=officer, received_on=D(2026, 11, 2))
+            actions.record_payment(case, by=officer, amount="50.00", paid_on=D(2026, 11, 2))
+            case.refresh_from_db()
+            assert case.ombudsman_received_on == D(2026, 11, 2)
+            assert str(case.payments.get()) == "£50.00"

@@ -1,0 +1,30 @@
+"""Labels a council writes, placed inside sentences without breaking their capitals."""
+
+import pytest
+
+from heeded.casework.questions import questions_for
+from heeded.casework.templatetags.casework import in_sentence
+from heeded.taxonomy.models import RecordType
+
+
+@pytest.mark.parametrize(
+    ("label", "in_a_sentence"),
+    [
+        ("Compliment", "compliment"),
+        ("Complaint (statutory)", "complaint (statutory)"),
+        ("Information request (GDPR)", "information request (GDPR)"),
+        ("MP or councillor enquiry", "MP or councillor enquiry"),
+        ("Freedom of Information request", "Freedom of Information request"),
+        ("Environmental Information request", "Environmental Information request"),
+        ("Response", "response"),
+        ("", ""),
+    ],
+)
+def test_a_label_inside_a_sentence_keeps_acronyms_and_names(label, in_a_sentence):
+    assert in_sentence(label) == in_a_sentence
+
+
+def test_a_council_record_type_named_with_an_acronym_keeps_it_in_messages():
+    ward = RecordType(code="ward_query", label="NHS partner query", procedure="none")
+    assert questions_for(ward).noun == "NHS partner query"
+    assert questions_for(RecordType(code="c", label="Comment", procedure="none")).noun == "comment"
