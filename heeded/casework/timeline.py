@@ -25,9 +25,19 @@ class Entry:
     link_text: str = ""
     kind: str = ""
 
+    @property
+    def recorded_on(self) -> dt.date | None:
+        """The day it was keyed, when that is not the day it happened (a receipt, a response
+        or a contact entered later): the timeline is an audit trail, so it says both."""
+        keyed = self.at.astimezone(LONDON).date()
+        return keyed if keyed != self.on else None
+
 
 def _title(event, procedure) -> str:
     kind = EventKind(event.kind)
+    if kind is EventKind.RECORDED:
+        # Dated the day it was received; when it was keyed is shown beside (recorded_on).
+        return "Received"
     rule = procedure.stage(event.stage_number) if event.stage_number else None
     if rule is not None and not rule.numbered:
         return _unnumbered_title(event, kind, rule)

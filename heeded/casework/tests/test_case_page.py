@@ -28,7 +28,26 @@ def test_the_case_page_shows_the_summary_deadline_and_timeline(
     assert "Acknowledgement</strong> due 15 September 2022" in page
     assert "1 working day left" in page
     assert "Stage 1 response</strong> due 27 September 2022" in page
-    assert "Recorded" in page and "Stage 1 started" in page
+    assert ">Received</h3>" in page and "Stage 1 started" in page
+
+
+def test_an_entry_keyed_after_it_happened_says_when_it_was_recorded(client, officer, code):
+    import time_machine
+
+    london = ZoneInfo("Europe/London")
+    with time_machine.travel(dt.datetime(2026, 12, 4, 11, 0, tzinfo=london), tick=False):
+        case = record(officer, "complaint", received_on=dt.date(2026, 12, 1))
+        actions.acknowledge(case, by=officer, on=dt.date(2026, 12, 4))
+        client.force_login(officer)
+        page = client.get(f"/cases/{case.reference}/").content.decode()
+    # Received on the 1st, keyed on the 4th: both are on the audit trail.
+    assert (
+        '<h3 class="app-timeline__title">Received</h3>\n        <p class="app-timeline__meta">'
+        '<time datetime="2026-12-01">1 December 2026</time> by Officer Tester, '
+        "recorded 4 December 2026</p>"
+    ) in page
+    # Acknowledged the day it was keyed: nothing more to say.
+    assert "4 December 2026</time> by Officer Tester</p>" in page
 
 
 def test_the_timeline_merges_contacts_notes_and_documents_newest_first(
