@@ -67,12 +67,39 @@ def test_the_timeline_merges_contacts_notes_and_documents_newest_first(
     add_document(complaint, SimpleUploadedFile("letter.pdf", b"%PDF-1.4 letter"), by=officer)
     client.force_login(officer)
     page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    timeline = page.index('id="timeline"')
     contact = page.index("Rang Ms Whitlock")
     recorded = page.index("Complaint (statutory) received")
-    assert page.index("letter.pdf") < contact < recorded
+    assert timeline < page.index("letter.pdf", timeline) < contact < recorded
     assert "Team manager aware." in page
     # A contact appears once, as the contact, not again as its event.
     assert page.count("Rang Ms Whitlock") == 1
+
+
+def test_the_documents_are_listed_together_above_the_timeline(
+    client, officer, complaint, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    add_document(
+        complaint,
+        SimpleUploadedFile("letter.pdf", b"%PDF-1.4 " + b"x" * 2048),
+        by=officer,
+        description="Letter from the complainant",
+    )
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    documents = page.index('<h2 class="govuk-heading-m" id="documents">Documents</h2>')
+    assert documents < page.index('id="timeline"')
+    listed = page[documents : page.index('id="timeline"')]
+    assert "letter.pdf</a>" in listed
+    assert "(2.0\xa0KB) – Letter from the complainant" in listed
+    assert "by Officer Tester" in listed
+
+
+def test_a_case_without_documents_has_no_documents_heading(client, officer, complaint):
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    assert 'id="documents"' not in page
 
 
 def _email():
