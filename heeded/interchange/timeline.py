@@ -76,7 +76,7 @@ class Timeline:
                     case_pk,
                     EventKind.CONVERTED,
                     v["converted_on"],
-                    f"{first_type.label} became {record_type.label.lower()}",
+                    f"{first_type.label} became {record_type.label}",
                     old=first_type.label,
                     new=record_type.label,
                 )

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from heeded.cases import actions
-from heeded.cases.models import Case
+from heeded.cases.models import Case, EventKind
 from heeded.cases.tests.factories import record
 from heeded.interchange.importing import import_file
 
@@ -108,3 +108,9 @@ def test_a_converted_complaint_and_an_extension(tmp_path, officer):
     case = imported(tmp_path, row)
     assert clocks(case) == clocks(by_hand)
     assert case.next_deadline == D(2022, 10, 12)
+
+    # The timeline tells the conversion in the same words either way.
+    def told(c):
+        return list(c.events.filter(kind=EventKind.CONVERTED).values_list("description", flat=True))
+
+    assert told(case) == told(by_hand) == ["Pre-complaint became Complaint (statutory)"]
