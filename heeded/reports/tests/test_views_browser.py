@@ -77,3 +77,16 @@ def test_the_report_and_its_cases_on_a_phone(phone_page, server, manager):
     phone_page.locator("#table-representations").get_by_role("link", name="3").first.click()
     phone_page.get_by_role("heading", name="Cases behind the figure").wait_for()
     check_accessibility(phone_page)
+
+
+def test_choosing_a_quarter_from_its_list_selects_the_quarter(page, server, manager):
+    # Picking Q3 while "A financial year" is still selected must not give the whole year.
+    sign_in(page, server, manager)
+    page.goto(f"{server.url}/reports/")
+    page.get_by_label("Financial year", exact=True).select_option(label="2019/20")
+    assert page.get_by_label("A financial year", exact=True).is_checked()
+    page.locator("#id_quarter").select_option(value="3")
+    assert page.get_by_label("A quarter of a financial year", exact=True).is_checked()
+    page.get_by_role("button", name="Show the report").click()
+    page.get_by_role("heading", name="1. Executive summary").wait_for()
+    assert page.url.endswith("/reports/2019-10-01/2019-12-31/")
