@@ -49,6 +49,22 @@ def _terms(model, label: str, **kwargs) -> forms.ModelMultipleChoiceField:
     )
 
 
+class ServiceTeamsField(forms.ModelMultipleChoiceField):
+    """Teams with the service they belong to ("Fostering (Children looked after)"): several
+    services may have a team of the same name, and a flat list hides where each sits."""
+
+    def __init__(self, label: str):
+        super().__init__(
+            queryset=ServiceTeam.objects.in_use().select_related("parent"),
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            label=label,
+        )
+
+    def label_from_instance(self, unit: ServiceTeam) -> str:
+        return f"{unit.label} ({unit.parent.label})" if unit.parent else unit.label
+
+
 class RepresentationForm(GovForm):
     """Every detail any record type may need; ``__init__`` drops what this type does not."""
 
@@ -100,7 +116,7 @@ class RepresentationForm(GovForm):
     advocacy_provider = forms.CharField(
         label="Advocacy provider (if known)", required=False, help_text="For example NYAS."
     )
-    service_teams = _terms(ServiceTeam, "Which services or teams is it about?")
+    service_teams = ServiceTeamsField("Which services or teams is it about?")
     natures = _terms(Nature, "What is it about?")
     outcomes_sought = _terms(Outcome, "What outcomes are they seeking?")
     summary = forms.CharField(label="Summary", widget=forms.Textarea, required=False)

@@ -291,3 +291,9 @@ def test_the_journey_refuses_other_methods(client, officer):
     client.force_login(officer)
     assert client.put("/cases/new/").status_code == 405
     assert client.post("/cases/new/deadlines/").status_code == 405
+
+
+def test_each_team_to_choose_says_which_service_it_belongs_to(client, officer):
+    client.force_login(officer)
+    page = client.get("/cases/new/complaint/").content.decode()
+    assert "Children looked after (Children&#x27;s Social Care)" in page
