@@ -16,7 +16,7 @@ from . import summary
 from .context import Context
 from .labels import Labels
 from .structure import Chart, Document, Section
-from .suppression import suppress_tables
+from .suppression import decisions, suppress_tables
 
 __all__ = ["build_document", "Document", "Labels"]
 
@@ -32,15 +32,38 @@ def build_document(
     learning: list[tuple[str, str]] | None = None,
 ) -> Document:
     """``learning`` is (heading, text) pairs of text staff wrote for the report;
-    ``recommendations`` are objects with title, text, raised_in and progress_for(label)."""
-    ctx = Context(
-        report,
-        labels or Labels(),
-        public,
-        threshold,
-        recommendations=list(recommendations or []),
-        learning=list(learning or []),
-    )
+    ``recommendations`` are objects with title, text, raised_in and progress_for(label).
+
+    The public version is written twice over: suppression first decides over the figures
+    of every table (the tables do not depend on the text), and the text is then written
+    from its decisions, so that every number it prints is hidden as the tables hide it.
+    """
+    labels = labels or Labels()
+    recommendations, learning = list(recommendations or []), list(learning or [])
+
+    def write(hidden: dict) -> Document:
+        ctx = Context(
+            report,
+            labels,
+            public,
+            threshold,
+            recommendations=recommendations,
+            learning=learning,
+            hidden=hidden,
+        )
+        return _document(ctx, department)
+
+    if not public:
+        return write({})
+    document = write(decisions(suppress_tables(write({}).tables(), threshold)))
+    suppress_tables(document.tables(), threshold)
+    for section in document.sections:
+        _charts_without_hidden_counts(section)
+    return document
+
+
+def _document(ctx: Context, department: str) -> Document:
+    report = ctx.report
     organisation = report.get("organisation") or ""
     sections = [
         summary.key_findings(ctx),
@@ -62,23 +85,18 @@ def build_document(
         closing.glossary(ctx),
         closing.appendix(ctx),
     ]
-    document = Document(
+    return Document(
         title="Annual report on complaints and representations",
         organisation=organisation,
         department=department,
         period_label=ctx.label,
         period_from=report["period"]["from"],
         period_to=report["period"]["to"],
-        public=public,
-        threshold=threshold,
+        public=ctx.public,
+        threshold=ctx.threshold,
         sections=[s for s in sections if s is not None],
         comparison_labels=ctx.comparison_labels,
     )
-    if public:
-        suppress_tables(list(document.tables()), threshold)
-        for section in document.sections:
-            _charts_without_hidden_counts(section)
-    return document
 
 
 def _charts_without_hidden_counts(section: Section) -> None:

@@ -9,10 +9,24 @@ from functools import cached_property
 from . import wording
 from .labels import NOT_RECORDED, Labels, Term
 from .structure import Cell, Row, Table
-from .suppression import fewer_than, is_small
+from .suppression import WITHHELD, Figure, fewer_than, figure, is_small
 
 # Labels for keys that are words of the report (bands, findings), not taxonomy codes.
 FIXED_KIND = "report"
+
+
+class Count(int):
+    """A count that knows which figure it is, as a table cell does (measure, key, period),
+    so that the running text prints it as the tables do. ``parts`` are the figures a count
+    the text adds up itself is made of (upheld plus partially upheld): hidden if any is."""
+
+    figure: Figure | None
+    parts: tuple[Count, ...]
+
+    def __new__(cls, value: int, figure: Figure | None = None, parts=()) -> Count:
+        count = super().__new__(cls, value)
+        count.figure, count.parts = figure, tuple(parts)
+        return count
 
 
 @dataclass
@@ -23,6 +37,9 @@ class Context:
     threshold: int
     recommendations: list = field(default_factory=list)
     learning: list = field(default_factory=list)
+    # The public version's suppression decisions (``suppression.decisions``): the text is
+    # written from them, so it hides what the tables hide.
+    hidden: dict = field(default_factory=dict)
     _table_numbers: dict = field(default_factory=dict)
 
     # -- figures -----------------------------------------------------------------------
@@ -74,10 +91,28 @@ class Context:
         return default if value is None and default is not None else value
 
     def n(self, measure: str, key: str | None = None, period: str | None = None) -> int:
+        """A figure of the report, named (``Count``) when it is a count."""
         value = self.m(measure, period)
         if key is not None:
             value = (value or {}).get(key, 0)
-        return value or 0
+        return self.named(value or 0, measure, key, period)
+
+    def named(self, value, measure: str, key: str | None = None, period: str | None = None):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return value
+        return Count(value, figure(measure, key, period, value))
+
+    def added(self, *parts: int, total: int | None = None) -> Count:
+        """A count made up of figures (``total``, or else their sum), hidden wherever one of
+        them is: printed beside them, it would give the hidden one away."""
+        return Count(sum(parts) if total is None else total, None, parts)
+
+    def per_month(self, text: str) -> str:
+        """``text`` with the monthly average in it, or nothing where the count it is worked
+        out from is hidden (the average times the months would give it)."""
+        if self.hides(self.n("representations.total")):
+            return ""
+        return text.format(f"{self.m('representations.per_month') or 0:.1f}")
 
     def before(self, measure: str, key: str | None = None):
         """The previous year's value, or None when the report carries no comparison."""
@@ -87,10 +122,27 @@ class Context:
 
     # -- words -------------------------------------------------------------------------
 
-    def count(self, n: int) -> str:
-        if self.public and is_small(n, self.threshold):
+    def hides(self, n) -> str:
+        """How the public version prints ``n`` instead of its value ("" if it prints it):
+        "fewer than N" for a small count, "withheld" for a figure a table withholds or a
+        count added up from hidden figures."""
+        if not self.public:
+            return ""
+        if is_small(n, self.threshold):
             return fewer_than(self.threshold)
-        return wording.plain(n)
+        if getattr(n, "figure", None) in self.hidden or any(
+            self.hides(part) for part in getattr(n, "parts", ())
+        ):
+            return WITHHELD
+        return ""
+
+    def count(self, n: int) -> str:
+        return self.hides(n) or wording.plain(n)
+
+    def plural(self, n: int, one: str, many: str | None = None) -> str:
+        """The word for ``n`` things; for a hidden count always the plural, so that the
+        grammar does not give away a count of 1."""
+        return (many or one + "s") if self.hides(n) else wording.plural(n, one, many)
 
     def share(self, numerator: int, denominator: int) -> str:
         return wording.share(numerator, denominator, self.count)
@@ -119,6 +171,8 @@ class Context:
 
     def number_cell(self, value, measure=None, key=None, period=None, decimals=1) -> Cell:
         value = value or 0
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = int(value)  # a table keeps the plain number; its cell names the figure
         text = wording.plain(value) if isinstance(value, int) else f"{value:,.{decimals}f}"
         return Cell(text, value, measure, key, period)
 

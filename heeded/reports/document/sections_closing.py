@@ -105,10 +105,19 @@ def appendix(ctx: Context) -> Section:
         for p in periods:
             value = ctx.m(measure, p)
             decimals = 2 if measure == "payments.total" else 1
+            # Named as the figures they are (no key: the internal version links none of
+            # them), so that the public version hides them as every other table does.
             cells.append(
-                Cell("–") if value is None else ctx.number_cell(value, None, None, p, decimals)
+                Cell("–") if value is None else ctx.number_cell(value, measure, None, p, decimals)
             )
         table.rows.append(Row(cells))
+    # The monthly average is the year's count over its months: it goes where the count goes.
+    total, average = (
+        [m for m, _ in SCALARS].index(name)
+        for name in ("representations.total", "representations.per_month")
+    )
+    for c in range(1, len(periods) + 1):
+        table.derived.append(((average, c), (total, c), None))
     section.add(
         Paragraph(
             "Every table of this report is also available as a spreadsheet, one sheet per "

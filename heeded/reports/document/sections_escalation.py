@@ -10,7 +10,8 @@ from .structure import BulletList, Cell, Note, Paragraph, Row, Section, Table
 
 
 def refusals(ctx: Context) -> Section:
-    refused = sum((ctx.m("refusals.reasons") or {}).values())
+    reasons = ctx.m("refusals.reasons") or {}
+    refused = ctx.named(sum(reasons.values()), "refusals.reasons", "total")
     section = Section("refusals", "Complaints not accepted into the statutory procedure")
     change = ctx.change("representations.by_type", "refused")
     if not refused:
@@ -18,7 +19,7 @@ def refusals(ctx: Context) -> Section:
         return section
     section.add(
         Paragraph(
-            f"{ctx.count(refused)} {wording.plural(refused, 'complaint was', 'complaints were')}"
+            f"{ctx.count(refused)} {ctx.plural(refused, 'complaint was', 'complaints were')}"
             " refused" + (f", {change}." if change else ".")
         ),
         ctx.breakdown(
@@ -40,9 +41,9 @@ def escalation(ctx: Context) -> Section:
     started3, done3 = ctx.n("stage3.started"), ctx.n("stage3.responses")
     section = Section("escalation", "Escalation to Stages 2 and 3")
     items = [
-        f"{ctx.count(started2)} {wording.plural(started2, 'complaint')} went on to Stage 2; "
+        f"{ctx.count(started2)} {ctx.plural(started2, 'complaint')} went on to Stage 2; "
         f"{ctx.count(done2)} Stage 2 "
-        f"{wording.plural(done2, 'investigation was', 'investigations were')} completed.",
+        f"{ctx.plural(done2, 'investigation was', 'investigations were')} completed.",
         f"Stage 2 investigations started, set against Stage 1 responses (the escalation "
         f"rate): {ctx.share(started2, stage1)}.",
     ]
@@ -55,7 +56,7 @@ def escalation(ctx: Context) -> Section:
             f"{wording.working_days(average)}."
         )
     items.append(
-        f"{ctx.count(started3)} {wording.plural(started3, 'complaint')} went on to a Stage 3 "
+        f"{ctx.count(started3)} {ctx.plural(started3, 'complaint')} went on to a Stage 3 "
         f"review panel; {_none(ctx, done3)} completed."
     )
     section.add(BulletList(items))
@@ -79,7 +80,7 @@ def escalation(ctx: Context) -> Section:
 
 
 def _none(ctx: Context, n: int) -> str:
-    return "none was" if n == 0 else f"{ctx.count(n)} {wording.plural(n, 'was', 'were')}"
+    return "none was" if n == 0 else f"{ctx.count(n)} {ctx.plural(n, 'was', 'were')}"
 
 
 def ombudsman(ctx: Context) -> Section:
@@ -89,7 +90,7 @@ def ombudsman(ctx: Context) -> Section:
     section.add(
         Paragraph(
             f"The Ombudsman made {ctx.count(received)} "
-            f"{wording.plural(received, 'enquiry', 'enquiries')} about complaints"
+            f"{ctx.plural(received, 'enquiry', 'enquiries')} about complaints"
             + (f", {change}." if change else ".")
         )
     )
@@ -123,7 +124,7 @@ def compliments(ctx: Context) -> Section:
     if n:
         section.add(
             Paragraph(
-                f"{ctx.count(n)} {wording.plural(n, 'compliment was', 'compliments were')} "
+                f"{ctx.count(n)} {ctx.plural(n, 'compliment was', 'compliments were')} "
                 "recorded" + (f", {change}." if change else ".")
             )
         )
@@ -173,8 +174,11 @@ def information_requests(ctx: Context) -> Section | None:
         )
     )
     timely = ctx.supplementary.get("information_requests") or {}
+    # Answered within the timescale, of those answered: the latter may be all of a type's
+    # requests, the figure Table 16 prints.
     items = [
-        f"{ctx.name('record_type', code)}: {ctx.share(v.get('within', 0), v.get('responded', 0))}"
+        f"{ctx.name('record_type', code)}: "
+        f"{ctx.share(v.get('within', 0), _answered(ctx, code, v['responded']))}"
         " answered within the timescale."
         for code, v in timely.items()
         if v.get("responded")
@@ -182,3 +186,10 @@ def information_requests(ctx: Context) -> Section | None:
     if items:
         section.add(BulletList(items))
     return section
+
+
+def _answered(ctx: Context, code: str, responded: int) -> int:
+    """The number answered, named as the number received where the two are the same (it
+    is then Table 16's figure, and hidden wherever that is)."""
+    received = ctx.n("representations.by_type", code)
+    return received if responded == received else responded

@@ -26,7 +26,7 @@ def timeliness(ctx: Context) -> Section:
     section = Section("timeliness", "Timeliness")
     average = ctx.m("stage1.average_working_days")
     before = ctx.m("stage1.average_working_days", ctx.previous) if ctx.previous else None
-    responded = wording.plural(responses, "response was", "responses were")
+    responded = ctx.plural(responses, "response was", "responses were")
     text = (
         f"{ctx.count(responses)} Stage 1 {responded} completed in {ctx.label}. The average "
         f"time to respond was {wording.working_days(average)}"
@@ -61,22 +61,22 @@ def timeliness(ctx: Context) -> Section:
         )
     )
     within = ctx.n("stage1.within_deadline", "within")
-    ack = ctx.m("complaints.acknowledged_within_3") or {}
-    acknowledged = ack.get("within", 0) + ack.get("late", 0)
+    ack = {k: ctx.n("complaints.acknowledged_within_3", k) for k in ("within", "late", NR)}
+    acknowledged = ack["within"] + ack["late"]
     items = [
         f"{ctx.share(within, responses)} Stage 1 responses were within 10 working days, or "
         "within the extended deadline where one was agreed (never more than 20).",
-        f"{ctx.share(ack.get('within', 0), acknowledged)} complaints whose acknowledgement "
+        f"{ctx.share(ack['within'], acknowledged)} complaints whose acknowledgement "
         "date was recorded were acknowledged within 3 working days.",
     ]
-    if ack.get(NR):
+    if ack[NR]:
         items.append(f"The acknowledgement date was not recorded for {ctx.count(ack[NR])}.")
     extended = (ctx.supplementary.get("extensions") or {}).get("stage1") or {}
     if extended.get("agreed"):
         # Agreed extensions shown apart (domain.md 7.3 item 5).
         items.append(
             f"An extension was agreed for {ctx.count(extended['agreed'])} Stage 1 "
-            f"{wording.plural(extended['agreed'], 'complaint')}; "
+            f"{ctx.plural(extended['agreed'], 'complaint')}; "
             f"{ctx.share(extended.get('within', 0), extended['agreed'])} of these were "
             "answered within the extended deadline."
         )
@@ -122,12 +122,16 @@ def _halves(ctx: Context, halves: dict) -> Table:
 def natures_and_services(ctx: Context) -> Section:
     complaints = ctx.n("complaints.total")
     section = Section("nature", "Nature of complaints and services complained about")
-    natures = {ctx.name("nature", k): n for k, n in (ctx.m("complaints.natures") or {}).items()}
+    natures = {
+        ctx.name("nature", k): ctx.n("complaints.natures", k)
+        for k in (ctx.m("complaints.natures") or {})
+    }
     if natures:
+        most = wording.top_three(natures, ctx.count)
         section.add(
             Paragraph(
-                "A complaint can be about more than one thing. The natures most often recorded "
-                f"were {wording.top_three(natures, ctx.count)}."
+                "A complaint can be about more than one thing."
+                + (f" The natures most often recorded were {most}." if most else "")
             )
         )
         movers = _movers(ctx, "complaints.natures", "nature")
@@ -144,15 +148,12 @@ def natures_and_services(ctx: Context) -> Section:
         )
     )
     services = {
-        ctx.name("service_team", k): n for k, n in (ctx.m("complaints.service_teams") or {}).items()
+        ctx.name("service_team", k): ctx.n("complaints.service_teams", k)
+        for k in (ctx.m("complaints.service_teams") or {})
     }
-    if services:
-        section.add(
-            Paragraph(
-                "The services and teams complained about most were "
-                f"{wording.top_three(services, ctx.count)}."
-            )
-        )
+    most = wording.top_three(services, ctx.count)
+    if most:
+        section.add(Paragraph(f"The services and teams complained about most were {most}."))
     section.add(
         ctx.breakdown(
             "services",
@@ -180,12 +181,15 @@ def _movers(ctx: Context, measure: str, kind: str) -> list[str]:
         if difference:
             changes.append((abs(difference), code))
     changes.sort(key=lambda x: (-x[0], x[1]))
-    return [
-        f"'{ctx.name(kind, code)}': {ctx.count(now.get(code, 0))}, "
-        + wording.change(now.get(code, 0), before.get(code, 0), ctx.previous, ctx.count)
-        + "."
-        for _, code in changes[:3]
-    ]
+    moved = []
+    for _, code in changes[:3]:
+        count, was = ctx.n(measure, code), ctx.n(measure, code, ctx.previous)
+        moved.append(
+            f"'{ctx.name(kind, code)}': {ctx.count(count)}, "
+            + wording.change(count, was, ctx.previous, ctx.count)
+            + "."
+        )
+    return moved
 
 
 def outcomes(ctx: Context) -> Section:
@@ -194,24 +198,26 @@ def outcomes(ctx: Context) -> Section:
     sought = ctx.m("complaints.outcomes_sought") or {}
     actual = ctx.m("stage1.actual_outcomes") or {}
     section = Section("outcomes", "Outcomes sought and actual outcomes")
-    if sought:
+    most = wording.top_three(
+        {ctx.name("outcome", k): ctx.n("complaints.outcomes_sought", k) for k in sought},
+        ctx.count,
+    )
+    if most:
         section.add(
             Paragraph(
-                "The outcomes complainants most often asked for were "
-                + wording.top_three(
-                    {ctx.name("outcome", k): n for k, n in sought.items()}, ctx.count
-                )
-                + f", out of {ctx.count(complaints)} complaints."
+                f"The outcomes complainants most often asked for were {most}, out of "
+                f"{ctx.count(complaints)} complaints."
             )
         )
-    if actual:
+    most = wording.top_three(
+        {ctx.name("outcome", k): ctx.n("stage1.actual_outcomes", k) for k in actual},
+        ctx.count,
+    )
+    if most:
         section.add(
             Paragraph(
-                "The outcomes most often given at Stage 1 were "
-                + wording.top_three(
-                    {ctx.name("outcome", k): n for k, n in actual.items()}, ctx.count
-                )
-                + f", out of {ctx.count(responses)} Stage 1 responses."
+                f"The outcomes most often given at Stage 1 were {most}, out of "
+                f"{ctx.count(responses)} Stage 1 responses."
             )
         )
     codes = ctx.labels.order("outcome", [k for k, n in {**sought, **actual}.items() if n])
@@ -252,15 +258,15 @@ def outcomes(ctx: Context) -> Section:
 
 def findings(ctx: Context) -> Section:
     responses = ctx.n("stage1.responses")
-    found = ctx.m("stage1.outcomes") or {}
+    found = {k: ctx.n("stage1.outcomes", k) for k, _ in FINDINGS}
     section = Section("findings", "Investigation outcomes")
-    upheld = found.get("upheld", 0) + found.get("partially_upheld", 0)
+    upheld = ctx.added(found["upheld"], found["partially_upheld"])
     section.add(
         Paragraph(
             f"Of the {ctx.count(responses)} Stage 1 responses, "
-            f"{ctx.share(found.get('upheld', 0), responses)} were upheld, "
-            f"{ctx.share(found.get('partially_upheld', 0), responses)} partially upheld and "
-            f"{ctx.share(found.get('not_upheld', 0), responses)} not upheld."
+            f"{ctx.share(found['upheld'], responses)} were upheld, "
+            f"{ctx.share(found['partially_upheld'], responses)} partially upheld and "
+            f"{ctx.share(found['not_upheld'], responses)} not upheld."
         ),
         ctx.keyed(
             "findings",
@@ -275,8 +281,8 @@ def findings(ctx: Context) -> Section:
     by_decision = ctx.supplementary.get("stage1_outcome_by_decision")
     if by_decision:
         section.add(_by_decision(ctx, by_decision))
-    remedial = ctx.m("stage1.remedial_action") or {}
-    taken = remedial.get("true", 0)
+    remedial = {k: ctx.n("stage1.remedial_action", k) for k in ("true", NR)}
+    taken = remedial["true"]
     # IoW 2019/20 section 8.6: remedial action is counted among complaints upheld at least
     # in part, so that is the denominator, and the report says so.
     section.add(
@@ -285,7 +291,7 @@ def findings(ctx: Context) -> Section:
             "partially upheld at Stage 1."
             + (
                 f" Whether action was taken was not recorded for {ctx.count(remedial[NR])}."
-                if remedial.get(NR)
+                if remedial[NR]
                 else ""
             )
         )
@@ -302,7 +308,11 @@ def _by_decision(ctx: Context, by_decision: dict) -> Table:
         counts = by_decision[code]
         cells = [Cell(ctx.name("outcome", code))]
         cells += [ctx.number_cell(counts.get(d, 0)) for d in decisions]
-        cells.append(ctx.number_cell(sum(counts.get(d, 0) for d in decisions)))
+        # The row's total is Table 9's actual outcome (the self-check proves it): named so in
+        # the public version, so that it is hidden as that is (the internal version links
+        # only Table 9's).
+        name = ("stage1.actual_outcomes", code) if ctx.public else (None, None)
+        cells.append(ctx.number_cell(sum(counts.get(d, 0) for d in decisions), *name))
         table.sums.append(((r, len(cells) - 1), [(r, c) for c in range(1, len(cells) - 1)]))
         table.rows.append(Row(cells))
     return table
@@ -319,7 +329,7 @@ def young_people(ctx: Context) -> Section:
     section.add(
         BulletList(
             [
-                f"{ctx.count(young)} {wording.plural(young, 'complaint was', 'complaints were')} "
+                f"{ctx.count(young)} {ctx.plural(young, 'complaint was', 'complaints were')} "
                 "made by children or young people" + (f", {change}." if change else "."),
                 f"That is {ctx.share(young, complaints)} complaints.",
                 f"{ctx.share(ctx.n('young_people.via_professional'), young)} were made through an "

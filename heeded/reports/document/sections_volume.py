@@ -160,11 +160,10 @@ def representations(ctx: Context) -> Section:
     change = ctx.change("representations.total")
     section.add(
         Paragraph(
-            f"{ctx.count(total)} {wording.plural(total, 'representation')} "
-            f"{wording.plural(total, 'was', 'were')} received in {ctx.label}"
+            f"{ctx.count(total)} {ctx.plural(total, 'representation')} "
+            f"{ctx.plural(total, 'was', 'were')} received in {ctx.label}"
             + (f", {change}." if change else ".")
-            + f" On average {ctx.m('representations.per_month') or 0:.1f} were received each "
-            "month."
+            + ctx.per_month(" On average {} were received each month.")
         ),
         representations_table(ctx),
         BulletList(
@@ -181,7 +180,9 @@ def representations(ctx: Context) -> Section:
     monthly = monthly_table(ctx)
     if monthly:
         section.add(monthly)
-        section.add(Paragraph(busiest_month(ctx)))
+        busiest = busiest_month(ctx)
+        if busiest:
+            section.add(Paragraph(busiest))
     section.add(
         ctx.breakdown(
             "how_received",
@@ -204,17 +205,29 @@ def conversion_observations(ctx: Context) -> list[str]:
     as the type plus those converted from it (the measures' ``converted_into_complaints``).
     """
     notes = []
+    converted = ctx.m("representations.converted") or {}
     for source, figures in sorted(
         (ctx.supplementary.get("converted_into_complaints") or {}).items()
     ):
-        received, became = figures.get("received", 0), figures.get("complaints", 0)
-        if not received:
+        if not figures.get("received"):
             continue
+        # The rows of Table 1 these are: received as the type, plus converted from it.
+        received = ctx.added(
+            ctx.n("representations.by_type", source),
+            *[
+                ctx.named(n, "representations.converted", f"{source}/{target}")
+                for target, n in converted.get(source, {}).items()
+            ],
+            total=figures["received"],
+        )
+        became = ctx.named(
+            figures.get("complaints", 0), "representations.converted", f"{source}/complaint"
+        )
         label = ctx.name("record_type", source).lower()
         if became:
             notes.append(
                 f"Of the {ctx.count(received)} {label} records received, {ctx.count(became)} "
-                f"became {wording.plural(became, 'a complaint', 'complaints')}."
+                f"became {ctx.plural(became, 'a complaint', 'complaints')}."
             )
         else:
             notes.append(
@@ -225,14 +238,20 @@ def conversion_observations(ctx: Context) -> list[str]:
 
 def busiest_month(ctx: Context) -> str:
     by_month = ctx.m("representations.by_month") or {}
-    totals = {m: sum(by_month.get(m, {}).values()) for m in _months(ctx.report["period"])}
+    totals = {
+        m: ctx.named(sum(by_month.get(m, {}).values()), "representations.by_month", m)
+        for m in _months(ctx.report["period"])
+    }
     high, low = max(totals.values()), min(totals.values())
     highs = wording.join([_long_month(m) for m in sorted(totals) if totals[m] == high])
     lows = wording.join([_long_month(m) for m in sorted(totals) if totals[m] == low])
-    return (
-        f"The most representations were received in {highs} ({ctx.count(high)}) and the "
-        f"fewest in {lows} ({ctx.count(low)})."
-    )
+    # Months whose total is hidden are not ranked: which is the lowest would tell of them.
+    if ctx.hides(high):
+        return ""
+    text = f"The most representations were received in {highs} ({ctx.count(high)})"
+    if ctx.hides(low):
+        return text + "."
+    return text + f" and the fewest in {lows} ({ctx.count(low)})."
 
 
 def _long_month(key: str) -> str:
@@ -244,9 +263,13 @@ def _long_month(key: str) -> str:
 
 def who_complained(ctx: Context) -> Section:
     complaints = ctx.n("complaints.total")
-    types = {k: n for k, n in (ctx.m("complaints.complainant_types") or {}).items() if k != NR}
+    types = {
+        k: ctx.n("complaints.complainant_types", k)
+        for k in (ctx.m("complaints.complainant_types") or {})
+        if k != NR
+    }
     section = Section("who", "Who complained")
-    if types:
+    if types and not ctx.hides(max(types.values())):
         top = max(types.values())
         leaders = [ctx.name("complainant_type", k) for k, n in types.items() if n == top]
         section.add(

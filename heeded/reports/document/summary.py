@@ -58,12 +58,11 @@ def key_findings(ctx: Context) -> Section:
     responses = ctx.n("stage1.responses")
     change = ctx.change("representations.total")
     findings = [
-        f"{ctx.count(total)} {wording.plural(total, 'representation was', 'representations were')}"
+        f"{ctx.count(total)} {ctx.plural(total, 'representation was', 'representations were')}"
         f" received in {ctx.label}" + (f", {change}." if change else "."),
         f"{ctx.share(statutory, total)} representations were considered under the statutory "
         f"procedure, and {ctx.share(complaints, statutory)} of these were accepted as statutory "
-        f"complaints. On average {ctx.m('representations.per_month') or 0:.1f} representations "
-        "were received each month.",
+        "complaints." + ctx.per_month(" On average {} representations were received each month."),
     ]
     average = ctx.m("stage1.average_working_days")
     if responses:
@@ -77,23 +76,31 @@ def key_findings(ctx: Context) -> Section:
             for k, label in BANDS
         ]
         findings.append(f"Of {ctx.count(responses)} Stage 1 responses: {'; '.join(bands)}.")
-    types = {k: n for k, n in (ctx.m("complaints.complainant_types") or {}).items() if k != NR}
-    if types:
+    types = {
+        k: ctx.n("complaints.complainant_types", k)
+        for k in (ctx.m("complaints.complainant_types") or {})
+        if k != NR
+    }
+    # Which hidden count is the largest, or that two are equal, would tell something of them.
+    if types and not ctx.hides(max(types.values())):
         top = max(types.values())
         leaders = [ctx.name("complainant_type", k) for k, n in types.items() if n == top]
         findings.append(
             f"Complainants recorded as {wording.join(_quoted(leaders))} made "
             f"the most complaints ({ctx.share(top, complaints)})."
         )
-    natures = {ctx.name("nature", k): n for k, n in (ctx.m("complaints.natures") or {}).items()}
-    if natures:
-        findings.append(
-            f"The most common natures of complaint were {wording.top_three(natures, ctx.count)}."
-        )
-    sought = {
-        ctx.name("outcome", k): n for k, n in (ctx.m("complaints.outcomes_sought") or {}).items()
+    natures = {
+        ctx.name("nature", k): ctx.n("complaints.natures", k)
+        for k in (ctx.m("complaints.natures") or {})
     }
-    if sought:
+    most = wording.top_three(natures, ctx.count)
+    if most:
+        findings.append(f"The most common natures of complaint were {most}.")
+    sought = {
+        ctx.name("outcome", k): ctx.n("complaints.outcomes_sought", k)
+        for k in (ctx.m("complaints.outcomes_sought") or {})
+    }
+    if sought and not ctx.hides(max(sought.values())):
         top = max(sought.values())
         names = wording.join([f"'{k}'" for k, n in sought.items() if n == top])
         findings.append(
@@ -102,13 +109,13 @@ def key_findings(ctx: Context) -> Section:
     young = ctx.n("young_people.complaints")
     young_change = ctx.change("young_people.complaints")
     findings.append(
-        f"{ctx.count(young)} {wording.plural(young, 'complaint was', 'complaints were')} made by "
+        f"{ctx.count(young)} {ctx.plural(young, 'complaint was', 'complaints were')} made by "
         "children or young people" + (f", {young_change}." if young_change else ".")
     )
     received = ctx.n("lgsco.received")
     findings.append(
         f"The Ombudsman made {ctx.count(received)} "
-        f"{wording.plural(received, 'enquiry', 'enquiries')} about complaints."
+        f"{ctx.plural(received, 'enquiry', 'enquiries')} about complaints."
     )
     return Section("summary", "Executive summary").add(
         Paragraph("The key findings of this report are:"), BulletList(findings)

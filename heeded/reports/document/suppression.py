@@ -14,26 +14,36 @@ follow the ONS/NHS practice for small counts, which is the rule here:
   table prints (a row total, a column total, a statutory/other subtotal) the hidden
   components add up to a known remainder (the total less the components shown). A reader
   knows each "fewer than N" is from 1 to N - 1 (zero is printed) and each "withheld" figure
-  is at least 1 (zero is printed, and only non-zero figures are withheld). The hidden
+  is at least N (anything from 1 to N - 1 would have been printed "fewer than N"), with no
+  upper bound. The hidden
   components are *forced* when that leaves one value for any of them: always when only
   one is hidden, and otherwise when the remainder is the least or the most they could add
   up to (two "fewer than 5" beside a total that leaves 2 must both be 1; three that leave
-  12 must all be 4). For every forced sum the smallest other non-zero component is hidden
+  12 must all be 4; a withheld figure and two "fewer than 5" beside a total of 7 must be 5,
+  1 and 1). For every forced sum the smallest other non-zero component is hidden
   too (*secondary* suppression, shown as "withheld"); if there is none, the total is
   withheld. This is repeated until no sum is forced, because withholding one cell can
   expose another sum. Sums whose total is printed elsewhere in the report count too: the
   complaint rows of the representations table add up to the number of complaints, which
-  the summary states.
+  the summary states. Where the parts of one sum are among the parts of another (the
+  complaint rows among the statutory rows), the reader can subtract one from the other, so
+  the rest of the larger sum is a sum too (the statutory subtotal less the complaints is the
+  area-initiated and refused rows).
 - The rule is applied table by table, with the report's headline totals (representations,
   complaints, statutory and other) treated as known, and then across tables: a figure
   (the same measure, key, period and value) hidden in one table is hidden wherever else
   the report prints it, and a figure known in one table is never the one withheld in
   another. Each hiding can expose another sum, so the two steps repeat until nothing
-  changes. Figures that are the same number under different names (a total computed by
-  a table rather than taken from a measure) are only caught where the table says so.
+  changes. A figure is named by its measure, key and period (``figure``); a table's total
+  row that the self-check proves equal to another measure (the Stage 1 response times add
+  up to the Stage 1 responses) is the same figure under that name (``SAME_FIGURE``).
 - A percentage derived from a hidden count (as numerator or denominator) is withheld.
-- Running text uses the same wording ("fewer than 5"); running text never prints a
-  difference between a hidden count and another one.
+- Running text is written after the tables are suppressed, from the same decisions
+  (``decisions``): every number it prints is named as a figure, and a figure any table
+  hides is printed in the text as the table prints it ("fewer than 5" or "withheld"), with
+  the plural wording whatever the hidden count is. A number the text adds up from hidden
+  figures is withheld, and so is a percentage of a hidden count; running text never prints
+  a difference between a hidden count and another one.
 
 Totals of 5 or more stay visible: the point of the report is the overall picture.
 """
@@ -78,12 +88,50 @@ def suppress_tables(tables: list[Table], threshold: int) -> list[Table]:
 
 Figure = tuple[str, str | None, str | None, int | float]
 
+# The same number under two names, as the self-check (``heeded.reports.selfcheck``) proves:
+# a table's total row (key "total", or None in a comparison year's column) and the measure
+# the running text states. (measure, key) -> the name used for both.
+SAME_FIGURE: dict[tuple[str, str | None], tuple[str, str | None]] = {
+    **{
+        (measure, key): name
+        for measure, name in (
+            ("representations.total", ("representations.total", None)),
+            ("representations.by_how_received", ("representations.total", None)),
+            ("complaints.complainant_types", ("complaints.total", None)),
+            ("refusals.reasons", ("representations.by_type", "refused")),
+            ("stage1.bands", ("stage1.responses", None)),
+            ("stage1.outcomes", ("stage1.responses", None)),
+            ("lgsco.decisions", ("lgsco.received", None)),
+        )
+        for key in ("total", None)
+    },
+    ("representations.by_type", "complaint"): ("complaints.total", None),
+}
+
+
+def figure(measure: str, key: str | None, period: str | None, value: int | float) -> Figure:
+    """The name of a figure wherever it is printed, in a table or in the running text."""
+    measure, key = SAME_FIGURE.get((measure, key), (measure, key))
+    return (measure, key, period, value)
+
 
 def _figure(cell: Cell) -> Figure | None:
     """What a cell counts, so that the same figure can be found in another table."""
     if cell.measure is None or cell.value is None:
         return None
-    return (cell.measure, cell.key, cell.period, cell.value)
+    return figure(cell.measure, cell.key, cell.period, cell.value)
+
+
+def decisions(tables: list[Table]) -> dict[Figure, str]:
+    """Each figure the suppressed tables hide, and how ("primary" or "secondary"): what
+    the running text is written from."""
+    hidden: dict[Figure, str] = {}
+    for table in tables:
+        for _, cell in _positions(table):
+            name = _figure(cell)
+            if cell.suppressed and name is not None:
+                hidden[name] = hidden.get(name) or cell.suppressed
+    return hidden
 
 
 def _positions(table: Table):
@@ -110,32 +158,78 @@ def _share_known(tables: list[Table]) -> None:
 
 
 def _secondary(table: Table, threshold: int) -> None:
-    """Withhold one more cell of every sum whose hidden components are forced, until none."""
+    """Withhold one more cell of every sum whose hidden components are forced, until none.
+
+    The cell withheld is the smallest other non-zero component, among those whose hiding
+    forces no other sum (withholding a row that is all a difference of two sums holds
+    would only give it away there); failing any, the total.
+    """
+    sums = _sums(table)
     changed = True
     while changed:
         changed = False
-        for total, components in table.sums:
-            if total is not None and table.cell(total).suppressed:
-                continue
-            if not _forced(table, components, threshold):
+        for totals, components in sums:
+            if not _readable(table, totals) or not _forced(table, components, threshold):
                 continue
             shown = [
                 p
                 for p in components
                 if not table.cell(p).suppressed and table.cell(p).value and p not in table.known
             ]
-            victim = min(shown, key=lambda p: table.cell(p).value) if shown else total
+            victim = (
+                min(shown, key=lambda p: (_exposes(table, sums, p, threshold), table.cell(p).value))
+                if shown
+                else totals[0]
+            )
             if victim is not None:
                 _withhold(table, victim)
                 changed = True
 
 
+def _exposes(table: Table, sums: list, position: Position, threshold: int) -> int:
+    """How many sums holding the cell at ``position`` would be forced were it withheld."""
+    cell = table.cell(position)
+    before, cell.suppressed = cell.suppressed, "secondary"
+    try:
+        return sum(
+            1
+            for totals, components in sums
+            if position in components
+            and _readable(table, totals)
+            and _forced(table, components, threshold)
+        )
+    finally:
+        cell.suppressed = before
+
+
+Position = tuple[int, int]
+
+
+def _sums(table: Table) -> list[tuple[list[Position | None], list[Position]]]:
+    """The sums a reader can use, as (totals, components): each sum the table prints, and
+    the difference of two where the parts of one are among the parts of the other (the
+    larger total less the smaller is the sum of the parts left over). A total of None is
+    one printed elsewhere in the report."""
+    sums = [([total], components) for total, components in table.sums]
+    for big_total, big in table.sums:
+        for small_total, small in table.sums:
+            if set(small) < set(big):
+                sums.append(([big_total, small_total], [p for p in big if p not in small]))
+    return sums
+
+
+def _readable(table: Table, totals: list[Position | None]) -> bool:
+    """A sum helps a reader only if every total it needs is printed."""
+    return not any(total is not None and table.cell(total).suppressed for total in totals)
+
+
 def _bounds(cell: Cell, threshold: int) -> tuple[float, float]:
     """What a reader knows of a hidden count: "fewer than N" is 1 to N - 1, and a withheld
-    figure is at least 1 (zero is always printed, and only non-zero figures are withheld)."""
+    figure is at least N (from 1 to N - 1 it would read "fewer than N", and zero is always
+    printed), with no upper bound."""
     if cell.suppressed == "primary":
         return 1, threshold - 1
-    return 1, math.inf
+    return threshold, math.inf
 
 
 def _forced(table: Table, components: list[tuple[int, int]], threshold: int) -> bool:
@@ -162,12 +256,12 @@ def _forced(table: Table, components: list[tuple[int, int]], threshold: int) -> 
 
 
 def disclosed(table: Table, threshold: int) -> list[list[tuple[int, int]]]:
-    """The sums of a suppressed table that still give a hidden count away (for checks)."""
+    """The sums of a suppressed table (differences of nested sums included) that still give
+    a hidden count away (for checks)."""
     return [
         components
-        for total, components in table.sums
-        if (total is None or not table.cell(total).suppressed)
-        and _forced(table, components, threshold)
+        for totals, components in _sums(table)
+        if _readable(table, totals) and _forced(table, components, threshold)
     ]
 
 

@@ -49,9 +49,9 @@ def change(now: int | float, before: int | float | None, since: str, count: Coun
     if before is None:
         return ""
     difference = now - before
-    hidden = count(int(now)) != plain(int(now)) or count(int(before)) != plain(int(before))
+    hidden = count(now) != plain(now) or count(before) != plain(before)
     if hidden:
-        return f"compared with {count(int(before))} in {since}"
+        return f"compared with {count(before)} in {since}"
     if difference == 0:
         return f"the same as in {since}"
     direction = "an increase" if difference > 0 else "a decrease"
@@ -111,9 +111,16 @@ def ranked(items: dict[str, int], places: int = 3) -> list[tuple[int, list[str],
 
 def top_three(items: dict[str, int], count: Count = plain, of_what: str = "") -> str:
     """ "'Conduct of worker' (9), 'Quality of service' (7) and, equal third, 'Funding' and
-    'Insufficient support' (5 each)"."""
+    'Insufficient support' (5 each)".
+
+    The list stops at the first place whose count ``count`` hides: which of several
+    hidden counts is the largest, or that two are equal, would tell something of them.
+    Empty if even the first place is hidden.
+    """
     parts = []
     for place, labels, n in ranked(items):
+        if count(n) != plain(n):
+            break
         names = join([f"'{label}'" for label in labels])
         if len(labels) > 1:
             where = "equal " + PLACES[place - 1] if place <= 3 else ""

@@ -48,9 +48,64 @@ def texts(table: Table) -> list[str]:
 
 def test_two_hidden_ones_beside_a_total_that_leaves_2_are_forced_so_another_part_is_withheld():
     # The user review's Table "Reasons for refusal": Court proceedings 5, two reasons shown
-    # as "fewer than 5" and a total of 7, so both hidden reasons had to be 1.
+    # as "fewer than 5" and a total of 7, so both hidden reasons had to be 1. Withholding
+    # Court proceedings is not enough: a withheld count is at least 5 (under 5 it would read
+    # "fewer than 5"), so 5 + 1 + 1 = 7 gives all three away, and the total goes too.
     t = suppress_table(counts_table([5, 1, 1]), 5)
-    assert texts(t) == ["withheld", "fewer than 5", "fewer than 5", "7"]
+    assert texts(t) == ["withheld", "fewer than 5", "fewer than 5", "withheld"]
+    assert disclosed(t, 5) == []
+
+
+def hidden_as_printed(values: list[int], withheld: int, threshold: int) -> Table:
+    """A counts table printed with the first count withheld and the others "fewer than"."""
+    t = counts_table(values)
+    for r in range(len(values)):
+        t.rows[r].cells[1].suppressed = "secondary" if r < withheld else "primary"
+    return t
+
+
+def test_a_withheld_count_is_known_to_be_at_least_the_threshold_not_at_least_1():
+    # withheld, fewer than 5, fewer than 5, total 8: 5 + 1 + 2, 5 + 2 + 1 or 6 + 1 + 1.
+    assert disclosed(hidden_as_printed([6, 1, 1], 1, 5), 5) == []
+    # Total 7: only 5 + 1 + 1, although with a withheld count of "at least 1" the withheld
+    # one could have been anything from 1 to 5.
+    assert disclosed(hidden_as_printed([5, 1, 1], 1, 5), 5) == [[(0, 1), (1, 1), (2, 1)]]
+    # The organisation's threshold: fewer than 10 twice beside a withheld count and 12.
+    assert disclosed(hidden_as_printed([10, 1, 1], 1, 10), 10) == [[(0, 1), (1, 1), (2, 1)]]
+    assert disclosed(hidden_as_printed([10, 2, 1], 1, 10), 10) == []
+
+
+def statutory_rows(values: list[int]) -> Table:
+    """Table 1's statutory rows: complaint, converted into a complaint, the rest; their
+    subtotal, and the first two adding up to the complaints the summary states."""
+    rows = [Row([Cell(f"row {i}"), Cell(str(v), v)]) for i, v in enumerate(values)]
+    rows.append(Row([Cell("Total statutory"), Cell(str(sum(values)), sum(values))], "subtotal"))
+    n = len(values)
+    sums = [((n, 1), [(i, 1) for i in range(n)]), (None, [(0, 1), (1, 1)])]
+    return Table("t", "Table", ["Type", "Count"], rows, sums=sums)
+
+
+def test_a_hidden_row_given_away_by_subtracting_one_sum_from_another_is_protected():
+    # Demo Council 2023/24 Table 1 as it was printed: complaint and converted rows withheld
+    # (61 and 6, adding up to the 67 complaints the summary states), area initiated "fewer
+    # than 5", 12 refused, 81 statutory: no sum forced on its own, but 81 - 67 - 12 = 2.
+    printed = statutory_rows([61, 6, 2, 12])
+    for r, how in enumerate(["secondary", "secondary", "primary"]):
+        printed.rows[r].cells[1].suppressed = how
+    assert disclosed(printed, 5) == [[(2, 1), (3, 1)]]
+    # Suppressed afresh, the refused row is withheld, which leaves 81 - 67 = 14 for a count
+    # from 1 to 4 and one of 5 or more.
+    t = suppress_table(statutory_rows([61, 6, 2, 12]), 5)
+    assert texts(t) == ["61", "6", "fewer than 5", "withheld", "81"]
+    assert disclosed(t, 5) == []
+
+
+def test_the_cell_withheld_is_one_whose_hiding_gives_nothing_away_elsewhere():
+    # Isle of Wight 2019/20 Table 1: complaints 28 and 2 converted (30 complaints, stated
+    # elsewhere), 8 refused, subtotal 38. Withholding the smaller 8 would leave it as
+    # 38 - 30; withholding the 28 gives nothing away.
+    t = suppress_table(statutory_rows([28, 2, 8]), 5)
+    assert texts(t) == ["withheld", "fewer than 5", "8", "38"]
     assert disclosed(t, 5) == []
 
 
@@ -159,26 +214,46 @@ def test_a_count_hidden_in_table_1_cannot_be_worked_out_from_the_number_of_compl
     assert rows["Total statutory representations"] == "38"
 
 
-@pytest.mark.django_db
-def test_public_reasons_for_refusal_court_5_and_two_hidden_reasons_total_7_withholds_court():
-    # The user review's report: Court proceedings 5, Not an eligible complainant 1,
-    # Criminal investigation 1, Total 7 printed "5, fewer than 5, fewer than 5, 7".
-    report = sample_report()
-    report["measures"]["refusals.reasons"] = {
+def refused_7(report: dict) -> dict:
+    """The user review's refusals (Court proceedings 5, Not an eligible complainant 1,
+    Criminal investigation 1: 7), in place of the sample's 8, every total kept consistent."""
+    m = report["measures"]
+    m["refusals.reasons"] = {
         "court_proceedings": 5,
         "not_eligible_complainant": 1,
         "criminal_investigation": 1,
     }
-    document = build_document(report, public=True, labels=Labels.load(), threshold=5)
+    m["representations.by_type"]["refused"] = 7
+    m["representations.by_month"]["2019-05"]["refused"] = 0
+    m["representations.by_family"]["statutory"] = 37
+    m["representations.total"] = 67
+    return report
+
+
+@pytest.mark.django_db
+def test_public_reasons_for_refusal_court_5_and_two_hidden_reasons_total_7_withholds_the_total():
+    # Printed "5, fewer than 5, fewer than 5, 7" in the user review's report, then
+    # "withheld, fewer than 5, fewer than 5, 7": still 5 + 1 + 1, a withheld count being
+    # at least 5.
+    document = build_document(refused_7(sample_report()), public=True, labels=Labels.load())
     refusals = next(t for t in document.tables() if t.id == "refusals")
     rows = {r.label: r.cells[1].text for r in refusals.rows}
     assert rows == {
         "Court proceedings": "withheld",
         "Not an eligible complainant": "fewer than 5",
         "Criminal investigation": "fewer than 5",
-        "Total": "7",
+        "Total": "withheld",
     }
-    assert disclosed(refusals, 5) == []
+    for table in document.tables():
+        assert disclosed(table, 5) == [], table.caption
+    # The same 7 refused is withheld wherever else the report prints it: Table 1, the
+    # month-by-month table's row total and the text.
+    table_1 = next(t for t in document.tables() if t.id == "representations")
+    assert {r.label: r.cells[1].text for r in table_1.rows}["Refused"] == "withheld"
+    by_month = next(t for t in document.tables() if t.id == "by_month")
+    assert {r.label: r.cells[-1].text for r in by_month.rows}["Refused"] == "withheld"
+    section = next(s for s in document.sections if s.id == "refusals")
+    assert section.blocks[0].text.startswith("Withheld complaints were refused, compared with")
 
 
 @pytest.mark.django_db

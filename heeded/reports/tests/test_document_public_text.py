@@ -1,0 +1,194 @@
+"""The public version's running text: written from the tables' suppression decisions, so
+that no sentence prints a figure a table hides, or gives it away by its grammar."""
+
+import pytest
+
+from heeded.reports.document import Labels, build_document
+from heeded.reports.document.structure import BulletList, Note, Paragraph
+
+from .fixtures.sample_report import sample_report
+
+pytestmark = pytest.mark.django_db
+
+
+def public(report=None):
+    return build_document(report or sample_report(), public=True, labels=Labels.load())
+
+
+def internal(report=None):
+    return build_document(report or sample_report(), labels=Labels.load())
+
+
+def texts(document, section: str | None = None) -> list[str]:
+    parts = []
+    for s in document.sections:
+        if section is not None and s.id != section:
+            continue
+        for block in s.blocks:
+            if isinstance(block, Paragraph | Note):
+                parts.append(block.text)
+            elif isinstance(block, BulletList):
+                parts.extend(block.items)
+    return parts
+
+
+def cells(document, table: str, column: int = 1) -> dict[str, str]:
+    t = next(t for t in document.tables() if t.id == table)
+    return {row.label: row.cells[column].text for row in t.rows}
+
+
+def test_a_stage_1_band_table_4_withholds_is_withheld_in_the_summary_too():
+    # Isle of Wight 2019/20: 19, 7 and 2 of 28 Stage 1 responses. The table withholds the 7
+    # so that 28 - 19 cannot give the 2; "7 of 28 (25%)" in the summary gave it back.
+    document = public()
+    assert cells(document, "bands") == {
+        "Within 10 working days": "19",
+        "11 to 20 working days": "withheld",
+        "Over 20 working days": "fewer than 5",
+        "Total": "28",
+    }
+    assert (
+        "Of 28 Stage 1 responses: 19 of 28 (68%) within 10 working days; withheld of 28 "
+        "11 to 20 working days; fewer than 5 of 28 over 20 working days."
+    ) in texts(document, "summary")
+    assert not any("7 of 28" in text for text in texts(document))
+    assert (
+        "Of 28 Stage 1 responses: 19 of 28 (68%) within 10 working days; 7 of 28 (25%) "
+        "11 to 20 working days; 2 of 28 (7%) over 20 working days."
+    ) in texts(internal(), "summary")
+
+
+def test_a_hidden_count_of_1_is_written_in_the_plural_so_the_grammar_does_not_give_it_away():
+    # Demo Council 2023/24 printed "Fewer than 5 complaint was made by children or young
+    # people": a singular only 1 takes.
+    report = sample_report()
+    report["measures"]["young_people.complaints"] = 1
+    report["measures"]["young_people.via_professional"] = 1
+    report["measures"]["young_people.upheld"] = 0
+    document = public(report)
+    for section in ("summary", "young_people"):
+        assert any(
+            text.startswith("Fewer than 5 complaints were made by children or young people")
+            for text in texts(document, section)
+        ), section
+    assert not any("complaint was" in text for text in texts(document))
+    assert any(
+        text.startswith("1 complaint was made by children or young people")
+        for text in texts(internal(report), "young_people")
+    )
+
+
+def test_a_stage_3_panel_count_of_1_reads_complaints_went_and_were_completed():
+    report = sample_report()
+    report["measures"]["stage3.started"] = 1
+    report["measures"]["stage3.responses"] = 1
+    report["measures"]["stage3.outcomes"] = {"not_upheld": 1}
+    escalation = texts(public(report), "escalation")
+    assert (
+        "Fewer than 5 complaints went on to a Stage 3 review panel; fewer than 5 were completed."
+    ) in escalation
+    assert "1 complaint went on to a Stage 3 review panel; 1 was completed." in texts(
+        internal(report), "escalation"
+    )
+
+
+def test_a_count_the_text_adds_up_from_a_hidden_count_is_withheld_with_no_percentage():
+    # Isle of Wight 2019/20: remedial action in 1 of the 1 upheld + 6 partially upheld.
+    # Table 10 hides the 1 (and withholds the 6); "1 of 7 (14%)" would give both back.
+    document = public()
+    assert cells(document, "findings")["Upheld"] == "fewer than 5"
+    assert (
+        "Remedial action was taken in fewer than 5 of withheld complaints upheld or partially "
+        "upheld at Stage 1."
+    ) in texts(document, "findings")
+    assert (
+        "Remedial action was taken in 1 of 7 (14%) complaints upheld or partially upheld at "
+        "Stage 1."
+    ) in texts(internal(), "findings")
+
+
+def test_records_received_as_a_type_and_converted_are_withheld_where_table_1_hides_a_part():
+    # 5 pre-complaints stayed pre-complaints (Table 1 prints 5) and 2 became complaints
+    # (Table 1: "fewer than 5"); "Of the 7 pre-complaint records received" gave the 2 away.
+    document = public()
+    assert cells(document, "representations")["Pre-complaint to Complaint (statutory)"] == (
+        "fewer than 5"
+    )
+    assert (
+        "Of the withheld pre-complaint records received, fewer than 5 became complaints."
+        in texts(document, "representations")
+    )
+    assert "Of the 7 pre-complaint records received, 2 became complaints." in texts(
+        internal(), "representations"
+    )
+
+
+def test_a_ranking_names_no_place_whose_count_is_hidden():
+    # Demo Council 2023/24: "... and 'Agreed service implemented' and 'Change of worker'
+    # (equal third, fewer than 5 each)" told that the two hidden counts were equal.
+    report = sample_report()
+    report["measures"]["stage1.actual_outcomes"] = {
+        "explanation": 37,
+        "apology_and_explanation": 24,
+        "agreed_service": 2,
+        "change_of_worker": 2,
+    }
+    assert (
+        "The outcomes most often given at Stage 1 were 'Explanation' (37) and 'Apology and "
+        "explanation' (24), out of 28 Stage 1 responses."
+    ) in texts(public(report), "outcomes")
+    assert any(
+        "(equal third, 2 each), out of 28 Stage 1 responses." in text
+        for text in texts(internal(report), "outcomes")
+    )
+
+
+def test_a_refused_count_withheld_in_table_1_is_withheld_in_the_text_and_its_percentages():
+    # The statutory rows of Demo Council 2023/24: 61 complaints, 6 converted, 2 area
+    # initiated, 12 refused; 67 complaints and 81 statutory stated. Withholding the 12 keeps
+    # 81 - 67 - 12 from giving the 2, and the text's "12 complaints were refused" goes too.
+    report = sample_report()
+    m = report["measures"]
+    m["representations.by_type"].update(complaint=67, refused=12, area_initiated=2)
+    m["representations.converted"] = {"pre_complaint": {"complaint": 6}}
+    m["refusals.reasons"] = {"court_proceedings": 6, "already_considered": 6}
+    m["complaints.total"] = 67
+    m["representations.by_family"]["statutory"] = 81
+    m["representations.total"] = 111
+    document = public(report)
+    statutory = cells(document, "representations")
+    assert [
+        statutory[label]
+        for label in (
+            "Complaint (statutory)",
+            "Pre-complaint to Complaint (statutory)",
+            "Area initiated complaint",
+            "Refused",
+            "Total statutory representations",
+        )
+    ] == ["61", "6", "fewer than 5", "withheld", "81"]
+    assert cells(document, "refusals")["Total"] == "withheld"
+    refusals = texts(document, "refusals")[0]
+    assert refusals.startswith("Withheld complaints were refused, compared with")
+    assert "12" not in refusals
+
+
+def test_an_actual_outcome_withheld_in_table_11_is_withheld_in_table_9_too():
+    # Demo Council 2024/25: Personal budget, 1 upheld ("fewer than 5") and 5 partially upheld
+    # (withheld, so at least 5), was 6 in both tables: 6 = 5 + 1 gave both away.
+    report = sample_report()
+    report["measures"]["stage1.actual_outcomes"] = {"explanation": 9, "personal_budget": 6}
+    report["supplementary"]["stage1_outcome_by_decision"] = {
+        "explanation": {"not_upheld": 8, "not_recorded": 1},
+        "personal_budget": {"upheld": 1, "partially_upheld": 5},
+    }
+    document = public(report)
+    by_finding = next(t for t in document.tables() if t.id == "by_finding")
+    row = next(r for r in by_finding.rows if r.label == "Personal budget")
+    assert [c.text for c in row.cells[1:3] + row.cells[-1:]] == [
+        "fewer than 5",
+        "withheld",
+        "withheld",
+    ]
+    assert cells(document, "outcomes", 2)["Personal budget"] == "withheld"
+    assert cells(internal(report), "outcomes", 2)["Personal budget"] == "6"
