@@ -17,7 +17,7 @@ from django.db import transaction
 
 from heeded.calendars.working_days import add_working_days
 from heeded.cases import actions
-from heeded.cases.models import Case, ContactDirection, PartyRole, Person, Stage
+from heeded.cases.models import Case, CaseEvent, ContactDirection, PartyRole, Person, Stage
 from heeded.organisation.models import Organisation
 from heeded.taxonomy.models import TAXONOMY_MODELS
 
@@ -109,6 +109,7 @@ class DemoCouncil:
                 self._one(record_type, received_on)
                 made[record_type] += 1
                 self.progress(number, len(plan))
+            keyed_on_the_day()
         return made
 
     def _organisation(self) -> None:
@@ -490,3 +491,18 @@ def _working_days_to(case: Case, due: dt.date) -> int:
     from heeded.calendars.working_days import working_days
 
     return working_days(case.received_on, due, case.procedure.stage(1).response.calendar)
+
+
+def keyed_on_the_day() -> None:
+    """Date the demo's timeline entries as if each had been keyed the day it happened.
+
+    The demo makes three years of casework in a minute, so every entry would otherwise say
+    "recorded" today; a real team keys most things on the day, and the timeline notes only
+    those it did not.
+    """
+    events = list(CaseEvent.objects.only("id", "happened_on", "recorded_at"))
+    for event in events:
+        event.recorded_at = dt.datetime.combine(
+            event.happened_on, dt.time(10, 0), tzinfo=dt.UTC
+        ) + dt.timedelta(milliseconds=event.pk)
+    CaseEvent.objects.bulk_update(events, ["recorded_at"], batch_size=1000)

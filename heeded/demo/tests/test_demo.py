@@ -54,6 +54,22 @@ def test_the_same_seed_and_day_give_the_same_council():
     assert prints[0] and prints[0] == prints[1]
 
 
+def test_the_demos_timeline_entries_were_keyed_on_the_day_they_happened():
+    from django.utils import timezone
+
+    from heeded.cases.models import CaseEvent
+
+    build(volume_factor=0.1, years=1)
+    events = list(CaseEvent.objects.all())
+    assert events
+    assert all(timezone.localtime(e.recorded_at).date() == e.happened_on for e in events)
+    # Keyed in the order they were made, so a day's entries keep their order.
+    by_id = sorted(events, key=lambda e: e.pk)
+    assert [e.pk for e in sorted(by_id, key=lambda e: (e.happened_on, e.recorded_at))] == [
+        e.pk for e in sorted(by_id, key=lambda e: (e.happened_on, e.pk))
+    ]
+
+
 def test_a_different_seed_gives_a_different_council():
     build(seed=1)
     first = fingerprint()
