@@ -85,6 +85,8 @@ def _document(ctx: Context, department: str) -> Document:
         closing.glossary(ctx),
         closing.appendix(ctx),
     ]
+    if ctx.public:
+        _privacy_note(sections)
     return Document(
         title="Annual report on complaints and representations",
         organisation=organisation,
@@ -97,6 +99,26 @@ def _document(ctx: Context, department: str) -> Document:
         sections=[s for s in sections if s is not None],
         comparison_labels=ctx.comparison_labels,
     )
+
+
+def _privacy_note(sections: list) -> None:
+    """Where the running text leaves a figure out ("... is not published"), the reader is
+    told why once, in the introduction, as official statistics do."""
+    from .structure import BulletList, Note, Paragraph
+    from .wording import PRIVACY_NOTE
+
+    def said(section: Section) -> bool:
+        for block in section.blocks:
+            texts = block.items if isinstance(block, BulletList) else [getattr(block, "text", "")]
+            if isinstance(block, Paragraph | Note | BulletList) and any(
+                "not published" in (t or "") for t in texts
+            ):
+                return True
+        return any(said(sub) for sub in section.subsections)
+
+    if any(said(s) for s in sections if s is not None):
+        intro = next(s for s in sections if s is not None and s.id == "introduction")
+        intro.add(Note(PRIVACY_NOTE))
 
 
 def _charts_without_hidden_counts(section: Section) -> None:

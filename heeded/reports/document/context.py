@@ -144,8 +144,38 @@ class Context:
         grammar does not give away a count of 1."""
         return (many or one + "s") if self.hides(n) else wording.plural(n, one, many)
 
+    def withheld(self, n) -> bool:
+        """True where the public version prints ``n`` as "withheld": running text then says
+        the figure is not published rather than putting a word where a number would be."""
+        return self.hides(n) == WITHHELD
+
     def share(self, numerator: int, denominator: int) -> str:
+        """ "19 of 28 (68%)". In the public version, "all but fewer than 5 of 67" where the
+        difference is a small count no table prints: the exact pair would give it away."""
+        if (
+            self.public
+            and not self.hides(numerator)
+            and not self.hides(denominator)
+            and 0 < denominator - numerator < self.threshold
+        ):
+            return f"all but {fewer_than(self.threshold)} of {self.count(denominator)}"
         return wording.share(numerator, denominator, self.count)
+
+    def shown_share(self, numerator: int, denominator: int) -> str | None:
+        """The share, or None where it cannot be said in words without a hidden figure
+        standing where a number would be (a hidden denominator, a withheld numerator):
+        the sentence is then rephrased. "fewer than 5 of 62" is said, without percentage."""
+        if self.hides(denominator) or self.withheld(numerator):
+            return None
+        return self.share(numerator, denominator)
+
+    def opening(self, n: int, one: str, many: str, rest: str, subject: str) -> str:
+        """A sentence whose subject is the count ``n``: "Fewer than 5 complaints were
+        refused."; where ``n`` is withheld, "The number of <subject> is not published in
+        this version, to protect privacy." (``rest`` ends before the full stop)."""
+        if self.withheld(n):
+            return f"The number of {subject} {wording.NOT_PUBLISHED}."
+        return wording.sentence(f"{self.count(n)} {self.plural(n, one, many)}{rest}.")
 
     def change(self, measure: str, key: str | None = None) -> str:
         before = self.before(measure, key)

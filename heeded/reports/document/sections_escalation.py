@@ -19,8 +19,13 @@ def refusals(ctx: Context) -> Section:
         return section
     section.add(
         Paragraph(
-            f"{ctx.count(refused)} {ctx.plural(refused, 'complaint was', 'complaints were')}"
-            " refused" + (f", {change}." if change else ".")
+            ctx.opening(
+                refused,
+                "complaint was",
+                "complaints were",
+                " refused" + (f", {change}" if change else ""),
+                "complaints refused",
+            )
         ),
         ctx.breakdown(
             "refusals",
@@ -40,24 +45,62 @@ def escalation(ctx: Context) -> Section:
     started2, done2 = ctx.n("stage2.started"), ctx.n("stage2.responses")
     started3, done3 = ctx.n("stage3.started"), ctx.n("stage3.responses")
     section = Section("escalation", "Escalation to Stages 2 and 3")
+    rate = None if ctx.hides(started2) else ctx.shown_share(started2, stage1)
     items = [
-        f"{ctx.count(started2)} {ctx.plural(started2, 'complaint')} went on to Stage 2; "
-        f"{ctx.count(done2)} Stage 2 "
-        f"{ctx.plural(done2, 'investigation was', 'investigations were')} completed.",
+        wording.sentence(
+            (
+                "the number of complaints that went on to Stage 2 is not published"
+                if ctx.withheld(started2)
+                else f"{ctx.count(started2)} {ctx.plural(started2, 'complaint')} went on to Stage 2"
+            )
+            + "; "
+            + (
+                "the number of Stage 2 investigations completed is not published"
+                if ctx.withheld(done2)
+                else f"{ctx.count(done2)} Stage 2 "
+                f"{ctx.plural(done2, 'investigation was', 'investigations were')} completed"
+            )
+            + "."
+        ),
         f"Stage 2 investigations started, set against Stage 1 responses (the escalation "
-        f"rate): {ctx.share(started2, stage1)}.",
+        f"rate): {rate}."
+        if rate
+        else "The escalation rate (Stage 2 investigations started, set against Stage 1 "
+        "responses) is not published (small numbers).",
     ]
     if done2:
         average = ctx.m("stage2.average_working_days")
         within = ctx.n("stage2.within_deadline", "within")
+        on_time = ctx.shown_share(within, done2)
         items.append(
-            f"{ctx.share(within, done2)} Stage 2 investigations were completed within 25 "
-            "working days, or the extended deadline (never more than 65); the average was "
-            f"{wording.working_days(average)}."
+            (
+                wording.sentence(
+                    f"{on_time} Stage 2 investigations were completed within 25 working days, "
+                    "or the extended deadline (never more than 65)"
+                )
+                if on_time
+                else "The number of Stage 2 investigations completed within 25 working days, "
+                "or the extended deadline (never more than 65), is not published (small "
+                "numbers)"
+            )
+            + f"; the average was {wording.working_days(average)}."
         )
     items.append(
-        f"{ctx.count(started3)} {ctx.plural(started3, 'complaint')} went on to a Stage 3 "
-        f"review panel; {_none(ctx, done3)} completed."
+        wording.sentence(
+            (
+                "the number of complaints that went on to a Stage 3 review panel is not published"
+                if ctx.withheld(started3)
+                else f"{ctx.count(started3)} {ctx.plural(started3, 'complaint')} went on to "
+                "a Stage 3 review panel"
+            )
+            + "; "
+            + (
+                "the number completed is not published"
+                if ctx.withheld(done3)
+                else f"{_none(ctx, done3)} completed"
+            )
+            + "."
+        )
     )
     section.add(BulletList(items))
     header = ["Finding", "Stage 2", "Stage 3"]
@@ -89,7 +132,9 @@ def ombudsman(ctx: Context) -> Section:
     change = ctx.change("lgsco.received")
     section.add(
         Paragraph(
-            f"The Ombudsman made {ctx.count(received)} "
+            f"The number of Ombudsman enquiries about complaints {wording.NOT_PUBLISHED}."
+            if ctx.withheld(received)
+            else f"The Ombudsman made {ctx.count(received)} "
             f"{ctx.plural(received, 'enquiry', 'enquiries')} about complaints"
             + (f", {change}." if change else ".")
         )
@@ -124,8 +169,13 @@ def compliments(ctx: Context) -> Section:
     if n:
         section.add(
             Paragraph(
-                f"{ctx.count(n)} {ctx.plural(n, 'compliment was', 'compliments were')} "
-                "recorded" + (f", {change}." if change else ".")
+                ctx.opening(
+                    n,
+                    "compliment was",
+                    "compliments were",
+                    " recorded" + (f", {change}" if change else ""),
+                    "compliments recorded",
+                )
             )
         )
         by_team = (ctx.supplementary.get("compliments") or {}).get("by_service_team") or {}
@@ -178,8 +228,15 @@ def information_requests(ctx: Context) -> Section | None:
     # requests, the figure Table 16 prints.
     items = [
         f"{ctx.name('record_type', code)}: "
-        f"{ctx.share(v.get('within', 0), _answered(ctx, code, v['responded']))}"
-        " answered within the timescale."
+        + (
+            f"{answered} answered within the timescale."
+            if (
+                answered := ctx.shown_share(
+                    v.get("within", 0), _answered(ctx, code, v["responded"])
+                )
+            )
+            else "the number answered within the timescale is not published (small numbers)."
+        )
         for code, v in timely.items()
         if v.get("responded")
     ]

@@ -28,9 +28,12 @@ def timeliness(ctx: Context) -> Section:
     before = ctx.m("stage1.average_working_days", ctx.previous) if ctx.previous else None
     responded = ctx.plural(responses, "response was", "responses were")
     text = (
-        f"{ctx.count(responses)} Stage 1 {responded} completed in {ctx.label}. The average "
-        f"time to respond was {wording.working_days(average)}"
-    )
+        f"The number of Stage 1 responses completed in {ctx.label} {wording.NOT_PUBLISHED}. "
+        if ctx.withheld(responses)
+        else wording.sentence(
+            f"{ctx.count(responses)} Stage 1 {responded} completed in {ctx.label}. "
+        )
+    ) + f"The average time to respond was {wording.working_days(average)}"
     if average is not None and before is not None and abs(average - before) >= 0.05:
         direction = "more" if average > before else "fewer"
         text += f", {abs(average - before):.1f} {direction} than in {ctx.previous} ({before:.1f})"
@@ -63,22 +66,49 @@ def timeliness(ctx: Context) -> Section:
     within = ctx.n("stage1.within_deadline", "within")
     ack = {k: ctx.n("complaints.acknowledged_within_3", k) for k in ("within", "late", NR)}
     acknowledged = ack["within"] + ack["late"]
+    on_time, acked = (
+        ctx.shown_share(within, responses),
+        ctx.shown_share(ack["within"], acknowledged),
+    )
     items = [
-        f"{ctx.share(within, responses)} Stage 1 responses were within 10 working days, or "
-        "within the extended deadline where one was agreed (never more than 20).",
-        f"{ctx.share(ack['within'], acknowledged)} complaints whose acknowledgement "
-        "date was recorded were acknowledged within 3 working days.",
+        wording.sentence(
+            f"{on_time} Stage 1 responses were within 10 working days, or within the extended "
+            "deadline where one was agreed (never more than 20)."
+        )
+        if on_time
+        else "The number of Stage 1 responses within 10 working days, or within the extended "
+        f"deadline where one was agreed, {wording.NOT_PUBLISHED}.",
+        wording.sentence(
+            f"{acked} complaints whose acknowledgement date was recorded were acknowledged "
+            "within 3 working days."
+        )
+        if acked
+        else "The number of complaints acknowledged within 3 working days "
+        f"{wording.NOT_PUBLISHED}.",
     ]
     if ack[NR]:
-        items.append(f"The acknowledgement date was not recorded for {ctx.count(ack[NR])}.")
+        items.append(
+            "The number of complaints whose acknowledgement date was not recorded "
+            f"{wording.NOT_PUBLISHED}."
+            if ctx.withheld(ack[NR])
+            else f"The acknowledgement date was not recorded for {ctx.count(ack[NR])}."
+        )
     extended = (ctx.supplementary.get("extensions") or {}).get("stage1") or {}
     if extended.get("agreed"):
         # Agreed extensions shown apart (domain.md 7.3 item 5).
+        agreed = extended["agreed"]
+        kept = ctx.shown_share(extended.get("within", 0), agreed)
         items.append(
-            f"An extension was agreed for {ctx.count(extended['agreed'])} Stage 1 "
-            f"{ctx.plural(extended['agreed'], 'complaint')}; "
-            f"{ctx.share(extended.get('within', 0), extended['agreed'])} of these were "
-            "answered within the extended deadline."
+            f"The number of Stage 1 complaints given an extension {wording.NOT_PUBLISHED}."
+            if ctx.withheld(agreed) or ctx.hides(agreed) and not kept
+            else f"An extension was agreed for {ctx.count(agreed)} Stage 1 "
+            f"{ctx.plural(agreed, 'complaint')}; "
+            + (
+                f"{kept} of these were answered within the extended deadline."
+                if kept
+                else "the number of these answered within the extended deadline is not "
+                "published (small numbers)."
+            )
         )
     section.add(BulletList(items))
     halves = ctx.supplementary.get("stage1_by_half_year")
@@ -184,6 +214,8 @@ def _movers(ctx: Context, measure: str, kind: str) -> list[str]:
     moved = []
     for _, code in changes[:3]:
         count, was = ctx.n(measure, code), ctx.n(measure, code, ctx.previous)
+        if ctx.hides(count) or ctx.hides(was):
+            continue  # a change with a hidden side is not said (official statistics' rule)
         moved.append(
             f"'{ctx.name(kind, code)}': {ctx.count(count)}, "
             + wording.change(count, was, ctx.previous, ctx.count)
@@ -205,8 +237,12 @@ def outcomes(ctx: Context) -> Section:
     if most:
         section.add(
             Paragraph(
-                f"The outcomes complainants most often asked for were {most}, out of "
-                f"{ctx.count(complaints)} complaints."
+                f"The outcomes complainants most often asked for were {most}"
+                + (
+                    "."
+                    if ctx.hides(complaints)
+                    else f", out of {ctx.count(complaints)} complaints."
+                )
             )
         )
     most = wording.top_three(
@@ -216,8 +252,12 @@ def outcomes(ctx: Context) -> Section:
     if most:
         section.add(
             Paragraph(
-                f"The outcomes most often given at Stage 1 were {most}, out of "
-                f"{ctx.count(responses)} Stage 1 responses."
+                f"The outcomes most often given at Stage 1 were {most}"
+                + (
+                    "."
+                    if ctx.hides(responses)
+                    else f", out of {ctx.count(responses)} Stage 1 responses."
+                )
             )
         )
     codes = ctx.labels.order("outcome", [k for k, n in {**sought, **actual}.items() if n])
@@ -262,12 +302,7 @@ def findings(ctx: Context) -> Section:
     section = Section("findings", "Investigation outcomes")
     upheld = ctx.added(found["upheld"], found["partially_upheld"])
     section.add(
-        Paragraph(
-            f"Of the {ctx.count(responses)} Stage 1 responses, "
-            f"{ctx.share(found['upheld'], responses)} were upheld, "
-            f"{ctx.share(found['partially_upheld'], responses)} partially upheld and "
-            f"{ctx.share(found['not_upheld'], responses)} not upheld."
-        ),
+        Paragraph(_findings_text(ctx, found, responses)),
         ctx.keyed(
             "findings",
             "Stage 1 investigation outcomes",
@@ -285,18 +320,53 @@ def findings(ctx: Context) -> Section:
     taken = remedial["true"]
     # IoW 2019/20 section 8.6: remedial action is counted among complaints upheld at least
     # in part, so that is the denominator, and the report says so.
+    remedied = ctx.shown_share(taken, upheld)
     section.add(
         Paragraph(
-            f"Remedial action was taken in {ctx.share(taken, upheld)} complaints upheld or "
-            "partially upheld at Stage 1."
+            (
+                f"Remedial action was taken in {remedied} complaints upheld or partially "
+                "upheld at Stage 1."
+                if remedied
+                else "The number of complaints upheld or partially upheld at Stage 1 in which "
+                f"remedial action was taken {wording.NOT_PUBLISHED}."
+            )
             + (
                 f" Whether action was taken was not recorded for {ctx.count(remedial[NR])}."
-                if remedial[NR]
+                if remedial[NR] and not ctx.withheld(remedial[NR])
                 else ""
             )
         )
     )
     return section
+
+
+def _findings_text(ctx: Context, found: dict, responses: int) -> str:
+    """ "Of the 62 Stage 1 responses, 22 of 62 (35%) were partially upheld and 37 of 62
+    (60%) not upheld; the number upheld is not published (small numbers)." in the public
+    version where a finding is hidden; as before otherwise."""
+    verbs = [
+        ("upheld", "upheld"),
+        ("partially_upheld", "partially upheld"),
+        ("not_upheld", "not upheld"),
+    ]
+    if ctx.withheld(responses):
+        return f"The number of Stage 1 responses by outcome {wording.NOT_PUBLISHED}."
+    shown = [(found[k], verb) for k, verb in verbs if not ctx.hides(found[k])]
+    hidden = [verb for k, verb in verbs if ctx.hides(found[k])]
+    text = f"Of the {ctx.count(responses)} Stage 1 responses, "
+    if not hidden:
+        return (
+            text + f"{ctx.share(found['upheld'], responses)} were upheld, "
+            f"{ctx.share(found['partially_upheld'], responses)} partially upheld and "
+            f"{ctx.share(found['not_upheld'], responses)} not upheld."
+        )
+    listed = [
+        f"{ctx.share(n, responses)} {'were ' if i == 0 else ''}{verb}"
+        for i, (n, verb) in enumerate(shown)
+    ]
+    if not listed:
+        return text + wording.not_published(hidden) + "."
+    return text + wording.join(listed) + "; " + wording.not_published(hidden) + "."
 
 
 def _by_decision(ctx: Context, by_decision: dict) -> Table:
@@ -326,20 +396,30 @@ def young_people(ctx: Context) -> Section:
     if not young:
         section.add(Paragraph("No complaints were recorded as made by a child or young person."))
         return section
-    section.add(
-        BulletList(
-            [
-                f"{ctx.count(young)} {ctx.plural(young, 'complaint was', 'complaints were')} "
-                "made by children or young people" + (f", {change}." if change else "."),
-                f"That is {ctx.share(young, complaints)} complaints.",
-                f"{ctx.share(ctx.n('young_people.via_professional'), young)} were made through an "
-                "advocate or another professional.",
-                f"{ctx.share(ctx.n('young_people.upheld'), young)} were upheld or partially upheld "
-                "at Stage 1.",
-            ]
-            + _advocacy(ctx, young)
+    items = [
+        ctx.opening(
+            young,
+            "complaint was",
+            "complaints were",
+            " made by children or young people" + (f", {change}" if change else ""),
+            "complaints made by children or young people",
         )
-    )
+    ]
+    if not ctx.hides(young):
+        items.append(f"That is {ctx.share(young, complaints)} complaints.")
+    hidden = []
+    for measure, what in (
+        ("young_people.via_professional", "made through an advocate or another professional"),
+        ("young_people.upheld", "upheld or partially upheld at Stage 1"),
+    ):
+        part = ctx.shown_share(ctx.n(measure), young)
+        if part:
+            items.append(wording.sentence(f"{part} were {what}."))
+        else:
+            hidden.append(what)
+    if hidden:
+        items.append(wording.sentence(wording.not_published(hidden)) + ".")
+    section.add(BulletList(items + _advocacy(ctx, young)))
     return section
 
 
@@ -350,7 +430,18 @@ def _advocacy(ctx: Context, young: int) -> list[str]:
         return []
     offered = (advocacy.get("offered") or {}).get("true", 0)
     taken = (advocacy.get("taken_up") or {}).get("true", 0)
+    offers, takers = ctx.shown_share(offered, young), ctx.shown_share(taken, offered)
+    if not offers:
+        return [
+            "The numbers of these complaints in which an advocate was offered and taken up "
+            "are not published (small numbers)."
+        ]
+    if not takers:
+        return [
+            f"An advocate was offered in {offers} of these complaints; the number in which "
+            "one was taken up is not published (small numbers)."
+        ]
     return [
-        f"An advocate was offered in {ctx.share(offered, young)} of these complaints, and "
-        f"taken up in {ctx.share(taken, offered)} of those offered."
+        f"An advocate was offered in {offers} of these complaints, and "
+        f"taken up in {takers} of those offered."
     ]

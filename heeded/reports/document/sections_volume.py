@@ -160,20 +160,17 @@ def representations(ctx: Context) -> Section:
     change = ctx.change("representations.total")
     section.add(
         Paragraph(
-            f"{ctx.count(total)} {ctx.plural(total, 'representation')} "
-            f"{ctx.plural(total, 'was', 'were')} received in {ctx.label}"
-            + (f", {change}." if change else ".")
+            ctx.opening(
+                total,
+                "representation was",
+                "representations were",
+                f" received in {ctx.label}" + (f", {change}" if change else ""),
+                f"representations received in {ctx.label}",
+            )
             + ctx.per_month(" On average {} were received each month.")
         ),
         representations_table(ctx),
-        BulletList(
-            [
-                f"{ctx.share(statutory, total)} representations were statutory; "
-                f"{ctx.share(complaints, statutory)} of these were accepted and managed as "
-                "statutory complaints.",
-                f"{ctx.share(other, total)} were other representations.",
-            ]
-        ),
+        BulletList(_families(ctx, total, statutory, complaints, other)),
     )
     for observation in conversion_observations(ctx):
         section.add(Note(observation))
@@ -196,6 +193,24 @@ def representations(ctx: Context) -> Section:
         )
     )
     return section
+
+
+def _families(ctx: Context, total: int, statutory: int, complaints: int, other: int) -> list:
+    statutory_share = ctx.shown_share(statutory, total)
+    accepted = ctx.shown_share(complaints, statutory)
+    others = ctx.shown_share(other, total)
+    return [
+        wording.sentence(
+            f"{statutory_share} representations were statutory; {accepted} of these were "
+            "accepted and managed as statutory complaints."
+        )
+        if statutory_share and accepted
+        else "The numbers of statutory representations and of those accepted as statutory "
+        "complaints are not published in this version, to protect privacy.",
+        wording.sentence(f"{others} were other representations.")
+        if others
+        else f"The number of other representations {wording.NOT_PUBLISHED}.",
+    ]
 
 
 def conversion_observations(ctx: Context) -> list[str]:
@@ -224,7 +239,12 @@ def conversion_observations(ctx: Context) -> list[str]:
             figures.get("complaints", 0), "representations.converted", f"{source}/complaint"
         )
         label = ctx.name("record_type", source).lower()
-        if became:
+        if ctx.hides(received) or ctx.withheld(became):
+            notes.append(
+                f"The numbers of {label} records received and of those that became complaints "
+                "are not published (small numbers)."
+            )
+        elif became:
             notes.append(
                 f"Of the {ctx.count(received)} {label} records received, {ctx.count(became)} "
                 f"became {ctx.plural(became, 'a complaint', 'complaints')}."
@@ -275,7 +295,8 @@ def who_complained(ctx: Context) -> Section:
         section.add(
             Paragraph(
                 f"Complainants recorded as {wording.join(_quoted(leaders))} "
-                f"made the most complaints: {ctx.share(top, complaints)} complaints."
+                "made the most complaints"
+                + (f": {most} complaints." if (most := ctx.shown_share(top, complaints)) else ".")
             )
         )
     section.add(

@@ -57,12 +57,26 @@ def key_findings(ctx: Context) -> Section:
     complaints = ctx.n("complaints.total")
     responses = ctx.n("stage1.responses")
     change = ctx.change("representations.total")
+    considered, accepted = ctx.shown_share(statutory, total), ctx.shown_share(complaints, statutory)
     findings = [
-        f"{ctx.count(total)} {ctx.plural(total, 'representation was', 'representations were')}"
-        f" received in {ctx.label}" + (f", {change}." if change else "."),
-        f"{ctx.share(statutory, total)} representations were considered under the statutory "
-        f"procedure, and {ctx.share(complaints, statutory)} of these were accepted as statutory "
-        "complaints." + ctx.per_month(" On average {} representations were received each month."),
+        ctx.opening(
+            total,
+            "representation was",
+            "representations were",
+            f" received in {ctx.label}" + (f", {change}" if change else ""),
+            f"representations received in {ctx.label}",
+        ),
+        (
+            wording.sentence(
+                f"{considered} representations were considered under the statutory "
+                f"procedure, and {accepted} of these were accepted as statutory complaints."
+            )
+            if considered and accepted
+            else "The numbers of representations considered under the statutory procedure "
+            "and accepted as statutory complaints are not published in this version, to "
+            "protect privacy."
+        )
+        + ctx.per_month(" On average {} representations were received each month."),
     ]
     average = ctx.m("stage1.average_working_days")
     if responses:
@@ -71,11 +85,17 @@ def key_findings(ctx: Context) -> Section:
         if average is not None and before is not None:
             text += f" ({before:.1f} in {ctx.previous})"
         findings.append(text + ".")
-        bands = [
-            f"{ctx.share(ctx.n('stage1.bands', k), responses)} {label.lower()}"
-            for k, label in BANDS
-        ]
-        findings.append(f"Of {ctx.count(responses)} Stage 1 responses: {'; '.join(bands)}.")
+        bands, hidden = [], []
+        for k, label in BANDS:
+            n = ctx.n("stage1.bands", k)
+            if ctx.hides(n):
+                hidden.append(label.lower())
+            else:
+                bands.append(f"{ctx.share(n, responses)} {label.lower()}")
+        if hidden:
+            bands.append(_bands_not_published(hidden))
+        if not ctx.hides(responses):
+            findings.append(f"Of {ctx.count(responses)} Stage 1 responses: {'; '.join(bands)}.")
     types = {
         k: ctx.n("complaints.complainant_types", k)
         for k in (ctx.m("complaints.complainant_types") or {})
@@ -85,9 +105,10 @@ def key_findings(ctx: Context) -> Section:
     if types and not ctx.hides(max(types.values())):
         top = max(types.values())
         leaders = [ctx.name("complainant_type", k) for k, n in types.items() if n == top]
+        most = ctx.shown_share(top, complaints)
         findings.append(
             f"Complainants recorded as {wording.join(_quoted(leaders))} made "
-            f"the most complaints ({ctx.share(top, complaints)})."
+            "the most complaints" + (f" ({most})." if most else ".")
         )
     natures = {
         ctx.name("nature", k): ctx.n("complaints.natures", k)
@@ -103,23 +124,43 @@ def key_findings(ctx: Context) -> Section:
     if sought and not ctx.hides(max(sought.values())):
         top = max(sought.values())
         names = wording.join([f"'{k}'" for k, n in sought.items() if n == top])
+        most = ctx.shown_share(top, complaints)
         findings.append(
-            f"The outcome most often sought was {names} ({ctx.share(top, complaints)} complaints)."
+            f"The outcome most often sought was {names}"
+            + (f" ({most} complaints)." if most else ".")
         )
     young = ctx.n("young_people.complaints")
     young_change = ctx.change("young_people.complaints")
     findings.append(
-        f"{ctx.count(young)} {ctx.plural(young, 'complaint was', 'complaints were')} made by "
-        "children or young people" + (f", {young_change}." if young_change else ".")
+        ctx.opening(
+            young,
+            "complaint was",
+            "complaints were",
+            " made by children or young people" + (f", {young_change}" if young_change else ""),
+            "complaints made by children or young people",
+        )
     )
     received = ctx.n("lgsco.received")
     findings.append(
-        f"The Ombudsman made {ctx.count(received)} "
+        f"The number of Ombudsman enquiries about complaints {wording.NOT_PUBLISHED}."
+        if ctx.withheld(received)
+        else f"The Ombudsman made {ctx.count(received)} "
         f"{ctx.plural(received, 'enquiry', 'enquiries')} about complaints."
     )
     return Section("summary", "Executive summary").add(
         Paragraph("The key findings of this report are:"), BulletList(findings)
     )
+
+
+def _bands_not_published(labels: list[str]) -> str:
+    """ "the numbers taking 11 to 20 and over 20 working days are not published"."""
+    phrases = [label if label.startswith("within") else f"taking {label}" for label in labels]
+    suffix = " working days"
+    if len(phrases) > 1 and all(p.endswith(suffix) for p in phrases):
+        phrases = [p.removesuffix(suffix) for p in phrases[:-1]] + phrases[-1:]
+        if all(p.startswith("taking ") for p in phrases):
+            phrases = phrases[:1] + [p.removeprefix("taking ") for p in phrases[1:]]
+    return wording.not_published(phrases)
 
 
 def _quoted(labels: list[str]) -> list[str]:

@@ -51,7 +51,9 @@ def change(now: int | float, before: int | float | None, since: str, count: Coun
     difference = now - before
     hidden = count(now) != plain(now) or count(before) != plain(before)
     if hidden:
-        return f"compared with {count(before)} in {since}"
+        # Official statistics leave a comparison out when either side is hidden: "compared
+        # with withheld" says nothing, and "compared with fewer than 5" reads as a finding.
+        return ""
     if difference == 0:
         return f"the same as in {since}"
     direction = "an increase" if difference > 0 else "a decrease"
@@ -135,6 +137,28 @@ def join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+NOT_PUBLISHED = "is not published in this version, to protect privacy"
+PRIVACY_NOTE = (
+    "Some figures are not published, to protect the privacy of the children and families "
+    "involved (see the note on small numbers)."
+)
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter ("fewer than 5 ..." starts a sentence)."""
+    return text[:1].upper() + text[1:]
+
+
+def not_published(phrases: list[str]) -> str:
+    """ "the numbers upheld and not upheld are not published (small numbers)": the hidden
+    parts of a list, said once, without a word where a number would be."""
+    many = len(phrases) > 1
+    return (
+        f"the number{'s' if many else ''} {join(phrases)} {'are' if many else 'is'} "
+        "not published (small numbers)"
+    )
 
 
 def working_days(value: float | None) -> str:

@@ -48,8 +48,8 @@ def test_a_stage_1_band_table_4_withholds_is_withheld_in_the_summary_too():
         "Total": "28",
     }
     assert (
-        "Of 28 Stage 1 responses: 19 of 28 (68%) within 10 working days; withheld of 28 "
-        "11 to 20 working days; fewer than 5 of 28 over 20 working days."
+        "Of 28 Stage 1 responses: 19 of 28 (68%) within 10 working days; the numbers taking "
+        "11 to 20 and over 20 working days are not published (small numbers)."
     ) in texts(document, "summary")
     assert not any("7 of 28" in text for text in texts(document))
     assert (
@@ -98,8 +98,8 @@ def test_a_count_the_text_adds_up_from_a_hidden_count_is_withheld_with_no_percen
     document = public()
     assert cells(document, "findings")["Upheld"] == "fewer than 5"
     assert (
-        "Remedial action was taken in fewer than 5 of withheld complaints upheld or partially "
-        "upheld at Stage 1."
+        "The number of complaints upheld or partially upheld at Stage 1 in which remedial "
+        "action was taken is not published in this version, to protect privacy."
     ) in texts(document, "findings")
     assert (
         "Remedial action was taken in 1 of 7 (14%) complaints upheld or partially upheld at "
@@ -115,8 +115,8 @@ def test_records_received_as_a_type_and_converted_are_withheld_where_table_1_hid
         "fewer than 5"
     )
     assert (
-        "Of the withheld pre-complaint records received, fewer than 5 became complaints."
-        in texts(document, "representations")
+        "The numbers of pre-complaint records received and of those that became complaints "
+        "are not published (small numbers)." in texts(document, "representations")
     )
     assert "Of the 7 pre-complaint records received, 2 became complaints." in texts(
         internal(), "representations"
@@ -169,7 +169,9 @@ def test_a_refused_count_withheld_in_table_1_is_withheld_in_the_text_and_its_per
     ] == ["61", "6", "fewer than 5", "withheld", "81"]
     assert cells(document, "refusals")["Total"] == "withheld"
     refusals = texts(document, "refusals")[0]
-    assert refusals.startswith("Withheld complaints were refused, compared with")
+    assert refusals == (
+        "The number of complaints refused is not published in this version, to protect privacy."
+    )
     assert "12" not in refusals
 
 
@@ -192,3 +194,97 @@ def test_an_actual_outcome_withheld_in_table_11_is_withheld_in_table_9_too():
     ]
     assert cells(document, "outcomes", 2)["Personal budget"] == "withheld"
     assert cells(internal(report), "outcomes", 2)["Personal budget"] == "6"
+
+
+# -- how the public text reads where a figure is hidden (UK official statistics' practice:
+# no "withheld" where a number would be; the clause is rephrased or left out, and the reader
+# is told once why).
+
+
+def every_text(document) -> list[str]:
+    return texts(document) + [t for s in document.sections for t in texts_of_subsections(s)]
+
+
+def texts_of_subsections(section) -> list[str]:
+    parts = []
+    for sub in section.subsections:
+        for block in sub.blocks:
+            if isinstance(block, Paragraph | Note):
+                parts.append(block.text)
+            elif isinstance(block, BulletList):
+                parts.extend(block.items)
+        parts += texts_of_subsections(sub)
+    return parts
+
+
+def test_no_sentence_of_the_public_text_puts_withheld_where_a_number_would_be():
+    text = " ".join(every_text(public()))
+    assert "withheld of" not in text
+    assert "of withheld" not in text
+    assert "Withheld " not in text
+    assert "compared with withheld" not in text
+    assert "fewer than 5 of fewer than 5" not in text.lower()
+
+
+def test_a_sentence_whose_subject_is_a_small_count_starts_with_a_capital_fewer_than():
+    report = sample_report()
+    report["measures"]["refusals.reasons"] = {"court_proceedings": 3}
+    report["measures"]["representations.by_type"]["refused"] = 3
+    document = public(report)
+    assert texts(document, "refusals")[0] == "Fewer than 5 complaints were refused."
+
+
+def test_a_comparison_with_another_year_is_left_out_when_either_side_is_hidden():
+    report = sample_report()
+    report["measures"]["young_people.complaints"] = 2
+    document = public(report)
+    young = texts(document, "young_people")[0]
+    assert young == "Fewer than 5 complaints were made by children or young people."
+    assert "compared with" not in " ".join(every_text(document))
+
+
+def test_hidden_stage_1_bands_are_said_once_as_not_published_in_the_summary():
+    summary = texts(public(), "summary")
+    assert (
+        "Of 28 Stage 1 responses: 19 of 28 (68%) within 10 working days; the numbers taking "
+        "11 to 20 and over 20 working days are not published (small numbers)."
+    ) in summary
+
+
+def test_hidden_findings_are_left_out_of_the_list_and_named_once_as_not_published():
+    findings = texts(public(), "findings")
+    assert findings[0] == (
+        "Of the 28 Stage 1 responses, 8 of 28 (29%) were not upheld; the numbers upheld and "
+        "partially upheld are not published (small numbers)."
+    )
+
+
+def test_the_introduction_says_once_why_some_figures_are_not_published():
+    notes = [t for t in texts(public(), "introduction") if t.startswith("Some figures")]
+    assert notes == [
+        "Some figures are not published, to protect the privacy of the children and families "
+        "involved (see the note on small numbers)."
+    ]
+    assert not any(t.startswith("Some figures") for t in texts(internal(), "introduction"))
+
+
+def test_fewer_than_at_the_start_of_a_sentence_is_capitalised_and_has_no_percentage():
+    for text in every_text(public()):
+        assert not text.startswith("fewer than"), text
+        assert "fewer than 5 of" not in text or "%)" not in text.split("fewer than 5 of")[1][:12]
+
+
+def test_a_share_that_would_give_away_a_small_difference_says_all_but_fewer_than():
+    # 65 of 67 acknowledged on time tells the reader 2 were late, a count no table prints.
+    report = sample_report()
+    report["measures"]["complaints.acknowledged_within_3"] = {"within": 65, "late": 2}
+    document = public(report)
+    assert (
+        "All but fewer than 5 of 67 complaints whose acknowledgement date was recorded were "
+        "acknowledged within 3 working days."
+    ) in texts(document, "timeliness")
+    assert not any("65 of 67" in t for t in every_text(document))
+    assert (
+        "65 of 67 (97%) complaints whose acknowledgement date was recorded were acknowledged "
+        "within 3 working days."
+    ) in texts(internal(report), "timeliness")
