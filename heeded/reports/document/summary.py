@@ -123,11 +123,17 @@ def key_findings(ctx: Context) -> Section:
     }
     if sought and not ctx.hides(max(sought.values())):
         top = max(sought.values())
-        names = wording.join([f"'{k}'" for k, n in sought.items() if n == top])
+        leaders = [f"'{k}'" for k, n in sought.items() if n == top]
         most = ctx.shown_share(top, complaints)
+        # A tie reads "were 'A' and 'B' (19 of 85 complaints each)".
         findings.append(
-            f"The outcome most often sought was {names}"
-            + (f" ({most} complaints)." if most else ".")
+            (
+                "The outcome most often sought was "
+                if len(leaders) == 1
+                else "The outcomes most often sought were "
+            )
+            + wording.join(leaders)
+            + (f" ({most} complaints{'' if len(leaders) == 1 else ' each'})." if most else ".")
         )
     young = ctx.n("young_people.complaints")
     young_change = ctx.change("young_people.complaints")
