@@ -151,24 +151,26 @@ def _month_label(key: str) -> str:
     return dt.date(int(year), int(month), 1).strftime("%b %Y")
 
 
+def total_received(ctx: Context) -> str:
+    """ "290 representations were received in 2024/25, an increase of 50 (21%) on 2023/24." """
+    change = ctx.change("representations.total")
+    return ctx.opening(
+        ctx.n("representations.total"),
+        "representation was",
+        "representations were",
+        f" received in {ctx.label}" + (f", {change}" if change else ""),
+        f"representations received in {ctx.label}",
+    )
+
+
 def representations(ctx: Context) -> Section:
     total = ctx.n("representations.total")
     statutory = ctx.n("representations.by_family", "statutory")
     other = ctx.n("representations.by_family", "other")
     complaints = ctx.n("complaints.total")
     section = Section("representations", "Representations received")
-    change = ctx.change("representations.total")
     section.add(
-        Paragraph(
-            ctx.opening(
-                total,
-                "representation was",
-                "representations were",
-                f" received in {ctx.label}" + (f", {change}" if change else ""),
-                f"representations received in {ctx.label}",
-            )
-            + ctx.per_month(" On average {} were received each month.")
-        ),
+        Paragraph(total_received(ctx) + ctx.per_month(" On average {} were received each month.")),
         representations_table(ctx),
         BulletList(_families(ctx, total, statutory, complaints, other)),
     )

@@ -7,6 +7,7 @@ import datetime as dt
 from . import wording
 from .context import NR, Context
 from .sections_findings import BANDS
+from .sections_volume import total_received
 from .structure import BulletList, Note, Paragraph, Section
 
 
@@ -56,16 +57,9 @@ def key_findings(ctx: Context) -> Section:
     statutory = ctx.n("representations.by_family", "statutory")
     complaints = ctx.n("complaints.total")
     responses = ctx.n("stage1.responses")
-    change = ctx.change("representations.total")
     considered, accepted = ctx.shown_share(statutory, total), ctx.shown_share(complaints, statutory)
     findings = [
-        ctx.opening(
-            total,
-            "representation was",
-            "representations were",
-            f" received in {ctx.label}" + (f", {change}" if change else ""),
-            f"representations received in {ctx.label}",
-        ),
+        total_received(ctx),
         (
             wording.sentence(
                 f"{considered} representations were considered under the statutory "

@@ -11,12 +11,13 @@ from openpyxl import load_workbook
 
 from heeded.reports.build import build_report
 from heeded.reports.document import Labels, build_document
-from heeded.reports.document.structure import BulletList, Note, Paragraph
+from heeded.reports.document.structure import Note
 from heeded.reports.measures import compute_measures, compute_supplementary
 from heeded.reports.periods import financial_year
 from heeded.reports.renderers import render_document
 
 from .case_data import case, many
+from .document_text import section_texts
 from .fixtures.sample_report import sample_report
 
 pytestmark = pytest.mark.django_db
@@ -25,14 +26,7 @@ NOTE = "Heeded holds no records for 2020/21, 2021/22 or 2022/23, so those years 
 
 
 def words(document) -> str:
-    parts = []
-    for section in document.sections:
-        for block in section.blocks:
-            if isinstance(block, Paragraph | Note):
-                parts.append(block.text)
-            elif isinstance(block, BulletList):
-                parts.extend(block.items)
-    return "\n".join(parts)
+    return "\n".join(section_texts(document))
 
 
 def records_from_2023():

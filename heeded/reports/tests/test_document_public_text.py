@@ -4,8 +4,8 @@ that no sentence prints a figure a table hides, or gives it away by its grammar.
 import pytest
 
 from heeded.reports.document import Labels, build_document
-from heeded.reports.document.structure import BulletList, Note, Paragraph
 
+from .document_text import section_texts, subsection_texts
 from .fixtures.sample_report import sample_report
 
 pytestmark = pytest.mark.django_db
@@ -20,16 +20,7 @@ def internal(report=None):
 
 
 def texts(document, section: str | None = None) -> list[str]:
-    parts = []
-    for s in document.sections:
-        if section is not None and s.id != section:
-            continue
-        for block in s.blocks:
-            if isinstance(block, Paragraph | Note):
-                parts.append(block.text)
-            elif isinstance(block, BulletList):
-                parts.extend(block.items)
-    return parts
+    return section_texts(document, section)
 
 
 def cells(document, table: str, column: int = 1) -> dict[str, str]:
@@ -202,19 +193,7 @@ def test_an_actual_outcome_withheld_in_table_11_is_withheld_in_table_9_too():
 
 
 def every_text(document) -> list[str]:
-    return texts(document) + [t for s in document.sections for t in texts_of_subsections(s)]
-
-
-def texts_of_subsections(section) -> list[str]:
-    parts = []
-    for sub in section.subsections:
-        for block in sub.blocks:
-            if isinstance(block, Paragraph | Note):
-                parts.append(block.text)
-            elif isinstance(block, BulletList):
-                parts.extend(block.items)
-        parts += texts_of_subsections(sub)
-    return parts
+    return texts(document) + [t for s in document.sections for t in subsection_texts(s)]
 
 
 def test_no_sentence_of_the_public_text_puts_withheld_where_a_number_would_be():

@@ -3,8 +3,9 @@
 import pytest
 
 from heeded.reports.document import Labels, build_document
-from heeded.reports.document.structure import BulletList, Chart, Note, Paragraph, Quote, Table
+from heeded.reports.document.structure import Chart, Quote, Table
 
+from .document_text import section_texts
 from .fixtures.sample_report import sample_report
 
 pytestmark = pytest.mark.django_db
@@ -16,14 +17,7 @@ def document():
 
 
 def texts(document) -> str:
-    parts = []
-    for section in document.sections:
-        for block in section.blocks:
-            if isinstance(block, Paragraph | Note):
-                parts.append(block.text)
-            elif isinstance(block, BulletList):
-                parts.extend(block.items)
-    return "\n".join(parts)
+    return "\n".join(section_texts(document))
 
 
 def table(document, id) -> Table:
