@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from heeded.access.policies import can_record_cases
-from heeded.cases.actions import long_date
+from heeded.cases.actions import long_date, not_the_ombudsman
 from heeded.cases.models import Case, StageOutcome
 from heeded.procedures import StageRule
-
-from .templatetags.casework import in_sentence
+from heeded.taxonomy.wording import in_sentence
 
 # Groups, in the order the case page shows them.
 PROGRESS = "Move the case on"
@@ -165,8 +164,7 @@ def why_not(case: Case, slug: str) -> str:
     if slug in ("payment", "ombudsman-enquiry", "ombudsman-decision") and not (
         procedure.has_ombudsman
     ):
-        goes_to = f"goes to {procedure.oversight}" if procedure.oversight else "has no ombudsman"
-        return f"{kind} {goes_to}, not the Local Government and Social Care Ombudsman."
+        return f"{not_the_ombudsman(case)}."
     if slug in STAGE_MOVES:
         if not procedure.has_stages:
             return f"{kind} has no stages to respond to or extend: close it when it is dealt with."
@@ -212,12 +210,6 @@ def why_not(case: Case, slug: str) -> str:
     )
 
 
-def _stage_words(case: Case, stage) -> str:
-    """ "Stage 2", or the stage's own name where the procedure does not number them."""
-    rule = case.procedure.stage(stage.number)
-    return rule.title if rule is not None else f"Stage {stage.number}"
-
-
 def _still_open(case: Case, stage, then: str) -> str:
     rule = case.procedure.stage(stage.number)
     if rule is not None and not rule.numbered:
@@ -247,7 +239,11 @@ def _not_started(case: Case, slug: str, stages) -> str:
         return ""
     if belongs is None or any(s.number >= belongs.number for s in stages):
         return ""
-    at = f"{case.reference} is at {_stage_words(case, stages[-1])}, and " if stages else ""
+    at = (
+        f"{case.reference} is at {case.procedure.stage_title(stages[-1].number)}, and "
+        if stages
+        else ""
+    )
     return f"{belongs.title} has not started: {at}{step} at {belongs.title}."
 
 
@@ -257,7 +253,7 @@ def _why_not_on_stage(case: Case, slug: str, stage) -> str:
     procedure = case.procedure
     rule = procedure.stage(stage.number)
     ref = case.reference
-    name = _stage_words(case, stage)
+    name = procedure.stage_title(stage.number)
     if slug in ("panel-held", "panel-report"):
         if slug == "panel-held" and stage.panel_held_on:
             return f"The review panel meeting on {long_date(stage.panel_held_on)} is recorded."

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from heeded.taxonomy.models import RecordType
-
-from .templatetags.casework import in_sentence
+from heeded.taxonomy.wording import in_sentence
 
 COMPLAINT_PROCEDURES = frozenset({"children_statutory", "corporate", "adult_social_care"})
 INFORMATION_PROCEDURES = frozenset({"foi", "eir", "sar"})

@@ -18,6 +18,7 @@ from heeded.calendars.working_days import (
     add_working_days,
     calendar_month_deadline,
 )
+from heeded.taxonomy.wording import in_sentence
 
 
 class Unit(StrEnum):
@@ -121,6 +122,11 @@ class StageRule:
         """How screens name it: "Stage 2" for a numbered stage, else its own name ("Response")."""
         return self.name.split(":")[0].strip() if self.numbered else self.name
 
+    @property
+    def called(self) -> str:
+        """How a sentence starts when it names the stage: "Stage 2", or "The response"."""
+        return self.title if self.numbered else f"The {in_sentence(self.title)}"
+
 
 @dataclass(frozen=True)
 class Procedure:
@@ -144,6 +150,11 @@ class Procedure:
             if rule.number == number:
                 return rule
         return None
+
+    def stage_title(self, number: int) -> str:
+        """ "Stage 2", or the stage's own name where this procedure does not number them."""
+        rule = self.stage(number)
+        return rule.title if rule is not None else f"Stage {number}"
 
     @property
     def has_stages(self) -> bool:

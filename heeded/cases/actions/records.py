@@ -31,16 +31,22 @@ def _finish(case: Case, by, reason: str) -> Case:
     return case
 
 
-def _require_ombudsman(case: Case, what: str) -> None:
-    """Only where the procedure declares the Ombudsman: an FOI request goes to the ICO."""
+def not_the_ombudsman(case: Case) -> str:
+    """Why the Ombudsman's steps are not for this case ("" where they are): an FOI request
+    goes to the Information Commissioner (declared by its procedure's ``oversight``)."""
     procedure = case.procedure
     if procedure.has_ombudsman:
-        return
+        return ""
     goes_to = f"goes to {procedure.oversight}" if procedure.oversight else "has no ombudsman"
-    raise ProcedureError(
+    return (
         f"{case.reference} ({case.record_type.label}) {goes_to}, not the Local Government "
-        f"and Social Care Ombudsman: {what} cannot be recorded on it."
+        "and Social Care Ombudsman"
     )
+
+
+def _require_ombudsman(case: Case, what: str) -> None:
+    why = not_the_ombudsman(case)
+    require(not why, f"{why}: {what} cannot be recorded on it.")
 
 
 def assign(

@@ -210,7 +210,7 @@ def extend_stage(
         require_open(case)
         stage = _stage(case, number)
         rule = case.procedure.stage(number)
-        called = _called(rule)
+        called = rule.called
         require(stage.responded_on is None, f"{called} has already been responded to.")
         require(
             rule.response.max_limit is not None,
@@ -335,7 +335,7 @@ def respond_to_stage(
         require_open(case)
         stage = _stage(case, number)
         rule = case.procedure.stage(number)
-        called = _called(rule)
+        called = rule.called
         response = f"the {rule.title} response" if rule.numbered else "the response"
         started = f"the start of {rule.title}" if rule.numbered else "the start of its clock"
         require(stage.responded_on is None, f"{called} has already been responded to.")
@@ -376,8 +376,3 @@ def respond_to_stage(
         )
         _finish(case, by, done)
     return stage
-
-
-def _called(rule) -> str:
-    """How a message starts when it names the stage: "Stage 2", or "The response"."""
-    return rule.title if rule.numbered else f"The {rule.title[:1].lower()}{rule.title[1:]}"

@@ -26,9 +26,10 @@ from heeded.taxonomy.models import (
     RecordType,
     RefusalReason,
 )
+from heeded.taxonomy.wording import in_sentence
 
 from ..fields import DateField
-from ..templatetags.casework import in_sentence, long_date
+from ..templatetags.casework import long_date
 from .base import YES_NO, GovForm, as_answer, as_bool, yes_no
 
 LONDON = ZoneInfo("Europe/London")

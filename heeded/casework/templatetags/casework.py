@@ -6,6 +6,8 @@ import datetime as dt
 
 from django import template
 
+from heeded.taxonomy.wording import in_sentence
+
 from ..fields import PARTS, DateField
 
 register = template.Library()
@@ -56,19 +58,7 @@ def is_selected(bound, value) -> bool:
     return str(getattr(current, "pk", current)) == str(value)
 
 
-@register.filter
-def in_sentence(label: str) -> str:
-    """A label as it reads inside a sentence: "Compliment" becomes "compliment", while
-    "MP or councillor enquiry" and "Freedom of Information request" keep their capitals."""
-    words = label.split()
-    if not words:
-        return label
-    if words[0][1:2].isupper():  # an acronym: "MP", "FOI"
-        return label
-    for word in (w.strip("()[],.;:'\"") for w in words[1:]):
-        if word[:1].isupper() and not word.isupper():  # a name: "Freedom of Information"
-            return label
-    return label[:1].lower() + label[1:]
+register.filter(in_sentence)
 
 
 @register.filter
@@ -76,10 +66,7 @@ def stage_name(stage, case) -> str:
     """A stage as the case page names it: "Stage 2", or its own name ("Response") where the
     procedure's stages are not numbered (an FOI request)."""
     number = getattr(stage, "number", stage)
-    rule = case.procedure.stage(number) if number else None
-    if rule is None:
-        return f"Stage {number}" if number else "Not started"
-    return rule.title
+    return case.procedure.stage_title(number) if number else "Not started"
 
 
 @register.filter

@@ -12,11 +12,12 @@ from django.views.decorators.http import require_GET
 
 from heeded.calendars.working_days import describe_working_days_left, working_days_left
 from heeded.cases.clocks import open_deadlines
+from heeded.taxonomy.wording import in_sentence
 
 from ..moves import available_moves, grouped
 from ..questions import questions_for
 from ..selectors import case_for
-from ..templatetags.casework import in_sentence, long_date
+from ..templatetags.casework import long_date
 from ..timeline import timeline
 
 
