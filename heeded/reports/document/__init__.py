@@ -15,8 +15,9 @@ from . import sections_volume as volume
 from . import summary
 from .context import Context
 from .labels import Labels
-from .structure import Chart, Document, Section
+from .structure import Chart, Document, Note, Section
 from .suppression import decisions, suppress_tables
+from .wording import PRIVACY_NOTE
 
 __all__ = ["build_document", "Document", "Labels"]
 
@@ -104,19 +105,9 @@ def _document(ctx: Context, department: str) -> Document:
 def _privacy_note(sections: list) -> None:
     """Where the running text leaves a figure out ("... is not published"), the reader is
     told why once, in the introduction, as official statistics do."""
-    from .structure import BulletList, Note, Paragraph
-    from .wording import PRIVACY_NOTE
-
-    def said(section: Section) -> bool:
-        for block in section.blocks:
-            texts = block.items if isinstance(block, BulletList) else [getattr(block, "text", "")]
-            if isinstance(block, Paragraph | Note | BulletList) and any(
-                "not published" in (t or "") for t in texts
-            ):
-                return True
-        return any(said(sub) for sub in section.subsections)
-
-    if any(said(s) for s in sections if s is not None):
+    # Both wordings say it: "... is not published in this version" and "... are not
+    # published (small numbers)".
+    if any("not published" in text for s in sections if s is not None for text in s.texts()):
         intro = next(s for s in sections if s is not None and s.id == "introduction")
         intro.add(Note(PRIVACY_NOTE))
 

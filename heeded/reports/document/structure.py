@@ -136,6 +136,20 @@ class Section:
         self.blocks.extend(block for block in blocks if block is not None)
         return self
 
+    def own_texts(self) -> list[str]:
+        """The words of this section's paragraphs, notes and list items, in order."""
+        texts: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph | Note):
+                texts.append(block.text)
+            elif isinstance(block, BulletList):
+                texts.extend(block.items)
+        return texts
+
+    def texts(self) -> list[str]:
+        """Its running text and its subsections', however deep."""
+        return self.own_texts() + [t for sub in self.subsections for t in sub.texts()]
+
 
 @dataclass
 class Document:
