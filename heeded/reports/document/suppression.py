@@ -157,6 +157,14 @@ def _share_known(tables: list[Table]) -> None:
                 table.known.add(position)
 
 
+Position = tuple[int, int]
+
+
+def _gives_away(table: Table, totals: list, components: list[Position], threshold: int) -> bool:
+    """A sum whose totals are printed and whose hidden components a reader can work out."""
+    return _readable(table, totals) and _forced(table, components, threshold)
+
+
 def _secondary(table: Table, threshold: int) -> None:
     """Withhold one more cell of every sum whose hidden components are forced, until none.
 
@@ -169,7 +177,7 @@ def _secondary(table: Table, threshold: int) -> None:
     while changed:
         changed = False
         for totals, components in sums:
-            if not _readable(table, totals) or not _forced(table, components, threshold):
+            if not _gives_away(table, totals, components, threshold):
                 continue
             shown = [
                 p
@@ -194,15 +202,10 @@ def _exposes(table: Table, sums: list, position: Position, threshold: int) -> in
         return sum(
             1
             for totals, components in sums
-            if position in components
-            and _readable(table, totals)
-            and _forced(table, components, threshold)
+            if position in components and _gives_away(table, totals, components, threshold)
         )
     finally:
         cell.suppressed = before
-
-
-Position = tuple[int, int]
 
 
 def _sums(table: Table) -> list[tuple[list[Position | None], list[Position]]]:
@@ -232,7 +235,7 @@ def _bounds(cell: Cell, threshold: int) -> tuple[float, float]:
     return threshold, math.inf
 
 
-def _forced(table: Table, components: list[tuple[int, int]], threshold: int) -> bool:
+def _forced(table: Table, components: list[Position], threshold: int) -> bool:
     """True if a reader can work out any hidden component of a sum from the figures shown.
 
     The hidden components add up to the total less the components shown, a remainder the
@@ -255,13 +258,13 @@ def _forced(table: Table, components: list[tuple[int, int]], threshold: int) -> 
     return False
 
 
-def disclosed(table: Table, threshold: int) -> list[list[tuple[int, int]]]:
+def disclosed(table: Table, threshold: int) -> list[list[Position]]:
     """The sums of a suppressed table (differences of nested sums included) that still give
     a hidden count away (for checks)."""
     return [
         components
         for totals, components in _sums(table)
-        if _readable(table, totals) and _forced(table, components, threshold)
+        if _gives_away(table, totals, components, threshold)
     ]
 
 
