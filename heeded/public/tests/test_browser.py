@@ -1,10 +1,12 @@
 """The public forms in a real browser: completed by keyboard alone, on a desktop and a
 phone, with every page (errors included) checked against WCAG 2.2 AA and photographed."""
 
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from heeded.cases.models import Case, Document
 from heeded.tests_support.browser import check_accessibility, screenshot
@@ -150,7 +152,7 @@ def test_a_complaint_can_be_sent_with_javascript_switched_off(
                 else:
                     field.fill(value)
             page.get_by_role("button", name="Continue").click()
-        assert "Check your answers" in page.title()
+        expect(page).to_have_title(re.compile("Check your answers"))
         page.get_by_role("button", name="Send complaint").click()
         screenshot(page, "public-complaint-no-javascript-sent")
         case = Case.objects.get()
