@@ -29,6 +29,13 @@ follow the ONS/NHS practice for small counts, which is the rule here:
   complaint rows among the statutory rows), the reader can subtract one from the other, so
   the rest of the larger sum is a sum too (the statutory subtotal less the complaints is the
   area-initiated and refused rows).
+- Sums are also read together, as a reader with a pencil would: a withheld subtotal whose
+  parts are all printed is known, and a total less it can give a small count away that
+  no single sum does. Every hidden count (withheld totals too) is a variable between the
+  bounds above, every sum an equation, and a linear programme finds the least and the
+  most each can be (``_pinned``); a count left with one possible value has another cell
+  withheld around it, and where every count around it is hidden already a "fewer than N"
+  total is withheld instead, which says less.
 - The rule is applied table by table, with the report's headline totals (representations,
   complaints, statutory and other) treated as known, and then across tables: a figure
   (the same measure, key, period and value) hidden in one table is hidden wherever else
@@ -75,11 +82,16 @@ def suppress_tables(tables: list[Table], threshold: int) -> list[Table]:
     for table in tables:
         _primary(table, threshold)
     _share_known(tables)
-    for table in tables:
-        _secondary(table, threshold)
-    while _hide_everywhere(tables):
+    # A table is settled again only when another table's hiding changed it: reading its
+    # sums together costs a few linear programmes per hidden count.
+    settled: dict[int, frozenset] = {}
+    while True:
         for table in tables:
-            _secondary(table, threshold)
+            if settled.get(id(table)) != _hidden(table):
+                _secondary(table, threshold)
+                settled[id(table)] = _hidden(table)
+        if not _hide_everywhere(tables):
+            break
     for table in tables:
         _derived(table)
         _note(table, threshold)
@@ -134,6 +146,10 @@ def decisions(tables: list[Table]) -> dict[Figure, str]:
     return hidden
 
 
+def _hidden(table: Table) -> frozenset:
+    return frozenset((p, cell.suppressed) for p, cell in _positions(table) if cell.suppressed)
+
+
 def _positions(table: Table):
     for r, row in enumerate(table.rows):
         for c, cell in enumerate(row.cells):
@@ -166,32 +182,77 @@ def _gives_away(table: Table, totals: list, components: list[Position], threshol
 
 
 def _secondary(table: Table, threshold: int) -> None:
-    """Withhold one more cell of every sum whose hidden components are forced, until none.
+    """Withhold one more cell of every sum whose hidden components are forced, until none;
+    then of every sum around a cell the table's sums give away together (``_pinned``).
 
     The cell withheld is the smallest other non-zero component, among those whose hiding
     forces no other sum (withholding a row that is all a difference of two sums holds
     would only give it away there); failing any, the total.
     """
     sums = _sums(table)
-    changed = True
-    while changed:
-        changed = False
-        for totals, components in sums:
-            if not _gives_away(table, totals, components, threshold):
-                continue
-            shown = [
-                p
-                for p in components
-                if not table.cell(p).suppressed and table.cell(p).value and p not in table.known
-            ]
-            victim = (
-                min(shown, key=lambda p: (_exposes(table, sums, p, threshold), table.cell(p).value))
-                if shown
-                else totals[0]
-            )
-            if victim is not None:
-                _withhold(table, victim)
-                changed = True
+    while True:
+        forced = next(
+            (s for s in sums if _gives_away(table, s[0], s[1], threshold)),
+            None,
+        )
+        if forced is not None:
+            victim = _victim(table, sums, forced, threshold)
+        else:
+            pinned = _pinned(table, threshold)
+            if not pinned:
+                return
+            victim = _victim_for_pinned(table, pinned[0], threshold)
+        if victim is None:
+            return  # nothing left to withhold; disclosed() reports it to the checks
+        _withhold(table, victim, instead_of_fewer_than=True)
+
+
+def _victim(table: Table, sums: list, forced, threshold: int) -> Position | None:
+    totals, components = forced
+    shown = [
+        p
+        for p in components
+        if not table.cell(p).suppressed and table.cell(p).value and p not in table.known
+    ]
+    if shown:
+        return min(shown, key=lambda p: (_exposes(table, sums, p, threshold), table.cell(p).value))
+    printed = [t for t in totals if t is not None and not table.cell(t).suppressed]
+    return printed[0] if printed else None
+
+
+def _victim_for_pinned(table: Table, pinned: Position, threshold: int) -> Position | None:
+    """The cell to withhold so that a cell the sums give away together is given away no
+    more: the smallest shown part that frees it, trying first the parts of its own sums,
+    then shown totals; when every count around it is hidden already (a row of "fewer than
+    5" months whose total is "fewer than 5" too), a "fewer than N" total, then part, is
+    withheld instead, which says less. Failing any that frees it alone, the first of those
+    (the next round adds another)."""
+    near = {p for total, parts in table.sums if pinned in parts or pinned == total for p in parts}
+    totals = {total for total, _ in table.sums}
+    cells = {p for total, parts in table.sums for p in [*parts, total] if p is not None}
+    shown = sorted(
+        (
+            p
+            for p in cells
+            if not table.cell(p).suppressed and table.cell(p).value and p not in table.known
+        ),
+        # Parts before totals, as for a single sum: the totals are the overall picture.
+        key=lambda p: (p in totals, p not in near, table.cell(p).value, p),
+    )
+    small = sorted(
+        (p for p in cells if table.cell(p).suppressed == "primary" and p not in table.known),
+        key=lambda p: (p not in totals, p not in near, p),
+    )
+    candidates = shown + small
+    for candidate in candidates:
+        cell = table.cell(candidate)
+        before, cell.suppressed = cell.suppressed, "secondary"
+        try:
+            if not _pinned(table, threshold, only=pinned):
+                return candidate
+        finally:
+            cell.suppressed = before
+    return candidates[0] if candidates else None
 
 
 def _exposes(table: Table, sums: list, position: Position, threshold: int) -> int:
@@ -228,11 +289,13 @@ def _readable(table: Table, totals: list[Position | None]) -> bool:
 
 def _bounds(cell: Cell, threshold: int) -> tuple[float, float]:
     """What a reader knows of a hidden count: "fewer than N" is 1 to N - 1, and a withheld
-    figure is at least N (from 1 to N - 1 it would read "fewer than N", and zero is always
-    printed), with no upper bound."""
+    figure is at least N (from 1 to N - 1 it would mostly read "fewer than N", and zero is
+    always printed), with no upper bound. A small count withheld instead of "fewer than N"
+    (``_victim_for_pinned``) is assumed known to be at least 1: the checks take the reader
+    to know all a reader might."""
     if cell.suppressed == "primary":
         return 1, threshold - 1
-    return threshold, math.inf
+    return (threshold if (cell.value or 0) >= threshold else 1), math.inf
 
 
 def _forced(table: Table, components: list[Position], threshold: int) -> bool:
@@ -258,14 +321,113 @@ def _forced(table: Table, components: list[Position], threshold: int) -> bool:
     return False
 
 
+def _pinned(table: Table, threshold: int, only: Position | None = None) -> list[Position]:
+    """Hidden cells a reader can work out from all the table's sums taken together (or
+    whether ``only`` is one).
+
+    One sum at a time (``_forced``) misses what several give together. Table 1 of the
+    sample report: in 2018/19 every "other" representation is printed, so the withheld
+    "other" subtotal is their sum; the total of all representations less it is the
+    withheld statutory subtotal, and that less the complaints shown is the one "fewer than
+    5" area-initiated complaint. Every hidden count, withheld totals included, is a
+    variable between the bounds a reader knows (``_bounds``); every sum the table prints is
+    an equation; a figure printed elsewhere is a constant. A linear programme (HiGHS,
+    through SciPy) finds the least and the most each hidden count can be; a cell is given
+    away when that range holds one whole number.
+    """
+    system = _system(table, threshold)
+    if system is None:
+        return []
+    hidden, *problem = system
+    asked = [hidden.index(only)] if only in hidden else [] if only else range(len(hidden))
+    # Each answer shows every count's value, not only the one asked about: a count seen
+    # at two whole values already is not given away, and needs no programme of its own.
+    # (The sums of a table are those of a network, so the answers are whole numbers.)
+    seen: list = []
+    pinned = []
+    for i in asked:
+        if len({round(x[i]) for x in seen if abs(x[i] - round(x[i])) < 1e-6}) > 1:
+            continue
+        ends = _ends(i, problem)
+        if ends is None:
+            continue  # unbounded above: a withheld count with nothing to cap it
+        seen.extend(ends)  # each answer shows other counts' values too
+        lowest, highest = ends[0][i], ends[1][i]
+        if math.ceil(lowest - 1e-6) >= math.floor(highest + 1e-6):
+            pinned.append(hidden[i])
+    return pinned
+
+
+def _system(table: Table, threshold: int):
+    """(hidden positions, equations, right-hand sides, bounds) of a table's sums."""
+    hidden = sorted(
+        {
+            p
+            for total, components in table.sums
+            for p in [*components, total]
+            if p is not None and table.cell(p).suppressed and p not in table.known
+        }
+    )
+    column = {p: i for i, p in enumerate(hidden)}
+    a_eq, b_eq = [], []
+    for total, components in table.sums:
+        row, constant = [0.0] * len(hidden), 0.0
+        for p in components:
+            if p in column:
+                row[column[p]] += 1
+            else:
+                constant += table.cell(p).value or 0
+        if total is None:  # printed elsewhere: the sum of the true counts
+            constant -= sum(table.cell(p).value or 0 for p in components)
+        elif total in column:
+            row[column[total]] -= 1
+        else:
+            constant -= table.cell(total).value or 0
+        if any(row):
+            a_eq.append(row)
+            b_eq.append(-constant)
+    if not a_eq:
+        return None
+    bounds = [
+        (low, None if high == math.inf else high)
+        for low, high in (_bounds(table.cell(p), threshold) for p in hidden)
+    ]
+    return hidden, a_eq, b_eq, bounds
+
+
+def _solve(problem, objective: list[float]):
+    from scipy.optimize import linprog  # SciPy takes a quarter of a second to load
+
+    a_eq, b_eq, bounds = problem
+    result = linprog(objective, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
+    return result.x if result.status == 0 else None
+
+
+def _ends(i: int, problem):
+    """The solutions at which hidden count ``i`` is least and most, or None if it has no
+    most (or, were the checks wrong, no solution at all)."""
+    n = len(problem[2])
+    ends = []
+    for direction in (1.0, -1.0):
+        objective = [0.0] * n
+        objective[i] = direction
+        x = _solve(problem, objective)
+        if x is None:
+            return None
+        ends.append(x)
+    return ends
+
+
 def disclosed(table: Table, threshold: int) -> list[list[Position]]:
     """The sums of a suppressed table (differences of nested sums included) that still give
-    a hidden count away (for checks)."""
-    return [
+    a hidden count away, then each cell the sums give away only together (for checks)."""
+    found = [
         components
         for totals, components in _sums(table)
         if _gives_away(table, totals, components, threshold)
     ]
+    alone = {p for components in found for p in components}
+    return found + [[p] for p in _pinned(table, threshold) if p not in alone]
 
 
 def _hide_everywhere(tables: list[Table]) -> bool:
@@ -299,8 +461,10 @@ def _note(table: Table, threshold: int) -> None:
             table.notes.append(note)
 
 
-def _withhold(table: Table, position: tuple[int, int]) -> None:
+def _withhold(
+    table: Table, position: tuple[int, int], *, instead_of_fewer_than: bool = False
+) -> None:
     cell = table.cell(position)
-    cell.suppressed = cell.suppressed or "secondary"
+    cell.suppressed = "secondary" if instead_of_fewer_than else cell.suppressed or "secondary"
     if cell.suppressed == "secondary":
         cell.text = WITHHELD

@@ -284,3 +284,99 @@ def test_a_public_chart_whose_table_hides_a_count_is_replaced_by_its_table():
         for block in section.blocks:
             if isinstance(block, Chart):
                 assert not any(c.suppressed for r in block.table.rows for c in r.cells)
+
+
+def statutory_and_other(printed: dict[str, str] | None = None) -> Table:
+    """Table 1's 2018/19 column in small: complaints 27 (stated in the summary) and one
+    area-initiated complaint; case concerns 6, Ombudsman enquiries 5, ad hoc 10; subtotals
+    28 and 21, total 49. ``printed`` sets cells as a reader would see them."""
+    values = [("Complaint", 27), ("Area initiated", 1), ("Statutory", 28), ("Case concern", 6)]
+    values += [("Ombudsman", 5), ("Ad hoc", 10), ("Other", 21), ("Total", 49)]
+    rows = [Row([Cell(label), Cell(str(v), v)]) for label, v in values]
+    for label, text in (printed or {}).items():
+        cell = next(row.cells[1] for row in rows if row.label == label)
+        cell.text = text
+        cell.suppressed = "primary" if text.startswith("fewer") else "secondary"
+    return Table(
+        "t",
+        "Representations",
+        ["Type", "2018/19"],
+        rows,
+        sums=[
+            ((2, 1), [(0, 1), (1, 1)]),
+            ((6, 1), [(3, 1), (4, 1), (5, 1)]),
+            ((7, 1), [(2, 1), (6, 1)]),
+        ],
+        known={(0, 1)},
+    )
+
+
+def test_sums_read_together_give_a_count_away_that_no_sum_gives_alone():
+    # As the public Table 1 was printed: the "other" subtotal withheld, but every part of it
+    # shown, so it is 21; the total less it is the withheld statutory subtotal, 28; less the
+    # 27 complaints it is the one area-initiated complaint.
+    t = statutory_and_other(
+        {"Area initiated": "fewer than 5", "Statutory": "withheld", "Other": "withheld"}
+    )
+    assert [(1, 1)] in disclosed(t, 5)
+
+
+def test_withholding_continues_until_the_sums_together_give_nothing_away():
+    t = suppress_table(statutory_and_other(), 5)
+    assert disclosed(t, 5) == []
+    printed = {row.label: row.cells[1].text for row in t.rows}
+    assert printed["Area initiated"] == "fewer than 5"
+    assert printed["Complaint"] == "27"  # known from the summary: withholding it hides nothing
+    assert printed["Total"] == "49"  # parts are withheld before totals
+    assert [printed[k] for k in ("Case concern", "Ombudsman", "Ad hoc")].count("withheld") >= 1
+
+
+def test_a_month_row_of_small_counts_with_a_small_total_withholds_the_total():
+    # Ombudsman enquiries: 1 in each of four months and "fewer than 5" in all. Four counts of
+    # at least 1 that add up to fewer than 5 are 1, 1, 1 and 1: the total must say less.
+    months = [1, 0, 1, 0, 1, 1]
+    cells = [Cell("Ombudsman")] + [Cell(str(v), v) for v in months] + [Cell("4", 4)]
+    t = Table(
+        "m",
+        "By month",
+        ["Type"] + [f"M{i}" for i in range(6)] + ["Total"],
+        [Row(cells)],
+        sums=[((0, 7), [(0, c) for c in range(1, 7)])],
+    )
+    suppress_table(t, 5)
+    assert [c.text for c in t.rows[0].cells[1:]] == ["fewer than 5", "0"] * 2 + [
+        "fewer than 5",
+        "fewer than 5",
+        "withheld",
+    ]
+    assert disclosed(t, 5) == []
+
+
+def test_two_way_sums_pin_a_count_that_each_sum_leaves_open():
+    # a + b = 11 - 6, a + c = 3 and b + d = 4, every count from 1 to 4: c is at least 1, so
+    # a is at most 2 and b at least 3; d is at least 1, so b is at most 3. Each sum alone
+    # leaves a range (a from 1 to 4, a from 1 to 2, b from 1 to 3).
+    def row(label, *values):
+        return Row(
+            [Cell(label)] + [Cell("", None) if v is None else Cell(str(v), v) for v in values]
+        )
+
+    t = Table(
+        "g",
+        "Grid",
+        ["", "A", "B", "E", "Total"],
+        [row("r0", 2, 3, 6, 11), row("r1", 1, None, None, None), row("r2", None, 1, None, None)],
+        sums=[
+            ((0, 4), [(0, 1), (0, 2), (0, 3)]),  # a + b + 6 = 11
+            (None, [(0, 1), (1, 1)]),  # a + c = 3, a total printed elsewhere
+            (None, [(0, 2), (2, 2)]),  # b + d = 4
+        ],
+    )
+    for p in [(0, 1), (0, 2), (1, 1), (2, 2)]:
+        t.cell(p).suppressed, t.cell(p).text = "primary", "fewer than 5"
+    found = disclosed(t, 5)
+    assert [parts for parts in found if len(parts) > 1] == []  # no sum gives anything alone
+    assert [(0, 2)] in found
+    suppress_table(t, 5)
+    assert disclosed(t, 5) == []
+    assert [c.text for c in t.rows[0].cells[1:]] == ["fewer than 5"] * 2 + ["withheld", "11"]
