@@ -151,14 +151,14 @@ class Context:
 
     def share(self, numerator: int, denominator: int) -> str:
         """ "19 of 28 (68%)". In the public version, "all but fewer than 5 of 67" where the
-        difference is a small count no table prints: the exact pair would give it away."""
-        if (
-            self.public
-            and not self.hides(numerator)
-            and not self.hides(denominator)
-            and 0 < denominator - numerator < self.threshold
-        ):
+        difference is a small count no table prints: the exact pair would give it away;
+        and "some but not all of 5" for "fewer than 5 of 5", which says the same."""
+        if not self.public or self.hides(denominator):
+            return wording.share(numerator, denominator, self.count)
+        if not self.hides(numerator) and 0 < denominator - numerator < self.threshold:
             return f"all but {fewer_than(self.threshold)} of {self.count(denominator)}"
+        if self.hides(numerator) == fewer_than(self.threshold) and denominator == self.threshold:
+            return f"some but not all of {self.count(denominator)}"
         return wording.share(numerator, denominator, self.count)
 
     def shown_share(self, numerator: int, denominator: int) -> str | None:

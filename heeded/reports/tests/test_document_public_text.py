@@ -267,3 +267,26 @@ def test_a_share_that_would_give_away_a_small_difference_says_all_but_fewer_than
         "65 of 67 (97%) complaints whose acknowledgement date was recorded were acknowledged "
         "within 3 working days."
     ) in texts(internal(report), "timeliness")
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "public_words", "internal_words"),
+    [
+        (3, 5, "some but not all of 5", "3 of 5 (60%)"),  # not "fewer than 5 of 5"
+        (3, 6, "fewer than 5 of 6", "3 of 6 (50%)"),
+        (64, 67, "all but fewer than 5 of 67", "64 of 67 (96%)"),  # the 3 left over
+        (19, 28, "19 of 28 (68%)", "19 of 28 (68%)"),
+        (0, 5, "0 of 5 (0%)", "0 of 5 (0%)"),  # none is no one, and said
+    ],
+)
+def test_a_share_says_no_more_than_the_tables_and_reads_as_english(
+    numerator, denominator, public_words, internal_words
+):
+    from heeded.reports.document.context import Context
+
+    def share(public):
+        ctx = Context(report={}, labels=Labels.load(), public=public, threshold=5)
+        return ctx.share(numerator, denominator)
+
+    assert share(True) == public_words
+    assert share(False) == internal_words
