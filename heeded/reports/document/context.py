@@ -124,15 +124,15 @@ class Context:
 
     def hides(self, n) -> str:
         """How the public version prints ``n`` instead of its value ("" if it prints it):
-        "fewer than N" for a small count, "withheld" for a figure a table withholds or a
-        count added up from hidden figures."""
+        "fewer than N" for a small count, "withheld" for a figure a table withholds (small
+        or not: "fewer than N" could give away what withholding it protects) or a count
+        added up from hidden figures."""
         if not self.public:
             return ""
-        if is_small(n, self.threshold):
+        how = self.hidden.get(getattr(n, "figure", None))
+        if is_small(n, self.threshold) and how != "secondary":
             return fewer_than(self.threshold)
-        if getattr(n, "figure", None) in self.hidden or any(
-            self.hides(part) for part in getattr(n, "parts", ())
-        ):
+        if how or any(self.hides(part) for part in getattr(n, "parts", ())):
             return WITHHELD
         return ""
 

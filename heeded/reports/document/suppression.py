@@ -141,8 +141,8 @@ def decisions(tables: list[Table]) -> dict[Figure, str]:
     for table in tables:
         for _, cell in _positions(table):
             name = _figure(cell)
-            if cell.suppressed and name is not None:
-                hidden[name] = hidden.get(name) or cell.suppressed
+            if cell.suppressed and name is not None and hidden.get(name) != "secondary":
+                hidden[name] = cell.suppressed
     return hidden
 
 
@@ -204,7 +204,7 @@ def _secondary(table: Table, threshold: int) -> None:
             victim = _victim_for_pinned(table, pinned[0], threshold)
         if victim is None:
             return  # nothing left to withhold; disclosed() reports it to the checks
-        _withhold(table, victim, instead_of_fewer_than=True)
+        _withhold(table, victim)
 
 
 def _victim(table: Table, sums: list, forced, threshold: int) -> Position | None:
@@ -431,13 +431,19 @@ def disclosed(table: Table, threshold: int) -> list[list[Position]]:
 
 
 def _hide_everywhere(tables: list[Table]) -> bool:
-    """Hide a figure wherever it is printed if any table hides it; True if one was."""
-    hidden = {_figure(cell) for t in tables for _, cell in _positions(t) if cell.suppressed}
-    hidden.discard(None)
+    """Print a figure alike wherever it is: hidden if any table hides it, and "withheld" if
+    any table withholds it (a "fewer than N" for it in another table would tell a reader
+    what withholding it hides). True if a cell changed."""
+    how = decisions(tables)
     changed = False
     for table in tables:
         for position, cell in _positions(table):
-            if not cell.suppressed and position not in table.known and _figure(cell) in hidden:
+            wanted = how.get(_figure(cell))
+            if (
+                wanted
+                and position not in table.known
+                and cell.suppressed not in (wanted, "secondary")
+            ):
                 _withhold(table, position)
                 changed = True
     return changed
@@ -461,10 +467,9 @@ def _note(table: Table, threshold: int) -> None:
             table.notes.append(note)
 
 
-def _withhold(
-    table: Table, position: tuple[int, int], *, instead_of_fewer_than: bool = False
-) -> None:
+def _withhold(table: Table, position: tuple[int, int]) -> None:
+    """Print a cell "withheld": a shown figure, or a small count that "fewer than N" would
+    give away (``_victim_for_pinned``)."""
     cell = table.cell(position)
-    cell.suppressed = "secondary" if instead_of_fewer_than else cell.suppressed or "secondary"
-    if cell.suppressed == "secondary":
-        cell.text = WITHHELD
+    cell.suppressed = "secondary"
+    cell.text = WITHHELD

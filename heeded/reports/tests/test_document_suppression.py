@@ -4,7 +4,12 @@ import pytest
 
 from heeded.reports.document import Labels, build_document
 from heeded.reports.document.structure import Cell, Chart, Row, Table
-from heeded.reports.document.suppression import disclosed, suppress_table, suppress_tables
+from heeded.reports.document.suppression import (
+    disclosed,
+    figure,
+    suppress_table,
+    suppress_tables,
+)
 
 from .fixtures.sample_report import sample_report
 
@@ -380,3 +385,23 @@ def test_two_way_sums_pin_a_count_that_each_sum_leaves_open():
     suppress_table(t, 5)
     assert disclosed(t, 5) == []
     assert [c.text for c in t.rows[0].cells[1:]] == ["fewer than 5"] * 2 + ["withheld", "11"]
+
+
+@pytest.mark.django_db
+def test_a_figure_reads_the_same_in_every_table_that_prints_it():
+    # 2019/20's 4 Ombudsman enquiries came one in each of four months: the month table
+    # withholds the row total (four counts of at least 1 adding up to "fewer than 5" are
+    # 1 each), so Table 1 must not print the same 4 as "fewer than 5".
+    document = build_document(sample_report(), public=True, labels=Labels.load())
+    printed: dict = {}
+    for table in document.tables():
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.measure and cell.value is not None:
+                    name = figure(cell.measure, cell.key, cell.period, cell.value)
+                    printed.setdefault(name, set()).add(cell.text)
+    assert {name: texts for name, texts in printed.items() if len(texts) > 1} == {}
+    table_1 = next(t for t in document.tables() if t.id == "representations")
+    by_month = next(t for t in document.tables() if t.id == "by_month")
+    assert {r.label: r.cells[1].text for r in table_1.rows}["Ombudsman enquiry"] == "withheld"
+    assert {r.label: r.cells[-1].text for r in by_month.rows}["Ombudsman enquiry"] == "withheld"
