@@ -182,19 +182,12 @@ def _gives_away(table: Table, totals: list, components: list[Position], threshol
 
 
 def _secondary(table: Table, threshold: int) -> None:
-    """Withhold one more cell of every sum whose hidden components are forced, until none;
-    then of every sum around a cell the table's sums give away together (``_pinned``).
-
-    The cell withheld is the smallest other non-zero component, among those whose hiding
-    forces no other sum (withholding a row that is all a difference of two sums holds
-    would only give it away there); failing any, the total.
-    """
+    """Withhold one more cell of every sum whose hidden components are forced, until none
+    (``_victim``); then around each cell the table's sums give away together
+    (``_pinned``, ``_victim_for_pinned``)."""
     sums = _sums(table)
     while True:
-        forced = next(
-            (s for s in sums if _gives_away(table, s[0], s[1], threshold)),
-            None,
-        )
+        forced = next((s for s in sums if _gives_away(table, *s, threshold)), None)
         if forced is not None:
             victim = _victim(table, sums, forced, threshold)
         else:
@@ -208,6 +201,9 @@ def _secondary(table: Table, threshold: int) -> None:
 
 
 def _victim(table: Table, sums: list, forced, threshold: int) -> Position | None:
+    """The smallest other non-zero component of a forced sum, among those whose hiding
+    forces no other sum (withholding a row that is all a difference of two sums holds
+    would only give it away there); failing any, the total."""
     totals, components = forced
     shown = [
         p
@@ -339,7 +335,7 @@ def _pinned(table: Table, threshold: int, only: Position | None = None) -> list[
     if system is None:
         return []
     hidden, *problem = system
-    asked = [hidden.index(only)] if only in hidden else [] if only else range(len(hidden))
+    asked = [i for i, p in enumerate(hidden) if only is None or p == only]
     # Each answer shows every count's value, not only the one asked about: a count seen
     # at two whole values already is not given away, and needs no programme of its own.
     # (The sums of a table are those of a network, so the answers are whole numbers.)
@@ -351,7 +347,7 @@ def _pinned(table: Table, threshold: int, only: Position | None = None) -> list[
         ends = _ends(i, problem)
         if ends is None:
             continue  # unbounded above: a withheld count with nothing to cap it
-        seen.extend(ends)  # each answer shows other counts' values too
+        seen.extend(ends)
         lowest, highest = ends[0][i], ends[1][i]
         if math.ceil(lowest - 1e-6) >= math.floor(highest + 1e-6):
             pinned.append(hidden[i])
