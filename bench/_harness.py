@@ -27,17 +27,23 @@ def bulk_load(table: str, columns: Sequence[tuple[str, str]], rows, use_copy=Fal
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
         cursor.execute(f"CREATE TABLE {table} (id {key}, {declared})")
-    names = ", ".join(f'"{name}"' for name, _ in columns)
     started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
-        if use_copy:
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+        write_rows(cursor, table, [name for name, _ in columns], rows, use_copy)
     return time.perf_counter() - started
+
+
+def write_rows(cursor, table: str, names: Sequence[str], rows, use_copy: bool) -> None:
+    """``rows`` into the ``names`` columns of ``table``: by COPY (PostgreSQL), or by one
+    executemany."""
+    quoted = ", ".join(f'"{name}"' for name in names)
+    if use_copy:
+        with cursor.cursor.copy(f'COPY "{table}" ({quoted}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        marks = ", ".join(["%s"] * len(names))
+        cursor.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', rows)
 
 
 def report_baselines(what: str, took: float, load: Callable[..., float], count: int) -> None:

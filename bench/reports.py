@@ -46,6 +46,8 @@ def insert(model, columns: dict[str, object], count: int) -> None:
     from django.db import connection
     from django.utils import timezone
 
+    from bench._harness import write_rows
+
     fixed = {}
     for field in model._meta.concrete_fields:
         if field.column in columns or field.null or field.primary_key:
@@ -56,16 +58,9 @@ def insert(model, columns: dict[str, object], count: int) -> None:
     constants = list(fixed.values())
     values = [list(v) if not isinstance(v, list) else v for v in columns.values()]
     rows = (tuple(column[i] for column in values) + tuple(constants) for i in range(count))
-    table = model._meta.db_table
-    quoted = ", ".join(f'"{name}"' for name in names)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f'COPY "{table}" ({quoted}) FROM STDIN') as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(names))
-            cursor.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', rows)
+        use_copy = connection.vendor == "postgresql"
+        write_rows(cursor, model._meta.db_table, names, rows, use_copy)
 
 
 def write_cases(count: int) -> None:
