@@ -50,8 +50,8 @@ def _terms(model, label: str, **kwargs) -> forms.ModelMultipleChoiceField:
 
 
 class ServiceTeamsField(forms.ModelMultipleChoiceField):
-    """Teams with the service they belong to ("Fostering (Children looked after)"): several
-    services may have a team of the same name, and a flat list hides where each sits."""
+    """Teams with the service they belong to ("Fostering (Children looked after)"): a flat
+    list of forty teams hides where each sits."""
 
     def __init__(self, label: str):
         super().__init__(

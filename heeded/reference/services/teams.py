@@ -116,6 +116,7 @@ def update_unit(
     position: int,
 ) -> ServiceTeam:
     check_placement(unit, level, parent)
+    taxonomy.check_label_free(ServiceTeam, label, besides=unit)
     before = {
         "label": unit.label,
         "level": unit.level,

@@ -201,3 +201,13 @@ def test_a_retired_directorate_is_not_offered_as_a_parent(as_manager, manager):
     teams.retire_unit(old, by=manager)
     html = as_manager.get(ADD).content.decode()
     assert "Old directorate" not in html
+
+
+def test_a_team_cannot_be_renamed_to_a_label_another_unit_has(as_manager, code):
+    # Adding a second "Fostering" was refused, but renaming one to it went through: the
+    # report would print two rows of that name.
+    adoption = code("service_team", "adoption")
+    response = as_manager.post(edit_url("adoption"), form_data(adoption, label="fostering"))
+    [message] = errors_of(response)
+    assert message.startswith("Fostering is already the label of the code fostering")
+    assert code("service_team", "adoption").label == adoption.label
