@@ -1,6 +1,9 @@
 """The council's own settings: one row, changed only through its form, every change logged."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from heeded.organisation.models import Organisation
@@ -84,3 +87,11 @@ def test_the_public_forms_show_the_councils_number_and_links_once_set(as_manager
     # A web address typed without its scheme is taken as https.
     assert 'href="https://iow.gov.uk/privacy">Privacy notice</a>' in page
     assert 'href="https://www.iow.gov.uk/accessibility">Accessibility statement</a>' in page
+
+
+def test_a_threshold_stored_below_3_is_raised_to_3_by_the_migration(db):
+    # 0003 made 3 the least a council may set; a 1 saved before it printed every count.
+    migration = import_module("heeded.organisation.migrations.0004_raise_small_number_threshold")
+    Organisation.objects.update(small_number_threshold=1)
+    migration.raise_to_least(apps, None)
+    assert set(Organisation.objects.values_list("small_number_threshold", flat=True)) == {3}
