@@ -37,14 +37,14 @@ STAGE_COLUMNS = {
     for number in STAGES
 }
 TAXONOMY_WORDS = {
-    "record_type": "record type",
-    "how_received": "how received",
-    "complainant_type": "complainant type",
-    "service_team": "service or team",
-    "nature": "nature",
-    "outcome": "outcome",
-    "refusal_reason": "refusal reason",
-    "ombudsman_decision": "Ombudsman decision",
+    "record_type": "a record type",
+    "how_received": "a how received",
+    "complainant_type": "a complainant type",
+    "service_team": "a service or team",
+    "nature": "a nature",
+    "outcome": "an outcome",
+    "refusal_reason": "a refusal reason",
+    "ombudsman_decision": "an Ombudsman decision",
 }
 
 
@@ -277,7 +277,7 @@ class RowChecker:
     def _unknown_code(self, kind: str, text: str) -> str:
         key = (kind, text)
         if key not in self._suggestions:
-            message = f"{text} is not a {TAXONOMY_WORDS[kind]} code."
+            message = f"{text} is not {TAXONOMY_WORDS[kind]} code."
             close = (
                 difflib.get_close_matches(text.lower(), list(self.terms[kind]), n=1)
                 if len(text) <= 60  # no fuzzy matching of pasted paragraphs

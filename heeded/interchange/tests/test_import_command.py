@@ -140,6 +140,12 @@ class TestEveryProblemIsNamed:
             "partially_upheld, not_upheld, withdrawn.",
         }
 
+    def test_an_unknown_ombudsman_decision_is_named_with_its_article(self, tmp_path):
+        row = complaint(lgsco_received_on="2019-11-01", lgsco_decision="upheld")
+        assert [p[3] for p in problems_of(tmp_path, [row])] == [
+            "upheld is not an Ombudsman decision code."
+        ]
+
     def test_dates_out_of_order(self, tmp_path):
         rows = [
             complaint("A", acknowledged_on="2019-10-01"),
