@@ -105,6 +105,15 @@ def require(condition: bool, message: str, field: str | None = None) -> None:
         raise ProcedureError(message, field)
 
 
+def require_remedial_details(remedial_action: bool | None, details: str) -> None:
+    """Remedial action answered Yes says what it was: the report's learning is made of it."""
+    require(
+        not (remedial_action and not details.strip()),
+        "Enter what remedial action was taken, or answer No",
+        "remedial_action_details",
+    )
+
+
 def require_date(when: dt.date | None, what: str, field: str | None = None) -> None:
     require(isinstance(when, dt.date), f"Enter the date {what}.", field)
 

@@ -13,6 +13,7 @@ from ._base import (
     long_date,
     record_event,
     require_not_before,
+    require_remedial_details,
     save_case,
     staff_name,
 )
@@ -102,6 +103,11 @@ def update_details(case: Case, *, by, expected_version: int, **changes) -> Case:
                 "of the acknowledgement",
                 "the date received",
                 "acknowledged_on",
+            )
+        if changes.get("remedial_action") and not case.remedial_action:
+            # Only when Yes is new: a case imported with Yes and no details stays editable.
+            require_remedial_details(
+                True, changes.get("remedial_action_details", case.remedial_action_details)
             )
         changed = [name for name, value in changes.items() if getattr(case, name) != value]
         for name, value in changes.items():

@@ -22,6 +22,7 @@ from ._base import (
     require_date,
     require_not_before,
     require_open,
+    require_remedial_details,
     require_working_day,
     save_case,
     save_with_history,
@@ -343,6 +344,9 @@ def respond_to_stage(
         require(on <= today, "The response date cannot be in the future.", "on")
         require_not_before(on, stage.started_on, f"of {response}", started, "on")
         require_not_before(on, case.received_on, f"of {response}", "the date received", "on")
+        require_remedial_details(
+            remedial_action, remedial_action_details or case.remedial_action_details
+        )
         if rule.records_finding:
             require(
                 outcome in StageOutcome.values,

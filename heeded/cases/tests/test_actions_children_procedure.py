@@ -119,12 +119,22 @@ class TestStage1:
             outcome="partially_upheld",
             actual_outcomes=[code("outcome", "apology")],
             remedial_action=True,
+            remedial_action_details="Calls returned by the duty worker",
             lessons_learned="Return calls within a day",
         )
         complaint.refresh_from_db()
         assert complaint.stage(1).outcome == StageOutcome.PARTIALLY_UPHELD
         assert list(complaint.actual_outcomes.values_list("code", flat=True)) == ["apology"]
         assert complaint.remedial_action is True
+
+    def test_remedial_action_taken_must_say_what_it_was(self, complaint, officer):
+        # Refused by the action itself, so no form (or later screen) can skip it.
+        with pytest.raises(ProcedureError, match="Enter what remedial action") as refused:
+            actions.respond_to_stage(
+                complaint, 1, by=officer, on=D(2022, 9, 26), outcome="upheld", remedial_action=True
+            )
+        assert refused.value.field == "remedial_action_details"
+        assert complaint.stages.get().responded_on is None
 
     def test_a_complaint_response_needs_a_finding(self, complaint, officer):
         with pytest.raises(ProcedureError, match="upheld"):

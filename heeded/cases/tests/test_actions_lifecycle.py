@@ -303,6 +303,30 @@ class TestSafeEditing:
                 case, 1, by=officer, to=D(2022, 10, 3), reason="x", expected_version=stale
             )
 
+    def test_remedial_action_changed_to_yes_must_say_what_it_was(self, officer):
+        case = record(officer)
+        with pytest.raises(ProcedureError, match="Enter what remedial action") as refused:
+            actions.update_details(
+                case, by=officer, expected_version=case.version, remedial_action=True
+            )
+        assert refused.value.field == "remedial_action_details"
+        actions.update_details(
+            case,
+            by=officer,
+            expected_version=case.version,
+            remedial_action=True,
+            remedial_action_details="Apology and a new contact plan",
+        )
+        # A Yes already stored without details (an imported case) does not block other edits.
+        case.refresh_from_db()
+        case.remedial_action_details = ""
+        case.save()
+        actions.update_details(
+            case, by=officer, expected_version=case.version, remedial_action=True, summary="x"
+        )
+        case.refresh_from_db()
+        assert case.summary == "x"
+
     def test_clock_dates_cannot_be_edited_as_details(self, officer):
         case = record(officer)
         with pytest.raises(ProcedureError, match="cannot be edited here: closed_on"):

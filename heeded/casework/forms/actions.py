@@ -389,18 +389,6 @@ class RespondForm(ActionForm):
         # The menu's words: "Record the Stage 1 response", or "Record the response".
         self.button = self.move.label
 
-    def clean(self):
-        data = super().clean()
-        if (
-            data.get("remedial_action") == "yes"
-            and not data.get("remedial_action_details", "").strip()
-        ):
-            self.add_error(
-                "remedial_action_details",
-                "Enter what remedial action was taken, or answer No",
-            )
-        return data
-
     def initial_for(self, case):
         return {
             "actual_outcomes": list(case.actual_outcomes.all()),
