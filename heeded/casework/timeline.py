@@ -24,13 +24,14 @@ class Entry:
     link: str = ""
     link_text: str = ""
     kind: str = ""
+    imported: bool = False  # written by an import, whose own entry says when
 
     @property
     def recorded_on(self) -> dt.date | None:
-        """The day it was keyed, when that is not the day it happened (a receipt, a response
-        or a contact entered later): the timeline is an audit trail, so it says both."""
+        """The day it was keyed, when that is not the day it happened (a receipt or a
+        response entered later): the timeline is an audit trail, so it says both."""
         keyed = self.at.astimezone(LONDON).date()
-        return keyed if keyed != self.on else None
+        return keyed if keyed != self.on and not self.imported else None
 
 
 def _title(event, procedure) -> str:
@@ -76,6 +77,9 @@ def _text(event, procedure) -> str:
 def timeline(case: Case) -> list[Entry]:
     """Newest first. Uses the rows prefetched by ``selectors.with_everything``."""
     procedure = case.procedure
+    events = case.events.all()
+    # An import writes a case's events at one instant, with an "Imported" event of its own.
+    imports = {e.recorded_at for e in events if e.kind == EventKind.IMPORTED}
     entries = [
         Entry(
             on=e.happened_on,
@@ -85,8 +89,9 @@ def timeline(case: Case) -> list[Entry]:
             by=e.by,
             stage_number=e.stage_number,
             kind=e.kind,
+            imported=e.recorded_at in imports and e.kind != EventKind.IMPORTED,
         )
-        for e in case.events.all()
+        for e in events
     ]
     for c in case.contacts.all():
         local = c.happened_at.astimezone(LONDON)

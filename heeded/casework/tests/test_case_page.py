@@ -10,6 +10,9 @@ from heeded.cases import actions
 from heeded.cases.documents import add_document
 from heeded.cases.models import ContactDirection
 from heeded.cases.tests.factories import PersonFactory, record
+from heeded.interchange.importing import import_file
+from heeded.interchange.tests.helpers import complaint as complaint_row
+from heeded.interchange.tests.helpers import csv_file
 
 from .conftest import RECEIVED
 
@@ -48,6 +51,18 @@ def test_an_entry_keyed_after_it_happened_says_when_it_was_recorded(client, offi
     ) in page
     # Acknowledged the day it was keyed: nothing more to say.
     assert "4 December 2026</time> by Officer Tester</p>" in page
+
+
+def test_an_imported_cases_entries_do_not_each_say_they_were_recorded_on_the_import_day(
+    client, officer, tmp_path
+):
+    report = import_file(csv_file(tmp_path, [complaint_row("IMP-1")]), by=officer)
+    assert report.written, [str(p) for p in report.problems]
+    client.force_login(officer)
+    page = client.get("/cases/IMP-1/").content.decode()
+    # Received 7 October 2019, answered 18 October: the "Imported" entry says when it came.
+    assert "7 October 2019</time>" in page and ">Imported</h3>" in page
+    assert ", recorded " not in page
 
 
 def test_the_timeline_merges_contacts_notes_and_documents_newest_first(
