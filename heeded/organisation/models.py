@@ -50,6 +50,15 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def public_links(self) -> list[dict[str, str]]:
+        """The footer links of the public forms (as base.html's ``footer_links``)."""
+        links = [
+            ("Privacy notice", self.privacy_notice_url),
+            ("Accessibility statement", self.accessibility_statement_url),
+        ]
+        return [{"text": text, "href": href} for text, href in links if href]
+
     @classmethod
     def current(cls) -> "Organisation":
         organisation = cls.objects.order_by("pk").first()

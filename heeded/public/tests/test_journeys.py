@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from heeded.cases.models import Case, CaseEvent, EventKind, PartyRole
+from heeded.organisation.models import Organisation
 
 from .journeys import ANSWERS, COMPLAINT, check_url, send, step_url
 
@@ -169,6 +170,21 @@ def test_the_start_page_offers_every_route_with_a_start_button(client):
     choose = client.get(reverse("public:choose")).content.decode()
     for text in ("Make a complaint", "Pay a compliment", "Make a comment", "I am a child"):
         assert text in choose
+
+
+@pytest.mark.django_db
+def test_the_footer_links_to_the_councils_privacy_notice_and_accessibility_statement(client):
+    page = client.get(reverse("public:start")).content.decode()
+    assert "Privacy notice" not in page  # none set: no empty links
+    Organisation.objects.update(
+        privacy_notice_url="https://council.example/privacy",
+        accessibility_statement_url="https://council.example/accessibility",
+    )
+    page = client.get(reverse("public:start")).content.decode()
+    assert (
+        '<a class="govuk-footer__link" href="https://council.example/privacy">Privacy notice</a>'
+    ) in page
+    assert '<a class="govuk-footer__link" href="https://council.example/accessibility">' in page
 
 
 @pytest.mark.django_db
