@@ -322,12 +322,8 @@ class RowChecker:
         return None
 
     def _amount(self, row, column, text):
-        if text.startswith("-") and AMOUNT.fullmatch(text[1:]):
-            self._problem(
-                row, column.name, "A payment must be more than 0.00; leave it empty if none."
-            )
-            return None
-        if not AMOUNT.fullmatch(text):
+        # "-50" is a number, just not a payment: told so below, not told how to write one.
+        if not AMOUNT.fullmatch(text.removeprefix("-")):
             self._problem(
                 row,
                 column.name,

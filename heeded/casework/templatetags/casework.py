@@ -6,8 +6,6 @@ import datetime as dt
 
 from django import template
 
-from heeded.taxonomy.wording import in_sentence
-
 from ..fields import PARTS, DateField
 
 register = template.Library()
@@ -56,9 +54,6 @@ def is_selected(bound, value) -> bool:
     if isinstance(current, list | tuple):
         return str(value) in {str(getattr(v, "pk", v)) for v in current}
     return str(getattr(current, "pk", current)) == str(value)
-
-
-register.filter(in_sentence)
 
 
 @register.filter

@@ -3,8 +3,8 @@
 import pytest
 
 from heeded.casework.questions import questions_for
-from heeded.casework.templatetags.casework import in_sentence
 from heeded.taxonomy.models import RecordType
+from heeded.taxonomy.wording import in_sentence
 
 
 @pytest.mark.parametrize(

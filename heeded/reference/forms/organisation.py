@@ -1,5 +1,6 @@
 from crispy_forms_gds.layout import Field, Fieldset
 from django import forms
+from django.utils.text import capfirst
 
 from heeded.organisation.models import Stage2ClockStart
 
@@ -8,7 +9,7 @@ from .base import GovukForm, numeric_input
 
 def whole_number(name: str, low: int, high: int, **kwargs) -> forms.IntegerField:
     # Only the first letter made a capital: str.capitalize() would turn "MP" into "mp".
-    sentence = name[:1].upper() + name[1:]
+    sentence = capfirst(name)
     return forms.IntegerField(
         widget=numeric_input(),
         min_value=low,

@@ -1,6 +1,7 @@
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.text import capfirst
 
 from heeded.access.policies import can_manage_reference_data, can_manage_staff
 from heeded.calendars.models import ClosureDay
@@ -36,7 +37,7 @@ def area_words(area: str) -> str:
         return AREA_WORDS[area]
     model = AREA_MODELS.get(area)
     words = str(model._meta.verbose_name) if model else area.replace("_", " ")
-    return words[:1].upper() + words[1:]
+    return capfirst(words)
 
 
 def field_words(area: str, field: str) -> str:
@@ -51,4 +52,4 @@ def field_words(area: str, field: str) -> str:
         words = str(AREA_MODELS[area]._meta.get_field(field).verbose_name)
     except (KeyError, FieldDoesNotExist):
         words = field.replace("_", " ")
-    return words[:1].upper() + words[1:]
+    return capfirst(words)
