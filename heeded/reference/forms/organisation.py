@@ -1,5 +1,6 @@
 from crispy_forms_gds.layout import Field, Fieldset
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.text import capfirst
 
 from heeded.organisation.models import Stage2ClockStart
@@ -90,6 +91,13 @@ class OrganisationForm(GovukForm):
         label="Phone number for a worry about a child (optional)",
         max_length=40,
         required=False,
+        # The public pages make it a tel: link, which only digits (and a leading +) dial.
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9 ()-]*[0-9][0-9 ()-]*$",
+                "Enter a phone number using digits, spaces and brackets, like 0300 555 0100",
+            )
+        ],
         help_text="Children's social care's front door. The public forms tell anyone worried "
         "about a child to call it.",
     )

@@ -58,6 +58,10 @@ def test_a_manager_changes_the_settings_and_each_change_is_logged(as_manager, ma
         ({"mp_enquiry_working_days": "0"}, "Target for MP and councillor enquiries must be"),
         ({"mp_enquiry_working_days": "ten"}, "Target for MP and councillor enquiries must be a"),
         ({"small_number_threshold": "21"}, "Small number threshold must be between 3 and 20"),
+        (
+            {"safeguarding_phone": "call the duty desk"},
+            "Enter a phone number using digits, spaces and brackets, like 0300 555 0100",
+        ),
         # 1 or 2 would print counts of 1 and 2 in the public report: no protection at all.
         ({"small_number_threshold": "1"}, "Small number threshold must be between 3 and 20"),
         ({"complaints_email": "complaints at iow"}, "Enter an email address in the correct"),
