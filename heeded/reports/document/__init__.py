@@ -56,8 +56,12 @@ def build_document(
 
     if not public:
         return write({})
-    document = write(decisions(suppress_tables(write({}).tables(), threshold)))
-    suppress_tables(document.tables(), threshold)
+    draft = suppress_tables(write({}).tables(), threshold)
+    document = write(decisions(draft))
+    # The tables are built from the figures alone, whatever the text hides: the draft's
+    # suppressed tables are this document's (suppressing again would give the same).
+    for table, suppressed in zip(document.tables(), draft, strict=True):
+        table.rows, table.notes = suppressed.rows, suppressed.notes
     for section in document.sections:
         _charts_without_hidden_counts(section)
     return document
