@@ -65,7 +65,9 @@ def timeliness(ctx: Context) -> Section:
     )
     within = ctx.n("stage1.within_deadline", "within")
     ack = {k: ctx.n("complaints.acknowledged_within_3", k) for k in ("within", "late", NR)}
-    acknowledged = ack["within"] + ack["late"]
+    # Those acknowledged are the complaints (printed everywhere) less those whose date was
+    # not recorded: printed, they would give that count away where it is hidden.
+    acknowledged = ctx.added(ack[NR], total=ack["within"] + ack["late"])
     on_time, acked = (
         ctx.shown_share(within, responses),
         ctx.shown_share(ack["within"], acknowledged),
@@ -99,16 +101,9 @@ def timeliness(ctx: Context) -> Section:
         agreed = extended["agreed"]
         kept = ctx.shown_share(extended.get("within", 0), agreed)
         items.append(
-            f"The number of Stage 1 complaints given an extension {wording.NOT_PUBLISHED}."
-            if ctx.withheld(agreed) or ctx.hides(agreed) and not kept
-            else f"An extension was agreed for {ctx.count(agreed)} Stage 1 "
-            f"{ctx.plural(agreed, 'complaint')}; "
-            + (
-                f"{kept} of these were answered within the extended deadline."
-                if kept
-                else "the number of these answered within the extended deadline is not "
-                "published (small numbers)."
-            )
+            f"An extension was agreed for {ctx.count(agreed)} Stage 1 "
+            f"{ctx.plural(agreed, 'complaint')}"
+            + (f"; {kept} of these were answered within the extended deadline." if kept else ".")
         )
     section.add(BulletList(items))
     halves = ctx.supplementary.get("stage1_by_half_year")

@@ -290,3 +290,17 @@ def test_a_share_says_no_more_than_the_tables_and_reads_as_english(
 
     assert share(True) == public_words
     assert share(False) == internal_words
+
+
+def test_those_acknowledged_are_not_printed_where_they_give_the_unrecorded_count_away():
+    # The sample: 30 complaints, 29 with an acknowledgement date. "All but fewer than 5 of
+    # 29" beside "not recorded for fewer than 5" gave the 1 away (30 - 29).
+    document = public()
+    timeliness = texts(document, "timeliness")
+    assert not any(" of 29 " in t for t in every_text(document))
+    assert (
+        "The number of complaints acknowledged within 3 working days is not published in "
+        "this version, to protect privacy."
+    ) in timeliness
+    assert "The acknowledgement date was not recorded for fewer than 5." in timeliness
+    assert any(" of 29 (" in t for t in texts(internal(), "timeliness"))
