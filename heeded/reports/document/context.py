@@ -169,6 +169,18 @@ class Context:
             return None
         return self.share(numerator, denominator)
 
+    def leaders(self, counts: dict, fewest: bool = False) -> tuple[list, Count] | None:
+        """The keys with the most (or the fewest) of ``counts``, ties together, and that
+        count; None where any of them is hidden: which hidden count is the largest, or that
+        a hidden count equals one shown, would tell something of it."""
+        if not counts:
+            return None
+        n = (min if fewest else max)(counts.values())
+        tied = [key for key, m in counts.items() if m == n]
+        if any(self.hides(counts[key]) for key in tied):
+            return None
+        return tied, counts[tied[0]]
+
     def opening(self, n: int, one: str, many: str, rest: str, subject: str) -> str:
         """A sentence whose subject is the count ``n``: "Fewer than 5 complaints were
         refused."; where ``n`` is withheld, "The number of <subject> is not published in

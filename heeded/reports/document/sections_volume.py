@@ -264,16 +264,19 @@ def busiest_month(ctx: Context) -> str:
         m: ctx.named(sum(by_month.get(m, {}).values()), "representations.by_month", m)
         for m in _months(ctx.report["period"])
     }
-    high, low = max(totals.values()), min(totals.values())
-    highs = wording.join([_long_month(m) for m in sorted(totals) if totals[m] == high])
-    lows = wording.join([_long_month(m) for m in sorted(totals) if totals[m] == low])
-    # Months whose total is hidden are not ranked: which is the lowest would tell of them.
-    if ctx.hides(high):
+    busiest, quietest = ctx.leaders(totals), ctx.leaders(totals, fewest=True)
+    if busiest is None:
         return ""
-    text = f"The most representations were received in {highs} ({ctx.count(high)})"
-    if ctx.hides(low):
+    months, high = busiest
+    text = f"The most representations were received in {_months_named(months)} ({ctx.count(high)})"
+    if quietest is None:
         return text + "."
-    return text + f" and the fewest in {lows} ({ctx.count(low)})."
+    months, low = quietest
+    return text + f" and the fewest in {_months_named(months)} ({ctx.count(low)})."
+
+
+def _months_named(keys: list[str]) -> str:
+    return wording.join([_long_month(m) for m in sorted(keys)])
 
 
 def _long_month(key: str) -> str:
@@ -291,9 +294,9 @@ def who_complained(ctx: Context) -> Section:
         if k != NR
     }
     section = Section("who", "Who complained")
-    if types and not ctx.hides(max(types.values())):
-        top = max(types.values())
-        leaders = [ctx.name("complainant_type", k) for k, n in types.items() if n == top]
+    if (most_of := ctx.leaders(types)) is not None:
+        codes, top = most_of
+        leaders = [ctx.name("complainant_type", k) for k in codes]
         section.add(
             Paragraph(
                 f"Complainants recorded as {wording.join(_quoted(leaders))} "

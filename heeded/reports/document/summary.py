@@ -95,10 +95,9 @@ def key_findings(ctx: Context) -> Section:
         for k in (ctx.m("complaints.complainant_types") or {})
         if k != NR
     }
-    # Which hidden count is the largest, or that two are equal, would tell something of them.
-    if types and not ctx.hides(max(types.values())):
-        top = max(types.values())
-        leaders = [ctx.name("complainant_type", k) for k, n in types.items() if n == top]
+    if (most_of := ctx.leaders(types)) is not None:
+        codes, top = most_of
+        leaders = [ctx.name("complainant_type", k) for k in codes]
         most = ctx.shown_share(top, complaints)
         findings.append(
             f"Complainants recorded as {wording.join(_quoted(leaders))} made "
@@ -115,9 +114,9 @@ def key_findings(ctx: Context) -> Section:
         ctx.name("outcome", k): ctx.n("complaints.outcomes_sought", k)
         for k in (ctx.m("complaints.outcomes_sought") or {})
     }
-    if sought and not ctx.hides(max(sought.values())):
-        top = max(sought.values())
-        leaders = [f"'{k}'" for k, n in sought.items() if n == top]
+    if (most_of := ctx.leaders(sought)) is not None:
+        labels, top = most_of
+        leaders = [f"'{k}'" for k in labels]
         most = ctx.shown_share(top, complaints)
         # A tie reads "were 'A' and 'B' (19 of 85 complaints each)".
         findings.append(

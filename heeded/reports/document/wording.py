@@ -121,7 +121,8 @@ def top_three(items: dict[str, int], count: Count = plain, of_what: str = "") ->
     """
     parts = []
     for place, labels, n in ranked(items):
-        if count(n) != plain(n):
+        # Every count of a tie: one shown beside one hidden would give the hidden one away.
+        if any(count(items[label]) != plain(items[label]) for label in labels):
             break
         names = join([f"'{label}'" for label in labels])
         if len(labels) > 1:

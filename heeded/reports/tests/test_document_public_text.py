@@ -304,3 +304,24 @@ def test_those_acknowledged_are_not_printed_where_they_give_the_unrecorded_count
     ) in timeliness
     assert "The acknowledgement date was not recorded for fewer than 5." in timeliness
     assert any(" of 29 (" in t for t in texts(internal(), "timeliness"))
+
+
+def test_a_tie_for_the_most_is_not_named_where_one_of_the_tied_counts_is_hidden():
+    # Parents 14 and grandparents 14 of 30: the table withholds one of the 14s (the young
+    # people's 2 is "fewer than 5"), so "'Parent' and 'Grandparent' made the most
+    # complaints: 14 of 30" would give both away (30 - 28 = 2).
+    report = sample_report()
+    report["measures"]["complaints.complainant_types"] = {
+        "grandparent": 14,  # first: the one a max() of the counts picks
+        "parent": 14,
+        "young_person": 2,
+    }
+    document = public(report)
+    who = cells(document, "complainant_types")
+    assert who["Child or young person"] == "fewer than 5"
+    assert sorted([who["Parent"], who["Grandparent"]]) == ["14", "withheld"]
+    assert not any("made the most complaints" in t for t in every_text(document))
+    assert any(
+        "'Grandparent' and 'Parent' made the most complaints" in t
+        for t in every_text(internal(report))
+    )

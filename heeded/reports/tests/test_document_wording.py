@@ -32,6 +32,21 @@ def test_ties_share_a_place():
     assert ranked == [(1, ["a"], 9), (2, ["b"], 7), (3, ["c", "d"], 5)]
 
 
+def test_the_top_three_stop_at_a_tie_where_any_of_the_tied_counts_is_hidden():
+    class Withheld(int):
+        """A count a table withholds, though its value equals one shown."""
+
+    def count(n):
+        return "withheld" if isinstance(n, Withheld) else wording.plain(n)
+
+    items = {"Delay": 9, "Funding": 5, "Conduct": Withheld(5)}
+    # "'Funding' and 'Conduct' (equal second, 5 each)" would print the withheld 5.
+    assert wording.top_three(items, count) == "'Delay' (9)"
+    assert wording.top_three({"Delay": 9, "Funding": 5, "Conduct": 5}, count) == (
+        "'Delay' (9) and 'Funding' and 'Conduct' (equal second, 5 each)"
+    )
+
+
 def test_a_fall_in_a_table_is_signed_like_a_rise_so_its_percentage_cannot_read_as_a_rise():
     # 8 last year, 7 now: a fall of 1, 12.5% rounded half up to 13%.
     assert wording.change_cell(7, 8) == "\u22121 (\u221213%)"
