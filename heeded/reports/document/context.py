@@ -8,7 +8,7 @@ from functools import cached_property
 
 from . import wording
 from .labels import NOT_RECORDED, Labels, Term
-from .structure import Cell, Row, Table
+from .structure import Cell, Row, Table, sentence
 from .suppression import WITHHELD, Figure, fewer_than, figure, is_small
 
 # Labels for keys that are words of the report (bands, findings), not taxonomy codes.
@@ -187,7 +187,7 @@ class Context:
         this version, to protect privacy." (``rest`` ends before the full stop)."""
         if self.withheld(n):
             return f"The number of {subject} {wording.NOT_PUBLISHED}."
-        return wording.sentence(f"{self.count(n)} {self.plural(n, one, many)}{rest}.")
+        return sentence(f"{self.count(n)} {self.plural(n, one, many)}{rest}.")
 
     def change(self, measure: str, key: str | None = None) -> str:
         before = self.before(measure, key)

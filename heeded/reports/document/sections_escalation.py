@@ -6,7 +6,7 @@ from __future__ import annotations
 from . import wording
 from .context import NR, Context
 from .sections_findings import FINDINGS
-from .structure import BulletList, Cell, Note, Paragraph, Row, Section, Table
+from .structure import BulletList, Cell, Note, Paragraph, Row, Section, Table, sentence
 
 
 def refusals(ctx: Context) -> Section:
@@ -47,7 +47,7 @@ def escalation(ctx: Context) -> Section:
     section = Section("escalation", "Escalation to Stages 2 and 3")
     rate = None if ctx.hides(started2) else ctx.shown_share(started2, stage1)
     items = [
-        wording.sentence(
+        sentence(
             (
                 "the number of complaints that went on to Stage 2 is not published"
                 if ctx.withheld(started2)
@@ -74,7 +74,7 @@ def escalation(ctx: Context) -> Section:
         on_time = ctx.shown_share(within, done2)
         items.append(
             (
-                wording.sentence(
+                sentence(
                     f"{on_time} Stage 2 investigations were completed within 25 working days, "
                     "or the extended deadline (never more than 65)"
                 )
@@ -86,7 +86,7 @@ def escalation(ctx: Context) -> Section:
             + f"; the average was {wording.working_days(average)}."
         )
     items.append(
-        wording.sentence(
+        sentence(
             (
                 "the number of complaints that went on to a Stage 3 review panel is not published"
                 if ctx.withheld(started3)

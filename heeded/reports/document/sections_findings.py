@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import wording
 from .context import NR, Context
-from .structure import BulletList, Cell, Chart, Note, Paragraph, Row, Section, Table
+from .structure import BulletList, Cell, Chart, Note, Paragraph, Row, Section, Table, sentence
 
 BANDS = [
     ("within_10", "Within 10 working days"),
@@ -30,9 +30,7 @@ def timeliness(ctx: Context) -> Section:
     text = (
         f"The number of Stage 1 responses completed in {ctx.label} {wording.NOT_PUBLISHED}. "
         if ctx.withheld(responses)
-        else wording.sentence(
-            f"{ctx.count(responses)} Stage 1 {responded} completed in {ctx.label}. "
-        )
+        else sentence(f"{ctx.count(responses)} Stage 1 {responded} completed in {ctx.label}. ")
     ) + f"The average time to respond was {wording.working_days(average)}"
     if average is not None and before is not None and abs(average - before) >= 0.05:
         direction = "more" if average > before else "fewer"
@@ -73,14 +71,14 @@ def timeliness(ctx: Context) -> Section:
         ctx.shown_share(ack["within"], acknowledged),
     )
     items = [
-        wording.sentence(
+        sentence(
             f"{on_time} Stage 1 responses were within 10 working days, or within the extended "
             "deadline where one was agreed (never more than 20)."
         )
         if on_time
         else "The number of Stage 1 responses within 10 working days, or within the extended "
         f"deadline where one was agreed, {wording.NOT_PUBLISHED}.",
-        wording.sentence(
+        sentence(
             f"{acked} complaints whose acknowledgement date was recorded were acknowledged "
             "within 3 working days."
         )
@@ -409,11 +407,11 @@ def young_people(ctx: Context) -> Section:
     ):
         part = ctx.shown_share(ctx.n(measure), young)
         if part:
-            items.append(wording.sentence(f"{part} were {what}."))
+            items.append(sentence(f"{part} were {what}."))
         else:
             hidden.append(what)
     if hidden:
-        items.append(wording.sentence(wording.not_published(hidden)) + ".")
+        items.append(sentence(wording.not_published(hidden)) + ".")
     section.add(BulletList(items + _advocacy(ctx, young)))
     return section
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import wording
 from .context import NR, Context
-from .structure import BulletList, Cell, Note, Paragraph, Row, Section, Table
+from .structure import BulletList, Cell, Note, Paragraph, Row, Section, Table, sentence
 
 
 def representations_table(ctx: Context) -> Table:
@@ -202,14 +202,14 @@ def _families(ctx: Context, total: int, statutory: int, complaints: int, other: 
     accepted = ctx.shown_share(complaints, statutory)
     others = ctx.shown_share(other, total)
     return [
-        wording.sentence(
+        sentence(
             f"{statutory_share} representations were statutory; {accepted} of these were "
             "accepted and managed as statutory complaints."
         )
         if statutory_share and accepted
         else "The numbers of statutory representations and of those accepted as statutory "
         "complaints are not published in this version, to protect privacy.",
-        wording.sentence(f"{others} were other representations.")
+        sentence(f"{others} were other representations.")
         if others
         else f"The number of other representations {wording.NOT_PUBLISHED}.",
     ]

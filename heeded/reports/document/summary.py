@@ -8,7 +8,7 @@ from . import wording
 from .context import NR, Context
 from .sections_findings import BANDS
 from .sections_volume import total_received
-from .structure import BulletList, Note, Paragraph, Section
+from .structure import BulletList, Note, Paragraph, Section, sentence
 
 
 def _long(iso: str) -> str:
@@ -61,7 +61,7 @@ def key_findings(ctx: Context) -> Section:
     findings = [
         total_received(ctx),
         (
-            wording.sentence(
+            sentence(
                 f"{considered} representations were considered under the statutory "
                 f"procedure, and {accepted} of these were accepted as statutory complaints."
             )

@@ -147,11 +147,6 @@ PRIVACY_NOTE = (
 )
 
 
-def sentence(text: str) -> str:
-    """``text`` with a capital first letter ("fewer than 5 ..." starts a sentence)."""
-    return text[:1].upper() + text[1:]
-
-
 def not_published(phrases: list[str]) -> str:
     """ "the numbers upheld and not upheld are not published (small numbers)": the hidden
     parts of a list, said once, without a word where a number would be."""
