@@ -346,20 +346,14 @@ def _findings_text(ctx: Context, found: dict, responses: int) -> str:
         return f"The number of Stage 1 responses by outcome {wording.NOT_PUBLISHED}."
     shown = [(found[k], verb) for k, verb in verbs if not ctx.hides(found[k])]
     hidden = [verb for k, verb in verbs if ctx.hides(found[k])]
-    text = f"Of the {ctx.count(responses)} Stage 1 responses, "
-    if not hidden:
-        return (
-            text + f"{ctx.share(found['upheld'], responses)} were upheld, "
-            f"{ctx.share(found['partially_upheld'], responses)} partially upheld and "
-            f"{ctx.share(found['not_upheld'], responses)} not upheld."
-        )
     listed = [
         f"{ctx.share(n, responses)} {'were ' if i == 0 else ''}{verb}"
         for i, (n, verb) in enumerate(shown)
     ]
-    if not listed:
-        return text + wording.not_published(hidden) + "."
-    return text + wording.join(listed) + "; " + wording.not_published(hidden) + "."
+    clauses = ([wording.join(listed)] if listed else []) + (
+        [wording.not_published(hidden)] if hidden else []
+    )
+    return f"Of the {ctx.count(responses)} Stage 1 responses, " + "; ".join(clauses) + "."
 
 
 def _by_decision(ctx: Context, by_decision: dict) -> Table:
