@@ -47,8 +47,8 @@ def _years_left_out(ctx: Context) -> Note | None:
         return None
     if len(missing) == 1:
         return Note(f"Heeded holds no records for {missing[0]}, so that year is not shown.")
-    earliest_first = missing[::-1]  # comparison years run back from the period
-    years = ", ".join(earliest_first[:-1]) + " or " + earliest_first[-1]
+    # Comparison years run back from the period: named earliest first.
+    years = wording.join(missing[::-1], "or")
     return Note(f"Heeded holds no records for {years}, so those years are not shown.")
 
 

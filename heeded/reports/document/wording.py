@@ -133,11 +133,11 @@ def top_three(items: dict[str, int], count: Count = plain, of_what: str = "") ->
     return join(parts)
 
 
-def join(items: list[str]) -> str:
+def join(items: list[str], conjunction: str = "and") -> str:
     items = [item for item in items if item]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
 NOT_PUBLISHED = "is not published in this version, to protect privacy"
