@@ -233,6 +233,12 @@ class Stage(models.Model):
         null=True, blank=True, help_text="Stage 2: when the statement of complaint was agreed."
     )
     started_on = models.DateField(help_text="When the clock started.")
+    # Imported from a file that left Stage 1's start empty: the interchange format's rule
+    # gave it (the conversion or received date), so it is exported empty again and follows
+    # a correction of those dates.
+    start_implied = models.BooleanField(
+        default=False, help_text="Stage 1's start was left to the interchange format's rule."
+    )
     acknowledged_on = models.DateField(null=True, blank=True)
     due_on = models.DateField(null=True, blank=True, help_text="The statutory deadline.")
     extended_to = models.DateField(null=True, blank=True)

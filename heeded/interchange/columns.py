@@ -108,3 +108,11 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def stage1_implied_start(record_type_code: str, received_on, converted_on):
+    """The spec's Stage 1 clock start when ``stage1_started_on`` is empty: a complaint's
+    conversion date where it has one, else the date received."""
+    if record_type_code == "complaint" and converted_on:
+        return converted_on
+    return received_on

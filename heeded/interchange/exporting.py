@@ -78,7 +78,13 @@ def _chunk_cells(chunk: list[tuple], codes) -> Iterator[dict[str, str]]:
     ids = [values[0] for values in chunk]
     stages: dict[int, dict[int, Stage]] = defaultdict(dict)
     for stage in Stage.objects.filter(case_id__in=ids).only(
-        "case_id", "number", "started_on", "extended_to", "responded_on", "outcome"
+        "case_id",
+        "number",
+        "started_on",
+        "start_implied",
+        "extended_to",
+        "responded_on",
+        "outcome",
     ):
         stages[stage.case_id][stage.number] = stage
     multi = {column: _multi_codes(field, ids) for column, field in MULTI_FIELDS.items()}
@@ -104,7 +110,9 @@ def _chunk_cells(chunk: list[tuple], codes) -> Iterator[dict[str, str]]:
             row[column] = "|".join(sorted(multi[column].get(pk, ())))
         for number in STAGES:
             stage = stages[pk].get(number)
-            row[f"stage{number}_started_on"] = _date(stage.started_on if stage else None)
+            # Left empty as the file that brought it in left it (the spec's rule gave it).
+            start = None if not stage or stage.start_implied else stage.started_on
+            row[f"stage{number}_started_on"] = _date(start)
             if number == 1:
                 row["stage1_extended_to"] = _date(stage.extended_to if stage else None)
             row[f"stage{number}_responded_on"] = _date(stage.responded_on if stage else None)

@@ -138,14 +138,17 @@ class Timeline:
                     new=v["lgsco_decision"].label,
                 )
             )
-        if v.get("payment_amount"):
+        amount = v.get("payment_amount")
+        if amount is not None:
             story.append(
                 self.event(
                     case_pk,
                     EventKind.PAYMENT,
                     self.today,
-                    "Payment imported; the date it was paid was not recorded",
-                    new=f"£{v['payment_amount']:,.2f}",
+                    "Payment imported; the date it was paid was not recorded"
+                    if amount
+                    else "Imported: no payment was made",
+                    new=f"£{amount:,.2f}",
                 )
             )
         closed = v.get("closed_on")

@@ -19,7 +19,17 @@ from heeded.procedures import procedure_for
 from heeded.taxonomy.models import TAXONOMY_MODELS
 
 from . import cells
-from .columns import BY_NAME, COLUMNS, NAMES, REQUIRED, STAGES, Column, Kind, column_letter
+from .columns import (
+    BY_NAME,
+    COLUMNS,
+    NAMES,
+    REQUIRED,
+    STAGES,
+    Column,
+    Kind,
+    column_letter,
+    stage1_implied_start,
+)
 from .problems import Problems
 
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -55,6 +65,8 @@ class StageDates:
     extended_to: dt.date | None = None
     responded_on: dt.date | None = None
     outcome: str = ""
+    # Stage 1's start was left empty: the spec's rule gave it (stage1_implied_start).
+    start_implied: bool = False
 
 
 @dataclass
@@ -82,6 +94,8 @@ class CaseRow:
                 stage = self.stages.get(number)
                 value = getattr(stage, part) if stage else None
             cells[column.name] = _text_of(value)
+        if 1 in self.stages and self.stages[1].start_implied:
+            cells["stage1_started_on"] = ""
         return cells
 
 
@@ -330,13 +344,17 @@ class RowChecker:
                 "Write the amount in pounds with no £ sign or commas, for example 250.00.",
             )
             return None
-        amount = Decimal(text).quantize(Decimal("0.01"))
-        if amount <= 0:
+        if text.startswith("-"):
             self._problem(
-                row, column.name, "A payment must be more than 0.00; leave it empty if none."
+                row,
+                column.name,
+                "A payment cannot be less than 0.00. Write 0.00 if none was made, or leave "
+                "the cell empty if that was not recorded.",
             )
             return None
-        return amount
+        # 0.00 is a record that nothing was paid, which the spec keeps apart from an empty
+        # cell (not recorded).
+        return Decimal(text).quantize(Decimal("0.01"))
 
     def _outcome(self, row, column, text):
         if text not in OUTCOME_VALUES:
@@ -370,19 +388,13 @@ class RowChecker:
         for name in ("converted_on", "acknowledged_on", "lgsco_received_on", "closed_on"):
             self._not_before(row, name, received, "received_on")
         self._check_stages(row, procedure_for(record_type.procedure))
-        closed = get("closed_on")
-        if closed is not None:
-            for stage in row.stages.values():
-                if stage.responded_on is None:
-                    self._problem(
-                        row,
-                        "closed_on",
-                        f"The case is closed, but Stage {stage.number} has no response date.",
-                    )
-                else:
-                    self._not_before(
-                        row, "closed_on", stage.responded_on, f"stage{stage.number}_responded_on"
-                    )
+        # A closed case whose response went unrecorded is kept as it is (an old system's
+        # gaps are the council's to see, not a reason to refuse its history); a case
+        # closed before a response it records is a mistake in the file.
+        for stage in row.stages.values():
+            self._not_before(
+                row, "closed_on", stage.responded_on, f"stage{stage.number}_responded_on"
+            )
 
     def _not_before(self, row, name, earliest, earliest_name, value=None) -> bool:
         day = row.values.get(name) if value is None else value
@@ -405,16 +417,14 @@ class RowChecker:
             names = STAGE_COLUMNS[number]
             given = any(v.get(name) not in (None, "") for name in names)
             started = v.get(names[0])
+            implied = False
             if number == 1:
                 if not (given or procedure.has_stages):
                     continue
                 if started is None:
-                    # The spec's rule: a complaint's Stage 1 counts from its conversion.
-                    converted = v.get("converted_on")
-                    started = (
-                        converted
-                        if v["record_type"].code == "complaint" and converted
-                        else received
+                    implied = True
+                    started = stage1_implied_start(
+                        v["record_type"].code, received, v.get("converted_on")
                     )
                 else:
                     self._not_before(row, names[0], received, "received_on")
@@ -424,22 +434,16 @@ class RowChecker:
                 if started is None:
                     self._problem(row, names[0], f"Give the date Stage {number} started.", "")
                     return
-                if previous is None or previous.responded_on is None:
+                if previous is None:
                     self._problem(
                         row,
                         names[0],
-                        f"Stage {number} cannot start before Stage {number - 1} has a response "
-                        f"date (stage{number - 1}_responded_on).",
+                        f"Stage {number} cannot start without Stage {number - 1}: give "
+                        f"stage{number - 1}_started_on or another Stage {number - 1} date.",
                     )
                     return
-                if previous.outcome == StageOutcome.WITHDRAWN:
-                    self._problem(
-                        row,
-                        names[0],
-                        f"The complaint was withdrawn at Stage {number - 1}, so it cannot go "
-                        f"to Stage {number}.",
-                    )
-                    return
+                # Only the spec's order of dates is checked: legacy files hold stages whose
+                # earlier response went unrecorded, or that followed a withdrawal.
                 self._not_before(row, names[0], received, "received_on")
                 self._not_before(
                     row, names[0], previous.responded_on, f"stage{number - 1}_responded_on"
@@ -450,6 +454,7 @@ class RowChecker:
                 extended_to=v.get(names[1]),
                 responded_on=v.get(names[2]),
                 outcome=v.get(names[3]) or "",
+                start_implied=implied,
             )
             if stage.extended_to is not None:
                 if procedure.stage(number) is None:

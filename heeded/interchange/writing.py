@@ -16,6 +16,9 @@ Rules the file does not spell out, decided here:
 * Stage 2's date is the date its clock started (the spec's meaning); it is stored as the
   request date, or as the date the statement was agreed when the organisation counts from
   that (Organisation.stage2_clock_start), the other being not recorded.
+* Stage 1's start, left empty, is the spec's default (a complaint's conversion date, else
+  the date received), remembered as such (Stage.start_implied): the export leaves it empty
+  again, and an update that corrects those dates moves it with them.
 * A stage already answered keeps the deadline it had while it was open, as in the
   application (refresh_clocks leaves an answered stage's due date alone).
 * The timeline is written as the application would have written it (timeline.py).
@@ -61,6 +64,7 @@ CASE_GIVEN = [
 # A stage's columns a file sets (directly, or through its clock).
 STAGE_SET = [
     "started_on",
+    "start_implied",
     "requested_on",
     "statement_agreed_on",
     "extended_to",
@@ -88,6 +92,7 @@ class NewStage:
 
     number: int
     started_on: dt.date
+    start_implied: bool
     requested_on: dt.date | None
     statement_agreed_on: dt.date | None
     extended_to: dt.date | None
@@ -177,7 +182,7 @@ class Writer:
         new_stages = [self._new_stage(dates) for dates in row.stages.values()]
         derived = self._refresh_clocks(row, new_stages)
         stages += [(pk, stage) for stage in new_stages]
-        if row.values.get("payment_amount"):
+        if row.values.get("payment_amount") is not None:
             payments.append((pk, row.values["payment_amount"]))
         events += self.timeline.events(pk, row, previous=None)
         events.append(self.timeline.event(pk, EventKind.IMPORTED, self.today, self.reason))
@@ -264,7 +269,7 @@ class Writer:
             if now["payment_amount"] != before.get("payment_amount"):
                 for payment in existing_payments.get(case.pk, []):
                     self._delete(payment)
-                if row.values.get("payment_amount"):
+                if row.values.get("payment_amount") is not None:
                     payments.append(self._payment(case, row.values["payment_amount"]))
             events += self.timeline.events(case.pk, row, previous=row.previous)
             changed = [name for name, text in now.items() if before.get(name) != text]
@@ -313,6 +318,7 @@ class Writer:
         return NewStage(
             dates.number,
             dates.started_on,
+            dates.start_implied,
             *self._clock_start(dates),
             dates.extended_to,
             dates.responded_on,
@@ -321,6 +327,7 @@ class Writer:
 
     def _set_stage(self, stage: Stage, dates: StageDates) -> None:
         stage.started_on = dates.started_on
+        stage.start_implied = dates.start_implied
         requested_on, statement_agreed_on = self._clock_start(dates)
         if statement_agreed_on:
             stage.statement_agreed_on = statement_agreed_on

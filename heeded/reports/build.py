@@ -22,7 +22,7 @@ Progress = Callable[[str], None]
 
 
 def build_report(period: Period, comparisons: int = 3, progress: Progress | None = None) -> dict:
-    """The report for ``period`` with ``comparisons`` earlier years (0 to 3 or more).
+    """The report for ``period`` with ``comparisons`` earlier years (0 to 3).
 
     ``progress`` is called with a short description before each period is computed (the
     command shows it as a progress bar on long runs).

@@ -613,6 +613,7 @@ def cases_behind(measure_id: str, key: str | None, period: Period) -> QuerySet[C
     if group == "lgsco":
         cases = Case.objects.filter(_in("ombudsman_received_on", period))
         return cases if key is None else cases.filter(_code_filter("ombudsman_decision", key))
-    # payments.total
+    # payments.total: the cases that were paid something (a payment of 0.00 records that
+    # nothing was, and adds nothing to the total).
     closed = Case.objects.filter(_in("closed_on", period))
-    return closed.filter(payments__isnull=False).distinct()
+    return closed.filter(payments__amount__gt=0).distinct()

@@ -7,6 +7,7 @@ and "2019/20 Q3" for its parts, "1 April 2019 to 30 September 2019" for anything
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -124,8 +125,15 @@ def recognise(start: dt.date, end: dt.date) -> Period:
 
 
 def _years_earlier(day: dt.date, years: int) -> dt.date:
-    # 29 February of a leap year becomes 28 February in a year without one.
-    return add_calendar_months(day, -12 * years)
+    """The same day ``years`` earlier; the last day of a month stays the last day of it
+    (28 February 2023 three years earlier is 29 February 2020, 29 February 2024 one year
+    earlier is 28 February 2023)."""
+    earlier = add_calendar_months(day, -12 * years)
+    if (day + dt.timedelta(days=1)).month != day.month:
+        return dt.date(
+            earlier.year, earlier.month, calendar.monthrange(earlier.year, earlier.month)[1]
+        )
+    return earlier
 
 
 def _shifted(period: Period, years: int) -> Period:
@@ -140,8 +148,12 @@ def _shifted(period: Period, years: int) -> Period:
     return custom(start, end)
 
 
-def comparison_periods(period: Period, count: int = 3) -> list[Period]:
+# The measures spec: a report carries "each of up to three earlier years".
+MOST_COMPARISONS = 3
+
+
+def comparison_periods(period: Period, count: int = MOST_COMPARISONS) -> list[Period]:
     """The same span 1, 2, ... ``count`` years earlier, most recent first."""
-    if count < 0:
-        raise ValueError("The number of comparison years cannot be negative")
+    if not 0 <= count <= MOST_COMPARISONS:
+        raise ValueError(f"A report compares 0 to {MOST_COMPARISONS} earlier years, not {count}")
     return [_shifted(period, years) for years in range(1, count + 1)]

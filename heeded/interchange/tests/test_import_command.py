@@ -245,13 +245,14 @@ class TestEveryProblemIsNamed:
         assert [(p[0], p[1]) for p in found] == [(1, notes_column), (2, "received_on")]
         assert found[0][3] == "notes is not a column of the case interchange format."
 
-    def test_a_negative_payment_is_told_it_must_be_more_than_nothing(self, tmp_path):
+    def test_a_negative_payment_is_told_how_to_write_none(self, tmp_path):
         found = problems_of(tmp_path, [complaint("A", payment_amount="-50")])
         assert [(p[1], p[2], p[3]) for p in found] == [
             (
                 "payment_amount",
                 "-50",
-                "A payment must be more than 0.00; leave it empty if none.",
+                "A payment cannot be less than 0.00. Write 0.00 if none was made, or leave "
+                "the cell empty if that was not recorded.",
             )
         ]
 
@@ -437,3 +438,51 @@ class TestUpdatingACaseRecordedInTheApplication:
         assert removed.history_user == manager
         assert removed.history_change_reason == "Imported from cases.csv"
         assert case.events.filter(kind=EventKind.CLOSED, happened_on=dt.date(2022, 9, 28))
+
+
+class TestWhatTheSpecAllows:
+    """An old system's gaps are imported as they are: the spec checks only the order of the
+    dates it gives, not that each stage was answered before the next or the case closed."""
+
+    def test_a_closed_complaint_with_no_recorded_response(self, tmp_path):
+        row = complaint(stage1_responded_on="", stage1_outcome="", closed_on="2019-11-01")
+        assert import_file(csv_file(tmp_path, [row]), by=None, today=TODAY).written
+        case = Case.objects.get()
+        stage = case.stages.get()
+        assert (stage.responded_on, case.closed_on) == (None, dt.date(2019, 11, 1))
+        # Closed: nothing is chased.
+        assert (case.next_deadline, case.next_deadline_what) == (None, "")
+
+    def test_stage_2_after_a_withdrawal_or_an_unrecorded_response(self, tmp_path):
+        rows = [
+            complaint("W", stage1_outcome="withdrawn", stage2_started_on="2019-10-21"),
+            complaint(
+                "U", stage1_responded_on="", stage1_outcome="", stage2_started_on="2019-10-21"
+            ),
+        ]
+        for row in rows:
+            row["closed_on"] = ""
+        assert import_file(csv_file(tmp_path, rows), by=None, today=TODAY).written
+        assert sorted(Case.objects.values_list("reference", "current_stage")) == [
+            ("U", 2),
+            ("W", 2),
+        ]
+
+    def test_a_case_closed_before_a_response_it_records_is_still_refused(self, tmp_path):
+        row = complaint(stage1_responded_on="2019-10-18", closed_on="2019-10-17")
+        assert [(p[1], p[3]) for p in problems_of(tmp_path, [row])] == [
+            (
+                "closed_on",
+                "closed_on (2019-10-17) cannot be before stage1_responded_on (2019-10-18).",
+            )
+        ]
+
+
+def test_a_payment_of_nothing_is_kept_apart_from_one_not_recorded(tmp_path):
+    rows = [complaint("NONE", payment_amount="0.00"), complaint("BLANK", payment_amount="")]
+    assert import_file(csv_file(tmp_path, rows), by=None, today=TODAY).written
+    assert list(Payment.objects.values_list("case__reference", "amount")) == [
+        ("NONE", Decimal("0.00"))
+    ]
+    event = Case.objects.get(reference="NONE").events.get(kind=EventKind.PAYMENT)
+    assert (event.description, event.new_value) == ("Imported: no payment was made", "£0.00")

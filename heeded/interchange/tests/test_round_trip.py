@@ -1,5 +1,6 @@
 """Import then export gives back the same file, byte for byte, in CSV and in XLSX."""
 
+import csv
 import datetime as dt
 import random
 
@@ -124,9 +125,76 @@ def test_empty_cells_stay_not_recorded(tmp_path):
         "reference": "A",
         "record_type": "complaint",
         "received_on": "2020-02-03",
-        "stage1_started_on": "2020-02-03",
     }
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_stage_1_start_comes_back_as_the_file_gave_it_given_or_empty(tmp_path):
+    given = {"reference": "G", "record_type": "complaint", "received_on": "2020-02-03"}
+    rows = [
+        {**given, "stage1_started_on": "2020-02-03"},  # the same date as the rule gives
+        {**given, "reference": "E"},
+        {
+            **given,
+            "reference": "C",
+            "converted_from": "pre_complaint",
+            "converted_on": "2020-02-10",
+        },
+        {
+            "reference": "F",
+            "record_type": "case_concern",
+            "received_on": "2020-02-03",
+            "stage1_responded_on": "2020-02-05",
+        },
+    ]
+    import_file(csv_file(tmp_path, rows), by=None, today=TODAY)
+    starts = dict(Stage.objects.values_list("case__reference", "started_on"))
+    assert starts == {
+        "G": D(2020, 2, 3),
+        "E": D(2020, 2, 3),
+        "C": D(2020, 2, 10),
+        "F": D(2020, 2, 3),
+    }
+    export_file(tmp_path / "out.csv")
+    with open(tmp_path / "out.csv", encoding="utf-8-sig", newline="") as f:
+        exported = {row["reference"]: row["stage1_started_on"] for row in csv.DictReader(f)}
+    assert exported == {"G": "2020-02-03", "E": "", "C": "", "F": ""}
+
+
+def test_an_update_moves_a_stage_1_start_the_file_left_to_the_rule(tmp_path):
+    """The spec's rule follows a correction of the dates it is worked out from; a start the
+    file gave stays where it was put."""
+    rows = [
+        {"reference": "V", "record_type": "corporate_complaint", "received_on": "2022-06-01"},
+        {
+            "reference": "S",
+            "record_type": "complaint",
+            "received_on": "2022-06-01",
+            "stage1_started_on": "2022-06-01",
+        },
+    ]
+    import_file(csv_file(tmp_path, rows), by=None, today=TODAY)
+    corrections = [
+        {
+            "reference": "V",
+            "record_type": "complaint",
+            "received_on": "2022-06-01",
+            "converted_from": "corporate_complaint",
+            "converted_on": "2022-06-10",
+        },
+        {"reference": "S", "record_type": "complaint", "received_on": "2022-05-20"},
+    ]
+    columns = ["reference", "record_type", "received_on", "converted_from", "converted_on"]
+    path = csv_file(tmp_path, corrections, columns=columns, name="fix.csv")
+    report = import_file(path, by=None, today=TODAY, update=True)
+    assert report.written, [str(p) for p in report.problems]
+    starts = dict(Stage.objects.values_list("case__reference", "started_on"))
+    assert starts == {"V": D(2022, 6, 10), "S": D(2022, 6, 1)}
+    # Moving the date received past a start the file left to the rule is no mistake.
+    later = [{"reference": "V", "record_type": "complaint", "received_on": "2022-06-03"}]
+    path = csv_file(tmp_path, later, columns=columns[:3], name="later.csv")
+    assert import_file(path, by=None, today=TODAY, update=True).written
+    assert Stage.objects.get(case__reference="V").started_on == D(2022, 6, 10)
 
 
 def random_rows(seed: int, count: int):

@@ -106,9 +106,16 @@ def test_a_custom_span_is_compared_with_the_same_dates_earlier():
 
 def test_a_period_ending_on_29_february_is_compared_with_one_ending_on_28_february():
     period = custom(D(2023, 3, 1), D(2024, 2, 29))
-    one, two, three, four = comparison_periods(period, 4)
+    one, two, three = comparison_periods(period, 3)
     assert (one.start, one.end) == (D(2022, 3, 1), D(2023, 2, 28))
-    assert (four.start, four.end) == (D(2019, 3, 1), D(2020, 2, 29))
+    assert (three.start, three.end) == (D(2020, 3, 1), D(2021, 2, 28))
+
+
+def test_a_period_from_1_march_keeps_all_of_a_leap_february_out_and_in():
+    """The day before the start is the last of February, so 29 February is the last day
+    before an earlier period, or the last day of it, never its first."""
+    one = comparison_periods(custom(D(2024, 3, 1), D(2025, 2, 28)), 1)[0]
+    assert (one.start, one.end) == (D(2023, 3, 1), D(2024, 2, 29))
 
 
 def test_a_period_starting_on_29_february_is_compared_with_one_starting_on_1_march():
@@ -116,7 +123,9 @@ def test_a_period_starting_on_29_february_is_compared_with_one_starting_on_1_mar
     assert (earlier.start, earlier.end) == (D(2023, 3, 1), D(2023, 6, 30))
 
 
-def test_no_comparisons_gives_an_empty_list_and_negative_is_refused():
+def test_no_comparisons_gives_an_empty_list_and_more_than_three_or_negative_is_refused():
     assert comparison_periods(financial_year(2019), 0) == []
-    with pytest.raises(ValueError):
-        comparison_periods(financial_year(2019), -1)
+    assert len(comparison_periods(financial_year(2019), 3)) == 3
+    for count in (-1, 4):
+        with pytest.raises(ValueError, match=f"0 to 3 earlier years, not {count}"):
+            comparison_periods(financial_year(2019), count)

@@ -60,7 +60,8 @@ def test_progress_is_shown_on_standard_error_when_asked(db):
         (["--year", "2019/20", "--from", "2019-04-01"], "not both"),
         (["--half", "1"], "need --year"),
         ([], "Say which period"),
-        (["--year", "2019/20", "--comparisons", "-1"], "cannot be negative"),
+        (["--year", "2019/20", "--comparisons", "-1"], "a number from 0 to 3"),
+        (["--year", "2019/20", "--comparisons", "5"], "compares up to 3 earlier years"),
         (["--year", "2019/20", "--format", "pdf"], "needs --output"),
     ],
 )

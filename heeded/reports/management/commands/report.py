@@ -17,7 +17,14 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from heeded.reports.build import build_report
-from heeded.reports.periods import Period, half_year, parse_year, quarter, recognise
+from heeded.reports.periods import (
+    MOST_COMPARISONS,
+    Period,
+    half_year,
+    parse_year,
+    quarter,
+    recognise,
+)
 from heeded.reports.selfcheck import ReportInconsistent
 
 FORMATS = ("json", "html", "pdf", "docx", "xlsx")
@@ -78,7 +85,10 @@ class Command(BaseCommand):
         parser.add_argument("--half", type=int, choices=(1, 2), help="With --year: H1 or H2")
         parser.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="With --year")
         parser.add_argument(
-            "--comparisons", type=int, default=3, help="Earlier years to compare (default 3)"
+            "--comparisons",
+            type=int,
+            default=MOST_COMPARISONS,
+            help=f"Earlier years to compare, 0 to {MOST_COMPARISONS} (default {MOST_COMPARISONS})",
         )
         parser.add_argument("--format", choices=FORMATS, default="json")
         parser.add_argument("--output", help="File to write (JSON: standard output if absent)")
@@ -89,8 +99,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         period = choose_period(options)
-        if options["comparisons"] < 0:
-            raise CommandError("--comparisons cannot be negative")
+        if not 0 <= options["comparisons"] <= MOST_COMPARISONS:
+            raise CommandError(
+                f"--comparisons must be a number from 0 to {MOST_COMPARISONS}: a report "
+                f"compares up to {MOST_COMPARISONS} earlier years"
+            )
         fmt, output = options["format"], options["output"]
         if fmt != "json" and not output:
             raise CommandError(f"A {fmt.upper()} report needs --output, for example report.{fmt}")
