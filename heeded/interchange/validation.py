@@ -35,6 +35,8 @@ from .problems import Problems
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 AMOUNT = re.compile(r"\d{1,8}(\.\d{1,2})?")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Characters that print as nothing: "R\u200bX" would look like another case's "RX".
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 REFERENCE_LENGTH = 40
 OUTCOMES = ", ".join(StageOutcome.values)
 OUTCOME_VALUES = frozenset(StageOutcome.values)
@@ -255,6 +257,13 @@ class RowChecker:
             )
         elif CONTROL.search(text):
             self._problem(row, column.name, "A reference cannot contain tabs or line breaks.")
+        elif INVISIBLE.search(text):
+            self._problem(
+                row,
+                column.name,
+                "A reference cannot contain invisible characters (such as a zero-width space), "
+                "which would make it look like another reference.",
+            )
         return text
 
     def _code(self, row, column, text):

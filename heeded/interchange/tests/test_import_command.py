@@ -256,6 +256,11 @@ class TestEveryProblemIsNamed:
             )
         ]
 
+    def test_a_reference_with_an_invisible_character_is_refused(self, tmp_path):
+        found = problems_of(tmp_path, [complaint("R\u200bX")])
+        assert [(p[1], p[2]) for p in found] == [("reference", "R\u200bX")]
+        assert "invisible characters" in found[0][3]
+
     def test_empty_required_cells_and_bad_multi_values(self, tmp_path):
         row = complaint(record_type="", natures="delay||funding", outcomes_sought="apology|apology")
         found = [(p[1], p[3]) for p in problems_of(tmp_path, [row])]
