@@ -89,9 +89,22 @@ def _busdaycalendar(
     )
 
 
+def in_known_years(day: dt.date) -> bool:
+    """Whether working days can be counted from or to ``day``: its year's bank holidays
+    are known. Forms and actions ask this first, so that a date typed as 1985 is refused in
+    words beside the date rather than failing deep inside a deadline."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+def known_years_limit(day: dt.date) -> str:
+    """The limit a date outside the known years breaks, for messages: "1990 or later"
+    ("Date received must be in 1990 or later") or "2075 or earlier"."""
+    return f"{FIRST_YEAR} or later" if day.year < FIRST_YEAR else f"{LAST_YEAR} or earlier"
+
+
 def _check_range(*days: dt.date) -> None:
     for day in days:
-        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        if not in_known_years(day):
             raise ValueError(
                 f"{day.isoformat()} is outside the years whose bank holidays are known "
                 f"({FIRST_YEAR} to {LAST_YEAR})"

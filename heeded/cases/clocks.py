@@ -106,7 +106,8 @@ def open_deadlines(case: Case, organisation: Organisation | None = None) -> list
         return []
     deadlines: list[Deadline] = []
     ack = acknowledgement_deadline(case)
-    if ack and case.acknowledged_on is None:
+    # Once a stage has been answered, the acknowledgement is no longer chased.
+    if ack and case.acknowledged_on is None and not any(s.responded_on for s in case.stages.all()):
         deadlines.append(ack)
     for stage in case.stages.all():
         deadline = stage_deadline(case, stage, organisation)

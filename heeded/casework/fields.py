@@ -8,6 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.timezone import localdate
 
+from heeded.calendars.working_days import in_known_years, known_years_limit
+
 PARTS = ("day", "month", "year")
 
 
@@ -66,6 +68,13 @@ class DateField(forms.MultiValueField):
         if self.past_only and value > localdate():
             self.bad_parts = PARTS
             raise ValidationError(f"{self.name} must be today or in the past", code="future")
+        # Every date typed here starts, stops or moves a clock counted in working days (or
+        # picks out cases by such dates), and bank holidays are known only for some years.
+        if not in_known_years(value):
+            self.bad_parts = ("year",)
+            raise ValidationError(
+                f"{self.name} must be in {known_years_limit(value)}", code="year_out_of_range"
+            )
         return value
 
     def compress(self, data_list):  # pragma: no cover - clean() does the work

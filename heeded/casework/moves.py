@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from heeded.access.policies import can_record_cases
 from heeded.cases.actions import long_date, not_the_ombudsman
-from heeded.cases.models import Case, StageOutcome
+from heeded.cases.models import Case, EventKind, StageOutcome
 from heeded.procedures import StageRule
 from heeded.taxonomy.wording import in_sentence
 
@@ -76,13 +76,17 @@ def available_moves(case: Case, user) -> list[Move]:
     is_open = case.closed_on is None
     refused = case.record_type.code == "refused"
     answered = any(s.responded_on for s in stages)
+    # A responding manager moves on only the stages given to them.
+    their_stages = {s.number for s in stages if s.responding_manager_id == user.pk}
     moves: list[Move] = []
 
     def add(slug, label, group, stage=None, primary=False):
-        if officer or slug in RESPONDING_MANAGER_MOVES:
+        theirs = slug in RESPONDING_MANAGER_MOVES and (stage is None or stage in their_stages)
+        if officer or theirs:
             moves.append(Move(slug, label, group, stage, primary))
 
-    if is_open and case.acknowledged_on is None and procedure.acknowledgement:
+    # Once a response has gone, an acknowledgement has nothing left to promise.
+    if is_open and case.acknowledged_on is None and procedure.acknowledgement and not answered:
         add("acknowledge", "Acknowledge", PROGRESS, primary=True)
     if open_stage is not None and is_open:
         n = open_stage.number
@@ -92,10 +96,12 @@ def available_moves(case: Case, user) -> list[Move]:
         if n == 2 and open_stage.statement_agreed_on is None and rule.records_finding:
             add("agree-statement", "Record the agreed statement", PROGRESS, n)
         if rule.panel and open_stage.panel_held_on is None:
-            add("panel-held", "Record the panel meeting", PROGRESS, n)
+            add("panel-held", "Record the panel meeting", PROGRESS, n, primary=True)
         elif rule.panel_report and open_stage.panel_report_on is None:
-            add("panel-report", "Record the panel's report", PROGRESS, n)
-        add("respond", respond_label(rule), PROGRESS, n, True)
+            add("panel-report", "Record the panel's report", PROGRESS, n, primary=True)
+        else:
+            # A review panel's stage is answered by the authority's response to its report.
+            add("respond", respond_label(rule), PROGRESS, n, True)
         if rule.response.max_limit is not None:
             add("extend", extend_label(rule), PROGRESS, n)
     if (
@@ -130,7 +136,7 @@ def available_moves(case: Case, user) -> list[Move]:
         if case.record_type.family == "statutory":
             add("refuse", "Refuse", END)
     if is_open and procedure.has_stages:
-        add("withdraw", "Withdrawn by the complainant", END)
+        add("withdraw", f"Withdrawn by the {procedure.asker}", END)
     if not is_open and not refused:
         add("reopen", "Reopen", END)
     return moves
@@ -156,11 +162,14 @@ def why_not(case: Case, slug: str) -> str:
     closed = case.closed_on is not None
     ref = case.reference
     kind = f"{ref} ({case.record_type.label})"
-    if closed and slug not in ("reopen", "edit", "contact", "note", "document", "payment"):
+    recording = ("edit", "contact", "note", "document", "payment")
+    # A refused case is never reopened, so "reopen it first" is never the advice for one.
+    never_for_refused = ("close", "reopen", "start-stage", "convert", "refuse")
+    if refused and (slug in never_for_refused or (closed and slug not in recording)):
+        return f"{ref} was refused: it is not in the complaints procedure."
+    if closed and slug not in ("reopen", *recording):
         closed_on = long_date(case.closed_on)
         return f"{ref} was closed on {closed_on}. Reopen it first if there is more to do."
-    if refused and slug in ("close", "reopen", "start-stage", "convert", "refuse"):
-        return f"{ref} was refused: it is not in the complaints procedure."
     if slug in ("payment", "ombudsman-enquiry", "ombudsman-decision") and not (
         procedure.has_ombudsman
     ):
@@ -172,6 +181,8 @@ def why_not(case: Case, slug: str) -> str:
         if not_started:
             return not_started
         if open_stage is None:
+            if slug == "respond" and stages:
+                return _already_answered(case, stages[-1])
             return f"No stage of {ref} is open: start the next stage first."
         return _why_not_on_stage(case, slug, open_stage)
     answered = next((s for s in stages if s.responded_on), None)
@@ -208,6 +219,22 @@ def why_not(case: Case, slug: str) -> str:
     return reasons.get(slug) or (
         f"That cannot be done to {ref} now: the case has moved on. Check the timeline."
     )
+
+
+def _already_answered(case: Case, stage) -> str:
+    """ "Stage 1 of CS-2026-01127 was responded to on 4 December 2026 (recorded by Lucy
+    Foster)": for someone whose colleague recorded the response while they typed theirs."""
+    rule = case.procedure.stage(stage.number)
+    event = (
+        case.events.filter(kind=EventKind.STAGE_RESPONDED, stage_number=stage.number)
+        .select_related("by")
+        .order_by("-recorded_at", "-id")
+        .first()
+    )
+    who = (event.by.get_full_name() or event.by.username) if event and event.by else ""
+    recorded = f" (recorded by {who})" if who else ""
+    what = f"{rule.title} of {case.reference}" if rule and rule.numbered else case.reference
+    return f"{what} was responded to on {long_date(stage.responded_on)}{recorded}."
 
 
 def _still_open(case: Case, stage, then: str) -> str:

@@ -1,7 +1,9 @@
 """Every procedure Heeded runs, with its clocks, each beside the rule it comes from.
 
-Sources are those of ``shared/domain.md`` (section 0 has every clock on one page). Where the
-domain reference marks a fact unverified, the comment says so: check before relying on it.
+A clock's ``source`` is shown to staff beside its deadline, so it names the rule in a
+council's words; where the research behind it came from (``shared/domain.md``, section 0
+has every clock on one page) is in the comment beside it. Where the domain reference marks
+a fact unverified, the comment says so: check before relying on it.
 To add a procedure, see CONTRIBUTING.md ("Adding a procedure").
 """
 
@@ -27,7 +29,7 @@ CHILDREN_STATUTORY = Procedure(
         "Acknowledgement",
         3,
         CountsFrom.RECEIVED,
-        source="Local standard (Southampton 2009/10 s.5.1; Havering and Doncaster procedures)",
+        source="Usual practice: the regulations set no acknowledgement time",
     ),
     stages=(
         StageRule(
@@ -38,14 +40,16 @@ CHILDREN_STATUTORY = Procedure(
                 10,
                 CountsFrom.STAGE_START,
                 max_limit=20,
-                source="SI 2006/1738 reg 14 (per Family Rights Group); LGSCO decisions",
+                # Reg 14 as Family Rights Group summarises it; applied in LGSCO decisions.
+                source="SI 2006/1738 regulation 14",
             ),
-            # Guidance, not regulation; some councils use 28 days (domain.md section 0).
+            # Guidance, not regulation; some councils use 28 days (domain.md section 0). As
+            # in the Devon, Brighton & Hove and Gloucestershire procedures.
             escalation_window=Clock(
                 "Request for Stage 2",
                 20,
                 CountsFrom.PREVIOUS_RESPONSE,
-                source="GtBfC practice (Devon, Brighton & Hove, Gloucestershire procedures)",
+                source="Getting the Best from Complaints (DfES guidance, 2006)",
             ),
         ),
         StageRule(
@@ -58,14 +62,16 @@ CHILDREN_STATUTORY = Procedure(
                 25,
                 CountsFrom.STAGE_START,
                 max_limit=65,
-                source="SI 2006/1738 reg 17 (per Family Rights Group); LGSCO: 'up to 13 "
-                "weeks ... from the date of request'",
+                # Reg 17 as Family Rights Group summarises it; the LGSCO: "up to 13 weeks
+                # ... from the date of request".
+                source="SI 2006/1738 regulation 17",
             ),
             escalation_window=Clock(
                 "Request for Stage 3",
                 20,
                 CountsFrom.PREVIOUS_RESPONSE,
-                source="SI 2006/1738 reg 18 (per council procedures, e.g. Lancashire)",
+                # As council procedures (Lancashire's, for one) give it.
+                source="SI 2006/1738 regulation 18",
             ),
             roles=("responding_manager", "investigating_officer", "independent_person"),
         ),
@@ -76,19 +82,19 @@ CHILDREN_STATUTORY = Procedure(
                 "Review panel meets",
                 30,
                 CountsFrom.STAGE_START,
-                source="SI 2006/1738 reg 19(4)",
+                source="SI 2006/1738 regulation 19(4)",
             ),
             panel_report=Clock(
                 "Panel report sent",
                 5,
                 CountsFrom.PANEL,
-                source="SI 2006/1738 reg 20",
+                source="SI 2006/1738 regulation 20",
             ),
             response=Clock(
                 "Authority's response to the panel",
                 15,
                 CountsFrom.PANEL_REPORT,
-                source="SI 2006/1738 reg 20",
+                source="SI 2006/1738 regulation 20",
             ),
             roles=("responding_manager", "independent_person"),
         ),
@@ -104,7 +110,10 @@ CORPORATE = Procedure(
     summary="Two stages, then the Ombudsman.",
     oversight=Oversight.OMBUDSMAN,
     acknowledgement=Clock(
-        "Stage 1 acknowledgement", 5, CountsFrom.RECEIVED, source="Complaint Handling Code s.6.2"
+        "Stage 1 acknowledgement",
+        5,
+        CountsFrom.RECEIVED,
+        source="Ombudsman's Complaint Handling Code, section 6.2",
     ),
     stages=(
         StageRule(
@@ -116,7 +125,7 @@ CORPORATE = Procedure(
                 10,
                 CountsFrom.ACKNOWLEDGED,
                 max_limit=20,
-                source="Complaint Handling Code s.6.3 to 6.5",
+                source="Ombudsman's Complaint Handling Code, sections 6.3 to 6.5",
             ),
             escalation_window=None,
         ),
@@ -127,16 +136,18 @@ CORPORATE = Procedure(
                 "Stage 2 acknowledgement",
                 5,
                 CountsFrom.STAGE_START,
-                # domain.md: the LGSCO paragraph was not retrieved; aligned Housing Code s.6.11
-                source="Housing Ombudsman Code s.6.11 (aligned); council policies",
+                # domain.md: the LGSCO paragraph was not retrieved; the aligned Housing
+                # Ombudsman Code s.6.11 and council policies give it.
+                source="Ombudsman's Complaint Handling Code (as the Housing Ombudsman's)",
             ),
             response=Clock(
                 "Stage 2 response",
                 20,
                 CountsFrom.ACKNOWLEDGED,
                 max_limit=40,
-                # domain.md: one source says a 10-day extension; 20 assumed.
-                source="Housing Ombudsman Code s.6.12 to 6.13 (aligned); Cumberland policy",
+                # domain.md: one source says a 10-day extension; 20 assumed, as the aligned
+                # Housing Ombudsman Code s.6.12 to 6.13 and Cumberland's policy.
+                source="Ombudsman's Complaint Handling Code (as the Housing Ombudsman's)",
             ),
         ),
     ),
@@ -147,12 +158,16 @@ CORPORATE = Procedure(
 ADULT_SOCIAL_CARE = Procedure(
     code="adult_social_care",
     name="Adult social care complaints procedure",
-    source="SI 2009/309 (regulation numbers unverified, domain.md section 2)",
+    # Regulation numbers unverified (domain.md section 2).
+    source="The Local Authority Social Services and NHS Complaints Regulations 2009",
     summary="One stage with a response period agreed with the complainant, then the Ombudsman.",
     # Local Government Act 1974 Part 3A.
     oversight=Oversight.OMBUDSMAN,
     acknowledgement=Clock(
-        "Acknowledgement", 3, CountsFrom.RECEIVED, source="SI 2009/309 reg 13 (number unverified)"
+        "Acknowledgement",
+        3,
+        CountsFrom.RECEIVED,
+        source="SI 2009/309 regulation 13",  # number unverified
     ),
     stages=(
         StageRule(
@@ -164,7 +179,7 @@ ADULT_SOCIAL_CARE = Procedure(
                 CountsFrom.RECEIVED,
                 unit=Unit.AGREED,
                 max_limit=6,
-                source="SI 2009/309 reg 14: the period agreed with the complainant",
+                source="SI 2009/309 regulation 14: the period agreed with the complainant",
             ),
             # If there is no response within 6 months the complainant must be told why.
             warning=Clock(
@@ -172,7 +187,7 @@ ADULT_SOCIAL_CARE = Procedure(
                 6,
                 CountsFrom.RECEIVED,
                 unit=Unit.CALENDAR_MONTHS,
-                source="SI 2009/309 reg 14 (number unverified)",
+                source="SI 2009/309 regulation 14",  # number unverified
             ),
         ),
     ),
@@ -182,6 +197,7 @@ ADULT_SOCIAL_CARE = Procedure(
 
 FOI = Procedure(
     code="foi",
+    asker="requester",
     name="Freedom of Information request",
     source="Freedom of Information Act 2000 s.10",
     # An applicant may complain to the Information Commissioner (FOIA s.50), not the Ombudsman.
@@ -198,7 +214,7 @@ FOI = Procedure(
                 CountsFrom.RECEIVED,
                 calendar=Calendar.UK,
                 max_limit=40,
-                source="FOIA s.10(1),(6); ICO guidance on public interest extensions",
+                source="Freedom of Information Act 2000 s.10; ICO guidance on extensions",
             ),
             records_finding=False,
         ),
@@ -207,6 +223,7 @@ FOI = Procedure(
 
 EIR = Procedure(
     code="eir",
+    asker="requester",
     name="Environmental Information request",
     source="Environmental Information Regulations 2004 regs 5(2), 7(1)",
     oversight=Oversight.INFORMATION_COMMISSIONER,  # EIR reg 18 applies FOIA s.50
@@ -221,7 +238,7 @@ EIR = Procedure(
                 CountsFrom.RECEIVED,
                 calendar=Calendar.UK,
                 max_limit=40,
-                source="EIR regs 5(2), 7(1)",
+                source="Environmental Information Regulations 2004 regs 5(2) and 7(1)",
             ),
             records_finding=False,
         ),
@@ -230,8 +247,10 @@ EIR = Procedure(
 
 SUBJECT_ACCESS = Procedure(
     code="sar",
+    asker="requester",
     name="Subject access request",
-    source="UK GDPR Art 12(3) and 15; ICO guidance on counting (since August 2019)",
+    # The ICO's guidance on counting the month applies since August 2019.
+    source="UK GDPR Articles 12(3) and 15; ICO guidance",
     oversight=Oversight.INFORMATION_COMMISSIONER,  # UK GDPR Art 77
     stages=(
         StageRule(
@@ -245,7 +264,7 @@ SUBJECT_ACCESS = Procedure(
                 CountsFrom.RECEIVED,
                 unit=Unit.CALENDAR_MONTHS,
                 max_limit=3,
-                source="UK GDPR Art 12(3); ICO",
+                source="UK GDPR Article 12(3); ICO guidance",
             ),
             records_finding=False,
         ),
@@ -254,8 +273,10 @@ SUBJECT_ACCESS = Procedure(
 
 MP_ENQUIRY = Procedure(
     code="mp_enquiry",
+    asker="enquirer",
     name="MP and councillor enquiry",
-    source="Local target: no statutory timescale (domain.md section 5.4)",
+    # domain.md section 5.4.
+    source="Local target: no statutory timescale",
     # Often a complaint in all but name: the constituent may still go to the Ombudsman.
     oversight=Oversight.OMBUDSMAN,
     stages=(
@@ -275,11 +296,20 @@ MP_ENQUIRY = Procedure(
     ),
 )
 
+# Praise and suggestions: nothing to put right, so nothing for the Ombudsman and no remedy
+# payment to record.
+FEEDBACK = Procedure(
+    code="feedback",
+    name="Compliments and comments",
+    source="Recorded for learning and the annual report; no statutory clock",
+    summary="Compliments and comments, passed on to the service and counted in the report.",
+)
+
 NO_PROCEDURE = Procedure(
     code="none",
     name="No formal procedure",
     source="Recorded for learning and the annual report; no statutory clock",
-    summary="Compliments, comments, case concerns, pre-complaints and other contacts.",
+    summary="Case concerns, pre-complaints and other contacts.",
     # Enquiries from the Ombudsman itself (record type "lgsco") are recorded here, as are
     # pre-complaints and case concerns the Ombudsman may still look at.
     oversight=Oversight.OMBUDSMAN,
@@ -295,6 +325,7 @@ PROCEDURES: dict[str, Procedure] = {
         EIR,
         SUBJECT_ACCESS,
         MP_ENQUIRY,
+        FEEDBACK,
         NO_PROCEDURE,
     )
 }

@@ -140,6 +140,9 @@ class Procedure:
     # Who may look at the case after the council: the Ombudsman's enquiries, decisions and
     # the remedy payments it recommends are recorded only where it is the Ombudsman.
     oversight: Oversight | None = None
+    # Who made it, as staff call them: "Withdrawn by the requester", "the requester must be
+    # told the reason" for an information request.
+    asker: str = "complainant"
 
     @property
     def has_ombudsman(self) -> bool:

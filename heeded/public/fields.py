@@ -66,15 +66,25 @@ class GovDateField(forms.Field):
     """Day, month and year boxes (GOV.UK "Dates" pattern) with its error messages.
 
     ``what`` names the date in messages ("Date of birth must include a month"). With
-    ``day_optional`` a month and year are enough: people remember "last March".
-    ``error_parts`` says which boxes to highlight, as GOV.UK asks.
+    ``day_optional`` a month and year are enough: people remember "last March". With
+    ``within_years`` a year further back than that many years is refused as a slip ("Date of
+    birth must be in 2000 or later"). ``error_parts`` says which boxes to highlight, as
+    GOV.UK asks.
     """
 
     widget = DateParts
 
-    def __init__(self, *, what: str, day_optional: bool = False, **kwargs):
+    def __init__(
+        self,
+        *,
+        what: str,
+        day_optional: bool = False,
+        within_years: int | None = None,
+        **kwargs,
+    ):
         self.what = what
         self.day_optional = day_optional
+        self.within_years = within_years
         self.error_parts: tuple[str, ...] = ()
         super().__init__(**kwargs)
 
@@ -92,16 +102,30 @@ class GovDateField(forms.Field):
         if missing:
             self._fail(f"{self.what} must include a {' and '.join(missing)}", tuple(missing))
         month_number = MONTHS.get(month.lower()) or (int(month) if month.isdigit() else 0)
+        # Words in the day or month box are not a real date, whatever is in the year: say
+        # so first, marking those boxes, rather than send someone to fix the year.
+        not_numbers = tuple(
+            name
+            for name, wrong in (
+                ("day", day and not day.isdigit()),
+                ("month", not month.isdigit() and month.lower() not in MONTHS),
+            )
+            if wrong
+        )
+        if not_numbers:
+            self._fail(f"{self.what} must be a real date", not_numbers)
         if not year.isdigit() or len(year) != 4:
             self._fail("Year must include 4 numbers", ("year",))
-        if day and not day.isdigit():
-            self._fail(f"{self.what} must be a real date", ("day",))
         try:
             when = dt.date(int(year), month_number, int(day) if day else 1)
         except ValueError:
             self._fail(f"{self.what} must be a real date", ("day", "month", "year"))
-        if when > dt.date.today():
+        today = dt.date.today()
+        if when > today:
             self._fail(f"{self.what} must be today or in the past", ("day", "month", "year"))
+        if self.within_years is not None and when.year < today.year - self.within_years:
+            earliest = today.year - self.within_years
+            self._fail(f"{self.what} must be in {earliest} or later", ("year",))
         return PartialDate(when.year, when.month, when.day if day else None)
 
     def _fail(self, message: str, parts: tuple[str, ...]):

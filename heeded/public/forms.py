@@ -23,7 +23,11 @@ class Question(forms.Form):
     hint = ""
     # A template with more to read before the question (e.g. what an advocate is).
     intro_template = ""
+    # choice field -> {choice: the fields it reveals} (GOV.UK conditional reveal).
     conditionals: dict[str, dict[str, tuple[str, ...]]] = {}
+    # The same, for follow-up boxes that are always on the page but belong to one choice
+    # (a radio may not reveal one: see RelationshipForm).
+    follow_ups: dict[str, dict[str, tuple[str, ...]]] = {}
     dividers: dict[str, str] = {}  # field -> the choice an "or" divider comes before
     classes: dict[str, str] = {}  # field -> GOV.UK width class
     input_types: dict[str, str] = {}
@@ -43,6 +47,34 @@ class Question(forms.Form):
     def summary(self) -> list[tuple[str, str]]:
         """Rows for "Check your answers": (what was asked, the answer)."""
         return []
+
+    def chosen(self, choice_field: str) -> set[str]:
+        """The choices ticked or selected in ``choice_field``, as posted."""
+        value = self[choice_field].data
+        values = value if isinstance(value, (list, tuple)) else [value]
+        return {str(v) for v in values if v not in (None, "")}
+
+    def ignored_fields(self) -> set[str]:
+        """Fields belonging to a choice that is not chosen: hidden (or not asked), so
+        whatever is in them is never checked, never used and never kept."""
+        belonging, wanted = set(), set()
+        for groups in (self.conditionals, self.follow_ups):
+            for choice_field, by_choice in groups.items():
+                chosen = self.chosen(choice_field)
+                for choice, names in by_choice.items():
+                    belonging.update(names)
+                    if choice in chosen:
+                        wanted.update(names)
+        return belonging - wanted
+
+    def _clean_fields(self):
+        # Every field is cleaned as usual, then a box whose choice is not chosen has its
+        # error (if any) dropped and its answer emptied: GOV.UK's conditional reveal, where
+        # an unticked option's box is hidden and must not stop anyone going on.
+        super()._clean_fields()
+        for name in self.ignored_fields():
+            self._errors.pop(name, None)
+            self.cleaned_data[name] = self.fields[name].to_python(None)
 
     def require_when(self, choice_field: str, chosen: str, field: str, message: str) -> None:
         chosen_values = self.cleaned_data.get(choice_field) or []
@@ -103,7 +135,11 @@ class RelationshipForm(Question):
         label="If you chose ‘Something else’, what is your relationship to them?",
         required=False,
         max_length=100,
+        error_messages={
+            "max_length": "Your relationship to the child must be 100 characters or fewer"
+        },
     )
+    follow_ups = {"relationship": {"other": ("relationship_other",)}}
     heading_field = "relationship"
 
     def __init__(self, *args, **kwargs):
@@ -187,11 +223,8 @@ class ContactForm(Question):
         self.require_when("contact_methods", "phone", "telephone", "Enter your phone number")
         self.require_when("contact_methods", "post", "address", "Enter your address")
         self.require_when("contact_methods", "post", "postcode", "Enter your postcode")
-        # Details typed for a method then unticked are not kept: we only hold what we use.
-        for method, names in self.conditionals["contact_methods"].items():
-            if method not in (self.cleaned_data.get("contact_methods") or []):
-                for name in names:
-                    self.cleaned_data[name] = ""
+        # Details typed for a method then unticked are neither checked nor kept (we only
+        # hold what we use): see Question.ignored_fields.
 
     def summary(self):
         cd = self.cleaned_data
@@ -229,6 +262,13 @@ class YoungPersonContactForm(ContactForm):
     )
 
 
+# The children's procedure is for children and young people, care leavers among them until
+# about 25 (domain.md section 1.2), and a complaint is made within a year or so of what
+# happened (reg 9). A date of birth, or a date it happened, further back than this is a
+# slip (1914 for 2014): it is refused with the year it must be from.
+YOUNG_PERSON_YEARS = 26
+
+
 class ChildForm(Question):
     heading = "Who is the child or young person?"
     hint = "Tell us who your complaint is about."
@@ -239,6 +279,7 @@ class ChildForm(Question):
     )
     child_date_of_birth = GovDateField(
         what="Date of birth",
+        within_years=YOUNG_PERSON_YEARS,
         label="Their date of birth (optional)",
         help_text="For example, 27 3 2014",
         required=False,
@@ -325,6 +366,7 @@ class WhenForm(Question):
     when = GovDateField(
         what="The date it happened",
         day_optional=True,
+        within_years=YOUNG_PERSON_YEARS,
         label="Date",
         help_text="For example, 27 3 2026. If you do not know the day, enter the month and year.",
         required=False,

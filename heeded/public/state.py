@@ -30,9 +30,11 @@ class JourneyState:
     def _changed(self) -> None:
         self.session.modified = True
 
-    def save_answers(self, step: Step, data) -> None:
+    def save_answers(self, step: Step, data, *, leave_out=()) -> None:
+        """Keep a page's answers as posted, but for ``leave_out``: boxes that belong to a
+        choice not made (see ``Question.ignored_fields``), which are not kept at all."""
         self._store["answers"][step.slug] = {
-            key: data.getlist(key) for key in data if key not in NOT_STORED
+            key: data.getlist(key) for key in data if key not in NOT_STORED and key not in leave_out
         }
         self._changed()
 

@@ -149,7 +149,7 @@ def question(request, journey: str, step: str):
     elif request.method == "POST":
         form = state.form(step, request.POST)
         if form.is_valid():
-            state.save_answers(step, request.POST)
+            state.save_answers(step, request.POST, leave_out=form.ignored_fields())
             return redirect(next_url(journey, step, changing))
     else:
         form = state.form(step)

@@ -161,8 +161,8 @@ RECORD_TYPES = [
         "none",
         "A contact needing action that is none of the other types.",
     ),
-    ("comment", "Comment", OTHER, "none", "A comment or suggestion about a service."),
-    ("compliment", "Compliment", OTHER, "none", "Praise for a service or a member of staff."),
+    ("comment", "Comment", OTHER, "feedback", "A comment or suggestion about a service."),
+    ("compliment", "Compliment", OTHER, "feedback", "Praise for a service or a member of staff."),
     (
         "miscellaneous",
         "Miscellaneous",

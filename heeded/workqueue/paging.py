@@ -21,13 +21,21 @@ from heeded.cases.models import Case
 # narrow down, and counting it costs about a millisecond.
 COUNT_EXACTLY_UP_TO = 10_000
 
+# Past any list a council will hold (50 million cases at fifty a page), and small enough
+# that the rows counted for it fit the databases' 64-bit LIMIT: a page number typed as
+# 99999999999999999999 is taken as this, then as the last page there is.
+LAST_PAGE_ASKED = 1_000_000
+
 
 def page_asked_for(value) -> int:
-    """The page number in the query string, or 1 for anything that is not a page number."""
+    """The page number in the query string: 1 for 0, a negative number or anything that is
+    not a page number; never more than LAST_PAGE_ASKED."""
     try:
-        return max(int(value), 1)
+        number = int(value)
     except (TypeError, ValueError):
-        return 1
+        # Python reads no more than 4,300 digits: more are still a page past the end.
+        return LAST_PAGE_ASKED if str(value).strip().isdigit() else 1
+    return min(max(number, 1), LAST_PAGE_ASKED)
 
 
 class CasePaginator(Paginator):
@@ -63,6 +71,12 @@ class CasePaginator(Paginator):
     @property
     def exact(self) -> bool:
         return self.found <= self.counted_up_to
+
+    def get_page(self, number) -> Page:
+        """The page asked for, or the nearest one there is: the first for 0, a negative
+        number or nonsense (Django's own would give the last for 0), the last for a page past
+        the end."""
+        return super().get_page(page_asked_for(number))
 
     def page(self, number) -> Page:
         page = super().page(number)

@@ -14,12 +14,20 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.urls import reverse
 
 from heeded.access.policies import assigned_to, cases_visible_to, sees_all_cases
 from heeded.calendars.working_days import add_working_days
-from heeded.cases.models import Case, CaseParty
+from heeded.cases.models import Case, CaseParty, Stage
 from heeded.procedures import PROCEDURES
 from heeded.taxonomy.models import RecordType
 
@@ -55,7 +63,9 @@ def deadline_condition(which: str, today: dt.date) -> Q:
 def awaiting_acknowledgement() -> Q:
     # Only record types whose procedure asks for an acknowledgement (not compliments).
     needing = RecordType.objects.filter(procedure__in=procedures_with_acknowledgement())
-    return Q(acknowledged_on__isnull=True, record_type__in=needing.values("pk"))
+    # A case already answered is no longer waiting for its acknowledgement (as the clocks).
+    answered = Stage.objects.filter(case=OuterRef("pk"), responded_on__isnull=False)
+    return Q(acknowledged_on__isnull=True, record_type__in=needing.values("pk")) & ~Exists(answered)
 
 
 def not_assigned() -> Q:

@@ -11,7 +11,9 @@ from heeded.calendars.working_days import (
     add_working_days,
     bank_holidays,
     bank_holidays_named,
+    in_known_years,
     is_working_day,
+    known_years_limit,
     next_working_day_on_or_after,
 )
 
@@ -116,6 +118,20 @@ def require_remedial_details(remedial_action: bool | None, details: str) -> None
 
 def require_date(when: dt.date | None, what: str, field: str | None = None) -> None:
     require(isinstance(when, dt.date), f"Enter the date {what}.", field)
+    require_known_year(when, what, field)
+
+
+def require_known_year(when: dt.date | None, what: str, field: str | None = None) -> None:
+    """Refuse a date whose year's bank holidays are not known: no clock can count from it.
+
+    The forms refuse such a year beside the date; this is for callers that bypass them (an
+    import, a script), who would otherwise meet a ValueError from the calendar.
+    """
+    if when is None or in_known_years(when):
+        return
+    raise ProcedureError(
+        f"The date {what} ({long_date(when)}) must be in {known_years_limit(when)}.", field
+    )
 
 
 def require_not_before(

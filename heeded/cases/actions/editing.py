@@ -12,6 +12,7 @@ from ._base import (
     locked,
     long_date,
     record_event,
+    require_known_year,
     require_not_before,
     require_remedial_details,
     save_case,
@@ -91,12 +92,16 @@ def update_details(case: Case, *, by, expected_version: int, **changes) -> Case:
     with transaction.atomic():
         case = locked(case, expected_version)
         if "received_on" in changes:
+            require_known_year(changes["received_on"], "received", "received_on")
             first = case.stages.order_by("started_on").first()
             if first and changes["received_on"] > first.started_on:
                 raise ProcedureError(
                     "The date received cannot be after Stage 1 started.", "received_on"
                 )
         if changes.get("acknowledged_on"):
+            require_known_year(
+                changes["acknowledged_on"], "of the acknowledgement", "acknowledged_on"
+            )
             require_not_before(
                 changes["acknowledged_on"],
                 changes.get("received_on", case.received_on),

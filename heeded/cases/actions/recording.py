@@ -12,7 +12,14 @@ from heeded.organisation.models import Organisation
 from heeded.taxonomy.models import RecordType
 
 from ..models import Case, CaseParty, EventKind, Person, ReferenceCounter, Stage
-from ._base import ProcedureError, record_event, require, save_case, save_with_history
+from ._base import (
+    ProcedureError,
+    record_event,
+    require,
+    require_known_year,
+    save_case,
+    save_with_history,
+)
 from .clocks import refresh_clocks
 
 MULTI_VALUED = ("service_teams", "natures", "outcomes_sought", "actual_outcomes")
@@ -66,6 +73,7 @@ def record_representation(
         "received_on",
     )
     require(received_on <= today, "The date received cannot be in the future.", "received_on")
+    require_known_year(received_on, "received", "received_on")
     require(not record_type.retired, f"'{record_type.label}' is retired and cannot be used.")
     multi = {name: details.pop(name) for name in MULTI_VALUED if name in details}
     unknown = set(details) - {f.name for f in Case._meta.get_fields()}

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.utils.timezone import localdate
+from django.utils.timezone import localdate, now
 
 from heeded.taxonomy.models import HowReceived, OmbudsmanDecision
 
@@ -17,6 +17,7 @@ from ._base import (
     record_event,
     require,
     require_date,
+    require_known_year,
     require_not_before,
     save_case,
     save_with_history,
@@ -37,10 +38,12 @@ def not_the_ombudsman(case: Case) -> str:
     procedure = case.procedure
     if procedure.has_ombudsman:
         return ""
-    goes_to = f"goes to {procedure.oversight}" if procedure.oversight else "has no ombudsman"
+    kind = f"{case.reference} ({case.record_type.label})"
+    if procedure.oversight is None:
+        # A compliment or a comment: nothing was put right, so there is nothing to review.
+        return f"{kind} is not a complaint, so nothing about it goes to the Ombudsman"
     return (
-        f"{case.reference} ({case.record_type.label}) {goes_to}, not the Local Government "
-        "and Social Care Ombudsman"
+        f"{kind} goes to {procedure.oversight}, not the Local Government and Social Care Ombudsman"
     )
 
 
@@ -95,10 +98,24 @@ def assign(
                     new=responding_manager,
                     description=f"Responding manager: {staff_name(responding_manager)}",
                 )
-            if investigating_officer is not None:
-                stage.investigating_officer = investigating_officer.strip()
-            if independent_person is not None:
-                stage.independent_person = independent_person.strip()
+            named = {
+                "investigating_officer": ("Investigating officer", investigating_officer),
+                "independent_person": ("Independent person", independent_person),
+            }
+            for field, (role, name) in named.items():
+                # Often people outside the council, by name: the timeline says who was named.
+                if name is None or name.strip() == getattr(stage, field):
+                    continue
+                setattr(stage, field, name.strip())
+                record_event(
+                    case,
+                    EventKind.ASSIGNED,
+                    by=by,
+                    on=today,
+                    stage_number=number,
+                    new=name.strip(),
+                    description=f"{role}: {name.strip() or 'no longer named'}",
+                )
             save_with_history(stage, by, "Assigned")
         require(
             officer is not None
@@ -125,6 +142,7 @@ def record_advocacy(
         case = locked(case, expected_version)
         require(offered is not None, "Say whether advocacy was offered.", "offered")
         if offered_on:
+            require_known_year(offered_on, "advocacy was offered", "offered_on")
             require_not_before(
                 offered_on,
                 case.received_on,
@@ -228,6 +246,10 @@ def record_ombudsman_decision(
         return _finish(case, by, "Ombudsman decision recorded")
 
 
+# The most Payment.amount holds (10 digits, 2 of them pence).
+LARGEST_PAYMENT = Decimal("99999999.99")
+
+
 def record_payment(
     case: Case,
     *,
@@ -243,11 +265,13 @@ def record_payment(
     except (InvalidOperation, ValueError):
         raise ProcedureError(f"'{amount}' is not an amount of money, like 250.00.") from None
     require(amount > 0, "The payment must be more than £0.00.")
+    require(amount <= LARGEST_PAYMENT, f"The payment must be £{LARGEST_PAYMENT:,} or less.")
     with transaction.atomic():
         case = locked(case, expected_version)
         # Time-and-trouble and remedy payments belong to the complaints the Ombudsman oversees.
         _require_ombudsman(case, "a payment")
         if paid_on:
+            require_known_year(paid_on, "of the payment", "paid_on")
             require_not_before(
                 paid_on, case.received_on, "of the payment", "the date received", "paid_on"
             )
@@ -286,9 +310,16 @@ def log_contact(
     require(direction in ContactDirection.values, "Choose who the contact was from.")
     require(bool(summary and summary.strip()), "Enter a summary of the contact.")
     require(isinstance(method, HowReceived), "Choose how the contact was made.")
+    require_known_year(happened_at.date(), "of the contact", "happened_at")
     require(
         happened_at.date() >= case.received_on,
         "The contact cannot be before the date the case was received.",
+    )
+    # A minute's grace: the form keeps minutes only, and "now" moves while it is sent.
+    require(
+        happened_at <= now() + dt.timedelta(minutes=1),
+        "The contact cannot be later than now: enter the time it happened.",
+        "time",
     )
     with transaction.atomic():
         contact = Contact(

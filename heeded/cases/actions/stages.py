@@ -220,7 +220,7 @@ def extend_stage(
         )
         require(
             bool(reason and reason.strip()),
-            "Enter the reason for the extension; the complainant must be told it.",
+            f"Enter the reason for the extension; the {case.procedure.asker} must be told it.",
             "reason",
         )
         require_date(to, "of the new deadline", "to")
@@ -340,10 +340,24 @@ def respond_to_stage(
         response = f"the {rule.title} response" if rule.numbered else "the response"
         started = f"the start of {rule.title}" if rule.numbered else "the start of its clock"
         require(stage.responded_on is None, f"{called} has already been responded to.")
+        # A review panel's stage is answered by the response to the panel's report.
+        require(
+            not (rule.panel and stage.panel_held_on is None),
+            f"Record the review panel's meeting and its report first: {response} answers "
+            "the panel's recommendations.",
+        )
+        require(
+            not (rule.panel_report and stage.panel_report_on is None),
+            f"Record the panel's report first: {response} answers its recommendations.",
+        )
         require_date(on, f"of {response}", "on")
         require(on <= today, "The response date cannot be in the future.", "on")
         require_not_before(on, stage.started_on, f"of {response}", started, "on")
         require_not_before(on, case.received_on, f"of {response}", "the date received", "on")
+        if stage.panel_report_on:
+            require_not_before(
+                on, stage.panel_report_on, f"of {response}", "the panel's report", "on"
+            )
         require_remedial_details(
             remedial_action, remedial_action_details or case.remedial_action_details
         )

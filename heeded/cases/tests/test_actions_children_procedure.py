@@ -260,7 +260,23 @@ class TestStage3:
         with pytest.raises(ProcedureError, match="cannot be extended"):
             actions.extend_stage(at_stage_3, 3, by=officer, to=D(2023, 2, 1), reason="x")
 
+    def test_the_response_answers_the_panels_report_so_comes_after_it(self, at_stage_3, officer):
+        with pytest.raises(ProcedureError, match="review panel's meeting and its report first"):
+            actions.respond_to_stage(at_stage_3, 3, by=officer, on=D(2022, 12, 1), outcome="upheld")
+        actions.record_panel(at_stage_3, by=officer, held_on=D(2022, 12, 12))
+        with pytest.raises(ProcedureError, match="panel's report first"):
+            actions.respond_to_stage(
+                at_stage_3, 3, by=officer, on=D(2022, 12, 13), outcome="upheld"
+            )
+        actions.record_panel_report(at_stage_3, by=officer, on=D(2022, 12, 16))
+        with pytest.raises(ProcedureError, match="before the panel's report"):
+            actions.respond_to_stage(
+                at_stage_3, 3, by=officer, on=D(2022, 12, 15), outcome="upheld"
+            )
+
     def test_there_is_no_stage_4(self, at_stage_3, officer):
+        actions.record_panel(at_stage_3, by=officer, held_on=D(2022, 12, 12))
+        actions.record_panel_report(at_stage_3, by=officer, on=D(2022, 12, 16))
         actions.respond_to_stage(at_stage_3, 3, by=officer, on=D(2023, 1, 10), outcome="upheld")
         with pytest.raises(ProcedureError, match="no stage 4"):
             actions.start_stage(at_stage_3, 4, by=officer, requested_on=D(2023, 1, 20))

@@ -238,6 +238,9 @@ class TestRecords:
             actions.record_payment(case, by=officer, amount="two hundred", paid_on=None)
         with pytest.raises(ProcedureError, match="more than"):
             actions.record_payment(case, by=officer, amount="0", paid_on=None)
+        # A payment holds 10 digits: more would fail in the database (PostgreSQL).
+        with pytest.raises(ProcedureError, match=r"must be £99,999,999\.99 or less"):
+            actions.record_payment(case, by=officer, amount="100000000", paid_on=None)
 
     def test_a_contact_and_a_note_go_on_the_timeline(self, officer, code):
         case = record(officer)
@@ -271,6 +274,18 @@ class TestRecords:
             investigating_officer="J. Smith (external)",
         )
         assert case.stage(1).responding_manager == responding
+        named = case.events.filter(kind=EventKind.ASSIGNED).values_list("description", flat=True)
+        assert list(named) == [
+            "Responding manager: Responding Tester",
+            "Investigating officer: J. Smith (external)",
+        ]
+        # Naming the same person again adds nothing; clearing the name is said.
+        actions.assign(case, by=officer, investigating_officer="J. Smith (external)")
+        actions.assign(case, by=officer, investigating_officer="")
+        assert case.events.filter(kind=EventKind.ASSIGNED).last().description == (
+            "Investigating officer: no longer named"
+        )
+        assert case.events.filter(kind=EventKind.ASSIGNED).count() == 3
 
 
 class TestSafeEditing:

@@ -7,15 +7,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
+from django.http import QueryDict
 
 from heeded.access.roles import Role
 from heeded.cases import actions
+from heeded.cases.actions.records import LARGEST_PAYMENT
 from heeded.cases.clocks import latest_extension
 from heeded.cases.documents import ALLOWED_DESCRIPTION, MAX_BYTES, add_document
 from heeded.cases.models import Case, ContactDirection, StageOutcome
@@ -81,6 +84,12 @@ class ActionForm(GovForm):
 
     def perform(self, *, by, version: int) -> str:
         raise NotImplementedError
+
+    def after_clash(self, current: ActionForm) -> tuple[QueryDict, list[str]]:
+        """This form's answers to show again after someone else saved the case first
+        (``current``: the form as it would open now), and any of their changes the case's
+        history does not tell. The answers stand as typed unless a form says otherwise."""
+        return self.data.copy(), []
 
 
 def on_date(name: str, label: str = "", **kwargs) -> DateField:
@@ -191,18 +200,27 @@ class ContactForm(ActionForm):
     def clean_time(self):
         text = self.cleaned_data["time"].strip()
         if not text:
-            return dt.time(12, 0)
+            return None
         try:
             return dt.datetime.strptime(text.replace(".", ":"), "%H:%M").time()
         except ValueError:
             raise forms.ValidationError("Enter a time like 14:30") from None
+
+    def happened_at(self) -> dt.datetime:
+        """The moment of the contact; with no time given, midday, or now if that is
+        earlier (a contact logged this morning did not happen this afternoon)."""
+        data = self.cleaned_data
+        if data["time"] is not None:
+            return dt.datetime.combine(data["happened_on"], data["time"], tzinfo=LONDON)
+        midday = dt.datetime.combine(data["happened_on"], dt.time(12, 0), tzinfo=LONDON)
+        return min(midday, dt.datetime.now(LONDON).replace(second=0, microsecond=0))
 
     def perform(self, *, by, version):
         data = self.cleaned_data
         actions.log_contact(
             self.case,
             by=by,
-            happened_at=dt.datetime.combine(data["happened_on"], data["time"], tzinfo=LONDON),
+            happened_at=self.happened_at(),
             direction=data["direction"],
             method=data["method"],
             summary=data["summary"],
@@ -292,12 +310,14 @@ class ExtendForm(ActionForm):
     reason = forms.CharField(
         widget=forms.Textarea,
         label="Why is more time needed?",
-        help_text="The complainant must be told the reason.",
         error_messages={"required": "Enter the reason for the extension"},
     )
     button = "Extend"
 
     def setup(self):
+        self.fields[
+            "reason"
+        ].help_text = f"The {self.case.procedure.asker} must be told the reason."
         stage = self.case.stage(self.stage_number)
         # Shown above the form (casework/action.html); extend_stage enforces it, and that the
         # new deadline is a working day.
@@ -526,16 +546,30 @@ class OmbudsmanDecisionForm(ActionForm):
         return "Ombudsman decision recorded"
 
 
+class AmountField(forms.DecimalField):
+    """Pounds and pence, up to the largest payment a case holds, with one message at a time
+    as GOV.UK asks (Django would list "too large" and "too many decimal places" together)."""
+
+    def run_validators(self, value):
+        try:
+            super().run_validators(value)
+        except forms.ValidationError as error:
+            # Pence first: 0.001 and 123456789.123 are most likely a slip of the point.
+            errors = sorted(error.error_list, key=lambda e: e.code != "max_decimal_places")
+            raise forms.ValidationError(errors[:1]) from None
+
+
 class PaymentForm(ActionForm):
-    amount = forms.DecimalField(
+    amount = AmountField(
         label="Amount, in pounds",
-        min_value=0.01,
-        max_digits=10,
+        min_value=Decimal("0.01"),
+        max_value=LARGEST_PAYMENT,
         decimal_places=2,
         error_messages={
             "required": "Enter the amount",
             "invalid": "Amount must be a number, like 250.00",
             "min_value": "Amount must be more than £0.00",
+            "max_value": f"Amount must be £{LARGEST_PAYMENT:,} or less",
             "max_decimal_places": "Amount must be in pounds and pence, like 250.00",
         },
     )

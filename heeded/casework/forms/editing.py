@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 from django import forms
+from django.http import QueryDict
 
 from heeded.cases import actions
 from heeded.cases.models import Case
 from heeded.taxonomy.models import ComplainantType, HowReceived, Nature, Outcome, ServiceTeam
 
-from ..fields import DateField
+from ..fields import PARTS, DateField
 from .actions import ActionForm
 from .base import as_answer, as_bool, yes_no
 
@@ -57,8 +61,49 @@ class EditDetailsForm(ActionForm):
         required=False,
         label="Learning for the annual report (anonymised)",
     )
+    # The details as the form was opened (JSON of answers()): after a clash, what this
+    # person left alone takes the other person's new value.
+    opened_with = forms.CharField(widget=forms.HiddenInput, required=False)
     title = "Edit details"
     button = "Save changes"
+
+    def setup(self) -> None:
+        if not self.is_bound:
+            self.initial["opened_with"] = json.dumps(self.answers())
+
+    def answers(self) -> dict[str, list[str]]:
+        """Each detail as the form holds it (given or typed), in one shape to compare: the
+        text of each box, the chosen codes in order."""
+        return {name: _texts(self.fields[name], self[name].value()) for name in self.details}
+
+    @property
+    def details(self) -> list[str]:
+        return [name for name in self.fields if name not in ("expected_version", "opened_with")]
+
+    def after_clash(self, current: EditDetailsForm) -> tuple[QueryDict, list[str]]:
+        """A three-way merge: a detail only the other person changed takes their value; one
+        this person changed keeps theirs. Their changes to the lists (teams, natures,
+        outcomes sought), which the case's history does not hold, are told in words."""
+        try:
+            opened = json.loads(self.data.get("opened_with") or "{}")
+        except ValueError:
+            opened = {}
+        mine, now = self.answers(), current.answers()
+        data = self.data.copy()
+        told = []
+        for name in self.details:
+            before = opened.get(name)
+            if before is None or now[name] == before:
+                continue
+            if mine[name] == before:
+                _put(data, name, self.fields[name], now[name])
+            if name in MULTI:
+                field = self.fields[name]
+                told.append(
+                    f"{field.label}: {_words(field, before)} became {_words(field, now[name])}"
+                )
+        data["opened_with"] = json.dumps(now)
+        return data, told
 
     def initial_for(self, case: Case) -> dict:
         initial = {
@@ -79,7 +124,7 @@ class EditDetailsForm(ActionForm):
 
     def changes(self) -> dict:
         data = self.cleaned_data
-        changes = {name: data[name] for name in self.fields if name != "expected_version"}
+        changes = {name: data[name] for name in self.details}
         for name in BOOLEANS:
             changes[name] = as_bool(changes[name])
         for name in MULTI:
@@ -89,3 +134,30 @@ class EditDetailsForm(ActionForm):
     def perform(self, *, by, version):
         actions.update_details(self.case, by=by, expected_version=version, **self.changes())
         return "Details saved"
+
+
+def _texts(field: forms.Field, value) -> list[str]:
+    if isinstance(field, DateField):
+        if isinstance(value, dt.date):
+            return [str(value.day), str(value.month), str(value.year)]
+        parts = list(value or [])
+        return [str(part or "").strip() for part in parts + [""] * (len(PARTS) - len(parts))]
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        return sorted(str(v) for v in value or [])
+    # A browser sends a textarea's line breaks as CRLF.
+    return [("" if value is None else str(value)).replace("\r\n", "\n").strip()]
+
+
+def _put(data: QueryDict, name: str, field: forms.Field, texts: list[str]) -> None:
+    if isinstance(field, DateField):
+        for part, text in zip(PARTS, texts, strict=True):
+            data[f"{name}_{part}"] = text
+    elif isinstance(field, forms.ModelMultipleChoiceField):
+        data.setlist(name, texts)
+    else:
+        data[name] = texts[0]
+
+
+def _words(field: forms.Field, codes: list[str]) -> str:
+    labels = {str(value): str(label) for value, label in field.choices}
+    return ", ".join(labels.get(code, code) for code in codes) or "none"

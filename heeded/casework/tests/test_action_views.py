@@ -1,6 +1,7 @@
 """The moves on the case page: each parses its form and calls its action, nothing else."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -38,10 +39,38 @@ def test_acknowledging_records_the_date_and_returns_to_the_case(signed_in, compl
 
 def test_acknowledging_twice_explains_that_it_is_already_done(signed_in, complaint, officer):
     actions.acknowledge(complaint, by=officer, on=RECEIVED)
-    response = post(signed_in, complaint, "acknowledge", date_parts("on", RECEIVED))
+    response = signed_in.get(action_url(complaint, "acknowledge"))
     assert response.status_code == 302
     page = signed_in.get(response["Location"]).content.decode()
     assert f"{complaint.reference} was acknowledged on {RECEIVED.day} {RECEIVED:%B %Y}." in page
+
+
+def test_a_response_sent_after_a_colleagues_is_not_saved_and_what_was_typed_is_shown(
+    signed_in, complaint, manager
+):
+    """Two people answered Stage 1 at once: the second is told who got there first, and
+    sees their own answers again rather than losing them."""
+    manager.first_name, manager.last_name = "Lucy", "Foster"
+    manager.save()
+    actions.respond_to_stage(complaint, 1, by=manager, on=RECEIVED, outcome="upheld")
+    data = {
+        **date_parts("on", RECEIVED),
+        "outcome": "not_upheld",
+        "summary": "We met the family on Tuesday.",
+        "lessons_learned": "Return calls within two working days.",
+    }
+    response = post(signed_in, complaint, "respond", data)
+    assert response.status_code == 409
+    page = response.content.decode()
+    when = f"{RECEIVED.day} {RECEIVED:%B %Y}"
+    assert (
+        f"Stage 1 of {complaint.reference} was responded to on {when} (recorded by Lucy Foster)."
+    ) in page
+    for typed in ("Not upheld", "We met the family on Tuesday.", "Return calls within two"):
+        assert typed in page
+    assert f"{RECEIVED.day}/{RECEIVED.month}/{RECEIVED.year}" in page
+    complaint.refresh_from_db()
+    assert complaint.stage(1).outcome == "upheld" and complaint.lessons_learned == ""
 
 
 @pytest.mark.parametrize(
@@ -221,6 +250,24 @@ def test_editing_details_saves_every_field_including_lists(signed_in, complaint,
     assert complaint.learning_for_report == "Answer calls within a day."
 
 
+def test_editing_the_date_received_to_before_the_known_calendar_is_refused_beside_it(
+    signed_in, complaint
+):
+    # QA on the demo: "Edit details" with 1 January 1985 gave a server error.
+    response = post(
+        signed_in,
+        complaint,
+        "edit",
+        {**date_parts("received_on", dt.date(1985, 1, 1)), "summary": "Corrected summary"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert field_error(page, "id_received_on") == "Date received must be in 1990 or later"
+    assert summary_links(page) == ["#id_received_on_year"]
+    complaint.refresh_from_db()
+    assert complaint.received_on == RECEIVED
+
+
 def test_the_edit_form_opens_with_the_cases_current_values(signed_in, complaint, code):
     page = signed_in.get(action_url(complaint, "edit")).content.decode()
     assert 'value="12"' in page and 'value="2022"' in page
@@ -241,6 +288,37 @@ def test_extending_shows_the_latest_date_allowed_and_refuses_beyond_it(signed_in
     assert response.status_code == 400
     assert "can be extended to 11 October 2022 at the latest" in page
     assert "Waiting for records</textarea>" in page
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "field", "message"),
+    [
+        (
+            "acknowledge",
+            date_parts("on", dt.date(1985, 1, 1)),
+            "id_on",
+            "Date acknowledged must be in 1990 or later",
+        ),
+        (
+            "extend",
+            {**date_parts("to", dt.date(2080, 1, 2)), "reason": "Waiting for records"},
+            "id_to",
+            "New deadline must be in 2075 or earlier",
+        ),
+        (
+            "contact",
+            date_parts("happened_on", dt.date(1900, 1, 1)),
+            "id_happened_on",
+            "Date of the contact must be in 1990 or later",
+        ),
+    ],
+)
+def test_a_date_outside_the_known_calendar_is_refused_beside_it_on_every_move(
+    signed_in, complaint, action, data, field, message
+):
+    response = post(signed_in, complaint, action, data)
+    assert response.status_code == 400
+    assert field_error(response.content.decode(), field) == message
 
 
 def test_the_latest_extension_is_shown_beside_the_new_deadline_too(signed_in, complaint):
@@ -454,12 +532,25 @@ def test_the_ombudsmans_enquiry_then_decision(signed_in, complaint, code):
         ("", "Enter the amount"),
         ("lots", "Amount must be a number, like 250.00"),
         ("0", "Amount must be more than £0.00"),
+        # QA on the demo: Django's "Ensure that there are no more than 10 digits in total."
+        ("12345678901", "Amount must be £99,999,999.99 or less"),
+        ("100000000", "Amount must be £99,999,999.99 or less"),
+        ("1.2345678901", "Amount must be in pounds and pence, like 250.00"),
+        ("123456789.123", "Amount must be in pounds and pence, like 250.00"),
     ],
 )
 def test_a_payment_needs_an_amount_of_money(signed_in, complaint, amount, message):
     response = post(signed_in, complaint, "payment", {"amount": amount})
     assert response.status_code == 400
-    assert message in response.content.decode()
+    page = response.content.decode()
+    assert field_error(page, "id_amount") == message
+    assert "Ensure that" not in page
+
+
+def test_the_largest_amount_a_payment_holds_is_recorded(signed_in, complaint):
+    response = post(signed_in, complaint, "payment", {"amount": "99999999.99"})
+    assert response.status_code == 302
+    assert str(complaint.payments.get()) == "£99,999,999.99"
 
 
 def test_a_payment_is_recorded(signed_in, complaint):
@@ -630,3 +721,73 @@ def test_the_case_now_panel_names_the_next_deadline_and_what_it_is(signed_in, co
     panel = response.content.decode().split("The case now", 1)[1]
     assert "27 September 2022 (Stage 1 response)" in panel
     assert "Acknowledged" in panel and "12 September 2022" in panel
+
+
+def test_editing_after_a_clash_keeps_the_other_persons_changes_where_this_one_made_none(
+    signed_in, complaint, manager, code
+):
+    """A opens Edit details; B changes the summary and ticks a nature and saves; A changes
+    the lessons learned. A is told of B's changes, lists included, and saving again keeps
+    both people's changes: nothing of B's is undone by the page A had open."""
+    opened = signed_in.get(action_url(complaint, "edit")).context["form"]
+    typed = {
+        name: value
+        for name, value in opened.initial.items()
+        if name not in ("received_on", "natures", "service_teams", "outcomes_sought")
+    }
+    typed = {name: "" if value is None else value for name, value in typed.items()}
+    typed.update(date_parts("received_on", complaint.received_on))
+    typed["natures"] = [n.pk for n in complaint.natures.all()]
+    typed["service_teams"] = [t.pk for t in complaint.service_teams.all()]
+    typed["outcomes_sought"] = [o.pk for o in complaint.outcomes_sought.all()]
+    typed["how_received"] = complaint.how_received_id or ""
+    typed["complainant_type"] = complaint.complainant_type_id or ""
+    conduct = code("nature", "conduct_of_worker")
+    actions.update_details(
+        complaint,
+        by=manager,
+        expected_version=complaint.version,
+        summary="B's summary",
+        natures=[*complaint.natures.all(), conduct],
+    )
+    typed["lessons_learned"] = "Return calls within two working days."
+    response = post(signed_in, complaint, "edit", typed, version=opened.initial["expected_version"])
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Summary: &#x27;Social worker did not return calls for three weeks.&#x27; became" in page
+    assert (
+        "Nature of the complaint: Poor communication became Conduct of worker, Poor communication"
+    ) in page
+    again = response.context["form"]
+    assert again.data["summary"] == "B's summary"
+    assert sorted(map(int, again.data.getlist("natures"))) == sorted(
+        n.pk for n in complaint.natures.all()
+    )
+    assert again.data["lessons_learned"] == "Return calls within two working days."
+    # Saving again, as the page now stands, keeps both.
+    saved = signed_in.post(action_url(complaint, "edit"), dict(again.data.lists()))
+    assert saved.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.summary == "B's summary"
+    assert conduct in complaint.natures.all()
+    assert complaint.lessons_learned == "Return calls within two working days."
+
+
+def test_a_contact_cannot_be_logged_for_later_today(
+    signed_in, complaint, on_14_september_2022, code
+):
+    contact = {
+        **date_parts("happened_on", on_14_september_2022),
+        "direction": "incoming",
+        "method": code("how_received", "telephone").pk,
+        "summary": "Mother rang about the visit.",
+    }
+    response = post(signed_in, complaint, "contact", {**contact, "time": "23:59"})
+    assert response.status_code == 400
+    assert field_error(response.content.decode(), "id_time") == (
+        "The contact cannot be later than now: enter the time it happened."
+    )
+    # With no time given, one logged at ten in the morning happened by then, not at noon.
+    assert post(signed_in, complaint, "contact", contact).status_code == 302
+    happened = complaint.contacts.get().happened_at.astimezone(ZoneInfo("Europe/London"))
+    assert (happened.hour, happened.minute) == (10, 0)

@@ -269,6 +269,33 @@ def test_the_case_page_and_the_recording_journey_fit_a_phone(
         look(page, f"record-details-errors-{size}")
 
 
+def test_a_long_link_in_a_note_or_the_summary_wraps_instead_of_widening_the_page(
+    phone_page, browser_page, casework_live_server, officer
+):
+    """QA on the demo: a 300-character SharePoint address in a note pushed the case page
+    sideways, past the screen, at both sizes."""
+    from heeded.cases.tests.factories import record
+
+    link = "https://council.sharepoint.com/sites/childrens-services/" + "x" * 244
+    case = record(
+        officer,
+        "complaint",
+        received_on=localdate() - dt.timedelta(days=5),
+        summary=f"Papers at {link}",
+    )
+    for page, size in ((phone_page, "phone"), (browser_page, "desktop")):
+        sign_in(page, casework_live_server, officer)
+        page.goto(f"{casework_live_server.url}/cases/{case.reference}/note/")
+        page.fill("#id_text", f"The records are at {link} now.")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Add note").click()
+        banner(page, "Note added")
+        # The screen's width: on a phone, a page too wide also widens window.innerWidth.
+        width = page.viewport_size["width"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        look(page, f"long-link-{size}")
+
+
 def test_typing_a_name_offers_the_person_already_on_file(
     browser_page, casework_live_server, officer
 ):

@@ -32,6 +32,9 @@ def errors_for(day="", month="", year=""):
         (("12", "", "2022"), "Date received must include a month"),
         (("", "", "2022"), "Date received must include a day and month"),
         (("1", "1", "2999"), "Date received must be today or in the past"),
+        # Bank holidays are known from 1990 (heeded.calendars): no clock counts from 1985.
+        (("1", "1", "1985"), "Date received must be in 1990 or later"),
+        (("1", "1", "1900"), "Date received must be in 1990 or later"),
     ],
 )
 def test_each_wrong_date_is_named_in_govuk_words(typed, message):
@@ -48,3 +51,18 @@ def test_a_real_date_in_the_past_is_accepted():
 def test_only_the_missing_part_is_marked_for_correction():
     _, form = errors_for("12", "", "2022")
     assert form.fields["received_on"].bad_parts == ("month",)
+
+
+def test_a_year_before_the_known_bank_holidays_marks_only_the_year():
+    _, form = errors_for("1", "1", "1985")
+    assert form.fields["received_on"].bad_parts == ("year",)
+
+
+class DeadlineForm(forms.Form):
+    to = DateField(name="New deadline")
+
+
+def test_a_future_date_past_the_known_bank_holidays_is_refused_in_words():
+    form = DeadlineForm({"to_day": "1", "to_month": "1", "to_year": "2080"})
+    assert not form.is_valid()
+    assert form.errors["to"] == ["New deadline must be in 2075 or earlier"]

@@ -6,7 +6,7 @@ import pytest
 
 from heeded.cases import actions
 from heeded.cases.tests.factories import record
-from heeded.casework.moves import available_moves, may_ever
+from heeded.casework.moves import available_moves, may_ever, why_not
 from heeded.casework.views.actions import FORMS
 
 from .conftest import RECEIVED
@@ -63,9 +63,14 @@ def test_stage_3_offers_the_panel_meeting_then_its_report(complaint, officer):
     actions.respond_to_stage(complaint, 2, by=officer, on=RECEIVED, outcome="not_upheld")
     actions.start_stage(complaint, 3, by=officer, requested_on=RECEIVED)
     assert "panel-held" in slugs(complaint, officer)
+    assert "respond" not in slugs(complaint, officer)
     actions.record_panel(complaint, by=officer, held_on=RECEIVED + dt.timedelta(days=10))
     moves = slugs(complaint, officer)
     assert "panel-report" in moves and "panel-held" not in moves
+    # The authority's response answers the panel's report: offered once it is in.
+    assert "respond" not in moves
+    actions.record_panel_report(complaint, by=officer, on=RECEIVED + dt.timedelta(days=12))
+    assert "respond" in slugs(complaint, officer)
 
 
 def test_corporate_stage_2_is_acknowledged_separately(officer):
@@ -82,11 +87,37 @@ def test_an_foi_request_is_answered_and_extended_but_never_refused_as_a_complain
     assert "refuse" not in moves and "advocacy" not in moves
 
 
-def test_a_responding_manager_may_answer_but_not_close_assign_or_refuse(complaint, responding):
+def test_a_responding_manager_may_answer_but_not_close_assign_or_refuse(
+    complaint, responding, officer
+):
+    actions.assign(complaint, by=officer, responding_manager=responding, stage_number=1)
     moves = slugs(complaint, responding)
     assert {"respond", "extend", "note", "contact", "document"} <= set(moves)
     assert not {"assign", "refuse", "close", "edit", "convert"} & set(moves)
     assert not may_ever(responding, "close")
+
+
+def test_a_responding_manager_moves_on_only_the_stage_given_to_them(
+    complaint, responding, officer, django_user_model
+):
+    """Stage 1 was theirs; Stage 2 is a colleague's: they may still write on the case, but
+    not answer or extend Stage 2."""
+    colleague = django_user_model.objects.create(username="colleague")
+    actions.assign(complaint, by=officer, responding_manager=responding, stage_number=1)
+    actions.respond_to_stage(complaint, 1, by=officer, on=RECEIVED, outcome="not_upheld")
+    actions.start_stage(complaint, 2, by=officer, requested_on=RECEIVED)
+    actions.assign(complaint, by=officer, responding_manager=colleague, stage_number=2)
+    moves = set(slugs(complaint, responding))
+    assert {"note", "contact", "document"} <= moves
+    assert not {"respond", "extend", "agree-statement"} & moves
+
+
+def test_a_case_answered_before_it_was_acknowledged_is_not_chased_for_it(complaint, officer):
+    assert complaint.next_deadline_what == "Acknowledgement"
+    actions.respond_to_stage(complaint, 1, by=officer, on=RECEIVED, outcome="upheld")
+    complaint.refresh_from_db()
+    assert "acknowledge" not in slugs(complaint, officer)
+    assert complaint.next_deadline is None
 
 
 def test_a_closed_case_offers_only_reopening_among_the_end_moves(complaint, officer):
@@ -147,3 +178,29 @@ def test_following_an_old_link_to_an_foi_ombudsman_enquiry_says_where_it_goes(cl
         f"{foi.reference} (Freedom of Information request) goes to the Information "
         "Commissioner, not the Local Government and Social Care Ombudsman."
     ) in response.content.decode()
+
+
+def test_an_information_request_is_withdrawn_by_the_requester(officer):
+    request = record(officer, "foi_request")
+    labels = {m.slug: m.label for m in available_moves(request, officer)}
+    assert labels["withdraw"] == "Withdrawn by the requester"
+
+
+def test_a_refused_case_is_never_told_to_reopen_first(complaint, officer, code):
+    actions.refuse(complaint, by=officer, reason=code("refusal_reason", "out_of_time"), on=RECEIVED)
+    complaint.refresh_from_db()
+    for slug in ("respond", "extend", "withdraw", "reopen", "close"):
+        assert why_not(complaint, slug) == (
+            f"{complaint.reference} was refused: it is not in the complaints procedure."
+        ), slug
+
+
+def test_a_compliment_takes_no_payment_and_no_ombudsman_enquiry(officer):
+    compliment = record(officer, "compliment")
+    assert not {"payment", "ombudsman-enquiry"} & set(slugs(compliment, officer))
+    assert why_not(compliment, "payment") == (
+        f"{compliment.reference} (Compliment) is not a complaint, so nothing about it goes to "
+        "the Ombudsman."
+    )
+    with pytest.raises(actions.ProcedureError, match="a payment cannot be recorded on it"):
+        actions.record_payment(compliment, by=officer, amount="50.00", paid_on=None)

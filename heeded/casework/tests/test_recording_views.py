@@ -207,6 +207,24 @@ def test_a_subject_access_request_is_due_a_calendar_month_later(client, officer)
     assert "28 February 2023" in page
 
 
+@pytest.mark.parametrize("year", ["1900", "1985", "0001"])
+def test_the_deadlines_partial_shows_no_deadline_for_a_year_before_the_known_calendar(
+    client, officer, year
+):
+    client.force_login(officer)
+    response = client.get(
+        "/cases/new/deadlines/",
+        {
+            "record_type": "complaint",
+            "received_on_day": "1",
+            "received_on_month": "1",
+            "received_on_year": year,
+        },
+    )
+    assert response.status_code == 200
+    assert "Deadlines if recorded now" not in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
@@ -222,6 +240,14 @@ def test_a_subject_access_request_is_due_a_calendar_month_later(client, officer)
             {"received_on_day": "1", "received_on_month": "1", "received_on_year": "2999"},
             "Date received must be today or in the past",
         ),
+        (
+            {"received_on_day": "1", "received_on_month": "1", "received_on_year": "1900"},
+            "Date received must be in 1990 or later",
+        ),
+        (
+            {"received_on_day": "1", "received_on_month": "1", "received_on_year": "1985"},
+            "Date received must be in 1990 or later",
+        ),
     ],
 )
 def test_a_wrong_date_received_is_explained_and_everything_typed_is_kept(
@@ -236,6 +262,20 @@ def test_a_wrong_date_received_is_explained_and_everything_typed_is_kept(
     for nature in ("poor_communication", "delay"):
         pk = code("nature", nature).pk
         assert f'value="{pk}" checked' in page
+    assert Case.objects.count() == 0
+
+
+def test_confirming_a_date_received_before_the_known_calendar_records_nothing(
+    client, officer, code
+):
+    # QA on the demo: 1 January 1985 gave a server error; bank holidays are known from 1990.
+    client.force_login(officer)
+    response = client.post(
+        "/cases/new/complaint/",
+        complaint_answers(code, confirm="1", **date_parts("received_on", dt.date(1985, 1, 1))),
+    )
+    assert response.status_code == 400
+    assert "Date received must be in 1990 or later" in response.content.decode()
     assert Case.objects.count() == 0
 
 

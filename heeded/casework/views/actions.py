@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from heeded.cases.actions import ProcedureError, StaleCase
 
+from ..fields import DateField
 from ..forms import actions as f
 from ..forms.editing import EditDetailsForm
 from ..moves import find_move, may_ever, why_not
@@ -52,6 +53,8 @@ def case_action(request, reference: str, action: str):
     move = find_move(case, request.user, action)
     if not may_ever(request.user, action):
         raise PermissionDenied
+    if move is None and request.method == "POST":
+        return _overtaken(request, case, form_class, action)
     if move is None:
         # Already done (perhaps by someone else a moment ago), or not yet possible.
         messages.warning(request, why_not(case, action))
@@ -65,7 +68,7 @@ def case_action(request, reference: str, action: str):
                 message = form.perform(by=request.user, version=version)
             except StaleCase as error:
                 stale = error
-                form = _with_current_version(form_class, request, case, move, error)
+                form = _with_current_version(form, request, case, move, error)
             except ProcedureError as error:
                 form.refusal(error)
             else:
@@ -81,15 +84,52 @@ def case_action(request, reference: str, action: str):
     )
 
 
-def _with_current_version(form_class, request, case, move, error: StaleCase):
+def _with_current_version(form, request, case, move, error: StaleCase):
     """The same answers, now carrying the version the other person saved.
 
     The person is shown what changed; sending the form again is then a deliberate choice
     made knowing those changes, never a silent overwrite.
     """
-    data = request.POST.copy()
-    data["expected_version"] = str(error.case.version)
+    form_class = type(form)
     fresh = case_for(request.user, case.reference)
-    form = form_class(data, request.FILES, case=fresh, move=move)
-    form.is_valid()
-    return form
+    data, their_changes = form.after_clash(form_class(case=fresh, move=move))
+    data["expected_version"] = str(error.case.version)
+    error.changes += their_changes
+    again = form_class(data, request.FILES, case=fresh, move=move)
+    again.is_valid()
+    return again
+
+
+def _overtaken(request, case, form_class, action: str):
+    """Answers sent for a move that stopped being possible while the form was open (a
+    colleague recorded the response first): nothing is saved, the person is told why, and
+    what they typed is shown back, so that none of it is lost."""
+    typed = []
+    for name, field in form_class.base_fields.items():
+        posted = [
+            value.strip()
+            for key, values in request.POST.lists()
+            if key == name or key.startswith(f"{name}_")
+            for value in values
+            if value.strip()
+        ]
+        if posted and name != "expected_version":
+            typed.append((field.label or name, _as_shown(field, posted)))
+    return render(
+        request,
+        "casework/overtaken.html",
+        {"case": case, "reason": why_not(case, action), "typed": typed},
+        status=409,
+    )
+
+
+def _as_shown(field, posted: list[str]) -> list[str]:
+    """Posted values as the form showed them: a date's three boxes as one date, a choice
+    by its label."""
+    if isinstance(field, DateField):
+        return ["/".join(posted)]
+    choices = getattr(field, "choices", None)
+    if choices is None:
+        return posted
+    labels = {str(value): str(label) for value, label in choices}
+    return [labels.get(value, value) for value in posted]

@@ -159,3 +159,89 @@ def test_a_complaint_can_be_sent_with_javascript_switched_off(
         assert page.locator(".govuk-panel__body strong").inner_text() == case.reference
     finally:
         context.close()
+
+
+def test_a_box_hidden_again_by_unticking_does_not_stop_anyone(
+    public_live_server, taxonomy, browser_page
+):
+    """QA's report: Email ticked and "junk" typed, then Email unticked and Phone chosen.
+    The hidden email box must neither be checked nor kept (GOV.UK conditional reveal)."""
+    page = browser_page
+    base = f"{public_live_server.url}/feedback/complaint"
+    page.goto(f"{base}/your-name/")
+    page.locator("[name=full_name]").fill("Margaret Okafor")
+    page.get_by_role("button", name="Continue").click()
+    page.locator("[name=relationship][value=parent]").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(f"{base}/contact/")
+    email = page.locator("[name=contact_methods][value=email]")
+    email.check()
+    expect(page.locator("#email")).to_be_visible()
+    page.locator("#email").fill("junk")
+    email.uncheck()
+    expect(page.locator("#email")).to_be_hidden()
+    page.locator("[name=contact_methods][value=phone]").check()
+    page.locator("#telephone").fill("07700 900 982")
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(f"{base}/child/")
+    # Back on the page, the unticked way's box is empty: what was in it was not kept.
+    page.goto(f"{base}/contact/")
+    expect(page.locator("[name=contact_methods][value=email]")).not_to_be_checked()
+    expect(page.locator("#email")).to_have_value("")
+    expect(page.locator("#telephone")).to_have_value("07700 900 982")
+
+
+# One long word in every box a person types into: names, an email address, details.
+WORD = "Supercalifragilisticexpialidocious" * 3
+LONG_EMAIL = "a.very.long.address.for.one.person@" + "subdomain." * 5 + "example.com"
+
+
+def _long_answers(journey: str) -> dict:
+    answers = {}
+    for step, data in ANSWERS[journey].items():
+        data = dict(data)
+        for name in ("full_name", "child_name", "person", "when_roughly", "address"):
+            if name in data:
+                data[name] = WORD
+        if "first_name" in data:
+            data["first_name"] = WORD[:100]
+        if "details" in data:
+            data["details"] = WORD * 20
+        if step == "contact":
+            data.update(contact_methods=["email", "phone", "post"], email=LONG_EMAIL)
+            data.update(telephone="+44 (0)7700-900-982", address=WORD, postcode="PO30 1UD")
+        if step == "relationship":
+            data = {"relationship": "other", "relationship_other": WORD[:100]}
+        answers[step] = data
+    return answers
+
+
+def _not_sideways(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{page.url} is {width}px wide on a phone"
+
+
+@pytest.mark.parametrize("journey", ["complaint", "compliment", "comment", "young-person"])
+def test_long_answers_never_push_a_phone_page_sideways(
+    public_live_server, taxonomy, phone_page, journey
+):
+    page = phone_page
+    for step, answers in _long_answers(journey).items():
+        page.goto(f"{public_live_server.url}/feedback/{journey}/{step}/")
+        _not_sideways(page)
+        for name, value in answers.items():
+            if name == "action":
+                continue
+            if isinstance(value, list) or page.locator(f"[name='{name}'][value]").count() > 1:
+                for each in [value] if isinstance(value, str) else value:
+                    page.locator(f"[name='{name}'][value='{each}']").check()
+            else:
+                page.locator(f"[name='{name}']").fill(value)
+        page.locator(MAIN_BUTTON).click()
+        page.wait_for_load_state("load")
+        assert not page.title().startswith("Error: "), page.url
+    page.goto(f"{public_live_server.url}/feedback/{journey}/check/")
+    _not_sideways(page)
+    page.locator(MAIN_BUTTON).click()
+    expect(page.locator(".govuk-panel--confirmation")).to_be_visible()
+    _not_sideways(page)

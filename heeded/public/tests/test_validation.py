@@ -155,6 +155,10 @@ def test_a_date_may_be_just_a_month_and_year_when_the_day_is_optional():
         (("3", "4", "15"), "Year must include 4 numbers", ("year",)),
         (("30", "2", "2015"), "Date of birth must be a real date", ("day", "month", "year")),
         (("1", "13", "2015"), "Date of birth must be a real date", ("day", "month", "year")),
+        # QA on the demo: letters in the day or month were told "Year must include 4 numbers".
+        (("ab", "cd", "ef"), "Date of birth must be a real date", ("day", "month")),
+        (("3", "four", "15"), "Date of birth must be a real date", ("month",)),
+        (("3rd", "April", "2015"), "Date of birth must be a real date", ("day",)),
     ],
 )
 def test_date_messages_follow_the_gov_uk_pattern(parts, message, highlighted):
@@ -165,6 +169,45 @@ def test_date_messages_follow_the_gov_uk_pattern(parts, message, highlighted):
         field.clean(list(parts))
     assert raised.value.messages == [message]
     assert field.error_parts == highlighted
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "step,data,message,target",
+    [
+        (
+            "child",
+            {
+                "child_name": "A",
+                "child_date_of_birth_day": "14",
+                "child_date_of_birth_month": "10",
+                "child_date_of_birth_year": "1066",
+            },
+            "Date of birth must be in {earliest} or later",
+            "#child-date-of-birth-year",
+        ),
+        (
+            "when",
+            {"when_day": "1", "when_month": "6", "when_year": "1500"},
+            "The date it happened must be in {earliest} or later",
+            "#when-year",
+        ),
+    ],
+)
+def test_a_year_too_long_ago_for_a_child_or_young_person_is_refused(
+    client, step, data, message, target
+):
+    # Care leavers are helped until about 25, and complaints come within a year or so.
+    message = message.format(earliest=dt.date.today().year - 26)
+    _answer_up_to(client, step)
+    page = _error_page(client, step, data)
+    assert f'<a href="{target}">{message}</a>' in page
+
+
+def test_a_date_of_birth_26_years_ago_is_still_accepted():
+    field = GovDateField(what="Date of birth", within_years=26)
+    year = str(dt.date.today().year - 26)
+    assert _clean(field, "1", "1", year) == PartialDate(int(year), 1, 1)
 
 
 def test_a_date_in_the_future_is_refused():

@@ -158,6 +158,34 @@ def test_nonsense_page_or_sort_falls_back_safely(signed_in, caseload, query):
     assert len(response.context["page"].object_list) == 5
 
 
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [
+        ("0", 1),
+        ("-3", 1),
+        ("two", 1),
+        ("", 1),
+        ("2", 2),
+        ("4", 3),
+        # QA on the demo: a server error ("datatype mismatch" on SQLite).
+        ("99999999999999999999", 3),
+        ("9" * 5000, 3),  # too many digits for Python to read as a number
+    ],
+)
+def test_a_page_that_does_not_exist_shows_the_nearest_that_does(
+    signed_in, caseload, monkeypatch, asked, shown
+):
+    monkeypatch.setattr(views, "CASES_PER_PAGE", 2)
+    response = signed_in.get(URL, {"page": asked, "sort": "reference"})
+    assert response.status_code == 200
+    assert response.context["page"].number == shown
+    references = sorted(case.reference for case in caseload.values())
+    assert (
+        listed(signed_in, f"?page={asked}&sort=reference")
+        == references[(shown - 1) * 2 : shown * 2]
+    )
+
+
 def test_pages_of_fifty_with_govuk_pagination(signed_in, officer, on_a_wednesday):
     for n in range(51):
         complaint(officer, dt.date(2022, 9, 1) + dt.timedelta(days=n % 30))

@@ -44,6 +44,12 @@ def test_signing_in_by_username_or_email(client, officer):
     assert response.status_code == 302
 
 
+def test_signing_in_greets_the_person_by_name(client, officer):
+    response = client.post(LOGIN, {"login": "officer", "password": PASSWORD}, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == ["Signed in as Officer Tester."]
+
+
 def test_signing_in_returns_to_the_page_asked_for(client, officer):
     response = client.post(LOGIN + "?next=/cases/", {"login": "officer", "password": PASSWORD})
     assert response["Location"] == "/cases/"
