@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -167,6 +168,9 @@ def _first_line_not_utf8(path: Path) -> int:
 
 
 def _csv_rows(text, path: Path) -> Iterator[list[str]]:
+    # No cell can be longer than the file: one too long for its column is then refused by
+    # validation, which names the column, rather than here, where only the row is known.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     reader = csv.reader(text, strict=True)
     number = 1
     while True:
@@ -189,8 +193,6 @@ def _csv_rows(text, path: Path) -> Iterator[list[str]]:
 def _csv_problem(number: int, problem: str) -> str:
     if "NUL" in problem:
         return f"Row {number:,} contains NUL bytes, so the file is not a CSV text file."
-    if "field larger than field limit" in problem:
-        return f"Row {number:,} has a cell longer than {csv.field_size_limit():,} characters."
     return f"Row {number:,} is not valid CSV ({problem}). Check its quotes."
 
 
@@ -226,10 +228,43 @@ def _open_xlsx(path: Path):
         if not workbook.worksheets:
             raise FileRefused("The workbook has no sheets.")
         sheet = workbook.worksheets[0]
+        _refuse_uncalculated_formulas(sheet)
         # A worksheet may declare a huge size; read-only mode streams, and _numbered stops.
         yield ([_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True))
     finally:
         workbook.close()
+
+
+# A formula cell with no saved result: <c r="B2"><f>A2+1</f></c>, its <v> absent or empty.
+_UNCALCULATED = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>]*>\s*'
+    rb"<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+_CHUNK = 1024 * 1024
+_OVERLAP = 64 * 1024
+
+
+def _refuse_uncalculated_formulas(sheet) -> None:
+    """Refuse a sheet holding a formula whose result was never saved.
+
+    Excel and LibreOffice save each formula's result beside it, and that result is what is
+    imported; a workbook written by a program may hold the formula alone, which would read
+    as an empty cell ("the reference is missing") and hide the real cause.
+    """
+    with sheet._get_source() as source:  # the sheet's XML, streamed from the zip
+        tail = b""
+        while chunk := source.read(_CHUNK):
+            found = _UNCALCULATED.search(tail + chunk)
+            if found:
+                cell = found.group(1).decode()
+                raise FileRefused(
+                    f"Cell {cell} holds a formula whose result was never saved, as happens "
+                    "when a program rather than a spreadsheet wrote the workbook. Open it in "
+                    "Excel or LibreOffice, save it, and import it again, or paste the values "
+                    "in place of the formulas."
+                )
+            tail = chunk[-_OVERLAP:]
 
 
 def _cell_text(value) -> str:

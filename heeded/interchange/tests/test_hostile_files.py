@@ -164,3 +164,19 @@ def test_other_extensions_are_refused(tmp_path):
     path = tmp_path / "cases.txt"
     path.write_text("reference\r\n")
     assert refused(path).startswith("cases.txt is not a CSV (.csv) or Excel workbook (.xlsx)")
+
+
+def test_a_cell_of_a_megabyte_is_named_by_its_row_and_column(tmp_path):
+    path = csv_file(tmp_path, [complaint(received_on="2019-10-07" + "x" * 1_000_000)])
+    report = import_file(path, by=None, today=TODAY)
+    assert not report.written and Case.objects.count() == 0
+    [problem] = list(report.problems)
+    assert (problem.row, problem.column) == (2, "received_on")
+    assert len(str(problem)) < 300  # the value is shortened, not printed whole
+
+
+def test_an_unclosed_quote_names_the_row_where_it_starts(tmp_path):
+    path = csv_file(tmp_path, [complaint()])
+    with open(path, "a", encoding="utf-8") as out:
+        out.write('IOW-2,"complaint\r\n' + "more text\r\n" * 20_000)
+    assert refused(path).startswith("Row 3 is not valid CSV")

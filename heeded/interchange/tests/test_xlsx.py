@@ -1,6 +1,7 @@
 """Workbooks edited in Excel: typed cells (dates, true/false, numbers) read as the same text."""
 
 import datetime as dt
+import zipfile
 from decimal import Decimal
 
 import openpyxl
@@ -52,3 +53,45 @@ def test_a_value_beyond_the_headings_is_named(tmp_path):
     assert [str(p) for p in report.problems] == [
         "Row 2, E ('stray'): Column E has a value but no heading."
     ]
+
+
+def test_a_formula_never_calculated_is_refused_naming_its_cell(tmp_path):
+    # openpyxl, like other programs, saves a formula without its result; Excel saves both.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["reference", "record_type", "received_on"])
+    sheet.append(["WB-1", "complaint", "2022-09-12"])
+    sheet.append(['=CONCAT("WB-",2)', "complaint", "2022-09-12"])
+    path = tmp_path / "formulas.xlsx"
+    book.save(path)
+    report = import_file(path, by=None)
+    assert report.refused.startswith("Cell A3 holds a formula whose result was never saved")
+    assert not report.written and Case.objects.count() == 0
+
+
+def test_a_formula_with_its_saved_result_imports_the_result(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["reference", "record_type", "received_on"])
+    sheet.append(['=CONCAT("WB-",1)', "compliment", "2022-09-12"])
+    path = tmp_path / "saved.xlsx"
+    book.save(path)
+    _save_result_of_a2(path, b"WB-1")  # as Excel would
+    report = import_file(path, by=None, today=dt.date(2024, 1, 1))
+    assert report.written, [str(p) for p in report.problems]
+    assert Case.objects.get().reference == "WB-1"
+
+
+def _save_result_of_a2(path, text: bytes) -> None:
+    """Write a text result beside cell A2's formula, which openpyxl saved without one."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = (
+        parts[sheet]
+        .replace(b'<c r="A2">', b'<c r="A2" t="str">')
+        .replace(b"<v></v>", b"<v>" + text + b"</v>", 1)
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
