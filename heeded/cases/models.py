@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Sum
+from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords as _HistoricalRecords
 
 from heeded.procedures import Procedure, procedure_for
@@ -85,7 +86,11 @@ class Person(models.Model):
 
     class Meta:
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["full_name"])]
+        indexes = [
+            models.Index(fields=["full_name"]),
+            # Finding a case by the email address a message came from, in any case of letters.
+            models.Index(Upper("email"), name="cases_person_email_upper"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

@@ -116,7 +116,7 @@ class CaseFilterForm(forms.Form):
 
 class CaseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        method="filter_search", label="Reference, name or words in the summary"
+        method="filter_search", label="Reference, name, email, postcode or words in the summary"
     )
     record_type = django_filters.ModelChoiceFilter(
         widget=GovukSelect,

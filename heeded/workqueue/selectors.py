@@ -8,6 +8,7 @@ Everything filters on the case's stored clock fields (``next_deadline``, ``close
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from operator import itemgetter
 from urllib.parse import urlencode
@@ -247,18 +248,36 @@ def _numbering_sql(inner: str, membership: list[str]) -> str:
 
 def matching(words: str) -> QuerySet:
     """Ids of cases whose reference or summary contains ``words``, or with someone on them
-    whose name does.
+    whose name does, or whose email address or postcode it is.
 
-    A union of three lookups, each of which a trigram index answers on PostgreSQL
-    (migration cases 0005), rather than one "or" across three tables that made PostgreSQL
-    read every case to search them.
+    A union of lookups, each of which an index answers on PostgreSQL (migration cases 0005
+    for the words, 0009 for email addresses), rather than one "or" across three tables that
+    made PostgreSQL read every case to search them. An email address or a postcode is looked
+    for only when the words are one, so an ordinary search costs no more.
     """
     by_reference = Case.objects.filter(reference__icontains=words).order_by().values("pk")
     by_summary = Case.objects.filter(summary__icontains=words).order_by().values("pk")
-    by_person = (
-        CaseParty.objects.filter(person__full_name__icontains=words).order_by().values("case_id")
-    )
-    return by_reference.union(by_summary, by_person)
+    on_cases = CaseParty.objects.order_by().values("case_id")
+    by_person = [on_cases.filter(person__full_name__icontains=words)]
+    if EMAIL.fullmatch(words):
+        by_person.append(on_cases.filter(person__email__iexact=words))
+    postcode = postcode_in(words)
+    if postcode:
+        by_person.append(on_cases.filter(person__postcode__in=postcode))
+    return by_reference.union(by_summary, *by_person)
+
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+# The shape of a UK postcode, written without its space: PO301UD, SW1A1AA, M11AE.
+POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")
+
+
+def postcode_in(words: str) -> list[str]:
+    """The ways a postcode typed in ``words`` may be stored (with or without its space)."""
+    compact = "".join(words.upper().split())
+    if not POSTCODE.fullmatch(compact):
+        return []
+    return [f"{compact[:-3]} {compact[-3:]}", compact]
 
 
 def complainants():

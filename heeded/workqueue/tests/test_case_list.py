@@ -108,6 +108,20 @@ def test_search_finds_reference_name_and_summary_words(signed_in, caseload):
     assert listed(signed_in, "?q=nobody+by+this+name") == []
 
 
+def test_search_finds_a_case_by_its_complainants_email_or_postcode(signed_in, caseload):
+    # As when an email or a letter arrives and the officer needs the case it is about.
+    priya = caseload["overdue"].parties.get().person
+    priya.email, priya.postcode = "Priya.Shah@example.org", "PO30 1UD"
+    priya.save()
+    overdue = [caseload["overdue"].reference]
+    assert listed(signed_in, "?q=priya.shah%40example.org") == overdue
+    assert listed(signed_in, "?q=po301ud") == overdue
+    assert listed(signed_in, "?q=+PO30++1ud+") == overdue
+    # Part of an address or postcode is not a search for one.
+    assert listed(signed_in, "?q=shah%40example") == []
+    assert listed(signed_in, "?q=PO30") == []
+
+
 def test_sorting_by_deadline_puts_cases_without_one_last(signed_in, caseload):
     assert listed(signed_in, "?sort=deadline") == [
         caseload[k].reference for k in ("overdue", "due_today", "due_soon", "later", "closed")
