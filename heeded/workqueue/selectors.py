@@ -23,7 +23,9 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
 )
+from django.db.models.lookups import IsNull
 from django.urls import reverse
 
 from heeded.access.policies import assigned_to, cases_visible_to, sees_all_cases
@@ -61,12 +63,24 @@ def deadline_condition(which: str, today: dt.date) -> Q:
     raise ValueError(f"Unknown deadline filter: {which}")
 
 
-def awaiting_acknowledgement() -> Q:
+def awaiting_acknowledgement(*, as_flag: bool = False) -> Q:
+    """Open cases of a kind that is acknowledged, not acknowledged yet, and not answered.
+
+    ``as_flag``: for the dashboard, where this marks each open case rather than filtering.
+    There PostgreSQL answered NOT EXISTS by hashing every answered stage of every case (most
+    of the page's time); "its first answered stage is none" looks up only the open cases'
+    stages, by index. As a filter, NOT EXISTS is the quicker (an anti-join).
+    """
     # Only record types whose procedure asks for an acknowledgement (not compliments).
     needing = RecordType.objects.filter(procedure__in=procedures_with_acknowledgement())
     # A case already answered is no longer waiting for its acknowledgement (as the clocks).
     answered = Stage.objects.filter(case=OuterRef("pk"), responded_on__isnull=False)
-    return Q(acknowledged_on__isnull=True, record_type__in=needing.values("pk")) & ~Exists(answered)
+    if as_flag:
+        not_answered = IsNull(Subquery(answered.order_by().values("pk")[:1]), True)
+    else:
+        not_answered = ~Exists(answered)
+    # Last, so that it is looked up only for cases the cheaper conditions leave.
+    return Q(acknowledged_on__isnull=True, record_type__in=needing.values("pk")) & Q(not_answered)
 
 
 def not_assigned() -> Q:
@@ -119,7 +133,7 @@ def queues(today: dt.date, *, mine: bool) -> list[Queue]:
             "awaiting_acknowledgement",
             "Awaiting acknowledgement",
             "Every case has been acknowledged.",
-            awaiting_acknowledgement(),
+            awaiting_acknowledgement(as_flag=True),
             {**base, "acknowledgement": "awaiting"},
         ),
     ]

@@ -40,6 +40,20 @@ def test_the_team_view_puts_each_open_case_in_the_right_queue(client, officer, c
     assert references(queue(response, "team", "unassigned")) == [caseload["due_today"].reference]
 
 
+def test_a_case_answered_before_its_acknowledgement_waits_for_none(client, officer, caseload):
+    # The dashboard asks this as a flag on every open case, the case list as a filter (two
+    # ways of writing it in SQL, chosen for speed): both must give the same cases.
+    actions.respond_to_stage(
+        caseload["due_soon"], 1, by=officer, on=dt.date(2022, 10, 12), outcome="upheld"
+    )
+    client.force_login(officer)
+    awaiting = queue(client.get(URL), "team", "awaiting_acknowledgement")
+    expected = [caseload[k].reference for k in ("overdue", "due_today")]
+    assert references(awaiting) == expected and awaiting.count == 2
+    listed = client.get(awaiting.view_all_url).context["page"].object_list
+    assert sorted(c.reference for c in listed) == sorted(expected)
+
+
 def test_my_work_is_the_cases_i_am_the_officer_for(client, officer, caseload):
     client.force_login(officer)
     response = client.get(URL)
