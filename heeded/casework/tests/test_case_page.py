@@ -117,6 +117,15 @@ def test_a_case_without_documents_has_no_documents_heading(client, officer, comp
     assert 'id="documents"' not in page
 
 
+def test_the_top_of_the_page_links_to_the_actions(client, officer, complaint):
+    # On a phone the actions column comes after the whole timeline.
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    assert '<a class="govuk-link" href="#actions-heading">All actions</a>' in page
+    assert page.index('href="#actions-heading"') < page.index(">Summary</h2>")
+    assert 'id="actions-heading"' in page
+
+
 def _email():
     from heeded.taxonomy.models import HowReceived
 
