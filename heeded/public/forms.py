@@ -396,24 +396,6 @@ class WhenForm(Question):
         return [("When it happened", self.describe())]
 
 
-# The outcome codes as a member of the public would ask for them (the labels are the
-# complaints team's and the annual report's words); a code added later shows its label.
-PUBLIC_OUTCOME_WORDS = {
-    "apology": "An apology",
-    "explanation": "An explanation of what happened",
-    "agreed_service_implemented": "A service you were promised to be provided",
-    "personal_budget": "A change to a personal budget",
-    "meeting_offer": "A meeting to talk about it",
-    "change_of_worker": "A different worker",
-    "review_of_decision": "A decision looked at again",
-    "payment": "A payment to put things right",
-    "remedial_action": "Something put right",
-    "other": "Something else",
-}
-# Ticking "An apology" and "An explanation" says this already.
-NOT_OFFERED_TO_THE_PUBLIC = {"apology_and_explanation"}
-
-
 class OutcomesForm(Question):
     heading = "What would you like to happen?"
     hint = "Select all that apply."
@@ -434,12 +416,12 @@ class OutcomesForm(Question):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # In the council's words for the public (Outcome.public_wording), not the team's.
         self.fields["outcomes"].choices = [
-            (code, PUBLIC_OUTCOME_WORDS.get(code, label))
-            for code, label in Outcome.objects.in_use()
-            .exclude(code__in=NOT_OFFERED_TO_THE_PUBLIC)
+            (outcome.code, outcome.public_label)
+            for outcome in Outcome.objects.in_use()
+            .filter(asked_online=True)
             .order_by("position", "label")
-            .values_list("code", "label")
         ]
 
     def summary(self):

@@ -35,6 +35,10 @@ class Kind:
     def is_record_type(self) -> bool:
         return self.key == "record_type"
 
+    @property
+    def is_outcome(self) -> bool:
+        return self.key == "outcome"
+
 
 KINDS = [
     Kind(

@@ -247,6 +247,23 @@ OUTCOMES = [
     ("other", "Other"),
 ]
 
+# How the online complaint form offers each outcome, in the words of the person complaining
+# (Outcome.public_wording); the council may change them.
+PUBLIC_OUTCOME_WORDING = {
+    "apology": "An apology",
+    "explanation": "An explanation of what happened",
+    "agreed_service_implemented": "A service you were promised to be provided",
+    "personal_budget": "A change to a personal budget",
+    "meeting_offer": "A meeting to talk about it",
+    "change_of_worker": "A different worker",
+    "review_of_decision": "A decision looked at again",
+    "payment": "A payment to put things right",
+    "remedial_action": "Something put right",
+    "other": "Something else",
+}
+# Not offered online: ticking "An apology" and "An explanation" says this already.
+NOT_ASKED_ONLINE = {"apology_and_explanation"}
+
 REFUSAL_REASONS = [
     ("court_proceedings", "Court proceedings"),
     ("out_of_time", "Out of time"),

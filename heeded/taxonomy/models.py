@@ -96,8 +96,26 @@ class Nature(Term):
 class Outcome(Term):
     """What a complainant asks for (outcome sought) and what they get (actual outcome)."""
 
+    # The label is the complaints team's and the annual report's word ("Meeting offer"); the
+    # online complaint form asks a parent or a child in theirs ("A meeting to talk about it").
+    public_wording = models.CharField(
+        "wording on the online form",
+        max_length=200,
+        blank=True,
+        help_text="How the online complaint form offers it. Left empty, the label is used.",
+    )
+    asked_online = models.BooleanField(
+        "offered on the online form",
+        default=True,
+        help_text="Whether someone complaining online can ask for it.",
+    )
+
     class Meta(Term.Meta):
         verbose_name = "outcome"
+
+    @property
+    def public_label(self) -> str:
+        return self.public_wording or self.label
 
 
 class RefusalReason(Term):

@@ -47,10 +47,24 @@ def seed_default_taxonomy(models=None) -> None:
     for model_name, rows in simple:
         for position, (code, label) in enumerate(rows):
             m[model_name].objects.get_or_create(
-                code=code, defaults=dict(label=label, position=position)
+                code=code,
+                defaults=dict(label=label, position=position, **_online(m[model_name], code)),
             )
     for position, (code, label, level, parent_code) in enumerate(defaults.SERVICE_TEAMS):
         parent = m["ServiceTeam"].objects.get(code=parent_code) if parent_code else None
         m["ServiceTeam"].objects.get_or_create(
             code=code, defaults=dict(label=label, level=level, parent=parent, position=position)
         )
+
+
+def _online(model, code: str) -> dict:
+    """An outcome's wording on the online complaint form, and whether it is offered there.
+
+    Nothing for other kinds, nor for an outcome as migrations before these fields know it.
+    """
+    if not any(f.name == "public_wording" for f in model._meta.get_fields()):
+        return {}
+    return {
+        "public_wording": defaults.PUBLIC_OUTCOME_WORDING.get(code, ""),
+        "asked_online": code not in defaults.NOT_ASKED_ONLINE,
+    }

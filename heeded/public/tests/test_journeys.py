@@ -1,6 +1,7 @@
 """Each public form, sent through the pages as a person would, makes the right case."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -305,3 +306,25 @@ def test_what_people_may_ask_for_is_in_their_words_not_the_teams_codes(client):
     assert "A meeting to talk about it" in page and "Something put right" in page
     for internal in ("Agreed service implemented", "Remedial action", "Apology and explanation"):
         assert internal not in page
+
+
+@pytest.mark.django_db
+def test_the_online_form_offers_outcomes_as_the_council_words_them(client):
+    from heeded.taxonomy.models import Outcome
+
+    Outcome.objects.filter(code="meeting_offer").update(public_wording="A meeting with a manager")
+    Outcome.objects.filter(code="payment").update(asked_online=False)
+    Outcome.objects.filter(code="other").update(public_wording="")
+    for step, data in COMPLAINT.items():
+        if step == "outcome":
+            break
+        client.post(step_url("complaint", step), data)
+    page = client.get(step_url("complaint", "outcome")).content.decode()
+    assert "A meeting with a manager" in page and "A meeting to talk about it" not in page
+    assert 'value="payment"' not in page
+    # With no wording of its own, an outcome is offered under its label.
+    assert re.search(r'value="other">\s*<label[^>]*>Other</label>', page)
+    # A choice the council has stopped offering is refused if sent anyway.
+    data = {**COMPLAINT["outcome"], "outcomes": ["payment"]}
+    response = client.post(step_url("complaint", "outcome"), data)
+    assert "Select what you would like to happen" in response.content.decode()

@@ -18,7 +18,15 @@ from . import changelog
 
 CODE_MAX_LENGTH = Term._meta.get_field("code").max_length
 EDITABLE = ("label", "description", "position")
-RECORD_TYPE_EDITABLE = EDITABLE + ("family", "procedure")
+# What else each kind has that a complaints manager may change.
+EDITABLE_BY_KIND = {
+    "record_type": EDITABLE + ("family", "procedure"),
+    "outcome": EDITABLE + ("public_wording", "asked_online"),
+}
+
+
+def editable(kind: str) -> tuple[str, ...]:
+    return EDITABLE_BY_KIND.get(kind, EDITABLE)
 
 
 def kind_of(term: Term) -> str:
@@ -119,11 +127,12 @@ def add_term(
 
 
 def update_term(term: Term, *, by, **changes) -> Term:
-    """Change a code's label, description, position (and a record type's family, procedure).
+    """Change a code's label, description, position (and a record type's family, procedure;
+    an outcome's wording on the online form).
 
     The code itself is not among the things that can change.
     """
-    allowed = RECORD_TYPE_EDITABLE if isinstance(term, RecordType) else EDITABLE
+    allowed = editable(kind_of(term))
     unknown = set(changes) - set(allowed)
     if unknown:
         raise TypeError(f"These cannot be changed here: {', '.join(sorted(unknown))}")

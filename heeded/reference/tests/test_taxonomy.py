@@ -256,3 +256,43 @@ def test_a_code_keeps_its_own_label_when_saved_again(manager, code):
     nature = code("nature", "delay")
     taxonomy.update_term(nature, by=manager, label="Delay", description="Answered late.")
     assert code("nature", "delay").description == "Answered late."
+
+
+def test_a_manager_words_an_outcome_for_the_online_form_and_can_stop_offering_it(as_manager, code):
+    # The label is the team's and the report's word; the online form speaks to a parent.
+    page = as_manager.get(edit_url("meeting_offer", kind="outcome")).content.decode()
+    assert 'value="A meeting to talk about it"' in page
+    response = as_manager.post(
+        edit_url("meeting_offer", kind="outcome"),
+        {
+            "label": "Meeting offer",
+            "public_wording": "A meeting with the manager",
+            "asked_online": "False",
+            "position": "5",
+        },
+    )
+    assert response.status_code == 302
+    outcome = code("outcome", "meeting_offer")
+    assert (outcome.public_wording, outcome.asked_online) == ("A meeting with the manager", False)
+    change = ChangeLog.objects.get(area="outcome", subject="meeting_offer", field="asked_online")
+    assert (change.old, change.new) == ("yes", "no")
+    listed = as_manager.get(reverse("reference:term_list", kwargs={"kind": "outcome"}))
+    assert "A meeting to talk about it" not in listed.content.decode()
+    assert "Not offered" in listed.content.decode()
+
+
+def test_an_outcome_without_an_answer_about_the_online_form_is_refused(as_manager):
+    response = as_manager.post(
+        add_url("outcome"), {"code": "training", "label": "Staff training", "position": "1"}
+    )
+    assert errors_of(response) == ["Select yes if someone complaining online can ask for it"]
+
+
+def test_a_new_outcome_is_offered_online_under_its_label_unless_worded(as_manager, code):
+    response = as_manager.post(
+        add_url("outcome"),
+        {"code": "training", "label": "Staff training", "asked_online": "True", "position": "1"},
+    )
+    assert response.status_code == 302
+    training = code("outcome", "training")
+    assert (training.public_label, training.asked_online) == ("Staff training", True)

@@ -15,17 +15,14 @@ from .access import allowed_if, apply_errors
 def _form(kind, data=None, *, term=None):
     initial = None
     if term is not None:
-        initial = {
-            name: getattr(term, name)
-            for name in service.RECORD_TYPE_EDITABLE
-            if hasattr(term, name)
-        }
+        initial = {name: getattr(term, name) for name in service.editable(kind.key)}
     return TermForm(
         data,
         initial=initial,
         what=kind.singular,
         adding=term is None,
         record_type=kind.is_record_type,
+        outcome=kind.is_outcome,
     )
 
 
