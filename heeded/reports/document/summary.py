@@ -46,10 +46,10 @@ def _years_left_out(ctx: Context) -> Note | None:
     if not missing:
         return None
     if len(missing) == 1:
-        return Note(f"Heeded holds no records for {missing[0]}, so that year is not shown.")
+        return Note(f"There are no records for {missing[0]}, so that year is not shown.")
     # Comparison years run back from the period: named earliest first.
     years = wording.join(missing[::-1], "or")
-    return Note(f"Heeded holds no records for {years}, so those years are not shown.")
+    return Note(f"There are no records for {years}, so those years are not shown.")
 
 
 def key_findings(ctx: Context) -> Section:
@@ -101,7 +101,7 @@ def key_findings(ctx: Context) -> Section:
         most = ctx.shown_share(top, complaints)
         findings.append(
             f"Complainants recorded as {wording.join(_quoted(leaders))} made "
-            "the most complaints" + (f" ({most})." if most else ".")
+            "the most complaints" + (f": {most} complaints." if most else ".")
         )
     natures = {
         ctx.name("nature", k): ctx.n("complaints.natures", k)
@@ -118,7 +118,8 @@ def key_findings(ctx: Context) -> Section:
         labels, top = most_of
         leaders = [f"'{k}'" for k in labels]
         most = ctx.shown_share(top, complaints)
-        # A tie reads "were 'A' and 'B' (19 of 85 complaints each)".
+        # A tie reads "were 'A' and 'B': 19 of 85 (22%) complaints each". A colon, not
+        # brackets: the share has its own "(22%)".
         findings.append(
             (
                 "The outcome most often sought was "
@@ -126,7 +127,7 @@ def key_findings(ctx: Context) -> Section:
                 else "The outcomes most often sought were "
             )
             + wording.join(leaders)
-            + (f" ({most} complaints{'' if len(leaders) == 1 else ' each'})." if most else ".")
+            + (f": {most} complaints{'' if len(leaders) == 1 else ' each'}." if most else ".")
         )
     young = ctx.n("young_people.complaints")
     young_change = ctx.change("young_people.complaints")

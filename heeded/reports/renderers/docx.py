@@ -19,6 +19,8 @@ from . import charts
 MARGIN = Cm(1.8)
 TEXT_WIDTH = Cm(21) - 2 * MARGIN
 # A table wider than this many columns (the month-by-month table) is set in smaller type.
+# Up to this many rows (with the header) a table is kept on one page.
+SHORT_TABLE_ROWS = 16
 MANY_COLUMNS = 8
 
 
@@ -44,6 +46,8 @@ def _page_setup(word, document: Document) -> None:
     for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Caption"):
         styles[name].font.name = "Arial"
         _without_theme_fonts(styles[name])
+    # A table's or a chart's title stays on the page of what it names.
+    styles["Caption"].paragraph_format.keep_with_next = True
     section = word.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = MARGIN
@@ -106,9 +110,7 @@ def _block(word, block) -> None:
         for item in block.items:
             word.add_paragraph(item, style="List Bullet")
     elif block.kind == "note":
-        paragraph = word.add_paragraph(style="Intense Quote")
-        paragraph.add_run("Observation: ").bold = True
-        paragraph.add_run(block.text)
+        _inset(word.add_paragraph(block.text))
     elif block.kind == "quote":
         word.add_heading(block.heading, level=3)
         for part in block.text.split("\n\n"):
@@ -117,6 +119,19 @@ def _block(word, block) -> None:
         _table(word, block)
     elif block.kind == "chart":
         _chart(word, block)
+
+
+def _inset(paragraph) -> None:
+    """A note set apart as the HTML and PDF set it (GOV.UK inset text): indented, with a
+    grey rule down its left side."""
+    borders = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for name, value in (("val", "single"), ("sz", "24"), ("space", "8"), ("color", "B1B4B6")):
+        left.set(qn(f"w:{name}"), value)
+    borders.append(left)
+    # The border first: python-docx then puts the indent after it, as the schema orders them.
+    paragraph._p.get_or_add_pPr().append(borders)
+    paragraph.paragraph_format.left_indent = Cm(0.6)
 
 
 def _chart(word, chart: Chart) -> None:
@@ -173,9 +188,25 @@ def _table(word, table: Table) -> None:
             if row.kind in ("total", "subtotal", "group") and paragraph.runs:
                 paragraph.runs[0].bold = True
     _fit(grid, columns)
+    _keep_together(grid, table)
     for note in table.notes:
         word.add_paragraph(note).runs[0].font.size = Pt(8.5)
     word.add_paragraph()
+
+
+def _keep_together(grid, table: Table) -> None:
+    """No row is split over two pages; a short table is not split at all (each row kept
+    with the next), where a long one breaks between rows under its repeated header, never
+    just after a group's heading row ("Other")."""
+    short = len(grid.rows) <= SHORT_TABLE_ROWS
+    kinds = ["header"] + [row.kind for row in table.rows]
+    for n, (row, kind) in enumerate(zip(grid.rows, kinds, strict=True)):
+        # First among the row's properties: the schema puts it before a header's tblHeader.
+        row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))
+        if (short or kind == "group") and n < len(grid.rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def _repeat_header(row) -> None:

@@ -22,7 +22,7 @@ from .fixtures.sample_report import sample_report
 
 pytestmark = pytest.mark.django_db
 
-NOTE = "Heeded holds no records for 2020/21, 2021/22 or 2022/23, so those years are not shown."
+NOTE = "There are no records for 2020/21, 2021/22 or 2022/23, so those years are not shown."
 
 
 def words(document) -> str:
@@ -74,7 +74,7 @@ def test_a_year_with_only_a_stage_response_in_it_is_still_shown(db):
     report = build_report(financial_year(2024))
     document = build_document(report, labels=Labels.load())
     assert document.comparison_labels == ["2023/24", "2022/23"]
-    assert "Heeded holds no records for 2021/22, so that year is not shown." in words(document)
+    assert "There are no records for 2021/22, so that year is not shown." in words(document)
     table_1 = next(t for t in document.tables() if t.id == "representations")
     assert table_1.header == ["Type of representation", "2024/25", "2023/24", "2022/23"]
     # 2023/24 received nothing, so the summary compares with its 0 plainly.
@@ -91,7 +91,7 @@ def test_the_sample_reports_empty_2016_17_is_left_out_of_every_format(db):
     report["comparison_supplementary"]["2016/17"] = compute_supplementary(empty)
     document = build_document(report, labels=Labels.load())
     assert document.comparison_labels == ["2018/19", "2017/18"]
-    assert "Heeded holds no records for 2016/17, so that year is not shown." in words(document)
+    assert "There are no records for 2016/17, so that year is not shown." in words(document)
     table_1 = next(t for t in document.tables() if t.id == "representations")
     assert table_1.header == ["Type of representation", "2019/20", "2018/19", "2017/18"]
     html = render_document(document, "html").decode()

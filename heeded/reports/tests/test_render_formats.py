@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 from docx import Document as WordDocument
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from heeded.reports.document import Labels, build_document
@@ -90,6 +91,35 @@ def test_docx_reopens_with_heading_styles_tables_and_chart_alt_text(document):
     ]
     descriptions = [shape._inline.docPr.get("descr") for shape in word.inline_shapes]
     assert len(descriptions) == 2 and all(descriptions)
+
+
+def test_docx_keeps_titles_with_their_tables_and_short_tables_on_one_page(document):
+    # Read in LibreOffice, "Table 3: How representations were received" was left at the foot
+    # of one page and its table on the next.
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    assert word.styles["Caption"].paragraph_format.keep_with_next
+    cant_split = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit"
+    for grid in word.tables:
+        assert all(row._tr.trPr[0].tag == cant_split for row in grid.rows)
+        rows = grid.rows
+        kept = [all(p.paragraph_format.keep_with_next for p in r.cells[0].paragraphs) for r in rows]
+        if len(rows) <= 16:
+            assert kept == [True] * (len(rows) - 1) + [False]
+    long_table = word.tables[0]  # Table 1: 20 rows and its header
+    groups = [r for r in long_table.rows if r.cells[0].text == "Other"]
+    assert groups and all(r.cells[0].paragraphs[0].paragraph_format.keep_with_next for r in groups)
+
+
+def test_docx_notes_are_set_apart_without_a_label(document):
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "Observation" not in text
+    notes = [
+        p
+        for p in word.paragraphs
+        if p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None
+    ]
+    assert notes and all(p.paragraph_format.left_indent for p in notes)
 
 
 def test_xlsx_has_one_sheet_per_table_bold_frozen_header_and_numbers_as_numbers(document):
