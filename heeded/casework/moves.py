@@ -1,19 +1,26 @@
-"""What can be done to a case right now, by whom: the one list the case page offers.
+"""What can be done to a case right now, by whom: the one list the case page offers, and
+why anything else cannot be done.
 
-Derived from the case's state (its prefetched stages, so no queries) and its procedure's
-declaration. The actions themselves still check every rule; this list only decides which
-buttons appear, and the action views refuse a move that is not in it.
+Each move is declared once (``MOVES``): its label, its group, and one function that says why
+it cannot be made now, or "" when it can. The case page offers the moves with nothing
+against them; an action view refuses any other with that same reason, the words for someone
+who followed an old link or whose colleague got there first. Everything is read from the
+case's prefetched stages and its procedure's declaration (no query). The actions themselves
+still check every rule (``heeded.cases.actions``): this decides which buttons appear.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from heeded.access.policies import can_record_cases
-from heeded.cases.actions import long_date, not_the_ombudsman
-from heeded.cases.models import Case, EventKind, StageOutcome
+from heeded.cases.models import Case
 from heeded.procedures import StageRule
 from heeded.taxonomy.wording import in_sentence
+
+from . import reasons
+from .reasons import Situation
 
 # Groups, in the order the case page shows them.
 PROGRESS = "Move the case on"
@@ -47,6 +54,26 @@ class Move:
     primary: bool = False
 
 
+@dataclass(frozen=True)
+class Declared:
+    """A move: its label and group now, and why it cannot be made now ("" when it can)."""
+
+    slug: str
+    group: str
+    label: Callable[[Situation], str]
+    cannot: Callable[[Situation], str]
+    stage: Callable[[Situation], int | None] = lambda s: None
+    primary: Callable[[Situation], bool] = lambda s: False
+
+
+def _yes(s: Situation) -> bool:
+    return True
+
+
+def _label(text: str) -> Callable[[Situation], str]:
+    return lambda s: text
+
+
 def respond_label(rule: StageRule) -> str:
     """ "Record the Stage 1 response"; for an FOI request, "Record the response"."""
     if rule.numbered:
@@ -61,250 +88,135 @@ def extend_label(rule: StageRule) -> str:
     return f"Extend the {in_sentence(rule.title)} deadline"
 
 
-def _stages(case: Case):
-    """The case's stages in order (prefetched: no query), and the one still open, if any."""
-    stages = sorted(case.stages.all(), key=lambda s: s.number)
-    return stages, next((s for s in stages if s.responded_on is None), None)
+def _open_stage_number(s: Situation) -> int | None:
+    return s.open_stage.number if s.open_stage else None
+
+
+# Every move, in the order the case page lists them within their groups.
+MOVES = [
+    Declared("acknowledge", PROGRESS, _label("Acknowledge"), reasons.acknowledge, primary=_yes),
+    Declared(
+        "acknowledge-stage",
+        PROGRESS,
+        lambda s: f"Acknowledge Stage {s.open_stage.number}",
+        reasons.acknowledge_stage,
+        _open_stage_number,
+        primary=_yes,
+    ),
+    Declared(
+        "agree-statement",
+        PROGRESS,
+        _label("Record the agreed statement"),
+        reasons.agree_statement,
+        _open_stage_number,
+    ),
+    Declared(
+        "panel-held",
+        PROGRESS,
+        _label("Record the panel meeting"),
+        reasons.panel_held,
+        _open_stage_number,
+        primary=_yes,
+    ),
+    Declared(
+        "panel-report",
+        PROGRESS,
+        _label("Record the panel's report"),
+        reasons.panel_report,
+        _open_stage_number,
+        primary=_yes,
+    ),
+    Declared(
+        "respond",
+        PROGRESS,
+        lambda s: respond_label(s.open_rule),
+        reasons.respond,
+        _open_stage_number,
+        primary=_yes,
+    ),
+    Declared(
+        "extend", PROGRESS, lambda s: extend_label(s.open_rule), reasons.extend, _open_stage_number
+    ),
+    Declared(
+        "start-stage",
+        PROGRESS,
+        lambda s: f"Start Stage {reasons.next_stage(s)}",
+        reasons.start_stage,
+        reasons.next_stage,
+    ),
+    Declared(
+        "close",
+        PROGRESS,
+        _label("Close the case"),
+        reasons.close,
+        primary=lambda s: not s.procedure.has_stages or s.answered is not None,
+    ),
+    Declared("assign", PEOPLE, _label("Assign"), reasons.none),
+    Declared("advocacy", PEOPLE, _label("Record advocacy"), reasons.advocacy),
+    Declared("contact", RECORD, _label("Log a contact"), reasons.none),
+    Declared("note", RECORD, _label("Add a note"), reasons.none),
+    Declared("document", RECORD, _label("Upload a document"), reasons.none),
+    Declared("payment", RECORD, _label("Record a payment"), reasons.not_for_the_ombudsman),
+    Declared(
+        "ombudsman-enquiry",
+        RECORD,
+        _label("Record an Ombudsman enquiry"),
+        reasons.ombudsman_enquiry,
+    ),
+    Declared(
+        "ombudsman-decision",
+        RECORD,
+        _label("Record the Ombudsman's decision"),
+        reasons.ombudsman_decision,
+    ),
+    Declared("edit", END, _label("Edit details"), reasons.none),
+    Declared("convert", END, _label("Change the record type"), reasons.convert),
+    Declared("refuse", END, _label("Refuse"), reasons.refuse),
+    Declared("withdraw", END, lambda s: f"Withdrawn by the {s.procedure.asker}", reasons.withdraw),
+    Declared("reopen", END, _label("Reopen"), reasons.reopen),
+]
+DECLARED = {move.slug: move for move in MOVES}
+
+
+def _theirs(user, s: Situation, move: Declared) -> bool:
+    """Whether ``user`` may make ``move`` on this case: the complaints team may make any; a
+    responding manager only theirs, and on a stage only one given to them."""
+    if can_record_cases(user):
+        return True
+    if move.slug not in RESPONDING_MANAGER_MOVES:
+        return False
+    number = move.stage(s)
+    return number is None or any(
+        stage.number == number and stage.responding_manager_id == user.pk for stage in s.stages
+    )
 
 
 def available_moves(case: Case, user) -> list[Move]:
     """Every move the procedure allows on ``case`` now, that ``user`` may make."""
-    procedure = case.procedure
-    stages, open_stage = _stages(case)
-    last = stages[-1] if stages else None
-    officer = can_record_cases(user)
-    is_open = case.closed_on is None
-    refused = case.record_type.code == "refused"
-    answered = any(s.responded_on for s in stages)
-    # A responding manager moves on only the stages given to them.
-    their_stages = {s.number for s in stages if s.responding_manager_id == user.pk}
-    moves: list[Move] = []
-
-    def add(slug, label, group, stage=None, primary=False):
-        theirs = slug in RESPONDING_MANAGER_MOVES and (stage is None or stage in their_stages)
-        if officer or theirs:
-            moves.append(Move(slug, label, group, stage, primary))
-
-    # Once a response has gone, an acknowledgement has nothing left to promise.
-    if is_open and case.acknowledged_on is None and procedure.acknowledgement and not answered:
-        add("acknowledge", "Acknowledge", PROGRESS, primary=True)
-    if open_stage is not None and is_open:
-        n = open_stage.number
-        rule = procedure.stage(n)
-        if rule.acknowledgement and open_stage.acknowledged_on is None:
-            add("acknowledge-stage", f"Acknowledge Stage {n}", PROGRESS, n, primary=True)
-        if n == 2 and open_stage.statement_agreed_on is None and rule.records_finding:
-            add("agree-statement", "Record the agreed statement", PROGRESS, n)
-        if rule.panel and open_stage.panel_held_on is None:
-            add("panel-held", "Record the panel meeting", PROGRESS, n, primary=True)
-        elif rule.panel_report and open_stage.panel_report_on is None:
-            add("panel-report", "Record the panel's report", PROGRESS, n, primary=True)
-        else:
-            # A review panel's stage is answered by the authority's response to its report.
-            add("respond", respond_label(rule), PROGRESS, n, True)
-        if rule.response.max_limit is not None:
-            add("extend", extend_label(rule), PROGRESS, n)
-    if (
-        last is not None
-        and last.responded_on is not None
-        and last.outcome != StageOutcome.WITHDRAWN
-        and procedure.stage(last.number + 1) is not None
-        and not refused
-    ):
-        add("start-stage", f"Start Stage {last.number + 1}", PROGRESS, last.number + 1)
-    if is_open and open_stage is None and not refused:
-        add("close", "Close the case", PROGRESS, primary=not procedure.has_stages or answered)
-
-    add("assign", "Assign", PEOPLE)
-    if procedure.code == "children_statutory":
-        add("advocacy", "Record advocacy", PEOPLE)
-
-    add("contact", "Log a contact", RECORD)
-    add("note", "Add a note", RECORD)
-    add("document", "Upload a document", RECORD)
-    # Declared by the procedure: an information request goes to the Information Commissioner.
-    if procedure.has_ombudsman:
-        add("payment", "Record a payment", RECORD)
-        if case.ombudsman_received_on is None:
-            add("ombudsman-enquiry", "Record an Ombudsman enquiry", RECORD)
-        else:
-            add("ombudsman-decision", "Record the Ombudsman's decision", RECORD)
-
-    add("edit", "Edit details", END)
-    if is_open and not answered and not refused:
-        add("convert", "Change the record type", END)
-        if case.record_type.family == "statutory":
-            add("refuse", "Refuse", END)
-    if is_open and procedure.has_stages:
-        add("withdraw", f"Withdrawn by the {procedure.asker}", END)
-    if not is_open and not refused:
-        add("reopen", "Reopen", END)
-    return moves
+    s = Situation(case)
+    return [
+        Move(move.slug, move.label(s), move.group, move.stage(s), move.primary(s))
+        for move in MOVES
+        if not move.cannot(s) and _theirs(user, s, move)
+    ]
 
 
-# Moves on the stage that is open: with none open, the next stage must be started first.
-STAGE_MOVES = (
-    "respond",
-    "extend",
-    "acknowledge-stage",
-    "agree-statement",
-    "panel-held",
-    "panel-report",
-)
-
-
-def why_not(case: Case, slug: str) -> str:
-    """Why a move ``available_moves`` does not offer is not possible on ``case`` now: the
-    words for someone who followed an old link, or whose colleague got there first."""
-    stages, open_stage = _stages(case)
-    procedure = case.procedure
-    refused = case.record_type.code == "refused"
-    closed = case.closed_on is not None
-    ref = case.reference
-    kind = f"{ref} ({case.record_type.label})"
-    recording = ("edit", "contact", "note", "document", "payment")
-    # A refused case is never reopened, so "reopen it first" is never the advice for one.
-    never_for_refused = ("close", "reopen", "start-stage", "convert", "refuse")
-    if refused and (slug in never_for_refused or (closed and slug not in recording)):
-        return f"{ref} was refused: it is not in the complaints procedure."
-    if closed and slug not in ("reopen", *recording):
-        closed_on = long_date(case.closed_on)
-        return f"{ref} was closed on {closed_on}. Reopen it first if there is more to do."
-    if slug in ("payment", "ombudsman-enquiry", "ombudsman-decision") and not (
-        procedure.has_ombudsman
-    ):
-        return f"{not_the_ombudsman(case)}."
-    if slug in STAGE_MOVES:
-        if not procedure.has_stages:
-            return f"{kind} has no stages to respond to or extend: close it when it is dealt with."
-        not_started = _not_started(case, slug, stages)
-        if not_started:
-            return not_started
-        if open_stage is None:
-            if slug == "respond" and stages:
-                return _already_answered(case, stages[-1])
-            return f"No stage of {ref} is open: start the next stage first."
-        return _why_not_on_stage(case, slug, open_stage)
-    answered = next((s for s in stages if s.responded_on), None)
-    reasons = {
-        "reopen": f"{ref} is open: only a closed case can be reopened.",
-        "acknowledge": (
-            f"{ref} was acknowledged on {long_date(case.acknowledged_on)}."
-            if case.acknowledged_on
-            else f"{kind} has no acknowledgement to record."
-        ),
-        "close": _still_open(case, open_stage, "before closing the case") if open_stage else "",
-        "start-stage": (
-            f"{kind} has one stage only: there is no further stage to start."
-            if len(procedure.stages) < 2
-            else _still_open(case, open_stage, "first")
-            if open_stage
-            else f"{ref} has no answered stage to escalate from, or no further stage."
-        ),
-        "convert": (
-            f"A stage of {ref} has been answered: its record type can no longer change."
-            if answered
-            else ""
-        ),
-        "refuse": (
-            f"A stage of {ref} has been answered: it can no longer be refused."
-            if answered
-            else f"Only a statutory complaint can be refused: {kind} is not one."
-        ),
-        "withdraw": f"{kind} has no procedure to withdraw from: close it instead.",
-        "advocacy": f"Advocacy is recorded on Children Act 1989 complaints; {kind} is not one.",
-        "ombudsman-enquiry": f"The Ombudsman's enquiry about {ref} is already recorded.",
-        "ombudsman-decision": f"No Ombudsman enquiry about {ref} has been recorded yet.",
-    }
-    return reasons.get(slug) or (
-        f"That cannot be done to {ref} now: the case has moved on. Check the timeline."
-    )
-
-
-def _already_answered(case: Case, stage) -> str:
-    """ "Stage 1 of CS-2026-01127 was responded to on 4 December 2026 (recorded by Lucy
-    Foster)": for someone whose colleague recorded the response while they typed theirs."""
-    rule = case.procedure.stage(stage.number)
-    event = (
-        case.events.filter(kind=EventKind.STAGE_RESPONDED, stage_number=stage.number)
-        .select_related("by")
-        .order_by("-recorded_at", "-id")
-        .first()
-    )
-    who = (event.by.get_full_name() or event.by.username) if event and event.by else ""
-    recorded = f" (recorded by {who})" if who else ""
-    what = f"{rule.title} of {case.reference}" if rule and rule.numbered else case.reference
-    return f"{what} was responded to on {long_date(stage.responded_on)}{recorded}."
-
-
-def _still_open(case: Case, stage, then: str) -> str:
-    rule = case.procedure.stage(stage.number)
-    if rule is not None and not rule.numbered:
+def why_not(case: Case, slug: str, user=None) -> str:
+    """Why ``slug`` is not among the moves ``user`` may make on ``case`` now."""
+    s = Situation(case)
+    move = DECLARED[slug]
+    reason = move.cannot(s)
+    if reason:
+        return reason
+    if user is not None and not _theirs(user, s, move):
+        number = move.stage(s)
+        if number is None:
+            return f"Only the complaints team can do that on {s.ref}."
         return (
-            f"The {in_sentence(rule.title)} to {case.reference} is not recorded yet: "
-            f"record it {then}."
+            f"{s.procedure.stage_title(number)} of {s.ref} is given to another responding "
+            "manager: they, or the complaints team, can record it."
         )
-    if then == "first":
-        return f"Stage {stage.number} of {case.reference} is still open: record its response first."
-    return (
-        f"Stage {stage.number} of {case.reference} is still open: record its response, or the "
-        f"complainant's withdrawal, {then}."
-    )
-
-
-def _not_started(case: Case, slug: str, stages) -> str:
-    """ "Stage 3 has not started": the move belongs to a later stage than the case is at."""
-    procedure = case.procedure
-    if slug in ("panel-held", "panel-report"):
-        belongs = next((r for r in procedure.stages if r.panel), None)
-        if belongs is None:
-            return f"The {procedure.name} has no review panel."
-        step = "the review panel meets"
-    elif slug == "agree-statement":
-        belongs, step = procedure.stage(2), "the statement of complaint is agreed"
-    else:
-        return ""
-    if belongs is None or any(s.number >= belongs.number for s in stages):
-        return ""
-    at = (
-        f"{case.reference} is at {case.procedure.stage_title(stages[-1].number)}, and "
-        if stages
-        else ""
-    )
-    return f"{belongs.title} has not started: {at}{step} at {belongs.title}."
-
-
-def _why_not_on_stage(case: Case, slug: str, stage) -> str:
-    """Why a move on the open stage is not offered: the stage it belongs to has not started,
-    it is already done, or this procedure has no such step."""
-    procedure = case.procedure
-    rule = procedure.stage(stage.number)
-    ref = case.reference
-    name = procedure.stage_title(stage.number)
-    if slug in ("panel-held", "panel-report"):
-        if slug == "panel-held" and stage.panel_held_on:
-            return f"The review panel meeting on {long_date(stage.panel_held_on)} is recorded."
-        if slug == "panel-report":
-            if stage.panel_held_on is None:
-                return "Record the panel meeting first: its report comes after it."
-            if stage.panel_report_on:
-                return f"The panel's report of {long_date(stage.panel_report_on)} is recorded."
-    if slug == "acknowledge-stage":
-        if stage.acknowledged_on:
-            return f"{name} of {ref} was acknowledged on {long_date(stage.acknowledged_on)}."
-        return f"{name} of {ref} has no separate acknowledgement."
-    if slug == "agree-statement":
-        if stage.statement_agreed_on:
-            return (
-                f"The statement of complaint was agreed on {long_date(stage.statement_agreed_on)}."
-            )
-        return f"{name} has no statement of complaint."
-    if slug == "extend" and rule.response.max_limit is None:
-        return (
-            f"The {in_sentence(rule.response.what)} deadline cannot be extended: "
-            f"{rule.response.source}."
-        )
-    return f"That cannot be done to {ref} now: the case has moved on. Check the timeline."
+    return f"That cannot be done to {s.ref} now: the case has moved on. Check the timeline."
 
 
 def may_ever(user, slug: str) -> bool:

@@ -171,14 +171,23 @@ def close(case: Case, *, by, on: dt.date, expected_version: int | None = None) -
         require_open(case)
         require_date(on, "of closure", "on")
         require_not_before(on, case.received_on, "of closure", "the date received", "on")
-        open_stage = Stage.objects.filter(case=case, responded_on__isnull=True).first()
+        # A stage the procedure does not declare (an imported compliment's "Stage 1") is
+        # history, not something still to answer.
+        declared = [rule.number for rule in case.procedure.stages]
+        open_stage = Stage.objects.filter(
+            case=case, responded_on__isnull=True, number__in=declared
+        ).first()
         require(
             open_stage is None,
             f"Stage {open_stage.number} is still open: record its response or the withdrawal first."
             if open_stage
             else "",
         )
-        last = Stage.objects.filter(case=case).order_by("-responded_on").first()
+        last = (
+            Stage.objects.filter(case=case, responded_on__isnull=False)
+            .order_by("-responded_on")
+            .first()
+        )
         if last is not None:
             require_not_before(
                 on, last.responded_on, "of closure", f"the Stage {last.number} response", "on"

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from heeded.cases import actions
+from heeded.cases.models import Case
 from heeded.cases.tests.factories import record
 from heeded.casework.moves import available_moves, may_ever, why_not
 from heeded.casework.views.actions import FORMS
@@ -110,6 +111,11 @@ def test_a_responding_manager_moves_on_only_the_stage_given_to_them(
     moves = set(slugs(complaint, responding))
     assert {"note", "contact", "document"} <= moves
     assert not {"respond", "extend", "agree-statement"} & moves
+    # Told why, not that the case has moved on.
+    assert why_not(complaint, "respond", responding) == (
+        f"Stage 2 of {complaint.reference} is given to another responding manager: they, or "
+        "the complaints team, can record it."
+    )
 
 
 def test_a_case_answered_before_it_was_acknowledged_is_not_chased_for_it(complaint, officer):
@@ -204,3 +210,80 @@ def test_a_compliment_takes_no_payment_and_no_ombudsman_enquiry(officer):
     )
     with pytest.raises(actions.ProcedureError, match="a payment cannot be recorded on it"):
         actions.record_payment(compliment, by=officer, amount="50.00", paid_on=None)
+
+
+GENERIC = "the case has moved on"
+
+
+def _every_state(officer, code):
+    """A complaint at each point of its procedure, and other kinds of case."""
+    day = RECEIVED
+    states = {"new complaint": record(officer, "complaint", received_on=day)}
+    case = record(officer, "complaint", received_on=day)
+    actions.acknowledge(case, by=officer, on=day)
+    actions.respond_to_stage(case, 1, by=officer, on=day, outcome="not_upheld")
+    states["stage 1 answered"] = case
+    case = record(officer, "complaint", received_on=day)
+    actions.respond_to_stage(case, 1, by=officer, on=day, outcome="not_upheld")
+    actions.start_stage(case, 2, by=officer, requested_on=day)
+    states["stage 2 open"] = case
+    case = record(officer, "complaint", received_on=day)
+    actions.respond_to_stage(case, 1, by=officer, on=day, outcome="not_upheld")
+    actions.start_stage(case, 2, by=officer, requested_on=day)
+    actions.respond_to_stage(case, 2, by=officer, on=day, outcome="not_upheld")
+    actions.start_stage(case, 3, by=officer, requested_on=day)
+    states["stage 3 panel to meet"] = case
+    case = record(officer, "complaint", received_on=day)
+    actions.withdraw(case, by=officer, on=day)
+    states["withdrawn"] = case
+    case = record(officer, "complaint", received_on=day)
+    actions.respond_to_stage(case, 1, by=officer, on=day, outcome="upheld")
+    actions.close(case, by=officer, on=day)
+    states["closed"] = case
+    case = record(officer, "complaint", received_on=day)
+    actions.refuse(case, by=officer, reason=code("refusal_reason", "out_of_time"), on=day)
+    states["refused"] = case
+    for kind in ("compliment", "foi_request", "corporate_complaint", "case_concern"):
+        states[kind] = record(officer, kind, received_on=day)
+    return states
+
+
+def test_every_move_not_offered_says_why_in_its_own_words(officer, code):
+    # Each move is declared once with its reasons: what the page offers and what an old link
+    # is told can never disagree, and no move falls back on "the case has moved on".
+    from heeded.casework.moves import DECLARED
+
+    for state, case in _every_state(officer, code).items():
+        case.refresh_from_db()
+        offered = {m.slug for m in available_moves(case, officer)}
+        for slug in DECLARED:
+            if slug in offered:
+                continue
+            reason = why_not(case, slug, officer)
+            assert reason and GENERIC not in reason, (state, slug, reason)
+
+
+def test_an_imported_compliment_with_a_stage_date_can_be_opened_and_closed(
+    client, officer, tmp_path
+):
+    # Import keeps the dates a file gives, even a Stage 1 start for a compliment, which has
+    # no stages: that stage is history, with no moves, and does not hold the case open.
+    from heeded.interchange.importing import import_file
+    from heeded.interchange.tests.helpers import csv_file
+
+    rows = [
+        {"reference": "OLD-1", "record_type": "compliment", "received_on": "2024-01-10"},
+        {"reference": "OLD-2", "record_type": "case_concern", "received_on": "2024-01-10"},
+    ]
+    for row in rows:
+        row["stage1_started_on"] = "2024-01-11"
+    assert import_file(csv_file(tmp_path, rows), by=officer).written
+    client.force_login(officer)
+    for row in rows:
+        case = Case.objects.get(reference=row["reference"])
+        assert client.get(f"/cases/{case.reference}/").status_code == 200
+        moves = slugs(case, officer)
+        assert "close" in moves
+        assert not {"respond", "extend", "acknowledge-stage", "start-stage"} & set(moves)
+        closed = actions.close(case, by=officer, on=dt.date(2024, 1, 12))
+        assert closed.closed_on == dt.date(2024, 1, 12)

@@ -57,7 +57,7 @@ def case_action(request, reference: str, action: str):
         return _overtaken(request, case, form_class, action)
     if move is None:
         # Already done (perhaps by someone else a moment ago), or not yet possible.
-        messages.warning(request, why_not(case, action))
+        messages.warning(request, why_not(case, action, request.user))
         return redirect("casework:case", reference=case.reference)
     stale = None
     if request.method == "POST":
@@ -118,7 +118,7 @@ def _overtaken(request, case, form_class, action: str):
     return render(
         request,
         "casework/overtaken.html",
-        {"case": case, "reason": why_not(case, action), "typed": typed},
+        {"case": case, "reason": why_not(case, action, request.user), "typed": typed},
         status=409,
     )
 
