@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.urls import reverse
 
+from heeded.calendars.dates import long_date
 from heeded.cases.models import Case, EventKind
 
 LONDON = ZoneInfo("Europe/London")
@@ -47,7 +48,7 @@ def _title(event, procedure) -> str:
         return f"{stage}responded to, {event.new_value.lower()}"
     if kind is EventKind.STAGE_EXTENDED and event.new_value:
         new = dt.date.fromisoformat(event.new_value)
-        return f"{stage}deadline extended to {new.day} {new:%B %Y}"
+        return f"{stage}deadline extended to {long_date(new)}"
     if kind is EventKind.STAGE_STARTED:
         return f"Stage {event.stage_number} started" if event.stage_number else "Started"
     return f"{stage}{kind.label}" if not stage else f"{stage}{kind.label.lower()}"
@@ -62,7 +63,7 @@ def _unnumbered_title(event, kind: EventKind, rule) -> str:
         return f"Responded, {outcome.lower()}" if outcome else "Responded"
     if kind is EventKind.STAGE_EXTENDED and event.new_value:
         new = dt.date.fromisoformat(event.new_value)
-        return f"Deadline extended to {new.day} {new:%B %Y}"
+        return f"Deadline extended to {long_date(new)}"
     return kind.label
 
 

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from heeded.calendars.dates import long_date
 from heeded.cases.documents import ALLOWED_DESCRIPTION
 from heeded.cases.models import PartyRole
 
@@ -339,10 +340,6 @@ def done(request, journey: str, token: uuid.UUID):
             "first_name": party.person.full_name if party else "",
             "has_email": bool(party and party.person.email),
             "wants_advocate": case.advocacy_taken_up,
-            "respond_by": _long_date(respond_by(case)),
+            "respond_by": long_date(respond_by(case)),
         },
     )
-
-
-def _long_date(day) -> str:
-    return f"{day.day} {day:%B %Y}" if day else ""

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from heeded.calendars.dates import long_date
 from heeded.calendars.working_days import add_calendar_months
 
 
@@ -96,17 +97,13 @@ def quarter(start_year: int, q: int) -> Period:
     return Period(start, end, f"{_year_label(start_year)} Q{q}")
 
 
-def _long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def custom(start: dt.date, end: dt.date) -> Period:
     """Any span of dates, labelled "1 April 2019 to 30 September 2019"."""
     if end < start:
         raise ValueError(
             f"The end date ({end.isoformat()}) is before the start date ({start.isoformat()})"
         )
-    return Period(start, end, f"{_long_date(start)} to {_long_date(end)}")
+    return Period(start, end, f"{long_date(start)} to {long_date(end)}")
 
 
 def recognise(start: dt.date, end: dt.date) -> Period:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from heeded.calendars.dates import long_date
 from heeded.calendars.working_days import (
     Calendar,
     add_working_days,
@@ -95,11 +96,6 @@ def record_event(
 def staff_name(user) -> str:
     """A member of staff as the case page names them: their full name, else their sign-in."""
     return (user.get_full_name() or user.get_username()) if user else ""
-
-
-def long_date(day: dt.date) -> str:
-    """GOV.UK style: 5 January 2023."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def require(condition: bool, message: str, field: str | None = None) -> None:

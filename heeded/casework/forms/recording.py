@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from heeded.calendars.dates import long_date
 from heeded.cases.models import Person
 from heeded.taxonomy.models import (
     ComplainantType,
@@ -216,7 +217,7 @@ class RepresentationForm(GovForm):
             elif hasattr(field, "choices") and isinstance(value, str):
                 text = dict(field.choices).get(value, "")
             elif hasattr(value, "strftime"):
-                text = f"{value.day} {value:%B %Y}"
+                text = long_date(value)
             else:
                 text = "" if value is None else str(value)
             if text:

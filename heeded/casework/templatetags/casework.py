@@ -6,6 +6,8 @@ import datetime as dt
 
 from django import template
 
+from heeded.calendars.dates import long_date
+
 from ..fields import PARTS, DateField
 
 register = template.Library()
@@ -37,12 +39,7 @@ def date_parts(bound) -> list[dict]:
     ]
 
 
-@register.filter
-def long_date(day: dt.date | None) -> str:
-    """GOV.UK style: 5 January 2023."""
-    if not day:
-        return ""
-    return f"{day.day} {day:%B %Y}"
+register.filter("long_date", long_date)
 
 
 @register.filter

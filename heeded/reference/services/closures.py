@@ -12,6 +12,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from heeded.calendars.dates import long_date_with_weekday
 from heeded.calendars.models import ClosureDay
 from heeded.calendars.working_days import FIRST_YEAR, LAST_YEAR, bank_holidays_named
 
@@ -21,23 +22,20 @@ from . import changelog
 AREA = "closure_day"
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
 def check_closure_day(day: dt.date) -> None:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise ValidationError({"date": f"Date must be between {FIRST_YEAR} and {LAST_YEAR}"})
+    named = long_date_with_weekday(day)
     existing = ClosureDay.objects.filter(date=day).first()
     if existing is not None:
         raise ValidationError(
-            {"date": f"{long_date(day)} is already a closure day ({existing.description})"}
+            {"date": f"{named} is already a closure day ({existing.description})"}
         )
     if day.weekday() >= 5:
-        raise ValidationError({"date": f"{long_date(day)} is a weekend: offices are closed anyway"})
+        raise ValidationError({"date": f"{named} is a weekend: offices are closed anyway"})
     holiday = dict(bank_holidays_named(day.year)).get(day)
     if holiday:
-        raise ValidationError({"date": f"{long_date(day)} is already a bank holiday ({holiday})"})
+        raise ValidationError({"date": f"{named} is already a bank holiday ({holiday})"})
 
 
 def add_closure_day(*, by, date: dt.date, description: str) -> ClosureDay:

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from heeded.access.policies import can_manage_reference_data
+from heeded.calendars.dates import long_date_with_weekday
 from heeded.calendars.models import ClosureDay
 from heeded.calendars.working_days import (
     FIRST_YEAR,
@@ -56,7 +57,7 @@ def closure_add(request):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, f"{service.long_date(day.date)} added as a closure day")
+            messages.success(request, f"{long_date_with_weekday(day.date)} added as a closure day")
             return redirect(f"{_list_url()}?year={day.date.year}")
     return render(request, "reference/closure_form.html", {"form": form})
 
@@ -66,12 +67,12 @@ def closure_remove(request, pk):
     day = get_object_or_404(ClosureDay, pk=pk)
     if request.method == "POST":
         service.remove_closure_day(day, by=request.user)
-        messages.success(request, f"{service.long_date(day.date)} is no longer a closure day")
+        messages.success(request, f"{long_date_with_weekday(day.date)} is no longer a closure day")
         return redirect(f"{_list_url()}?year={day.date.year}")
     return render(
         request,
         "reference/closure_remove.html",
-        {"day": day, "long_date": service.long_date(day.date)},
+        {"day": day, "long_date": long_date_with_weekday(day.date)},
     )
 
 

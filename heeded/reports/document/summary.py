@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from heeded.calendars.dates import long_date
+
 from . import wording
 from .context import NR, Context
 from .sections_findings import BANDS
@@ -12,8 +14,7 @@ from .structure import BulletList, Note, Paragraph, Section, sentence
 
 
 def _long(iso: str) -> str:
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
+    return long_date(dt.date.fromisoformat(iso))
 
 
 def introduction(ctx: Context, organisation: str, department: str) -> Section:
