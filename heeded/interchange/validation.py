@@ -353,6 +353,9 @@ class RowChecker:
                 "Write the amount in pounds with no £ sign or commas, for example 250.00.",
             )
             return None
+        if text.startswith("-") and Decimal(text) == 0:
+            self._problem(row, column.name, "Write 0.00 without a minus sign.")
+            return None
         if text.startswith("-"):
             self._problem(
                 row,
@@ -379,11 +382,11 @@ class RowChecker:
         record_type = v["record_type"]
         received = v["received_on"]
 
-        if bool(get("converted_from")) != bool(get("converted_on")):
-            missing = "converted_on" if get("converted_from") else "converted_from"
-            self._problem(
-                row, missing, "Give both converted_from and converted_on, or neither.", ""
-            )
+        # An old system may know what a case was before without the day it changed (the
+        # spec makes neither column depend on the other): kept, the date not recorded. A
+        # conversion date with nothing converted from is a mistake in the file.
+        if get("converted_on") and not get("converted_from"):
+            self._problem(row, "converted_from", "Give converted_from with converted_on.", "")
         if get("converted_from") is not None and get("converted_from") == record_type:
             self._problem(row, "converted_from", "A case cannot be converted to its own type.")
         if get("refusal_reason") is not None and record_type.code != "refused":
@@ -466,12 +469,9 @@ class RowChecker:
                 start_implied=implied,
             )
             if stage.extended_to is not None:
-                if procedure.stage(number) is None:
-                    self._problem(
-                        row,
-                        names[1],
-                        f"A {v['record_type'].code} has no Stage {number} deadline to extend.",
-                    )
+                # Kept as the file gives it, even where the record type's procedure has no
+                # such deadline today (a case concern an old system gave a Stage 1 clock):
+                # the spec allows it, and a stage without a clock is only history here.
                 self._not_before(row, names[1], started, f"stage{number}_started_on")
             if stage.responded_on is not None:
                 self._not_before(row, names[2], started, f"stage{number}_started_on")

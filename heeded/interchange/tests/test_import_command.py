@@ -256,6 +256,12 @@ class TestEveryProblemIsNamed:
             )
         ]
 
+    def test_minus_nothing_is_told_to_drop_the_minus(self, tmp_path):
+        found = problems_of(tmp_path, [complaint("A", payment_amount="-0.00")])
+        assert [(p[1], p[3]) for p in found] == [
+            ("payment_amount", "Write 0.00 without a minus sign.")
+        ]
+
     def test_a_reference_with_an_invisible_character_is_refused(self, tmp_path):
         found = problems_of(tmp_path, [complaint("R\u200bX")])
         assert [(p[1], p[2]) for p in found] == [("reference", "R\u200bX")]

@@ -129,6 +129,67 @@ def test_empty_cells_stay_not_recorded(tmp_path):
     assert first.read_bytes() == second.read_bytes()
 
 
+def test_what_an_old_system_recorded_loosely_is_kept_and_comes_back(tmp_path, client):
+    # Both allowed by the spec, which ties neither column to another: a conversion whose
+    # date was never recorded, and a Stage 1 extension on a type with no Stage 1 clock.
+    rows = [
+        {
+            "reference": "CONV-1",
+            "record_type": "complaint",
+            "received_on": "2022-05-25",
+            "converted_from": "pre_complaint",
+            "stage1_responded_on": "2022-06-06",
+            "stage1_outcome": "upheld",
+        },
+        {
+            "reference": "CC-1",
+            "record_type": "case_concern",
+            "received_on": "2022-06-01",
+            "stage1_extended_to": "2022-06-20",
+            "stage1_responded_on": "2022-06-17",
+        },
+    ]
+    first, second = round_trip(tmp_path, csv_file(tmp_path, rows))
+    assert first.read_bytes() == second.read_bytes()
+    with open(second, encoding="utf-8-sig", newline="") as f:
+        exported = {row["reference"]: row for row in csv.DictReader(f)}
+    assert (exported["CONV-1"]["converted_from"], exported["CONV-1"]["converted_on"]) == (
+        "pre_complaint",
+        "",
+    )
+    assert exported["CC-1"]["stage1_extended_to"] == "2022-06-20"
+    # The Stage 1 clock counted from receipt (no conversion date): answered on day 8.
+    conversion = Case.objects.get(reference="CONV-1")
+    assert conversion.stages.get(number=1).started_on == D(2022, 5, 25)
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from heeded.access.roles import Role
+
+    officer = get_user_model().objects.create_user("officer-rt", password="x")
+    officer.groups.add(Group.objects.get_or_create(name=Role.COMPLAINTS_OFFICER.value)[0])
+    client.force_login(officer)
+    page = client.get("/cases/CONV-1/").content.decode()
+    assert "Previously: Pre-complaint</span>" in page
+    assert client.get("/cases/CC-1/").status_code == 200
+
+
+def test_a_conversion_date_needs_what_it_was_converted_from(tmp_path):
+    rows = [
+        {
+            "reference": "C",
+            "record_type": "complaint",
+            "received_on": "2022-05-25",
+            "converted_on": "2022-05-30",
+        }
+    ]
+    report = import_file(csv_file(tmp_path, rows), by=None, today=TODAY)
+    assert [(p.column, p.message) for p in report.problems] == [
+        ("converted_from", "Give converted_from with converted_on.")
+    ]
+    assert not Case.objects.exists()
+
+
 def test_stage_1_start_comes_back_as_the_file_gave_it_given_or_empty(tmp_path):
     given = {"reference": "G", "record_type": "complaint", "received_on": "2020-02-03"}
     rows = [

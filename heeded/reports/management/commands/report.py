@@ -106,7 +106,7 @@ class Command(BaseCommand):
             )
         fmt, output = options["format"], options["output"]
         if fmt != "json" and not output:
-            raise CommandError(f"A {fmt.upper()} report needs --output, for example report.{fmt}")
+            raise CommandError(f"The {fmt.upper()} report needs --output, for example report.{fmt}")
         render = _renderer(fmt) if fmt != "json" or options["public"] else None
         try:
             report = self._build(period, options)
