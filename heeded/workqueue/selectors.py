@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from urllib.parse import urlencode
 
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connections
 from django.db.models import (
     BooleanField,
@@ -32,6 +32,7 @@ from heeded.access.policies import assigned_to, cases_visible_to, sees_all_cases
 from heeded.calendars.working_days import add_working_days
 from heeded.cases.models import Case, CaseParty, Stage
 from heeded.procedures import PROCEDURES
+from heeded.public.fields import clean_postcode
 from heeded.taxonomy.models import RecordType
 
 # How far ahead "due soon" looks: a week's work, as a complaints team plans it.
@@ -282,16 +283,15 @@ def matching(words: str) -> QuerySet:
 
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
-# The shape of a UK postcode, written without its space: PO301UD, SW1A1AA, M11AE.
-POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")
 
 
 def postcode_in(words: str) -> list[str]:
     """The ways a postcode typed in ``words`` may be stored (with or without its space)."""
-    compact = "".join(words.upper().split())
-    if not POSTCODE.fullmatch(compact):
+    try:
+        spaced = clean_postcode(words)
+    except ValidationError:
         return []
-    return [f"{compact[:-3]} {compact[-3:]}", compact]
+    return [spaced, spaced.replace(" ", "")]
 
 
 def complainants():
