@@ -142,8 +142,9 @@ class Gen:
         self.start, self.end = (D(2018, 1, 1), D(2026, 9, 30)) if wide else (START, END)
         self.special = SPECIAL_WIDE if wide else SPECIAL
         self.r = random.Random(seed)
-        # strict: avoid two things Heeded refuses though the spec does not forbid them
-        # (converted_from without converted_on; stage1_extended_to on e.g. a miscellaneous)
+        # strict: avoid what the spec allows but a tidy system would not write (converted_from
+        # without converted_on; stage1_extended_to on e.g. a miscellaneous; an outcome without
+        # its response date; the Ombudsman's decision without the date of the enquiry)
         self.strict = strict
 
     def received(self):
@@ -277,6 +278,9 @@ class Gen:
                                 x["stage3_outcome"] = self.opt(0.85, lambda: r.choice(OUTCOMES))
                 x["actual_outcomes"] = self.multi(OUTC, 0.4)
                 x["remedial_action"] = self.boolean(0.3)
+            elif not self.strict and r.random() < 0.3:
+                # an outcome whose response date an old system never recorded
+                x["stage1_outcome"] = r.choice(OUTCOMES)
         elif r.random() < 0.05:
             x["actual_outcomes"] = self.multi(OUTC, 0.0)
         pay = r.random()
@@ -291,6 +295,9 @@ class Gen:
             x["lgsco_received_on"] = lg.isoformat()
             dates.append(lg)
             x["lgsco_decision"] = self.opt(0.8, lambda: r.choice(LGSCO))
+        elif not self.strict and r.random() < 0.03:
+            # the Ombudsman's decision without the date of the enquiry
+            x["lgsco_decision"] = r.choice(LGSCO)
         if r.random() < 0.6:
             cl = self.after(max(dates), 0, 20)
             x["closed_on"] = cl.isoformat()

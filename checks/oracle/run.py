@@ -8,7 +8,8 @@ Default: seeds 1..12, 12,700 rows (about 9 minutes). For each seed: a fresh SQLi
 ``heeded export`` compared cell by cell with the file (also re-imported, updated with
 ``--update``, and through .xlsx on odd seeds). ``--loose``: the files also hold what the spec
 allows but a strict reading might refuse (a conversion without its date, an extension on a
-type with no Stage 1 clock). Work files go to var/oracle/; every discrepancy is printed.
+type with no Stage 1 clock, an outcome without its response date, the Ombudsman's decision
+without the date of the enquiry). Work files go to var/oracle/; every discrepancy is printed.
 """
 
 import csv

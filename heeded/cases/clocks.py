@@ -110,6 +110,11 @@ def open_deadlines(case: Case, organisation: Organisation | None = None) -> list
     if ack and case.acknowledged_on is None and not any(s.responded_on for s in case.stages.all()):
         deadlines.append(ack)
     for stage in case.stages.all():
+        rule = case.procedure.stage(stage.number)
+        if rule is None:
+            # A stage its procedure does not declare (an imported compliment's "Stage 1",
+            # extended or not) is history: nothing is chased.
+            continue
         deadline = stage_deadline(case, stage, organisation)
         if deadline is None and stage.responded_on is None and stage.extended_to:
             # An agreed response period (adult social care) has no statutory clock.
@@ -117,14 +122,14 @@ def open_deadlines(case: Case, organisation: Organisation | None = None) -> list
                 Deadline(
                     "Agreed response date",
                     stage.extended_to,
-                    case.procedure.stage(stage.number).response,
+                    rule.response,
                     stage.started_on,
                     stage.number,
                 )
             )
             continue
         if deadline is not None:
-            if stage.extended_to and deadline.clock is case.procedure.stage(stage.number).response:
+            if stage.extended_to and deadline.clock is rule.response:
                 deadline = Deadline(
                     f"{deadline.what} (extended)",
                     stage.extended_to,

@@ -77,6 +77,8 @@ def open_table(path: str | os.PathLike, name: str | None = None):
     path = Path(path)
     name = name or path.name
     kind = file_format(name)
+    if not path.is_file():
+        raise FileRefused(f"There is no file at {path}. Check the name and the folder.")
     check_size(path.stat().st_size)
     if kind == "csv":
         with _open_csv(path) as rows:

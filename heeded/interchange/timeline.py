@@ -1,7 +1,8 @@
 """The timeline an imported case gets: the events the application would have written.
 
 An event the file gives no date for (an extension being agreed, the Ombudsman's decision, a
-payment) is dated the day of the import and says so.
+payment, an outcome whose response date went unrecorded) is dated the day of the import and
+says so.
 """
 
 from __future__ import annotations
@@ -123,6 +124,18 @@ class Timeline:
                         EventKind.STAGE_RESPONDED,
                         stage.responded_on,
                         stage_number=number,
+                        new=label,
+                    )
+                )
+            elif stage.outcome:
+                label = StageOutcome(stage.outcome).label
+                story.append(
+                    self.event(
+                        case_pk,
+                        EventKind.OUTCOMES_RECORDED,
+                        self.today,
+                        f"Outcome imported: {label}; the date of the response was not recorded",
+                        number,
                         new=label,
                     )
                 )

@@ -393,10 +393,6 @@ class RowChecker:
             self._problem(
                 row, "refusal_reason", "A refusal reason is only for the record type refused."
             )
-        if get("lgsco_decision") is not None and get("lgsco_received_on") is None:
-            self._problem(
-                row, "lgsco_decision", "Give lgsco_received_on with the Ombudsman's decision."
-            )
         for name in ("converted_on", "acknowledged_on", "lgsco_received_on", "closed_on"):
             self._not_before(row, name, received, "received_on")
         self._check_stages(row, procedure_for(record_type.procedure))
@@ -473,10 +469,12 @@ class RowChecker:
                 # such deadline today (a case concern an old system gave a Stage 1 clock):
                 # the spec allows it, and a stage without a clock is only history here.
                 self._not_before(row, names[1], started, f"stage{number}_started_on")
+            # An outcome whose response date went unrecorded (a legacy system's "withdrawn"
+            # with no date), like an Ombudsman decision without the date of the enquiry, is
+            # kept: the spec makes neither depend on the other, and the measures count an
+            # outcome only by its response date, so it is history and not a figure.
             if stage.responded_on is not None:
                 self._not_before(row, names[2], started, f"stage{number}_started_on")
-            elif stage.outcome:
-                self._problem(row, names[3], f"Give stage{number}_responded_on with the outcome.")
             row.stages[number] = stage
             previous = stage
 

@@ -186,7 +186,7 @@ class TestEveryProblemIsNamed:
             ),
         ]
 
-    def test_stage_3_not_before_stage_2_response_and_outcome_needs_a_response(self, tmp_path):
+    def test_stage_3_not_before_stage_2_response(self, tmp_path):
         row = complaint(
             stage2_started_on="2019-11-01",
             stage2_responded_on="2019-12-02",
@@ -201,7 +201,6 @@ class TestEveryProblemIsNamed:
                 "stage3_started_on",
                 "stage3_started_on (2019-11-29) cannot be before stage2_responded_on (2019-12-02).",
             ),
-            ("stage3_outcome", "Give stage3_responded_on with the outcome."),
         ]
 
     def test_duplicate_references_and_references_already_held(self, tmp_path):
@@ -404,6 +403,17 @@ class TestTheCommand:
         err = capsys.readouterr().err
         assert "Row 2, received_on ('2019-1-1'): Write dates as YYYY-MM-DD" in err
         assert "Row 3, natures ('x'): x is not a nature code." in err
+
+    def test_a_file_that_is_not_there_is_named(self, tmp_path, capsys):
+        with pytest.raises(CommandError, match=r"There is no file at .*cases\.csv\."):
+            call_command("import", str(tmp_path / "cases.csv"), verbosity=0)
+        with pytest.raises(CommandError, match="There is no file at"):
+            (tmp_path / "a-folder.csv").mkdir()
+            call_command("import", str(tmp_path / "a-folder.csv"), verbosity=0)
+
+    def test_an_export_to_a_folder_that_is_not_there_is_named(self, tmp_path):
+        with pytest.raises(CommandError, match="There is no folder .*missing to write cases.csv"):
+            call_command("export", str(tmp_path / "missing" / "cases.csv"))
 
     def test_dry_run(self, tmp_path, capsys):
         call_command("import", str(csv_file(tmp_path, [complaint()])), dry_run=True, verbosity=0)

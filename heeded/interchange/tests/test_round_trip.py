@@ -11,6 +11,8 @@ from heeded.interchange import cells
 from heeded.interchange.columns import NAMES
 from heeded.interchange.exporting import export_file
 from heeded.interchange.importing import import_file
+from heeded.reports.measures import compute_measures
+from heeded.reports.periods import financial_year
 
 from .helpers import csv_file
 
@@ -41,6 +43,14 @@ def round_trip(tmp_path, source, suffix=".csv"):
     second = tmp_path / f"second{suffix}"
     export_file(second)
     return first, second
+
+
+def round_trip_unchanged(tmp_path, rows) -> dict[str, dict[str, str]]:
+    """Round-trip ``rows``, check the file came back the same, and give the export's rows."""
+    first, second = round_trip(tmp_path, csv_file(tmp_path, rows))
+    assert first.read_bytes() == second.read_bytes()
+    with open(second, encoding="utf-8-sig", newline="") as f:
+        return {row["reference"]: row for row in csv.DictReader(f)}
 
 
 def add_days(day, n):
@@ -149,10 +159,7 @@ def test_what_an_old_system_recorded_loosely_is_kept_and_comes_back(tmp_path, cl
             "stage1_responded_on": "2022-06-17",
         },
     ]
-    first, second = round_trip(tmp_path, csv_file(tmp_path, rows))
-    assert first.read_bytes() == second.read_bytes()
-    with open(second, encoding="utf-8-sig", newline="") as f:
-        exported = {row["reference"]: row for row in csv.DictReader(f)}
+    exported = round_trip_unchanged(tmp_path, rows)
     assert (exported["CONV-1"]["converted_from"], exported["CONV-1"]["converted_on"]) == (
         "pre_complaint",
         "",
@@ -161,6 +168,72 @@ def test_what_an_old_system_recorded_loosely_is_kept_and_comes_back(tmp_path, cl
     # The Stage 1 clock counted from receipt (no conversion date): answered on day 8.
     conversion = Case.objects.get(reference="CONV-1")
     assert conversion.stages.get(number=1).started_on == D(2022, 5, 25)
+    client.force_login(_officer())
+    page = client.get("/cases/CONV-1/").content.decode()
+    assert "Previously: Pre-complaint</span>" in page
+    assert client.get("/cases/CC-1/").status_code == 200
+
+
+def test_an_outcome_or_decision_whose_date_went_unrecorded_is_kept_as_history(tmp_path, client):
+    # The spec ties neither an outcome to its response date nor the Ombudsman's decision to
+    # the date of the enquiry; the measures count both by those dates, so neither is counted.
+    rows = [
+        {
+            "reference": "W-1",
+            "record_type": "complaint",
+            "received_on": "2022-05-25",
+            "stage1_outcome": "withdrawn",
+            "closed_on": "2022-06-30",
+        },
+        {
+            "reference": "L-1",
+            "record_type": "complaint",
+            "received_on": "2022-05-26",
+            "stage1_responded_on": "2022-06-08",
+            "stage1_outcome": "not_upheld",
+            "lgsco_decision": "no_fault",
+            "closed_on": "2022-06-08",
+        },
+        {
+            # Still open, on a type with no Stage 1 clock: its extension chases nothing.
+            "reference": "CC-2",
+            "record_type": "case_concern",
+            "received_on": "2023-04-08",
+            "stage1_extended_to": "2023-05-04",
+            "stage1_outcome": "withdrawn",
+        },
+    ]
+    exported = round_trip_unchanged(tmp_path, rows)
+    assert [exported["W-1"][name] for name in ("stage1_outcome", "stage1_responded_on")] == [
+        "withdrawn",
+        "",
+    ]
+    assert [exported["L-1"][name] for name in ("lgsco_decision", "lgsco_received_on")] == [
+        "no_fault",
+        "",
+    ]
+    measures = compute_measures(financial_year(2022))
+    assert measures["stage1.outcomes"]["withdrawn"] == 0
+    assert measures["stage1.outcomes"]["not_upheld"] == 1
+    assert measures["lgsco.received"] == 0
+    withdrawn = Case.objects.get(reference="W-1")
+    assert withdrawn.events.filter(
+        kind="outcomes_recorded",
+        stage_number=1,
+        description="Outcome imported: Withdrawn; the date of the response was not recorded",
+    ).exists()
+    client.force_login(_officer())
+    page = client.get("/cases/W-1/").content.decode()
+    assert "Date not recorded" in page and ">Withdrawn</strong>" in page
+    assert ">Open</strong>" not in page
+    page = client.get("/cases/L-1/").content.decode()
+    assert "Enquiry: date not recorded" in page
+    assert Case.objects.get(reference="CC-2").next_deadline is None
+    assert client.get("/cases/CC-2/").status_code == 200
+    assert client.get("/").status_code == 200
+
+
+def _officer():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
@@ -168,10 +241,7 @@ def test_what_an_old_system_recorded_loosely_is_kept_and_comes_back(tmp_path, cl
 
     officer = get_user_model().objects.create_user("officer-rt", password="x")
     officer.groups.add(Group.objects.get_or_create(name=Role.COMPLAINTS_OFFICER.value)[0])
-    client.force_login(officer)
-    page = client.get("/cases/CONV-1/").content.decode()
-    assert "Previously: Pre-complaint</span>" in page
-    assert client.get("/cases/CC-1/").status_code == 200
+    return officer
 
 
 def test_a_conversion_date_needs_what_it_was_converted_from(tmp_path):

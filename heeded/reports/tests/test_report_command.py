@@ -63,6 +63,8 @@ def test_progress_is_shown_on_standard_error_when_asked(db):
         (["--year", "2019/20", "--comparisons", "-1"], "a number from 0 to 3"),
         (["--year", "2019/20", "--comparisons", "5"], "compares up to 3 earlier years"),
         (["--year", "2019/20", "--format", "pdf"], "needs --output"),
+        (["--year", "2019/20", "--output", "/no/such/folder/r.json"], "no folder /no/such/folder"),
+        (["--year", "2019/20", "--output", "/tmp"], "/tmp is a folder"),
     ],
 )
 def test_bad_arguments_get_a_clear_message(db, args, message):

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from heeded.interchange.exporting import export_file
 from heeded.interchange.reading import FileRefused, file_format
+from heeded.output_files import check_output
 
 
 def iso_date(text: str) -> dt.date:
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         if date_from and date_to and date_to < date_from:
             raise CommandError("--to must not be before --from.")
+        check_output(file)
         count = export_file(file, date_from, date_to)
         self.stdout.write(
             self.style.SUCCESS(f"Exported {count:,} case{'' if count == 1 else 's'} to {file}.")

@@ -16,6 +16,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from heeded.output_files import check_output
 from heeded.reports.build import build_report
 from heeded.reports.periods import (
     MOST_COMPARISONS,
@@ -107,6 +108,8 @@ class Command(BaseCommand):
         fmt, output = options["format"], options["output"]
         if fmt != "json" and not output:
             raise CommandError(f"The {fmt.upper()} report needs --output, for example report.{fmt}")
+        if output:
+            check_output(output)
         render = _renderer(fmt) if fmt != "json" or options["public"] else None
         try:
             report = self._build(period, options)
