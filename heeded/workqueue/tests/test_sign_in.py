@@ -115,6 +115,33 @@ def test_a_session_ends_after_thirty_minutes_without_a_request(client, officer, 
     assert response["Location"].startswith(LOGIN)
 
 
+def test_a_session_is_written_at_most_once_a_minute_and_ends_within_the_idle_time(
+    client, officer, settings
+):
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def expiry():
+        return Session.objects.get(session_key=client.session.session_key).expire_date
+
+    start = dt.datetime(2022, 10, 12, 9, 0, tzinfo=dt.UTC)
+    idle = dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    with time_machine.travel(start, tick=False) as clock:
+        client.force_login(officer)
+        client.get("/")
+        assert expiry() == start + idle
+        clock.shift(dt.timedelta(seconds=59))
+        with CaptureQueriesContext(connection) as within_the_minute:
+            client.get("/")
+        written = [q for q in within_the_minute.captured_queries if "UPDATE" in q["sql"]]
+        assert written == []
+        assert expiry() == start + idle  # not renewed: at most a minute early
+        clock.shift(dt.timedelta(seconds=1))
+        client.get("/")
+        assert expiry() == start + dt.timedelta(minutes=1) + idle
+
+
 def test_pages_carry_a_strict_content_security_policy(client, officer):
     client.force_login(officer)
     policy = client.get("/")["Content-Security-Policy"]
