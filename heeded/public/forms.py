@@ -244,6 +244,8 @@ class ContactForm(Question):
 class YoungPersonContactForm(ContactForm):
     heading = "How can we get in touch with you safely?"
     hint = "Choose all the ways that are safe for you."
+    # The ways to get in touch are the question; the note below them is optional.
+    heading_field = "contact_methods"
     contact_methods = forms.MultipleChoiceField(
         label="How can we get in touch with you safely?",
         widget=forms.CheckboxSelectMultiple,
@@ -407,6 +409,8 @@ class OutcomesForm(Question):
             "invalid_choice": "Select what you would like to happen",
         },
     )
+    # The choices are the question; the box below them is optional.
+    heading_field = "outcomes"
     outcome_details = forms.CharField(
         label="Tell us more (optional)",
         required=False,

@@ -328,3 +328,33 @@ def test_the_online_form_offers_outcomes_as_the_council_words_them(client):
     data = {**COMPLAINT["outcome"], "outcomes": ["payment"]}
     response = client.post(step_url("complaint", "outcome"), data)
     assert "Select what you would like to happen" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/feedback/", "/feedback/young-person/"])
+def test_a_start_page_title_names_its_heading_once(client, path):
+    page = client.get(path).content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1).strip()
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1).strip()
+    first = title.split(" – ")[0]
+    # The start page is the service itself; any other page is titled by its own heading.
+    assert heading.startswith(first)
+    assert len(title.split(" – ")) == len(set(title.split(" – ")))
+    assert "immediate danger, call 999" in page or "call <strong>999</strong>" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("journey", list(ANSWERS))
+def test_no_page_asks_its_heading_twice(client, journey):
+    # GOV.UK: a page's question is its h1, or its h1 is the legend or label; a screen reader
+    # should not hear "How can we get in touch with you safely?" twice.
+    for step, data in ANSWERS[journey].items():
+        page = client.get(step_url(journey, step)).content.decode()
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
+        heading = re.sub(r"<span[^>]*>.*?</span>|<[^>]+>", "", heading, flags=re.S).strip()
+        questions = re.findall(r"<(?:legend|label)[^>]*>(.*?)</(?:legend|label)>", page, re.S)
+        repeated = [
+            q for q in questions if "<h1" not in q and re.sub(r"<[^>]+>", "", q).strip() == heading
+        ]
+        assert not repeated, (step, heading)
+        client.post(step_url(journey, step), data)
