@@ -87,7 +87,9 @@ def test_the_public_forms_show_the_councils_number_and_links_once_set(as_manager
     }
     assert as_manager.post(URL, filled(**changes)).status_code == 302
     page = client.get(start).content.decode()
-    assert 'call <a class="govuk-link" href="tel:01983814545">01983 814545</a>' in page
+    assert (
+        'social care now on <a class="govuk-link" href="tel:01983814545">01983 814545</a>' in page
+    )
     # A web address typed without its scheme is taken as https.
     assert 'href="https://iow.gov.uk/privacy">Privacy notice</a>' in page
     assert 'href="https://www.iow.gov.uk/accessibility">Accessibility statement</a>' in page

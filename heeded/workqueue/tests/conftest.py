@@ -10,8 +10,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from heeded.calendars.models import ClosureDay
 from heeded.cases import actions
+from heeded.cases.documents import add_document
 from heeded.cases.models import CaseParty
 from heeded.cases.tests.factories import PersonFactory, record
 
@@ -111,3 +114,59 @@ def default_codes(request):
     from heeded.taxonomy.seeding import seed_default_taxonomy
 
     seed_default_taxonomy()
+
+
+@pytest.fixture
+def examples(officer, responding, settings, tmp_path):
+    """URL argument values by name, from real rows (the whole-site sweeps), and the values
+    that differ for particular URL names."""
+    settings.MEDIA_ROOT = tmp_path
+    case = record(officer, "complaint")
+    case = actions.assign(case, by=officer, responding_manager=responding)
+    letter = SimpleUploadedFile("letter.pdf", b"%PDF-1.4 a letter", "application/pdf")
+    document = add_document(case, letter, by=officer)
+    closure = ClosureDay.objects.create(date=dt.date(2022, 12, 28), description="Office closed")
+    by_name = {
+        "casework:document": {"pk": document.pk},
+        "reference:closure_remove": {"pk": closure.pk},
+        "reference:unit_edit": {"code": "fostering"},
+        "reference:unit_retire": {"code": "fostering"},
+        "reports:cases": {"key": "complaint"},
+    }
+    return example_arguments(case, officer), by_name
+
+
+def example_arguments(case, staff) -> dict[str, object]:
+    return {
+        "reference": case.reference,
+        "record_type": "complaint",
+        "action": "note",
+        "kind": "nature",
+        "code": "delay",
+        # reports for the year 2022/23
+        "start": "2022-04-01",
+        "end": "2023-03-31",
+        "version": "public",
+        "fmt": "json",
+        "measure": "representations.by_type",
+        # the public's forms
+        "journey": "complaint",
+        "step": "your-name",
+        "token": "6f1c6c1e-8a3b-4c1e-9a55-1d6b0f3f2f10",
+        # set-password links: a made-up one gives the "link not valid" page
+        "uidb64": "MQ",
+        "pk": staff.pk,
+        "case_pk": case.pk,
+        "case_id": case.pk,
+        "number": 1,
+        "stage": 1,
+        "stage_number": 1,
+        # allauth's emailed links; made-up values give its "link not valid" page
+        "key": "not-a-real-key",
+        "uidb36": "1",
+        # Django's admin
+        "app_label": "auth",
+        "object_id": "1",
+        "id": "1",
+        "content_type_id": "1",
+    }
