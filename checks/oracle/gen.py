@@ -312,7 +312,7 @@ def write(
     cols = list(COLUMNS)
     if drop_columns:
         # leave out only columns no other cell depends on (Heeded refuses e.g. a Stage 3 response
-        # without its start, an outcome without its response, a decision without lgsco_received_on)
+        # without its start; see docs/interchange-readings.md)
         keep = {
             "reference",
             "record_type",
