@@ -10,6 +10,7 @@ from django.db.models import Prefetch, QuerySet
 
 from heeded.calendars.working_days import describe_working_days_left, working_days
 from heeded.cases.models import Case, CaseParty
+from heeded.interchange import cells
 
 HEADINGS = [
     "Reference",
@@ -27,13 +28,11 @@ HEADINGS = [
     "Acknowledged",
     "Closed",
 ]
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """The cell's text, never run as a formula by a spreadsheet (CSV injection)."""
+    return cells.escape("" if value is None else str(value))
 
 
 def _date(value: dt.date | None) -> str:

@@ -13,7 +13,8 @@ from ..document.structure import Document
 
 def render(document: Document) -> bytes:
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    # Text is text: a label or a learning example starting with "=" is never run as a formula.
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
     book.set_properties(
         {
             "title": f"{document.title} {document.period_label}: data tables",

@@ -133,6 +133,15 @@ def test_xlsx_has_one_sheet_per_table_bold_frozen_header_and_numbers_as_numbers(
     assert values["Total representations"] == (68, 49, 75, 59)
 
 
+def test_xlsx_text_that_looks_like_a_formula_stays_text(document):
+    document.organisation = '=HYPERLINK("http://evil","click")'
+    table_1(document).header[0] = "=1+1"
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    contents, sheet = book["Contents"], book[book.sheetnames[1]]
+    assert contents["A1"].data_type == "s" and contents["A1"].value.startswith("=HYPERLINK")
+    assert sheet["A1"].data_type == "s" and sheet["A1"].value == "=1+1"
+
+
 def test_the_same_numbers_in_every_format(document):
     """Every number cell of table 1 appears in HTML, DOCX and XLSX as in the document."""
     expected = [[c.text for c in row.cells] for row in table_1(document).rows]
