@@ -40,7 +40,6 @@ class Context:
     # The public version's suppression decisions (``suppression.decisions``): the text is
     # written from them, so it hides what the tables hide.
     hidden: dict = field(default_factory=dict)
-    _table_numbers: dict = field(default_factory=dict)
 
     # -- figures -----------------------------------------------------------------------
 
@@ -200,11 +199,6 @@ class Context:
 
     # -- tables ------------------------------------------------------------------------
 
-    def caption(self, text: str) -> str:
-        number = len(self._table_numbers) + 1
-        self._table_numbers[text] = number
-        return f"Table {number}: {text}"
-
     def periods(self, years: bool) -> list[str | None]:
         return [None] + (self.comparison_labels if years else [])
 
@@ -245,7 +239,7 @@ class Context:
             header.append(f"% of {share_of[1]:,} {share_of[0]}")
         if years and self.previous:
             header.append(f"Change on {self.previous}")
-        table = Table(id, self.caption(title), header, [])
+        table = Table(id, title, header, [])
         for code in keys:
             cells = [Cell(self.name(kind, code))]
             cells += [self.number_cell(values[p].get(code, 0), measure, code, p) for p in periods]

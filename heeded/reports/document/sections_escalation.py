@@ -104,7 +104,7 @@ def escalation(ctx: Context) -> Section:
     )
     section.add(BulletList(items))
     header = ["Finding", "Stage 2", "Stage 3"]
-    table = Table("later_stages", ctx.caption("Stage 2 and Stage 3 outcomes"), header, [])
+    table = Table("later_stages", "Stage 2 and Stage 3 outcomes", header, [])
     for key, label in FINDINGS:
         two, three = ctx.n("stage2.outcomes", key), ctx.n("stage3.outcomes", key)
         if two or three or key != NR:
@@ -194,7 +194,7 @@ def compliments(ctx: Context) -> Section:
 def _compliments_table(ctx: Context, by_team: dict) -> Table:
     table = Table(
         "compliments",
-        ctx.caption("Compliments by service or team"),
+        "Compliments by service or team",
         ["Service or team", ctx.label],
         [],
     )

@@ -123,7 +123,7 @@ HALVES = {"H1": "April to September", "H2": "October to March"}
 
 def _halves(ctx: Context, halves: dict) -> Table:
     header = ["Half year", "Stage 1 responses", "Within the timescale", "%"]
-    table = Table("half_years", ctx.caption("Stage 1 timeliness by half year"), header, [])
+    table = Table("half_years", "Stage 1 timeliness by half year", header, [])
     for r, (half, values) in enumerate(sorted(halves.items())):
         label = HALVES.get(half, half)
         responses = values.get("responses", 0)
@@ -255,7 +255,7 @@ def outcomes(ctx: Context) -> Section:
         )
     codes = ctx.labels.order("outcome", [k for k, n in {**sought, **actual}.items() if n])
     header = ["Outcome", "Sought (complaints received)", "Actual (Stage 1 responses)"]
-    table = Table("outcomes", ctx.caption("Outcomes sought and actual outcomes"), header, [])
+    table = Table("outcomes", "Outcomes sought and actual outcomes", header, [])
     for code in codes:
         table.rows.append(
             Row(
@@ -360,7 +360,7 @@ def _by_decision(ctx: Context, by_decision: dict) -> Table:
     present = {d for counts in by_decision.values() for d in counts}
     decisions = [k for k, _ in FINDINGS if k != NR or NR in present]
     header = ["Actual outcome"] + [label for k, label in FINDINGS if k in decisions] + ["Total"]
-    table = Table("by_finding", ctx.caption("Actual outcomes by investigation outcome"), header, [])
+    table = Table("by_finding", "Actual outcomes by investigation outcome", header, [])
     for r, code in enumerate(ctx.labels.order("outcome", by_decision)):
         counts = by_decision[code]
         cells = [Cell(ctx.name("outcome", code))]

@@ -44,7 +44,7 @@ def representations_table(ctx: Context) -> Table:
                 )
 
     header = ["Type of representation"] + [ctx.period_header(p) for p in periods]
-    table = Table("representations", ctx.caption("Representations received"), header, [])
+    table = Table("representations", "Representations received", header, [])
     by_target: dict[str, list[int]] = {}  # rows that add up to one record type's count
     subtotals = []
     for family, title in (("statutory", "Statutory"), ("other", "Other")):
@@ -102,7 +102,7 @@ def monthly_table(ctx: Context) -> Table | None:
         "record_type", [c for counts in by_month.values() for c, n in counts.items() if n]
     )
     header = ["Type of record"] + [_month_label(m) for m in months] + ["Total"]
-    table = Table("by_month", ctx.caption("Representations received month by month"), header, [])
+    table = Table("by_month", "Representations received month by month", header, [])
     width = len(months)
     for r, code in enumerate(codes):
         cells = [Cell(ctx.name("record_type", code))]

@@ -1,0 +1,60 @@
+"""Periods a council will ask for besides a busy year: a quarter with nothing in it, a
+year with a single case. The report must still read as written by hand: no "0 of 0", no
+empty tables, no table numbers skipped, no "1 complaints"."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from heeded.reports.build import build_report
+from heeded.reports.document import Labels, build_document
+from heeded.reports.document.structure import Chart
+from heeded.reports.periods import custom, financial_year
+
+from .case_data import case
+from .document_text import section_texts
+
+pytestmark = pytest.mark.django_db
+
+
+def document(period, public=False):
+    return build_document(build_report(period), public=public, labels=Labels.load())
+
+
+def words(doc) -> str:
+    return "\n".join(section_texts(doc))
+
+
+def empty_quarter():
+    return document(custom(dt.date(2030, 1, 1), dt.date(2030, 3, 31)))
+
+
+def one_case_year(public=False):
+    case(
+        "complaint",
+        dt.date(2023, 4, 3),
+        complainant_type="parent",
+        how_received="letter",
+        natures=["conduct_of_worker"],
+        service_teams=["cast"],
+        outcomes_sought=["apology"],
+        actual_outcomes=["apology"],
+        stage1=(dt.date(2023, 4, 11), "upheld"),
+    )
+    return document(financial_year(2023), public=public)
+
+
+def test_tables_are_numbered_from_1_without_a_gap_when_a_table_is_left_out():
+    # With no Stage 2 or 3 response the Stage 2 and 3 table is not printed; its number was
+    # taken all the same, and the appendix came after a missing table.
+    for doc in (empty_quarter(), one_case_year()):
+        numbers = [int(re.match(r"Table (\d+):", t.caption).group(1)) for t in doc.tables()]
+        assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_a_period_with_nothing_in_it_prints_no_table_without_rows_and_no_chart_of_zeros():
+    doc = empty_quarter()
+    assert all(t.rows for t in doc.tables())
+    charts = [b for s in doc.sections for b in s.blocks if isinstance(b, Chart)]
+    assert not charts  # a chart of zeros has an axis from -0.06 to 0.06
