@@ -227,7 +227,7 @@ class Context:
     ) -> Table:
         """A measure's {code: n} as rows, this period and (``years``) earlier ones.
 
-        ``share_of`` adds a percentage column "% of <n> <what>" for this period; ``total``
+        ``share_of`` is (noun, n): a percentage column "% of <n> <nouns>" for this period; ``total``
         adds a total row (only for single-valued measures, whose counts add up).
         """
         periods = self.periods(years)
@@ -236,7 +236,14 @@ class Context:
             keys = self.labels.order(kind, [k for v in values.values() for k, n in v.items() if n])
         header = [first_header] + [self.period_header(p) for p in periods]
         if share_of:
-            header.append(f"% of {share_of[1]:,} {share_of[0]}")
+            noun, denominator = share_of
+            # The denominator is a count like any other: the public version does not print
+            # it in a header where the table's total hides it ("% of 1 complaints").
+            header.append(
+                f"% of {self.plural(denominator, noun)}"
+                if self.hides(denominator)
+                else f"% of {denominator:,} {wording.plural(denominator, noun)}"
+            )
         if years and self.previous:
             header.append(f"Change on {self.previous}")
         table = Table(id, title, header, [])

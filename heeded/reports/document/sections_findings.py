@@ -167,7 +167,7 @@ def natures_and_services(ctx: Context) -> Section:
             "complaints.natures",
             "nature",
             "Nature",
-            share_of=("complaints", complaints),
+            share_of=("complaint", complaints),
         )
     )
     services = {
@@ -184,7 +184,7 @@ def natures_and_services(ctx: Context) -> Section:
             "complaints.service_teams",
             "service_team",
             "Service or team",
-            share_of=("complaints", complaints),
+            share_of=("complaint", complaints),
             years=False,
         )
     )

@@ -189,7 +189,7 @@ def representations(ctx: Context) -> Section:
             "representations.by_how_received",
             "how_received",
             "How received",
-            share_of=("representations", total),
+            share_of=("representation", total),
             total="Total",
             years=False,
         )
@@ -311,7 +311,7 @@ def who_complained(ctx: Context) -> Section:
             "complaints.complainant_types",
             "complainant_type",
             "Complainant",
-            share_of=("complaints", complaints),
+            share_of=("complaint", complaints),
             total="Total",
         )
     )

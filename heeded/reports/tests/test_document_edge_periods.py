@@ -58,3 +58,16 @@ def test_a_period_with_nothing_in_it_prints_no_table_without_rows_and_no_chart_o
     assert all(t.rows for t in doc.tables())
     charts = [b for s in doc.sections for b in s.blocks if isinstance(b, Chart)]
     assert not charts  # a chart of zeros has an axis from -0.06 to 0.06
+
+
+def test_a_percentage_column_does_not_name_a_denominator_the_public_version_hides():
+    # One complaint: the Total row says "fewer than 5", and the column header said
+    # "% of 1 complaints".
+    doc = one_case_year(public=True)
+    headers = [h for t in doc.tables() for h in t.header if h.startswith("% of")]
+    assert headers and all(h in ("% of complaints", "% of representations") for h in headers)
+
+
+def test_a_denominator_of_one_is_singular_in_a_column_header():
+    headers = [h for t in one_case_year().tables() for h in t.header if h.startswith("% of")]
+    assert set(headers) == {"% of 1 complaint", "% of 1 representation"}
