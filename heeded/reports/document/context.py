@@ -109,7 +109,8 @@ class Context:
     def per_month(self, text: str) -> str:
         """``text`` with the monthly average in it, or nothing where the count it is worked
         out from is hidden (the average times the months would give it)."""
-        if self.hides(self.n("representations.total")):
+        total = self.n("representations.total")
+        if self.hides(total) or not total:  # "On average 0.0 were received" says nothing
             return ""
         return text.format(f"{self.m('representations.per_month') or 0:.1f}")
 
@@ -186,7 +187,18 @@ class Context:
         this version, to protect privacy." (``rest`` ends before the full stop)."""
         if self.withheld(n):
             return f"The number of {subject} {wording.NOT_PUBLISHED}."
+        if n == 0:  # "No complaints were refused.", never "0 complaints were refused."
+            return f"No {many}{rest}."
         return sentence(f"{self.count(n)} {self.plural(n, one, many)}{rest}.")
+
+    def no_complaints(self) -> str:
+        """What a section about complaints says when the period has none, rather than
+        standing empty under its heading."""
+        return f"No complaints were received in {self.label}."
+
+    def no_or_count(self, n: int) -> str:
+        """ "no" for 0, else the count as printed: "The Ombudsman made no enquiries"."""
+        return "no" if n == 0 and not self.hides(n) else self.count(n)
 
     def change(self, measure: str, key: str | None = None) -> str:
         before = self.before(measure, key)

@@ -52,13 +52,18 @@ def escalation(ctx: Context) -> Section:
                 "the number of complaints that went on to Stage 2 is not published"
                 if ctx.withheld(started2)
                 else f"{ctx.count(started2)} {ctx.plural(started2, 'complaint')} went on to Stage 2"
+                if started2 or ctx.hides(started2)
+                else "no complaints went on to Stage 2"
             )
-            + "; "
             + (
-                "the number of Stage 2 investigations completed is not published"
+                "; the number of Stage 2 investigations completed is not published"
                 if ctx.withheld(done2)
-                else f"{ctx.count(done2)} Stage 2 "
+                else f"; {ctx.count(done2)} Stage 2 "
                 f"{ctx.plural(done2, 'investigation was', 'investigations were')} completed"
+                if done2 or ctx.hides(done2)
+                else ""
+                if not started2
+                else "; none was completed"
             )
             + "."
         ),
@@ -68,6 +73,8 @@ def escalation(ctx: Context) -> Section:
         else "The escalation rate (Stage 2 investigations started, set against Stage 1 "
         "responses) is not published (small numbers).",
     ]
+    if not stage1:  # no Stage 1 response to set the Stage 2 investigations against
+        items.pop()
     if done2:
         average = ctx.m("stage2.average_working_days")
         within = ctx.n("stage2.within_deadline", "within")
@@ -92,12 +99,15 @@ def escalation(ctx: Context) -> Section:
                 if ctx.withheld(started3)
                 else f"{ctx.count(started3)} {ctx.plural(started3, 'complaint')} went on to "
                 "a Stage 3 review panel"
+                if started3 or ctx.hides(started3)
+                else "no complaints went on to a Stage 3 review panel"
             )
-            + "; "
             + (
-                "the number completed is not published"
+                "; the number completed is not published"
                 if ctx.withheld(done3)
-                else f"{_none(ctx, done3)} completed"
+                else ""
+                if not (started3 or done3)
+                else f"; {_none(ctx, done3)} completed"
             )
             + "."
         )
@@ -134,7 +144,7 @@ def ombudsman(ctx: Context) -> Section:
         Paragraph(
             f"The number of Ombudsman enquiries about complaints {wording.NOT_PUBLISHED}."
             if ctx.withheld(received)
-            else f"The Ombudsman made {ctx.count(received)} "
+            else f"The Ombudsman made {ctx.no_or_count(received)} "
             f"{ctx.plural(received, 'enquiry', 'enquiries')} about complaints"
             + (f", {change}." if change else ".")
         )

@@ -27,6 +27,8 @@ def timeliness(ctx: Context) -> Section:
     average = ctx.m("stage1.average_working_days")
     before = ctx.m("stage1.average_working_days", ctx.previous) if ctx.previous else None
     responded = ctx.plural(responses, "response was", "responses were")
+    if not responses:
+        section.add(Paragraph(f"No Stage 1 responses were completed in {ctx.label}."))
     text = (
         f"The number of Stage 1 responses completed in {ctx.label} {wording.NOT_PUBLISHED}. "
         if ctx.withheld(responses)
@@ -35,7 +37,8 @@ def timeliness(ctx: Context) -> Section:
     if average is not None and before is not None and abs(average - before) >= 0.05:
         direction = "more" if average > before else "fewer"
         text += f", {abs(average - before):.1f} {direction} than in {ctx.previous} ({before:.1f})"
-    section.add(Paragraph(text + "."))
+    if responses:
+        section.add(Paragraph(text + "."))
     bands = ctx.keyed(
         "bands",
         "Stage 1 response times",
@@ -71,14 +74,18 @@ def timeliness(ctx: Context) -> Section:
         ctx.shown_share(ack["within"], acknowledged),
     )
     items = [
-        sentence(
+        None
+        if not responses  # "0 of 0 Stage 1 responses were within 10 working days"
+        else sentence(
             f"{on_time} Stage 1 responses were within 10 working days, or within the extended "
             "deadline where one was agreed (never more than 20)."
         )
         if on_time
         else "The number of Stage 1 responses within 10 working days, or within the extended "
         f"deadline where one was agreed, {wording.NOT_PUBLISHED}.",
-        sentence(
+        None
+        if not acknowledged
+        else sentence(
             f"{acked} complaints whose acknowledgement date was recorded were acknowledged "
             "within 3 working days."
         )
@@ -103,7 +110,9 @@ def timeliness(ctx: Context) -> Section:
             f"{ctx.plural(agreed, 'complaint')}"
             + (f"; {kept} of these were answered within the extended deadline." if kept else ".")
         )
-    section.add(BulletList(items))
+    items = [item for item in items if item]
+    if items:
+        section.add(BulletList(items))
     halves = ctx.supplementary.get("stage1_by_half_year")
     if halves:
         section.add(_halves(ctx, halves))
@@ -145,6 +154,8 @@ def _halves(ctx: Context, halves: dict) -> Table:
 def natures_and_services(ctx: Context) -> Section:
     complaints = ctx.n("complaints.total")
     section = Section("nature", "Nature of complaints and services complained about")
+    if not complaints:
+        section.add(Paragraph(ctx.no_complaints()))
     natures = {
         ctx.name("nature", k): ctx.n("complaints.natures", k)
         for k in (ctx.m("complaints.natures") or {})
@@ -223,6 +234,8 @@ def outcomes(ctx: Context) -> Section:
     sought = ctx.m("complaints.outcomes_sought") or {}
     actual = ctx.m("stage1.actual_outcomes") or {}
     section = Section("outcomes", "Outcomes sought and actual outcomes")
+    if not complaints and not actual:
+        section.add(Paragraph(ctx.no_complaints()))
     most = wording.top_three(
         {ctx.name("outcome", k): ctx.n("complaints.outcomes_sought", k) for k in sought},
         ctx.count,
@@ -285,7 +298,8 @@ def outcomes(ctx: Context) -> Section:
                 table,
             )
         )
-    section.add(Note("A complaint can seek, and a response give, more than one outcome."))
+    if codes:
+        section.add(Note("A complaint can seek, and a response give, more than one outcome."))
     return section
 
 
@@ -294,6 +308,8 @@ def findings(ctx: Context) -> Section:
     found = {k: ctx.n("stage1.outcomes", k) for k, _ in FINDINGS}
     section = Section("findings", "Investigation outcomes")
     upheld = ctx.added(found["upheld"], found["partially_upheld"])
+    if not responses:  # "Of the 0 Stage 1 responses, 0 of 0 were upheld"
+        return section.add(Paragraph(f"No Stage 1 responses were completed in {ctx.label}."))
     section.add(
         Paragraph(_findings_text(ctx, found, responses)),
         ctx.keyed(
@@ -314,6 +330,8 @@ def findings(ctx: Context) -> Section:
     # IoW 2019/20 section 8.6: remedial action is counted among complaints upheld at least
     # in part, so that is the denominator, and the report says so.
     remedied = ctx.shown_share(taken, upheld)
+    if not upheld:
+        return section
     section.add(
         Paragraph(
             (

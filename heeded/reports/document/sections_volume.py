@@ -172,7 +172,7 @@ def representations(ctx: Context) -> Section:
     section.add(
         Paragraph(total_received(ctx) + ctx.per_month(" On average {} were received each month.")),
         representations_table(ctx),
-        BulletList(_families(ctx, total, statutory, complaints, other)),
+        BulletList(_families(ctx, total, statutory, complaints, other)) if total else None,
     )
     for observation in conversion_observations(ctx):
         section.add(Note(observation))
@@ -198,6 +198,8 @@ def representations(ctx: Context) -> Section:
 
 
 def _families(ctx: Context, total: int, statutory: int, complaints: int, other: int) -> list:
+    if not total:  # nothing received: "0 of 0 were other representations" says nothing
+        return []
     statutory_share = ctx.shown_share(statutory, total)
     accepted = ctx.shown_share(complaints, statutory)
     others = ctx.shown_share(other, total)
@@ -294,6 +296,8 @@ def who_complained(ctx: Context) -> Section:
         if k != NR
     }
     section = Section("who", "Who complained")
+    if not complaints:
+        section.add(Paragraph(ctx.no_complaints()))
     if (most_of := ctx.leaders(types)) is not None:
         codes, top = most_of
         leaders = [ctx.name("complainant_type", k) for k in codes]

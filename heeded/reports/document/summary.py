@@ -59,20 +59,21 @@ def key_findings(ctx: Context) -> Section:
     complaints = ctx.n("complaints.total")
     responses = ctx.n("stage1.responses")
     considered, accepted = ctx.shown_share(statutory, total), ctx.shown_share(complaints, statutory)
-    findings = [
-        total_received(ctx),
-        (
-            sentence(
-                f"{considered} representations were considered under the statutory "
-                f"procedure, and {accepted} of these were accepted as statutory complaints."
+    findings = [total_received(ctx)]
+    if total:  # "0 of 0 representations were considered" is no finding
+        findings.append(
+            (
+                sentence(
+                    f"{considered} representations were considered under the statutory "
+                    f"procedure, and {accepted} of these were accepted as statutory complaints."
+                )
+                if considered and accepted
+                else "The numbers of representations considered under the statutory "
+                "procedure and accepted as statutory complaints are not published in this "
+                "version, to protect privacy."
             )
-            if considered and accepted
-            else "The numbers of representations considered under the statutory procedure "
-            "and accepted as statutory complaints are not published in this version, to "
-            "protect privacy."
+            + ctx.per_month(" On average {} representations were received each month.")
         )
-        + ctx.per_month(" On average {} representations were received each month."),
-    ]
     average = ctx.m("stage1.average_working_days")
     if responses:
         text = f"Stage 1 complaints were answered in an average of {wording.working_days(average)}"
@@ -145,7 +146,7 @@ def key_findings(ctx: Context) -> Section:
     findings.append(
         f"The number of Ombudsman enquiries about complaints {wording.NOT_PUBLISHED}."
         if ctx.withheld(received)
-        else f"The Ombudsman made {ctx.count(received)} "
+        else f"The Ombudsman made {ctx.no_or_count(received)} "
         f"{ctx.plural(received, 'enquiry', 'enquiries')} about complaints."
     )
     return Section("summary", "Executive summary").add(

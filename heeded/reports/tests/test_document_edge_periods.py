@@ -10,7 +10,7 @@ import pytest
 from heeded.reports.build import build_report
 from heeded.reports.document import Labels, build_document
 from heeded.reports.document.structure import Chart
-from heeded.reports.periods import custom, financial_year
+from heeded.reports.periods import financial_year, quarter
 
 from .case_data import case
 from .document_text import section_texts
@@ -27,7 +27,7 @@ def words(doc) -> str:
 
 
 def empty_quarter():
-    return document(custom(dt.date(2030, 1, 1), dt.date(2030, 3, 31)))
+    return document(quarter(2029, 4))
 
 
 def one_case_year(public=False):
@@ -71,3 +71,16 @@ def test_a_percentage_column_does_not_name_a_denominator_the_public_version_hide
 def test_a_denominator_of_one_is_singular_in_a_column_header():
     headers = [h for t in one_case_year().tables() for h in t.header if h.startswith("% of")]
     assert set(headers) == {"% of 1 complaint", "% of 1 representation"}
+
+
+def test_a_period_with_nothing_in_it_says_none_rather_than_0_or_0_of_0():
+    text = words(empty_quarter())
+    assert "No representations were received in 2029/30 Q4." in text
+    assert "No Stage 1 responses were completed in 2029/30 Q4." in text
+    assert "No complaints went on to Stage 2." in text
+    assert "The Ombudsman made no enquiries about complaints." in text
+    assert "No complaints were made by children or young people." in text
+    # Who complained, natures and outcomes say so rather than stand empty.
+    assert text.count("No complaints were received in 2029/30 Q4.") == 3
+    for wrong in (r"\b0 of 0\b", r"(^|\s)0 [a-zA-Z]", r"average of 0\.0", r"Of the 0"):
+        assert not re.search(wrong, text, re.M), wrong
