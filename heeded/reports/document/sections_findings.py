@@ -168,9 +168,7 @@ def natures_and_services(ctx: Context) -> Section:
                 + (f" The natures most often recorded were {most}." if most else "")
             )
         )
-        movers = _movers(ctx, "complaints.natures", "nature")
-        if movers:
-            section.add(BulletList(movers))
+        section.add(*_movers(ctx, "complaints.natures", "nature", "natures of complaint"))
     section.add(
         ctx.breakdown(
             "natures",
@@ -196,14 +194,18 @@ def natures_and_services(ctx: Context) -> Section:
             "service_team",
             "Service or team",
             share_of=("complaint", complaints),
-            years=False,
         )
+    )
+    # Services are compared with last year as natures are (IoW 2019/20 section 6.2).
+    section.blocks[-1:-1] = _movers(
+        ctx, "complaints.service_teams", "service_team", "services complained about"
     )
     return section
 
 
-def _movers(ctx: Context, measure: str, kind: str) -> list[str]:
-    """Codes whose count changed most on last year, worded with their base."""
+def _movers(ctx: Context, measure: str, kind: str, what: str) -> list:
+    """Codes whose count changed most on last year, worded with their base, under a line
+    that says what they are (a bare "'Funding': 20, an increase of 10" left it to guess)."""
     if not ctx.previous:
         return []
     now, before = ctx.m(measure) or {}, ctx.m(measure, ctx.previous) or {}
@@ -225,7 +227,9 @@ def _movers(ctx: Context, measure: str, kind: str) -> list[str]:
             + wording.change(count, was, ctx.previous, ctx.count)
             + "."
         )
-    return moved
+    if not moved:
+        return []
+    return [Paragraph(f"The largest changes in {what} on {ctx.previous}:"), BulletList(moved)]
 
 
 def outcomes(ctx: Context) -> Section:

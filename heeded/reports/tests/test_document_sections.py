@@ -178,3 +178,24 @@ def test_outcomes_equally_often_sought_are_named_together_in_the_plural():
     assert "complaints each." in text
     # One pair of brackets, the share's: never "(4 of 12 (33%))".
     assert "%))" not in text
+
+
+def test_services_are_compared_with_earlier_years_as_natures_are(document):
+    # The issue asks for natures *and services* with year-on-year changes (IoW 2019/20 6.2
+    # compares services with earlier periods); Table 8 had the current year alone.
+    services = table(document, "services")
+    assert services.header == [
+        "Service or team",
+        "2019/20",
+        "2018/19",
+        "2017/18",
+        "2016/17",
+        "% of 30 complaints",
+        "Change on 2018/19",
+    ]
+
+
+def test_the_largest_changes_are_introduced_as_such(document):
+    section = next(s for s in document.sections if s.id == "nature")
+    paragraphs = [b.text for b in section.blocks if b.kind == "paragraph"]
+    assert "The largest changes in natures of complaint on 2018/19:" in paragraphs
