@@ -199,3 +199,20 @@ def test_the_largest_changes_are_introduced_as_such(document):
     section = next(s for s in document.sections if s.id == "nature")
     paragraphs = [b.text for b in section.blocks if b.kind == "paragraph"]
     assert "The largest changes in natures of complaint on 2018/19:" in paragraphs
+
+
+def test_compliments_by_team_say_why_they_add_to_more_than_the_compliments():
+    # Demo 2025/26: 23 compliments, and Table 15's teams add to 31 with nothing to say why.
+    report = sample_report()
+    report["measures"]["representations.by_type"]["compliment"] = 3
+    report["supplementary"]["compliments"] = {
+        "by_service_team": {"fostering": 2, "adoption": 1, "cast": 1},
+        "received": 3,
+    }
+    section = next(
+        s for s in build_document(report, labels=Labels.load()).sections if s.id == "compliments"
+    )
+    assert (
+        "A compliment can be about more than one service or team, so the rows add to more "
+        "than the 3 compliments."
+    ) in section.own_texts()
