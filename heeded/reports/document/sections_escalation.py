@@ -127,6 +127,19 @@ def escalation(ctx: Context) -> Section:
                     ]
                 )
             )
+    # A total like every other findings table's: the responses completed at each stage.
+    count = len(table.rows)
+    table.rows.append(
+        Row(
+            [
+                Cell("Total"),
+                ctx.number_cell(done2, "stage2.responses"),
+                ctx.number_cell(done3, "stage3.responses"),
+            ],
+            "total",
+        )
+    )
+    table.sums += [((count, c), [(r, c) for r in range(count)]) for c in (1, 2)]
     if done2 or done3:
         section.add(table)
     return section
@@ -246,11 +259,12 @@ def information_requests(ctx: Context) -> Section | None:
     )
     timely = ctx.supplementary.get("information_requests") or {}
     # Answered within the timescale, of those answered: the latter may be all of a type's
-    # requests, the figure Table 16 prints.
+    # requests, the figure Table 16 prints. "Answered in <period>" says which: those answered
+    # are not those received ("10 of 10" under 11 received read as one lost).
     items = [
         f"{ctx.name('record_type', code)}: "
         + (
-            f"{answered} answered within the timescale."
+            f"{answered} answered in {ctx.label} were within the timescale."
             if (
                 answered := ctx.shown_share(
                     v.get("within", 0), _answered(ctx, code, v["responded"])

@@ -216,3 +216,34 @@ def test_compliments_by_team_say_why_they_add_to_more_than_the_compliments():
         "A compliment can be about more than one service or team, so the rows add to more "
         "than the 3 compliments."
     ) in section.own_texts()
+
+
+def test_stage_2_and_3_outcomes_have_a_total_equal_to_the_responses(document):
+    # Every other findings table has a Total; this one left the reader to add it up.
+    t = table(document, "later_stages")
+    total = t.rows[-1]
+    assert total.kind == "total" and total.label == "Total"
+    report = sample_report()
+    assert [c.value for c in total.cells[1:]] == [
+        report["measures"]["stage2.responses"],
+        report["measures"]["stage3.responses"],
+    ]
+    for position, parts in t.sums:
+        assert t.cell(position).value == sum(t.cell(p).value for p in parts)
+
+
+def test_information_requests_answered_in_the_year_are_not_read_as_those_received():
+    # Demo 2025/26: 11 FOI requests received and "10 of 10 (100%) answered within the
+    # timescale" printed under them, as though one had been lost.
+    report = sample_report()
+    report["measures"]["representations.by_type"]["foi_request"] = 11
+    report["supplementary"]["information_requests"] = {
+        "foi_request": {"received": 11, "responded": 10, "within": 10, "late": 0}
+    }
+    section = next(
+        s for s in build_document(report, labels=Labels.load()).sections if s.id == "information"
+    )
+    assert (
+        "Freedom of Information request: 10 of 10 (100%) answered in 2019/20 were within the "
+        "timescale."
+    ) in section.own_texts()
