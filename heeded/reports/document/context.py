@@ -144,6 +144,10 @@ class Context:
         grammar does not give away a count of 1."""
         return (many or one + "s") if self.hides(n) else wording.plural(n, one, many)
 
+    def were(self, n: int) -> str:
+        """The verb for ``n`` as subject: "1 of 33 (3%) was upheld", "2 of 33 were"."""
+        return self.plural(n, "was", "were")
+
     def withheld(self, n) -> bool:
         """True where the public version prints ``n`` as "withheld": running text then says
         the figure is not published rather than putting a word where a number would be."""

@@ -82,7 +82,8 @@ def escalation(ctx: Context) -> Section:
         items.append(
             (
                 sentence(
-                    f"{on_time} Stage 2 investigations were completed within 25 working days, "
+                    f"{on_time} Stage 2 {ctx.plural(done2, 'investigation')} "
+                    f"{ctx.were(within)} completed within 25 working days, "
                     "or the extended deadline (never more than 65)"
                 )
                 if on_time

@@ -77,7 +77,8 @@ def timeliness(ctx: Context) -> Section:
         None
         if not responses  # "0 of 0 Stage 1 responses were within 10 working days"
         else sentence(
-            f"{on_time} Stage 1 responses were within 10 working days, or within the extended "
+            f"{on_time} Stage 1 {ctx.plural(responses, 'response')} {ctx.were(within)} within "
+            "10 working days, or within the extended "
             "deadline where one was agreed (never more than 20)."
         )
         if on_time
@@ -86,7 +87,8 @@ def timeliness(ctx: Context) -> Section:
         None
         if not acknowledged
         else sentence(
-            f"{acked} complaints whose acknowledgement date was recorded were acknowledged "
+            f"{acked} {ctx.plural(acknowledged, 'complaint')} whose acknowledgement date was "
+            f"recorded {ctx.were(ack['within'])} acknowledged "
             "within 3 working days."
         )
         if acked
@@ -122,7 +124,8 @@ def timeliness(ctx: Context) -> Section:
 def _bands_alt(ctx: Context, responses: int) -> str:
     parts = [f"{ctx.count(ctx.n('stage1.bands', k))} {label.lower()}" for k, label in BANDS]
     return (
-        f"Bar chart of the {ctx.count(responses)} Stage 1 responses in {ctx.label} by working "
+        f"Bar chart of the {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')} "
+        f"in {ctx.label} by working "
         f"days taken: {wording.join(parts)}."
     )
 
@@ -161,11 +164,15 @@ def natures_and_services(ctx: Context) -> Section:
         for k in (ctx.m("complaints.natures") or {})
     }
     if natures:
-        most = wording.top_three(natures, ctx.count)
+        most = wording.most(
+            natures,
+            ctx.count,
+            "The nature most often recorded was",
+            "The natures most often recorded were",
+        )
         section.add(
             Paragraph(
-                "A complaint can be about more than one thing."
-                + (f" The natures most often recorded were {most}." if most else "")
+                "A complaint can be about more than one thing." + (f" {most}." if most else "")
             )
         )
         section.add(*_movers(ctx, "complaints.natures", "nature", "natures of complaint"))
@@ -183,9 +190,14 @@ def natures_and_services(ctx: Context) -> Section:
         ctx.name("service_team", k): ctx.n("complaints.service_teams", k)
         for k in (ctx.m("complaints.service_teams") or {})
     }
-    most = wording.top_three(services, ctx.count)
+    most = wording.most(
+        services,
+        ctx.count,
+        "The service or team complained about most was",
+        "The services and teams complained about most were",
+    )
     if most:
-        section.add(Paragraph(f"The services and teams complained about most were {most}."))
+        section.add(Paragraph(f"{most}."))
     section.add(
         ctx.breakdown(
             "services",
@@ -240,33 +252,38 @@ def outcomes(ctx: Context) -> Section:
     section = Section("outcomes", "Outcomes sought and actual outcomes")
     if not complaints and not actual:
         section.add(Paragraph(ctx.no_complaints()))
-    most = wording.top_three(
+    most = wording.most(
         {ctx.name("outcome", k): ctx.n("complaints.outcomes_sought", k) for k in sought},
         ctx.count,
+        "The outcome complainants most often asked for was",
+        "The outcomes complainants most often asked for were",
     )
     if most:
         section.add(
             Paragraph(
-                f"The outcomes complainants most often asked for were {most}"
+                most
                 + (
                     "."
                     if ctx.hides(complaints)
-                    else f", out of {ctx.count(complaints)} complaints."
+                    else f", out of {ctx.count(complaints)} {ctx.plural(complaints, 'complaint')}."
                 )
             )
         )
-    most = wording.top_three(
+    most = wording.most(
         {ctx.name("outcome", k): ctx.n("stage1.actual_outcomes", k) for k in actual},
         ctx.count,
+        "The outcome most often given at Stage 1 was",
+        "The outcomes most often given at Stage 1 were",
     )
     if most:
         section.add(
             Paragraph(
-                f"The outcomes most often given at Stage 1 were {most}"
+                most
                 + (
                     "."
                     if ctx.hides(responses)
-                    else f", out of {ctx.count(responses)} Stage 1 responses."
+                    else f", out of {ctx.count(responses)} Stage 1 "
+                    f"{ctx.plural(responses, 'response')}."
                 )
             )
         )
@@ -286,8 +303,9 @@ def outcomes(ctx: Context) -> Section:
     if codes:
         alt = (
             f"Bar chart comparing, for each outcome, how many of the {ctx.count(complaints)} "
-            f"complaints received asked for it and how many of the {ctx.count(responses)} "
-            "Stage 1 responses gave it. The table that follows has the figures."
+            f"{ctx.plural(complaints, 'complaint')} received asked for it and how many of the "
+            f"{ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')} gave it. The "
+            "table that follows has the figures."
         )
         section.add(
             Chart(
@@ -339,7 +357,8 @@ def findings(ctx: Context) -> Section:
     section.add(
         Paragraph(
             (
-                f"Remedial action was taken in {remedied} complaints upheld or partially "
+                f"Remedial action was taken in {remedied} {ctx.plural(upheld, 'complaint')} "
+                "upheld or partially "
                 "upheld at Stage 1."
                 if remedied
                 else "The number of complaints upheld or partially upheld at Stage 1 in which "
@@ -364,18 +383,22 @@ def _findings_text(ctx: Context, found: dict, responses: int) -> str:
         ("partially_upheld", "partially upheld"),
         ("not_upheld", "not upheld"),
     ]
-    if ctx.withheld(responses):
+    if ctx.hides(responses):  # "Of the fewer than 5 Stage 1 responses, 0 of fewer than 5"
         return f"The number of Stage 1 responses by outcome {wording.NOT_PUBLISHED}."
     shown = [(found[k], verb) for k, verb in verbs if not ctx.hides(found[k])]
     hidden = [verb for k, verb in verbs if ctx.hides(found[k])]
     listed = [
-        f"{ctx.share(n, responses)} {'were ' if i == 0 else ''}{verb}"
+        f"{ctx.share(n, responses)} {ctx.were(n) + ' ' if i == 0 else ''}{verb}"
         for i, (n, verb) in enumerate(shown)
     ]
     clauses = ([wording.join(listed)] if listed else []) + (
         [wording.not_published(hidden)] if hidden else []
     )
-    return f"Of the {ctx.count(responses)} Stage 1 responses, " + "; ".join(clauses) + "."
+    return (
+        f"Of the {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')}, "
+        + "; ".join(clauses)
+        + "."
+    )
 
 
 def _by_decision(ctx: Context, by_decision: dict) -> Table:
@@ -415,7 +438,9 @@ def young_people(ctx: Context) -> Section:
         )
     ]
     if not ctx.hides(young):
-        items.append(f"That is {ctx.share(young, complaints)} complaints.")
+        items.append(
+            f"That is {ctx.share(young, complaints)} {ctx.plural(complaints, 'complaint')}."
+        )
     hidden = []
     for measure, what in (
         ("young_people.via_professional", "made through an advocate or another professional"),
@@ -423,7 +448,7 @@ def young_people(ctx: Context) -> Section:
     ):
         part = ctx.shown_share(ctx.n(measure), young)
         if part:
-            items.append(sentence(f"{part} were {what}."))
+            items.append(sentence(f"{part} {ctx.were(ctx.n(measure))} {what}."))
         else:
             hidden.append(what)
     if hidden:

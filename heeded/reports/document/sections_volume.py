@@ -205,13 +205,14 @@ def _families(ctx: Context, total: int, statutory: int, complaints: int, other: 
     others = ctx.shown_share(other, total)
     return [
         sentence(
-            f"{statutory_share} representations were statutory; {accepted} of these were "
-            "accepted and managed as statutory complaints."
+            f"{statutory_share} {ctx.plural(total, 'representation')} {ctx.were(statutory)} "
+            f"statutory; {accepted} of these {ctx.were(complaints)} accepted and managed as "
+            "statutory complaints."
         )
         if statutory_share and accepted
         else "The numbers of statutory representations and of those accepted as statutory "
         "complaints are not published in this version, to protect privacy.",
-        sentence(f"{others} were other representations.")
+        sentence(f"{others} {ctx.were(other)} other representations.")
         if others
         else f"The number of other representations {wording.NOT_PUBLISHED}.",
     ]
@@ -305,7 +306,11 @@ def who_complained(ctx: Context) -> Section:
             Paragraph(
                 f"Complainants recorded as {wording.join(_quoted(leaders))} "
                 "made the most complaints"
-                + (f": {most} complaints." if (most := ctx.shown_share(top, complaints)) else ".")
+                + (
+                    f": {most} {ctx.plural(complaints, 'complaint')}."
+                    if (most := ctx.shown_share(top, complaints))
+                    else "."
+                )
             )
         )
     section.add(

@@ -64,8 +64,9 @@ def key_findings(ctx: Context) -> Section:
         findings.append(
             (
                 sentence(
-                    f"{considered} representations were considered under the statutory "
-                    f"procedure, and {accepted} of these were accepted as statutory complaints."
+                    f"{considered} {ctx.plural(total, 'representation')} {ctx.were(statutory)} "
+                    f"considered under the statutory procedure, and {accepted} of these "
+                    f"{ctx.were(complaints)} accepted as statutory complaints."
                 )
                 if considered and accepted
                 else "The numbers of representations considered under the statutory "
@@ -91,7 +92,10 @@ def key_findings(ctx: Context) -> Section:
         if hidden:
             bands.append(_bands_not_published(hidden))
         if not ctx.hides(responses):
-            findings.append(f"Of {ctx.count(responses)} Stage 1 responses: {'; '.join(bands)}.")
+            findings.append(
+                f"Of {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')}: "
+                f"{'; '.join(bands)}."
+            )
     types = {
         k: ctx.n("complaints.complainant_types", k)
         for k in (ctx.m("complaints.complainant_types") or {})
@@ -103,15 +107,21 @@ def key_findings(ctx: Context) -> Section:
         most = ctx.shown_share(top, complaints)
         findings.append(
             f"Complainants recorded as {wording.join(_quoted(leaders))} made "
-            "the most complaints" + (f": {most} complaints." if most else ".")
+            "the most complaints"
+            + (f": {most} {ctx.plural(complaints, 'complaint')}." if most else ".")
         )
     natures = {
         ctx.name("nature", k): ctx.n("complaints.natures", k)
         for k in (ctx.m("complaints.natures") or {})
     }
-    most = wording.top_three(natures, ctx.count)
+    most = wording.most(
+        natures,
+        ctx.count,
+        "The most common nature of complaint was",
+        "The most common natures of complaint were",
+    )
     if most:
-        findings.append(f"The most common natures of complaint were {most}.")
+        findings.append(f"{most}.")
     sought = {
         ctx.name("outcome", k): ctx.n("complaints.outcomes_sought", k)
         for k in (ctx.m("complaints.outcomes_sought") or {})
@@ -129,7 +139,12 @@ def key_findings(ctx: Context) -> Section:
                 else "The outcomes most often sought were "
             )
             + wording.join(leaders)
-            + (f": {most} complaints{'' if len(leaders) == 1 else ' each'}." if most else ".")
+            + (
+                f": {most} {ctx.plural(complaints, 'complaint')}"
+                f"{'' if len(leaders) == 1 else ' each'}."
+                if most
+                else "."
+            )
         )
     young = ctx.n("young_people.complaints")
     young_change = ctx.change("young_people.complaints")

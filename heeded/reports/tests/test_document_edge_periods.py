@@ -84,3 +84,21 @@ def test_a_period_with_nothing_in_it_says_none_rather_than_0_or_0_of_0():
     assert text.count("No complaints were received in 2029/30 Q4.") == 3
     for wrong in (r"\b0 of 0\b", r"(^|\s)0 [a-zA-Z]", r"average of 0\.0", r"Of the 0"):
         assert not re.search(wrong, text, re.M), wrong
+
+
+def test_a_hidden_number_of_responses_is_not_read_as_of_the_fewer_than_5():
+    text = words(one_case_year(public=True))
+    assert "Of the fewer than 5" not in text and "of fewer than 5" not in text
+    assert "The number of Stage 1 responses by outcome is not published" in text
+
+
+def test_a_single_case_is_not_written_in_the_plural():
+    text = words(one_case_year())
+    for wrong in (
+        # Not "0.1 representations" (an average) nor "Stage 1 responses" (a name).
+        r"(?<![\d.])(?<!Stage )1 (complaints|representations|Stage 1 responses)\b",
+        r"of 1 (complaints|representations|Stage 1 responses)\b",
+        r"\b1 of \d+ \(\d+%\) were\b",
+        r"most often (asked for|given at Stage 1) were '[^']*' \(1\),",
+    ):
+        assert not re.search(wrong, text), (wrong, re.search(wrong, text))
