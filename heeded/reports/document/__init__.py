@@ -15,7 +15,7 @@ from . import sections_volume as volume
 from . import summary
 from .context import Context
 from .labels import Labels
-from .structure import Chart, Document, Note, Section
+from .structure import Chart, Document, Note, Section, Table
 from .suppression import decisions, suppress_tables
 from .wording import PRIVACY_NOTE
 
@@ -90,9 +90,12 @@ def _document(ctx: Context, department: str) -> Document:
         closing.glossary(ctx),
         closing.appendix(ctx),
     ]
+    sections = [s for s in sections if s is not None]
+    for section in sections:
+        _without_empty_figures(section)
     if ctx.public:
         _privacy_note(sections)
-    return Document(
+    document = Document(
         title="Annual report on complaints and representations",
         organisation=organisation,
         department=department,
@@ -101,9 +104,35 @@ def _document(ctx: Context, department: str) -> Document:
         period_to=report["period"]["to"],
         public=ctx.public,
         threshold=ctx.threshold,
-        sections=[s for s in sections if s is not None],
+        sections=sections,
         comparison_labels=ctx.comparison_labels,
     )
+    _number_tables(document)
+    return document
+
+
+def _without_empty_figures(section: Section) -> None:
+    """A table with no row (nothing received in the period, so no code to list) is left
+    out rather than printed as a bare header; a chart whose every value is 0 (its axis runs
+    from -0.06 to 0.06) gives way to its table, which says the same plainly."""
+    blocks = []
+    for block in section.blocks:
+        table = block.table if isinstance(block, Chart) else block
+        if isinstance(table, Table) and not table.rows:
+            continue
+        if isinstance(block, Chart) and not any(v for _, values in block.series for v in values):
+            block = block.table
+        blocks.append(block)
+    section.blocks = blocks
+    for sub in section.subsections:
+        _without_empty_figures(sub)
+
+
+def _number_tables(document: Document) -> None:
+    """Tables are numbered in reading order once the document is assembled: numbered as
+    they were built, a table left out (no Stage 2 response, nothing received) left a gap."""
+    for number, table in enumerate(document.tables(), start=1):
+        table.caption = f"Table {number}: {table.caption}"
 
 
 def _privacy_note(sections: list) -> None:

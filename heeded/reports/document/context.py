@@ -40,7 +40,6 @@ class Context:
     # The public version's suppression decisions (``suppression.decisions``): the text is
     # written from them, so it hides what the tables hide.
     hidden: dict = field(default_factory=dict)
-    _table_numbers: dict = field(default_factory=dict)
 
     # -- figures -----------------------------------------------------------------------
 
@@ -110,7 +109,8 @@ class Context:
     def per_month(self, text: str) -> str:
         """``text`` with the monthly average in it, or nothing where the count it is worked
         out from is hidden (the average times the months would give it)."""
-        if self.hides(self.n("representations.total")):
+        total = self.n("representations.total")
+        if self.hides(total) or not total:  # "On average 0.0 were received" says nothing
             return ""
         return text.format(f"{self.m('representations.per_month') or 0:.1f}")
 
@@ -143,6 +143,10 @@ class Context:
         """The word for ``n`` things; for a hidden count always the plural, so that the
         grammar does not give away a count of 1."""
         return (many or one + "s") if self.hides(n) else wording.plural(n, one, many)
+
+    def were(self, n: int) -> str:
+        """The verb for ``n`` as subject: "1 of 33 (3%) was upheld", "2 of 33 were"."""
+        return self.plural(n, "was", "were")
 
     def withheld(self, n) -> bool:
         """True where the public version prints ``n`` as "withheld": running text then says
@@ -187,7 +191,18 @@ class Context:
         this version, to protect privacy." (``rest`` ends before the full stop)."""
         if self.withheld(n):
             return f"The number of {subject} {wording.NOT_PUBLISHED}."
+        if n == 0:  # "No complaints were refused.", never "0 complaints were refused."
+            return f"No {many}{rest}."
         return sentence(f"{self.count(n)} {self.plural(n, one, many)}{rest}.")
+
+    def no_complaints(self) -> str:
+        """What a section about complaints says when the period has none, rather than
+        standing empty under its heading."""
+        return f"No complaints were received in {self.label}."
+
+    def no_or_count(self, n: int) -> str:
+        """ "no" for 0, else the count as printed: "The Ombudsman made no enquiries"."""
+        return "no" if n == 0 and not self.hides(n) else self.count(n)
 
     def change(self, measure: str, key: str | None = None) -> str:
         before = self.before(measure, key)
@@ -199,11 +214,6 @@ class Context:
         return self.labels.label(kind, code)
 
     # -- tables ------------------------------------------------------------------------
-
-    def caption(self, text: str) -> str:
-        number = len(self._table_numbers) + 1
-        self._table_numbers[text] = number
-        return f"Table {number}: {text}"
 
     def periods(self, years: bool) -> list[str | None]:
         return [None] + (self.comparison_labels if years else [])
@@ -233,7 +243,7 @@ class Context:
     ) -> Table:
         """A measure's {code: n} as rows, this period and (``years``) earlier ones.
 
-        ``share_of`` adds a percentage column "% of <n> <what>" for this period; ``total``
+        ``share_of`` is (noun, n): a percentage column "% of <n> <nouns>" for this period; ``total``
         adds a total row (only for single-valued measures, whose counts add up).
         """
         periods = self.periods(years)
@@ -242,10 +252,17 @@ class Context:
             keys = self.labels.order(kind, [k for v in values.values() for k, n in v.items() if n])
         header = [first_header] + [self.period_header(p) for p in periods]
         if share_of:
-            header.append(f"% of {share_of[1]:,} {share_of[0]}")
+            noun, denominator = share_of
+            # The denominator is a count like any other: the public version does not print
+            # it in a header where the table's total hides it ("% of 1 complaints").
+            header.append(
+                f"% of {self.plural(denominator, noun)}"
+                if self.hides(denominator)
+                else f"% of {denominator:,} {wording.plural(denominator, noun)}"
+            )
         if years and self.previous:
             header.append(f"Change on {self.previous}")
-        table = Table(id, self.caption(title), header, [])
+        table = Table(id, title, header, [])
         for code in keys:
             cells = [Cell(self.name(kind, code))]
             cells += [self.number_cell(values[p].get(code, 0), measure, code, p) for p in periods]

@@ -99,7 +99,7 @@ def appendix(ctx: Context) -> Section:
     section = Section("appendix", "Appendix: key figures")
     periods = ctx.periods(True)
     header = ["Figure"] + [ctx.period_header(p) for p in periods]
-    table = Table("key_figures", ctx.caption("Key figures by year"), header, [])
+    table = Table("key_figures", "Key figures by year", header, [])
     for measure, label in SCALARS:
         cells = [Cell(label)]
         for p in periods:

@@ -52,13 +52,18 @@ def escalation(ctx: Context) -> Section:
                 "the number of complaints that went on to Stage 2 is not published"
                 if ctx.withheld(started2)
                 else f"{ctx.count(started2)} {ctx.plural(started2, 'complaint')} went on to Stage 2"
+                if started2 or ctx.hides(started2)
+                else "no complaints went on to Stage 2"
             )
-            + "; "
             + (
-                "the number of Stage 2 investigations completed is not published"
+                "; the number of Stage 2 investigations completed is not published"
                 if ctx.withheld(done2)
-                else f"{ctx.count(done2)} Stage 2 "
+                else f"; {ctx.count(done2)} Stage 2 "
                 f"{ctx.plural(done2, 'investigation was', 'investigations were')} completed"
+                if done2 or ctx.hides(done2)
+                else ""
+                if not started2
+                else "; none was completed"
             )
             + "."
         ),
@@ -68,6 +73,8 @@ def escalation(ctx: Context) -> Section:
         else "The escalation rate (Stage 2 investigations started, set against Stage 1 "
         "responses) is not published (small numbers).",
     ]
+    if not stage1:  # no Stage 1 response to set the Stage 2 investigations against
+        items.pop()
     if done2:
         average = ctx.m("stage2.average_working_days")
         within = ctx.n("stage2.within_deadline", "within")
@@ -75,7 +82,8 @@ def escalation(ctx: Context) -> Section:
         items.append(
             (
                 sentence(
-                    f"{on_time} Stage 2 investigations were completed within 25 working days, "
+                    f"{on_time} Stage 2 {ctx.plural(done2, 'investigation')} "
+                    f"{ctx.were(within)} completed within 25 working days, "
                     "or the extended deadline (never more than 65)"
                 )
                 if on_time
@@ -92,19 +100,22 @@ def escalation(ctx: Context) -> Section:
                 if ctx.withheld(started3)
                 else f"{ctx.count(started3)} {ctx.plural(started3, 'complaint')} went on to "
                 "a Stage 3 review panel"
+                if started3 or ctx.hides(started3)
+                else "no complaints went on to a Stage 3 review panel"
             )
-            + "; "
             + (
-                "the number completed is not published"
+                "; the number completed is not published"
                 if ctx.withheld(done3)
-                else f"{_none(ctx, done3)} completed"
+                else ""
+                if not (started3 or done3)
+                else f"; {_none(ctx, done3)} completed"
             )
             + "."
         )
     )
     section.add(BulletList(items))
     header = ["Finding", "Stage 2", "Stage 3"]
-    table = Table("later_stages", ctx.caption("Stage 2 and Stage 3 outcomes"), header, [])
+    table = Table("later_stages", "Stage 2 and Stage 3 outcomes", header, [])
     for key, label in FINDINGS:
         two, three = ctx.n("stage2.outcomes", key), ctx.n("stage3.outcomes", key)
         if two or three or key != NR:
@@ -117,6 +128,19 @@ def escalation(ctx: Context) -> Section:
                     ]
                 )
             )
+    # A total like every other findings table's: the responses completed at each stage.
+    count = len(table.rows)
+    table.rows.append(
+        Row(
+            [
+                Cell("Total"),
+                ctx.number_cell(done2, "stage2.responses"),
+                ctx.number_cell(done3, "stage3.responses"),
+            ],
+            "total",
+        )
+    )
+    table.sums += [((count, c), [(r, c) for r in range(count)]) for c in (1, 2)]
     if done2 or done3:
         section.add(table)
     return section
@@ -134,7 +158,7 @@ def ombudsman(ctx: Context) -> Section:
         Paragraph(
             f"The number of Ombudsman enquiries about complaints {wording.NOT_PUBLISHED}."
             if ctx.withheld(received)
-            else f"The Ombudsman made {ctx.count(received)} "
+            else f"The Ombudsman made {ctx.no_or_count(received)} "
             f"{ctx.plural(received, 'enquiry', 'enquiries')} about complaints"
             + (f", {change}." if change else ".")
         )
@@ -181,6 +205,17 @@ def compliments(ctx: Context) -> Section:
         by_team = (ctx.supplementary.get("compliments") or {}).get("by_service_team") or {}
         if by_team:
             section.add(_compliments_table(ctx, by_team))
+            if sum(by_team.values()) > n:
+                # A compliment names every team it praises (as a complaint does), so the
+                # rows add to more than the compliments: said, or the table reads as wrong.
+                section.add(
+                    Note(
+                        "A compliment can be about more than one service or team, so the rows "
+                        "add to more than the "
+                        + ("" if ctx.hides(n) else f"{ctx.count(n)} ")
+                        + "compliments."
+                    )
+                )
     else:
         section.add(
             Note(
@@ -194,7 +229,7 @@ def compliments(ctx: Context) -> Section:
 def _compliments_table(ctx: Context, by_team: dict) -> Table:
     table = Table(
         "compliments",
-        ctx.caption("Compliments by service or team"),
+        "Compliments by service or team",
         ["Service or team", ctx.label],
         [],
     )
@@ -225,11 +260,12 @@ def information_requests(ctx: Context) -> Section | None:
     )
     timely = ctx.supplementary.get("information_requests") or {}
     # Answered within the timescale, of those answered: the latter may be all of a type's
-    # requests, the figure Table 16 prints.
+    # requests, the figure Table 16 prints. "Answered in <period>" says which: those answered
+    # are not those received ("10 of 10" under 11 received read as one lost).
     items = [
         f"{ctx.name('record_type', code)}: "
         + (
-            f"{answered} answered within the timescale."
+            f"{answered} answered in {ctx.label} were within the timescale."
             if (
                 answered := ctx.shown_share(
                     v.get("within", 0), _answered(ctx, code, v["responded"])

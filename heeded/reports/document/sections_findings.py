@@ -27,6 +27,8 @@ def timeliness(ctx: Context) -> Section:
     average = ctx.m("stage1.average_working_days")
     before = ctx.m("stage1.average_working_days", ctx.previous) if ctx.previous else None
     responded = ctx.plural(responses, "response was", "responses were")
+    if not responses:
+        section.add(Paragraph(f"No Stage 1 responses were completed in {ctx.label}."))
     text = (
         f"The number of Stage 1 responses completed in {ctx.label} {wording.NOT_PUBLISHED}. "
         if ctx.withheld(responses)
@@ -35,7 +37,8 @@ def timeliness(ctx: Context) -> Section:
     if average is not None and before is not None and abs(average - before) >= 0.05:
         direction = "more" if average > before else "fewer"
         text += f", {abs(average - before):.1f} {direction} than in {ctx.previous} ({before:.1f})"
-    section.add(Paragraph(text + "."))
+    if responses:
+        section.add(Paragraph(text + "."))
     bands = ctx.keyed(
         "bands",
         "Stage 1 response times",
@@ -71,15 +74,21 @@ def timeliness(ctx: Context) -> Section:
         ctx.shown_share(ack["within"], acknowledged),
     )
     items = [
-        sentence(
-            f"{on_time} Stage 1 responses were within 10 working days, or within the extended "
+        None
+        if not responses  # "0 of 0 Stage 1 responses were within 10 working days"
+        else sentence(
+            f"{on_time} Stage 1 {ctx.plural(responses, 'response')} {ctx.were(within)} within "
+            "10 working days, or within the extended "
             "deadline where one was agreed (never more than 20)."
         )
         if on_time
         else "The number of Stage 1 responses within 10 working days, or within the extended "
         f"deadline where one was agreed, {wording.NOT_PUBLISHED}.",
-        sentence(
-            f"{acked} complaints whose acknowledgement date was recorded were acknowledged "
+        None
+        if not acknowledged
+        else sentence(
+            f"{acked} {ctx.plural(acknowledged, 'complaint')} whose acknowledgement date was "
+            f"recorded {ctx.were(ack['within'])} acknowledged "
             "within 3 working days."
         )
         if acked
@@ -103,7 +112,9 @@ def timeliness(ctx: Context) -> Section:
             f"{ctx.plural(agreed, 'complaint')}"
             + (f"; {kept} of these were answered within the extended deadline." if kept else ".")
         )
-    section.add(BulletList(items))
+    items = [item for item in items if item]
+    if items:
+        section.add(BulletList(items))
     halves = ctx.supplementary.get("stage1_by_half_year")
     if halves:
         section.add(_halves(ctx, halves))
@@ -113,7 +124,8 @@ def timeliness(ctx: Context) -> Section:
 def _bands_alt(ctx: Context, responses: int) -> str:
     parts = [f"{ctx.count(ctx.n('stage1.bands', k))} {label.lower()}" for k, label in BANDS]
     return (
-        f"Bar chart of the {ctx.count(responses)} Stage 1 responses in {ctx.label} by working "
+        f"Bar chart of the {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')} "
+        f"in {ctx.label} by working "
         f"days taken: {wording.join(parts)}."
     )
 
@@ -123,7 +135,7 @@ HALVES = {"H1": "April to September", "H2": "October to March"}
 
 def _halves(ctx: Context, halves: dict) -> Table:
     header = ["Half year", "Stage 1 responses", "Within the timescale", "%"]
-    table = Table("half_years", ctx.caption("Stage 1 timeliness by half year"), header, [])
+    table = Table("half_years", "Stage 1 timeliness by half year", header, [])
     for r, (half, values) in enumerate(sorted(halves.items())):
         label = HALVES.get(half, half)
         responses = values.get("responses", 0)
@@ -145,21 +157,25 @@ def _halves(ctx: Context, halves: dict) -> Table:
 def natures_and_services(ctx: Context) -> Section:
     complaints = ctx.n("complaints.total")
     section = Section("nature", "Nature of complaints and services complained about")
+    if not complaints:
+        section.add(Paragraph(ctx.no_complaints()))
     natures = {
         ctx.name("nature", k): ctx.n("complaints.natures", k)
         for k in (ctx.m("complaints.natures") or {})
     }
     if natures:
-        most = wording.top_three(natures, ctx.count)
+        most = wording.most(
+            natures,
+            ctx.count,
+            "The nature most often recorded was",
+            "The natures most often recorded were",
+        )
         section.add(
             Paragraph(
-                "A complaint can be about more than one thing."
-                + (f" The natures most often recorded were {most}." if most else "")
+                "A complaint can be about more than one thing." + (f" {most}." if most else "")
             )
         )
-        movers = _movers(ctx, "complaints.natures", "nature")
-        if movers:
-            section.add(BulletList(movers))
+        section.add(*_movers(ctx, "complaints.natures", "nature", "natures of complaint"))
     section.add(
         ctx.breakdown(
             "natures",
@@ -167,16 +183,21 @@ def natures_and_services(ctx: Context) -> Section:
             "complaints.natures",
             "nature",
             "Nature",
-            share_of=("complaints", complaints),
+            share_of=("complaint", complaints),
         )
     )
     services = {
         ctx.name("service_team", k): ctx.n("complaints.service_teams", k)
         for k in (ctx.m("complaints.service_teams") or {})
     }
-    most = wording.top_three(services, ctx.count)
+    most = wording.most(
+        services,
+        ctx.count,
+        "The service or team complained about most was",
+        "The services and teams complained about most were",
+    )
     if most:
-        section.add(Paragraph(f"The services and teams complained about most were {most}."))
+        section.add(Paragraph(f"{most}."))
     section.add(
         ctx.breakdown(
             "services",
@@ -184,15 +205,19 @@ def natures_and_services(ctx: Context) -> Section:
             "complaints.service_teams",
             "service_team",
             "Service or team",
-            share_of=("complaints", complaints),
-            years=False,
+            share_of=("complaint", complaints),
         )
+    )
+    # Services are compared with last year as natures are (IoW 2019/20 section 6.2).
+    section.blocks[-1:-1] = _movers(
+        ctx, "complaints.service_teams", "service_team", "services complained about"
     )
     return section
 
 
-def _movers(ctx: Context, measure: str, kind: str) -> list[str]:
-    """Codes whose count changed most on last year, worded with their base."""
+def _movers(ctx: Context, measure: str, kind: str, what: str) -> list:
+    """Codes whose count changed most on last year, worded with their base, under a line
+    that says what they are (a bare "'Funding': 20, an increase of 10" left it to guess)."""
     if not ctx.previous:
         return []
     now, before = ctx.m(measure) or {}, ctx.m(measure, ctx.previous) or {}
@@ -214,7 +239,9 @@ def _movers(ctx: Context, measure: str, kind: str) -> list[str]:
             + wording.change(count, was, ctx.previous, ctx.count)
             + "."
         )
-    return moved
+    if not moved:
+        return []
+    return [Paragraph(f"The largest changes in {what} on {ctx.previous}:"), BulletList(moved)]
 
 
 def outcomes(ctx: Context) -> Section:
@@ -223,39 +250,46 @@ def outcomes(ctx: Context) -> Section:
     sought = ctx.m("complaints.outcomes_sought") or {}
     actual = ctx.m("stage1.actual_outcomes") or {}
     section = Section("outcomes", "Outcomes sought and actual outcomes")
-    most = wording.top_three(
+    if not complaints and not actual:
+        section.add(Paragraph(ctx.no_complaints()))
+    most = wording.most(
         {ctx.name("outcome", k): ctx.n("complaints.outcomes_sought", k) for k in sought},
         ctx.count,
+        "The outcome complainants most often asked for was",
+        "The outcomes complainants most often asked for were",
     )
     if most:
         section.add(
             Paragraph(
-                f"The outcomes complainants most often asked for were {most}"
+                most
                 + (
                     "."
                     if ctx.hides(complaints)
-                    else f", out of {ctx.count(complaints)} complaints."
+                    else f", out of {ctx.count(complaints)} {ctx.plural(complaints, 'complaint')}."
                 )
             )
         )
-    most = wording.top_three(
+    most = wording.most(
         {ctx.name("outcome", k): ctx.n("stage1.actual_outcomes", k) for k in actual},
         ctx.count,
+        "The outcome most often given at Stage 1 was",
+        "The outcomes most often given at Stage 1 were",
     )
     if most:
         section.add(
             Paragraph(
-                f"The outcomes most often given at Stage 1 were {most}"
+                most
                 + (
                     "."
                     if ctx.hides(responses)
-                    else f", out of {ctx.count(responses)} Stage 1 responses."
+                    else f", out of {ctx.count(responses)} Stage 1 "
+                    f"{ctx.plural(responses, 'response')}."
                 )
             )
         )
     codes = ctx.labels.order("outcome", [k for k, n in {**sought, **actual}.items() if n])
     header = ["Outcome", "Sought (complaints received)", "Actual (Stage 1 responses)"]
-    table = Table("outcomes", ctx.caption("Outcomes sought and actual outcomes"), header, [])
+    table = Table("outcomes", "Outcomes sought and actual outcomes", header, [])
     for code in codes:
         table.rows.append(
             Row(
@@ -269,8 +303,9 @@ def outcomes(ctx: Context) -> Section:
     if codes:
         alt = (
             f"Bar chart comparing, for each outcome, how many of the {ctx.count(complaints)} "
-            f"complaints received asked for it and how many of the {ctx.count(responses)} "
-            "Stage 1 responses gave it. The table that follows has the figures."
+            f"{ctx.plural(complaints, 'complaint')} received asked for it and how many of the "
+            f"{ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')} gave it. The "
+            "table that follows has the figures."
         )
         section.add(
             Chart(
@@ -285,7 +320,8 @@ def outcomes(ctx: Context) -> Section:
                 table,
             )
         )
-    section.add(Note("A complaint can seek, and a response give, more than one outcome."))
+    if codes:
+        section.add(Note("A complaint can seek, and a response give, more than one outcome."))
     return section
 
 
@@ -294,6 +330,8 @@ def findings(ctx: Context) -> Section:
     found = {k: ctx.n("stage1.outcomes", k) for k, _ in FINDINGS}
     section = Section("findings", "Investigation outcomes")
     upheld = ctx.added(found["upheld"], found["partially_upheld"])
+    if not responses:  # "Of the 0 Stage 1 responses, 0 of 0 were upheld"
+        return section.add(Paragraph(f"No Stage 1 responses were completed in {ctx.label}."))
     section.add(
         Paragraph(_findings_text(ctx, found, responses)),
         ctx.keyed(
@@ -314,10 +352,13 @@ def findings(ctx: Context) -> Section:
     # IoW 2019/20 section 8.6: remedial action is counted among complaints upheld at least
     # in part, so that is the denominator, and the report says so.
     remedied = ctx.shown_share(taken, upheld)
+    if not upheld:
+        return section
     section.add(
         Paragraph(
             (
-                f"Remedial action was taken in {remedied} complaints upheld or partially "
+                f"Remedial action was taken in {remedied} {ctx.plural(upheld, 'complaint')} "
+                "upheld or partially "
                 "upheld at Stage 1."
                 if remedied
                 else "The number of complaints upheld or partially upheld at Stage 1 in which "
@@ -342,25 +383,29 @@ def _findings_text(ctx: Context, found: dict, responses: int) -> str:
         ("partially_upheld", "partially upheld"),
         ("not_upheld", "not upheld"),
     ]
-    if ctx.withheld(responses):
+    if ctx.hides(responses):  # "Of the fewer than 5 Stage 1 responses, 0 of fewer than 5"
         return f"The number of Stage 1 responses by outcome {wording.NOT_PUBLISHED}."
     shown = [(found[k], verb) for k, verb in verbs if not ctx.hides(found[k])]
     hidden = [verb for k, verb in verbs if ctx.hides(found[k])]
     listed = [
-        f"{ctx.share(n, responses)} {'were ' if i == 0 else ''}{verb}"
+        f"{ctx.share(n, responses)} {ctx.were(n) + ' ' if i == 0 else ''}{verb}"
         for i, (n, verb) in enumerate(shown)
     ]
     clauses = ([wording.join(listed)] if listed else []) + (
         [wording.not_published(hidden)] if hidden else []
     )
-    return f"Of the {ctx.count(responses)} Stage 1 responses, " + "; ".join(clauses) + "."
+    return (
+        f"Of the {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')}, "
+        + "; ".join(clauses)
+        + "."
+    )
 
 
 def _by_decision(ctx: Context, by_decision: dict) -> Table:
     present = {d for counts in by_decision.values() for d in counts}
     decisions = [k for k, _ in FINDINGS if k != NR or NR in present]
     header = ["Actual outcome"] + [label for k, label in FINDINGS if k in decisions] + ["Total"]
-    table = Table("by_finding", ctx.caption("Actual outcomes by investigation outcome"), header, [])
+    table = Table("by_finding", "Actual outcomes by investigation outcome", header, [])
     for r, code in enumerate(ctx.labels.order("outcome", by_decision)):
         counts = by_decision[code]
         cells = [Cell(ctx.name("outcome", code))]
@@ -393,7 +438,9 @@ def young_people(ctx: Context) -> Section:
         )
     ]
     if not ctx.hides(young):
-        items.append(f"That is {ctx.share(young, complaints)} complaints.")
+        items.append(
+            f"That is {ctx.share(young, complaints)} {ctx.plural(complaints, 'complaint')}."
+        )
     hidden = []
     for measure, what in (
         ("young_people.via_professional", "made through an advocate or another professional"),
@@ -401,7 +448,7 @@ def young_people(ctx: Context) -> Section:
     ):
         part = ctx.shown_share(ctx.n(measure), young)
         if part:
-            items.append(sentence(f"{part} were {what}."))
+            items.append(sentence(f"{part} {ctx.were(ctx.n(measure))} {what}."))
         else:
             hidden.append(what)
     if hidden:

@@ -44,7 +44,7 @@ def representations_table(ctx: Context) -> Table:
                 )
 
     header = ["Type of representation"] + [ctx.period_header(p) for p in periods]
-    table = Table("representations", ctx.caption("Representations received"), header, [])
+    table = Table("representations", "Representations received", header, [])
     by_target: dict[str, list[int]] = {}  # rows that add up to one record type's count
     subtotals = []
     for family, title in (("statutory", "Statutory"), ("other", "Other")):
@@ -102,7 +102,7 @@ def monthly_table(ctx: Context) -> Table | None:
         "record_type", [c for counts in by_month.values() for c, n in counts.items() if n]
     )
     header = ["Type of record"] + [_month_label(m) for m in months] + ["Total"]
-    table = Table("by_month", ctx.caption("Representations received month by month"), header, [])
+    table = Table("by_month", "Representations received month by month", header, [])
     width = len(months)
     for r, code in enumerate(codes):
         cells = [Cell(ctx.name("record_type", code))]
@@ -172,7 +172,7 @@ def representations(ctx: Context) -> Section:
     section.add(
         Paragraph(total_received(ctx) + ctx.per_month(" On average {} were received each month.")),
         representations_table(ctx),
-        BulletList(_families(ctx, total, statutory, complaints, other)),
+        BulletList(_families(ctx, total, statutory, complaints, other)) if total else None,
     )
     for observation in conversion_observations(ctx):
         section.add(Note(observation))
@@ -189,7 +189,7 @@ def representations(ctx: Context) -> Section:
             "representations.by_how_received",
             "how_received",
             "How received",
-            share_of=("representations", total),
+            share_of=("representation", total),
             total="Total",
             years=False,
         )
@@ -198,18 +198,21 @@ def representations(ctx: Context) -> Section:
 
 
 def _families(ctx: Context, total: int, statutory: int, complaints: int, other: int) -> list:
+    if not total:  # nothing received: "0 of 0 were other representations" says nothing
+        return []
     statutory_share = ctx.shown_share(statutory, total)
     accepted = ctx.shown_share(complaints, statutory)
     others = ctx.shown_share(other, total)
     return [
         sentence(
-            f"{statutory_share} representations were statutory; {accepted} of these were "
-            "accepted and managed as statutory complaints."
+            f"{statutory_share} {ctx.plural(total, 'representation')} {ctx.were(statutory)} "
+            f"statutory; {accepted} of these {ctx.were(complaints)} accepted and managed as "
+            "statutory complaints."
         )
         if statutory_share and accepted
         else "The numbers of statutory representations and of those accepted as statutory "
         "complaints are not published in this version, to protect privacy.",
-        sentence(f"{others} were other representations.")
+        sentence(f"{others} {ctx.were(other)} other representations.")
         if others
         else f"The number of other representations {wording.NOT_PUBLISHED}.",
     ]
@@ -294,6 +297,8 @@ def who_complained(ctx: Context) -> Section:
         if k != NR
     }
     section = Section("who", "Who complained")
+    if not complaints:
+        section.add(Paragraph(ctx.no_complaints()))
     if (most_of := ctx.leaders(types)) is not None:
         codes, top = most_of
         leaders = [ctx.name("complainant_type", k) for k in codes]
@@ -301,7 +306,11 @@ def who_complained(ctx: Context) -> Section:
             Paragraph(
                 f"Complainants recorded as {wording.join(_quoted(leaders))} "
                 "made the most complaints"
-                + (f": {most} complaints." if (most := ctx.shown_share(top, complaints)) else ".")
+                + (
+                    f": {most} {ctx.plural(complaints, 'complaint')}."
+                    if (most := ctx.shown_share(top, complaints))
+                    else "."
+                )
             )
         )
     section.add(
@@ -311,7 +320,7 @@ def who_complained(ctx: Context) -> Section:
             "complaints.complainant_types",
             "complainant_type",
             "Complainant",
-            share_of=("complaints", complaints),
+            share_of=("complaint", complaints),
             total="Total",
         )
     )

@@ -59,20 +59,22 @@ def key_findings(ctx: Context) -> Section:
     complaints = ctx.n("complaints.total")
     responses = ctx.n("stage1.responses")
     considered, accepted = ctx.shown_share(statutory, total), ctx.shown_share(complaints, statutory)
-    findings = [
-        total_received(ctx),
-        (
-            sentence(
-                f"{considered} representations were considered under the statutory "
-                f"procedure, and {accepted} of these were accepted as statutory complaints."
+    findings = [total_received(ctx)]
+    if total:  # "0 of 0 representations were considered" is no finding
+        findings.append(
+            (
+                sentence(
+                    f"{considered} {ctx.plural(total, 'representation')} {ctx.were(statutory)} "
+                    f"considered under the statutory procedure, and {accepted} of these "
+                    f"{ctx.were(complaints)} accepted as statutory complaints."
+                )
+                if considered and accepted
+                else "The numbers of representations considered under the statutory "
+                "procedure and accepted as statutory complaints are not published in this "
+                "version, to protect privacy."
             )
-            if considered and accepted
-            else "The numbers of representations considered under the statutory procedure "
-            "and accepted as statutory complaints are not published in this version, to "
-            "protect privacy."
+            + ctx.per_month(" On average {} representations were received each month.")
         )
-        + ctx.per_month(" On average {} representations were received each month."),
-    ]
     average = ctx.m("stage1.average_working_days")
     if responses:
         text = f"Stage 1 complaints were answered in an average of {wording.working_days(average)}"
@@ -90,7 +92,10 @@ def key_findings(ctx: Context) -> Section:
         if hidden:
             bands.append(_bands_not_published(hidden))
         if not ctx.hides(responses):
-            findings.append(f"Of {ctx.count(responses)} Stage 1 responses: {'; '.join(bands)}.")
+            findings.append(
+                f"Of {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')}: "
+                f"{'; '.join(bands)}."
+            )
     types = {
         k: ctx.n("complaints.complainant_types", k)
         for k in (ctx.m("complaints.complainant_types") or {})
@@ -102,15 +107,21 @@ def key_findings(ctx: Context) -> Section:
         most = ctx.shown_share(top, complaints)
         findings.append(
             f"Complainants recorded as {wording.join(_quoted(leaders))} made "
-            "the most complaints" + (f": {most} complaints." if most else ".")
+            "the most complaints"
+            + (f": {most} {ctx.plural(complaints, 'complaint')}." if most else ".")
         )
     natures = {
         ctx.name("nature", k): ctx.n("complaints.natures", k)
         for k in (ctx.m("complaints.natures") or {})
     }
-    most = wording.top_three(natures, ctx.count)
+    most = wording.most(
+        natures,
+        ctx.count,
+        "The most common nature of complaint was",
+        "The most common natures of complaint were",
+    )
     if most:
-        findings.append(f"The most common natures of complaint were {most}.")
+        findings.append(f"{most}.")
     sought = {
         ctx.name("outcome", k): ctx.n("complaints.outcomes_sought", k)
         for k in (ctx.m("complaints.outcomes_sought") or {})
@@ -128,7 +139,12 @@ def key_findings(ctx: Context) -> Section:
                 else "The outcomes most often sought were "
             )
             + wording.join(leaders)
-            + (f": {most} complaints{'' if len(leaders) == 1 else ' each'}." if most else ".")
+            + (
+                f": {most} {ctx.plural(complaints, 'complaint')}"
+                f"{'' if len(leaders) == 1 else ' each'}."
+                if most
+                else "."
+            )
         )
     young = ctx.n("young_people.complaints")
     young_change = ctx.change("young_people.complaints")
@@ -145,7 +161,7 @@ def key_findings(ctx: Context) -> Section:
     findings.append(
         f"The number of Ombudsman enquiries about complaints {wording.NOT_PUBLISHED}."
         if ctx.withheld(received)
-        else f"The Ombudsman made {ctx.count(received)} "
+        else f"The Ombudsman made {ctx.no_or_count(received)} "
         f"{ctx.plural(received, 'enquiry', 'enquiries')} about complaints."
     )
     return Section("summary", "Executive summary").add(

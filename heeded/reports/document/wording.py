@@ -119,7 +119,21 @@ def top_three(items: dict[str, int], count: Count = plain, of_what: str = "") ->
     hidden counts is the largest, or that two are equal, would tell something of them.
     Empty if even the first place is hidden.
     """
-    parts = []
+    return _top_three(items, count)[0]
+
+
+def most(items: dict[str, int], count: Count, one: str, many: str) -> str:
+    """ "The natures most often recorded were 'A' (9) and 'B' (7)", or with ``one`` where a
+    single label is named ("The service complained about most was 'CAST' (1)")."""
+    text, named = _top_three(items, count)
+    if not text:
+        return ""
+    return f"{one if named == 1 else many} {text}"
+
+
+def _top_three(items: dict[str, int], count: Count) -> tuple[str, int]:
+    """The top three as words, and how many labels they name."""
+    parts, named = [], 0
     for place, labels, n in ranked(items):
         # Every count of a tie: one shown beside one hidden would give the hidden one away.
         if any(count(items[label]) != plain(items[label]) for label in labels):
@@ -130,7 +144,8 @@ def top_three(items: dict[str, int], count: Count = plain, of_what: str = "") ->
             parts.append(f"{names} ({where}, {count(n)} each)")
         else:
             parts.append(f"{names} ({count(n)})")
-    return join(parts)
+        named += len(labels)
+    return join(parts), named
 
 
 def join(items: list[str], conjunction: str = "and") -> str:

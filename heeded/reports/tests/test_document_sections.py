@@ -178,3 +178,72 @@ def test_outcomes_equally_often_sought_are_named_together_in_the_plural():
     assert "complaints each." in text
     # One pair of brackets, the share's: never "(4 of 12 (33%))".
     assert "%))" not in text
+
+
+def test_services_are_compared_with_earlier_years_as_natures_are(document):
+    # The issue asks for natures *and services* with year-on-year changes (IoW 2019/20 6.2
+    # compares services with earlier periods); Table 8 had the current year alone.
+    services = table(document, "services")
+    assert services.header == [
+        "Service or team",
+        "2019/20",
+        "2018/19",
+        "2017/18",
+        "2016/17",
+        "% of 30 complaints",
+        "Change on 2018/19",
+    ]
+
+
+def test_the_largest_changes_are_introduced_as_such(document):
+    section = next(s for s in document.sections if s.id == "nature")
+    paragraphs = [b.text for b in section.blocks if b.kind == "paragraph"]
+    assert "The largest changes in natures of complaint on 2018/19:" in paragraphs
+
+
+def test_compliments_by_team_say_why_they_add_to_more_than_the_compliments():
+    # Demo 2025/26: 23 compliments, and Table 15's teams add to 31 with nothing to say why.
+    report = sample_report()
+    report["measures"]["representations.by_type"]["compliment"] = 3
+    report["supplementary"]["compliments"] = {
+        "by_service_team": {"fostering": 2, "adoption": 1, "cast": 1},
+        "received": 3,
+    }
+    section = next(
+        s for s in build_document(report, labels=Labels.load()).sections if s.id == "compliments"
+    )
+    assert (
+        "A compliment can be about more than one service or team, so the rows add to more "
+        "than the 3 compliments."
+    ) in section.own_texts()
+
+
+def test_stage_2_and_3_outcomes_have_a_total_equal_to_the_responses(document):
+    # Every other findings table has a Total; this one left the reader to add it up.
+    t = table(document, "later_stages")
+    total = t.rows[-1]
+    assert total.kind == "total" and total.label == "Total"
+    report = sample_report()
+    assert [c.value for c in total.cells[1:]] == [
+        report["measures"]["stage2.responses"],
+        report["measures"]["stage3.responses"],
+    ]
+    for position, parts in t.sums:
+        assert t.cell(position).value == sum(t.cell(p).value for p in parts)
+
+
+def test_information_requests_answered_in_the_year_are_not_read_as_those_received():
+    # Demo 2025/26: 11 FOI requests received and "10 of 10 (100%) answered within the
+    # timescale" printed under them, as though one had been lost.
+    report = sample_report()
+    report["measures"]["representations.by_type"]["foi_request"] = 11
+    report["supplementary"]["information_requests"] = {
+        "foi_request": {"received": 11, "responded": 10, "within": 10, "late": 0}
+    }
+    section = next(
+        s for s in build_document(report, labels=Labels.load()).sections if s.id == "information"
+    )
+    assert (
+        "Freedom of Information request: 10 of 10 (100%) answered in 2019/20 were within the "
+        "timescale."
+    ) in section.own_texts()

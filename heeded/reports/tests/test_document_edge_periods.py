@@ -1,0 +1,104 @@
+"""Periods a council will ask for besides a busy year: a quarter with nothing in it, a
+year with a single case. The report must still read as written by hand: no "0 of 0", no
+empty tables, no table numbers skipped, no "1 complaints"."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from heeded.reports.build import build_report
+from heeded.reports.document import Labels, build_document
+from heeded.reports.document.structure import Chart
+from heeded.reports.periods import financial_year, quarter
+
+from .case_data import case
+from .document_text import section_texts
+
+pytestmark = pytest.mark.django_db
+
+
+def document(period, public=False):
+    return build_document(build_report(period), public=public, labels=Labels.load())
+
+
+def words(doc) -> str:
+    return "\n".join(section_texts(doc))
+
+
+def empty_quarter():
+    return document(quarter(2029, 4))
+
+
+def one_case_year(public=False):
+    case(
+        "complaint",
+        dt.date(2023, 4, 3),
+        complainant_type="parent",
+        how_received="letter",
+        natures=["conduct_of_worker"],
+        service_teams=["cast"],
+        outcomes_sought=["apology"],
+        actual_outcomes=["apology"],
+        stage1=(dt.date(2023, 4, 11), "upheld"),
+    )
+    return document(financial_year(2023), public=public)
+
+
+def test_tables_are_numbered_from_1_without_a_gap_when_a_table_is_left_out():
+    # With no Stage 2 or 3 response the Stage 2 and 3 table is not printed; its number was
+    # taken all the same, and the appendix came after a missing table.
+    for doc in (empty_quarter(), one_case_year()):
+        numbers = [int(re.match(r"Table (\d+):", t.caption).group(1)) for t in doc.tables()]
+        assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_a_period_with_nothing_in_it_prints_no_table_without_rows_and_no_chart_of_zeros():
+    doc = empty_quarter()
+    assert all(t.rows for t in doc.tables())
+    charts = [b for s in doc.sections for b in s.blocks if isinstance(b, Chart)]
+    assert not charts  # a chart of zeros has an axis from -0.06 to 0.06
+
+
+def test_a_percentage_column_does_not_name_a_denominator_the_public_version_hides():
+    # One complaint: the Total row says "fewer than 5", and the column header said
+    # "% of 1 complaints".
+    doc = one_case_year(public=True)
+    headers = [h for t in doc.tables() for h in t.header if h.startswith("% of")]
+    assert headers and all(h in ("% of complaints", "% of representations") for h in headers)
+
+
+def test_a_denominator_of_one_is_singular_in_a_column_header():
+    headers = [h for t in one_case_year().tables() for h in t.header if h.startswith("% of")]
+    assert set(headers) == {"% of 1 complaint", "% of 1 representation"}
+
+
+def test_a_period_with_nothing_in_it_says_none_rather_than_0_or_0_of_0():
+    text = words(empty_quarter())
+    assert "No representations were received in 2029/30 Q4." in text
+    assert "No Stage 1 responses were completed in 2029/30 Q4." in text
+    assert "No complaints went on to Stage 2." in text
+    assert "The Ombudsman made no enquiries about complaints." in text
+    assert "No complaints were made by children or young people." in text
+    # Who complained, natures and outcomes say so rather than stand empty.
+    assert text.count("No complaints were received in 2029/30 Q4.") == 3
+    for wrong in (r"\b0 of 0\b", r"(^|\s)0 [a-zA-Z]", r"average of 0\.0", r"Of the 0"):
+        assert not re.search(wrong, text, re.M), wrong
+
+
+def test_a_hidden_number_of_responses_is_not_read_as_of_the_fewer_than_5():
+    text = words(one_case_year(public=True))
+    assert "Of the fewer than 5" not in text and "of fewer than 5" not in text
+    assert "The number of Stage 1 responses by outcome is not published" in text
+
+
+def test_a_single_case_is_not_written_in_the_plural():
+    text = words(one_case_year())
+    for wrong in (
+        # Not "0.1 representations" (an average) nor "Stage 1 responses" (a name).
+        r"(?<![\d.])(?<!Stage )1 (complaints|representations|Stage 1 responses)\b",
+        r"of 1 (complaints|representations|Stage 1 responses)\b",
+        r"\b1 of \d+ \(\d+%\) were\b",
+        r"most often (asked for|given at Stage 1) were '[^']*' \(1\),",
+    ):
+        assert not re.search(wrong, text), (wrong, re.search(wrong, text))
