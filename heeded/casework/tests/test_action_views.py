@@ -773,6 +773,25 @@ def test_editing_after_a_clash_keeps_the_other_persons_changes_where_this_one_ma
     assert complaint.lessons_learned == "Return calls within two working days."
 
 
+@pytest.mark.parametrize("opened_with", ["[1, 2]", '"text"', '{"summary": "not a list"}'])
+def test_a_clash_on_an_edit_whose_opening_values_were_tampered_with_is_still_told(
+    signed_in, complaint, manager, opened_with
+):
+    """QA on the demo: a hand-made "opened_with" that was JSON but not the form's own was a
+    server error when the case had changed meanwhile. What cannot be read is ignored: the
+    person is told of the clash and keeps what they typed."""
+    version = complaint.version
+    actions.update_details(complaint, by=manager, expected_version=version, summary="B's summary")
+    typed = {
+        **date_parts("received_on", complaint.received_on),
+        "summary": "A's summary",
+        "opened_with": opened_with,
+    }
+    response = post(signed_in, complaint, "edit", typed, version=version)
+    assert response.status_code == 409
+    assert response.context["form"].data["summary"] == "A's summary"
+
+
 def test_a_contact_cannot_be_logged_for_later_today(
     signed_in, complaint, on_14_september_2022, code
 ):
