@@ -537,6 +537,11 @@ def test_the_ombudsmans_enquiry_then_decision(signed_in, complaint, code):
         ("100000000", "Amount must be £99,999,999.99 or less"),
         ("1.2345678901", "Amount must be in pounds and pence, like 250.00"),
         ("123456789.123", "Amount must be in pounds and pence, like 250.00"),
+        # QA on the demo: "1e3" was recorded as £1,000.00; a comma in the wrong place is
+        # more likely a decimal comma (£1.50) than a thousands separator.
+        ("1e3", "Amount must be a number, like 250.00"),
+        ("1,50", "Amount must be a number, like 250.00"),
+        ("Infinity", "Amount must be a number, like 250.00"),
     ],
 )
 def test_a_payment_needs_an_amount_of_money(signed_in, complaint, amount, message):
@@ -545,6 +550,17 @@ def test_a_payment_needs_an_amount_of_money(signed_in, complaint, amount, messag
     page = response.content.decode()
     assert field_error(page, "id_amount") == message
     assert "Ensure that" not in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "recorded"),
+    [("£250", "£250.00"), ("1,000.00", "£1,000.00"), ("£ 1,250.50", "£1,250.50")],
+)
+def test_an_amount_is_taken_as_people_write_money(signed_in, complaint, typed, recorded):
+    """QA on the demo: "£250" and "1,000.00" were refused as "must be a number"."""
+    response = post(signed_in, complaint, "payment", {"amount": typed})
+    assert response.status_code == 302
+    assert str(complaint.payments.get()) == recorded
 
 
 def test_the_largest_amount_a_payment_holds_is_recorded(signed_in, complaint):
