@@ -268,6 +268,23 @@ def test_editing_the_date_received_to_before_the_known_calendar_is_refused_besid
     assert complaint.received_on == RECEIVED
 
 
+def test_a_date_received_after_the_first_stage_started_is_refused_with_that_date(
+    signed_in, complaint, officer
+):
+    """QA on the demo: "cannot be after Stage 1 started" named no date, and an FOI request,
+    whose one stage is its response, was told of a "Stage 1" it does not have."""
+    later = {**date_parts("received_on", dt.date(2022, 9, 20)), "summary": "Corrected"}
+    page = post(signed_in, complaint, "edit", later).content.decode()
+    assert field_error(page, "id_received_on") == (
+        "The date received cannot be after Stage 1 started (12 September 2022)."
+    )
+    foi = record(officer, "foi_request", received_on=RECEIVED)
+    page = post(signed_in, foi, "edit", later).content.decode()
+    assert field_error(page, "id_received_on") == (
+        "The date received cannot be after the response clock started (12 September 2022)."
+    )
+
+
 def test_the_edit_form_opens_with_the_cases_current_values(signed_in, complaint, code):
     page = signed_in.get(action_url(complaint, "edit")).content.decode()
     assert 'value="12"' in page and 'value="2022"' in page
