@@ -241,10 +241,25 @@ def working_days_left(
     """Working days until ``due`` (negative once it has passed).
 
     A deadline that has passed is never "due today": a Friday deadline seen on Sunday has
-    no working day between, but it is overdue, so it counts as at least one day over.
+    no working day between, but it is overdue, so it counts as at least one day over (in
+    words it is "Overdue": see ``describe_deadline``).
     """
     left = working_days(today, due, calendar)
     return min(left, -1) if due < today else left
+
+
+def describe_deadline(
+    today: dt.date, due: dt.date, calendar: Calendar | str = Calendar.ENGLAND_AND_WALES
+) -> str:
+    """A deadline in words, the same on the case page, the dashboards, the list and its CSV.
+
+    A Friday deadline seen at the weekend has passed, but no working day has gone by since:
+    it is "Overdue", not "Due today" and not yet "1 working day overdue" (that is Monday).
+    """
+    left = working_days(today, due, calendar)
+    if left == 0 and due < today:
+        return "Overdue"
+    return describe_working_days_left(left)
 
 
 def describe_working_days_left(days_left: int) -> str:

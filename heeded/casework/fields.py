@@ -62,7 +62,8 @@ class DateField(forms.MultiValueField):
             if year < 1000:
                 raise ValueError
             value = dt.date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):
+            # OverflowError: a number too long for any date ("99999999999999999999").
             self.bad_parts = PARTS
             raise ValidationError(f"{self.name} must be a real date", code="invalid") from None
         if self.past_only and value > localdate():

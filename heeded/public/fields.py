@@ -118,7 +118,8 @@ class GovDateField(forms.Field):
             self._fail("Year must include 4 numbers", ("year",))
         try:
             when = dt.date(int(year), month_number, int(day) if day else 1)
-        except ValueError:
+        except (ValueError, OverflowError):
+            # OverflowError: a number too long for any date ("99999999999999999999").
             self._fail(f"{self.what} must be a real date", ("day", "month", "year"))
         today = dt.date.today()
         if when > today:

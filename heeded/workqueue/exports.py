@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import Prefetch, QuerySet
 
-from heeded.calendars.working_days import describe_working_days_left, working_days
+from heeded.calendars.working_days import describe_deadline
 from heeded.cases.models import Case, CaseParty
 from heeded.interchange import cells
 
@@ -42,11 +42,7 @@ def _date(value: dt.date | None) -> str:
 def deadline_words(case: Case, today: dt.date) -> str:
     if case.closed_on or not case.next_deadline:
         return ""
-    left = working_days(today, case.next_deadline)
-    if left == 0 and case.next_deadline < today:
-        # Due on Friday, looked at on Sunday: no working day has passed, but it is late.
-        return "Overdue"
-    return describe_working_days_left(left)
+    return describe_deadline(today, case.next_deadline)
 
 
 def with_everything_exported(queryset: QuerySet[Case]) -> QuerySet[Case]:

@@ -18,6 +18,7 @@ from heeded.calendars.working_days import (
     add_working_days_array,
     bank_holidays,
     calendar_month_deadline,
+    describe_deadline,
     describe_working_days_left,
     is_working_day,
     working_days,
@@ -198,6 +199,14 @@ class TestWords:
     )
     def test_working_days_left_in_words(self, days, words):
         assert describe_working_days_left(days) == words
+
+    def test_a_friday_deadline_is_overdue_at_the_weekend_and_one_day_over_on_monday(self):
+        friday = D(2025, 6, 6)
+        assert describe_deadline(D(2025, 6, 6), friday) == "Due today"
+        assert describe_deadline(D(2025, 6, 7), friday) == "Overdue"
+        assert describe_deadline(D(2025, 6, 8), friday) == "Overdue"
+        assert describe_deadline(D(2025, 6, 9), friday) == "1 working day overdue"
+        assert describe_deadline(D(2025, 6, 5), friday) == "1 working day left"
 
 
 class TestBadInput:

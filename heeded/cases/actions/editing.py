@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.db import transaction
 
+from heeded.taxonomy.wording import in_sentence
+
 from ..models import Case, EventKind
 from ._base import (
     ProcedureError,
@@ -96,7 +98,9 @@ def update_details(case: Case, *, by, expected_version: int, **changes) -> Case:
             first = case.stages.order_by("started_on").first()
             if first and changes["received_on"] > first.started_on:
                 raise ProcedureError(
-                    "The date received cannot be after Stage 1 started.", "received_on"
+                    f"The date received cannot be after {_started(case, first)} "
+                    f"({long_date(first.started_on)}).",
+                    "received_on",
                 )
         if changes.get("acknowledged_on"):
             require_known_year(
@@ -134,6 +138,15 @@ def update_details(case: Case, *, by, expected_version: int, **changes) -> Case:
         refresh_clocks(case)
         save_case(case, by, "Details changed")
     return case
+
+
+def _started(case: Case, stage) -> str:
+    """ "Stage 1 started"; for an FOI request, whose one stage is its response, "the
+    response clock started", as its timeline says."""
+    rule = case.procedure.stage(stage.number)
+    if rule is None or rule.numbered:
+        return f"Stage {stage.number} started"
+    return f"the {in_sentence(rule.response.what)} clock started"
 
 
 __all__ = ["changes_since", "update_details", "transaction"]

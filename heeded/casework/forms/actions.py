@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -546,9 +547,24 @@ class OmbudsmanDecisionForm(ActionForm):
         return "Ombudsman decision recorded"
 
 
+# Money as people write it: "250", "250.00", "£250", "1,000.00". Commas only between groups
+# of three digits: "1,50" is more likely a decimal comma (£1.50) than a hundred and fifty.
+# No "1e3", which Python would read as a thousand.
+MONEY = re.compile(r"£?\s*(?P<pounds>\d{1,3}(?:,\d{3})+|\d+)(?P<pence>\.\d+)?")
+
+
 class AmountField(forms.DecimalField):
     """Pounds and pence, up to the largest payment a case holds, with one message at a time
     as GOV.UK asks (Django would list "too large" and "too many decimal places" together)."""
+
+    def to_python(self, value):
+        text = str(value or "").strip()
+        if not text:
+            return super().to_python(text)
+        money = MONEY.fullmatch(text)
+        if money is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(money["pounds"].replace(",", "") + (money["pence"] or ""))
 
     def run_validators(self, value):
         try:

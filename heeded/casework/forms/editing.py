@@ -84,10 +84,7 @@ class EditDetailsForm(ActionForm):
         """A three-way merge: a detail only the other person changed takes their value; one
         this person changed keeps theirs. Their changes to the lists (teams, natures,
         outcomes sought), which the case's history does not hold, are told in words."""
-        try:
-            opened = json.loads(self.data.get("opened_with") or "{}")
-        except ValueError:
-            opened = {}
+        opened = _opened_with(self.data.get("opened_with"))
         mine, now = self.answers(), current.answers()
         data = self.data.copy()
         told = []
@@ -134,6 +131,23 @@ class EditDetailsForm(ActionForm):
     def perform(self, *, by, version):
         actions.update_details(self.case, by=by, expected_version=version, **self.changes())
         return "Details saved"
+
+
+def _opened_with(posted: str | None) -> dict[str, list[str]]:
+    """The details as the form was opened, from its hidden field: only what has the shape
+    ``answers()`` gave it (a list of texts for each detail). The field comes back from the
+    browser, so anything else (a hand-made or damaged value) is left out, as if not sent."""
+    try:
+        opened = json.loads(posted or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(opened, dict):
+        return {}
+    return {
+        name: texts
+        for name, texts in opened.items()
+        if isinstance(texts, list) and all(isinstance(text, str) for text in texts)
+    }
 
 
 def _texts(field: forms.Field, value) -> list[str]:

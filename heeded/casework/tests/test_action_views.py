@@ -268,6 +268,23 @@ def test_editing_the_date_received_to_before_the_known_calendar_is_refused_besid
     assert complaint.received_on == RECEIVED
 
 
+def test_a_date_received_after_the_first_stage_started_is_refused_with_that_date(
+    signed_in, complaint, officer
+):
+    """QA on the demo: "cannot be after Stage 1 started" named no date, and an FOI request,
+    whose one stage is its response, was told of a "Stage 1" it does not have."""
+    later = {**date_parts("received_on", dt.date(2022, 9, 20)), "summary": "Corrected"}
+    page = post(signed_in, complaint, "edit", later).content.decode()
+    assert field_error(page, "id_received_on") == (
+        "The date received cannot be after Stage 1 started (12 September 2022)."
+    )
+    foi = record(officer, "foi_request", received_on=RECEIVED)
+    page = post(signed_in, foi, "edit", later).content.decode()
+    assert field_error(page, "id_received_on") == (
+        "The date received cannot be after the response clock started (12 September 2022)."
+    )
+
+
 def test_the_edit_form_opens_with_the_cases_current_values(signed_in, complaint, code):
     page = signed_in.get(action_url(complaint, "edit")).content.decode()
     assert 'value="12"' in page and 'value="2022"' in page
@@ -537,6 +554,11 @@ def test_the_ombudsmans_enquiry_then_decision(signed_in, complaint, code):
         ("100000000", "Amount must be £99,999,999.99 or less"),
         ("1.2345678901", "Amount must be in pounds and pence, like 250.00"),
         ("123456789.123", "Amount must be in pounds and pence, like 250.00"),
+        # QA on the demo: "1e3" was recorded as £1,000.00; a comma in the wrong place is
+        # more likely a decimal comma (£1.50) than a thousands separator.
+        ("1e3", "Amount must be a number, like 250.00"),
+        ("1,50", "Amount must be a number, like 250.00"),
+        ("Infinity", "Amount must be a number, like 250.00"),
     ],
 )
 def test_a_payment_needs_an_amount_of_money(signed_in, complaint, amount, message):
@@ -545,6 +567,17 @@ def test_a_payment_needs_an_amount_of_money(signed_in, complaint, amount, messag
     page = response.content.decode()
     assert field_error(page, "id_amount") == message
     assert "Ensure that" not in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "recorded"),
+    [("£250", "£250.00"), ("1,000.00", "£1,000.00"), ("£ 1,250.50", "£1,250.50")],
+)
+def test_an_amount_is_taken_as_people_write_money(signed_in, complaint, typed, recorded):
+    """QA on the demo: "£250" and "1,000.00" were refused as "must be a number"."""
+    response = post(signed_in, complaint, "payment", {"amount": typed})
+    assert response.status_code == 302
+    assert str(complaint.payments.get()) == recorded
 
 
 def test_the_largest_amount_a_payment_holds_is_recorded(signed_in, complaint):
@@ -771,6 +804,25 @@ def test_editing_after_a_clash_keeps_the_other_persons_changes_where_this_one_ma
     assert complaint.summary == "B's summary"
     assert conduct in complaint.natures.all()
     assert complaint.lessons_learned == "Return calls within two working days."
+
+
+@pytest.mark.parametrize("opened_with", ["[1, 2]", '"text"', '{"summary": "not a list"}'])
+def test_a_clash_on_an_edit_whose_opening_values_were_tampered_with_is_still_told(
+    signed_in, complaint, manager, opened_with
+):
+    """QA on the demo: a hand-made "opened_with" that was JSON but not the form's own was a
+    server error when the case had changed meanwhile. What cannot be read is ignored: the
+    person is told of the clash and keeps what they typed."""
+    version = complaint.version
+    actions.update_details(complaint, by=manager, expected_version=version, summary="B's summary")
+    typed = {
+        **date_parts("received_on", complaint.received_on),
+        "summary": "A's summary",
+        "opened_with": opened_with,
+    }
+    response = post(signed_in, complaint, "edit", typed, version=version)
+    assert response.status_code == 409
+    assert response.context["form"].data["summary"] == "A's summary"
 
 
 def test_a_contact_cannot_be_logged_for_later_today(

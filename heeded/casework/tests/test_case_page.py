@@ -316,3 +316,23 @@ def test_a_converted_case_says_what_it_was_with_the_label_as_written(client, off
     client.force_login(officer)
     page = client.get(f"/cases/{pre.reference}/").content.decode()
     assert "Previously: Pre-complaint, until 20 September 2022" in page
+
+
+def test_a_deadline_missed_on_friday_reads_the_same_on_the_case_page_as_in_the_case_list(
+    client, officer
+):
+    """QA on the demo: on a Saturday the dashboard said "Overdue" of a Friday deadline and
+    its case page "1 working day overdue", though no working day had passed."""
+    import time_machine
+
+    # Received Tuesday 13 September 2022: acknowledgement due Friday 16 September.
+    case = record(officer, "complaint", received_on=dt.date(2022, 9, 13))
+    sunday = dt.datetime(2022, 9, 18, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+    client.force_login(officer)
+    with time_machine.travel(sunday, tick=False):
+        case_page = client.get(f"/cases/{case.reference}/").content.decode()
+        case_list = client.get(f"/cases/?q={case.reference}").content.decode()
+    assert "Acknowledgement</strong> due 16 September 2022" in case_page
+    assert "working day overdue" not in case_page
+    assert ">Overdue</strong>" in case_list
+    assert ">Overdue</strong>" in case_page

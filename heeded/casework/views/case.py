@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.timezone import localdate
 from django.views.decorators.http import require_GET
 
-from heeded.calendars.working_days import describe_working_days_left, working_days_left
+from heeded.calendars.working_days import describe_deadline, working_days_left
 from heeded.cases.clocks import open_deadlines
 from heeded.taxonomy.wording import in_sentence
 
@@ -29,7 +29,7 @@ def deadline_rows(case, today: dt.date) -> list[dict]:
             {
                 "what": deadline.what,
                 "due_on": deadline.due_on,
-                "words": describe_working_days_left(left),
+                "words": describe_deadline(today, deadline.due_on, deadline.clock.calendar),
                 "overdue": left < 0,
                 "soon": 0 <= left <= 2,
             }

@@ -159,6 +159,17 @@ def test_a_date_may_be_just_a_month_and_year_when_the_day_is_optional():
         (("ab", "cd", "ef"), "Date of birth must be a real date", ("day", "month")),
         (("3", "four", "15"), "Date of birth must be a real date", ("month",)),
         (("3rd", "April", "2015"), "Date of birth must be a real date", ("day",)),
+        # QA on the demo: a number too long for any date was a server error.
+        (
+            ("99999999999999999999", "4", "2015"),
+            "Date of birth must be a real date",
+            ("day", "month", "year"),
+        ),
+        (
+            ("3", "99999999999999999999", "2015"),
+            "Date of birth must be a real date",
+            ("day", "month", "year"),
+        ),
     ],
 )
 def test_date_messages_follow_the_gov_uk_pattern(parts, message, highlighted):
