@@ -164,6 +164,13 @@ class Procedure:
         return bool(self.stages)
 
     @property
+    def calendar(self) -> Calendar:
+        """The calendar its clocks count working days on: UK-wide for information rights,
+        England and Wales for the complaints procedures (and where its clocks differ)."""
+        calendars = {clock.calendar for clock in self.clocks()}
+        return calendars.pop() if len(calendars) == 1 else Calendar.ENGLAND_AND_WALES
+
+    @property
     def last_stage(self) -> int:
         return self.stages[-1].number if self.stages else 0
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.core.exceptions import ValidationError
+
+from heeded.casework.fields import DateField
 
 from . import periods
 
@@ -44,17 +47,12 @@ class DateParts:
         ]
 
     def clean(self) -> dt.date | None:
-        if not (self.day or self.month or self.year):
-            self.error = f"Enter the {self.label.lower()}"
-            return None
-        missing = [what for what, _, value, _ in self.parts() if not value]
-        if missing:
-            self.error = f"{self.label} must include a {' and '.join(missing)}"
-            return None
+        # Read as every date box in the application reads its three boxes.
+        field = DateField(name=self.label, required=True)
         try:
-            return dt.date(int(self.year), int(self.month), int(self.day))
-        except ValueError:
-            self.error = f"{self.label} must be a real date"
+            return field.clean([self.day, self.month, self.year])
+        except ValidationError as error:
+            self.error = error.messages[0]
             return None
 
 

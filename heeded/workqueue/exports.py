@@ -42,7 +42,8 @@ def _date(value: dt.date | None) -> str:
 def deadline_words(case: Case, today: dt.date) -> str:
     if case.closed_on or not case.next_deadline:
         return ""
-    return describe_deadline(today, case.next_deadline)
+    # On the procedure's own calendar: an FOI request's deadline skips UK-wide bank holidays.
+    return describe_deadline(today, case.next_deadline, case.procedure.calendar)
 
 
 def with_everything_exported(queryset: QuerySet[Case]) -> QuerySet[Case]:

@@ -161,6 +161,7 @@ LISTED = (
     "next_deadline",
     "next_deadline_what",
     "record_type__label",
+    "record_type__procedure",  # whose calendar its deadline words count on
     "assigned_officer__first_name",
     "assigned_officer__last_name",
     "assigned_officer__username",

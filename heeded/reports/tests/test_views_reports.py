@@ -128,6 +128,22 @@ def test_custom_dates_with_errors_show_the_error_summary(client, manager):
     assert "Enter the end date" in page
 
 
+def test_a_number_too_long_for_any_date_is_not_a_real_date(client, manager):
+    client.force_login(manager)
+    response = client.get(
+        reverse("reports:index"),
+        {
+            "kind": "custom",
+            **{f"from-{part}": "99999999999999999999" for part in ("day", "month", "year")},
+            **{"to-day": "1", "to-month": "4", "to-year": "1985"},
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Start date must be a real date" in page
+    assert "End date must be in 1990 or later" in page
+
+
 def test_a_year_not_on_the_list_is_named_once(client, manager):
     client.force_login(manager)
     response = client.get(reverse("reports:index"), {"kind": "year", "year": "1850/51"})

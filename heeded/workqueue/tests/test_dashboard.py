@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from heeded.cases import actions
 from heeded.cases.models import Case
+from heeded.taxonomy.models import RecordType
 
 from .conftest import TODAY, complaint
 
@@ -169,9 +170,27 @@ def test_a_deadline_missed_on_friday_is_overdue_on_sunday_not_due_today(officer)
 
     from ..exports import deadline_words
 
+    complaint = RecordType.objects.get(code="complaint")
     friday, sunday = dt.date(2022, 10, 14), dt.date(2022, 10, 16)
-    assert deadline_words(Case(next_deadline=friday), sunday) == "Overdue"
-    assert deadline_words(Case(next_deadline=friday), friday) == "Due today"
-    assert deadline_words(Case(next_deadline=friday), dt.date(2022, 10, 17)) == (
-        "1 working day overdue"
+
+    def due(day):
+        return Case(record_type=complaint, next_deadline=day)
+
+    assert deadline_words(due(friday), sunday) == "Overdue"
+    assert deadline_words(due(friday), friday) == "Due today"
+    assert deadline_words(due(friday), dt.date(2022, 10, 17)) == "1 working day overdue"
+
+
+def test_an_information_request_counts_its_days_on_its_own_calendar(officer):
+    from ..exports import deadline_words
+
+    # Friday 17 March 2023, St Patrick's Day, is a bank holiday in Northern Ireland: the
+    # Freedom of Information clock skips it (UK-wide), a complaint's does not.
+    thursday, monday = dt.date(2023, 3, 16), dt.date(2023, 3, 20)
+    foi, complaint = (RecordType.objects.get(code=code) for code in ("foi_request", "complaint"))
+    assert deadline_words(Case(record_type=complaint, next_deadline=monday), thursday) == (
+        "2 working days left"
+    )
+    assert deadline_words(Case(record_type=foi, next_deadline=monday), thursday) == (
+        "1 working day left"
     )
