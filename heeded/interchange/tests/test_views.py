@@ -60,6 +60,7 @@ def test_a_file_with_problems_lists_each_and_writes_nothing(as_manager):
     assert "There is a problem" in page and "govuk-table" in page
     assert "dealy is not a nature code. Did you mean delay?" in page
     assert "2019-02-30 is not a real date." in page
+    assert "<title>Error: cases.csv cannot be imported – Heeded</title>" in page
     assert Case.objects.count() == 0
 
 
