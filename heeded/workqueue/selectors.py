@@ -29,7 +29,7 @@ from django.db.models.lookups import IsNull
 from django.urls import reverse
 
 from heeded.access.policies import assigned_to, cases_visible_to, sees_all_cases
-from heeded.calendars.working_days import add_working_days
+from heeded.calendars.working_days import Calendar, add_working_days
 from heeded.cases.models import Case, CaseParty, Stage
 from heeded.procedures import PROCEDURES
 from heeded.public.fields import clean_postcode
@@ -49,8 +49,19 @@ def procedures_with_acknowledgement() -> list[str]:
     return [code for code, procedure in PROCEDURES.items() if procedure.acknowledgement]
 
 
-def due_soon_until(today: dt.date) -> dt.date:
-    return add_working_days(today, DUE_SOON_WORKING_DAYS)
+def due_soon(today: dt.date) -> Q:
+    """Due after today and within the next working week, counted on each procedure's own
+    calendar (an FOI request's skips UK-wide bank holidays), as its deadline words are."""
+    uk_wide = [code for code, procedure in PROCEDURES.items() if procedure.calendar is Calendar.UK]
+
+    def until(calendar: Calendar) -> dt.date:
+        return add_working_days(today, DUE_SOON_WORKING_DAYS, calendar)
+
+    counted_uk_wide = Q(record_type__procedure__in=uk_wide)
+    return Q(next_deadline__gt=today) & (
+        (counted_uk_wide & Q(next_deadline__lte=until(Calendar.UK)))
+        | (~counted_uk_wide & Q(next_deadline__lte=until(Calendar.ENGLAND_AND_WALES)))
+    )
 
 
 def deadline_condition(which: str, today: dt.date) -> Q:
@@ -60,7 +71,7 @@ def deadline_condition(which: str, today: dt.date) -> Q:
     if which == "due_today":
         return Q(next_deadline=today)
     if which == "due_soon":
-        return Q(next_deadline__gt=today, next_deadline__lte=due_soon_until(today))
+        return due_soon(today)
     raise ValueError(f"Unknown deadline filter: {which}")
 
 

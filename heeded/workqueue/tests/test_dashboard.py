@@ -194,3 +194,18 @@ def test_an_information_request_counts_its_days_on_its_own_calendar(officer):
     assert deadline_words(Case(record_type=foi, next_deadline=monday), thursday) == (
         "1 working day left"
     )
+
+
+def test_due_in_the_next_working_week_counts_on_each_procedures_calendar(officer):
+    from heeded.cases.tests.factories import record
+
+    from ..selectors import deadline_condition
+
+    # Thursday 16 March 2023; Friday 17th is St Patrick's Day, a bank holiday in Northern
+    # Ireland. Five working days on: Thursday 23rd in England and Wales, Friday 24th UK-wide.
+    thursday, friday_week = dt.date(2023, 3, 16), dt.date(2023, 3, 24)
+    foi = record(officer, "foi_request", received_on=dt.date(2023, 3, 1))
+    complaint = record(officer, "complaint", received_on=dt.date(2023, 3, 1))
+    Case.objects.filter(pk__in=[foi.pk, complaint.pk]).update(next_deadline=friday_week)
+    due = Case.objects.filter(deadline_condition("due_soon", thursday))
+    assert list(due) == [foi]
