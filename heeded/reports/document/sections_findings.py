@@ -6,6 +6,7 @@ from __future__ import annotations
 from . import wording
 from .context import NR, Context
 from .structure import BulletList, Cell, Chart, Note, Paragraph, Row, Section, Table, sentence
+from .suppression import figure, is_small
 
 BANDS = [
     ("within_10", "Within 10 working days"),
@@ -345,7 +346,20 @@ def findings(ctx: Context) -> Section:
         ),
     )
     by_decision = ctx.supplementary.get("stage1_outcome_by_decision")
-    if by_decision:
+    if by_decision and ctx.public and any(is_small(n, ctx.threshold) for n in found.values()):
+        # Each cell of the table by finding counts some of the complaints Table 10 counts
+        # under that finding, so a reader knows the finding is at least any cell of its
+        # column: 7 upheld complaints given an apology beside a withheld "upheld" and a
+        # total that leaves 9 for it and the withdrawn ones say the withdrawn are 1 or 2.
+        # Withholding cells would not help (a row's total less the other cells bounds them
+        # too), so the table is not published while Table 10 hides a finding.
+        section.add(
+            Paragraph(
+                "The actual outcomes by investigation outcome are not published in this "
+                "version, to protect privacy."
+            )
+        )
+    elif by_decision:
         section.add(_by_decision(ctx, by_decision))
     remedial = {k: ctx.n("stage1.remedial_action", k) for k in ("true", NR)}
     taken = remedial["true"]
@@ -410,6 +424,12 @@ def _by_decision(ctx: Context, by_decision: dict) -> Table:
         counts = by_decision[code]
         cells = [Cell(ctx.name("outcome", code))]
         cells += [ctx.number_cell(counts.get(d, 0)) for d in decisions]
+        # Each cell counts some of the cases Table 10 counts under its finding: a reader
+        # knows that finding is at least the cell, whatever it hides.
+        table.within += [
+            ((r, c), figure("stage1.outcomes", d, None, int(ctx.n("stage1.outcomes", d))))
+            for c, d in enumerate(decisions, start=1)
+        ]
         # The row's total is Table 9's actual outcome (the self-check proves it): named so in
         # the public version, so that it is hidden as that is (the internal version links
         # only Table 9's).

@@ -59,6 +59,11 @@ class Table:
     # Cells whose figure the report prints elsewhere anyway: never chosen to be withheld,
     # since withholding them hides nothing.
     known: set[tuple[int, int]] = field(default_factory=set)
+    # Cells that count some of the cases a figure printed in another table counts, so at
+    # most it: (position, figure), a figure as ``suppression.figure`` names it (Table 11's
+    # upheld column counts upheld cases, which Table 10 counts). Read with the other tables'
+    # sums by the public version's suppression.
+    within: list[tuple[tuple[int, int], tuple]] = field(default_factory=list)
     # Percentage cells and the (numerator, denominator) cells they are derived from.
     derived: list[tuple[tuple[int, int], tuple[int, int] | None, tuple[int, int] | None]] = field(
         default_factory=list

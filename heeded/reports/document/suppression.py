@@ -44,6 +44,13 @@ follow the ONS/NHS practice for small counts, which is the rule here:
   changes. A figure is named by its measure, key and period (``figure``); a table's total
   row that the self-check proves equal to another measure (the Stage 1 response times add
   up to the Stage 1 responses) is the same figure under that name (``SAME_FIGURE``).
+- Tables read together are one system (``disclosed_across``): a figure printed in two
+  tables is one count, so two tables whose withheld totals are the same figure say their
+  parts add up alike, and a cell that counts some of a figure's cases (``Table.within``:
+  Table 11's upheld column counts upheld complaints) is at most that figure. The checks
+  use it; suppression does not act on it yet (see ``disclosed_across``). Where it is known
+  to matter the table is left out of the public version instead: the actual outcomes by
+  finding are not published while Table 10 hides a finding.
 - A percentage derived from a hidden count (as numerator or denominator) is withheld.
 - Running text is written after the tables are suppressed, from the same decisions
   (``decisions``): every number it prints is named as a figure, and a figure any table
@@ -424,6 +431,178 @@ def disclosed(table: Table, threshold: int) -> list[list[Position]]:
     ]
     alone = {p for components in found for p in components}
     return found + [[p] for p in _pinned(table, threshold) if p not in alone]
+
+
+# A hidden count read across tables: a figure (``("figure", name)``) hidden wherever it is
+# printed, or a hidden cell with no figure name (``("cell", table index, position)``).
+Variable = tuple
+
+
+def _across(tables: list[Table], threshold: int):
+    """The system a reader has who reads every table together: each table's sums, a figure
+    printed in two tables being one count (a total withheld in two tables makes their parts
+    add up alike), and each cell that counts some of a figure's cases (``Table.within``) at
+    most that figure. Only what links two tables or more is kept: what one table gives
+    away on its own ``_pinned`` has seen to already.
+
+    Returns (variables, where each is printed, equations, inequalities, bounds), or None.
+    """
+    shown: set[Figure] = set()
+    hidden: dict[Figure, list[tuple[float, float]]] = {}
+    for table in tables:
+        for position, cell in _positions(table):
+            name = _figure(cell)
+            if name is None:
+                continue
+            if cell.suppressed and position not in table.known:
+                hidden.setdefault(name, []).append(_bounds(cell, threshold))
+            else:
+                shown.add(name)
+
+    def term(t: int, position: Position):
+        """(variable, None) for a hidden count, (None, value) for a known one."""
+        table, cell = tables[t], tables[t].cell(position)
+        name = _figure(cell)
+        if name is not None and name not in shown and name in hidden:
+            return ("figure", name), None
+        if name is None and cell.suppressed and position not in table.known:
+            return ("cell", t, position), None
+        return None, cell.value or 0
+
+    where: dict[Variable, list[tuple[Table, Position]]] = {}
+    equations: list[tuple[dict, float]] = []  # ({variable: coefficient}, constant) = 0
+    inequalities: list[tuple[dict, float]] = []  # ({variable: coefficient}, constant) <= 0
+    read_in: list[set[int]] = []  # the tables each equation, then inequality, is read in
+    printing: dict[Figure, set[int]] = {}
+    for table in tables:
+        for _, cell in _positions(table):
+            if _figure(cell) is not None:
+                printing.setdefault(_figure(cell), set()).add(id(table))
+    for t, table in enumerate(tables):
+        for position, _cell in _positions(table):
+            variable, _ = term(t, position)
+            if variable is not None:
+                where.setdefault(variable, []).append((table, position))
+        for total, parts in table.sums:
+            row: dict = {}
+            constant = 0.0
+            for p, sign in [(p, 1) for p in parts] + ([(total, -1)] if total else []):
+                variable, value = term(t, p)
+                if variable is None:
+                    constant += sign * value
+                else:
+                    row[variable] = row.get(variable, 0) + sign
+            if total is None:  # printed elsewhere: the sum of the true counts
+                constant -= sum(table.cell(p).value or 0 for p in parts)
+            if row:
+                equations.append((row, constant))
+                read_in.append({id(table)})
+        for position, name in table.within:
+            variable, value = term(t, position)
+            other = ("figure", name) if name in hidden and name not in shown else None
+            row = {variable: 1} if variable is not None else {}
+            constant = value or 0.0
+            if other is not None:
+                row[other] = row.get(other, 0) - 1
+            else:
+                constant -= name[3]
+            if row:
+                inequalities.append((row, constant))
+                read_in.append({id(table)} | printing.get(name, set()))
+    # Variables linked by an equation or inequality, and the tables each group touches.
+    parent: dict[Variable, Variable] = {v: v for v in where}
+
+    def root(v: Variable) -> Variable:
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    for row, _ in equations + inequalities:
+        first, *rest = row
+        for v in rest:
+            parent[root(v)] = root(first)
+    touches: dict[Variable, set[int]] = {}
+    for v, places in where.items():
+        touches.setdefault(root(v), set()).update(id(table) for table, _ in places)
+    for (row, _), tables_read in zip(equations + inequalities, read_in, strict=True):
+        touches[root(next(iter(row)))].update(tables_read)
+    kept = sorted((v for v in where if len(touches[root(v)]) > 1), key=repr)
+    if not kept:
+        return None
+    read = set().union(*(touches[root(v)] for v in kept))
+    column = {v: i for i, v in enumerate(kept)}
+
+    def matrix(rows):
+        a, b = [], []
+        for row, constant in rows:
+            if not any(v in column for v in row):
+                continue
+            line = [0.0] * len(kept)
+            for v, coefficient in row.items():
+                line[column[v]] += coefficient
+            a.append(line)
+            b.append(-constant)
+        return a, b
+
+    bounds = []
+    for v in kept:
+        if v[0] == "figure":
+            known = hidden[v[1]]
+            low, high = max(lo for lo, _ in known), min(hi for _, hi in known)
+        else:
+            low, high = _bounds(tables[v[1]].cell(v[2]), threshold)
+        bounds.append((low, None if high == math.inf else high))
+    return kept, where, read, matrix(equations), matrix(inequalities), bounds
+
+
+def _pinned_across(
+    tables: list[Table], threshold: int, only: Variable | None = None
+) -> list[Variable]:
+    """Hidden counts a reader can work out only from several tables read together (or
+    whether ``only`` is one): as ``_pinned``, over ``_across``'s system."""
+    system = _across(tables, threshold)
+    if system is None:
+        return []
+    kept, _, _, (a_eq, b_eq), (a_ub, b_ub), bounds = system
+    from scipy.optimize import linprog  # SciPy takes a quarter of a second to load
+
+    pinned = []
+    for i, v in enumerate(kept):
+        if only is not None and v != only:
+            continue
+        ends = []
+        for direction in (1.0, -1.0):
+            objective = [0.0] * len(kept)
+            objective[i] = direction
+            result = linprog(
+                objective,
+                A_eq=a_eq or None,
+                b_eq=b_eq or None,
+                A_ub=a_ub or None,
+                b_ub=b_ub or None,
+                bounds=bounds,
+                method="highs",
+            )
+            if result.status != 0:
+                break
+            ends.append(result.x[i])
+        if len(ends) == 2 and math.ceil(ends[0] - 1e-6) >= math.floor(ends[1] + 1e-6):
+            pinned.append(v)
+    return pinned
+
+
+def disclosed_across(tables: list[Table], threshold: int) -> list[list[tuple[Table, Position]]]:
+    """Where each hidden count that several tables give away only together is printed
+    (for checks). ``suppress_tables`` does not yet act on these: withholding one more cell
+    seldom frees such a count on its own (the Demo Borough 2025/26 refusals are capped by
+    Table 1 and the month table at the least their reasons add up to), and withholding the
+    smallest cell until one does would withhold most of the report."""
+    system = _across(tables, threshold)
+    if system is None:
+        return []
+    where = system[1]
+    return [where[v] for v in _pinned_across(tables, threshold)]
 
 
 def _hide_everywhere(tables: list[Table]) -> bool:

@@ -171,6 +171,13 @@ def test_an_actual_outcome_withheld_in_table_11_is_withheld_in_table_9_too():
     # (withheld, so at least 5), was 6 in both tables: 6 = 5 + 1 gave both away.
     report = sample_report()
     report["measures"]["stage1.actual_outcomes"] = {"explanation": 9, "personal_budget": 6}
+    # No finding small in Table 10, or Table 11 is not published at all.
+    report["measures"]["stage1.outcomes"] = {
+        "upheld": 5,
+        "partially_upheld": 6,
+        "not_upheld": 8,
+        "not_recorded": 9,
+    }
     report["supplementary"]["stage1_outcome_by_decision"] = {
         "explanation": {"not_upheld": 8, "not_recorded": 1},
         "personal_budget": {"upheld": 1, "partially_upheld": 5},
