@@ -240,7 +240,7 @@ def extend_stage(
             raise ProcedureError(
                 f"{called} can be extended to {long_date(latest)} at the latest "
                 f"({rule.response.max_limit} {rule.response.unit} from "
-                f"{rule.response.counts_from}; {rule.response.source}).",
+                f"{case.procedure.counts_from(rule.response)}; {rule.response.source}).",
                 "to",
             )
         # A statutory deadline falls on a working day of the procedure's own calendar.
