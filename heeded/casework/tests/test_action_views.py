@@ -451,6 +451,29 @@ def test_a_response_without_a_finding_is_refused_with_the_message(signed_in, com
     assert "Select whether the complaint was upheld" in response.content.decode()
 
 
+def test_every_problem_with_a_response_is_reported_in_one_round(signed_in, complaint):
+    """QA on the demo: a date before the stage started was only reported once the finding
+    was chosen, so the person met a second round of errors after correcting the first."""
+    response = post(
+        signed_in,
+        complaint,
+        "respond",
+        {**date_parts("on", dt.date(2022, 9, 9)), "remedial_action": "yes"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert field_error(page, "id_on").startswith(
+        "The date of the Stage 1 response (9 September 2022) cannot be before the start of "
+        "Stage 1 (12 September 2022)"
+    )
+    assert field_error(page, "id_outcome") == "Select whether the complaint was upheld"
+    assert field_error(page, "id_remedial_action_details") == (
+        "Enter what remedial action was taken, or answer No"
+    )
+    assert summary_links(page) == ["#id_on_day", "#id_outcome_0", "#id_remedial_action_details"]
+    assert complaint.stages.get().responded_on is None
+
+
 def test_starting_stage_2_then_closing_after_its_response(signed_in, complaint, officer):
     actions.respond_to_stage(complaint, 1, by=officer, on=dt.date(2022, 9, 23), outcome="upheld")
     assert (
