@@ -269,20 +269,41 @@ def test_editing_the_date_received_to_before_the_known_calendar_is_refused_besid
 
 
 def test_a_date_received_after_the_first_stage_started_is_refused_with_that_date(
-    signed_in, complaint, officer
+    signed_in, officer, code
 ):
     """QA on the demo: "cannot be after Stage 1 started" named no date, and an FOI request,
-    whose one stage is its response, was told of a "Stage 1" it does not have."""
-    later = {**date_parts("received_on", dt.date(2022, 9, 20)), "summary": "Corrected"}
-    page = post(signed_in, complaint, "edit", later).content.decode()
+    whose one stage is its response, was told of a "Stage 1" it does not have. (A Stage 1
+    that started on the date received moves with it: see the next test.)"""
+    later = {**date_parts("received_on", dt.date(2022, 9, 21)), "summary": "Corrected"}
+    converted = record(officer, "pre_complaint", received_on=RECEIVED)
+    actions.convert(
+        converted, by=officer, to=code("record_type", "complaint"), on=dt.date(2022, 9, 20)
+    )
+    page = post(signed_in, converted, "edit", later).content.decode()
     assert field_error(page, "id_received_on") == (
-        "The date received cannot be after Stage 1 started (12 September 2022)."
+        "The date received cannot be after Stage 1 started (20 September 2022)."
     )
     foi = record(officer, "foi_request", received_on=RECEIVED)
+    actions.respond_to_stage(foi, 1, by=officer, on=dt.date(2022, 9, 13))
     page = post(signed_in, foi, "edit", later).content.decode()
     assert field_error(page, "id_received_on") == (
-        "The date received cannot be after the response clock started (12 September 2022)."
+        "The date received cannot be after the response (13 September 2022)."
     )
+
+
+def test_a_date_received_typed_too_early_is_corrected_and_stage_1_moves_with_it(
+    signed_in, complaint
+):
+    """QA on the demo: Stage 1 starts the day a complaint is received, so a date received
+    typed too early could not be corrected at all."""
+    later = {**date_parts("received_on", dt.date(2022, 9, 14)), "summary": "Corrected"}
+    response = post(signed_in, complaint, "edit", later)
+    assert response.status_code == 302
+    stage = complaint.stages.get()
+    assert (stage.started_on, stage.due_on) == (dt.date(2022, 9, 14), dt.date(2022, 9, 29))
+    page = signed_in.get(response["Location"]).content.decode()
+    assert "Details saved. Stage 1 now starts on 14 September 2022" in page
+    assert "Stage 1&#x27;s start moved with it (now due 29 September 2022)" in page
 
 
 def test_the_edit_form_opens_with_the_cases_current_values(signed_in, complaint, code):
