@@ -174,11 +174,14 @@ def test_a_date_the_procedure_refuses_is_shown_beside_its_field_and_linked_from_
     response = post(signed_in, complaint, "acknowledge", date_parts("on", dt.date(2022, 9, 9)))
     page = response.content.decode()
     assert response.status_code == 400
+    # The action's refusal is a sentence; beside the field, as every GOV.UK error message,
+    # it has no full stop at the end (nor in the summary).
     message = (
         "The date of the acknowledgement (9 September 2022) cannot be before the date received "
-        "(12 September 2022)."
+        "(12 September 2022)"
     )
     assert field_error(page, "id_on") == message
+    assert f"{message}</a>" in page
     assert summary_links(page) == ["#id_on_day"]
     # Every box of the refused date is marked, and what was typed is kept.
     assert page.count("govuk-input--error") == 3
@@ -199,7 +202,7 @@ def test_a_refusal_about_the_panel_date_goes_beside_the_date_the_form_calls_on(
     assert response.status_code == 400
     assert field_error(page, "id_on") == (
         "The date the panel met (23 September 2022) cannot be before the Stage 3 request "
-        "(26 September 2022)."
+        "(26 September 2022)"
     )
     assert summary_links(page) == ["#id_on_day"]
 
@@ -281,13 +284,13 @@ def test_a_date_received_after_the_first_stage_started_is_refused_with_that_date
     )
     page = post(signed_in, converted, "edit", later).content.decode()
     assert field_error(page, "id_received_on") == (
-        "The date received cannot be after Stage 1 started (20 September 2022)."
+        "The date received cannot be after Stage 1 started (20 September 2022)"
     )
     foi = record(officer, "foi_request", received_on=RECEIVED)
     actions.respond_to_stage(foi, 1, by=officer, on=dt.date(2022, 9, 13))
     page = post(signed_in, foi, "edit", later).content.decode()
     assert field_error(page, "id_received_on") == (
-        "The date received cannot be after the response (13 September 2022)."
+        "The date received cannot be after the response (13 September 2022)"
     )
 
 
@@ -385,7 +388,7 @@ def test_an_extension_to_a_saturday_is_refused_beside_the_date_naming_the_monday
     page = response.content.decode()
     assert response.status_code == 400
     assert field_error(page, "id_to") == (
-        "1 October 2022 is a Saturday: choose a working day, such as Monday 3 October 2022."
+        "1 October 2022 is a Saturday: choose a working day, such as Monday 3 October 2022"
     )
     assert summary_links(page) == ["#id_to_day"]
     assert "Waiting for records</textarea>" in page
@@ -881,7 +884,7 @@ def test_a_contact_cannot_be_logged_for_later_today(
     response = post(signed_in, complaint, "contact", {**contact, "time": "23:59"})
     assert response.status_code == 400
     assert field_error(response.content.decode(), "id_time") == (
-        "The contact cannot be later than now: enter the time it happened."
+        "The contact cannot be later than now: enter the time it happened"
     )
     # With no time given, one logged at ten in the morning happened by then, not at noon.
     assert post(signed_in, complaint, "contact", contact).status_code == 302
