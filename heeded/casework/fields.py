@@ -57,10 +57,20 @@ class DateField(forms.MultiValueField):
             raise ValidationError(
                 f"{self.name} must include a {' and '.join(missing)}", code="incomplete"
             )
+        # As the public form and GOV.UK's date input: words in the day or month are not a
+        # real date (say so first, marking those boxes); a year of other than 4 numbers
+        # ("22", "20222") is told so, marking the year.
+        not_numbers = tuple(
+            name for name, text in zip(PARTS[:2], parts[:2], strict=True) if not text.isdigit()
+        )
+        if not_numbers:
+            self.bad_parts = not_numbers
+            raise ValidationError(f"{self.name} must be a real date", code="invalid")
+        if not (parts[2].isdigit() and len(parts[2]) == 4):
+            self.bad_parts = ("year",)
+            raise ValidationError("Year must include 4 numbers", code="year_digits")
         try:
             day, month, year = (int(p) for p in parts)
-            if year < 1000:
-                raise ValueError
             value = dt.date(year, month, day)
         except (ValueError, OverflowError):
             # OverflowError: a number too long for any date ("99999999999999999999").

@@ -17,6 +17,7 @@ WD = Unit.WORKING_DAYS
 
 CHILDREN_STATUTORY = Procedure(
     code="children_statutory",
+    noun="complaint",
     name="Children Act 1989 statutory complaints procedure",
     source="Children Act 1989 s.26; SI 2006/1738; Getting the Best from Complaints (DfES 2006)",
     summary="Stage 1 local resolution, Stage 2 investigation, Stage 3 review panel, "
@@ -105,6 +106,7 @@ CHILDREN_STATUTORY = Procedure(
 
 CORPORATE = Procedure(
     code="corporate",
+    noun="complaint",
     name="Corporate complaints procedure (Ombudsman's Complaint Handling Code)",
     source="LGSCO Complaint Handling Code 2024",
     summary="Two stages, then the Ombudsman.",
@@ -157,6 +159,7 @@ CORPORATE = Procedure(
 
 ADULT_SOCIAL_CARE = Procedure(
     code="adult_social_care",
+    noun="complaint",
     name="Adult social care complaints procedure",
     # Regulation numbers unverified (domain.md section 2).
     source="The Local Authority Social Services and NHS Complaints Regulations 2009",
@@ -197,6 +200,7 @@ ADULT_SOCIAL_CARE = Procedure(
 
 FOI = Procedure(
     code="foi",
+    noun="request",
     asker="requester",
     name="Freedom of Information request",
     source="Freedom of Information Act 2000 s.10",
@@ -223,6 +227,7 @@ FOI = Procedure(
 
 EIR = Procedure(
     code="eir",
+    noun="request",
     asker="requester",
     name="Environmental Information request",
     source="Environmental Information Regulations 2004 regs 5(2), 7(1)",
@@ -247,6 +252,7 @@ EIR = Procedure(
 
 SUBJECT_ACCESS = Procedure(
     code="sar",
+    noun="request",
     asker="requester",
     name="Subject access request",
     # The ICO's guidance on counting the month applies since August 2019.
@@ -273,6 +279,7 @@ SUBJECT_ACCESS = Procedure(
 
 MP_ENQUIRY = Procedure(
     code="mp_enquiry",
+    noun="enquiry",
     asker="enquirer",
     name="MP and councillor enquiry",
     # domain.md section 5.4.

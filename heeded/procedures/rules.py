@@ -143,10 +143,20 @@ class Procedure:
     # Who made it, as staff call them: "Withdrawn by the requester", "the requester must be
     # told the reason" for an information request.
     asker: str = "complainant"
+    # What they made, as staff call it: "the date the request was received".
+    noun: str = "representation"
 
     @property
     def has_ombudsman(self) -> bool:
         return self.oversight is Oversight.OMBUDSMAN
+
+    def counts_from(self, clock: Clock) -> str:
+        """What a clock counts from, in this procedure's words: "the date the request was
+        received" for an information request, not the representation of the complaints
+        procedures."""
+        if clock.counts_from is CountsFrom.RECEIVED:
+            return f"the date the {self.noun} was received"
+        return str(clock.counts_from)
 
     def stage(self, number: int) -> StageRule | None:
         for rule in self.stages:

@@ -8,10 +8,12 @@ sort order falls back to the newest cases first.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import F, QuerySet
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, escape, format_html
@@ -92,8 +94,29 @@ def officer_choices() -> list[tuple[str, str]]:
     ]
 
 
+class TypedDateField(forms.DateField):
+    """A date typed in one box ("27/3/2025"): a year of other than 4 numbers ("12/9/22")
+    is told so in the words every date box uses, not called "not a real date"."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            parts = re.split(r"[/\- ]+", str(value or "").strip())
+            day_first = len(parts) == 3 and all(p.isdigit() and len(p) <= 2 for p in parts[:2])
+            if day_first and parts[2].isdigit() and len(parts[2]) != 4:
+                raise ValidationError(
+                    "Year must include 4 numbers, for example 27/3/2025", code="invalid"
+                ) from None
+            raise
+
+
+class TypedDateFilter(django_filters.DateFilter):
+    field_class = TypedDateField
+
+
 def date_filter(lookup: str, label: str) -> django_filters.DateFilter:
-    return django_filters.DateFilter(
+    return TypedDateFilter(
         field_name="received_on",
         lookup_expr=lookup,
         label=label,

@@ -26,6 +26,7 @@ from .stages import (
     record_panel,
     record_panel_report,
     respond_to_stage,
+    response_refusals,
     start_stage,
 )
 
@@ -56,6 +57,7 @@ __all__ = [
     "refuse",
     "reopen",
     "respond_to_stage",
+    "response_refusals",
     "start_stage",
     "update_details",
     "withdraw",

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from heeded.taxonomy.wording import in_sentence
 
-from ..models import Case, EventKind
+from ..clocks import latest_extension
+from ..models import Case, EventKind, Stage
 from ._base import (
     ProcedureError,
     locked,
@@ -18,6 +21,7 @@ from ._base import (
     require_not_before,
     require_remedial_details,
     save_case,
+    save_with_history,
     staff_name,
 )
 from .clocks import refresh_clocks
@@ -93,15 +97,14 @@ def update_details(case: Case, *, by, expected_version: int, **changes) -> Case:
         )
     with transaction.atomic():
         case = locked(case, expected_version)
-        if "received_on" in changes:
+        received = None  # (old, new, the stage whose start moves with it) when corrected
+        if "received_on" in changes and changes["received_on"] != case.received_on:
             require_known_year(changes["received_on"], "received", "received_on")
-            first = case.stages.order_by("started_on").first()
-            if first and changes["received_on"] > first.started_on:
-                raise ProcedureError(
-                    f"The date received cannot be after {_started(case, first)} "
-                    f"({long_date(first.started_on)}).",
-                    "received_on",
-                )
+            received = (
+                case.received_on,
+                changes["received_on"],
+                _check_received(case, changes["received_on"]),
+            )
         if changes.get("acknowledged_on"):
             require_known_year(
                 changes["acknowledged_on"], "of the acknowledgement", "acknowledged_on"
@@ -126,6 +129,7 @@ def update_details(case: Case, *, by, expected_version: int, **changes) -> Case:
             if current != {v.pk for v in values}:
                 getattr(case, name).set(values)
                 changed.append(name)
+        told = _move_with_received(case, *received, by=by) if received else ""
         if changed:
             labels = ", ".join(Case._meta.get_field(n).verbose_name for n in changed)
             record_event(
@@ -133,11 +137,137 @@ def update_details(case: Case, *, by, expected_version: int, **changes) -> Case:
                 EventKind.EDITED,
                 by=by,
                 on=case.updated_at.date(),
-                description=f"Changed: {labels}",
+                description=f"Changed: {labels}{told}",
             )
         refresh_clocks(case)
         save_case(case, by, "Details changed")
     return case
+
+
+def _check_received(case: Case, new: dt.date) -> Stage | None:
+    """The stage whose start moves with a corrected date received, if any, refusing a date
+    that contradicts what is recorded.
+
+    Stage 1 counts from receipt: when it started on the date received (not on a conversion),
+    it moves with the correction, either way. Otherwise the date received cannot be after
+    the first stage's start. A later date is refused when something recorded happened
+    before it (an acknowledgement, a contact, a response...), naming the earliest.
+    """
+    old = case.received_on
+    first = case.stages.order_by("started_on", "number").first()
+    follows = (
+        first is not None
+        and first.number == 1
+        and case.converted_on is None
+        and first.started_on == old
+    )
+    if first is not None and not follows and new > first.started_on:
+        raise ProcedureError(
+            f"The date received cannot be after {_started(case, first)} "
+            f"({long_date(first.started_on)}).",
+            "received_on",
+        )
+    if new > old:
+        before = [(when, what) for when, what in _recorded(case, first) if when < new]
+        if before:
+            when, what = min(before, key=lambda pair: pair[0])
+            raise ProcedureError(
+                f"The date received cannot be after {what} ({long_date(when)}).", "received_on"
+            )
+    return first if follows else None
+
+
+def _recorded(case: Case, first: Stage | None) -> list[tuple[dt.date, str]]:
+    """Every dated thing recorded on the case but its receipt and Stage 1's start (those
+    move with a correction), with how a refusal names it; rows first, then the timeline's
+    other entries (a note, an assignment), so that a tie is named by the row."""
+    dated = [
+        (timezone.localtime(case.created_at).date(), "the day it was recorded"),
+        (case.acknowledged_on, "the acknowledgement"),
+        (case.converted_on, "the change of record type"),
+        (case.advocacy_offered_on, "the offer of advocacy"),
+        (case.ombudsman_received_on, "the Ombudsman's enquiry"),
+        (case.ombudsman_decided_on, "the Ombudsman's decision"),
+        (case.closed_on, "the closure"),
+    ]
+    for stage in case.stages.all():
+        rule = case.procedure.stage(stage.number)
+        named = rule is None or rule.numbered
+        title = f"Stage {stage.number}" if named else ""
+        if stage.pk != getattr(first, "pk", None):
+            dated += [
+                (stage.requested_on, f"the request for {title}"),
+                (stage.started_on, f"the start of {title}"),
+            ]
+        dated += [
+            (stage.statement_agreed_on, f"the {title} statement of complaint"),
+            (stage.acknowledged_on, f"the {title} acknowledgement".replace("  ", " ")),
+            (stage.panel_held_on, "the review panel"),
+            (stage.panel_report_on, "the panel's report"),
+            (stage.responded_on, f"the {title} response".replace("  ", " ")),
+        ]
+    for contact in case.contacts.all():
+        whom = f" with {contact.with_whom}" if contact.with_whom else ""
+        dated.append((timezone.localtime(contact.happened_at).date(), f"the contact{whom}"))
+    dated += [
+        (paid_on, "a remedy payment") for paid_on in case.payments.values_list("paid_on", flat=True)
+    ]
+    moving = Q(kind=EventKind.RECORDED) | Q(kind=EventKind.STAGE_STARTED, stage_number=1)
+    for event in case.events.exclude(moving).order_by("happened_on"):
+        dated.append((event.happened_on, f"'{EventKind(event.kind).label}' in the timeline"))
+    return [(when, what) for when, what in dated if when is not None]
+
+
+def _move_with_received(case: Case, old: dt.date, new: dt.date, stage: Stage | None, *, by):
+    """Date the timeline's "Received" (and Stage 1's start, when it counts from receipt) by
+    the corrected date, and say so for the timeline's entry of the change."""
+    case.events.filter(kind=EventKind.RECORDED, happened_on=old).update(happened_on=new)
+    told = f". Date received: {long_date(old)} became {long_date(new)}"
+    if stage is None:
+        return told
+    stage.started_on = new
+    if stage.requested_on == old:
+        stage.requested_on = new
+    start = _start_called(case, stage)
+    save_with_history(stage, by, f"{start[:1].upper()}{start[1:]} moved with the date received")
+    case.events.filter(kind=EventKind.STAGE_STARTED, stage_number=1, happened_on=old).update(
+        happened_on=new
+    )
+    refresh_clocks(case)
+    stage.refresh_from_db()
+    _require_extension_still_fits(case, stage, new)
+    due = f" (now due {long_date(stage.due_on)})" if stage.due_on and not stage.responded_on else ""
+    return f"{told}; {start} moved with it{due}"
+
+
+def _require_extension_still_fits(case: Case, stage: Stage, new: dt.date) -> None:
+    """An agreed extension stays later than the deadline and within the procedure's limit,
+    counted from the corrected start."""
+    if not stage.extended_to or stage.responded_on:
+        return
+    latest = latest_extension(case, stage)
+    if (stage.due_on and stage.extended_to <= stage.due_on) or (
+        latest and stage.extended_to > latest
+    ):
+        called = _start_called(case, stage).removesuffix("'s start").removesuffix(" start")
+        raise ProcedureError(
+            f"The date received cannot be {long_date(new)}: {called} was extended to "
+            f"{long_date(stage.extended_to)}, which counted from that date is "
+            + (
+                f"no later than its deadline ({long_date(stage.due_on)})."
+                if stage.due_on and stage.extended_to <= stage.due_on
+                else f"later than it may be extended ({long_date(latest)})."
+            ),
+            "received_on",
+        )
+
+
+def _start_called(case: Case, stage: Stage) -> str:
+    """ "Stage 1's start", or for an FOI request "the response clock's start"."""
+    rule = case.procedure.stage(stage.number)
+    if rule is None or rule.numbered:
+        return f"Stage {stage.number}'s start"
+    return f"the {in_sentence(rule.response.what)} clock's start"
 
 
 def _started(case: Case, stage) -> str:

@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils.timezone import localdate
 
 from heeded.organisation.models import Organisation
+from heeded.procedures import procedure_for
 from heeded.taxonomy.models import RecordType
 
 from ..models import Case, CaseParty, EventKind, Person, ReferenceCounter, Stage
@@ -69,7 +70,7 @@ def record_representation(
     today = today or localdate()
     require(
         isinstance(received_on, dt.date),
-        "Enter the date the representation was received.",
+        f"Enter the date the {procedure_for(record_type.procedure).noun} was received.",
         "received_on",
     )
     require(received_on <= today, "The date received cannot be in the future.", "received_on")

@@ -240,7 +240,7 @@ def extend_stage(
             raise ProcedureError(
                 f"{called} can be extended to {long_date(latest)} at the latest "
                 f"({rule.response.max_limit} {rule.response.unit} from "
-                f"{rule.response.counts_from}; {rule.response.source}).",
+                f"{case.procedure.counts_from(rule.response)}; {rule.response.source}).",
                 "to",
             )
         # A statutory deadline falls on a working day of the procedure's own calendar.
@@ -314,6 +314,59 @@ def _panel_step(case, by, on, field, kind, what, expected_version, argument="on"
     return stage
 
 
+def response_refusals(
+    case: Case,
+    stage: Stage,
+    *,
+    on: dt.date | None,
+    outcome: str = "",
+    remedial_action: bool | None = None,
+    remedial_action_details: str = "",
+    today: dt.date | None = None,
+) -> list[ProcedureError]:
+    """Everything the procedure refuses in a response as given, each naming the argument
+    it is about. ``respond_to_stage`` refuses the first; its form shows them all beside
+    their answers at once, so that nobody corrects one answer only to be told of another."""
+    today = today or localdate()
+    rule = case.procedure.stage(stage.number)
+    response = f"the {rule.title} response" if rule.numbered else "the response"
+    started = f"the start of {rule.title}" if rule.numbered else "the start of its clock"
+    checks = [
+        lambda: require_date(on, f"of {response}", "on"),
+        lambda: require(on <= today, "The response date cannot be in the future.", "on"),
+        lambda: require_not_before(on, stage.started_on, f"of {response}", started, "on"),
+        lambda: require_not_before(
+            on, case.received_on, f"of {response}", "the date received", "on"
+        ),
+        lambda: require_not_before(
+            on, stage.panel_report_on, f"of {response}", "the panel's report", "on"
+        ),
+    ]
+    refusals = []
+    for check in checks:
+        try:
+            check()
+        except ProcedureError as refusal:
+            refusals.append(refusal)
+            break  # one thing to say about the date
+    try:
+        require_remedial_details(
+            remedial_action, remedial_action_details or case.remedial_action_details
+        )
+    except ProcedureError as refusal:
+        refusals.append(refusal)
+    if rule.records_finding and outcome not in StageOutcome.values:
+        refusals.append(
+            ProcedureError(
+                "Choose whether the complaint was upheld, partially upheld or not upheld.",
+                "outcome",
+            )
+        )
+    elif outcome and outcome not in StageOutcome.values:
+        refusals.append(ProcedureError(f"'{outcome}' is not a stage outcome.", "outcome"))
+    return refusals
+
+
 def respond_to_stage(
     case: Case,
     number: int,
@@ -338,7 +391,6 @@ def respond_to_stage(
         rule = case.procedure.stage(number)
         called = rule.called
         response = f"the {rule.title} response" if rule.numbered else "the response"
-        started = f"the start of {rule.title}" if rule.numbered else "the start of its clock"
         require(stage.responded_on is None, f"{called} has already been responded to.")
         # A review panel's stage is answered by the response to the panel's report.
         require(
@@ -350,27 +402,16 @@ def respond_to_stage(
             not (rule.panel_report and stage.panel_report_on is None),
             f"Record the panel's report first: {response} answers its recommendations.",
         )
-        require_date(on, f"of {response}", "on")
-        require(on <= today, "The response date cannot be in the future.", "on")
-        require_not_before(on, stage.started_on, f"of {response}", started, "on")
-        require_not_before(on, case.received_on, f"of {response}", "the date received", "on")
-        if stage.panel_report_on:
-            require_not_before(
-                on, stage.panel_report_on, f"of {response}", "the panel's report", "on"
-            )
-        require_remedial_details(
-            remedial_action, remedial_action_details or case.remedial_action_details
-        )
-        if rule.records_finding:
-            require(
-                outcome in StageOutcome.values,
-                "Choose whether the complaint was upheld, partially upheld or not upheld.",
-                "outcome",
-            )
-        elif outcome:
-            require(
-                outcome in StageOutcome.values, f"'{outcome}' is not a stage outcome.", "outcome"
-            )
+        for refusal in response_refusals(
+            case,
+            stage,
+            on=on,
+            outcome=outcome,
+            remedial_action=remedial_action,
+            remedial_action_details=remedial_action_details,
+            today=today,
+        ):
+            raise refusal
         stage.responded_on = on
         stage.outcome = outcome
         stage.response_summary = summary

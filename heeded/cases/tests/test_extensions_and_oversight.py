@@ -105,6 +105,25 @@ def test_an_foi_extension_beyond_the_latest_names_the_response_not_stage_1(offic
     assert str(error).startswith("The response can be extended to 22 December 2026 at the latest")
 
 
+@pytest.mark.parametrize(
+    "record_type, received, words",
+    [
+        # QA: an information request was told of "the date the representation was received".
+        ("foi_request", D(2026, 10, 26), "(40 working days from the date the request was"),
+        ("subject_access_request", D(2026, 10, 26), "(3 calendar months from the date the request"),
+        ("mp_councillor_enquiry", D(2026, 10, 26), "from the date the enquiry was received;"),
+        ("eir_request", D(2026, 10, 26), "from the date the request was received;"),
+    ],
+)
+def test_the_latest_extension_names_what_was_received_in_the_procedures_own_words(
+    officer, record_type, received, words
+):
+    case = record(officer, record_type=record_type, received_on=received, today=received)
+    error = refusal(case, officer, D(2027, 6, 1))
+    assert words in str(error)
+    assert "representation" not in str(error)
+
+
 class TestOversight:
     """FOIA s.50, EIR reg 18, UK GDPR Art 77: information rights go to the Commissioner."""
 

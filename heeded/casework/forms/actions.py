@@ -410,6 +410,27 @@ class RespondForm(ActionForm):
         # The menu's words: "Record the Stage 1 response", or "Record the response".
         self.button = self.move.label
 
+    def clean(self):
+        """The procedure's refusals of these answers, beside their fields with the form's
+        own errors, in one round (the action checks them again when it saves)."""
+        data = super().clean()
+        stage = self.case.stage(self.stage_number)
+        if stage is None:
+            return data
+        refusals = actions.response_refusals(
+            self.case,
+            stage,
+            on=data.get("on"),
+            outcome=data.get("outcome", ""),
+            remedial_action=as_bool(data.get("remedial_action", "")),
+            remedial_action_details=data.get("remedial_action_details", ""),
+        )
+        for refusal in refusals:
+            # An answer the form already finds wrong (none given, not a date) says so once.
+            if refusal.field not in self.errors:
+                self.refusal(refusal)
+        return data
+
     def initial_for(self, case):
         return {
             "actual_outcomes": list(case.actual_outcomes.all()),

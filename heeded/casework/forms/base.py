@@ -92,10 +92,13 @@ class GovForm(forms.Form):
         summary, as GOV.UK forms do; otherwise it stands in the summary alone.
         """
         argument = getattr(error, "field", None)
+        # An action's refusal is written as sentences (a command, an import report); as a
+        # form's error message it takes no full stop at the end, as GOV.UK's do.
+        message = str(error).removesuffix(".")
         name = self.refusal_fields.get(argument, argument)
         if name not in self.fields or self.fields[name].gov_kind == "hidden":
             name = None
         elif isinstance(self.fields[name], DateField):
             # The whole date is refused: every box is marked, the summary links to the day.
             self.fields[name].bad_parts = PARTS
-        self.add_error(name, str(error))
+        self.add_error(name, message)

@@ -13,6 +13,7 @@ from heeded.cases.models import Case
 from heeded.taxonomy.models import ComplainantType, HowReceived, Nature, Outcome, ServiceTeam
 
 from ..fields import PARTS, DateField
+from ..templatetags.casework import long_date
 from .actions import ActionForm
 from .base import as_answer, as_bool, yes_no
 
@@ -129,8 +130,16 @@ class EditDetailsForm(ActionForm):
         return changes
 
     def perform(self, *, by, version):
-        actions.update_details(self.case, by=by, expected_version=version, **self.changes())
-        return "Details saved"
+        first = self.case.stage(1)
+        case = actions.update_details(self.case, by=by, expected_version=version, **self.changes())
+        moved = case.stage(1)
+        if first is None or moved is None or moved.started_on == first.started_on:
+            return "Details saved"
+        # Stage 1 counts from receipt: a corrected date received moved it (and its deadline).
+        rule = case.procedure.stage(1)
+        called = "Stage 1" if rule is None or rule.numbered else "The response clock"
+        due = f", due by {long_date(moved.due_on)}" if moved.due_on and moved.is_open else ""
+        return f"Details saved. {called} now starts on {long_date(moved.started_on)}{due}"
 
 
 def _opened_with(posted: str | None) -> dict[str, list[str]]:

@@ -174,11 +174,14 @@ def test_a_date_the_procedure_refuses_is_shown_beside_its_field_and_linked_from_
     response = post(signed_in, complaint, "acknowledge", date_parts("on", dt.date(2022, 9, 9)))
     page = response.content.decode()
     assert response.status_code == 400
+    # The action's refusal is a sentence; beside the field, as every GOV.UK error message,
+    # it has no full stop at the end (nor in the summary).
     message = (
         "The date of the acknowledgement (9 September 2022) cannot be before the date received "
-        "(12 September 2022)."
+        "(12 September 2022)"
     )
     assert field_error(page, "id_on") == message
+    assert f"{message}</a>" in page
     assert summary_links(page) == ["#id_on_day"]
     # Every box of the refused date is marked, and what was typed is kept.
     assert page.count("govuk-input--error") == 3
@@ -199,7 +202,7 @@ def test_a_refusal_about_the_panel_date_goes_beside_the_date_the_form_calls_on(
     assert response.status_code == 400
     assert field_error(page, "id_on") == (
         "The date the panel met (23 September 2022) cannot be before the Stage 3 request "
-        "(26 September 2022)."
+        "(26 September 2022)"
     )
     assert summary_links(page) == ["#id_on_day"]
 
@@ -269,20 +272,41 @@ def test_editing_the_date_received_to_before_the_known_calendar_is_refused_besid
 
 
 def test_a_date_received_after_the_first_stage_started_is_refused_with_that_date(
-    signed_in, complaint, officer
+    signed_in, officer, code
 ):
     """QA on the demo: "cannot be after Stage 1 started" named no date, and an FOI request,
-    whose one stage is its response, was told of a "Stage 1" it does not have."""
-    later = {**date_parts("received_on", dt.date(2022, 9, 20)), "summary": "Corrected"}
-    page = post(signed_in, complaint, "edit", later).content.decode()
+    whose one stage is its response, was told of a "Stage 1" it does not have. (A Stage 1
+    that started on the date received moves with it: see the next test.)"""
+    later = {**date_parts("received_on", dt.date(2022, 9, 21)), "summary": "Corrected"}
+    converted = record(officer, "pre_complaint", received_on=RECEIVED)
+    actions.convert(
+        converted, by=officer, to=code("record_type", "complaint"), on=dt.date(2022, 9, 20)
+    )
+    page = post(signed_in, converted, "edit", later).content.decode()
     assert field_error(page, "id_received_on") == (
-        "The date received cannot be after Stage 1 started (12 September 2022)."
+        "The date received cannot be after Stage 1 started (20 September 2022)"
     )
     foi = record(officer, "foi_request", received_on=RECEIVED)
+    actions.respond_to_stage(foi, 1, by=officer, on=dt.date(2022, 9, 13))
     page = post(signed_in, foi, "edit", later).content.decode()
     assert field_error(page, "id_received_on") == (
-        "The date received cannot be after the response clock started (12 September 2022)."
+        "The date received cannot be after the response (13 September 2022)"
     )
+
+
+def test_a_date_received_typed_too_early_is_corrected_and_stage_1_moves_with_it(
+    signed_in, complaint
+):
+    """QA on the demo: Stage 1 starts the day a complaint is received, so a date received
+    typed too early could not be corrected at all."""
+    later = {**date_parts("received_on", dt.date(2022, 9, 14)), "summary": "Corrected"}
+    response = post(signed_in, complaint, "edit", later)
+    assert response.status_code == 302
+    stage = complaint.stages.get()
+    assert (stage.started_on, stage.due_on) == (dt.date(2022, 9, 14), dt.date(2022, 9, 29))
+    page = signed_in.get(response["Location"]).content.decode()
+    assert "Details saved. Stage 1 now starts on 14 September 2022" in page
+    assert "Stage 1&#x27;s start moved with it (now due 29 September 2022)" in page
 
 
 def test_the_edit_form_opens_with_the_cases_current_values(signed_in, complaint, code):
@@ -364,7 +388,7 @@ def test_an_extension_to_a_saturday_is_refused_beside_the_date_naming_the_monday
     page = response.content.decode()
     assert response.status_code == 400
     assert field_error(page, "id_to") == (
-        "1 October 2022 is a Saturday: choose a working day, such as Monday 3 October 2022."
+        "1 October 2022 is a Saturday: choose a working day, such as Monday 3 October 2022"
     )
     assert summary_links(page) == ["#id_to_day"]
     assert "Waiting for records</textarea>" in page
@@ -449,6 +473,29 @@ def test_a_response_without_a_finding_is_refused_with_the_message(signed_in, com
     response = post(signed_in, complaint, "respond", date_parts("on", dt.date(2022, 9, 23)))
     assert response.status_code == 400
     assert "Select whether the complaint was upheld" in response.content.decode()
+
+
+def test_every_problem_with_a_response_is_reported_in_one_round(signed_in, complaint):
+    """QA on the demo: a date before the stage started was only reported once the finding
+    was chosen, so the person met a second round of errors after correcting the first."""
+    response = post(
+        signed_in,
+        complaint,
+        "respond",
+        {**date_parts("on", dt.date(2022, 9, 9)), "remedial_action": "yes"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert field_error(page, "id_on").startswith(
+        "The date of the Stage 1 response (9 September 2022) cannot be before the start of "
+        "Stage 1 (12 September 2022)"
+    )
+    assert field_error(page, "id_outcome") == "Select whether the complaint was upheld"
+    assert field_error(page, "id_remedial_action_details") == (
+        "Enter what remedial action was taken, or answer No"
+    )
+    assert summary_links(page) == ["#id_on_day", "#id_outcome_0", "#id_remedial_action_details"]
+    assert complaint.stages.get().responded_on is None
 
 
 def test_starting_stage_2_then_closing_after_its_response(signed_in, complaint, officer):
@@ -837,7 +884,7 @@ def test_a_contact_cannot_be_logged_for_later_today(
     response = post(signed_in, complaint, "contact", {**contact, "time": "23:59"})
     assert response.status_code == 400
     assert field_error(response.content.decode(), "id_time") == (
-        "The contact cannot be later than now: enter the time it happened."
+        "The contact cannot be later than now: enter the time it happened"
     )
     # With no time given, one logged at ten in the morning happened by then, not at noon.
     assert post(signed_in, complaint, "contact", contact).status_code == 302

@@ -28,7 +28,12 @@ def errors_for(day="", month="", year=""):
         (("", "", ""), "Enter the date the complaint was received"),
         (("31", "2", "2022"), "Date received must be a real date"),
         (("12", "nine", "2022"), "Date received must be a real date"),
-        (("12", "9", "22"), "Date received must be a real date"),
+        # GOV.UK's words, as the public form's: QA found "must be a real date" for "22".
+        (("12", "9", "22"), "Year must include 4 numbers"),
+        (("12", "9", "202"), "Year must include 4 numbers"),
+        (("12", "9", "20222"), "Year must include 4 numbers"),
+        (("12", "9", "2O22"), "Year must include 4 numbers"),
+        (("twelve", "9", "22"), "Date received must be a real date"),
         (("12", "", "2022"), "Date received must include a month"),
         (("", "", "2022"), "Date received must include a day and month"),
         (("1", "1", "2999"), "Date received must be today or in the past"),
@@ -37,7 +42,7 @@ def errors_for(day="", month="", year=""):
         (("1", "1", "1900"), "Date received must be in 1990 or later"),
         # QA on the demo: a day too long for the computer's own dates was a server error.
         (("99999999999999999999", "1", "2026"), "Date received must be a real date"),
-        (("1", "1", "99999999999999999999"), "Date received must be a real date"),
+        (("1", "1", "99999999999999999999"), "Year must include 4 numbers"),
     ],
 )
 def test_each_wrong_date_is_named_in_govuk_words(typed, message):
@@ -53,6 +58,13 @@ def test_a_real_date_in_the_past_is_accepted():
 
 def test_only_the_missing_part_is_marked_for_correction():
     _, form = errors_for("12", "", "2022")
+    assert form.fields["received_on"].bad_parts == ("month",)
+
+
+def test_a_two_number_year_marks_only_the_year_and_words_mark_only_their_boxes():
+    _, form = errors_for("12", "9", "22")
+    assert form.fields["received_on"].bad_parts == ("year",)
+    _, form = errors_for("12", "nine", "22")
     assert form.fields["received_on"].bad_parts == ("month",)
 
 

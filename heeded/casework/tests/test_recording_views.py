@@ -1,8 +1,10 @@
 """Recording a representation: one journey, asking each record type only what it needs."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from heeded.cases.models import Case, PartyRole, Person
 from heeded.cases.tests.factories import PersonFactory
@@ -143,7 +145,34 @@ def test_confirming_records_the_complaint_with_its_people_and_classifications(
     assert roles[PartyRole.COMPLAINANT].postcode == "PO30 1UD"
     assert roles[PartyRole.CHILD].full_name == "Sam Whitlock"
     banner = client.get(response["Location"]).content.decode()
-    assert f"{case.reference} recorded. Acknowledgement due by 15 September 2022" in banner
+    # Recorded years later: the acknowledgement is long overdue (see the tests below).
+    assert f"{case.reference} recorded. Acknowledgement was due by 15 September 2022: " in banner
+
+
+def _banner_on(client, officer, code, now: dt.datetime) -> str:
+    client.force_login(officer)
+    with time_machine.travel(now.replace(tzinfo=ZoneInfo("Europe/London")), tick=False):
+        response = client.post("/cases/new/complaint/", complaint_answers(code, confirm="1"))
+        return client.get(response["Location"]).content.decode()
+
+
+def test_recorded_in_time_the_banner_says_when_the_acknowledgement_is_due(client, officer, code):
+    banner = _banner_on(client, officer, code, dt.datetime(2022, 9, 14, 10))
+    assert "recorded. Acknowledgement due by 15 September 2022<" in banner
+
+
+def test_recorded_late_the_banner_says_the_acknowledgement_is_overdue_as_the_case_page_does(
+    client, officer, code
+):
+    """QA on the demo: "Acknowledgement due by 4 December 2026" for a date already gone.
+    Due Thursday 15 September 2022; on Tuesday the 20th two working days have gone by (the
+    19th, the State Funeral, was a bank holiday), the words the case page's tag uses."""
+    banner = _banner_on(client, officer, code, dt.datetime(2022, 9, 20, 10))
+    overdue = "recorded. Acknowledgement was due by 15 September 2022: 2 working days overdue"
+    assert overdue in banner
+    assert "2 working days overdue</strong>" in banner  # the deadline's tag on the case page
+    banner = _banner_on(client, officer, code, dt.datetime(2022, 9, 15, 10))
+    assert "recorded. Acknowledgement due today, 15 September 2022" in banner
 
 
 def test_choosing_someone_on_file_uses_them_instead_of_adding_a_duplicate(client, officer, code):

@@ -7,9 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.timezone import localdate
 from django.views.decorators.http import require_GET, require_http_methods
 
 from heeded.access.policies import can_record_cases
+from heeded.calendars.working_days import describe_deadline
 from heeded.cases.actions import ProcedureError
 from heeded.taxonomy.models import RecordType
 
@@ -83,12 +85,24 @@ def details(request, record_type: str):
     except ProcedureError as error:
         form.refusal(error)
         return _details_page(request, form, status=400)
-    deadline = case.next_deadline
-    message = f"{case.reference} recorded"
-    if deadline:
-        message += f". {case.next_deadline_what} due by {long_date(deadline)}"
-    messages.success(request, message)
+    messages.success(request, f"{case.reference} recorded{_first_deadline(case)}")
     return redirect("casework:case", reference=case.reference)
+
+
+def _first_deadline(case) -> str:
+    """The deadline recording started, as the case page words it: a case recorded late may
+    already be past it ("Acknowledgement was due by 4 December 2026: 2 working days
+    overdue")."""
+    due = case.next_deadline
+    if due is None:
+        return ""
+    what, today = case.next_deadline_what, localdate()
+    if due > today:
+        return f". {what} due by {long_date(due)}"
+    if due == today:
+        return f". {what} due today, {long_date(due)}"
+    words = describe_deadline(today, due, case.procedure.calendar)
+    return f". {what} was due by {long_date(due)}: {words[:1].lower()}{words[1:]}"
 
 
 def _hidden_fields(post) -> list[tuple[str, str]]:

@@ -134,7 +134,8 @@ def test_a_number_too_long_for_any_date_is_not_a_real_date(client, manager):
         reverse("reports:index"),
         {
             "kind": "custom",
-            **{f"from-{part}": "99999999999999999999" for part in ("day", "month", "year")},
+            **{f"from-{part}": "99999999999999999999" for part in ("day", "month")},
+            "from-year": "2024",
             **{"to-day": "1", "to-month": "4", "to-year": "1985"},
         },
     )
@@ -142,6 +143,17 @@ def test_a_number_too_long_for_any_date_is_not_a_real_date(client, manager):
     assert response.status_code == 200
     assert "Start date must be a real date" in page
     assert "End date must be in 1990 or later" in page
+
+
+def test_a_year_of_two_numbers_is_told_to_have_4_as_every_date_box_says(client, manager):
+    client.force_login(manager)
+    response = client.get(
+        reverse("reports:index"),
+        {"kind": "custom", "from-day": "1", "from-month": "4", "from-year": "24"},
+    )
+    page = response.content.decode()
+    assert "Year must include 4 numbers" in page
+    assert "Start date must be a real date" not in page
 
 
 def test_a_year_not_on_the_list_is_named_once(client, manager):
