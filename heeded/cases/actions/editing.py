@@ -131,13 +131,17 @@ def update_details(case: Case, *, by, expected_version: int, **changes) -> Case:
                 changed.append(name)
         told = _move_with_received(case, *received, by=by) if received else ""
         if changed:
-            labels = ", ".join(Case._meta.get_field(n).verbose_name for n in changed)
+            # The date received says what it was and became (its field's name, "received
+            # on", would say less); the others are named.
+            others = [n for n in changed if not (told and n == "received_on")]
+            labels = ", ".join(Case._meta.get_field(n).verbose_name for n in others)
+            parts = [f"Changed: {labels}" if labels else "", told]
             record_event(
                 case,
                 EventKind.EDITED,
                 by=by,
                 on=case.updated_at.date(),
-                description=f"Changed: {labels}{told}",
+                description=". ".join(part for part in parts if part),
             )
         refresh_clocks(case)
         save_case(case, by, "Details changed")
@@ -222,7 +226,7 @@ def _move_with_received(case: Case, old: dt.date, new: dt.date, stage: Stage | N
     """Date the timeline's "Received" (and Stage 1's start, when it counts from receipt) by
     the corrected date, and say so for the timeline's entry of the change."""
     case.events.filter(kind=EventKind.RECORDED, happened_on=old).update(happened_on=new)
-    told = f". Date received: {long_date(old)} became {long_date(new)}"
+    told = f"Date received: {long_date(old)} became {long_date(new)}"
     if stage is None:
         return told
     stage.started_on = new

@@ -61,7 +61,7 @@ def test_the_correction_is_told_in_the_timeline_and_kept_in_the_stages_history(
     case = correct(typed_too_early, D(2022, 9, 14))
     edited = case.events.get(kind=EventKind.EDITED)
     assert edited.description == (
-        "Changed: received on. Date received: 12 September 2022 became 14 September 2022; "
+        "Date received: 12 September 2022 became 14 September 2022; "
         "Stage 1's start moved with it (now due 29 September 2022)"
     )
     # The timeline's "Received" and "Stage 1 started" are dated the day they happened.

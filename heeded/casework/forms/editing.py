@@ -138,8 +138,8 @@ class EditDetailsForm(ActionForm):
         # Stage 1 counts from receipt: a corrected date received moved it (and its deadline).
         rule = case.procedure.stage(1)
         called = "Stage 1" if rule is None or rule.numbered else "The response clock"
-        due = f", due by {long_date(moved.due_on)}" if moved.due_on and moved.is_open else ""
-        return f"Details saved. {called} now starts on {long_date(moved.started_on)}{due}"
+        # Its deadline is on the case page, overdue or not, in the words used everywhere.
+        return f"Details saved. {called} now starts on {long_date(moved.started_on)}"
 
 
 def _opened_with(posted: str | None) -> dict[str, list[str]]:

@@ -305,7 +305,7 @@ def test_a_date_received_typed_too_early_is_corrected_and_stage_1_moves_with_it(
     stage = complaint.stages.get()
     assert (stage.started_on, stage.due_on) == (dt.date(2022, 9, 14), dt.date(2022, 9, 29))
     page = signed_in.get(response["Location"]).content.decode()
-    assert "Details saved. Stage 1 now starts on 14 September 2022" in page
+    assert "Details saved. Stage 1 now starts on 14 September 2022<" in page
     assert "Stage 1&#x27;s start moved with it (now due 29 September 2022)" in page
 
 
