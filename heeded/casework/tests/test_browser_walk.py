@@ -208,7 +208,7 @@ def test_extending_to_a_saturday_names_the_day_beside_the_date(
     monday = next_working_day_on_or_after(saturday)
     expected = (
         f"{saturday.day} {saturday:%B %Y} is a Saturday: choose a working day, such as "
-        f"{monday:%A} {monday.day} {monday:%B %Y}."
+        f"{monday:%A} {monday.day} {monday:%B %Y}"
     )
     assert expected in page.inner_text("#id_to-error")
     assert expected in page.inner_text(".govuk-error-summary")
