@@ -197,18 +197,19 @@ def _recorded(case: Case, first: Stage | None) -> list[tuple[dt.date, str]]:
     for stage in case.stages.all():
         rule = case.procedure.stage(stage.number)
         named = rule is None or rule.numbered
-        title = f"Stage {stage.number}" if named else ""
+        # "the Stage 2 response"; an FOI request's one stage is just "the response".
+        of = f"Stage {stage.number} " if named else ""
         if stage.pk != getattr(first, "pk", None):
             dated += [
-                (stage.requested_on, f"the request for {title}"),
-                (stage.started_on, f"the start of {title}"),
+                (stage.requested_on, f"the request for {of or 'it'}".rstrip()),
+                (stage.started_on, f"the start of {of or 'it'}".rstrip()),
             ]
         dated += [
-            (stage.statement_agreed_on, f"the {title} statement of complaint"),
-            (stage.acknowledged_on, f"the {title} acknowledgement".replace("  ", " ")),
+            (stage.statement_agreed_on, f"the {of}statement of complaint"),
+            (stage.acknowledged_on, f"the {of}acknowledgement"),
             (stage.panel_held_on, "the review panel"),
             (stage.panel_report_on, "the panel's report"),
-            (stage.responded_on, f"the {title} response".replace("  ", " ")),
+            (stage.responded_on, f"the {of}response"),
         ]
     for contact in case.contacts.all():
         whom = f" with {contact.with_whom}" if contact.with_whom else ""
