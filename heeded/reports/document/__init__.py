@@ -16,7 +16,7 @@ from . import summary
 from .context import Context
 from .labels import Labels
 from .structure import Chart, Document, Note, Section, Table
-from .suppression import decisions, suppress_tables
+from .suppression import decisions, figure, suppress_tables, to_leave_out
 from .wording import PRIVACY_NOTE
 
 __all__ = ["build_document", "Document", "Labels"]
@@ -42,7 +42,7 @@ def build_document(
     labels = labels or Labels()
     recommendations, learning = list(recommendations or []), list(learning or [])
 
-    def write(hidden: dict) -> Document:
+    def write(hidden: dict, left_out: frozenset = frozenset()) -> Document:
         ctx = Context(
             report,
             labels,
@@ -52,12 +52,16 @@ def build_document(
             learning=learning,
             hidden=hidden,
         )
-        return _document(ctx, department)
+        return _document(ctx, department, left_out)
 
     if not public:
         return write({})
-    draft = suppress_tables(write({}).tables(), threshold)
-    document = write(decisions(draft))
+    left_out: frozenset = frozenset()
+    every_table = draft = suppress_tables(write({}).tables(), threshold)
+    while leave_out := to_leave_out(draft, threshold, keep=("representations",)):
+        left_out |= {leave_out.id}
+        draft = suppress_tables(write({}, left_out).tables(), threshold)
+    document = write(_hidden_with(decisions(draft), every_table, draft), left_out)
     # The tables are built from the figures alone, whatever the text hides: the draft's
     # suppressed tables are this document's (suppressing again would give the same).
     for table, suppressed in zip(document.tables(), draft, strict=True):
@@ -67,7 +71,33 @@ def build_document(
     return document
 
 
-def _document(ctx: Context, department: str) -> Document:
+def _hidden_with(hidden: dict, every_table: list[Table], printed: list[Table]) -> dict:
+    """What the text must hide: what the printed tables hide, and the figures of tables
+    left out (``suppression.to_leave_out``) that no printed table shows. The running text
+    beside a table left out would otherwise print the counts it was left out to hide."""
+    # A figure a printed table shows, or hides as "fewer than 5", is written as it does.
+    shown = {
+        figure(c.measure, c.key, c.period, c.value)
+        for table in printed
+        for row in table.rows
+        for c in row.cells
+        if c.measure and c.value is not None
+    }
+    printed_ids = {table.id for table in printed}
+    hidden = dict(hidden)
+    for table in every_table:
+        if table.id in printed_ids:
+            continue
+        for row in table.rows:
+            for c in row.cells:
+                if c.measure and c.value is not None and c.value != 0:
+                    name = figure(c.measure, c.key, c.period, c.value)
+                    if name not in shown:
+                        hidden[name] = "secondary"
+    return hidden
+
+
+def _document(ctx: Context, department: str, left_out: frozenset = frozenset()) -> Document:
     report = ctx.report
     organisation = report.get("organisation") or ""
     sections = [
@@ -93,6 +123,7 @@ def _document(ctx: Context, department: str) -> Document:
     sections = [s for s in sections if s is not None]
     for section in sections:
         _without_empty_figures(section)
+        _leave_out(section, left_out)
     if ctx.public:
         _privacy_note(sections)
     document = Document(
@@ -126,6 +157,24 @@ def _without_empty_figures(section: Section) -> None:
     section.blocks = blocks
     for sub in section.subsections:
         _without_empty_figures(sub)
+
+
+def _leave_out(section: Section, left_out: frozenset) -> None:
+    """Each table (or chart) left out of the public version, with a note in its place
+    saying why, so that a reader comparing years knows it was not forgotten."""
+    blocks = []
+    for block in section.blocks:
+        table = block.table if isinstance(block, Chart) else block
+        if isinstance(table, Table) and table.id in left_out:
+            block = Note(
+                f"The table of {table.caption[:1].lower()}{table.caption[1:]} is not "
+                "published in this version: read with the other tables, it would give away "
+                "numbers too small to publish."
+            )
+        blocks.append(block)
+    section.blocks = blocks
+    for sub in section.subsections:
+        _leave_out(sub, left_out)
 
 
 def _number_tables(document: Document) -> None:

@@ -48,9 +48,10 @@ follow the ONS/NHS practice for small counts, which is the rule here:
   tables is one count, so two tables whose withheld totals are the same figure say their
   parts add up alike, and a cell that counts some of a figure's cases (``Table.within``:
   Table 11's upheld column counts upheld complaints) is at most that figure. The checks
-  use it; suppression does not act on it yet (see ``disclosed_across``). Where it is known
-  to matter the table is left out of the public version instead: the actual outcomes by
-  finding are not published while Table 10 hides a finding.
+  use it, and where a count is given away only so, a table it is read from is left out of
+  the public version, with a note in its place (``to_leave_out``): withholding cells one by
+  one seldom frees such a count. The actual outcomes by finding are always left out while
+  Table 10 hides a finding.
 - A percentage derived from a hidden count (as numerator or denominator) is withheld.
 - Running text is written after the tables are suppressed, from the same decisions
   (``decisions``): every number it prints is named as a figure, and a figure any table
@@ -445,7 +446,8 @@ def _across(tables: list[Table], threshold: int):
     most that figure. Only what links two tables or more is kept: what one table gives
     away on its own ``_pinned`` has seen to already.
 
-    Returns (variables, where each is printed, equations, inequalities, bounds), or None.
+    Returns (variables, where each is printed, the tables each is read with, equations,
+    inequalities, bounds), or None. Tables are named by ``id()``.
     """
     shown: set[Figure] = set()
     hidden: dict[Figure, list[tuple[float, float]]] = {}
@@ -530,7 +532,7 @@ def _across(tables: list[Table], threshold: int):
     kept = sorted((v for v in where if len(touches[root(v)]) > 1), key=repr)
     if not kept:
         return None
-    read = set().union(*(touches[root(v)] for v in kept))
+    touching = {v: touches[root(v)] for v in kept}
     column = {v: i for i, v in enumerate(kept)}
 
     def matrix(rows):
@@ -553,56 +555,82 @@ def _across(tables: list[Table], threshold: int):
         else:
             low, high = _bounds(tables[v[1]].cell(v[2]), threshold)
         bounds.append((low, None if high == math.inf else high))
-    return kept, where, read, matrix(equations), matrix(inequalities), bounds
+    return kept, where, touching, matrix(equations), matrix(inequalities), bounds
 
 
-def _pinned_across(
-    tables: list[Table], threshold: int, only: Variable | None = None
-) -> list[Variable]:
-    """Hidden counts a reader can work out only from several tables read together (or
-    whether ``only`` is one): as ``_pinned``, over ``_across``'s system."""
-    system = _across(tables, threshold)
+def _pinned_across(tables: list[Table], threshold: int, system=None) -> list[Variable]:
+    """Hidden counts a reader can work out only from several tables read together: as
+    ``_pinned``, over ``_across``'s system."""
+    system = system or _across(tables, threshold)
     if system is None:
         return []
     kept, _, _, (a_eq, b_eq), (a_ub, b_ub), bounds = system
     from scipy.optimize import linprog  # SciPy takes a quarter of a second to load
 
+    def solve(objective):
+        result = linprog(
+            objective,
+            A_eq=a_eq or None,
+            b_eq=b_eq or None,
+            A_ub=a_ub or None,
+            b_ub=b_ub or None,
+            bounds=bounds,
+            method="highs",
+        )
+        return result.x if result.status == 0 else None
+
+    seen: list = []  # as in ``_pinned``: a count seen at two whole values is not pinned
     pinned = []
     for i, v in enumerate(kept):
-        if only is not None and v != only:
+        if len({round(x[i]) for x in seen if abs(x[i] - round(x[i])) < 1e-6}) > 1:
             continue
         ends = []
         for direction in (1.0, -1.0):
             objective = [0.0] * len(kept)
             objective[i] = direction
-            result = linprog(
-                objective,
-                A_eq=a_eq or None,
-                b_eq=b_eq or None,
-                A_ub=a_ub or None,
-                b_ub=b_ub or None,
-                bounds=bounds,
-                method="highs",
-            )
-            if result.status != 0:
+            x = solve(objective)
+            if x is None:
                 break
-            ends.append(result.x[i])
-        if len(ends) == 2 and math.ceil(ends[0] - 1e-6) >= math.floor(ends[1] + 1e-6):
+            ends.append(x)
+        seen.extend(ends)
+        if len(ends) == 2 and math.ceil(ends[0][i] - 1e-6) >= math.floor(ends[1][i] + 1e-6):
             pinned.append(v)
     return pinned
 
 
 def disclosed_across(tables: list[Table], threshold: int) -> list[list[tuple[Table, Position]]]:
     """Where each hidden count that several tables give away only together is printed
-    (for checks). ``suppress_tables`` does not yet act on these: withholding one more cell
-    seldom frees such a count on its own (the Demo Borough 2025/26 refusals are capped by
-    Table 1 and the month table at the least their reasons add up to), and withholding the
-    smallest cell until one does would withhold most of the report."""
+    (for checks; ``to_leave_out`` acts on them)."""
     system = _across(tables, threshold)
     if system is None:
         return []
     where = system[1]
-    return [where[v] for v in _pinned_across(tables, threshold)]
+    return [where[v] for v in _pinned_across(tables, threshold, system)]
+
+
+def to_leave_out(tables: list[Table], threshold: int, keep: tuple[str, ...] = ()) -> Table | None:
+    """A table to leave out of the public version because, read with the others, it helps
+    give away a count below the threshold; None when no count is given away so.
+
+    Withholding one more cell seldom frees such a count on its own (the Demo Borough
+    2025/26 refusals were capped by Table 1 and the month table at the least their reasons
+    add up to), and withholding cells until one does would withhold most of the report. A
+    table left out takes its sums with it, so asking again after each one ends, at the
+    latest, when one table is left. The table chosen is the one printing the fewest figures
+    among those the count is read from (the least is lost), the later in the report on a
+    tie; a table whose id is in ``keep`` (Table 1, the report's spine) never is.
+    """
+    system = _across(tables, threshold)
+    if system is None:
+        return None
+    touching = system[2]
+    involved = {t for v in _pinned_across(tables, threshold, system) for t in touching[v]}
+    candidates = [
+        (len(table.rows) * len(table.header), -i, table)
+        for i, table in enumerate(tables)
+        if id(table) in involved and table.id not in keep
+    ]
+    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
 
 
 def _hide_everywhere(tables: list[Table]) -> bool:

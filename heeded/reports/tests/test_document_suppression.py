@@ -2,7 +2,7 @@
 
 import pytest
 
-from heeded.reports.document import Labels, build_document
+from heeded.reports.document import Labels, _hidden_with, build_document
 from heeded.reports.document.structure import Cell, Chart, Row, Table
 from heeded.reports.document.suppression import (
     disclosed,
@@ -10,6 +10,7 @@ from heeded.reports.document.suppression import (
     figure,
     suppress_table,
     suppress_tables,
+    to_leave_out,
 )
 
 from .fixtures.sample_report import sample_report
@@ -439,19 +440,32 @@ def test_a_withheld_total_two_tables_print_makes_their_parts_add_up_alike():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="suppress_tables does not yet act on counts only several tables give away "
-    "(disclosed_across finds them): see its docstring",
-)
-def test_tables_that_share_a_withheld_total_are_suppressed_together():
+def test_tables_that_give_a_count_away_together_lose_one_of_them():
     # As above: 79 - 40 says the same 30 and 9 add up to 39, and 41 - 39 that the first
-    # table's "fewer than 5" is 2.
+    # table's "fewer than 5" is 2. Withholding cells one by one would not free it; leaving
+    # one table out does, and Table 1 (kept) is never the one left out.
     first = named(counts_table([2, 30, 9]), "m")
     second = named(counts_table([40, 30, 9]), "m")
     second.rows[0].cells[1].measure = "other"
+    first.id, second.id = "representations", "second"
     suppress_tables([first, second], 5)
-    assert disclosed_across([first, second], 5) == []
+    assert disclosed_across([first, second], 5) != []
+    assert to_leave_out([first, second], 5, keep=("representations",)) is second
+    assert to_leave_out([first, second], 5) is second  # the later of two of a size
+    assert to_leave_out([first], 5) is None and disclosed_across([first], 5) == []
+
+
+@pytest.mark.django_db
+def test_a_table_left_out_takes_its_figures_out_of_the_text_too():
+    report = sample_report()
+    every = build_document(report, labels=Labels.load())
+    refusals = next(t for t in every.tables() if t.id == "refusals")
+    document = build_document(report, public=True, labels=Labels.load())
+    hidden = _hidden_with({}, every.tables(), [t for t in document.tables() if t.id != "refusals"])
+    reasons = [row.cells[1] for row in refusals.rows if row.kind != "total"]
+    assert {
+        hidden.get(figure(c.measure, c.key, c.period, c.value)) for c in reasons if c.value
+    } == {"secondary"}
 
 
 @pytest.mark.django_db
