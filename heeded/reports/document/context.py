@@ -114,6 +114,15 @@ class Context:
             return ""
         return text.format(f"{self.m('representations.per_month') or 0:.1f}")
 
+    def average(self, measure: str, count: str, period: str | None = None) -> float | None:
+        """The average ``measure`` (working days) over the ``count`` cases it is worked out
+        from; None where the public version hides that count. An average of one case is
+        that case's own figure, so, as official statistics do, no average is published
+        from a number too small to publish."""
+        if self.hides(self.n(count, None, period)):
+            return None
+        return self.m(measure, period)
+
     def before(self, measure: str, key: str | None = None):
         """The previous year's value, or None when the report carries no comparison."""
         if self.previous is None or measure not in self.report["comparisons"][self.previous]:

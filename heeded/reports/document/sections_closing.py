@@ -112,12 +112,18 @@ def appendix(ctx: Context) -> Section:
             )
         table.rows.append(Row(cells))
     # The monthly average is the year's count over its months: it goes where the count goes.
+    names = [m for m, _ in SCALARS]
     total, average = (
-        [m for m, _ in SCALARS].index(name)
-        for name in ("representations.total", "representations.per_month")
+        names.index(name) for name in ("representations.total", "representations.per_month")
     )
+    # An average goes where the count of cases it is taken over goes (``Context.average``).
+    averages = [
+        (names.index(f"stage{n}.average_working_days"), names.index(f"stage{n}.responses"))
+        for n in (1, 2)
+    ]
     for c in range(1, len(periods) + 1):
         table.derived.append(((average, c), (total, c), None))
+        table.derived.extend(((mean, c), (count, c), None) for mean, count in averages)
     section.add(
         Paragraph(
             "Every table of this report is also available as a spreadsheet, one sheet per "

@@ -76,7 +76,7 @@ def escalation(ctx: Context) -> Section:
     if not stage1:  # no Stage 1 response to set the Stage 2 investigations against
         items.pop()
     if done2:
-        average = ctx.m("stage2.average_working_days")
+        average = ctx.average("stage2.average_working_days", "stage2.responses")
         within = ctx.n("stage2.within_deadline", "within")
         on_time = ctx.shown_share(within, done2)
         items.append(
@@ -91,7 +91,11 @@ def escalation(ctx: Context) -> Section:
                 "or the extended deadline (never more than 65), is not published (small "
                 "numbers)"
             )
-            + f"; the average was {wording.working_days(average)}."
+            + (
+                f"; the average was {wording.working_days(average)}."
+                if average is not None
+                else f"; the average {wording.AVERAGE_NOT_PUBLISHED}."
+            )
         )
     items.append(
         sentence(

@@ -22,11 +22,18 @@ FINDINGS = [
 ]
 
 
+def stage1_average_before(ctx: Context) -> float | None:
+    """The previous year's Stage 1 average, where the report has one and publishes it."""
+    if ctx.previous is None:
+        return None
+    return ctx.average("stage1.average_working_days", "stage1.responses", ctx.previous)
+
+
 def timeliness(ctx: Context) -> Section:
     responses = ctx.n("stage1.responses")
     section = Section("timeliness", "Timeliness")
-    average = ctx.m("stage1.average_working_days")
-    before = ctx.m("stage1.average_working_days", ctx.previous) if ctx.previous else None
+    average = ctx.average("stage1.average_working_days", "stage1.responses")
+    before = stage1_average_before(ctx)
     responded = ctx.plural(responses, "response was", "responses were")
     if not responses:
         section.add(Paragraph(f"No Stage 1 responses were completed in {ctx.label}."))
@@ -34,7 +41,11 @@ def timeliness(ctx: Context) -> Section:
         f"The number of Stage 1 responses completed in {ctx.label} {wording.NOT_PUBLISHED}. "
         if ctx.withheld(responses)
         else sentence(f"{ctx.count(responses)} Stage 1 {responded} completed in {ctx.label}. ")
-    ) + f"The average time to respond was {wording.working_days(average)}"
+    ) + (
+        f"The average time to respond was {wording.working_days(average)}"
+        if average is not None
+        else f"The average time to respond {wording.AVERAGE_NOT_PUBLISHED}"
+    )
     if average is not None and before is not None and abs(average - before) >= 0.05:
         direction = "more" if average > before else "fewer"
         text += f", {abs(average - before):.1f} {direction} than in {ctx.previous} ({before:.1f})"

@@ -8,7 +8,7 @@ from heeded.calendars.dates import long_date
 
 from . import wording
 from .context import NR, Context
-from .sections_findings import BANDS
+from .sections_findings import BANDS, stage1_average_before
 from .sections_volume import total_received
 from .structure import BulletList, Note, Paragraph, Section, sentence
 
@@ -75,11 +75,11 @@ def key_findings(ctx: Context) -> Section:
             )
             + ctx.per_month(" On average {} representations were received each month.")
         )
-    average = ctx.m("stage1.average_working_days")
-    if responses:
+    average = ctx.average("stage1.average_working_days", "stage1.responses")
+    if responses and average is not None:
         text = f"Stage 1 complaints were answered in an average of {wording.working_days(average)}"
-        before = ctx.m("stage1.average_working_days", ctx.previous) if ctx.previous else None
-        if average is not None and before is not None:
+        before = stage1_average_before(ctx)
+        if before is not None:
             text += f" ({before:.1f} in {ctx.previous})"
         findings.append(text + ".")
         bands, hidden = [], []

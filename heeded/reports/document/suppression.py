@@ -52,7 +52,9 @@ follow the ONS/NHS practice for small counts, which is the rule here:
   the public version, with a note in its place (``to_leave_out``): withholding cells one by
   one seldom frees such a count. The actual outcomes by finding are always left out while
   Table 10 hides a finding.
-- A percentage derived from a hidden count (as numerator or denominator) is withheld.
+- A percentage derived from a hidden count (as numerator or denominator) is withheld, and
+  so is an average taken over a hidden number of cases (``Context.average``): an average of
+  one case is that case's own figure.
 - Running text is written after the tables are suppressed, from the same decisions
   (``decisions``): every number it prints is named as a figure, and a figure any table
   hides is printed in the text as the table prints it ("fewer than 5" or "withheld"), with

@@ -156,6 +156,8 @@ def join(items: list[str], conjunction: str = "and") -> str:
 
 
 NOT_PUBLISHED = "is not published in this version, to protect privacy"
+# An average worked out from fewer cases than the threshold would describe them one by one.
+AVERAGE_NOT_PUBLISHED = "is not published (small numbers)"
 PRIVACY_NOTE = (
     "Some figures are not published, to protect the privacy of the children and families "
     "involved (see the note on small numbers)."

@@ -332,3 +332,30 @@ def test_a_tie_for_the_most_is_not_named_where_one_of_the_tied_counts_is_hidden(
         "'Grandparent' and 'Parent' made the most complaints" in t
         for t in every_text(internal(report))
     )
+
+
+def test_an_average_over_fewer_than_5_cases_is_not_published():
+    # Isle of Wight 2019/20: 2 Stage 2 investigations completed, averaging 48.5 working days.
+    # With 1 of them, the average is that child's complaint's own figure.
+    document = public()
+    escalation = " ".join(texts(document, "escalation"))
+    assert "48.5" not in escalation
+    assert "the average is not published (small numbers)." in escalation
+    assert cells(document, "key_figures")["Stage 2 average working days"] == "withheld"
+    # 28 Stage 1 responses: their average stays, in the text and the appendix.
+    assert "11.7 working days" in " ".join(texts(document, "timeliness"))
+    assert cells(document, "key_figures")["Stage 1 average working days"] == "11.7"
+    # The internal version prints both.
+    assert "the average was 48.5 working days" in " ".join(texts(internal(), "escalation"))
+
+
+def test_a_small_year_s_stage_1_average_is_neither_printed_nor_compared():
+    report = sample_report()
+    report["measures"]["stage1.responses"] = 3
+    report["measures"]["stage1.bands"] = {"within_10": 2, "11_to_20": 1, "over_20": 0}
+    document = public(report)
+    timeliness = " ".join(texts(document, "timeliness"))
+    assert "The average time to respond is not published (small numbers)." in timeliness
+    assert "11.7" not in " ".join(t for s in document.sections for t in s.texts())
+    assert not any("answered in an average" in t for t in texts(document, "summary"))
+    assert cells(document, "key_figures")["Stage 1 average working days"] == "withheld"
