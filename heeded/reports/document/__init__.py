@@ -58,9 +58,12 @@ def build_document(
         return write({})
     left_out: frozenset = frozenset()
     every_table = draft = suppress_tables(write({}).tables(), threshold)
+    # Leaving a table out takes its sums away from the reader, so what the others hide
+    # stays enough (suppressing them again would only print a few more of their cells, and
+    # takes as long again).
     while leave_out := to_leave_out(draft, threshold, keep=("representations",)):
         left_out |= {leave_out.id}
-        draft = suppress_tables(write({}, left_out).tables(), threshold)
+        draft = [table for table in draft if table is not leave_out]
     document = write(_hidden_with(decisions(draft), every_table, draft), left_out)
     # The tables are built from the figures alone, whatever the text hides: the draft's
     # suppressed tables are this document's (suppressing again would give the same).

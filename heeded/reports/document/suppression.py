@@ -69,6 +69,7 @@ from __future__ import annotations
 
 import math
 
+from . import ranges
 from .structure import Cell, Table
 
 WITHHELD = "withheld"
@@ -337,31 +338,16 @@ def _pinned(table: Table, threshold: int, only: Position | None = None) -> list[
     withheld statutory subtotal, and that less the complaints shown is the one "fewer than
     5" area-initiated complaint. Every hidden count, withheld totals included, is a
     variable between the bounds a reader knows (``_bounds``); every sum the table prints is
-    an equation; a figure printed elsewhere is a constant. A linear programme (HiGHS,
-    through SciPy) finds the least and the most each hidden count can be; a cell is given
+    an equation; a figure printed elsewhere is a constant. Linear programmes (``ranges``)
+    find the least and the most each hidden count can be; a cell is given
     away when that range holds one whole number.
     """
     system = _system(table, threshold)
     if system is None:
         return []
-    hidden, *problem = system
+    hidden, a_eq, b_eq, bounds = system
     asked = [i for i, p in enumerate(hidden) if only is None or p == only]
-    # Each answer shows every count's value, not only the one asked about: a count seen
-    # at two whole values already is not given away, and needs no programme of its own.
-    # (The sums of a table are those of a network, so the answers are whole numbers.)
-    seen: list = []
-    pinned = []
-    for i in asked:
-        if len({round(x[i]) for x in seen if abs(x[i] - round(x[i])) < 1e-6}) > 1:
-            continue
-        ends = _ends(i, problem)
-        if ends is None:
-            continue  # unbounded above: a withheld count with nothing to cap it
-        seen.extend(ends)
-        lowest, highest = ends[0][i], ends[1][i]
-        if math.ceil(lowest - 1e-6) >= math.floor(highest + 1e-6):
-            pinned.append(hidden[i])
-    return pinned
+    return [hidden[i] for i in ranges.pinned((a_eq, b_eq), bounds, asked=asked)]
 
 
 def _system(table: Table, threshold: int):
@@ -399,29 +385,6 @@ def _system(table: Table, threshold: int):
         for low, high in (_bounds(table.cell(p), threshold) for p in hidden)
     ]
     return hidden, a_eq, b_eq, bounds
-
-
-def _solve(problem, objective: list[float]):
-    from scipy.optimize import linprog  # SciPy takes a quarter of a second to load
-
-    a_eq, b_eq, bounds = problem
-    result = linprog(objective, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
-    return result.x if result.status == 0 else None
-
-
-def _ends(i: int, problem):
-    """The solutions at which hidden count ``i`` is least and most, or None if it has no
-    most (or, were the checks wrong, no solution at all)."""
-    n = len(problem[2])
-    ends = []
-    for direction in (1.0, -1.0):
-        objective = [0.0] * n
-        objective[i] = direction
-        x = _solve(problem, objective)
-        if x is None:
-            return None
-        ends.append(x)
-    return ends
 
 
 def disclosed(table: Table, threshold: int) -> list[list[Position]]:
@@ -566,38 +529,8 @@ def _pinned_across(tables: list[Table], threshold: int, system=None) -> list[Var
     system = system or _across(tables, threshold)
     if system is None:
         return []
-    kept, _, _, (a_eq, b_eq), (a_ub, b_ub), bounds = system
-    from scipy.optimize import linprog  # SciPy takes a quarter of a second to load
-
-    def solve(objective):
-        result = linprog(
-            objective,
-            A_eq=a_eq or None,
-            b_eq=b_eq or None,
-            A_ub=a_ub or None,
-            b_ub=b_ub or None,
-            bounds=bounds,
-            method="highs",
-        )
-        return result.x if result.status == 0 else None
-
-    seen: list = []  # as in ``_pinned``: a count seen at two whole values is not pinned
-    pinned = []
-    for i, v in enumerate(kept):
-        if len({round(x[i]) for x in seen if abs(x[i] - round(x[i])) < 1e-6}) > 1:
-            continue
-        ends = []
-        for direction in (1.0, -1.0):
-            objective = [0.0] * len(kept)
-            objective[i] = direction
-            x = solve(objective)
-            if x is None:
-                break
-            ends.append(x)
-        seen.extend(ends)
-        if len(ends) == 2 and math.ceil(ends[0][i] - 1e-6) >= math.floor(ends[1][i] + 1e-6):
-            pinned.append(v)
-    return pinned
+    kept, _, _, equations, at_most, bounds = system
+    return [kept[i] for i in ranges.pinned(equations, bounds, at_most)]
 
 
 def disclosed_across(tables: list[Table], threshold: int) -> list[list[tuple[Table, Position]]]:
