@@ -45,7 +45,9 @@ def share(numerator: int, denominator: int, count: Count = plain) -> str:
 
 
 def change(now: int | float, before: int | float | None, since: str, count: Count = plain) -> str:
-    """ "an increase of 19 (39%) on 2018/19"; "new in 2019/20" style wording from a zero base."""
+    """ "an increase of 19 (39%) on 2018/19"; to or from zero, "up from none in 2018/19" and
+    "down from 3 in 2018/19": a change from nothing has no percentage, and one to nothing
+    ("a decrease of 3 (100%)") says with a percentage what the count already says."""
     if before is None:
         return ""
     difference = now - before
@@ -56,10 +58,12 @@ def change(now: int | float, before: int | float | None, since: str, count: Coun
         return ""
     if difference == 0:
         return f"the same as in {since}"
+    if before == 0:
+        return f"up from none in {since}"
+    if now == 0:
+        return f"down from {_number(before)} in {since}"
     direction = "an increase" if difference > 0 else "a decrease"
     amount = _number(abs(difference))
-    if before == 0:
-        return f"{direction} of {amount} on {since} (new: none in {since})"
     return f"{direction} of {amount} ({percent(abs(difference), before)}) on {since}"
 
 

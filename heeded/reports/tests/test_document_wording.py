@@ -16,9 +16,10 @@ def test_change_from_49_to_68_is_an_increase_of_19_39_percent():
     assert wording.change(68, 49, "2018/19") == "an increase of 19 (39%) on 2018/19"
 
 
-def test_change_from_zero_is_new():
-    # IoW 2019/20 section 3.6 printed "a percentage increase of 100%" from 0 refusals.
-    assert wording.change(8, 0, "2018/19") == "an increase of 8 on 2018/19 (new: none in 2018/19)"
+def test_change_from_zero_says_none_last_year_once():
+    # IoW 2019/20 section 3.6 printed "a percentage increase of 100%" from 0 refusals; we
+    # printed "an increase of 8 on 2018/19 (new: none in 2018/19)", the year twice.
+    assert wording.change(8, 0, "2018/19") == "up from none in 2018/19"
     assert wording.change_cell(8, 0) == "new"
     assert wording.change_cell(0, 0) == "0"
 
@@ -53,6 +54,12 @@ def test_a_fall_in_a_table_is_signed_like_a_rise_so_its_percentage_cannot_read_a
     assert wording.change_cell(68, 49) == "+19 (+39%)"
     assert wording.change_cell(1200, 1000) == "+200 (+20%)"
     assert wording.change_cell(5, 5) == "0"
+
+
+def test_a_change_to_zero_names_last_years_count_without_a_percentage():
+    # "No complaints were refused, a decrease of 3 (100%) on 2018/19" says it twice.
+    assert wording.change(0, 3, "2018/19") == "down from 3 in 2018/19"
+    assert wording.change(0, 0, "2018/19") == "the same as in 2018/19"
 
 
 def test_a_fall_in_running_text_is_worded_like_a_rise():
