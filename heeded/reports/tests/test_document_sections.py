@@ -249,3 +249,47 @@ def test_information_requests_answered_in_the_year_are_not_read_as_those_receive
         "Freedom of Information request: 10 of 10 (100%) answered in 2019/20 were within the "
         "timescale."
     ) in section.own_texts()
+
+
+def months_report(totals: list[int]) -> dict:
+    """The sample report with these monthly totals, April 2019 to March 2020."""
+    report = sample_report()
+    keys = [f"2019-{m:02d}" for m in range(4, 13)] + [f"2020-{m:02d}" for m in range(1, 4)]
+    report["measures"]["representations.by_month"] = {
+        key: {"complaint": n} for key, n in zip(keys, totals, strict=True) if n
+    }
+    return report
+
+
+def busiest_sentence(totals: list[int]) -> str:
+    document = build_document(months_report(totals), labels=Labels.load())
+    starts = ("The most representations", "The same number of representations")
+    return next(t for t in section_texts(document) if t.startswith(starts))
+
+
+def test_months_tied_for_the_most_are_all_named_with_each():
+    # Apr and Jun 2019 tied on 13: not one picked, nor "April 2019 and June 2019 (13)".
+    assert busiest_sentence([13, 8, 13, 9, 9, 9, 9, 9, 9, 9, 9, 5]) == (
+        "The most representations were received in April and June 2019 (13 each) and the "
+        "fewest in March 2020 (5)."
+    )
+
+
+def test_tied_months_across_the_new_year_name_both_years():
+    assert busiest_sentence([9, 9, 9, 9, 9, 9, 9, 9, 4, 4, 9, 12]) == (
+        "The most representations were received in March 2020 (12) and the fewest in "
+        "December 2019 and January 2020 (4 each)."
+    )
+
+
+def test_months_with_nothing_received_are_none_not_the_fewest_0():
+    assert busiest_sentence([6, 0, 6, 6, 6, 0, 6, 6, 6, 6, 6, 7]) == (
+        "The most representations were received in March 2020 (7) and none in May and "
+        "September 2019."
+    )
+
+
+def test_every_month_alike_is_said_once_not_as_most_and_fewest():
+    assert busiest_sentence([3] * 12) == (
+        "The same number of representations was received each month (3)."
+    )
