@@ -21,6 +21,9 @@ class Cell:
     key: str | None = None  # the measure's key (a code, "YYYY-MM/code", "total", ...)
     period: str | None = None  # comparison period label; None is the report's own period
     suppressed: str = ""  # "", "primary" (under the threshold) or "secondary"
+    # Decimal places of a figure that is not a count (an average, a sum of money), the same
+    # in every cell of its kind so that a 0 prints as "0.0" beside "11.4"; None for a count.
+    decimals: int | None = None
 
     @property
     def is_number(self) -> bool:

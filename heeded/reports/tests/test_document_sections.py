@@ -293,3 +293,18 @@ def test_every_month_alike_is_said_once_not_as_most_and_fewest():
     assert busiest_sentence([3] * 12) == (
         "The same number of representations was received each month (3)."
     )
+
+
+def test_appendix_prints_each_kind_of_figure_with_the_same_places_in_every_year():
+    # A year with no payments and no months has 0.0 for both; one read back from JSON can
+    # carry an average as a whole number (12). They printed "0" and "12" beside "11.7".
+    report = sample_report()
+    earlier = report["comparisons"]["2018/19"]
+    earlier.update(
+        {"payments.total": 0.0, "representations.per_month": 0.0, "stage1.average_working_days": 12}
+    )
+    key = rows(table(build_document(report, labels=Labels.load()), "key_figures"))
+    assert key["Payments (£)"][:2] == ["250.00", "0.00"]
+    assert key["Representations per month"][:2] == ["5.7", "0.0"]
+    assert key["Stage 1 average working days"][:2] == ["11.7", "12.0"]
+    assert key["Stage 1 responses"][0] == "28"  # a count stays a whole number

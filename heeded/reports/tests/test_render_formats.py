@@ -183,3 +183,12 @@ def test_charts_are_deterministic_svg_with_alt_text(document):
     assert first == second
     assert f'<title id="{chart.id}-title">' in first
     assert charts.png(chart).startswith(b"\x89PNG")
+
+
+def test_xlsx_keeps_the_places_of_averages_and_money(document):
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    sheet = book[book.sheetnames[-1]]  # Key figures by year
+    formats = {row[0].value: row[1].number_format for row in sheet.iter_rows(min_row=2)}
+    assert formats["Payments (£)"] == "#,##0.00"
+    assert formats["Stage 1 average working days"] == "#,##0.0"
+    assert formats["Stage 1 responses"] == "General"
