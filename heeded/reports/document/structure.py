@@ -72,9 +72,18 @@ class Table:
         default_factory=list
     )
 
+    # More columns than fit across a portrait page once every figure stays on one line
+    # ("fewer than 5" broken over three lines reads as three figures): the month-by-month
+    # table. Renderers set such a table on a landscape page.
+    PORTRAIT_COLUMNS: ClassVar[int] = 8
+
     def cell(self, position: tuple[int, int]) -> Cell:
         row, column = position
         return self.rows[row].cells[column]
+
+    @property
+    def wide(self) -> bool:
+        return len(self.header) > self.PORTRAIT_COLUMNS
 
 
 def sentence(text: str) -> str:

@@ -5,6 +5,7 @@ The PDF is rendered once per module (WeasyPrint is the slow one).
 
 import io
 import json
+import re
 import subprocess
 
 import pytest
@@ -192,3 +193,30 @@ def test_xlsx_keeps_the_places_of_averages_and_money(document):
     assert formats["Payments (£)"] == "#,##0.00"
     assert formats["Stage 1 average working days"] == "#,##0.0"
     assert formats["Stage 1 responses"] == "General"
+
+
+def pdf_pages(pdf: bytes) -> tuple[list[str], list[str]]:
+    """Each page's text (laid out) and size line, from poppler."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    sizes = [line for line in info.splitlines() if line.startswith("Page") and " size:" in line]
+    return text.split("\f"), sizes
+
+
+def test_public_pdf_never_breaks_fewer_than_5_over_lines(public_document):
+    # The month-by-month table's narrow columns printed "fewer" on one line and "than 5" on
+    # the next, in every other cell: it now has a landscape page, each figure on one line.
+    pages, sizes = pdf_pages(render_document(public_document, "pdf"))
+    lines = [line for page in pages for line in page.splitlines()]
+    assert sum(line.count("fewer than 5") for line in lines) > 20
+    # "fewer" at the end of a cell's line, or "than 5" at the start of one.
+    broken = r"[Ff]ewer(?! than)|(?<![Ff]ewer )than 5"
+    assert not [line for line in lines if re.search(broken, line)]
+    monthly = next(n for n, page in enumerate(pages) if "month by month" in page)
+    assert "841.89 x 595.276 pts (A4)" in sizes[monthly]  # landscape
+    assert all("595.276 x 841.89 pts" in size for n, size in enumerate(sizes) if n != monthly)
+
