@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 from docx import Document as WordDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -18,10 +19,10 @@ from . import charts
 
 MARGIN = Cm(1.8)
 TEXT_WIDTH = Cm(21) - 2 * MARGIN
-# A table wider than this many columns (the month-by-month table) is set in smaller type.
+# A wide table (the month-by-month table) has a landscape page of its own.
+WIDE_TEXT_WIDTH = Cm(29.7) - 2 * MARGIN
 # Up to this many rows (with the header) a table is kept on one page.
 SHORT_TABLE_ROWS = 16
-MANY_COLUMNS = 8
 
 
 def render(document: Document) -> bytes:
@@ -144,21 +145,24 @@ def _chart(word, chart: Chart) -> None:
     _table(word, chart.table)
 
 
-def _widths(columns: int) -> list[int]:
+def _widths(columns: int, wide: bool) -> list[int]:
     """Column widths: the labels' column wide enough for "Representation (informal)" on
     two lines, the figures sharing the rest. Left to themselves, Word and LibreOffice give
     every column the same width and break labels in mid-word."""
     if columns == 1:
         return [TEXT_WIDTH]
-    first = Cm(3.6) if columns > MANY_COLUMNS else Cm(4.2) if columns > 5 else Cm(5.5)
-    rest = int((TEXT_WIDTH - first) / (columns - 1))
+    first = Cm(3.6) if wide else Cm(4.2) if columns > 5 else Cm(5.5)
+    rest = int(((WIDE_TEXT_WIDTH if wide else TEXT_WIDTH) - first) / (columns - 1))
     return [first] + [rest] * (columns - 1)
 
 
-def _fit(grid, columns: int) -> None:
+def _fit(grid, columns: int, wide: bool) -> None:
     grid.autofit = False
-    size = Pt(8) if columns > MANY_COLUMNS else Pt(9) if columns > 5 else Pt(9.5)
-    for column, width in zip(grid.columns, _widths(columns), strict=True):
+    # 7.5 point: "fewer than 5" on one line in a month's column of a landscape page.
+    size = Pt(7.5) if wide else Pt(9) if columns > 5 else Pt(9.5)
+    if wide:
+        _cell_margins(grid, Cm(0.08))
+    for column, width in zip(grid.columns, _widths(columns, wide), strict=True):
         column.width = width
         for cell in column.cells:
             cell.width = width  # Word reads the cells' widths, LibreOffice the grid's
@@ -168,6 +172,8 @@ def _fit(grid, columns: int) -> None:
 
 
 def _table(word, table: Table) -> None:
+    if table.wide:
+        _orient(word, landscape=True)
     word.add_paragraph(table.caption, style="Caption")
     columns = len(table.header)
     grid = word.add_table(rows=1, cols=columns)
@@ -175,23 +181,53 @@ def _table(word, table: Table) -> None:
     grid.alignment = WD_TABLE_ALIGNMENT.LEFT
     head = grid.rows[0]
     _repeat_header(head)
-    for cell, text in zip(head.cells, table.header, strict=True):
+    for c, (cell, text) in enumerate(zip(head.cells, table.header, strict=True)):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
+        if c:  # over its figures, which are right-aligned
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for row in table.rows:
         cells = grid.add_row().cells
         for c, (cell, value) in enumerate(zip(cells, row.cells, strict=True)):
-            cell.text = value.text
+            # A figure on one line: "fewer than 5" broken over lines reads as two figures.
+            cell.text = value.text.replace(" ", NO_BREAK) if c else value.text
             paragraph = cell.paragraphs[0]
             if c:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if row.kind in ("total", "subtotal", "group") and paragraph.runs:
                 paragraph.runs[0].bold = True
-    _fit(grid, columns)
+    _fit(grid, columns, table.wide)
     _keep_together(grid, table)
     for note in table.notes:
         word.add_paragraph(note).runs[0].font.size = Pt(8.5)
-    word.add_paragraph()
+    if table.wide:
+        _orient(word, landscape=False)
+    else:
+        word.add_paragraph()
+
+
+NO_BREAK = "\u00a0"
+
+
+def _orient(word, landscape: bool) -> None:
+    """From here on, landscape (or portrait again) pages, with the same running header and
+    page numbers: a new section inherits them, but not a first page without them."""
+    section = word.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long, short = Cm(29.7), Cm(21)
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.different_first_page_header_footer = False
+
+
+def _cell_margins(grid, margin) -> None:
+    """Narrower padding inside the cells than Word's 0.19 cm, for a table of many columns."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(int(margin.twips)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    grid._tbl.tblPr.append(margins)
 
 
 def _keep_together(grid, table: Table) -> None:

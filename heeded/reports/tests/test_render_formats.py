@@ -10,6 +10,8 @@ import subprocess
 
 import pytest
 from docx import Document as WordDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
@@ -220,3 +222,26 @@ def test_public_pdf_never_breaks_fewer_than_5_over_lines(public_document):
     assert "841.89 x 595.276 pts (A4)" in sizes[monthly]  # landscape
     assert all("595.276 x 841.89 pts" in size for n, size in enumerate(sizes) if n != monthly)
 
+
+def test_docx_heads_each_column_of_figures_on_the_figures_side(document):
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    for grid in word.tables:
+        head, first = grid.rows[0].cells, grid.rows[1].cells
+        assert head[0].paragraphs[0].alignment in (None, WD_ALIGN_PARAGRAPH.LEFT)
+        for c in range(1, len(head)):
+            assert head[c].paragraphs[0].alignment == first[c].paragraphs[0].alignment
+            assert head[c].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def test_docx_keeps_hidden_counts_on_one_line_and_the_wide_table_on_a_landscape_page(
+    public_document,
+):
+    word = WordDocument(io.BytesIO(render_document(public_document, "docx")))
+    hidden = [cell.text for grid in word.tables for row in grid.rows[1:] for cell in row.cells[1:]]
+    assert "fewer\u00a0than\u00a05" in hidden and "fewer than 5" not in hidden
+    landscape = [s for s in word.sections if s.orientation == WD_ORIENT.LANDSCAPE]
+    assert len(landscape) == 1 and landscape[0].page_width > landscape[0].page_height
+    # The sections after the cover have their running header and page numbers on page one.
+    assert all(not s.different_first_page_header_footer for s in word.sections[1:])
+    # Back to portrait after it, for the rest of the report.
+    assert word.sections[-1].orientation == WD_ORIENT.PORTRAIT
