@@ -9,7 +9,7 @@ import io
 from docx import Document as WordDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -31,8 +31,10 @@ def render(document: Document) -> bytes:
     word.core_properties.title = f"{document.title} {document.period_label}"
     word.core_properties.author = document.organisation
     _cover(word, document)
+    _contents(word, document)
     for number, section in enumerate(document.sections, start=1):
-        word.add_heading(f"{number}. {section.title}", level=1)
+        heading = word.add_heading(f"{number}. {section.title}", level=1)
+        _bookmark(heading, number, _anchor(section.id))
         for block in section.blocks:
             _block(word, block)
     buffer = io.BytesIO()
@@ -53,6 +55,7 @@ def _page_setup(word, document: Document) -> None:
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = MARGIN
     section.different_first_page_header_footer = True
+    _update_fields_on_opening(word)
     header = section.header.paragraphs[0]
     header.text = f"{document.organisation} · {document.title} {document.period_label}"
     header.runs[0].font.size = Pt(8)
@@ -62,6 +65,17 @@ def _page_setup(word, document: Document) -> None:
     _field(footer, "PAGE")
     footer.add_run(" of ")
     _field(footer, "NUMPAGES")
+
+
+def _update_fields_on_opening(word) -> None:
+    """Word keeps a field's last result until told to update it: without this the contents'
+    page numbers are empty until someone presses F9."""
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    # Where the schema orders it, before the compatibility settings (Word refuses a file
+    # whose settings are out of order).
+    settings = word.settings.element
+    settings.find(qn("w:compat")).addprevious(update)
 
 
 def _without_theme_fonts(style) -> None:
@@ -75,17 +89,54 @@ def _without_theme_fonts(style) -> None:
 
 
 def _field(paragraph, code: str) -> None:
-    run = paragraph.add_run()
-    begin, text, end = (
-        OxmlElement("w:fldChar"),
-        OxmlElement("w:instrText"),
-        OxmlElement("w:fldChar"),
-    )
-    begin.set(qn("w:fldCharType"), "begin")
+    _field_char(paragraph, "begin")
+    _instruction(paragraph, code)
+    _field_char(paragraph, "end")
+
+
+def _contents(word, document: Document) -> None:
+    """A contents page, as the PDF has: each section with a page reference to its heading.
+    LibreOffice works the references out as it lays the pages out; Word when it opens the
+    document (``_update_fields_on_opening``). A Word TOC field would be blank in LibreOffice
+    until someone updated it there, and it came out blank converted with soffice."""
+    title = word.add_paragraph("Contents")
+    title.runs[0].font.size, title.runs[0].bold = Pt(16), True
+    for number, section in enumerate(document.sections, start=1):
+        entry = word.add_paragraph()
+        entry.paragraph_format.tab_stops.add_tab_stop(
+            TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
+        entry.paragraph_format.space_after = Pt(2)
+        entry.add_run(f"{number}. {section.title}\t")
+        _field(entry, f"PAGEREF {_anchor(section.id)} \\h")
+    word.add_page_break()
+
+
+def _anchor(section_id: str) -> str:
+    # Word's bookmark names: letters, digits and underscores, starting with a letter.
+    return "section_" + section_id.replace("-", "_")
+
+
+def _bookmark(paragraph, number: int, name: str) -> None:
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def _field_char(paragraph, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(char)
+
+
+def _instruction(paragraph, code: str) -> None:
+    text = OxmlElement("w:instrText")
     text.set(qn("xml:space"), "preserve")
     text.text = code
-    end.set(qn("w:fldCharType"), "end")
-    run._r.extend([begin, text, end])
+    paragraph.add_run()._r.append(text)
 
 
 def _cover(word, document: Document) -> None:

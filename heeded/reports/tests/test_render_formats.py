@@ -245,3 +245,20 @@ def test_docx_keeps_hidden_counts_on_one_line_and_the_wide_table_on_a_landscape_
     assert all(not s.different_first_page_header_footer for s in word.sections[1:])
     # Back to portrait after it, for the rest of the report.
     assert word.sections[-1].orientation == WD_ORIENT.PORTRAIT
+
+
+def test_docx_has_a_contents_page_whose_page_numbers_point_at_the_headings(document):
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    body = word.element.body
+    bookmarks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+    references = [
+        t.text.split()[1] for t in body.iter(qn("w:instrText")) if t.text.startswith("PAGEREF")
+    ]
+    assert len(references) == len(document.sections) and set(references) <= bookmarks
+    texts = [p.text for p in word.paragraphs]
+    contents = texts.index("Contents")
+    assert texts[contents + 1] == "1. Executive summary\t"
+    headings = [p for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert all(p._p.find(qn("w:bookmarkStart")) is not None for p in headings)
+    # Word works the page numbers out when the document is opened.
+    assert word.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
