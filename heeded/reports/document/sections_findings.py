@@ -13,6 +13,15 @@ BANDS = [
     ("11_to_20", "11 to 20 working days"),
     ("over_20", "Over 20 working days"),
 ]
+
+
+def band_phrase(label: str) -> str:
+    """A band as words after a count: "69 within 10 working days", "29 taking 11 to 20
+    working days" (not "29 11 to 20 working days", two numbers that read as one list)."""
+    label = label.lower()
+    return label if label.startswith("within") else f"taking {label}"
+
+
 FINDINGS = [
     ("upheld", "Upheld"),
     ("partially_upheld", "Partially upheld"),
@@ -123,7 +132,7 @@ def timeliness(ctx: Context) -> Section:
 
 
 def _bands_alt(ctx: Context, responses: int) -> str:
-    parts = [f"{ctx.count(ctx.n('stage1.bands', k))} {label.lower()}" for k, label in BANDS]
+    parts = [f"{ctx.count(ctx.n('stage1.bands', k))} {band_phrase(label)}" for k, label in BANDS]
     return (
         f"Bar chart of the {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')} "
         f"in {ctx.label} by working "

@@ -8,7 +8,7 @@ from heeded.calendars.dates import long_date
 
 from . import wording
 from .context import NR, Context
-from .sections_findings import BANDS
+from .sections_findings import BANDS, band_phrase
 from .sections_volume import total_received
 from .structure import BulletList, Note, Paragraph, Section, sentence
 
@@ -88,7 +88,7 @@ def key_findings(ctx: Context) -> Section:
             if ctx.hides(n):
                 hidden.append(label.lower())
             else:
-                bands.append(f"{ctx.share(n, responses)} {label.lower()}")
+                bands.append(f"{ctx.share(n, responses)} {band_phrase(label)}")
         if hidden:
             bands.append(_bands_not_published(hidden))
         if not ctx.hides(responses):
@@ -171,7 +171,7 @@ def key_findings(ctx: Context) -> Section:
 
 def _bands_not_published(labels: list[str]) -> str:
     """ "the numbers taking 11 to 20 and over 20 working days are not published"."""
-    phrases = [label if label.startswith("within") else f"taking {label}" for label in labels]
+    phrases = [band_phrase(label) for label in labels]
     suffix = " working days"
     if len(phrases) > 1 and all(p.endswith(suffix) for p in phrases):
         phrases = [p.removesuffix(suffix) for p in phrases[:-1]] + phrases[-1:]

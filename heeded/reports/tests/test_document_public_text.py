@@ -45,7 +45,7 @@ def test_a_stage_1_band_table_4_withholds_is_withheld_in_the_summary_too():
     assert not any("7 of 28" in text for text in texts(document))
     assert (
         "Of 28 Stage 1 responses: 19 of 28 (68%) within 10 working days; 7 of 28 (25%) "
-        "11 to 20 working days; 2 of 28 (7%) over 20 working days."
+        "taking 11 to 20 working days; 2 of 28 (7%) taking over 20 working days."
     ) in texts(internal(), "summary")
 
 

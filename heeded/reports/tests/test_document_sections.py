@@ -112,8 +112,10 @@ def test_timeliness_bands_have_a_chart_with_alt_text_and_its_table(document):
         for b in s.blocks
         if isinstance(b, Chart) and b.id == "bands_chart"
     )
-    assert "19 within 10 working days, 7 11 to 20 working days and 2 over 20 working days" in (
-        chart.alt
+    # Not "7 11 to 20 working days": two numbers side by side read as one list.
+    assert (
+        "19 within 10 working days, 7 taking 11 to 20 working days and 2 taking over 20 working "
+        "days" in chart.alt
     )
     assert rows(chart.table)["Total"][0] == "28"
 
