@@ -299,30 +299,33 @@ def _months_named(keys: list[str]) -> str:
     return wording.join(names)
 
 
-def who_complained(ctx: Context) -> Section:
+def most_complaints(ctx: Context) -> str:
+    """ "Complainants recorded as 'Parent' made the most complaints: 78 of 112 (70%).", the
+    share without "complaints" again; for a tie "... 14 of 30 (47%) each."; "" where the
+    leaders' counts are hidden."""
     complaints = ctx.n("complaints.total")
     types = {
         k: ctx.n("complaints.complainant_types", k)
         for k in (ctx.m("complaints.complainant_types") or {})
         if k != NR
     }
+    if (most_of := ctx.leaders(types)) is None:
+        return ""
+    codes, top = most_of
+    leaders = [f"'{ctx.name('complainant_type', k)}'" for k in codes]
+    text = f"Complainants recorded as {wording.join(leaders)} made the most complaints"
+    if not (share := ctx.shown_share(top, complaints)):
+        return text + "."
+    return text + f": {share}{' each' if len(codes) > 1 else ''}."
+
+
+def who_complained(ctx: Context) -> Section:
+    complaints = ctx.n("complaints.total")
     section = Section("who", "Who complained")
     if not complaints:
         section.add(Paragraph(ctx.no_complaints()))
-    if (most_of := ctx.leaders(types)) is not None:
-        codes, top = most_of
-        leaders = [ctx.name("complainant_type", k) for k in codes]
-        section.add(
-            Paragraph(
-                f"Complainants recorded as {wording.join(_quoted(leaders))} "
-                "made the most complaints"
-                + (
-                    f": {most} {ctx.plural(complaints, 'complaint')}."
-                    if (most := ctx.shown_share(top, complaints))
-                    else "."
-                )
-            )
-        )
+    if most := most_complaints(ctx):
+        section.add(Paragraph(most))
     section.add(
         ctx.breakdown(
             "complainant_types",
@@ -335,7 +338,3 @@ def who_complained(ctx: Context) -> Section:
         )
     )
     return section
-
-
-def _quoted(labels: list[str]) -> list[str]:
-    return [f"'{label}'" for label in labels]

@@ -7,9 +7,9 @@ import datetime as dt
 from heeded.calendars.dates import long_date
 
 from . import wording
-from .context import NR, Context
+from .context import Context
 from .sections_findings import BANDS, band_phrase
-from .sections_volume import total_received
+from .sections_volume import most_complaints, total_received
 from .structure import BulletList, Note, Paragraph, Section, sentence
 
 
@@ -96,20 +96,8 @@ def key_findings(ctx: Context) -> Section:
                 f"Of {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')}: "
                 f"{'; '.join(bands)}."
             )
-    types = {
-        k: ctx.n("complaints.complainant_types", k)
-        for k in (ctx.m("complaints.complainant_types") or {})
-        if k != NR
-    }
-    if (most_of := ctx.leaders(types)) is not None:
-        codes, top = most_of
-        leaders = [ctx.name("complainant_type", k) for k in codes]
-        most = ctx.shown_share(top, complaints)
-        findings.append(
-            f"Complainants recorded as {wording.join(_quoted(leaders))} made "
-            "the most complaints"
-            + (f": {most} {ctx.plural(complaints, 'complaint')}." if most else ".")
-        )
+    if most := most_complaints(ctx):
+        findings.append(most)
     natures = {
         ctx.name("nature", k): ctx.n("complaints.natures", k)
         for k in (ctx.m("complaints.natures") or {})
@@ -178,7 +166,3 @@ def _bands_not_published(labels: list[str]) -> str:
         if all(p.startswith("taking ") for p in phrases):
             phrases = phrases[:1] + [p.removeprefix("taking ") for p in phrases[1:]]
     return wording.not_published(phrases)
-
-
-def _quoted(labels: list[str]) -> list[str]:
-    return [f"'{label}'" for label in labels]

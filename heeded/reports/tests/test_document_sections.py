@@ -310,3 +310,22 @@ def test_appendix_prints_each_kind_of_figure_with_the_same_places_in_every_year(
     assert key["Representations per month"][:2] == ["5.7", "0.0"]
     assert key["Stage 1 average working days"][:2] == ["11.7", "12.0"]
     assert key["Stage 1 responses"][0] == "28"  # a count stays a whole number
+
+
+def test_who_made_the_most_complaints_says_complaints_once(document):
+    # Isle of Wight 2019/20: 21 of the 30 complaints were from parents. It read "made the
+    # most complaints: 21 of 30 (70%) complaints".
+    sentence = "Complainants recorded as 'Parent' made the most complaints: 21 of 30 (70%)."
+    assert sentence in section_texts(document, "summary")
+    assert sentence in section_texts(document, "who")
+
+
+def test_complainant_types_tied_for_the_most_each_have_the_share():
+    tie = {"grandparent": 14, "parent": 14, "young_person": 2}
+    document = build_document(
+        sample_report(measures={"complaints.complainant_types": tie}), labels=Labels.load()
+    )
+    assert (
+        "Complainants recorded as 'Grandparent' and 'Parent' made the most complaints: "
+        "14 of 30 (47%) each." in section_texts(document, "who")
+    )
