@@ -262,3 +262,30 @@ def test_docx_has_a_contents_page_whose_page_numbers_point_at_the_headings(docum
     assert all(p._p.find(qn("w:bookmarkStart")) is not None for p in headings)
     # Word works the page numbers out when the document is opened.
     assert word.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+
+
+def stranded(pdf: bytes) -> list[str]:
+    """Page breaks a reader trips on: a section's heading and opening sentence at the foot
+    of a page with the rest of the section over it, or a list's bullets split over pages."""
+    pages, _ = pdf_pages(pdf)
+    texts = [
+        [line.strip() for line in page.splitlines() if line.strip()][1:-1]  # header, footer
+        for page in pages
+    ]
+    heading = re.compile(r"^\d+\. [A-Z](?!.*\.{4})")  # not a line of the contents
+    found = []
+    for n, (lines, after) in enumerate(zip(texts, texts[1:], strict=False), start=1):
+        starts = [i for i, line in enumerate(lines) if heading.match(line)]
+        continued = after and not heading.match(after[0])
+        if starts and len(lines) - starts[-1] <= 3 and continued:
+            found.append(f"page {n} ends with {lines[starts[-1]]!r}")
+        if lines and after and lines[-1].startswith("•") and after[0].startswith("•"):
+            found.append(f"page {n + 1} starts with a bullet of page {n}'s list")
+    return found
+
+
+def test_no_section_opening_or_list_is_stranded_at_a_page_break(document, public_document):
+    # Isle of Wight 2019/20 sample: "5. Who complained" and its one sentence ended page 6,
+    # its table on page 7; section 9's last bullet stood alone on page 10.
+    assert stranded(render_document(document, "pdf")) == []
+    assert stranded(render_document(public_document, "pdf")) == []
