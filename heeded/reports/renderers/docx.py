@@ -35,8 +35,8 @@ def render(document: Document) -> bytes:
     for number, section in enumerate(document.sections, start=1):
         heading = word.add_heading(f"{number}. {section.title}", level=1)
         _bookmark(heading, number, _anchor(section.id))
-        for block in section.blocks:
-            _block(word, block)
+        for n, block in enumerate(section.blocks):
+            _block(word, block, opening=n == 0)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
@@ -155,12 +155,16 @@ def _cover(word, document: Document) -> None:
     word.add_page_break()
 
 
-def _block(word, block) -> None:
+def _block(word, block, opening: bool = False) -> None:
+    """``opening``: the section's first block. As in the PDF, a section's opening sentence
+    goes over the page with what follows it (a heading and one line at the foot of a page
+    read as an empty section), and a list is not split over pages."""
     if block.kind == "paragraph":
-        word.add_paragraph(block.text)
+        word.add_paragraph(block.text).paragraph_format.keep_with_next = opening
     elif block.kind == "list":
-        for item in block.items:
-            word.add_paragraph(item, style="List Bullet")
+        for n, item in enumerate(block.items, start=1):
+            bullet = word.add_paragraph(item, style="List Bullet")
+            bullet.paragraph_format.keep_with_next = n < len(block.items)
     elif block.kind == "note":
         _inset(word.add_paragraph(block.text))
     elif block.kind == "quote":

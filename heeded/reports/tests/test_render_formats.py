@@ -289,3 +289,18 @@ def test_no_section_opening_or_list_is_stranded_at_a_page_break(document, public
     # its table on page 7; section 9's last bullet stood alone on page 10.
     assert stranded(render_document(document, "pdf")) == []
     assert stranded(render_document(public_document, "pdf")) == []
+
+
+def test_docx_keeps_lists_whole_and_a_sections_opening_sentence_with_what_follows(document):
+    # LibreOffice put section 6's last bullet alone at the top of a page, and "8.
+    # Investigation outcomes" with its one sentence at the foot of one, its table over it.
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    paragraphs = word.paragraphs
+    for n, p in enumerate(paragraphs[:-1]):
+        if p.style.name == "List Bullet":
+            last = paragraphs[n + 1].style.name != "List Bullet"
+            assert bool(p.paragraph_format.keep_with_next) is not last, p.text
+        opening = paragraphs[n + 1]
+        note = opening._p.pPr is not None and opening._p.pPr.find(qn("w:pBdr")) is not None
+        if p.style.name == "Heading 1" and opening.style.name == "Normal" and not note:
+            assert opening.paragraph_format.keep_with_next, opening.text
