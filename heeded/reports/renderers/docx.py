@@ -160,7 +160,9 @@ def _block(word, block, opening: bool = False) -> None:
     goes over the page with what follows it (a heading and one line at the foot of a page
     read as an empty section), and a list is not split over pages."""
     if block.kind == "paragraph":
-        word.add_paragraph(block.text).paragraph_format.keep_with_next = opening
+        # "The largest changes on 2024/25:" goes with the list it introduces.
+        lead_in = block.text.endswith(":")
+        word.add_paragraph(block.text).paragraph_format.keep_with_next = opening or lead_in
     elif block.kind == "list":
         for n, item in enumerate(block.items, start=1):
             bullet = word.add_paragraph(item, style="List Bullet")

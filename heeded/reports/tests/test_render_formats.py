@@ -284,6 +284,12 @@ def stranded(pdf: bytes) -> list[str]:
     return found
 
 
+def test_a_sentence_introducing_a_list_is_kept_with_it_in_the_pdf(document):
+    html = render_document(document, "html").decode()
+    assert '<p class="govuk-body app-report__lead-in">The largest changes in natures' in html
+    assert ".app-report__lead-in { break-after: avoid" in html
+
+
 def test_no_section_opening_or_list_is_stranded_at_a_page_break(document, public_document):
     # Isle of Wight 2019/20 sample: "5. Who complained" and its one sentence ended page 6,
     # its table on page 7; section 9's last bullet stood alone on page 10.
@@ -304,3 +310,5 @@ def test_docx_keeps_lists_whole_and_a_sections_opening_sentence_with_what_follow
         note = opening._p.pPr is not None and opening._p.pPr.find(qn("w:pBdr")) is not None
         if p.style.name == "Heading 1" and opening.style.name == "Normal" and not note:
             assert opening.paragraph_format.keep_with_next, opening.text
+        if p.text.endswith(":"):  # "The largest changes in natures of complaint on 2018/19:"
+            assert p.paragraph_format.keep_with_next, p.text
