@@ -449,23 +449,29 @@ def _by_decision(ctx: Context, by_decision: dict) -> Table:
     return table
 
 
+def young_people_complaints(ctx: Context) -> str:
+    """ "6 complaints were made by children or young people, the same as in 2024/25."; one
+    is "made by a child or young person" (a hidden count is plural, as ever)."""
+    young = ctx.n("young_people.complaints")
+    change = ctx.change("young_people.complaints")
+    by = ctx.plural(young, " made by a child or young person", " made by children or young people")
+    return ctx.opening(
+        young,
+        "complaint was",
+        "complaints were",
+        by + (f", {change}" if change else ""),
+        "complaints made by children or young people",
+    )
+
+
 def young_people(ctx: Context) -> Section:
     complaints = ctx.n("complaints.total")
     young = ctx.n("young_people.complaints")
     section = Section("young_people", "Complaints from children and young people")
-    change = ctx.change("young_people.complaints")
     if not young:
         section.add(Paragraph("No complaints were recorded as made by a child or young person."))
         return section
-    items = [
-        ctx.opening(
-            young,
-            "complaint was",
-            "complaints were",
-            " made by children or young people" + (f", {change}" if change else ""),
-            "complaints made by children or young people",
-        )
-    ]
+    items = [young_people_complaints(ctx)]
     if not ctx.hides(young):
         items.append(
             f"That is {ctx.share(young, complaints)} {ctx.plural(complaints, 'complaint')}."

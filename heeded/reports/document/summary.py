@@ -8,7 +8,7 @@ from heeded.calendars.dates import long_date
 
 from . import wording
 from .context import Context
-from .sections_findings import BANDS, band_phrase
+from .sections_findings import BANDS, band_phrase, young_people_complaints
 from .sections_volume import most_complaints, total_received
 from .structure import BulletList, Note, Paragraph, Section, sentence
 
@@ -134,17 +134,7 @@ def key_findings(ctx: Context) -> Section:
                 else "."
             )
         )
-    young = ctx.n("young_people.complaints")
-    young_change = ctx.change("young_people.complaints")
-    findings.append(
-        ctx.opening(
-            young,
-            "complaint was",
-            "complaints were",
-            " made by children or young people" + (f", {young_change}" if young_change else ""),
-            "complaints made by children or young people",
-        )
-    )
+    findings.append(young_people_complaints(ctx))
     received = ctx.n("lgsco.received")
     findings.append(
         f"The number of Ombudsman enquiries about complaints {wording.NOT_PUBLISHED}."

@@ -64,7 +64,7 @@ def test_a_hidden_count_of_1_is_written_in_the_plural_so_the_grammar_does_not_gi
         ), section
     assert not any("complaint was" in text for text in texts(document))
     assert any(
-        text.startswith("1 complaint was made by children or young people")
+        text.startswith("1 complaint was made by a child or young person")
         for text in texts(internal(report), "young_people")
     )
 

@@ -329,3 +329,12 @@ def test_complainant_types_tied_for_the_most_each_have_the_share():
         "Complainants recorded as 'Grandparent' and 'Parent' made the most complaints: "
         "14 of 30 (47%) each." in section_texts(document, "who")
     )
+
+
+def test_one_complaint_from_a_young_person_is_singular_throughout():
+    # Demo Council 2023/24: "1 complaint was made by children or young people."
+    report = sample_report(measures={"young_people.complaints": 1})
+    document = build_document(report, labels=Labels.load())
+    sentence = "1 complaint was made by a child or young person, a decrease of 3 (75%) on 2018/19."
+    assert sentence in section_texts(document, "summary")
+    assert sentence in section_texts(document, "young_people")
