@@ -137,7 +137,7 @@ def most(items: dict[str, int], count: Count, one: str, many: str) -> str:
 
 def _top_three(items: dict[str, int], count: Count) -> tuple[str, int]:
     """The top three as words, and how many labels they name."""
-    parts, named = [], 0
+    parts, named, tied = [], 0, False
     for place, labels, n in ranked(items):
         # Every count of a tie: one shown beside one hidden would give the hidden one away.
         if any(count(items[label]) != plain(items[label]) for label in labels):
@@ -149,6 +149,12 @@ def _top_three(items: dict[str, int], count: Count) -> tuple[str, int]:
         else:
             parts.append(f"{names} ({count(n)})")
         named += len(labels)
+        tied = tied or len(labels) > 1
+    if tied and len(parts) > 1:
+        # "'A' and 'B' (equal first, 19 each), and 'C' (18)": without the comma the tie's
+        # "and" and the list's run together ("'A' and 'B' (...) and 'C'"), the worse where a
+        # label has its own ("'Apology and explanation'").
+        return ", ".join(parts[:-1]) + ", and " + parts[-1], named
     return join(parts), named
 
 

@@ -59,7 +59,7 @@ def test_percentages_carry_numerator_and_denominator(document):
 
 def test_equal_third_names_every_tied_nature(document):
     assert (
-        "'Conduct of worker' (8), 'Quality of service' (7) and 'Insufficient support from the "
+        "'Conduct of worker' (8), 'Quality of service' (7), and 'Insufficient support from the "
         "department' and 'Funding' (equal third, 5 each)" in texts(document)
     )
 

@@ -44,7 +44,21 @@ def test_the_top_three_stop_at_a_tie_where_any_of_the_tied_counts_is_hidden():
     # "'Funding' and 'Conduct' (equal second, 5 each)" would print the withheld 5.
     assert wording.top_three(items, count) == "'Delay' (9)"
     assert wording.top_three({"Delay": 9, "Funding": 5, "Conduct": 5}, count) == (
-        "'Delay' (9) and 'Funding' and 'Conduct' (equal second, 5 each)"
+        "'Delay' (9), and 'Funding' and 'Conduct' (equal second, 5 each)"
+    )
+
+
+def test_a_tie_in_a_ranking_is_set_apart_by_a_comma_from_the_lists_own_and():
+    # Demo Council 2024/25: "'Apology and explanation' and 'Explanation' (equal first, 19
+    # each) and 'Agreed service implemented' (18)": three "and"s, two kinds.
+    items = {"Apology and explanation": 19, "Explanation": 19, "Agreed service": 18}
+    assert wording.top_three(items) == (
+        "'Apology and explanation' and 'Explanation' (equal first, 19 each), and "
+        "'Agreed service' (18)"
+    )
+    # Without a tie, the list is as ever.
+    assert wording.top_three({"Explanation": 37, "Apology and explanation": 24}) == (
+        "'Explanation' (37) and 'Apology and explanation' (24)"
     )
 
 
