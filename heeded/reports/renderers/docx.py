@@ -32,10 +32,18 @@ def render(document: Document) -> bytes:
     word.core_properties.author = document.organisation
     _cover(word, document)
     _contents(word, document)
+    landscape = False
     for number, section in enumerate(document.sections, start=1):
+        if landscape:
+            landscape = _orient(word, landscape=False)
         heading = word.add_heading(f"{number}. {section.title}", level=1)
         _bookmark(heading, number, _anchor(section.id))
         for n, block in enumerate(section.blocks):
+            # A wide table turns the page; the text after it stays on that page, as in the
+            # PDF ("The most representations were received in May"), until the next table.
+            wide = isinstance(block, Table) and block.wide
+            if wide != landscape and (wide or block.kind in ("table", "chart")):
+                landscape = _orient(word, landscape=wide)
             _block(word, block, opening=n == 0)
     buffer = io.BytesIO()
     word.save(buffer)
@@ -229,8 +237,6 @@ def _fit(grid, columns: int, wide: bool) -> None:
 
 
 def _table(word, table: Table) -> None:
-    if table.wide:
-        _orient(word, landscape=True)
     word.add_paragraph(table.caption, style="Caption")
     columns = len(table.header)
     grid = word.add_table(rows=1, cols=columns)
@@ -257,16 +263,13 @@ def _table(word, table: Table) -> None:
     _keep_together(grid, table)
     for note in table.notes:
         word.add_paragraph(note).runs[0].font.size = Pt(8.5)
-    if table.wide:
-        _orient(word, landscape=False)
-    else:
-        word.add_paragraph()
+    word.add_paragraph()
 
 
 NO_BREAK = "\u00a0"
 
 
-def _orient(word, landscape: bool) -> None:
+def _orient(word, landscape: bool) -> bool:
     """From here on, landscape (or portrait again) pages, with the same running header and
     page numbers: a new section inherits them, but not a first page without them."""
     section = word.add_section(WD_SECTION.NEW_PAGE)
@@ -274,6 +277,7 @@ def _orient(word, landscape: bool) -> None:
     long, short = Cm(29.7), Cm(21)
     section.page_width, section.page_height = (long, short) if landscape else (short, long)
     section.different_first_page_header_footer = False
+    return landscape
 
 
 def _cell_margins(grid, margin) -> None:

@@ -243,8 +243,19 @@ def test_docx_keeps_hidden_counts_on_one_line_and_the_wide_table_on_a_landscape_
     assert len(landscape) == 1 and landscape[0].page_width > landscape[0].page_height
     # The sections after the cover have their running header and page numbers on page one.
     assert all(not s.different_first_page_header_footer for s in word.sections[1:])
-    # Back to portrait after it, for the rest of the report.
+    # Back to portrait after it, for the rest of the report; the sentence on the busiest
+    # month, after the table, is on its page (as in the PDF), not alone over the page.
     assert word.sections[-1].orientation == WD_ORIENT.PORTRAIT
+    body = list(word.element.body)
+    ends = [n for n, e in enumerate(body) if e.find(f".//{qn('w:sectPr')}") is not None]
+    landscape_end = next(
+        n for n in ends if body[n].find(f".//{qn('w:pgSz')}").get(qn("w:orient")) == "landscape"
+    )
+    busiest = next(
+        n for n, e in enumerate(body) if "".join(e.itertext()).startswith("The most represent")
+    )
+    monthly = next(n for n, e in enumerate(body) if "month by month" in "".join(e.itertext()))
+    assert max(ends[ends.index(landscape_end) - 1], 0) < monthly < busiest < landscape_end
 
 
 def test_docx_has_a_contents_page_whose_page_numbers_point_at_the_headings(document):
