@@ -38,6 +38,8 @@ def render(document: Document) -> bytes:
             landscape = _orient(word, landscape=False)
         heading = word.add_heading(f"{number}. {section.title}", level=1)
         _bookmark(heading, number, _anchor(section.id))
+        # The appendix starts a page, as in the PDF (print.css): it is read apart, as data.
+        heading.paragraph_format.page_break_before = section.id == "appendix"
         for n, block in enumerate(section.blocks):
             # A wide table turns the page; the text after it stays on that page, as in the
             # PDF ("The most representations were received in May"), until the next table.

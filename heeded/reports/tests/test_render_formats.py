@@ -271,6 +271,8 @@ def test_docx_has_a_contents_page_whose_page_numbers_point_at_the_headings(docum
     assert texts[contents + 1] == "1. Executive summary\t"
     headings = [p for p in word.paragraphs if p.style.name == "Heading 1"]
     assert all(p._p.find(qn("w:bookmarkStart")) is not None for p in headings)
+    starts_a_page = [h.text for h in headings if h.paragraph_format.page_break_before]
+    assert starts_a_page == [f"{len(document.sections)}. Appendix: key figures"]  # as the PDF
     # Word works the page numbers out when the document is opened.
     assert word.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
 
