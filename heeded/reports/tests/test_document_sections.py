@@ -338,3 +338,19 @@ def test_one_complaint_from_a_young_person_is_singular_throughout():
     sentence = "1 complaint was made by a child or young person, a decrease of 3 (75%) on 2018/19."
     assert sentence in section_texts(document, "summary")
     assert sentence in section_texts(document, "young_people")
+
+
+def test_ombudsman_enquiries_that_differ_from_table_1s_row_say_why():
+    # Demo Council 2025/26: "The Ombudsman made 10 enquiries" beside Table 1's "Ombudsman
+    # enquiry: 6" (4 of the 10 were on statutory complaints), with nothing to say why.
+    report = sample_report(measures={"lgsco.received": 6})  # Table 1's row: 4
+    text = section_texts(build_document(report, labels=Labels.load()), "ombudsman")
+    assert (
+        "These are the cases of any type on which an Ombudsman enquiry was received in "
+        "2019/20. The 4 shown as 'Ombudsman enquiry' under Representations received are the "
+        "records of that type received in the year." in text
+    )
+
+
+def test_ombudsman_enquiries_equal_to_table_1s_row_need_no_note(document):
+    assert not any(t.startswith("These are the cases") for t in texts(document).splitlines())
