@@ -230,11 +230,17 @@ class Context:
     def period_header(self, period: str | None) -> str:
         return self.label if period is None else period
 
-    def number_cell(self, value, measure=None, key=None, period=None, decimals=1) -> Cell:
+    def number_cell(self, value, measure=None, key=None, period=None, decimals=None) -> Cell:
+        """A count, or with ``decimals`` a figure that is not one (an average, money): that
+        is printed with those places whatever its value, since 0.0 and an average that
+        arrives as a whole number (from JSON) would otherwise print as "0" and "12"."""
         value = value or 0
+        if decimals is not None:
+            value = float(value)
+            return Cell(f"{value:,.{decimals}f}", value, measure, key, period, decimals=decimals)
         if isinstance(value, int) and not isinstance(value, bool):
             value = int(value)  # a table keeps the plain number; its cell names the figure
-        text = wording.plain(value) if isinstance(value, int) else f"{value:,.{decimals}f}"
+        text = wording.plain(value) if isinstance(value, int) else f"{value:,.1f}"
         return Cell(text, value, measure, key, period)
 
     def breakdown(

@@ -93,6 +93,14 @@ SCALARS = [
     ("lgsco.received", "Ombudsman enquiries"),
     ("payments.total", "Payments (£)"),
 ]
+# The figures that are not counts, and their places: averages to one decimal place (as the
+# measures round them), money in pounds and pence.
+DECIMALS = {
+    "representations.per_month": 1,
+    "stage1.average_working_days": 1,
+    "stage2.average_working_days": 1,
+    "payments.total": 2,
+}
 
 
 def appendix(ctx: Context) -> Section:
@@ -104,11 +112,12 @@ def appendix(ctx: Context) -> Section:
         cells = [Cell(label)]
         for p in periods:
             value = ctx.m(measure, p)
-            decimals = 2 if measure == "payments.total" else 1
             # Named as the figures they are (no key: the internal version links none of
             # them), so that the public version hides them as every other table does.
             cells.append(
-                Cell("–") if value is None else ctx.number_cell(value, measure, None, p, decimals)
+                Cell("–")
+                if value is None
+                else ctx.number_cell(value, measure, None, p, DECIMALS.get(measure))
             )
         table.rows.append(Row(cells))
     # The monthly average is the year's count over its months: it goes where the count goes.

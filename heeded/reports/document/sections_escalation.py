@@ -165,7 +165,8 @@ def ombudsman(ctx: Context) -> Section:
             else f"The Ombudsman made {ctx.no_or_count(received)} "
             f"{ctx.plural(received, 'enquiry', 'enquiries')} about complaints"
             + (f", {change}." if change else ".")
-        )
+        ),
+        _ombudsman_records(ctx, received),
     )
     if received:
         section.add(
@@ -188,6 +189,22 @@ def ombudsman(ctx: Context) -> Section:
         )
     )
     return section
+
+
+def _ombudsman_records(ctx: Context, received: int) -> Note | None:
+    """Why the count of Ombudsman enquiries differs from the 'Ombudsman enquiry' row of the
+    representations table (demo 2025/26: 10 and 6), which councillors read as one figure:
+    the measure counts every case with an enquiry received in the period, of whatever type
+    (complaints taken to the Ombudsman too); the row, the records of that type received."""
+    records = ctx.n("representations.by_type", "lgsco")
+    if not received or records == received or ctx.hides(records) or ctx.hides(received):
+        return None
+    label = ctx.name("record_type", "lgsco")
+    return Note(
+        f"These are the cases of any type on which an Ombudsman enquiry was received in "
+        f"{ctx.label}. The {ctx.count(records)} shown as '{label}' under Representations "
+        f"received are the records of that type received in the year."
+    )
 
 
 def compliments(ctx: Context) -> Section:

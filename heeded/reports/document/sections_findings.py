@@ -13,6 +13,15 @@ BANDS = [
     ("11_to_20", "11 to 20 working days"),
     ("over_20", "Over 20 working days"),
 ]
+
+
+def band_phrase(label: str) -> str:
+    """A band as words after a count: "69 within 10 working days", "29 taking 11 to 20
+    working days" (not "29 11 to 20 working days", two numbers that read as one list)."""
+    label = label.lower()
+    return label if label.startswith("within") else f"taking {label}"
+
+
 FINDINGS = [
     ("upheld", "Upheld"),
     ("partially_upheld", "Partially upheld"),
@@ -134,7 +143,7 @@ def timeliness(ctx: Context) -> Section:
 
 
 def _bands_alt(ctx: Context, responses: int) -> str:
-    parts = [f"{ctx.count(ctx.n('stage1.bands', k))} {label.lower()}" for k, label in BANDS]
+    parts = [f"{ctx.count(ctx.n('stage1.bands', k))} {band_phrase(label)}" for k, label in BANDS]
     return (
         f"Bar chart of the {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')} "
         f"in {ctx.label} by working "
@@ -451,23 +460,29 @@ def _by_decision(ctx: Context, by_decision: dict) -> Table:
     return table
 
 
+def young_people_complaints(ctx: Context) -> str:
+    """ "6 complaints were made by children or young people, the same as in 2024/25."; one
+    is "made by a child or young person" (a hidden count is plural, as ever)."""
+    young = ctx.n("young_people.complaints")
+    change = ctx.change("young_people.complaints")
+    by = ctx.plural(young, " made by a child or young person", " made by children or young people")
+    return ctx.opening(
+        young,
+        "complaint was",
+        "complaints were",
+        by + (f", {change}" if change else ""),
+        "complaints made by children or young people",
+    )
+
+
 def young_people(ctx: Context) -> Section:
     complaints = ctx.n("complaints.total")
     young = ctx.n("young_people.complaints")
     section = Section("young_people", "Complaints from children and young people")
-    change = ctx.change("young_people.complaints")
     if not young:
         section.add(Paragraph("No complaints were recorded as made by a child or young person."))
         return section
-    items = [
-        ctx.opening(
-            young,
-            "complaint was",
-            "complaints were",
-            " made by children or young people" + (f", {change}" if change else ""),
-            "complaints made by children or young people",
-        )
-    ]
+    items = [young_people_complaints(ctx)]
     if not ctx.hides(young):
         items.append(
             f"That is {ctx.share(young, complaints)} {ctx.plural(complaints, 'complaint')}."

@@ -262,6 +262,9 @@ def conversion_observations(ctx: Context) -> list[str]:
 
 
 def busiest_month(ctx: Context) -> str:
+    """ "The most representations were received in April and June 2025 (13 each) and the
+    fewest in December 2025 (5)": tied months all named, the year said once for each run of
+    months in it."""
     by_month = ctx.m("representations.by_month") or {}
     totals = {
         m: ctx.named(sum(by_month.get(m, {}).values()), "representations.by_month", m)
@@ -271,48 +274,58 @@ def busiest_month(ctx: Context) -> str:
     if busiest is None:
         return ""
     months, high = busiest
-    text = f"The most representations were received in {_months_named(months)} ({ctx.count(high)})"
+    if len(months) == len(totals):  # "the most in April, May, ... and the fewest in April..."
+        return f"The same number of representations was received each month ({ctx.count(high)})."
+    text = f"The most representations were received in {_months_named(months)} "
+    text += f"({ctx.count(high)}{' each' if len(months) > 1 else ''})"
     if quietest is None:
         return text + "."
     months, low = quietest
-    return text + f" and the fewest in {_months_named(months)} ({ctx.count(low)})."
+    if low == 0:
+        return text + f" and none in {_months_named(months)}."
+    each = " each" if len(months) > 1 else ""
+    return text + f" and the fewest in {_months_named(months)} ({ctx.count(low)}{each})."
 
 
 def _months_named(keys: list[str]) -> str:
-    return wording.join([_long_month(m) for m in sorted(keys)])
-
-
-def _long_month(key: str) -> str:
+    """ "April and June 2025", "December 2025 and January 2026": a year after its last month."""
     import datetime as dt
 
-    year, month = key.split("-")
-    return dt.date(int(year), int(month), 1).strftime("%B %Y")
+    dates = [dt.date(int(k[:4]), int(k[5:]), 1) for k in sorted(keys)]
+    names = [
+        d.strftime("%B") if i + 1 < len(dates) and dates[i + 1].year == d.year else f"{d:%B %Y}"
+        for i, d in enumerate(dates)
+    ]
+    return wording.join(names)
 
 
-def who_complained(ctx: Context) -> Section:
+def most_complaints(ctx: Context) -> str:
+    """ "Complainants recorded as 'Parent' made the most complaints: 78 of 112 (70%).", the
+    share without "complaints" again; for a tie "... 14 of 30 (47%) each."; "" where the
+    leaders' counts are hidden."""
     complaints = ctx.n("complaints.total")
     types = {
         k: ctx.n("complaints.complainant_types", k)
         for k in (ctx.m("complaints.complainant_types") or {})
         if k != NR
     }
+    if (most_of := ctx.leaders(types)) is None:
+        return ""
+    codes, top = most_of
+    leaders = [f"'{ctx.name('complainant_type', k)}'" for k in codes]
+    text = f"Complainants recorded as {wording.join(leaders)} made the most complaints"
+    if not (share := ctx.shown_share(top, complaints)):
+        return text + "."
+    return text + f": {share}{' each' if len(codes) > 1 else ''}."
+
+
+def who_complained(ctx: Context) -> Section:
+    complaints = ctx.n("complaints.total")
     section = Section("who", "Who complained")
     if not complaints:
         section.add(Paragraph(ctx.no_complaints()))
-    if (most_of := ctx.leaders(types)) is not None:
-        codes, top = most_of
-        leaders = [ctx.name("complainant_type", k) for k in codes]
-        section.add(
-            Paragraph(
-                f"Complainants recorded as {wording.join(_quoted(leaders))} "
-                "made the most complaints"
-                + (
-                    f": {most} {ctx.plural(complaints, 'complaint')}."
-                    if (most := ctx.shown_share(top, complaints))
-                    else "."
-                )
-            )
-        )
+    if most := most_complaints(ctx):
+        section.add(Paragraph(most))
     section.add(
         ctx.breakdown(
             "complainant_types",
@@ -325,7 +338,3 @@ def who_complained(ctx: Context) -> Section:
         )
     )
     return section
-
-
-def _quoted(labels: list[str]) -> list[str]:
-    return [f"'{label}'" for label in labels]

@@ -21,6 +21,9 @@ class Cell:
     key: str | None = None  # the measure's key (a code, "YYYY-MM/code", "total", ...)
     period: str | None = None  # comparison period label; None is the report's own period
     suppressed: str = ""  # "", "primary" (under the threshold) or "secondary"
+    # Decimal places of a figure that is not a count (an average, a sum of money), the same
+    # in every cell of its kind so that a 0 prints as "0.0" beside "11.4"; None for a count.
+    decimals: int | None = None
 
     @property
     def is_number(self) -> bool:
@@ -69,9 +72,18 @@ class Table:
         default_factory=list
     )
 
+    # More columns than fit across a portrait page once every figure stays on one line
+    # ("fewer than 5" broken over three lines reads as three figures): the month-by-month
+    # table. Renderers set such a table on a landscape page.
+    PORTRAIT_COLUMNS: ClassVar[int] = 8
+
     def cell(self, position: tuple[int, int]) -> Cell:
         row, column = position
         return self.rows[row].cells[column]
+
+    @property
+    def wide(self) -> bool:
+        return len(self.header) > self.PORTRAIT_COLUMNS
 
 
 def sentence(text: str) -> str:

@@ -7,9 +7,9 @@ import datetime as dt
 from heeded.calendars.dates import long_date
 
 from . import wording
-from .context import NR, Context
-from .sections_findings import BANDS, stage1_average_before
-from .sections_volume import total_received
+from .context import Context
+from .sections_findings import BANDS, band_phrase, stage1_average_before, young_people_complaints
+from .sections_volume import most_complaints, total_received
 from .structure import BulletList, Note, Paragraph, Section, sentence
 
 
@@ -88,7 +88,7 @@ def key_findings(ctx: Context) -> Section:
             if ctx.hides(n):
                 hidden.append(label.lower())
             else:
-                bands.append(f"{ctx.share(n, responses)} {label.lower()}")
+                bands.append(f"{ctx.share(n, responses)} {band_phrase(label)}")
         if hidden:
             bands.append(_bands_not_published(hidden))
         if not ctx.hides(responses):
@@ -96,20 +96,8 @@ def key_findings(ctx: Context) -> Section:
                 f"Of {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')}: "
                 f"{'; '.join(bands)}."
             )
-    types = {
-        k: ctx.n("complaints.complainant_types", k)
-        for k in (ctx.m("complaints.complainant_types") or {})
-        if k != NR
-    }
-    if (most_of := ctx.leaders(types)) is not None:
-        codes, top = most_of
-        leaders = [ctx.name("complainant_type", k) for k in codes]
-        most = ctx.shown_share(top, complaints)
-        findings.append(
-            f"Complainants recorded as {wording.join(_quoted(leaders))} made "
-            "the most complaints"
-            + (f": {most} {ctx.plural(complaints, 'complaint')}." if most else ".")
-        )
+    if most := most_complaints(ctx):
+        findings.append(most)
     natures = {
         ctx.name("nature", k): ctx.n("complaints.natures", k)
         for k in (ctx.m("complaints.natures") or {})
@@ -146,17 +134,7 @@ def key_findings(ctx: Context) -> Section:
                 else "."
             )
         )
-    young = ctx.n("young_people.complaints")
-    young_change = ctx.change("young_people.complaints")
-    findings.append(
-        ctx.opening(
-            young,
-            "complaint was",
-            "complaints were",
-            " made by children or young people" + (f", {young_change}" if young_change else ""),
-            "complaints made by children or young people",
-        )
-    )
+    findings.append(young_people_complaints(ctx))
     received = ctx.n("lgsco.received")
     findings.append(
         f"The number of Ombudsman enquiries about complaints {wording.NOT_PUBLISHED}."
@@ -171,14 +149,10 @@ def key_findings(ctx: Context) -> Section:
 
 def _bands_not_published(labels: list[str]) -> str:
     """ "the numbers taking 11 to 20 and over 20 working days are not published"."""
-    phrases = [label if label.startswith("within") else f"taking {label}" for label in labels]
+    phrases = [band_phrase(label) for label in labels]
     suffix = " working days"
     if len(phrases) > 1 and all(p.endswith(suffix) for p in phrases):
         phrases = [p.removesuffix(suffix) for p in phrases[:-1]] + phrases[-1:]
         if all(p.startswith("taking ") for p in phrases):
             phrases = phrases[:1] + [p.removeprefix("taking ") for p in phrases[1:]]
     return wording.not_published(phrases)
-
-
-def _quoted(labels: list[str]) -> list[str]:
-    return [f"'{label}'" for label in labels]

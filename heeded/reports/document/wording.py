@@ -45,7 +45,9 @@ def share(numerator: int, denominator: int, count: Count = plain) -> str:
 
 
 def change(now: int | float, before: int | float | None, since: str, count: Count = plain) -> str:
-    """ "an increase of 19 (39%) on 2018/19"; "new in 2019/20" style wording from a zero base."""
+    """ "an increase of 19 (39%) on 2018/19"; to or from zero, "up from none in 2018/19" and
+    "down from 3 in 2018/19": a change from nothing has no percentage, and one to nothing
+    ("a decrease of 3 (100%)") says with a percentage what the count already says."""
     if before is None:
         return ""
     difference = now - before
@@ -56,10 +58,12 @@ def change(now: int | float, before: int | float | None, since: str, count: Coun
         return ""
     if difference == 0:
         return f"the same as in {since}"
+    if before == 0:
+        return f"up from none in {since}"
+    if now == 0:
+        return f"down from {_number(before)} in {since}"
     direction = "an increase" if difference > 0 else "a decrease"
     amount = _number(abs(difference))
-    if before == 0:
-        return f"{direction} of {amount} on {since} (new: none in {since})"
     return f"{direction} of {amount} ({percent(abs(difference), before)}) on {since}"
 
 
@@ -133,7 +137,7 @@ def most(items: dict[str, int], count: Count, one: str, many: str) -> str:
 
 def _top_three(items: dict[str, int], count: Count) -> tuple[str, int]:
     """The top three as words, and how many labels they name."""
-    parts, named = [], 0
+    parts, named, tied = [], 0, False
     for place, labels, n in ranked(items):
         # Every count of a tie: one shown beside one hidden would give the hidden one away.
         if any(count(items[label]) != plain(items[label]) for label in labels):
@@ -145,6 +149,12 @@ def _top_three(items: dict[str, int], count: Count) -> tuple[str, int]:
         else:
             parts.append(f"{names} ({count(n)})")
         named += len(labels)
+        tied = tied or len(labels) > 1
+    if tied and len(parts) > 1:
+        # "'A' and 'B' (equal first, 19 each), and 'C' (18)": without the comma the tie's
+        # "and" and the list's run together ("'A' and 'B' (...) and 'C'"), the worse where a
+        # label has its own ("'Apology and explanation'").
+        return ", ".join(parts[:-1]) + ", and " + parts[-1], named
     return join(parts), named
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import io
 
 from docx import Document as WordDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -18,10 +19,10 @@ from . import charts
 
 MARGIN = Cm(1.8)
 TEXT_WIDTH = Cm(21) - 2 * MARGIN
-# A table wider than this many columns (the month-by-month table) is set in smaller type.
+# A wide table (the month-by-month table) has a landscape page of its own.
+WIDE_TEXT_WIDTH = Cm(29.7) - 2 * MARGIN
 # Up to this many rows (with the header) a table is kept on one page.
 SHORT_TABLE_ROWS = 16
-MANY_COLUMNS = 8
 
 
 def render(document: Document) -> bytes:
@@ -30,10 +31,22 @@ def render(document: Document) -> bytes:
     word.core_properties.title = f"{document.title} {document.period_label}"
     word.core_properties.author = document.organisation
     _cover(word, document)
+    _contents(word, document)
+    landscape = False
     for number, section in enumerate(document.sections, start=1):
-        word.add_heading(f"{number}. {section.title}", level=1)
-        for block in section.blocks:
-            _block(word, block)
+        if landscape:
+            landscape = _orient(word, landscape=False)
+        heading = word.add_heading(f"{number}. {section.title}", level=1)
+        _bookmark(heading, number, _anchor(section.id))
+        # The appendix starts a page, as in the PDF (print.css): it is read apart, as data.
+        heading.paragraph_format.page_break_before = section.id == "appendix"
+        for n, block in enumerate(section.blocks):
+            # A wide table turns the page; the text after it stays on that page, as in the
+            # PDF ("The most representations were received in May"), until the next table.
+            wide = isinstance(block, Table) and block.wide
+            if wide != landscape and (wide or block.kind in ("table", "chart")):
+                landscape = _orient(word, landscape=wide)
+            _block(word, block, opening=n == 0)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
@@ -52,6 +65,7 @@ def _page_setup(word, document: Document) -> None:
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = MARGIN
     section.different_first_page_header_footer = True
+    _update_fields_on_opening(word)
     header = section.header.paragraphs[0]
     header.text = f"{document.organisation} · {document.title} {document.period_label}"
     header.runs[0].font.size = Pt(8)
@@ -61,6 +75,17 @@ def _page_setup(word, document: Document) -> None:
     _field(footer, "PAGE")
     footer.add_run(" of ")
     _field(footer, "NUMPAGES")
+
+
+def _update_fields_on_opening(word) -> None:
+    """Word keeps a field's last result until told to update it: without this the contents'
+    page numbers are empty until someone presses F9."""
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    # Where the schema orders it, before the compatibility settings (Word refuses a file
+    # whose settings are out of order).
+    settings = word.settings.element
+    settings.find(qn("w:compat")).addprevious(update)
 
 
 def _without_theme_fonts(style) -> None:
@@ -74,17 +99,54 @@ def _without_theme_fonts(style) -> None:
 
 
 def _field(paragraph, code: str) -> None:
-    run = paragraph.add_run()
-    begin, text, end = (
-        OxmlElement("w:fldChar"),
-        OxmlElement("w:instrText"),
-        OxmlElement("w:fldChar"),
-    )
-    begin.set(qn("w:fldCharType"), "begin")
+    _field_char(paragraph, "begin")
+    _instruction(paragraph, code)
+    _field_char(paragraph, "end")
+
+
+def _contents(word, document: Document) -> None:
+    """A contents page, as the PDF has: each section with a page reference to its heading.
+    LibreOffice works the references out as it lays the pages out; Word when it opens the
+    document (``_update_fields_on_opening``). A Word TOC field would be blank in LibreOffice
+    until someone updated it there, and it came out blank converted with soffice."""
+    title = word.add_paragraph("Contents")
+    title.runs[0].font.size, title.runs[0].bold = Pt(16), True
+    for number, section in enumerate(document.sections, start=1):
+        entry = word.add_paragraph()
+        entry.paragraph_format.tab_stops.add_tab_stop(
+            TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
+        entry.paragraph_format.space_after = Pt(2)
+        entry.add_run(f"{number}. {section.title}\t")
+        _field(entry, f"PAGEREF {_anchor(section.id)} \\h")
+    word.add_page_break()
+
+
+def _anchor(section_id: str) -> str:
+    # Word's bookmark names: letters, digits and underscores, starting with a letter.
+    return "section_" + section_id.replace("-", "_")
+
+
+def _bookmark(paragraph, number: int, name: str) -> None:
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def _field_char(paragraph, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(char)
+
+
+def _instruction(paragraph, code: str) -> None:
+    text = OxmlElement("w:instrText")
     text.set(qn("xml:space"), "preserve")
     text.text = code
-    end.set(qn("w:fldCharType"), "end")
-    run._r.extend([begin, text, end])
+    paragraph.add_run()._r.append(text)
 
 
 def _cover(word, document: Document) -> None:
@@ -103,12 +165,18 @@ def _cover(word, document: Document) -> None:
     word.add_page_break()
 
 
-def _block(word, block) -> None:
+def _block(word, block, opening: bool = False) -> None:
+    """``opening``: the section's first block. As in the PDF, a section's opening sentence
+    goes over the page with what follows it (a heading and one line at the foot of a page
+    read as an empty section), and a list is not split over pages."""
     if block.kind == "paragraph":
-        word.add_paragraph(block.text)
+        # "The largest changes on 2024/25:" goes with the list it introduces.
+        lead_in = block.text.endswith(":")
+        word.add_paragraph(block.text).paragraph_format.keep_with_next = opening or lead_in
     elif block.kind == "list":
-        for item in block.items:
-            word.add_paragraph(item, style="List Bullet")
+        for n, item in enumerate(block.items, start=1):
+            bullet = word.add_paragraph(item, style="List Bullet")
+            bullet.paragraph_format.keep_with_next = n < len(block.items)
     elif block.kind == "note":
         _inset(word.add_paragraph(block.text))
     elif block.kind == "quote":
@@ -144,21 +212,24 @@ def _chart(word, chart: Chart) -> None:
     _table(word, chart.table)
 
 
-def _widths(columns: int) -> list[int]:
+def _widths(columns: int, wide: bool) -> list[int]:
     """Column widths: the labels' column wide enough for "Representation (informal)" on
     two lines, the figures sharing the rest. Left to themselves, Word and LibreOffice give
     every column the same width and break labels in mid-word."""
     if columns == 1:
         return [TEXT_WIDTH]
-    first = Cm(3.6) if columns > MANY_COLUMNS else Cm(4.2) if columns > 5 else Cm(5.5)
-    rest = int((TEXT_WIDTH - first) / (columns - 1))
+    first = Cm(3.6) if wide else Cm(4.2) if columns > 5 else Cm(5.5)
+    rest = int(((WIDE_TEXT_WIDTH if wide else TEXT_WIDTH) - first) / (columns - 1))
     return [first] + [rest] * (columns - 1)
 
 
-def _fit(grid, columns: int) -> None:
+def _fit(grid, columns: int, wide: bool) -> None:
     grid.autofit = False
-    size = Pt(8) if columns > MANY_COLUMNS else Pt(9) if columns > 5 else Pt(9.5)
-    for column, width in zip(grid.columns, _widths(columns), strict=True):
+    # 7.5 point: "fewer than 5" on one line in a month's column of a landscape page.
+    size = Pt(7.5) if wide else Pt(9) if columns > 5 else Pt(9.5)
+    if wide:
+        _cell_margins(grid, Cm(0.08))
+    for column, width in zip(grid.columns, _widths(columns, wide), strict=True):
         column.width = width
         for cell in column.cells:
             cell.width = width  # Word reads the cells' widths, LibreOffice the grid's
@@ -175,23 +246,51 @@ def _table(word, table: Table) -> None:
     grid.alignment = WD_TABLE_ALIGNMENT.LEFT
     head = grid.rows[0]
     _repeat_header(head)
-    for cell, text in zip(head.cells, table.header, strict=True):
+    for c, (cell, text) in enumerate(zip(head.cells, table.header, strict=True)):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
+        if c:  # over its figures, which are right-aligned
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for row in table.rows:
         cells = grid.add_row().cells
         for c, (cell, value) in enumerate(zip(cells, row.cells, strict=True)):
-            cell.text = value.text
+            # A figure on one line: "fewer than 5" broken over lines reads as two figures.
+            cell.text = value.text.replace(" ", NO_BREAK) if c else value.text
             paragraph = cell.paragraphs[0]
             if c:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if row.kind in ("total", "subtotal", "group") and paragraph.runs:
                 paragraph.runs[0].bold = True
-    _fit(grid, columns)
+    _fit(grid, columns, table.wide)
     _keep_together(grid, table)
     for note in table.notes:
         word.add_paragraph(note).runs[0].font.size = Pt(8.5)
     word.add_paragraph()
+
+
+NO_BREAK = "\u00a0"
+
+
+def _orient(word, landscape: bool) -> bool:
+    """From here on, landscape (or portrait again) pages, with the same running header and
+    page numbers: a new section inherits them, but not a first page without them."""
+    section = word.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long, short = Cm(29.7), Cm(21)
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.different_first_page_header_footer = False
+    return landscape
+
+
+def _cell_margins(grid, margin) -> None:
+    """Narrower padding inside the cells than Word's 0.19 cm, for a table of many columns."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(int(margin.twips)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    grid._tbl.tblPr.append(margins)
 
 
 def _keep_together(grid, table: Table) -> None:

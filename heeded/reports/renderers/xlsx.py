@@ -24,7 +24,8 @@ def render(document: Document) -> bytes:
     )
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     total = book.add_format({"bold": True})
-    decimal = book.add_format({"num_format": "0.0"})
+    # A figure that is not a count keeps its places ("0.0", "500.00"), as in the PDF.
+    decimals: dict[int, object] = {}
     used: set[str] = set()
     contents = book.add_worksheet("Contents")
     contents.write_row(
@@ -43,7 +44,10 @@ def render(document: Document) -> bytes:
             style = total if row.kind in ("total", "subtotal", "group") else None
             for c, cell in enumerate(row.cells):
                 if cell.is_number and c:
-                    fmt = decimal if isinstance(cell.value, float) else style
+                    places = cell.decimals or (1 if isinstance(cell.value, float) else 0)
+                    if places and places not in decimals:
+                        decimals[places] = book.add_format({"num_format": "#,##0." + "0" * places})
+                    fmt = decimals[places] if places else style
                     sheet.write_number(r, c, cell.value, fmt)
                 else:
                     sheet.write_string(r, c, cell.text, style)

@@ -45,7 +45,7 @@ def test_a_stage_1_band_table_4_withholds_is_withheld_in_the_summary_too():
     assert not any("7 of 28" in text for text in texts(document))
     assert (
         "Of 28 Stage 1 responses: 19 of 28 (68%) within 10 working days; 7 of 28 (25%) "
-        "11 to 20 working days; 2 of 28 (7%) over 20 working days."
+        "taking 11 to 20 working days; 2 of 28 (7%) taking over 20 working days."
     ) in texts(internal(), "summary")
 
 
@@ -64,7 +64,7 @@ def test_a_hidden_count_of_1_is_written_in_the_plural_so_the_grammar_does_not_gi
         ), section
     assert not any("complaint was" in text for text in texts(document))
     assert any(
-        text.startswith("1 complaint was made by children or young people")
+        text.startswith("1 complaint was made by a child or young person")
         for text in texts(internal(report), "young_people")
     )
 

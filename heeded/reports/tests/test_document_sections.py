@@ -59,7 +59,7 @@ def test_percentages_carry_numerator_and_denominator(document):
 
 def test_equal_third_names_every_tied_nature(document):
     assert (
-        "'Conduct of worker' (8), 'Quality of service' (7) and 'Insufficient support from the "
+        "'Conduct of worker' (8), 'Quality of service' (7), and 'Insufficient support from the "
         "department' and 'Funding' (equal third, 5 each)" in texts(document)
     )
 
@@ -67,7 +67,9 @@ def test_equal_third_names_every_tied_nature(document):
 def test_a_change_from_zero_is_new_never_a_division(document):
     natures = rows(table(document, "natures"))
     assert natures["Funding"][-1] == "new"
-    assert "(new: none in 2018/19)" in texts(document)
+    # Isle of Wight 2019/20: 5 complaints about funding, none the year before.
+    assert "'Funding': 5, up from none in 2018/19." in texts(document)
+    assert "new: none" not in texts(document)
     assert "inf" not in texts(document) and "division" not in texts(document)
 
 
@@ -110,8 +112,10 @@ def test_timeliness_bands_have_a_chart_with_alt_text_and_its_table(document):
         for b in s.blocks
         if isinstance(b, Chart) and b.id == "bands_chart"
     )
-    assert "19 within 10 working days, 7 11 to 20 working days and 2 over 20 working days" in (
-        chart.alt
+    # Not "7 11 to 20 working days": two numbers side by side read as one list.
+    assert (
+        "19 within 10 working days, 7 taking 11 to 20 working days and 2 taking over 20 working "
+        "days" in chart.alt
     )
     assert rows(chart.table)["Total"][0] == "28"
 
@@ -247,3 +251,106 @@ def test_information_requests_answered_in_the_year_are_not_read_as_those_receive
         "Freedom of Information request: 10 of 10 (100%) answered in 2019/20 were within the "
         "timescale."
     ) in section.own_texts()
+
+
+def months_report(totals: list[int]) -> dict:
+    """The sample report with these monthly totals, April 2019 to March 2020."""
+    report = sample_report()
+    keys = [f"2019-{m:02d}" for m in range(4, 13)] + [f"2020-{m:02d}" for m in range(1, 4)]
+    report["measures"]["representations.by_month"] = {
+        key: {"complaint": n} for key, n in zip(keys, totals, strict=True) if n
+    }
+    return report
+
+
+def busiest_sentence(totals: list[int]) -> str:
+    document = build_document(months_report(totals), labels=Labels.load())
+    starts = ("The most representations", "The same number of representations")
+    return next(t for t in section_texts(document) if t.startswith(starts))
+
+
+def test_months_tied_for_the_most_are_all_named_with_each():
+    # Apr and Jun 2019 tied on 13: not one picked, nor "April 2019 and June 2019 (13)".
+    assert busiest_sentence([13, 8, 13, 9, 9, 9, 9, 9, 9, 9, 9, 5]) == (
+        "The most representations were received in April and June 2019 (13 each) and the "
+        "fewest in March 2020 (5)."
+    )
+
+
+def test_tied_months_across_the_new_year_name_both_years():
+    assert busiest_sentence([9, 9, 9, 9, 9, 9, 9, 9, 4, 4, 9, 12]) == (
+        "The most representations were received in March 2020 (12) and the fewest in "
+        "December 2019 and January 2020 (4 each)."
+    )
+
+
+def test_months_with_nothing_received_are_none_not_the_fewest_0():
+    assert busiest_sentence([6, 0, 6, 6, 6, 0, 6, 6, 6, 6, 6, 7]) == (
+        "The most representations were received in March 2020 (7) and none in May and "
+        "September 2019."
+    )
+
+
+def test_every_month_alike_is_said_once_not_as_most_and_fewest():
+    assert busiest_sentence([3] * 12) == (
+        "The same number of representations was received each month (3)."
+    )
+
+
+def test_appendix_prints_each_kind_of_figure_with_the_same_places_in_every_year():
+    # A year with no payments and no months has 0.0 for both; one read back from JSON can
+    # carry an average as a whole number (12). They printed "0" and "12" beside "11.7".
+    report = sample_report()
+    earlier = report["comparisons"]["2018/19"]
+    earlier.update(
+        {"payments.total": 0.0, "representations.per_month": 0.0, "stage1.average_working_days": 12}
+    )
+    key = rows(table(build_document(report, labels=Labels.load()), "key_figures"))
+    assert key["Payments (£)"][:2] == ["250.00", "0.00"]
+    assert key["Representations per month"][:2] == ["5.7", "0.0"]
+    assert key["Stage 1 average working days"][:2] == ["11.7", "12.0"]
+    assert key["Stage 1 responses"][0] == "28"  # a count stays a whole number
+
+
+def test_who_made_the_most_complaints_says_complaints_once(document):
+    # Isle of Wight 2019/20: 21 of the 30 complaints were from parents. It read "made the
+    # most complaints: 21 of 30 (70%) complaints".
+    sentence = "Complainants recorded as 'Parent' made the most complaints: 21 of 30 (70%)."
+    assert sentence in section_texts(document, "summary")
+    assert sentence in section_texts(document, "who")
+
+
+def test_complainant_types_tied_for_the_most_each_have_the_share():
+    tie = {"grandparent": 14, "parent": 14, "young_person": 2}
+    document = build_document(
+        sample_report(measures={"complaints.complainant_types": tie}), labels=Labels.load()
+    )
+    assert (
+        "Complainants recorded as 'Grandparent' and 'Parent' made the most complaints: "
+        "14 of 30 (47%) each." in section_texts(document, "who")
+    )
+
+
+def test_one_complaint_from_a_young_person_is_singular_throughout():
+    # Demo Council 2023/24: "1 complaint was made by children or young people."
+    report = sample_report(measures={"young_people.complaints": 1})
+    document = build_document(report, labels=Labels.load())
+    sentence = "1 complaint was made by a child or young person, a decrease of 3 (75%) on 2018/19."
+    assert sentence in section_texts(document, "summary")
+    assert sentence in section_texts(document, "young_people")
+
+
+def test_ombudsman_enquiries_that_differ_from_table_1s_row_say_why():
+    # Demo Council 2025/26: "The Ombudsman made 10 enquiries" beside Table 1's "Ombudsman
+    # enquiry: 6" (4 of the 10 were on statutory complaints), with nothing to say why.
+    report = sample_report(measures={"lgsco.received": 6})  # Table 1's row: 4
+    text = section_texts(build_document(report, labels=Labels.load()), "ombudsman")
+    assert (
+        "These are the cases of any type on which an Ombudsman enquiry was received in "
+        "2019/20. The 4 shown as 'Ombudsman enquiry' under Representations received are the "
+        "records of that type received in the year." in text
+    )
+
+
+def test_ombudsman_enquiries_equal_to_table_1s_row_need_no_note(document):
+    assert not any(t.startswith("These are the cases") for t in texts(document).splitlines())

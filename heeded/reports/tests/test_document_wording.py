@@ -16,9 +16,10 @@ def test_change_from_49_to_68_is_an_increase_of_19_39_percent():
     assert wording.change(68, 49, "2018/19") == "an increase of 19 (39%) on 2018/19"
 
 
-def test_change_from_zero_is_new():
-    # IoW 2019/20 section 3.6 printed "a percentage increase of 100%" from 0 refusals.
-    assert wording.change(8, 0, "2018/19") == "an increase of 8 on 2018/19 (new: none in 2018/19)"
+def test_change_from_zero_says_none_last_year_once():
+    # IoW 2019/20 section 3.6 printed "a percentage increase of 100%" from 0 refusals; we
+    # printed "an increase of 8 on 2018/19 (new: none in 2018/19)", the year twice.
+    assert wording.change(8, 0, "2018/19") == "up from none in 2018/19"
     assert wording.change_cell(8, 0) == "new"
     assert wording.change_cell(0, 0) == "0"
 
@@ -43,7 +44,21 @@ def test_the_top_three_stop_at_a_tie_where_any_of_the_tied_counts_is_hidden():
     # "'Funding' and 'Conduct' (equal second, 5 each)" would print the withheld 5.
     assert wording.top_three(items, count) == "'Delay' (9)"
     assert wording.top_three({"Delay": 9, "Funding": 5, "Conduct": 5}, count) == (
-        "'Delay' (9) and 'Funding' and 'Conduct' (equal second, 5 each)"
+        "'Delay' (9), and 'Funding' and 'Conduct' (equal second, 5 each)"
+    )
+
+
+def test_a_tie_in_a_ranking_is_set_apart_by_a_comma_from_the_lists_own_and():
+    # Demo Council 2024/25: "'Apology and explanation' and 'Explanation' (equal first, 19
+    # each) and 'Agreed service implemented' (18)": three "and"s, two kinds.
+    items = {"Apology and explanation": 19, "Explanation": 19, "Agreed service": 18}
+    assert wording.top_three(items) == (
+        "'Apology and explanation' and 'Explanation' (equal first, 19 each), and "
+        "'Agreed service' (18)"
+    )
+    # Without a tie, the list is as ever.
+    assert wording.top_three({"Explanation": 37, "Apology and explanation": 24}) == (
+        "'Explanation' (37) and 'Apology and explanation' (24)"
     )
 
 
@@ -53,6 +68,12 @@ def test_a_fall_in_a_table_is_signed_like_a_rise_so_its_percentage_cannot_read_a
     assert wording.change_cell(68, 49) == "+19 (+39%)"
     assert wording.change_cell(1200, 1000) == "+200 (+20%)"
     assert wording.change_cell(5, 5) == "0"
+
+
+def test_a_change_to_zero_names_last_years_count_without_a_percentage():
+    # "No complaints were refused, a decrease of 3 (100%) on 2018/19" says it twice.
+    assert wording.change(0, 3, "2018/19") == "down from 3 in 2018/19"
+    assert wording.change(0, 0, "2018/19") == "the same as in 2018/19"
 
 
 def test_a_fall_in_running_text_is_worded_like_a_rise():

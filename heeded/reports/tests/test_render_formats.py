@@ -5,10 +5,13 @@ The PDF is rendered once per module (WeasyPrint is the slow one).
 
 import io
 import json
+import re
 import subprocess
 
 import pytest
 from docx import Document as WordDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
@@ -183,3 +186,142 @@ def test_charts_are_deterministic_svg_with_alt_text(document):
     assert first == second
     assert f'<title id="{chart.id}-title">' in first
     assert charts.png(chart).startswith(b"\x89PNG")
+
+
+def test_xlsx_keeps_the_places_of_averages_and_money(document):
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    sheet = book[book.sheetnames[-1]]  # Key figures by year
+    formats = {row[0].value: row[1].number_format for row in sheet.iter_rows(min_row=2)}
+    assert formats["Payments (£)"] == "#,##0.00"
+    assert formats["Stage 1 average working days"] == "#,##0.0"
+    assert formats["Stage 1 responses"] == "General"
+
+
+def pdf_pages(pdf: bytes) -> tuple[list[str], list[str]]:
+    """Each page's text (laid out) and size line, from poppler."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    sizes = [line for line in info.splitlines() if line.startswith("Page") and " size:" in line]
+    return text.split("\f"), sizes
+
+
+def test_public_pdf_never_breaks_fewer_than_5_over_lines(public_document):
+    # The month-by-month table's narrow columns printed "fewer" on one line and "than 5" on
+    # the next, in every other cell: it now has a landscape page, each figure on one line.
+    pages, sizes = pdf_pages(render_document(public_document, "pdf"))
+    lines = [line for page in pages for line in page.splitlines()]
+    assert sum(line.count("fewer than 5") for line in lines) > 20
+    # "fewer" at the end of a cell's line, or "than 5" at the start of one.
+    broken = r"[Ff]ewer(?! than)|(?<![Ff]ewer )than 5"
+    assert not [line for line in lines if re.search(broken, line)]
+    monthly = next(n for n, page in enumerate(pages) if "month by month" in page)
+    assert "841.89 x 595.276 pts (A4)" in sizes[monthly]  # landscape
+    assert all("595.276 x 841.89 pts" in size for n, size in enumerate(sizes) if n != monthly)
+
+
+def test_docx_heads_each_column_of_figures_on_the_figures_side(document):
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    for grid in word.tables:
+        head, first = grid.rows[0].cells, grid.rows[1].cells
+        assert head[0].paragraphs[0].alignment in (None, WD_ALIGN_PARAGRAPH.LEFT)
+        for c in range(1, len(head)):
+            assert head[c].paragraphs[0].alignment == first[c].paragraphs[0].alignment
+            assert head[c].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def test_docx_keeps_hidden_counts_on_one_line_and_the_wide_table_on_a_landscape_page(
+    public_document,
+):
+    word = WordDocument(io.BytesIO(render_document(public_document, "docx")))
+    hidden = [cell.text for grid in word.tables for row in grid.rows[1:] for cell in row.cells[1:]]
+    assert "fewer\u00a0than\u00a05" in hidden and "fewer than 5" not in hidden
+    landscape = [s for s in word.sections if s.orientation == WD_ORIENT.LANDSCAPE]
+    assert len(landscape) == 1 and landscape[0].page_width > landscape[0].page_height
+    # The sections after the cover have their running header and page numbers on page one.
+    assert all(not s.different_first_page_header_footer for s in word.sections[1:])
+    # Back to portrait after it, for the rest of the report; the sentence on the busiest
+    # month, after the table, is on its page (as in the PDF), not alone over the page.
+    assert word.sections[-1].orientation == WD_ORIENT.PORTRAIT
+    body = list(word.element.body)
+    ends = [n for n, e in enumerate(body) if e.find(f".//{qn('w:sectPr')}") is not None]
+    landscape_end = next(
+        n for n in ends if body[n].find(f".//{qn('w:pgSz')}").get(qn("w:orient")) == "landscape"
+    )
+    busiest = next(
+        n for n, e in enumerate(body) if "".join(e.itertext()).startswith("The most represent")
+    )
+    monthly = next(n for n, e in enumerate(body) if "month by month" in "".join(e.itertext()))
+    assert max(ends[ends.index(landscape_end) - 1], 0) < monthly < busiest < landscape_end
+
+
+def test_docx_has_a_contents_page_whose_page_numbers_point_at_the_headings(document):
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    body = word.element.body
+    bookmarks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+    references = [
+        t.text.split()[1] for t in body.iter(qn("w:instrText")) if t.text.startswith("PAGEREF")
+    ]
+    assert len(references) == len(document.sections) and set(references) <= bookmarks
+    texts = [p.text for p in word.paragraphs]
+    contents = texts.index("Contents")
+    assert texts[contents + 1] == "1. Executive summary\t"
+    headings = [p for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert all(p._p.find(qn("w:bookmarkStart")) is not None for p in headings)
+    starts_a_page = [h.text for h in headings if h.paragraph_format.page_break_before]
+    assert starts_a_page == [f"{len(document.sections)}. Appendix: key figures"]  # as the PDF
+    # Word works the page numbers out when the document is opened.
+    assert word.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+
+
+def stranded(pdf: bytes) -> list[str]:
+    """Page breaks a reader trips on: a section's heading and opening sentence at the foot
+    of a page with the rest of the section over it, or a list's bullets split over pages."""
+    pages, _ = pdf_pages(pdf)
+    texts = [
+        [line.strip() for line in page.splitlines() if line.strip()][1:-1]  # header, footer
+        for page in pages
+    ]
+    heading = re.compile(r"^\d+\. [A-Z](?!.*\.{4})")  # not a line of the contents
+    found = []
+    for n, (lines, after) in enumerate(zip(texts, texts[1:], strict=False), start=1):
+        starts = [i for i, line in enumerate(lines) if heading.match(line)]
+        continued = after and not heading.match(after[0])
+        if starts and len(lines) - starts[-1] <= 3 and continued:
+            found.append(f"page {n} ends with {lines[starts[-1]]!r}")
+        if lines and after and lines[-1].startswith("•") and after[0].startswith("•"):
+            found.append(f"page {n + 1} starts with a bullet of page {n}'s list")
+    return found
+
+
+def test_a_sentence_introducing_a_list_is_kept_with_it_in_the_pdf(document):
+    html = render_document(document, "html").decode()
+    assert '<p class="govuk-body app-report__lead-in">The largest changes in natures' in html
+    assert ".app-report__lead-in { break-after: avoid" in html
+
+
+def test_no_section_opening_or_list_is_stranded_at_a_page_break(document, public_document):
+    # Isle of Wight 2019/20 sample: "5. Who complained" and its one sentence ended page 6,
+    # its table on page 7; section 9's last bullet stood alone on page 10.
+    assert stranded(render_document(document, "pdf")) == []
+    assert stranded(render_document(public_document, "pdf")) == []
+
+
+def test_docx_keeps_lists_whole_and_a_sections_opening_sentence_with_what_follows(document):
+    # LibreOffice put section 6's last bullet alone at the top of a page, and "8.
+    # Investigation outcomes" with its one sentence at the foot of one, its table over it.
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    paragraphs = word.paragraphs
+    for n, p in enumerate(paragraphs[:-1]):
+        if p.style.name == "List Bullet":
+            last = paragraphs[n + 1].style.name != "List Bullet"
+            assert bool(p.paragraph_format.keep_with_next) is not last, p.text
+        opening = paragraphs[n + 1]
+        note = opening._p.pPr is not None and opening._p.pPr.find(qn("w:pBdr")) is not None
+        if p.style.name == "Heading 1" and opening.style.name == "Normal" and not note:
+            assert opening.paragraph_format.keep_with_next, opening.text
+        if p.text.endswith(":"):  # "The largest changes in natures of complaint on 2018/19:"
+            assert p.paragraph_format.keep_with_next, p.text
