@@ -22,7 +22,15 @@ from heeded.cases import actions
 from heeded.cases.actions.records import LARGEST_PAYMENT
 from heeded.cases.clocks import latest_extension
 from heeded.cases.documents import ALLOWED_DESCRIPTION, MAX_BYTES, add_document
-from heeded.cases.models import Case, ContactDirection, StageOutcome
+from heeded.cases.models import (
+    Case,
+    Contact,
+    ContactDirection,
+    Document,
+    Payment,
+    Stage,
+    StageOutcome,
+)
 from heeded.taxonomy.models import (
     HowReceived,
     OmbudsmanDecision,
@@ -34,7 +42,7 @@ from heeded.taxonomy.wording import in_sentence
 
 from ..fields import DateField
 from ..templatetags.casework import long_date
-from .base import YES_NO, GovForm, as_answer, as_bool, yes_no
+from .base import YES_NO, GovForm, as_answer, as_bool, kept_in, kept_text, yes_no
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -125,8 +133,16 @@ class AssignForm(ActionForm):
     responding_manager = StaffChoiceField(
         queryset=None, required=False, label="Responding manager", empty_label="No change"
     )
-    investigating_officer = forms.CharField(required=False, label="Investigating officer")
-    independent_person = forms.CharField(required=False, label="Independent person")
+    investigating_officer = forms.CharField(
+        required=False,
+        label="Investigating officer",
+        max_length=kept_in(Stage, "investigating_officer"),
+    )
+    independent_person = forms.CharField(
+        required=False,
+        label="Independent person",
+        max_length=kept_in(Stage, "independent_person"),
+    )
     button = "Assign"
 
     def setup(self):
@@ -190,7 +206,9 @@ class ContactForm(ActionForm):
         empty_label="Choose how",
         error_messages={"required": "Select how the contact was made"},
     )
-    with_whom = forms.CharField(required=False, label="With whom")
+    with_whom = kept_text(
+        Contact, "with_whom", label="With whom", called="Who the contact was with"
+    )
     summary = forms.CharField(
         widget=forms.Textarea,
         label="Summary",
@@ -247,7 +265,11 @@ class DocumentForm(ActionForm):
         help_text=f"{ALLOWED_DESCRIPTION}, smaller than {MAX_BYTES // 2**20}MB",
         error_messages={"required": "Select a file", "empty": "The selected file is empty"},
     )
-    description = forms.CharField(required=False, label="Description (optional)", max_length=200)
+    description = forms.CharField(
+        required=False,
+        label="Description (optional)",
+        max_length=kept_in(Document, "description"),
+    )
     button = "Upload"
 
     def perform(self, *, by, version):
@@ -529,7 +551,11 @@ class WithdrawForm(ActionForm):
 
 class OmbudsmanEnquiryForm(ActionForm):
     received_on = on_date("Date received", label="When did the Ombudsman's enquiry arrive?")
-    reference = forms.CharField(required=False, label="Ombudsman's reference", max_length=40)
+    reference = forms.CharField(
+        required=False,
+        label="Ombudsman's reference",
+        max_length=kept_in(Case, "ombudsman_reference"),
+    )
     button = "Save"
 
     def perform(self, *, by, version):
@@ -613,7 +639,7 @@ class PaymentForm(ActionForm):
     paid_on = DateField(
         name="Date paid", label="Date paid (if paid)", required=False, past_only=True
     )
-    reason = forms.CharField(required=False, label="What for", max_length=200)
+    reason = kept_text(Payment, "reason", label="What for", called="What the payment is for")
     recommended_by_ombudsman = forms.BooleanField(
         required=False, label="Recommended by the Ombudsman"
     )
@@ -645,7 +671,10 @@ class AdvocacyForm(ActionForm):
     )
     taken_up = yes_no("Did they take it up?")
     provider = forms.CharField(
-        required=False, label="Advocacy provider", help_text="For example NYAS or Coram Voice."
+        required=False,
+        label="Advocacy provider",
+        max_length=kept_in(Case, "advocacy_provider"),
+        help_text="For example NYAS or Coram Voice.",
     )
     button = "Save"
 

@@ -890,3 +890,48 @@ def test_a_contact_cannot_be_logged_for_later_today(
     assert post(signed_in, complaint, "contact", contact).status_code == 302
     happened = complaint.contacts.get().happened_at.astimezone(ZoneInfo("Europe/London"))
     assert (happened.hour, happened.minute) == (10, 0)
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "field_id", "message"),
+    [
+        (
+            "contact",
+            {"with_whom": "W" * 201},
+            "id_with_whom",
+            "Who the contact was with must be 200 characters or fewer",
+        ),
+        (
+            "advocacy",
+            {"offered": "yes", "provider": "P" * 201},
+            "id_provider",
+            "Advocacy provider must be 200 characters or fewer",
+        ),
+        (
+            "payment",
+            {"amount": "10", "reason": "R" * 201},
+            "id_reason",
+            "What the payment is for must be 200 characters or fewer",
+        ),
+    ],
+)
+def test_an_answer_longer_than_the_case_keeps_is_refused_beside_it(
+    signed_in, complaint, code, action, data, field_id, message
+):
+    """QA on the demo: 300 characters in "With whom" or "Advocacy provider" were accepted,
+    which PostgreSQL refuses to keep (a server error); Django's own words were "Ensure this
+    value has at most 200 characters"."""
+    if action == "contact":
+        data = {
+            **date_parts("happened_on", dt.date(2022, 9, 13)),
+            "direction": "outgoing",
+            "method": code("how_received", "telephone").pk,
+            "summary": "Discussed the complaint",
+            **data,
+        }
+    version = Case.objects.get(pk=complaint.pk).version
+    response = post(signed_in, complaint, action, data)
+    assert response.status_code == 400
+    assert field_error(response.content.decode(), field_id) == message
+    assert Case.objects.get(pk=complaint.pk).version == version
+    assert not complaint.contacts.exists()

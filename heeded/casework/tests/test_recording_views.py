@@ -366,3 +366,57 @@ def test_each_team_to_choose_says_which_service_it_belongs_to(client, officer):
     client.force_login(officer)
     page = client.get("/cases/new/complaint/").content.decode()
     assert "Children looked after (Children&#x27;s Social Care)" in page
+
+
+def test_a_name_too_long_to_keep_is_told_once_in_govuk_words(client, officer, code):
+    """QA on the demo: a 425-character name was told Django's "Ensure this value has at most
+    200 characters (it has 425)." and, beside it, "Enter the full name of the person"."""
+    client.force_login(officer)
+    response = client.post("/cases/new/complaint/", complaint_answers(code, full_name="D" * 201))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Full name must be 200 characters or fewer" in page
+    assert "Ensure this value" not in page
+    assert "Enter the full name of the person" not in page
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("child_name", "Child or young person it concerns must be 200 characters or fewer"),
+        ("advocacy_provider", "Advocacy provider must be 200 characters or fewer"),
+        ("email", "Email address must be 254 characters or fewer"),
+    ],
+)
+def test_every_answer_kept_in_a_column_of_limited_length_is_refused_beyond_it(
+    client, officer, code, field, message
+):
+    """QA on the demo: a child's name or an advocacy provider of 300 characters was accepted;
+    PostgreSQL refuses to keep it, a server error."""
+    client.force_login(officer)
+    too_long = "a" * 250 + "@example.com" if field == "email" else "N" * 300
+    answers = complaint_answers(code, confirm="1", **{field: too_long})
+    response = client.post("/cases/new/complaint/", answers)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_an_mp_enquiry_refuses_an_mps_name_or_office_too_long_to_keep(client, officer, code):
+    client.force_login(officer)
+    response = client.post(
+        "/cases/new/mp_councillor_enquiry/",
+        {
+            **date_parts("received_on", RECEIVED),
+            "how_received": code("how_received", "letter").pk,
+            "full_name": "Dana Whitlock",
+            "representative_name": "M" * 201,
+            "representative_organisation": "O" * 201,
+            "summary": "Asks why no reply.",
+            "confirm": "1",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "MP or councillor&#x27;s name must be 200 characters or fewer" in page
+    assert "Constituency, ward or office must be 200 characters or fewer" in page
