@@ -315,6 +315,42 @@ def test_the_edit_form_opens_with_the_cases_current_values(signed_in, complaint,
     assert f'value="{code("nature", "poor_communication").pk}" checked' in page
 
 
+def test_editing_asks_only_what_recording_asked_that_kind_of_case(signed_in, officer, complaint):
+    """QA on the demo: "Edit details" of a compliment or an FOI request asked the nature of
+    the complaint, the outcomes sought and whether a child made it, which recording them
+    never asks and the case page never shows."""
+    complaint_page = signed_in.get(action_url(complaint, "edit")).content.decode()
+    for question in ("Nature of the complaint", "Outcomes sought", "Made by a child"):
+        assert question in complaint_page
+    for kind in ("compliment", "foi_request"):
+        case = record(officer, kind, summary="Thanks to the fostering team")
+        page = signed_in.get(action_url(case, "edit")).content.decode()
+        for question in ("Nature of the", "Outcomes sought", "Made by a child", "Complainant"):
+            assert question not in page, (kind, question)
+        assert "Services and teams" in page
+        response = post(
+            signed_in, case, "edit", {**date_parts("received_on", RECEIVED), "summary": "Edited"}
+        )
+        assert response.status_code == 302
+        case.refresh_from_db()
+        assert case.summary == "Edited"
+    pre_complaint = record(officer, "pre_complaint", summary="Unhappy with a visit")
+    page = signed_in.get(action_url(pre_complaint, "edit")).content.decode()
+    assert "Nature of the representation" in page and "Outcomes sought" not in page
+
+
+def test_editing_still_shows_an_answer_a_case_holds_that_its_kind_is_not_asked(
+    signed_in, officer, code
+):
+    """A pre-complaint converted from a complaint keeps its outcomes sought: the form shows
+    them, so they can be corrected, as the case page shows them."""
+    case = record(
+        officer, "pre_complaint", summary="Unhappy", outcomes_sought=[code("outcome", "apology")]
+    )
+    page = signed_in.get(action_url(case, "edit")).content.decode()
+    assert f'value="{code("outcome", "apology").pk}" checked' in page
+
+
 def test_extending_shows_the_latest_date_allowed_and_refuses_beyond_it(signed_in, complaint):
     page = signed_in.get(action_url(complaint, "extend")).content.decode()
     # 20 working days from 12 September 2022 (State Funeral on the 19th).
