@@ -609,6 +609,9 @@ class AmountField(forms.DecimalField):
         if not text:
             return super().to_python(text)
         money = MONEY.fullmatch(text)
+        if money is None and MONEY.fullmatch(text.removeprefix("-").strip()):
+            # A number below nothing, not a word: said as for £0.
+            raise forms.ValidationError(self.error_messages["min_value"], code="min_value")
         if money is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(money["pounds"].replace(",", "") + (money["pence"] or ""))

@@ -642,6 +642,9 @@ def test_the_ombudsmans_enquiry_then_decision(signed_in, complaint, code):
         ("1e3", "Amount must be a number, like 250.00"),
         ("1,50", "Amount must be a number, like 250.00"),
         ("Infinity", "Amount must be a number, like 250.00"),
+        # QA on the demo: "-5" is a number, and was told it is not.
+        ("-5", "Amount must be more than £0.00"),
+        ("- £250.00", "Amount must be more than £0.00"),
     ],
 )
 def test_a_payment_needs_an_amount_of_money(signed_in, complaint, amount, message):
