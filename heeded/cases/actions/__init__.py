@@ -8,7 +8,7 @@ from ._base import ProcedureError, StaleCase, long_date
 from .clocks import refresh_clocks
 from .editing import changes_since, update_details
 from .lifecycle import acknowledge, close, convert, refuse, reopen, withdraw
-from .recording import next_reference, record_representation
+from .recording import AlreadyRecorded, next_reference, record_representation
 from .records import (
     add_note,
     assign,
@@ -31,6 +31,7 @@ from .stages import (
 )
 
 __all__ = [
+    "AlreadyRecorded",
     "ProcedureError",
     "StaleCase",
     "acknowledge",

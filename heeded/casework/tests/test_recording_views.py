@@ -420,3 +420,33 @@ def test_an_mp_enquiry_refuses_an_mps_name_or_office_too_long_to_keep(client, of
     page = response.content.decode()
     assert "MP or councillor&#x27;s name must be 200 characters or fewer" in page
     assert "Constituency, ward or office must be 200 characters or fewer" in page
+
+
+def _token_on_the_check_page(client, code) -> str:
+    page = client.post("/cases/new/complaint/", complaint_answers(code)).content.decode()
+    start = page.index('name="token" value="') + len('name="token" value="')
+    return page[start : page.index('"', start)]
+
+
+def test_back_then_record_it_again_records_the_representation_once(client, officer, code):
+    """QA on the demo: Back after "Record it", then "Record it" again, recorded the same
+    compliment twice (CS-2026-01135 and CS-2026-01136), with its person twice over."""
+    client.force_login(officer)
+    token = _token_on_the_check_page(client, code)
+    first = client.post("/cases/new/complaint/", complaint_answers(code, confirm="1", token=token))
+    again = client.post("/cases/new/complaint/", complaint_answers(code, confirm="1", token=token))
+    case = Case.objects.get()
+    assert Person.objects.filter(full_name="Dana Whitlock").count() == 1
+    assert first["Location"] == again["Location"] == f"/cases/{case.reference}/"
+    page = client.get(again["Location"]).content.decode()
+    assert f"{case.reference} was recorded from these answers already" in page
+
+
+def test_each_check_page_records_its_own_representation(client, officer, code):
+    """Two check pages are two representations, even with the same answers (a parent's
+    second letter): only the same page sent twice is recorded once."""
+    client.force_login(officer)
+    for _ in range(2):
+        token = _token_on_the_check_page(client, code)
+        client.post("/cases/new/complaint/", complaint_answers(code, confirm="1", token=token))
+    assert Case.objects.count() == 2
