@@ -360,7 +360,10 @@ class ExtendForm(ActionForm):
             reason=data["reason"],
             expected_version=version,
         )
-        return f"{self.extended_words} extended to {long_date(data['to'])}"
+        # A headline, as "Stage 1 extended to ...": "Response deadline extended to ...".
+        rule = self.stage_rule
+        what = rule.title if rule.numbered else f"{rule.response.what} deadline"
+        return f"{what} extended to {long_date(data['to'])}"
 
 
 class PanelHeldForm(ActionForm):

@@ -412,6 +412,23 @@ def test_the_latest_extension_is_shown_beside_the_new_deadline_too(signed_in, co
     assert summary_links(page) == ["#id_to_day"]
 
 
+def test_extending_an_foi_request_says_its_response_deadline_was_extended(signed_in, officer):
+    """QA on the demo: the banner read "The response deadline extended to 1 February 2027",
+    half a sentence; a complaint's reads "Stage 1 extended to ...". Received Monday 12
+    September 2022: 20 working days UK-wide (the State Funeral on the 19th) is 11 October."""
+    foi = record(officer, "foi_request", received_on=RECEIVED)
+    response = post(
+        signed_in,
+        foi,
+        "extend",
+        {**date_parts("to", dt.date(2022, 10, 14)), "reason": "Public interest test"},
+    )
+    assert response.status_code == 302
+    page = signed_in.get(response["Location"]).content.decode()
+    assert "Response deadline extended to 14 October 2022" in page
+    assert "The response deadline extended" not in page
+
+
 def test_an_extension_to_a_saturday_is_refused_beside_the_date_naming_the_monday(
     signed_in, complaint
 ):
