@@ -22,6 +22,10 @@ def post(client, case, action, data, version=None):
     )
 
 
+def extend(client, case, to: dt.date, reason: str):
+    return post(client, case, "extend", {**date_parts("to", to), "reason": reason})
+
+
 @pytest.fixture
 def signed_in(client, officer):
     client.force_login(officer)
@@ -355,12 +359,7 @@ def test_extending_shows_the_latest_date_allowed_and_refuses_beyond_it(signed_in
     page = signed_in.get(action_url(complaint, "extend")).content.decode()
     # 20 working days from 12 September 2022 (State Funeral on the 19th).
     assert "11 October 2022" in page
-    response = post(
-        signed_in,
-        complaint,
-        "extend",
-        {**date_parts("to", dt.date(2022, 10, 12)), "reason": "Waiting for records"},
-    )
+    response = extend(signed_in, complaint, dt.date(2022, 10, 12), "Waiting for records")
     page = response.content.decode()
     assert response.status_code == 400
     assert "can be extended to 11 October 2022 at the latest" in page
@@ -399,12 +398,7 @@ def test_a_date_outside_the_known_calendar_is_refused_beside_it_on_every_move(
 
 
 def test_the_latest_extension_is_shown_beside_the_new_deadline_too(signed_in, complaint):
-    response = post(
-        signed_in,
-        complaint,
-        "extend",
-        {**date_parts("to", dt.date(2022, 10, 12)), "reason": "Waiting for records"},
-    )
+    response = extend(signed_in, complaint, dt.date(2022, 10, 12), "Waiting for records")
     page = response.content.decode()
     assert field_error(page, "id_to").startswith(
         "Stage 1 can be extended to 11 October 2022 at the latest"
@@ -417,12 +411,7 @@ def test_extending_an_foi_request_says_its_response_deadline_was_extended(signed
     half a sentence; a complaint's reads "Stage 1 extended to ...". Received Monday 12
     September 2022: 20 working days UK-wide (the State Funeral on the 19th) is 11 October."""
     foi = record(officer, "foi_request", received_on=RECEIVED)
-    response = post(
-        signed_in,
-        foi,
-        "extend",
-        {**date_parts("to", dt.date(2022, 10, 14)), "reason": "Public interest test"},
-    )
+    response = extend(signed_in, foi, dt.date(2022, 10, 14), "Public interest test")
     assert response.status_code == 302
     page = signed_in.get(response["Location"]).content.decode()
     assert "Response deadline extended to 14 October 2022" in page
@@ -432,12 +421,7 @@ def test_extending_an_foi_request_says_its_response_deadline_was_extended(signed
 def test_an_extension_to_a_saturday_is_refused_beside_the_date_naming_the_monday(
     signed_in, complaint
 ):
-    response = post(
-        signed_in,
-        complaint,
-        "extend",
-        {**date_parts("to", dt.date(2022, 10, 1)), "reason": "Waiting for records"},
-    )
+    response = extend(signed_in, complaint, dt.date(2022, 10, 1), "Waiting for records")
     page = response.content.decode()
     assert response.status_code == 400
     assert field_error(page, "id_to") == (
@@ -449,12 +433,7 @@ def test_an_extension_to_a_saturday_is_refused_beside_the_date_naming_the_monday
 
 
 def test_an_extension_within_the_maximum_moves_the_deadline(signed_in, complaint):
-    response = post(
-        signed_in,
-        complaint,
-        "extend",
-        {**date_parts("to", dt.date(2022, 10, 11)), "reason": "Advocate needed"},
-    )
+    response = extend(signed_in, complaint, dt.date(2022, 10, 11), "Advocate needed")
     assert response.status_code == 302
     assert complaint.stages.get().extended_to == dt.date(2022, 10, 11)
 
