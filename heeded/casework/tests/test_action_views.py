@@ -683,6 +683,23 @@ def test_a_payment_is_recorded(signed_in, complaint):
     assert str(complaint.payments.get()) == "£300.00"
 
 
+def test_back_then_save_payment_again_is_told_the_payment_is_there_not_paid_twice(
+    signed_in, complaint
+):
+    """QA on the demo: Back after "Save payment" (the browser fetches the form afresh, with
+    the case's new version, and puts back what was typed), then "Save payment" again,
+    recorded £50.00 twice: "£100.00 in 2 payments"."""
+    paid = {"amount": "50", **date_parts("paid_on", dt.date(2022, 9, 20)), "reason": "Delay"}
+    assert post(signed_in, complaint, "payment", paid).status_code == 302
+    again = post(signed_in, complaint, "payment", paid)
+    assert again.status_code == 400
+    assert field_error(again.content.decode(), "id_reason").startswith(
+        f"A payment of £50.00 for &#x27;Delay&#x27;, paid on 20 September 2022, is already "
+        f"recorded on {complaint.reference}"
+    )
+    assert complaint.payments.count() == 1
+
+
 def test_advocacy_offered_and_taken_up(signed_in, complaint):
     response = post(
         signed_in,
