@@ -165,7 +165,7 @@ class AssignForm(ActionForm):
 
     def clean(self):
         data = super().clean()
-        if not any(
+        chosen = any(
             data.get(name)
             for name in (
                 "officer",
@@ -173,8 +173,10 @@ class AssignForm(ActionForm):
                 "investigating_officer",
                 "independent_person",
             )
-        ):
-            raise forms.ValidationError("Choose who to assign")
+        )
+        if not chosen and not self.errors:
+            # Beside the first answer, linked from the summary, as every other message is.
+            self.add_error("officer", "Choose who to assign")
         return data
 
     def perform(self, *, by, version):

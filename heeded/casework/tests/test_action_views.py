@@ -731,6 +731,18 @@ def test_assigning_an_officer_and_a_responding_manager(signed_in, complaint, off
     assert post(signed_in, complaint, "assign", {}).status_code == 400
 
 
+def test_assigning_no_one_is_told_beside_the_officer_and_linked_from_the_summary(
+    signed_in, complaint
+):
+    """QA on the demo: "Choose who to assign" stood in the error summary with no link, and
+    beside no answer."""
+    response = post(signed_in, complaint, "assign", {})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert field_error(page, "id_officer") == "Choose who to assign"
+    assert summary_links(page) == ["#id_officer"]
+
+
 def test_logging_a_contact_and_adding_a_note(signed_in, complaint, code):
     response = post(
         signed_in,
