@@ -333,9 +333,12 @@ def log_contact(
     require(bool(summary and summary.strip()), "Enter a summary of the contact.")
     require(isinstance(method, HowReceived), "Choose how the contact was made.")
     require_known_year(happened_at.date(), "of the contact", "happened_at")
-    require(
-        happened_at.date() >= case.received_on,
-        "The contact cannot be before the date the case was received.",
+    require_not_before(
+        localtime(happened_at).date(),
+        case.received_on,
+        "of the contact",
+        "the date received",
+        "happened_at",
     )
     # A minute's grace: the form keeps minutes only, and "now" moves while it is sent.
     require(

@@ -195,6 +195,8 @@ class AssignForm(ActionForm):
 
 class ContactForm(ActionForm):
     happened_on = on_date("Date of the contact")
+    # The action takes the moment (date and time); its date is this form's happened_on.
+    refusal_fields = {"happened_at": "happened_on"}
     time = forms.CharField(required=False, label="Time (optional)", help_text="For example, 14:30")
     direction = forms.ChoiceField(
         choices=ContactDirection.choices,

@@ -743,6 +743,32 @@ def test_assigning_no_one_is_told_beside_the_officer_and_linked_from_the_summary
     assert summary_links(page) == ["#id_officer"]
 
 
+def test_a_contact_before_the_case_was_received_is_refused_beside_its_date(
+    signed_in, complaint, code
+):
+    """QA on the demo: "The contact cannot be before the date the case was received" stood
+    in the error summary alone, linking nowhere, and did not say when that was."""
+    response = post(
+        signed_in,
+        complaint,
+        "contact",
+        {
+            **date_parts("happened_on", dt.date(2022, 9, 9)),
+            "direction": "incoming",
+            "method": code("how_received", "telephone").pk,
+            "summary": "Called before writing in",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert field_error(page, "id_happened_on") == (
+        "The date of the contact (9 September 2022) cannot be before the date received "
+        "(12 September 2022)"
+    )
+    assert summary_links(page) == ["#id_happened_on_day"]
+    assert "Called before writing in</textarea>" in page
+
+
 def test_logging_a_contact_and_adding_a_note(signed_in, complaint, code):
     response = post(
         signed_in,
