@@ -7,7 +7,7 @@ import pytest
 import time_machine
 
 from heeded.cases.models import Case, PartyRole, Person
-from heeded.cases.tests.factories import PersonFactory
+from heeded.cases.tests.factories import PersonFactory, record
 
 from .conftest import date_parts
 
@@ -207,6 +207,25 @@ def test_the_people_partial_finds_people_by_part_of_their_name(client, officer):
     assert (
         "No one on file" in client.get("/cases/new/people/", {"full_name": "zzz"}).content.decode()
     )
+
+
+def test_people_of_the_same_name_are_told_apart_by_their_cases(client, officer, code):
+    """QA on the demo: six "Use Jo Bloggs" choices, with no email or postcode on file, gave
+    the officer nothing to choose between them by: each now names the cases they made."""
+    first, second = PersonFactory(full_name="Jo Bloggs"), PersonFactory(full_name="Jo Bloggs")
+    Person.objects.filter(pk__in=[first.pk, second.pk]).update(email="", postcode="")
+    cases = {}
+    for person in (first, second):
+        cases[person] = record(
+            officer, "compliment", received_on=RECEIVED, people=[(person, "complainant", "")]
+        )
+    client.force_login(officer)
+    page = client.get("/cases/new/people/", {"full_name": "Jo Bloggs"}).content.decode()
+    for person in (first, second):
+        hint = page[page.index(f'id="person-{person.pk}"') :]
+        hint = hint[hint.index('govuk-radios__hint">') : hint.index("</div>")]
+        assert f"Made {cases[person].reference}" in hint
+        assert "received 12 September 2022" in hint
 
 
 def test_the_deadlines_partial_answers_as_soon_as_the_date_is_typed(client, officer):
