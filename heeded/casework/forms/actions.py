@@ -298,11 +298,11 @@ class StartStageForm(ActionForm):
         required=False,
         label="The council accepts this request although it was made late",
     )
-    button = "Start stage"
 
     def setup(self):
         if self.stage_number != 2:
             del self.fields["statement_agreed_on"]
+        self.button = self.heading()
 
     def heading(self):
         return f"Start Stage {self.stage_number}"

@@ -530,6 +530,13 @@ def test_every_problem_with_a_response_is_reported_in_one_round(signed_in, compl
     assert complaint.stages.get().responded_on is None
 
 
+def test_the_start_stage_button_names_the_stage_as_its_heading_does(signed_in, complaint, officer):
+    """QA on the demo: the page "Start Stage 2" ended in a button "Start stage"."""
+    actions.respond_to_stage(complaint, 1, by=officer, on=dt.date(2022, 9, 23), outcome="upheld")
+    page = signed_in.get(action_url(complaint, "start-stage")).content.decode()
+    assert 'data-module="govuk-button">Start Stage 2</button>' in page
+
+
 def test_starting_stage_2_then_closing_after_its_response(signed_in, complaint, officer):
     actions.respond_to_stage(complaint, 1, by=officer, on=dt.date(2022, 9, 23), outcome="upheld")
     assert (

@@ -138,7 +138,7 @@ def test_an_officer_takes_a_complaint_from_recording_to_closure(
 
     do(page, "Start Stage 2", "12-start-stage-2")
     fill_date(page, "requested_on", today)
-    page.get_by_role("button", name="Start stage").click()
+    page.get_by_role("button", name="Start Stage 2").click()
     banner(page, "Stage 2 started")
 
     do(page, "Record the Stage 2 response", "13-respond-stage-2")
