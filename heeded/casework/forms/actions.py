@@ -94,6 +94,19 @@ class ActionForm(GovForm):
     def perform(self, *, by, version: int) -> str:
         raise NotImplementedError
 
+    def refused(self, stage, data: dict) -> list:
+        """What the procedure refuses in these answers on ``stage`` (its ``*_refusals``),
+        where the action lists them: shown beside their answers with the form's own errors,
+        in one round (the action checks them again when it saves)."""
+        return []
+
+    def clean(self):
+        data = super().clean()
+        stage = self.case.stage(self.stage_number) if self.stage_number else None
+        if stage is not None:
+            self.refusals(self.refused(stage, data))
+        return data
+
     def after_clash(self, current: ActionForm) -> tuple[QueryDict, list[str]]:
         """This form's answers to show again after someone else saved the case first
         (``current``: the form as it would open now), and any of their changes the case's
@@ -369,6 +382,11 @@ class ExtendForm(ActionForm):
         what = rule.title if rule.numbered else f"{rule.response.what} deadline"
         return f"{what} extended to {long_date(data['to'])}"
 
+    def refused(self, stage, data) -> list:
+        return actions.extension_refusals(
+            self.case, stage, to=data.get("to"), reason=data.get("reason", "")
+        )
+
 
 class PanelHeldForm(ActionForm):
     on = on_date("Date the panel met", label="When did the review panel meet?")
@@ -439,14 +457,8 @@ class RespondForm(ActionForm):
         # The menu's words: "Record the Stage 1 response", or "Record the response".
         self.button = self.move.label
 
-    def clean(self):
-        """The procedure's refusals of these answers, beside their fields with the form's
-        own errors, in one round (the action checks them again when it saves)."""
-        data = super().clean()
-        stage = self.case.stage(self.stage_number)
-        if stage is None:
-            return data
-        refusals = actions.response_refusals(
+    def refused(self, stage, data) -> list:
+        return actions.response_refusals(
             self.case,
             stage,
             on=data.get("on"),
@@ -454,11 +466,6 @@ class RespondForm(ActionForm):
             remedial_action=as_bool(data.get("remedial_action", "")),
             remedial_action_details=data.get("remedial_action_details", ""),
         )
-        for refusal in refusals:
-            # An answer the form already finds wrong (none given, not a date) says so once.
-            if refusal.field not in self.errors:
-                self.refusal(refusal)
-        return data
 
     def initial_for(self, case):
         return {

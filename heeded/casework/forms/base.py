@@ -112,6 +112,14 @@ class GovForm(forms.Form):
             return f"{bound.auto_id}_0"
         return bound.auto_id
 
+    def refusals(self, errors) -> None:
+        """The procedure's refusals of the answers as given, found while cleaning, beside
+        them with the form's own errors in one round; an answer the form already finds wrong
+        (none given, not a date) says so once."""
+        for error in errors:
+            if getattr(error, "field", None) not in self.errors:
+                self.refusal(error)
+
     def refusal(self, error) -> None:
         """Show the procedure's refusal in the error summary (the form keeps what was typed).
 

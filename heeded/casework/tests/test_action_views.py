@@ -397,6 +397,19 @@ def test_a_date_outside_the_known_calendar_is_refused_beside_it_on_every_move(
     assert field_error(response.content.decode(), field) == message
 
 
+def test_every_problem_with_an_extension_is_reported_in_one_round(signed_in, complaint):
+    """QA on the demo: a new deadline a year beyond the maximum with no reason was told only
+    "Enter the reason for the extension"; corrected, the date was refused after."""
+    response = extend(signed_in, complaint, dt.date(2023, 9, 12), "")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert field_error(page, "id_reason") == "Enter the reason for the extension"
+    assert field_error(page, "id_to").startswith(
+        "Stage 1 can be extended to 11 October 2022 at the latest"
+    )
+    assert summary_links(page) == ["#id_to_day", "#id_reason"]
+
+
 def test_the_latest_extension_is_shown_beside_the_new_deadline_too(signed_in, complaint):
     response = extend(signed_in, complaint, dt.date(2022, 10, 12), "Waiting for records")
     page = response.content.decode()
