@@ -8,8 +8,11 @@ from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.timezone import localtime
 
-from .actions._base import ProcedureError, record_event
+from heeded.calendars.dates import long_date
+
+from .actions._base import ProcedureError, locked, record_event
 from .models import Case, Document, EventKind
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MB: a scanned letter or a phone photo, not a video
@@ -70,6 +73,19 @@ def check_upload(upload: UploadedFile, max_bytes: int = MAX_BYTES) -> FileKind:
     return kind
 
 
+def _already_there(case: Case, sha256: str, *, from_public: bool) -> Document | None:
+    """The same file sent again (Back, then Upload) is kept once: an officer is told so; a
+    file attached twice to the public's online form is kept once, quietly."""
+    first = case.documents.filter(sha256=sha256).order_by("uploaded_at", "id").first()
+    if first is None or from_public:
+        return first
+    raise ProcedureError(
+        f"This file is already on {case.reference}, as {first.original_name}, added "
+        f"{long_date(localtime(first.uploaded_at).date())}: it has not been added again.",
+        "file",
+    )
+
+
 def add_document(
     case: Case, upload: UploadedFile, *, by, description: str = "", from_public: bool = False
 ) -> Document:
@@ -79,6 +95,11 @@ def add_document(
         digest.update(chunk)
     upload.seek(0)
     with transaction.atomic():
+        # Sends of the same file one after the other: the second sees the first.
+        case = locked(case)
+        first = _already_there(case, digest.hexdigest(), from_public=from_public)
+        if first is not None:
+            return first
         document = Document(
             case=case,
             original_name=os.path.basename(upload.name)[:255],

@@ -160,6 +160,10 @@ class Case(models.Model):
     next_deadline = models.DateField(null=True, blank=True, db_index=True)
     next_deadline_what = models.CharField(max_length=100, blank=True)
 
+    # The check page its recording was confirmed on: sent again (Back, then "Record it"; a
+    # double click), it finds this case instead of recording the representation twice.
+    recorded_from = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
     # Optimistic locking: a form carries the version it was read at; saving an older one
     # is refused so that two officers never silently overwrite each other.
     version = models.PositiveIntegerField(default=1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import transaction
 
 from heeded.cases import actions
@@ -18,8 +20,11 @@ def _new_person(by, **fields) -> Person:
     return person
 
 
-def record_from_form(form: RepresentationForm, *, by) -> Case:
-    """Record the representation the form describes, with its people, in one transaction."""
+def record_from_form(
+    form: RepresentationForm, *, by, recorded_from: uuid.UUID | None = None
+) -> Case:
+    """Record the representation the form describes, with its people, in one transaction:
+    answers confirmed on a page already recorded add nobody (``AlreadyRecorded``)."""
     data = form.cleaned_data
     q = form.questions
     with transaction.atomic():
@@ -51,5 +56,6 @@ def record_from_form(form: RepresentationForm, *, by) -> Case:
             record_type=form.record_type,
             received_on=data["received_on"],
             people=people,
+            recorded_from=recorded_from,
             **form.case_details(),
         )

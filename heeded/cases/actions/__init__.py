@@ -8,7 +8,7 @@ from ._base import ProcedureError, StaleCase, long_date
 from .clocks import refresh_clocks
 from .editing import changes_since, update_details
 from .lifecycle import acknowledge, close, convert, refuse, reopen, withdraw
-from .recording import next_reference, record_representation
+from .recording import AlreadyRecorded, next_reference, record_representation
 from .records import (
     add_note,
     assign,
@@ -23,6 +23,7 @@ from .stages import (
     acknowledge_stage,
     agree_statement,
     extend_stage,
+    extension_refusals,
     record_panel,
     record_panel_report,
     respond_to_stage,
@@ -31,6 +32,7 @@ from .stages import (
 )
 
 __all__ = [
+    "AlreadyRecorded",
     "ProcedureError",
     "StaleCase",
     "acknowledge",
@@ -42,6 +44,7 @@ __all__ = [
     "close",
     "convert",
     "extend_stage",
+    "extension_refusals",
     "log_contact",
     "not_the_ombudsman",
     "long_date",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -52,6 +53,17 @@ def next_reference(prefix: str | None = None, year: int | None = None) -> str:
     return f"{prefix}-{year}-{number:05d}"
 
 
+class AlreadyRecorded(ProcedureError):
+    """The answers confirmed on this check page were recorded already, as ``case``."""
+
+    def __init__(self, case: Case):
+        self.case = case
+        super().__init__(
+            f"{case.reference} was recorded from these answers already: "
+            "it has not been recorded again."
+        )
+
+
 def record_representation(
     *,
     by,
@@ -60,13 +72,18 @@ def record_representation(
     people: list[tuple[Person, str, str]] = (),
     reference: str | None = None,
     today: dt.date | None = None,
+    recorded_from: uuid.UUID | None = None,
     **details,
 ) -> Case:
     """Record a new representation and start its procedure's clock.
 
     ``people`` holds (person, role, relationship) triples. ``details`` are Case fields,
-    including the multi-valued ones (lists of taxonomy rows).
+    including the multi-valued ones (lists of taxonomy rows). ``recorded_from`` names the
+    page the answers were confirmed on: sent twice, the second is refused with the first's
+    case (``AlreadyRecorded``), even when both arrive at once (the unique column decides).
     """
+    if recorded_from is not None:
+        _not_recorded_already(recorded_from)
     today = today or localdate()
     require(
         isinstance(received_on, dt.date),
@@ -80,31 +97,51 @@ def record_representation(
     unknown = set(details) - {f.name for f in Case._meta.get_fields()}
     if unknown:
         raise ProcedureError(f"Unknown case details: {', '.join(sorted(unknown))}")
-    with transaction.atomic():
-        case = Case(
-            reference=reference or next_reference(),
-            record_type=record_type,
-            received_on=received_on,
-            created_by=by,
-            **details,
-        )
-        case.version = 0
-        save_case(case, by, "Recorded")
-        for name, values in multi.items():
-            getattr(case, name).set(values)
-        for person, role, relationship in people:
-            CaseParty.objects.create(case=case, person=person, role=role, relationship=relationship)
-        record_event(
-            case,
-            EventKind.RECORDED,
-            by=by,
-            on=received_on,
-            description=f"{record_type.label} received",
-            new=record_type.label,
-        )
-        start_first_stage(case, by=by, on=case.stage1_clock_start)
-        refresh_clocks(case)
-        case.save(update_fields=["current_stage", "next_deadline", "next_deadline_what"])
+    try:
+        with transaction.atomic():
+            return _record(
+                by, record_type, received_on, people, reference, recorded_from, multi, details
+            )
+    except IntegrityError:
+        if recorded_from is not None:
+            # The same page sent a moment ago: the database made us wait for that one.
+            _not_recorded_already(recorded_from)
+        raise
+
+
+def _not_recorded_already(recorded_from: uuid.UUID) -> None:
+    earlier = Case.objects.filter(recorded_from=recorded_from).first()
+    if earlier is not None:
+        raise AlreadyRecorded(earlier)
+
+
+def _record(by, record_type, received_on, people, reference, recorded_from, multi, details):
+    """The new case, its people, its event and its first stage (in the caller's transaction)."""
+    case = Case(
+        reference=reference or next_reference(),
+        record_type=record_type,
+        received_on=received_on,
+        created_by=by,
+        recorded_from=recorded_from,
+        **details,
+    )
+    case.version = 0
+    save_case(case, by, "Recorded")
+    for name, values in multi.items():
+        getattr(case, name).set(values)
+    for person, role, relationship in people:
+        CaseParty.objects.create(case=case, person=person, role=role, relationship=relationship)
+    record_event(
+        case,
+        EventKind.RECORDED,
+        by=by,
+        on=received_on,
+        description=f"{record_type.label} received",
+        new=record_type.label,
+    )
+    start_first_stage(case, by=by, on=case.stage1_clock_start)
+    refresh_clocks(case)
+    case.save(update_fields=["current_stage", "next_deadline", "next_deadline_what"])
     return case
 
 

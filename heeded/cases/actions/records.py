@@ -6,14 +6,16 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.utils.timezone import localdate, now
+from django.utils.timezone import localdate, localtime, now
 
 from heeded.taxonomy.models import HowReceived, OmbudsmanDecision
+from heeded.taxonomy.wording import in_sentence
 
 from ..models import Case, Contact, ContactDirection, EventKind, Payment, Stage
 from ._base import (
     ProcedureError,
     locked,
+    long_date,
     record_event,
     require,
     require_date,
@@ -283,6 +285,7 @@ def record_payment(
             recommended_by_ombudsman=recommended_by_ombudsman,
             recorded_by=by,
         )
+        _not_a_payment_again(case, payment)
         save_with_history(payment, by, "Payment recorded")
         record_event(
             case,
@@ -294,6 +297,25 @@ def record_payment(
         )
         _finish(case, by, "Payment recorded")
     return payment
+
+
+def _not_a_payment_again(case: Case, payment: Payment) -> None:
+    """The same payment sent again (Back, then the button) is not paid twice in the report."""
+    same = case.payments.filter(
+        amount=payment.amount,
+        paid_on=payment.paid_on,
+        reason=payment.reason,
+        recommended_by_ombudsman=payment.recommended_by_ombudsman,
+    )
+    if not same.exists():
+        return
+    what = f" for '{payment.reason}'" if payment.reason else ""
+    when = f", paid on {long_date(payment.paid_on)}," if payment.paid_on else ""
+    raise ProcedureError(
+        f"A payment of {payment}{what}{when} is already recorded on {case.reference}: it has "
+        "not been recorded again. If there were two, say in 'What for' what each was for.",
+        "reason",
+    )
 
 
 def log_contact(
@@ -311,9 +333,12 @@ def log_contact(
     require(bool(summary and summary.strip()), "Enter a summary of the contact.")
     require(isinstance(method, HowReceived), "Choose how the contact was made.")
     require_known_year(happened_at.date(), "of the contact", "happened_at")
-    require(
-        happened_at.date() >= case.received_on,
-        "The contact cannot be before the date the case was received.",
+    require_not_before(
+        localtime(happened_at).date(),
+        case.received_on,
+        "of the contact",
+        "the date received",
+        "happened_at",
     )
     # A minute's grace: the form keeps minutes only, and "now" moves while it is sent.
     require(
@@ -322,6 +347,9 @@ def log_contact(
         "time",
     )
     with transaction.atomic():
+        # Sends of the same contact one after the other: the second sees the first.
+        case = locked(case)
+        _not_a_contact_again(case, happened_at, direction, method, summary, with_whom)
         contact = Contact(
             case=case,
             happened_at=happened_at,
@@ -343,6 +371,41 @@ def log_contact(
     return contact
 
 
+def _not_a_contact_again(case, happened_at, direction, method, summary, with_whom) -> None:
+    """The same contact sent again is not logged twice. Its time is left out: with none
+    typed, the form takes the minute it is sent."""
+    day = localtime(happened_at).date()
+    same = [
+        contact
+        for contact in case.contacts.filter(
+            direction=direction,
+            method=method,
+            summary=summary.strip(),
+            with_whom=with_whom.strip(),
+        )
+        if localtime(contact.happened_at).date() == day
+    ]
+    if same:
+        first = same[0]
+        raise ProcedureError(
+            f"This contact ({first.get_direction_display().lower()}, {in_sentence(method.label)}, "
+            f"{long_date(day)} at {localtime(first.happened_at):%H:%M}) is already logged on "
+            f"{case.reference}: it has not been logged again."
+        )
+
+
 def add_note(case: Case, *, by, text: str, on: dt.date | None = None):
     require(bool(text and text.strip()), "Enter the note.")
-    return record_event(case, EventKind.NOTE, by=by, on=on or localdate(), description=text.strip())
+    on = on or localdate()
+    with transaction.atomic():
+        # Sends of the same note one after the other: the second sees the first.
+        case = locked(case)
+        same = case.events.filter(kind=EventKind.NOTE, happened_on=on, description=text.strip())
+        first = same.select_related("by").first()
+        if first is not None:
+            raise ProcedureError(
+                f"This note is already on {case.reference}, added {long_date(on)} by "
+                f"{staff_name(first.by) or 'someone'}: it has not been added again.",
+                "text",
+            )
+        return record_event(case, EventKind.NOTE, by=by, on=on, description=text.strip())

@@ -218,33 +218,8 @@ def extend_stage(
             f"The {rule.response.what.lower()} deadline cannot be extended: "
             f"{rule.response.source}.",
         )
-        require(
-            bool(reason and reason.strip()),
-            f"Enter the reason for the extension; the {case.procedure.asker} must be told it.",
-            "reason",
-        )
-        require_date(to, "of the new deadline", "to")
-        response_due = rule.response.deadline(
-            response_clock_start(case, rule, stage), clock_limit(rule.response)
-        )
-        current = stage.extended_to or response_due
-        if current is not None:
-            require(
-                to > current,
-                f"The new deadline must be after the current one ({long_date(current)}).",
-                "to",
-            )
-        require_not_before(to, stage.started_on, "of the new deadline", "the stage's start", "to")
-        latest = latest_extension(case, stage)
-        if latest is not None and to > latest:
-            raise ProcedureError(
-                f"{called} can be extended to {long_date(latest)} at the latest "
-                f"({rule.response.max_limit} {rule.response.unit} from "
-                f"{case.procedure.counts_from(rule.response)}; {rule.response.source}).",
-                "to",
-            )
-        # A statutory deadline falls on a working day of the procedure's own calendar.
-        require_working_day(to, rule.response.calendar, latest=latest, after=current, field="to")
+        for refusal in extension_refusals(case, stage, to=to, reason=reason):
+            raise refusal
         old = stage.extended_to
         stage.extended_to = to
         stage.extension_reason = reason.strip()
@@ -262,6 +237,67 @@ def extend_stage(
         )
         _finish(case, by, done)
     return stage
+
+
+def _first_refusal(checks) -> list[ProcedureError]:
+    """The first of the checks on one answer that refuses it: one thing to say about it."""
+    for check in checks:
+        try:
+            check()
+        except ProcedureError as refusal:
+            return [refusal]
+    return []
+
+
+def extension_refusals(
+    case: Case, stage: Stage, *, to: dt.date | None, reason: str
+) -> list[ProcedureError]:
+    """Everything the procedure refuses in an extension as given, each naming the argument
+    it is about: ``extend_stage`` refuses the first; its form shows them all at once, so a
+    date beyond the maximum is told with the missing reason, not after it."""
+    rule = case.procedure.stage(stage.number)
+    refusals = []
+    if not (reason and reason.strip()):
+        refusals.append(
+            ProcedureError(
+                f"Enter the reason for the extension; the {case.procedure.asker} must be told it.",
+                "reason",
+            )
+        )
+    response_due = rule.response.deadline(
+        response_clock_start(case, rule, stage), clock_limit(rule.response)
+    )
+    current = stage.extended_to or response_due
+    latest = latest_extension(case, stage)
+
+    def after_the_current_one() -> None:
+        if current is not None and to <= current:
+            raise ProcedureError(
+                f"The new deadline must be after the current one ({long_date(current)}).", "to"
+            )
+
+    def beyond_the_maximum() -> None:
+        if latest is not None and to > latest:
+            raise ProcedureError(
+                f"{rule.called} can be extended to {long_date(latest)} at the latest "
+                f"({rule.response.max_limit} {rule.response.unit} from "
+                f"{case.procedure.counts_from(rule.response)}; {rule.response.source}).",
+                "to",
+            )
+
+    checks = [
+        lambda: require_date(to, "of the new deadline", "to"),
+        after_the_current_one,
+        lambda: require_not_before(
+            to, stage.started_on, "of the new deadline", "the stage's start", "to"
+        ),
+        beyond_the_maximum,
+        # A statutory deadline falls on a working day of the procedure's own calendar.
+        lambda: require_working_day(
+            to, rule.response.calendar, latest=latest, after=current, field="to"
+        ),
+    ]
+    return refusals + _first_refusal(checks)
 
 
 def record_panel(case: Case, *, by, held_on: dt.date, expected_version: int | None = None) -> Stage:
@@ -342,13 +378,7 @@ def response_refusals(
             on, stage.panel_report_on, f"of {response}", "the panel's report", "on"
         ),
     ]
-    refusals = []
-    for check in checks:
-        try:
-            check()
-        except ProcedureError as refusal:
-            refusals.append(refusal)
-            break  # one thing to say about the date
+    refusals = _first_refusal(checks)
     try:
         require_remedial_details(
             remedial_action, remedial_action_details or case.remedial_action_details

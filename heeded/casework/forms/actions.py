@@ -22,7 +22,15 @@ from heeded.cases import actions
 from heeded.cases.actions.records import LARGEST_PAYMENT
 from heeded.cases.clocks import latest_extension
 from heeded.cases.documents import ALLOWED_DESCRIPTION, MAX_BYTES, add_document
-from heeded.cases.models import Case, ContactDirection, StageOutcome
+from heeded.cases.models import (
+    Case,
+    Contact,
+    ContactDirection,
+    Document,
+    Payment,
+    Stage,
+    StageOutcome,
+)
 from heeded.taxonomy.models import (
     HowReceived,
     OmbudsmanDecision,
@@ -34,7 +42,7 @@ from heeded.taxonomy.wording import in_sentence
 
 from ..fields import DateField
 from ..templatetags.casework import long_date
-from .base import YES_NO, GovForm, as_answer, as_bool, yes_no
+from .base import YES_NO, GovForm, as_answer, as_bool, kept_in, kept_text, yes_no
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -86,6 +94,19 @@ class ActionForm(GovForm):
     def perform(self, *, by, version: int) -> str:
         raise NotImplementedError
 
+    def refused(self, stage, data: dict) -> list:
+        """What the procedure refuses in these answers on ``stage`` (its ``*_refusals``),
+        where the action lists them: shown beside their answers with the form's own errors,
+        in one round (the action checks them again when it saves)."""
+        return []
+
+    def clean(self):
+        data = super().clean()
+        stage = self.case.stage(self.stage_number) if self.stage_number else None
+        if stage is not None:
+            self.refusals(self.refused(stage, data))
+        return data
+
     def after_clash(self, current: ActionForm) -> tuple[QueryDict, list[str]]:
         """This form's answers to show again after someone else saved the case first
         (``current``: the form as it would open now), and any of their changes the case's
@@ -125,8 +146,16 @@ class AssignForm(ActionForm):
     responding_manager = StaffChoiceField(
         queryset=None, required=False, label="Responding manager", empty_label="No change"
     )
-    investigating_officer = forms.CharField(required=False, label="Investigating officer")
-    independent_person = forms.CharField(required=False, label="Independent person")
+    investigating_officer = forms.CharField(
+        required=False,
+        label="Investigating officer",
+        max_length=kept_in(Stage, "investigating_officer"),
+    )
+    independent_person = forms.CharField(
+        required=False,
+        label="Independent person",
+        max_length=kept_in(Stage, "independent_person"),
+    )
     button = "Assign"
 
     def setup(self):
@@ -149,7 +178,7 @@ class AssignForm(ActionForm):
 
     def clean(self):
         data = super().clean()
-        if not any(
+        chosen = any(
             data.get(name)
             for name in (
                 "officer",
@@ -157,8 +186,10 @@ class AssignForm(ActionForm):
                 "investigating_officer",
                 "independent_person",
             )
-        ):
-            raise forms.ValidationError("Choose who to assign")
+        )
+        if not chosen and not self.errors:
+            # Beside the first answer, linked from the summary, as every other message is.
+            self.add_error("officer", "Choose who to assign")
         return data
 
     def perform(self, *, by, version):
@@ -177,6 +208,8 @@ class AssignForm(ActionForm):
 
 class ContactForm(ActionForm):
     happened_on = on_date("Date of the contact")
+    # The action takes the moment (date and time); its date is this form's happened_on.
+    refusal_fields = {"happened_at": "happened_on"}
     time = forms.CharField(required=False, label="Time (optional)", help_text="For example, 14:30")
     direction = forms.ChoiceField(
         choices=ContactDirection.choices,
@@ -190,7 +223,9 @@ class ContactForm(ActionForm):
         empty_label="Choose how",
         error_messages={"required": "Select how the contact was made"},
     )
-    with_whom = forms.CharField(required=False, label="With whom")
+    with_whom = kept_text(
+        Contact, "with_whom", label="With whom", called="Who the contact was with"
+    )
     summary = forms.CharField(
         widget=forms.Textarea,
         label="Summary",
@@ -247,7 +282,11 @@ class DocumentForm(ActionForm):
         help_text=f"{ALLOWED_DESCRIPTION}, smaller than {MAX_BYTES // 2**20}MB",
         error_messages={"required": "Select a file", "empty": "The selected file is empty"},
     )
-    description = forms.CharField(required=False, label="Description (optional)", max_length=200)
+    description = forms.CharField(
+        required=False,
+        label="Description (optional)",
+        max_length=kept_in(Document, "description"),
+    )
     button = "Upload"
 
     def perform(self, *, by, version):
@@ -272,11 +311,11 @@ class StartStageForm(ActionForm):
         required=False,
         label="The council accepts this request although it was made late",
     )
-    button = "Start stage"
 
     def setup(self):
         if self.stage_number != 2:
             del self.fields["statement_agreed_on"]
+        self.button = self.heading()
 
     def heading(self):
         return f"Start Stage {self.stage_number}"
@@ -338,7 +377,15 @@ class ExtendForm(ActionForm):
             reason=data["reason"],
             expected_version=version,
         )
-        return f"{self.extended_words} extended to {long_date(data['to'])}"
+        # A headline, as "Stage 1 extended to ...": "Response deadline extended to ...".
+        rule = self.stage_rule
+        what = rule.title if rule.numbered else f"{rule.response.what} deadline"
+        return f"{what} extended to {long_date(data['to'])}"
+
+    def refused(self, stage, data) -> list:
+        return actions.extension_refusals(
+            self.case, stage, to=data.get("to"), reason=data.get("reason", "")
+        )
 
 
 class PanelHeldForm(ActionForm):
@@ -410,14 +457,8 @@ class RespondForm(ActionForm):
         # The menu's words: "Record the Stage 1 response", or "Record the response".
         self.button = self.move.label
 
-    def clean(self):
-        """The procedure's refusals of these answers, beside their fields with the form's
-        own errors, in one round (the action checks them again when it saves)."""
-        data = super().clean()
-        stage = self.case.stage(self.stage_number)
-        if stage is None:
-            return data
-        refusals = actions.response_refusals(
+    def refused(self, stage, data) -> list:
+        return actions.response_refusals(
             self.case,
             stage,
             on=data.get("on"),
@@ -425,11 +466,6 @@ class RespondForm(ActionForm):
             remedial_action=as_bool(data.get("remedial_action", "")),
             remedial_action_details=data.get("remedial_action_details", ""),
         )
-        for refusal in refusals:
-            # An answer the form already finds wrong (none given, not a date) says so once.
-            if refusal.field not in self.errors:
-                self.refusal(refusal)
-        return data
 
     def initial_for(self, case):
         return {
@@ -529,7 +565,11 @@ class WithdrawForm(ActionForm):
 
 class OmbudsmanEnquiryForm(ActionForm):
     received_on = on_date("Date received", label="When did the Ombudsman's enquiry arrive?")
-    reference = forms.CharField(required=False, label="Ombudsman's reference", max_length=40)
+    reference = forms.CharField(
+        required=False,
+        label="Ombudsman's reference",
+        max_length=kept_in(Case, "ombudsman_reference"),
+    )
     button = "Save"
 
     def perform(self, *, by, version):
@@ -583,6 +623,9 @@ class AmountField(forms.DecimalField):
         if not text:
             return super().to_python(text)
         money = MONEY.fullmatch(text)
+        if money is None and MONEY.fullmatch(text.removeprefix("-").strip()):
+            # A number below nothing, not a word: said as for £0.
+            raise forms.ValidationError(self.error_messages["min_value"], code="min_value")
         if money is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(money["pounds"].replace(",", "") + (money["pence"] or ""))
@@ -613,7 +656,7 @@ class PaymentForm(ActionForm):
     paid_on = DateField(
         name="Date paid", label="Date paid (if paid)", required=False, past_only=True
     )
-    reason = forms.CharField(required=False, label="What for", max_length=200)
+    reason = kept_text(Payment, "reason", label="What for", called="What the payment is for")
     recommended_by_ombudsman = forms.BooleanField(
         required=False, label="Recommended by the Ombudsman"
     )
@@ -645,7 +688,10 @@ class AdvocacyForm(ActionForm):
     )
     taken_up = yes_no("Did they take it up?")
     provider = forms.CharField(
-        required=False, label="Advocacy provider", help_text="For example NYAS or Coram Voice."
+        required=False,
+        label="Advocacy provider",
+        max_length=kept_in(Case, "advocacy_provider"),
+        help_text="For example NYAS or Coram Voice.",
     )
     button = "Save"
 

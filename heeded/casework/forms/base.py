@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 
 from ..fields import PARTS, DateField, DateWidget
@@ -27,6 +29,29 @@ def yes_no(label: str, *, unknown: bool = False, required: bool = False, **kwarg
         required=required,
         **kwargs,
     )
+
+
+def kept_in(model, name: str) -> int:
+    """How many characters ``model.name`` holds: a text box for it says so beforehand, as
+    PostgreSQL refuses anything longer (a server error) where SQLite keeps it whole."""
+    return model._meta.get_field(name).max_length
+
+
+def kept_text(model, name: str, *, label: str, called: str = "", **kwargs) -> forms.CharField:
+    """An optional text box for ``model.name``, holding as much as its column does; ``called``
+    names it in the message for too much text where its label would read badly there."""
+    limit = kept_in(model, name)
+    field = forms.CharField(label=label, max_length=limit, required=False, **kwargs)
+    if called:
+        field.error_messages["max_length"] = f"{called} must be {limit} characters or fewer"
+    return field
+
+
+def too_long_message(field: forms.Field) -> str:
+    """GOV.UK's words for too much text: "Full name must be 200 characters or fewer", the
+    label without its "(if known)" or "(optional)"."""
+    name = re.sub(r"\s*\([^)]*\)$", "", str(field.label or "")).rstrip("?")
+    return f"{name} must be {field.max_length} characters or fewer"
 
 
 def kind_of(field: forms.Field) -> str:
@@ -66,6 +91,9 @@ class GovForm(forms.Form):
             field.gov_kind = kind_of(field)
             if name in self.required_messages:
                 field.error_messages["required"] = self.required_messages[name]
+            # Django's own is "Ensure this value has at most 200 characters (it has 425)."
+            if getattr(field, "max_length", None) and "max_length" not in field.error_messages:
+                field.error_messages["max_length"] = too_long_message(field)
 
     def error_summary(self) -> list[tuple[str, str]]:
         """(anchor, message) pairs for the GOV.UK error summary, in the order of the form."""
@@ -83,6 +111,14 @@ class GovForm(forms.Form):
         if field.gov_kind in ("radios", "checkboxes"):
             return f"{bound.auto_id}_0"
         return bound.auto_id
+
+    def refusals(self, errors) -> None:
+        """The procedure's refusals of the answers as given, found while cleaning, beside
+        them with the form's own errors in one round; an answer the form already finds wrong
+        (none given, not a date) says so once."""
+        for error in errors:
+            if getattr(error, "field", None) not in self.errors:
+                self.refusal(error)
 
     def refusal(self, error) -> None:
         """Show the procedure's refusal in the error summary (the form keeps what was typed).

@@ -13,6 +13,7 @@ from heeded.cases.models import Case
 from heeded.taxonomy.models import ComplainantType, HowReceived, Nature, Outcome, ServiceTeam
 
 from ..fields import PARTS, DateField
+from ..questions import questions_for
 from ..templatetags.casework import long_date
 from .actions import ActionForm
 from .base import as_answer, as_bool, yes_no
@@ -69,6 +70,22 @@ class EditDetailsForm(ActionForm):
     button = "Save changes"
 
     def setup(self) -> None:
+        # The questions recording asked this kind of case (a compliment or an FOI request
+        # has no nature of the complaint, outcomes sought or child), and any it holds an
+        # answer to (converted, or imported), as the case page shows them.
+        q = questions_for(self.case.record_type)
+        asked = {
+            "complainant_type": q.complainant_type,
+            "young_person": q.child,
+            "via_professional": q.child,
+            "natures": q.natures,
+            "outcomes_sought": q.outcomes_sought,
+        }
+        for name, ask in asked.items():
+            if not (ask or _holds(self.case, name)):
+                del self.fields[name]
+        if "natures" in self.fields:
+            self.fields["natures"].label = f"Nature of the {q.noun}"
         if not self.is_bound:
             self.initial["opened_with"] = json.dumps(self.answers())
 
@@ -124,9 +141,11 @@ class EditDetailsForm(ActionForm):
         data = self.cleaned_data
         changes = {name: data[name] for name in self.details}
         for name in BOOLEANS:
-            changes[name] = as_bool(changes[name])
+            if name in changes:
+                changes[name] = as_bool(changes[name])
         for name in MULTI:
-            changes[name] = list(changes[name])
+            if name in changes:
+                changes[name] = list(changes[name])
         return changes
 
     def perform(self, *, by, version):
@@ -140,6 +159,12 @@ class EditDetailsForm(ActionForm):
         called = "Stage 1" if rule is None or rule.numbered else "The response clock"
         # Its deadline is on the case page, overdue or not, in the words used everywhere.
         return f"Details saved. {called} now starts on {long_date(moved.started_on)}"
+
+
+def _holds(case: Case, name: str) -> bool:
+    if name in MULTI:
+        return getattr(case, name).exists()
+    return getattr(case, name) is not None
 
 
 def _opened_with(posted: str | None) -> dict[str, list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from heeded.calendars.dates import long_date
-from heeded.cases.models import Person
+from heeded.cases.models import Case, CaseParty, Person
 from heeded.taxonomy.models import (
     ComplainantType,
     HowReceived,
@@ -17,7 +17,7 @@ from heeded.taxonomy.models import (
 
 from ..fields import DateField
 from ..questions import Questions, questions_for
-from .base import GovForm, as_bool, yes_no
+from .base import GovForm, as_bool, kept_in, yes_no
 
 NEW_PERSON = "new"
 
@@ -78,16 +78,23 @@ class RepresentationForm(GovForm):
     )
     # The person who made it: someone already on file, or a new person.
     person = forms.CharField(required=False, widget=forms.HiddenInput)
-    full_name = forms.CharField(label="Full name", max_length=200, required=False)
+    full_name = forms.CharField(
+        label="Full name", max_length=kept_in(Person, "full_name"), required=False
+    )
     email = forms.EmailField(
         label="Email address",
+        max_length=kept_in(Person, "email"),
         required=False,
         error_messages={
             "invalid": "Enter an email address in the correct format, like name@example.com"
         },
     )
-    telephone = forms.CharField(label="Telephone", max_length=40, required=False)
-    postcode = forms.CharField(label="Postcode", max_length=10, required=False)
+    telephone = forms.CharField(
+        label="Telephone", max_length=kept_in(Person, "telephone"), required=False
+    )
+    postcode = forms.CharField(
+        label="Postcode", max_length=kept_in(Person, "postcode"), required=False
+    )
     address = forms.CharField(label="Address", widget=forms.Textarea, required=False)
     complainant_type = forms.ModelChoiceField(
         queryset=ComplainantType.objects.in_use(),
@@ -95,15 +102,23 @@ class RepresentationForm(GovForm):
         empty_label="Choose one",
         required=False,
     )
-    representative_name = forms.CharField(label="MP or councillor's name", required=False)
+    representative_name = forms.CharField(
+        label="MP or councillor's name", max_length=kept_in(Person, "full_name"), required=False
+    )
     representative_organisation = forms.CharField(
-        label="Constituency, ward or office", required=False
+        label="Constituency, ward or office",
+        max_length=kept_in(Person, "organisation"),
+        required=False,
     )
     child_name = forms.CharField(
-        label="Child or young person it concerns (if different)", required=False
+        label="Child or young person it concerns (if different)",
+        max_length=kept_in(Person, "full_name"),
+        required=False,
     )
     relationship = forms.CharField(
-        label="Their relationship to the child", required=False, max_length=100
+        label="Their relationship to the child",
+        required=False,
+        max_length=kept_in(CaseParty, "relationship"),
     )
     young_person = yes_no("Is the complaint made by a child or young person?", unknown=True)
     via_professional = yes_no(
@@ -115,7 +130,10 @@ class RepresentationForm(GovForm):
         "(Children Act 1989 section 26A).",
     )
     advocacy_provider = forms.CharField(
-        label="Advocacy provider (if known)", required=False, help_text="For example NYAS."
+        label="Advocacy provider (if known)",
+        max_length=kept_in(Case, "advocacy_provider"),
+        required=False,
+        help_text="For example NYAS.",
     )
     service_teams = ServiceTeamsField("Which services or teams is it about?")
     natures = _terms(Nature, "What is it about?")
@@ -165,7 +183,9 @@ class RepresentationForm(GovForm):
         data = super().clean()
         q: Questions = self.questions
         data["existing_person"] = self.chosen_person()
-        if q.person_required and not data["existing_person"] and not data.get("full_name"):
+        # A name refused for its length has been told so: it is not missing.
+        named = data.get("full_name") or self.has_error("full_name")
+        if q.person_required and not data["existing_person"] and not named:
             self.add_error(
                 "full_name", "Enter the full name of the person, or choose someone on file"
             )

@@ -22,6 +22,10 @@ def post(client, case, action, data, version=None):
     )
 
 
+def extend(client, case, to: dt.date, reason: str):
+    return post(client, case, "extend", {**date_parts("to", to), "reason": reason})
+
+
 @pytest.fixture
 def signed_in(client, officer):
     client.force_login(officer)
@@ -315,16 +319,47 @@ def test_the_edit_form_opens_with_the_cases_current_values(signed_in, complaint,
     assert f'value="{code("nature", "poor_communication").pk}" checked' in page
 
 
+def test_editing_asks_only_what_recording_asked_that_kind_of_case(signed_in, officer, complaint):
+    """QA on the demo: "Edit details" of a compliment or an FOI request asked the nature of
+    the complaint, the outcomes sought and whether a child made it, which recording them
+    never asks and the case page never shows."""
+    complaint_page = signed_in.get(action_url(complaint, "edit")).content.decode()
+    for question in ("Nature of the complaint", "Outcomes sought", "Made by a child"):
+        assert question in complaint_page
+    for kind in ("compliment", "foi_request"):
+        case = record(officer, kind, summary="Thanks to the fostering team")
+        page = signed_in.get(action_url(case, "edit")).content.decode()
+        for question in ("Nature of the", "Outcomes sought", "Made by a child", "Complainant"):
+            assert question not in page, (kind, question)
+        assert "Services and teams" in page
+        response = post(
+            signed_in, case, "edit", {**date_parts("received_on", RECEIVED), "summary": "Edited"}
+        )
+        assert response.status_code == 302
+        case.refresh_from_db()
+        assert case.summary == "Edited"
+    pre_complaint = record(officer, "pre_complaint", summary="Unhappy with a visit")
+    page = signed_in.get(action_url(pre_complaint, "edit")).content.decode()
+    assert "Nature of the representation" in page and "Outcomes sought" not in page
+
+
+def test_editing_still_shows_an_answer_a_case_holds_that_its_kind_is_not_asked(
+    signed_in, officer, code
+):
+    """A pre-complaint converted from a complaint keeps its outcomes sought: the form shows
+    them, so they can be corrected, as the case page shows them."""
+    case = record(
+        officer, "pre_complaint", summary="Unhappy", outcomes_sought=[code("outcome", "apology")]
+    )
+    page = signed_in.get(action_url(case, "edit")).content.decode()
+    assert f'value="{code("outcome", "apology").pk}" checked' in page
+
+
 def test_extending_shows_the_latest_date_allowed_and_refuses_beyond_it(signed_in, complaint):
     page = signed_in.get(action_url(complaint, "extend")).content.decode()
     # 20 working days from 12 September 2022 (State Funeral on the 19th).
     assert "11 October 2022" in page
-    response = post(
-        signed_in,
-        complaint,
-        "extend",
-        {**date_parts("to", dt.date(2022, 10, 12)), "reason": "Waiting for records"},
-    )
+    response = extend(signed_in, complaint, dt.date(2022, 10, 12), "Waiting for records")
     page = response.content.decode()
     assert response.status_code == 400
     assert "can be extended to 11 October 2022 at the latest" in page
@@ -362,13 +397,21 @@ def test_a_date_outside_the_known_calendar_is_refused_beside_it_on_every_move(
     assert field_error(response.content.decode(), field) == message
 
 
-def test_the_latest_extension_is_shown_beside_the_new_deadline_too(signed_in, complaint):
-    response = post(
-        signed_in,
-        complaint,
-        "extend",
-        {**date_parts("to", dt.date(2022, 10, 12)), "reason": "Waiting for records"},
+def test_every_problem_with_an_extension_is_reported_in_one_round(signed_in, complaint):
+    """QA on the demo: a new deadline a year beyond the maximum with no reason was told only
+    "Enter the reason for the extension"; corrected, the date was refused after."""
+    response = extend(signed_in, complaint, dt.date(2023, 9, 12), "")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert field_error(page, "id_reason") == "Enter the reason for the extension"
+    assert field_error(page, "id_to").startswith(
+        "Stage 1 can be extended to 11 October 2022 at the latest"
     )
+    assert summary_links(page) == ["#id_to_day", "#id_reason"]
+
+
+def test_the_latest_extension_is_shown_beside_the_new_deadline_too(signed_in, complaint):
+    response = extend(signed_in, complaint, dt.date(2022, 10, 12), "Waiting for records")
     page = response.content.decode()
     assert field_error(page, "id_to").startswith(
         "Stage 1 can be extended to 11 October 2022 at the latest"
@@ -376,15 +419,22 @@ def test_the_latest_extension_is_shown_beside_the_new_deadline_too(signed_in, co
     assert summary_links(page) == ["#id_to_day"]
 
 
+def test_extending_an_foi_request_says_its_response_deadline_was_extended(signed_in, officer):
+    """QA on the demo: the banner read "The response deadline extended to 1 February 2027",
+    half a sentence; a complaint's reads "Stage 1 extended to ...". Received Monday 12
+    September 2022: 20 working days UK-wide (the State Funeral on the 19th) is 11 October."""
+    foi = record(officer, "foi_request", received_on=RECEIVED)
+    response = extend(signed_in, foi, dt.date(2022, 10, 14), "Public interest test")
+    assert response.status_code == 302
+    page = signed_in.get(response["Location"]).content.decode()
+    assert "Response deadline extended to 14 October 2022" in page
+    assert "The response deadline extended" not in page
+
+
 def test_an_extension_to_a_saturday_is_refused_beside_the_date_naming_the_monday(
     signed_in, complaint
 ):
-    response = post(
-        signed_in,
-        complaint,
-        "extend",
-        {**date_parts("to", dt.date(2022, 10, 1)), "reason": "Waiting for records"},
-    )
+    response = extend(signed_in, complaint, dt.date(2022, 10, 1), "Waiting for records")
     page = response.content.decode()
     assert response.status_code == 400
     assert field_error(page, "id_to") == (
@@ -396,12 +446,7 @@ def test_an_extension_to_a_saturday_is_refused_beside_the_date_naming_the_monday
 
 
 def test_an_extension_within_the_maximum_moves_the_deadline(signed_in, complaint):
-    response = post(
-        signed_in,
-        complaint,
-        "extend",
-        {**date_parts("to", dt.date(2022, 10, 11)), "reason": "Advocate needed"},
-    )
+    response = extend(signed_in, complaint, dt.date(2022, 10, 11), "Advocate needed")
     assert response.status_code == 302
     assert complaint.stages.get().extended_to == dt.date(2022, 10, 11)
 
@@ -496,6 +541,13 @@ def test_every_problem_with_a_response_is_reported_in_one_round(signed_in, compl
     )
     assert summary_links(page) == ["#id_on_day", "#id_outcome_0", "#id_remedial_action_details"]
     assert complaint.stages.get().responded_on is None
+
+
+def test_the_start_stage_button_names_the_stage_as_its_heading_does(signed_in, complaint, officer):
+    """QA on the demo: the page "Start Stage 2" ended in a button "Start stage"."""
+    actions.respond_to_stage(complaint, 1, by=officer, on=dt.date(2022, 9, 23), outcome="upheld")
+    page = signed_in.get(action_url(complaint, "start-stage")).content.decode()
+    assert 'data-module="govuk-button">Start Stage 2</button>' in page
 
 
 def test_starting_stage_2_then_closing_after_its_response(signed_in, complaint, officer):
@@ -606,6 +658,9 @@ def test_the_ombudsmans_enquiry_then_decision(signed_in, complaint, code):
         ("1e3", "Amount must be a number, like 250.00"),
         ("1,50", "Amount must be a number, like 250.00"),
         ("Infinity", "Amount must be a number, like 250.00"),
+        # QA on the demo: "-5" is a number, and was told it is not.
+        ("-5", "Amount must be more than £0.00"),
+        ("- £250.00", "Amount must be more than £0.00"),
     ],
 )
 def test_a_payment_needs_an_amount_of_money(signed_in, complaint, amount, message):
@@ -648,6 +703,23 @@ def test_a_payment_is_recorded(signed_in, complaint):
     assert str(complaint.payments.get()) == "£300.00"
 
 
+def test_back_then_save_payment_again_is_told_the_payment_is_there_not_paid_twice(
+    signed_in, complaint
+):
+    """QA on the demo: Back after "Save payment" (the browser fetches the form afresh, with
+    the case's new version, and puts back what was typed), then "Save payment" again,
+    recorded £50.00 twice: "£100.00 in 2 payments"."""
+    paid = {"amount": "50", **date_parts("paid_on", dt.date(2022, 9, 20)), "reason": "Delay"}
+    assert post(signed_in, complaint, "payment", paid).status_code == 302
+    again = post(signed_in, complaint, "payment", paid)
+    assert again.status_code == 400
+    assert field_error(again.content.decode(), "id_reason").startswith(
+        f"A payment of £50.00 for &#x27;Delay&#x27;, paid on 20 September 2022, is already "
+        f"recorded on {complaint.reference}"
+    )
+    assert complaint.payments.count() == 1
+
+
 def test_advocacy_offered_and_taken_up(signed_in, complaint):
     response = post(
         signed_in,
@@ -677,6 +749,44 @@ def test_assigning_an_officer_and_a_responding_manager(signed_in, complaint, off
     assert complaint.assigned_officer == officer
     assert complaint.stages.get().responding_manager == responding
     assert post(signed_in, complaint, "assign", {}).status_code == 400
+
+
+def test_assigning_no_one_is_told_beside_the_officer_and_linked_from_the_summary(
+    signed_in, complaint
+):
+    """QA on the demo: "Choose who to assign" stood in the error summary with no link, and
+    beside no answer."""
+    response = post(signed_in, complaint, "assign", {})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert field_error(page, "id_officer") == "Choose who to assign"
+    assert summary_links(page) == ["#id_officer"]
+
+
+def test_a_contact_before_the_case_was_received_is_refused_beside_its_date(
+    signed_in, complaint, code
+):
+    """QA on the demo: "The contact cannot be before the date the case was received" stood
+    in the error summary alone, linking nowhere, and did not say when that was."""
+    response = post(
+        signed_in,
+        complaint,
+        "contact",
+        {
+            **date_parts("happened_on", dt.date(2022, 9, 9)),
+            "direction": "incoming",
+            "method": code("how_received", "telephone").pk,
+            "summary": "Called before writing in",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert field_error(page, "id_happened_on") == (
+        "The date of the contact (9 September 2022) cannot be before the date received "
+        "(12 September 2022)"
+    )
+    assert summary_links(page) == ["#id_happened_on_day"]
+    assert "Called before writing in</textarea>" in page
 
 
 def test_logging_a_contact_and_adding_a_note(signed_in, complaint, code):
@@ -890,3 +1000,48 @@ def test_a_contact_cannot_be_logged_for_later_today(
     assert post(signed_in, complaint, "contact", contact).status_code == 302
     happened = complaint.contacts.get().happened_at.astimezone(ZoneInfo("Europe/London"))
     assert (happened.hour, happened.minute) == (10, 0)
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "field_id", "message"),
+    [
+        (
+            "contact",
+            {"with_whom": "W" * 201},
+            "id_with_whom",
+            "Who the contact was with must be 200 characters or fewer",
+        ),
+        (
+            "advocacy",
+            {"offered": "yes", "provider": "P" * 201},
+            "id_provider",
+            "Advocacy provider must be 200 characters or fewer",
+        ),
+        (
+            "payment",
+            {"amount": "10", "reason": "R" * 201},
+            "id_reason",
+            "What the payment is for must be 200 characters or fewer",
+        ),
+    ],
+)
+def test_an_answer_longer_than_the_case_keeps_is_refused_beside_it(
+    signed_in, complaint, code, action, data, field_id, message
+):
+    """QA on the demo: 300 characters in "With whom" or "Advocacy provider" were accepted,
+    which PostgreSQL refuses to keep (a server error); Django's own words were "Ensure this
+    value has at most 200 characters"."""
+    if action == "contact":
+        data = {
+            **date_parts("happened_on", dt.date(2022, 9, 13)),
+            "direction": "outgoing",
+            "method": code("how_received", "telephone").pk,
+            "summary": "Discussed the complaint",
+            **data,
+        }
+    version = Case.objects.get(pk=complaint.pk).version
+    response = post(signed_in, complaint, action, data)
+    assert response.status_code == 400
+    assert field_error(response.content.decode(), field_id) == message
+    assert Case.objects.get(pk=complaint.pk).version == version
+    assert not complaint.contacts.exists()

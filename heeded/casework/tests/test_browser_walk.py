@@ -138,7 +138,7 @@ def test_an_officer_takes_a_complaint_from_recording_to_closure(
 
     do(page, "Start Stage 2", "12-start-stage-2")
     fill_date(page, "requested_on", today)
-    page.get_by_role("button", name="Start stage").click()
+    page.get_by_role("button", name="Start Stage 2").click()
     banner(page, "Stage 2 started")
 
     do(page, "Record the Stage 2 response", "13-respond-stage-2")
@@ -286,7 +286,8 @@ def test_a_long_link_in_a_note_or_the_summary_wraps_instead_of_widening_the_page
     for page, size in ((phone_page, "phone"), (browser_page, "desktop")):
         sign_in(page, casework_live_server, officer)
         page.goto(f"{casework_live_server.url}/cases/{case.reference}/note/")
-        page.fill("#id_text", f"The records are at {link} now.")
+        # A note of its own at each size: the same note again is refused.
+        page.fill("#id_text", f"The records are at {link} now (seen on a {size}).")
         with page.expect_navigation():
             page.get_by_role("button", name="Add note").click()
         banner(page, "Note added")

@@ -177,8 +177,12 @@ def _grow(case, officer, times: int, tmp_path) -> None:
             method=_email(),
             summary=f"Call {n}",
         )
-        add_document(case, SimpleUploadedFile(f"scan{n}.pdf", b"%PDF-1.4 x"), by=officer)
-        actions.record_payment(case, by=officer, amount="25.00", paid_on=RECEIVED)
+        # Each a different file and payment: the same one again is refused.
+        scan = SimpleUploadedFile(f"scan{n}.pdf", f"%PDF-1.4 {n}".encode())
+        add_document(case, scan, by=officer)
+        actions.record_payment(
+            case, by=officer, amount="25.00", paid_on=RECEIVED, reason=f"Payment {n}"
+        )
 
 
 @pytest.mark.parametrize("times", [1, 15])

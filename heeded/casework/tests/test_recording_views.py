@@ -7,7 +7,7 @@ import pytest
 import time_machine
 
 from heeded.cases.models import Case, PartyRole, Person
-from heeded.cases.tests.factories import PersonFactory
+from heeded.cases.tests.factories import PersonFactory, record
 
 from .conftest import date_parts
 
@@ -209,6 +209,25 @@ def test_the_people_partial_finds_people_by_part_of_their_name(client, officer):
     )
 
 
+def test_people_of_the_same_name_are_told_apart_by_their_cases(client, officer, code):
+    """QA on the demo: six "Use Jo Bloggs" choices, with no email or postcode on file, gave
+    the officer nothing to choose between them by: each now names the cases they made."""
+    first, second = PersonFactory(full_name="Jo Bloggs"), PersonFactory(full_name="Jo Bloggs")
+    Person.objects.filter(pk__in=[first.pk, second.pk]).update(email="", postcode="")
+    cases = {}
+    for person in (first, second):
+        cases[person] = record(
+            officer, "compliment", received_on=RECEIVED, people=[(person, "complainant", "")]
+        )
+    client.force_login(officer)
+    page = client.get("/cases/new/people/", {"full_name": "Jo Bloggs"}).content.decode()
+    for person in (first, second):
+        hint = page[page.index(f'id="person-{person.pk}"') :]
+        hint = hint[hint.index('govuk-radios__hint">') : hint.index("</div>")]
+        assert f"Made {cases[person].reference}" in hint
+        assert "received 12 September 2022" in hint
+
+
 def test_the_deadlines_partial_answers_as_soon_as_the_date_is_typed(client, officer):
     client.force_login(officer)
     page = client.get(
@@ -366,3 +385,87 @@ def test_each_team_to_choose_says_which_service_it_belongs_to(client, officer):
     client.force_login(officer)
     page = client.get("/cases/new/complaint/").content.decode()
     assert "Children looked after (Children&#x27;s Social Care)" in page
+
+
+def test_a_name_too_long_to_keep_is_told_once_in_govuk_words(client, officer, code):
+    """QA on the demo: a 425-character name was told Django's "Ensure this value has at most
+    200 characters (it has 425)." and, beside it, "Enter the full name of the person"."""
+    client.force_login(officer)
+    response = client.post("/cases/new/complaint/", complaint_answers(code, full_name="D" * 201))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Full name must be 200 characters or fewer" in page
+    assert "Ensure this value" not in page
+    assert "Enter the full name of the person" not in page
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("child_name", "Child or young person it concerns must be 200 characters or fewer"),
+        ("advocacy_provider", "Advocacy provider must be 200 characters or fewer"),
+        ("email", "Email address must be 254 characters or fewer"),
+    ],
+)
+def test_every_answer_kept_in_a_column_of_limited_length_is_refused_beyond_it(
+    client, officer, code, field, message
+):
+    """QA on the demo: a child's name or an advocacy provider of 300 characters was accepted;
+    PostgreSQL refuses to keep it, a server error."""
+    client.force_login(officer)
+    too_long = "a" * 250 + "@example.com" if field == "email" else "N" * 300
+    answers = complaint_answers(code, confirm="1", **{field: too_long})
+    response = client.post("/cases/new/complaint/", answers)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_an_mp_enquiry_refuses_an_mps_name_or_office_too_long_to_keep(client, officer, code):
+    client.force_login(officer)
+    response = client.post(
+        "/cases/new/mp_councillor_enquiry/",
+        {
+            **date_parts("received_on", RECEIVED),
+            "how_received": code("how_received", "letter").pk,
+            "full_name": "Dana Whitlock",
+            "representative_name": "M" * 201,
+            "representative_organisation": "O" * 201,
+            "summary": "Asks why no reply.",
+            "confirm": "1",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "MP or councillor&#x27;s name must be 200 characters or fewer" in page
+    assert "Constituency, ward or office must be 200 characters or fewer" in page
+
+
+def _token_on_the_check_page(client, code) -> str:
+    page = client.post("/cases/new/complaint/", complaint_answers(code)).content.decode()
+    start = page.index('name="token" value="') + len('name="token" value="')
+    return page[start : page.index('"', start)]
+
+
+def test_back_then_record_it_again_records_the_representation_once(client, officer, code):
+    """QA on the demo: Back after "Record it", then "Record it" again, recorded the same
+    compliment twice (CS-2026-01135 and CS-2026-01136), with its person twice over."""
+    client.force_login(officer)
+    token = _token_on_the_check_page(client, code)
+    first = client.post("/cases/new/complaint/", complaint_answers(code, confirm="1", token=token))
+    again = client.post("/cases/new/complaint/", complaint_answers(code, confirm="1", token=token))
+    case = Case.objects.get()
+    assert Person.objects.filter(full_name="Dana Whitlock").count() == 1
+    assert first["Location"] == again["Location"] == f"/cases/{case.reference}/"
+    page = client.get(again["Location"]).content.decode()
+    assert f"{case.reference} was recorded from these answers already" in page
+
+
+def test_each_check_page_records_its_own_representation(client, officer, code):
+    """Two check pages are two representations, even with the same answers (a parent's
+    second letter): only the same page sent twice is recorded once."""
+    client.force_login(officer)
+    for _ in range(2):
+        token = _token_on_the_check_page(client, code)
+        client.post("/cases/new/complaint/", complaint_answers(code, confirm="1", token=token))
+    assert Case.objects.count() == 2

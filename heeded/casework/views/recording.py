@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from heeded.access.policies import can_record_cases
 from heeded.calendars.working_days import describe_deadline
-from heeded.cases.actions import ProcedureError
+from heeded.cases.actions import AlreadyRecorded, ProcedureError
 from heeded.taxonomy.models import RecordType
 
 from ..deadlines import expected_deadlines
@@ -78,10 +80,15 @@ def details(request, record_type: str):
                 "answers": form.answers(),
                 "deadlines": expected_deadlines(record_type, form.cleaned_data["received_on"]),
                 "hidden": _hidden_fields(request.POST),
+                # This page's answers are recorded once, however often they are sent.
+                "token": uuid.uuid4(),
             },
         )
     try:
-        case = record_from_form(form, by=request.user)
+        case = record_from_form(form, by=request.user, recorded_from=_token(request.POST))
+    except AlreadyRecorded as error:
+        messages.warning(request, str(error).removesuffix("."))
+        return redirect("casework:case", reference=error.case.reference)
     except ProcedureError as error:
         form.refusal(error)
         return _details_page(request, form, status=400)
@@ -105,12 +112,20 @@ def _first_deadline(case) -> str:
     return f". {what} was due by {long_date(due)}: {words[:1].lower()}{words[1:]}"
 
 
+def _token(post) -> uuid.UUID | None:
+    """The check page's token; none from a page of an older release, or a damaged one."""
+    try:
+        return uuid.UUID(post.get("token", ""))
+    except ValueError:
+        return None
+
+
 def _hidden_fields(post) -> list[tuple[str, str]]:
     """What was typed, carried through the check page so nothing is stored in between."""
     return [
         (name, value)
         for name, values in post.lists()
-        if name not in ("csrfmiddlewaretoken", "confirm", "change", "find_people")
+        if name not in ("csrfmiddlewaretoken", "confirm", "change", "find_people", "token")
         for value in values
     ]
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from heeded.cases import actions
+from heeded.cases.tests.factories import record
 
 from .. import paging, views
 from .conftest import complaint
@@ -315,3 +316,19 @@ def test_the_download_makes_the_same_queries_however_many_cases(
     with django_assert_num_queries(11):
         rows = downloaded(signed_in, "?status=open")
     assert len(rows) == 1 + 4 + extra
+
+
+def test_the_stage_column_names_a_stage_as_the_case_page_does(signed_in, caseload, officer):
+    """QA on the demo: an FOI request, a subject access request or an MP's enquiry was listed
+    at "Stage 1"; their procedures have one unnumbered stage, "Response", as the case page
+    says. A complaint's stays "Stage 1"."""
+    foi = record(officer, "foi_request", received_on=dt.date(2022, 10, 11))
+    response = signed_in.get(URL)
+    rows = {
+        row.split("</a>")[0].rsplit(">", 1)[-1]: row
+        for row in response.content.decode().split('<tr class="govuk-table__row">')[1:]
+    }
+    assert '<td class="govuk-table__cell app-nowrap">Response</td>' in rows[foi.reference]
+    assert "Stage 1" not in rows[foi.reference]
+    later = rows[caseload["later"].reference]
+    assert '<td class="govuk-table__cell app-nowrap">Stage 1</td>' in later
