@@ -371,26 +371,33 @@ def log_contact(
     return contact
 
 
+# Two contacts alike this close together are one sent twice (with no time typed, the form
+# takes the minute it is sent, so a resend is a few minutes later); further apart, they are
+# two calls that went the same way ("No answer, left a message" at 10:00 and at 15:00).
+SAME_CONTACT_WITHIN = dt.timedelta(minutes=15)
+
+
 def _not_a_contact_again(case, happened_at, direction, method, summary, with_whom) -> None:
-    """The same contact sent again is not logged twice. Its time is left out: with none
-    typed, the form takes the minute it is sent."""
-    day = localtime(happened_at).date()
-    same = [
-        contact
-        for contact in case.contacts.filter(
+    """The same contact sent again is not logged twice."""
+    first = (
+        case.contacts.filter(
             direction=direction,
             method=method,
             summary=summary.strip(),
             with_whom=with_whom.strip(),
+            happened_at__gt=happened_at - SAME_CONTACT_WITHIN,
+            happened_at__lt=happened_at + SAME_CONTACT_WITHIN,
         )
-        if localtime(contact.happened_at).date() == day
-    ]
-    if same:
-        first = same[0]
+        .order_by("happened_at")
+        .first()
+    )
+    if first is not None:
+        when = localtime(first.happened_at)
         raise ProcedureError(
             f"This contact ({first.get_direction_display().lower()}, {in_sentence(method.label)}, "
-            f"{long_date(day)} at {localtime(first.happened_at):%H:%M}) is already logged on "
-            f"{case.reference}: it has not been logged again."
+            f"{long_date(when.date())} at {when:%H:%M}) is already logged on "
+            f"{case.reference}: it has not been logged again. If there were two, say so in "
+            "the summary."
         )
 
 

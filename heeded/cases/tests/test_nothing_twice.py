@@ -68,10 +68,23 @@ def test_the_same_contact_again_is_refused_even_a_minute_later(complaint, office
             actions.log_contact(complaint, by=officer, happened_at=later, **contact)
         assert str(refused.value) == (
             "This contact (from us, telephone, 14 September 2022 at 10:00) is already logged "
-            f"on {complaint.reference}: it has not been logged again."
+            f"on {complaint.reference}: it has not been logged again. If there were two, say "
+            "so in the summary."
         )
         other = {**contact, "summary": "Agreed a meeting"}
         actions.log_contact(complaint, by=officer, happened_at=later, **other)
+    assert complaint.contacts.count() == 2
+
+
+def test_two_calls_that_went_the_same_way_hours_apart_are_both_logged(complaint, officer, code):
+    contact = {
+        "direction": "outgoing",
+        "method": code("how_received", "telephone"),
+        "summary": "No answer, left a message",
+    }
+    for hour in (10, 15):
+        at = dt.datetime(2022, 9, 14, hour, 0, tzinfo=LONDON)
+        actions.log_contact(complaint, by=officer, happened_at=at, **contact)
     assert complaint.contacts.count() == 2
 
 
