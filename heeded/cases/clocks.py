@@ -48,29 +48,24 @@ def _stage_clock_and_start(case: Case, rule: StageRule, stage: Stage) -> tuple[C
         return rule.panel, stage.started_on
     if rule.panel_report and stage.panel_report_on is None:
         return rule.panel_report, stage.panel_held_on
-    clock = rule.response
-    if clock.counts_from is CountsFrom.ACKNOWLEDGED:
-        acknowledged = stage.acknowledged_on if rule.acknowledgement else case.acknowledged_on
-        if acknowledged is None:
-            # Not yet acknowledged: count from the latest the acknowledgement may be sent,
-            # so the date shown is never later than the real one will be.
-            ack = acknowledgement_deadline(case)
-            acknowledged = ack.due_on if ack else stage.started_on
-        return clock, acknowledged
-    if clock.counts_from is CountsFrom.PANEL_REPORT:
-        return clock, stage.panel_report_on
-    return clock, stage.started_on
+    return rule.response, response_clock_start(case, rule, stage)
 
 
 def response_clock_start(case: Case, rule: StageRule, stage: Stage) -> dt.date:
-    """The date the stage's response clock counts from (used for extensions and reports)."""
+    """The date the stage's response clock counts from: for its deadline, how far it may be
+    extended, and reports."""
     clock = rule.response
     if clock.counts_from is CountsFrom.ACKNOWLEDGED:
         acknowledged = stage.acknowledged_on if rule.acknowledgement else case.acknowledged_on
         if acknowledged:
             return acknowledged
-        ack = rule.acknowledgement or case.procedure.acknowledgement
-        return ack.deadline(stage.started_on) if ack else stage.started_on
+        # Not yet acknowledged: count from the latest the acknowledgement may be sent, so
+        # the date shown is never later than the real one will be. The case's own
+        # acknowledgement counts from receipt, also for a complaint converted later.
+        if rule.acknowledgement:
+            return rule.acknowledgement.deadline(stage.started_on) or stage.started_on
+        ack = acknowledgement_deadline(case)
+        return ack.due_on if ack else stage.started_on
     if clock.counts_from is CountsFrom.PANEL_REPORT and stage.panel_report_on:
         return stage.panel_report_on
     return stage.started_on

@@ -7,6 +7,7 @@ import pytest
 
 from heeded.cases import actions
 from heeded.cases.actions import ProcedureError, StaleCase
+from heeded.cases.clocks import latest_extension, stage_deadline
 from heeded.cases.models import EventKind, Stage, StageOutcome
 
 from .factories import record
@@ -135,6 +136,23 @@ class TestOtherProcedures:
         # Not yet acknowledged: counted from the latest acknowledgement date (5 WD).
         case = actions.acknowledge(case, by=officer, on=D(2025, 4, 23))
         assert case.stage(1).due_on == D(2025, 5, 8)  # early May bank holiday skipped
+
+    def test_a_converted_corporate_complaint_extends_from_the_date_its_deadline_counts_from(
+        self, officer, code
+    ):
+        # Received 1 April, converted 14 April, not yet acknowledged: the deadline counts
+        # from the latest the acknowledgement may be sent (5 WD from receipt, 8 April), and
+        # so does the furthest it may be extended (20 WD), not from the conversion.
+        pre = record(officer, record_type="pre_complaint", received_on=D(2025, 4, 1))
+        case = actions.convert(
+            pre, by=officer, to=code("record_type", "corporate_complaint"), on=D(2025, 4, 14)
+        )
+        stage = case.stage(1)
+        deadline = stage_deadline(case, stage)
+        assert deadline.starts_on == D(2025, 4, 8)
+        assert latest_extension(case, stage) == case.procedure.stage(1).response.latest_extension(
+            D(2025, 4, 8)
+        )
 
     def test_corporate_stage_2_is_acknowledged_then_answered_in_20(self, officer):
         case = record(officer, record_type="corporate_complaint", received_on=D(2025, 4, 17))
