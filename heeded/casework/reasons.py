@@ -229,7 +229,7 @@ def extend(s: Situation) -> str:
         return reason
     response = s.open_rule.response
     if response.max_limit is None:
-        return f"The {in_sentence(response.what)} deadline cannot be extended: {response.source}."
+        return f"The {in_sentence(response.what)} deadline cannot be extended: {response.cited}."
     return ""
 
 

@@ -296,7 +296,7 @@ MP_ENQUIRY = Procedure(
                 CountsFrom.RECEIVED,
                 max_limit=20,
                 organisation_setting="mp_enquiry_working_days",
-                source="Local target set by the organisation",
+                source="A local target set by the organisation",
             ),
             records_finding=False,
         ),

@@ -61,6 +61,12 @@ class Clock:
     organisation_setting: str | None = None
 
     @property
+    def cited(self) -> str:
+        """The source as it reads after a colon or a semicolon, in a sentence: "a local
+        target set by the organisation", while "Children Act 1989 s.26" keeps its capitals."""
+        return in_sentence(self.source)
+
+    @property
     def extendable(self) -> bool:
         return self.max_limit is not None and (self.limit is None or self.max_limit > self.limit)
 

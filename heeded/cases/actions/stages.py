@@ -215,8 +215,7 @@ def extend_stage(
         require(stage.responded_on is None, f"{called} has already been responded to.")
         require(
             rule.response.max_limit is not None,
-            f"The {rule.response.what.lower()} deadline cannot be extended: "
-            f"{rule.response.source}.",
+            f"The {rule.response.what.lower()} deadline cannot be extended: {rule.response.cited}.",
         )
         for refusal in extension_refusals(case, stage, to=to, reason=reason):
             raise refusal
@@ -281,7 +280,7 @@ def extension_refusals(
             raise ProcedureError(
                 f"{rule.called} can be extended to {long_date(latest)} at the latest "
                 f"({rule.response.max_limit} {rule.response.unit} from "
-                f"{case.procedure.counts_from(rule.response)}; {rule.response.source}).",
+                f"{case.procedure.counts_from(rule.response)}; {rule.response.cited}).",
                 "to",
             )
 

@@ -105,6 +105,17 @@ def test_an_foi_extension_beyond_the_latest_names_the_response_not_stage_1(offic
     assert str(error).startswith("The response can be extended to 22 December 2026 at the latest")
 
 
+def test_an_mp_enquiry_s_limit_names_its_source_in_the_sentence_s_own_case(officer):
+    enquiry = record(
+        officer,
+        record_type="mp_councillor_enquiry",
+        received_on=D(2026, 10, 26),
+        today=D(2026, 10, 26),
+    )
+    error = refusal(enquiry, officer, D(2027, 3, 1))
+    assert str(error).endswith("; a local target set by the organisation).")
+
+
 @pytest.mark.parametrize(
     "record_type, received, words",
     [

@@ -36,10 +36,12 @@ def _distinct(examples: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return distinct
 
 
-def recommendations(ctx: Context) -> Section:
-    section = Section("recommendations", "Recommendations")
+def recommendations(ctx: Context) -> Section | None:
     earlier = [r for r in ctx.recommendations if r.raised_in != ctx.label]
     new = [r for r in ctx.recommendations if r.raised_in == ctx.label]
+    if ctx.public and not (earlier or new):
+        return None  # a published report with an empty section reads as an omission
+    section = Section("recommendations", "Recommendations")
     if earlier:
         section.add(Paragraph("Progress on recommendations from earlier reports:"))
         for number, rec in enumerate(earlier, start=1):

@@ -70,3 +70,11 @@ def test_one_progress_entry_per_recommendation_and_report(pilot):
         RecommendationProgress.objects.create(
             recommendation=pilot, period_label="2019/20", text="Again."
         )
+
+
+def test_with_none_recorded_the_team_is_told_and_the_public_version_has_no_empty_section():
+    internal = build_document(sample_report(), labels=Labels.load(), recommendations=[])
+    section = next(s for s in internal.sections if s.id == "recommendations")
+    assert section.texts() == ["No recommendations have been recorded for this report."]
+    public = build_document(sample_report(), public=True, labels=Labels.load(), recommendations=[])
+    assert "recommendations" not in [s.id for s in public.sections]
