@@ -1,5 +1,8 @@
 """What a reader with a pencil can work out from a system of sums (``ranges.pinned``)."""
 
+import subprocess
+import sys
+
 from heeded.reports.document.ranges import pinned
 
 WITHHELD, FEWER_THAN_5 = (5, None), (1, 4)
@@ -30,3 +33,14 @@ def test_a_system_without_a_solution_or_an_upper_bound_pins_nothing():
     assert pinned(([[1, 1]], [1]), [FEWER_THAN_5, FEWER_THAN_5]) == []  # at least 2
     assert pinned(([[1, -1]], [0]), [WITHHELD, WITHHELD]) == []  # equal, but unbounded
     assert pinned(((), ()), [WITHHELD]) == []
+
+
+def test_the_solver_prints_nothing_of_its_own():
+    # ``heeded report --public --format json`` writes the JSON on standard output: HiGHS's
+    # banner there (highspy.Highs prints one when made) would make it unreadable.
+    program = (
+        "from heeded.reports.document.ranges import pinned; "
+        "print(pinned(([[1, 1, 1]], [7]), [(5, None), (1, 4), (1, 4)]))"
+    )
+    run = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert (run.returncode, run.stdout, run.stderr) == (0, "[0, 1, 2]\n", "")
