@@ -396,8 +396,8 @@ def _not_a_contact_again(case, happened_at, direction, method, summary, with_who
         raise ProcedureError(
             f"This contact ({first.get_direction_display().lower()}, {in_sentence(method.label)}, "
             f"{long_date(when.date())} at {when:%H:%M}) is already logged on "
-            f"{case.reference}: it has not been logged again. If there were two, say so in "
-            "the summary."
+            f"{case.reference}: it has not been logged again. If there were two, enter the "
+            "time of each."
         )
 
 

@@ -68,8 +68,8 @@ def test_the_same_contact_again_is_refused_even_a_minute_later(complaint, office
             actions.log_contact(complaint, by=officer, happened_at=later, **contact)
         assert str(refused.value) == (
             "This contact (from us, telephone, 14 September 2022 at 10:00) is already logged "
-            f"on {complaint.reference}: it has not been logged again. If there were two, say "
-            "so in the summary."
+            f"on {complaint.reference}: it has not been logged again. If there were two, enter "
+            "the time of each."
         )
         other = {**contact, "summary": "Agreed a meeting"}
         actions.log_contact(complaint, by=officer, happened_at=later, **other)
