@@ -12,6 +12,7 @@ from .recording import AlreadyRecorded, next_reference, record_representation
 from .records import (
     add_note,
     assign,
+    contact_refusals,
     log_contact,
     not_the_ombudsman,
     record_advocacy,
@@ -45,6 +46,7 @@ __all__ = [
     "convert",
     "extend_stage",
     "extension_refusals",
+    "contact_refusals",
     "log_contact",
     "not_the_ombudsman",
     "long_date",

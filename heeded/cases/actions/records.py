@@ -318,6 +318,19 @@ def _not_a_payment_again(case: Case, payment: Payment) -> None:
     )
 
 
+def contact_refusals(case: Case, on: dt.date) -> list[ProcedureError]:
+    """What the procedure refuses in the date of a contact: listed so that the form shows
+    it with its own errors in one round (``log_contact`` checks again when it saves)."""
+    try:
+        require_known_year(on, "of the contact", "happened_at")
+        require_not_before(
+            on, case.received_on, "of the contact", "the date received", "happened_at"
+        )
+    except ProcedureError as refusal:
+        return [refusal]
+    return []
+
+
 def log_contact(
     case: Case,
     *,
@@ -332,14 +345,8 @@ def log_contact(
     require(direction in ContactDirection.values, "Choose who the contact was from.")
     require(bool(summary and summary.strip()), "Enter a summary of the contact.")
     require(isinstance(method, HowReceived), "Choose how the contact was made.")
-    require_known_year(happened_at.date(), "of the contact", "happened_at")
-    require_not_before(
-        localtime(happened_at).date(),
-        case.received_on,
-        "of the contact",
-        "the date received",
-        "happened_at",
-    )
+    for refusal in contact_refusals(case, localtime(happened_at).date()):
+        raise refusal
     # A minute's grace: the form keeps minutes only, and "now" moves while it is sent.
     require(
         happened_at <= now() + dt.timedelta(minutes=1),

@@ -242,6 +242,12 @@ class ContactForm(ActionForm):
         except ValueError:
             raise forms.ValidationError("Enter a time like 14:30") from None
 
+    def clean(self):
+        data = super().clean()
+        if data.get("happened_on"):
+            self.refusals(actions.contact_refusals(self.case, data["happened_on"]))
+        return data
+
     def happened_at(self) -> dt.datetime:
         """The moment of the contact; with no time given, midday, or now if that is
         earlier (a contact logged this morning did not happen this afternoon)."""

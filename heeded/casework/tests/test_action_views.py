@@ -763,12 +763,9 @@ def test_assigning_no_one_is_told_beside_the_officer_and_linked_from_the_summary
     assert summary_links(page) == ["#id_officer"]
 
 
-def test_a_contact_before_the_case_was_received_is_refused_beside_its_date(
-    signed_in, complaint, code
-):
-    """QA on the demo: "The contact cannot be before the date the case was received" stood
-    in the error summary alone, linking nowhere, and did not say when that was."""
-    response = post(
+def contact_before_receipt(signed_in, complaint, code, **answers):
+    """Log a contact dated 9 September 2022 on a complaint received on the 12th."""
+    return post(
         signed_in,
         complaint,
         "contact",
@@ -777,8 +774,17 @@ def test_a_contact_before_the_case_was_received_is_refused_beside_its_date(
             "direction": "incoming",
             "method": code("how_received", "telephone").pk,
             "summary": "Called before writing in",
+            **answers,
         },
     )
+
+
+def test_a_contact_before_the_case_was_received_is_refused_beside_its_date(
+    signed_in, complaint, code
+):
+    """QA on the demo: "The contact cannot be before the date the case was received" stood
+    in the error summary alone, linking nowhere, and did not say when that was."""
+    response = contact_before_receipt(signed_in, complaint, code)
     assert response.status_code == 400
     page = response.content.decode()
     assert field_error(page, "id_happened_on") == (
@@ -787,6 +793,16 @@ def test_a_contact_before_the_case_was_received_is_refused_beside_its_date(
     )
     assert summary_links(page) == ["#id_happened_on_day"]
     assert "Called before writing in</textarea>" in page
+
+
+def test_a_contact_s_date_and_its_other_answers_are_all_refused_in_one_round(
+    signed_in, complaint, code
+):
+    response = contact_before_receipt(signed_in, complaint, code, with_whom="x" * 201)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert summary_links(page) == ["#id_happened_on_day", "#id_with_whom"]
+    assert "cannot be before the date received" in field_error(page, "id_happened_on")
 
 
 def test_logging_a_contact_and_adding_a_note(signed_in, complaint, code):
