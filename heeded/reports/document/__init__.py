@@ -124,9 +124,10 @@ def _document(ctx: Context, department: str, left_out: frozenset = frozenset()) 
         closing.appendix(ctx),
     ]
     sections = [s for s in sections if s is not None]
+    not_published: list[str] = []
     for section in sections:
         _without_empty_figures(section)
-        _leave_out(section, left_out)
+        not_published += _leave_out(section, left_out)
     if ctx.public:
         _privacy_note(sections)
     document = Document(
@@ -140,6 +141,7 @@ def _document(ctx: Context, department: str, left_out: frozenset = frozenset()) 
         threshold=ctx.threshold,
         sections=sections,
         comparison_labels=ctx.comparison_labels,
+        not_published=not_published,
     )
     _number_tables(document)
     return document
@@ -162,10 +164,11 @@ def _without_empty_figures(section: Section) -> None:
         _without_empty_figures(sub)
 
 
-def _leave_out(section: Section, left_out: frozenset) -> None:
+def _leave_out(section: Section, left_out: frozenset) -> list[str]:
     """Each table (or chart) left out of the public version, with a note in its place
-    saying why, so that a reader comparing years knows it was not forgotten."""
-    blocks = []
+    saying why, so that a reader comparing years knows it was not forgotten. Returns the
+    notes."""
+    blocks, notes = [], []
     for block in section.blocks:
         table = block.table if isinstance(block, Chart) else block
         if isinstance(table, Table) and table.id in left_out:
@@ -174,10 +177,12 @@ def _leave_out(section: Section, left_out: frozenset) -> None:
                 "published in this version: read with the other tables, it would give away "
                 "numbers too small to publish."
             )
+            notes.append(block.text)
         blocks.append(block)
     section.blocks = blocks
     for sub in section.subsections:
-        _leave_out(sub, left_out)
+        notes += _leave_out(sub, left_out)
+    return notes
 
 
 def _number_tables(document: Document) -> None:

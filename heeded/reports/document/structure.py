@@ -180,6 +180,8 @@ class Document:
     threshold: int
     sections: list[Section]
     comparison_labels: list[str]
+    # The public version's notes on tables it leaves out (``suppression.to_leave_out``).
+    not_published: list[str] = field(default_factory=list)
 
     def tables(self) -> list[Table]:
         """Every table in reading order, charts' tables included (the data appendix)."""

@@ -42,5 +42,7 @@ def render(document: Document) -> bytes:
         },
         "small_number_threshold": document.threshold,
         "tables": tables,
+        # Tables left out because, read with the others, they would give small counts away.
+        "tables_not_published": document.not_published,
     }
     return (json.dumps(content, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -180,6 +180,24 @@ def test_public_json_carries_the_suppressed_tables(public_document):
     )
 
 
+def test_public_json_names_the_tables_left_out(monkeypatch):
+    # Which tables give a count away together is suppression's business (tested there);
+    # here, that a table it leaves out is named in the file, as the PDF says in its place.
+    import heeded.reports.document as assembly
+
+    def leave_out_refusals(tables, threshold, keep=()):
+        return next((t for t in tables if t.id == "refusals"), None)
+
+    monkeypatch.setattr(assembly, "to_leave_out", leave_out_refusals)
+    document = build_document(sample_report(), public=True, labels=Labels.load())
+    data = json.loads(render_document(document, "json"))
+    assert "refusals" not in [table["id"] for table in data["tables"]]
+    assert data["tables_not_published"] == [
+        "The table of reasons for refusal is not published in this version: read with the "
+        "other tables, it would give away numbers too small to publish."
+    ]
+
+
 def test_charts_are_deterministic_svg_with_alt_text(document):
     chart = next(b for s in document.sections for b in s.blocks if b.kind == "chart")
     first, second = charts.svg(chart), charts.svg(chart)
