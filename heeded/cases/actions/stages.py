@@ -217,7 +217,7 @@ def extend_stage(
             rule.response.max_limit is not None,
             f"The {rule.response.what.lower()} deadline cannot be extended: {rule.response.cited}.",
         )
-        for refusal in extension_refusals(case, stage, to=to, reason=reason):
+        for refusal in extension_refusals(case, stage, to=to, reason=reason, on=on):
             raise refusal
         old = stage.extended_to
         stage.extended_to = to
@@ -249,13 +249,22 @@ def _first_refusal(checks) -> list[ProcedureError]:
 
 
 def extension_refusals(
-    case: Case, stage: Stage, *, to: dt.date | None, reason: str
+    case: Case, stage: Stage, *, to: dt.date | None, reason: str, on: dt.date | None = None
 ) -> list[ProcedureError]:
     """Everything the procedure refuses in an extension as given, each naming the argument
     it is about: ``extend_stage`` refuses the first; its form shows them all at once, so a
     date beyond the maximum is told with the missing reason, not after it."""
     rule = case.procedure.stage(stage.number)
     refusals = []
+    if on is not None and on < stage.started_on:
+        refusals.append(
+            ProcedureError(
+                f"The date the extension was agreed ({long_date(on)}) cannot be before "
+                f"the start of {rule.title if rule.numbered else 'its clock'} "
+                f"({long_date(stage.started_on)}).",
+                "on",
+            )
+        )
     if not (reason and reason.strip()):
         refusals.append(
             ProcedureError(

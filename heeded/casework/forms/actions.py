@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.http import QueryDict
+from django.utils.timezone import localdate
 
 from heeded.access.roles import Role
 from heeded.cases import actions
@@ -358,7 +359,18 @@ class ExtendForm(ActionForm):
         label="Why is more time needed?",
         error_messages={"required": "Enter the reason for the extension"},
     )
+    # Often keyed later than it was agreed: dated as agreed, it stands in the timeline
+    # before a response recorded since.
+    on = on_date(
+        "Date agreed",
+        label="When was the extension agreed?",
+        required=False,
+        help_text="Leave it as today if it was agreed today",
+    )
     button = "Extend"
+
+    def initial_for(self, case):
+        return {"on": localdate()}
 
     def setup(self):
         self.fields[
@@ -381,6 +393,7 @@ class ExtendForm(ActionForm):
             by=by,
             to=data["to"],
             reason=data["reason"],
+            on=data.get("on"),
             expected_version=version,
         )
         # A headline, as "Stage 1 extended to ...": "Response deadline extended to ...".
@@ -390,7 +403,7 @@ class ExtendForm(ActionForm):
 
     def refused(self, stage, data) -> list:
         return actions.extension_refusals(
-            self.case, stage, to=data.get("to"), reason=data.get("reason", "")
+            self.case, stage, to=data.get("to"), reason=data.get("reason", ""), on=data.get("on")
         )
 
 

@@ -366,6 +366,46 @@ def test_extending_shows_the_latest_date_allowed_and_refuses_beyond_it(signed_in
     assert "Waiting for records</textarea>" in page
 
 
+def test_an_extension_keyed_late_is_dated_when_it_was_agreed(signed_in, complaint):
+    # Agreed on 20 September, keyed today: the timeline puts it on the 20th, before a
+    # response recorded since, not after it.
+    page = signed_in.get(action_url(complaint, "extend")).content.decode()
+    assert "When was the extension agreed?" in page
+    response = post(
+        signed_in,
+        complaint,
+        "extend",
+        {
+            **date_parts("to", dt.date(2022, 10, 11)),
+            "reason": "Waiting for records",
+            **date_parts("on", dt.date(2022, 9, 20)),
+        },
+    )
+    assert response.status_code == 302
+    event = complaint.events.get(kind=EventKind.STAGE_EXTENDED)
+    assert event.happened_on == dt.date(2022, 9, 20)
+
+
+def test_an_extension_agreed_before_its_stage_started_is_refused_beside_that_date(
+    signed_in, complaint
+):
+    response = post(
+        signed_in,
+        complaint,
+        "extend",
+        {
+            **date_parts("to", dt.date(2022, 10, 11)),
+            "reason": "Waiting for records",
+            **date_parts("on", dt.date(2022, 9, 1)),
+        },
+    )
+    assert response.status_code == 400
+    assert field_error(response.content.decode(), "id_on") == (
+        "The date the extension was agreed (1 September 2022) cannot be before the start of "
+        "Stage 1 (12 September 2022)"
+    )
+
+
 @pytest.mark.parametrize(
     ("action", "data", "field", "message"),
     [
