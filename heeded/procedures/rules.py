@@ -133,6 +133,11 @@ class StageRule:
         """How a sentence starts when it names the stage: "Stage 2", or "The response"."""
         return self.title if self.numbered else f"The {in_sentence(self.title)}"
 
+    @property
+    def start(self) -> str:
+        """Its start inside a sentence: "the start of Stage 2", or "the start of its clock"."""
+        return f"the start of {self.title}" if self.numbered else "the start of its clock"
+
 
 @dataclass(frozen=True)
 class Procedure:

@@ -260,8 +260,7 @@ def extension_refusals(
         refusals.append(
             ProcedureError(
                 f"The date the extension was agreed ({long_date(on)}) cannot be before "
-                f"the start of {rule.title if rule.numbered else 'its clock'} "
-                f"({long_date(stage.started_on)}).",
+                f"{rule.start} ({long_date(stage.started_on)}).",
                 "on",
             )
         )
@@ -374,11 +373,10 @@ def response_refusals(
     today = today or localdate()
     rule = case.procedure.stage(stage.number)
     response = f"the {rule.title} response" if rule.numbered else "the response"
-    started = f"the start of {rule.title}" if rule.numbered else "the start of its clock"
     checks = [
         lambda: require_date(on, f"of {response}", "on"),
         lambda: require(on <= today, "The response date cannot be in the future.", "on"),
-        lambda: require_not_before(on, stage.started_on, f"of {response}", started, "on"),
+        lambda: require_not_before(on, stage.started_on, f"of {response}", rule.start, "on"),
         lambda: require_not_before(
             on, case.received_on, f"of {response}", "the date received", "on"
         ),
