@@ -8,9 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.timezone import localdate
 
+from heeded.calendars.date_boxes import PARTS, DateProblem, not_in_future, read_date_boxes
 from heeded.calendars.working_days import in_known_years, known_years_limit
-
-PARTS = ("day", "month", "year")
 
 
 class DateWidget(forms.MultiWidget):
@@ -45,40 +44,18 @@ class DateField(forms.MultiValueField):
         self.bad_parts: tuple[str, ...] = ()
 
     def clean(self, value):
-        parts = [str(v or "").strip() for v in (value or ["", "", ""])]
-        if not any(parts):
-            if self.required:
-                self.bad_parts = PARTS
-                raise ValidationError(self.missing, code="required")
-            return None
-        missing = [name for name, text in zip(PARTS, parts, strict=True) if not text]
-        if missing:
-            self.bad_parts = tuple(missing)
-            raise ValidationError(
-                f"{self.name} must include a {' and '.join(missing)}", code="incomplete"
-            )
-        # As the public form and GOV.UK's date input: words in the day or month are not a
-        # real date (say so first, marking those boxes); a year of other than 4 numbers
-        # ("22", "20222") is told so, marking the year.
-        not_numbers = tuple(
-            name for name, text in zip(PARTS[:2], parts[:2], strict=True) if not text.isdigit()
-        )
-        if not_numbers:
-            self.bad_parts = not_numbers
-            raise ValidationError(f"{self.name} must be a real date", code="invalid")
-        if not (parts[2].isdigit() and len(parts[2]) == 4):
-            self.bad_parts = ("year",)
-            raise ValidationError("Year must include 4 numbers", code="year_digits")
         try:
-            day, month, year = (int(p) for p in parts)
-            value = dt.date(year, month, day)
-        except (ValueError, OverflowError):
-            # OverflowError: a number too long for any date ("99999999999999999999").
-            self.bad_parts = PARTS
-            raise ValidationError(f"{self.name} must be a real date", code="invalid") from None
-        if self.past_only and value > localdate():
-            self.bad_parts = PARTS
-            raise ValidationError(f"{self.name} must be today or in the past", code="future")
+            read = read_date_boxes(
+                value, name=self.name, missing=self.missing if self.required else ""
+            )
+            if read is None:
+                return None
+            value, _ = read
+            if self.past_only:
+                not_in_future(value, localdate(), self.name)
+        except DateProblem as problem:
+            self.bad_parts = problem.parts
+            raise
         # Every date typed here starts, stops or moves a clock counted in working days (or
         # picks out cases by such dates), and bank holidays are known only for some years.
         if not in_known_years(value):

@@ -10,27 +10,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import ValidationError
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from heeded.calendars.date_boxes import DateProblem, not_in_future, read_date_boxes
 
 
 @dataclass(frozen=True)
@@ -89,49 +69,26 @@ class GovDateField(forms.Field):
         super().__init__(**kwargs)
 
     def clean(self, value):
-        day, month, year = ((part or "").strip() for part in (value or ["", "", ""]))
-        if not (day or month or year):
-            if self.required:
-                self._fail(f"Enter {self.what.lower()}", ("day", "month", "year"))
-            return None
-        missing = [
-            name
-            for name, part in (("day", day), ("month", month), ("year", year))
-            if not part and not (name == "day" and self.day_optional)
-        ]
-        if missing:
-            self._fail(f"{self.what} must include a {' and '.join(missing)}", tuple(missing))
-        month_number = MONTHS.get(month.lower()) or (int(month) if month.isdigit() else 0)
-        # Words in the day or month box are not a real date, whatever is in the year: say
-        # so first, marking those boxes, rather than send someone to fix the year.
-        not_numbers = tuple(
-            name
-            for name, wrong in (
-                ("day", day and not day.isdigit()),
-                ("month", not month.isdigit() and month.lower() not in MONTHS),
-            )
-            if wrong
-        )
-        if not_numbers:
-            self._fail(f"{self.what} must be a real date", not_numbers)
-        if not year.isdigit() or len(year) != 4:
-            self._fail("Year must include 4 numbers", ("year",))
         try:
-            when = dt.date(int(year), month_number, int(day) if day else 1)
-        except (ValueError, OverflowError):
-            # OverflowError: a number too long for any date ("99999999999999999999").
-            self._fail(f"{self.what} must be a real date", ("day", "month", "year"))
-        today = dt.date.today()
-        if when > today:
-            self._fail(f"{self.what} must be today or in the past", ("day", "month", "year"))
+            read = read_date_boxes(
+                value,
+                name=self.what,
+                missing=f"Enter {self.what.lower()}" if self.required else "",
+                day_optional=self.day_optional,
+            )
+            if read is None:
+                return None
+            when, day_given = read
+            today = dt.date.today()
+            not_in_future(when, today, self.what)
+        except DateProblem as problem:
+            self.error_parts = problem.parts
+            raise
         if self.within_years is not None and when.year < today.year - self.within_years:
             earliest = today.year - self.within_years
-            self._fail(f"{self.what} must be in {earliest} or later", ("year",))
-        return PartialDate(when.year, when.month, when.day if day else None)
-
-    def _fail(self, message: str, parts: tuple[str, ...]):
-        self.error_parts = parts
-        raise ValidationError(message)
+            self.error_parts = ("year",)
+            raise ValidationError(f"{self.what} must be in {earliest} or later")
+        return PartialDate(when.year, when.month, when.day if day_given else None)
 
 
 PHONE = re.compile(r"^\+?[0-9 ()\-]{10,20}$")
