@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from heeded.access.policies import can_record_cases
 from heeded.cases.models import Case
 from heeded.procedures import StageRule
-from heeded.taxonomy.wording import in_sentence
 
 from . import reasons
 from .reasons import Situation
@@ -76,16 +75,12 @@ def _label(text: str) -> Callable[[Situation], str]:
 
 def respond_label(rule: StageRule) -> str:
     """ "Record the Stage 1 response"; for an FOI request, "Record the response"."""
-    if rule.numbered:
-        return f"Record the {rule.title} response"
-    return f"Record the {in_sentence(rule.title)}"
+    return f"Record {rule.the_response}"
 
 
 def extend_label(rule: StageRule) -> str:
     """ "Extend Stage 1"; for an FOI request, "Extend the response deadline"."""
-    if rule.numbered:
-        return f"Extend {rule.title}"
-    return f"Extend the {in_sentence(rule.title)} deadline"
+    return f"Extend {rule.the_deadline}"
 
 
 def _open_stage_number(s: Situation) -> int | None:

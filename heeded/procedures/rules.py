@@ -138,6 +138,31 @@ class StageRule:
         """Its start inside a sentence: "the start of Stage 2", or "the start of its clock"."""
         return f"the start of {self.title}" if self.numbered else "the start of its clock"
 
+    @property
+    def the_response(self) -> str:
+        """Its response inside a sentence: "the Stage 2 response", or "the response"."""
+        return f"the {self.title} response" if self.numbered else f"the {in_sentence(self.title)}"
+
+    @property
+    def response_title(self) -> str:
+        """Its response as a heading: "Stage 2 response", or "Response"."""
+        return f"{self.title} response" if self.numbered else self.title
+
+    @property
+    def the_deadline(self) -> str:
+        """What an extension moves, inside a sentence: "Stage 2", or "the response deadline"."""
+        return self.title if self.numbered else f"the {in_sentence(self.deadline_title)}"
+
+    @property
+    def deadline_title(self) -> str:
+        """What an extension moves, as a heading: "Stage 2", or "Response deadline"."""
+        return self.title if self.numbered else f"{self.response.what} deadline"
+
+    @property
+    def clock(self) -> str:
+        """Its clock inside a sentence: "Stage 2", or "the response clock"."""
+        return self.title if self.numbered else f"the {in_sentence(self.response.what)} clock"
+
 
 @dataclass(frozen=True)
 class Procedure:

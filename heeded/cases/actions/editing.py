@@ -8,8 +8,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from heeded.taxonomy.wording import in_sentence
-
 from ..clocks import latest_extension
 from ..models import Case, EventKind, Stage
 from ._base import (
@@ -269,19 +267,20 @@ def _require_extension_still_fits(case: Case, stage: Stage, new: dt.date) -> Non
 
 def _start_called(case: Case, stage: Stage) -> str:
     """ "Stage 1's start", or for an FOI request "the response clock's start"."""
-    rule = case.procedure.stage(stage.number)
-    if rule is None or rule.numbered:
-        return f"Stage {stage.number}'s start"
-    return f"the {in_sentence(rule.response.what)} clock's start"
+    return f"{_clock(case, stage)}'s start"
 
 
 def _started(case: Case, stage) -> str:
     """ "Stage 1 started"; for an FOI request, whose one stage is its response, "the
     response clock started", as its timeline says."""
+    return f"{_clock(case, stage)} started"
+
+
+def _clock(case: Case, stage) -> str:
+    """ "Stage 1", or "the response clock"; a stage its procedure does not declare (an
+    imported case) by its number."""
     rule = case.procedure.stage(stage.number)
-    if rule is None or rule.numbered:
-        return f"Stage {stage.number} started"
-    return f"the {in_sentence(rule.response.what)} clock started"
+    return rule.clock if rule is not None else f"Stage {stage.number}"
 
 
 __all__ = ["changes_since", "update_details", "transaction"]

@@ -372,7 +372,7 @@ def response_refusals(
     their answers at once, so that nobody corrects one answer only to be told of another."""
     today = today or localdate()
     rule = case.procedure.stage(stage.number)
-    response = f"the {rule.title} response" if rule.numbered else "the response"
+    response = rule.the_response
     checks = [
         lambda: require_date(on, f"of {response}", "on"),
         lambda: require(on <= today, "The response date cannot be in the future.", "on"),
@@ -426,7 +426,7 @@ def respond_to_stage(
         stage = _stage(case, number)
         rule = case.procedure.stage(number)
         called = rule.called
-        response = f"the {rule.title} response" if rule.numbered else "the response"
+        response = rule.the_response
         require(stage.responded_on is None, f"{called} has already been responded to.")
         # A review panel's stage is answered by the response to the panel's report.
         require(

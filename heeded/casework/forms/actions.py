@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.http import QueryDict
+from django.utils.text import capfirst
 from django.utils.timezone import localdate
 
 from heeded.access.roles import Role
@@ -39,7 +40,6 @@ from heeded.taxonomy.models import (
     RecordType,
     RefusalReason,
 )
-from heeded.taxonomy.wording import in_sentence
 
 from ..fields import DateField
 from ..templatetags.casework import long_date
@@ -381,9 +381,7 @@ class ExtendForm(ActionForm):
         # new deadline is a working day.
         self.latest = latest_extension(self.case, stage)
         rule = self.stage_rule
-        self.extended_words = (
-            rule.title if rule.numbered else f"The {in_sentence(rule.response.what)} deadline"
-        )
+        self.extended_words = capfirst(rule.the_deadline)
 
     def perform(self, *, by, version):
         data = self.cleaned_data
@@ -397,9 +395,7 @@ class ExtendForm(ActionForm):
             expected_version=version,
         )
         # A headline, as "Stage 1 extended to ...": "Response deadline extended to ...".
-        rule = self.stage_rule
-        what = rule.title if rule.numbered else f"{rule.response.what} deadline"
-        return f"{what} extended to {long_date(data['to'])}"
+        return f"{self.stage_rule.deadline_title} extended to {long_date(data['to'])}"
 
     def refused(self, stage, data) -> list:
         return actions.extension_refusals(
@@ -522,9 +518,7 @@ class RespondForm(ActionForm):
                 )
         outcome = data.get("outcome")
         words = f": {StageOutcome(outcome).label.lower()}" if outcome else ""
-        rule = self.stage_rule
-        what = f"Stage {self.stage_number} response" if rule.numbered else "Response"
-        return f"{what} recorded{words}"
+        return f"{self.stage_rule.response_title} recorded{words}"
 
 
 class ConvertForm(ActionForm):

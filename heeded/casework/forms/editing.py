@@ -7,6 +7,7 @@ import json
 
 from django import forms
 from django.http import QueryDict
+from django.utils.text import capfirst
 
 from heeded.cases import actions
 from heeded.cases.models import Case
@@ -156,7 +157,7 @@ class EditDetailsForm(ActionForm):
             return "Details saved"
         # Stage 1 counts from receipt: a corrected date received moved it (and its deadline).
         rule = case.procedure.stage(1)
-        called = "Stage 1" if rule is None or rule.numbered else "The response clock"
+        called = "Stage 1" if rule is None else capfirst(rule.clock)
         # Its deadline is on the case page, overdue or not, in the words used everywhere.
         return f"Details saved. {called} now starts on {long_date(moved.started_on)}"
 
