@@ -232,6 +232,10 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 ACCOUNT_ADAPTER = "heeded.access.adapters.StaffOnlyAccountAdapter"  # no public sign-up
+ACCOUNT_FORMS = {
+    "login": "heeded.access.forms.LoginForm",
+    "reset_password": "heeded.access.forms.ResetPasswordForm",
+}
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"  # staff addresses are set by an administrator

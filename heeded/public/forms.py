@@ -10,6 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from heeded.field_messages import NamesNullCharacters
 from heeded.taxonomy.models import ComplainantType, Outcome, ServiceTeam
 
 from .fields import GovDateField, clean_phone, clean_postcode
@@ -18,7 +19,7 @@ DONT_KNOW = "dont_know"
 DETAILS_MAX = 5000
 
 
-class Question(forms.Form):
+class Question(NamesNullCharacters, forms.Form):
     heading = ""
     hint = ""
     # A template with more to read before the question (e.g. what an advocate is).
@@ -101,6 +102,7 @@ class NameForm(Question):
     )
     autocomplete = {"full_name": "name"}
     spellcheck_off = ("full_name",)
+    called = {"full_name": "Your name"}
 
     def summary(self):
         return [("Your name", self.cleaned_data["full_name"])]
@@ -141,6 +143,7 @@ class RelationshipForm(Question):
     )
     follow_ups = {"relationship": {"other": ("relationship_other",)}}
     heading_field = "relationship"
+    called = {"relationship_other": "Your relationship to the child"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -318,6 +321,10 @@ class DetailsForm(Question):
             f"{self.summary_label} must be {DETAILS_MAX:,} characters or fewer"
         )
 
+    @property
+    def called(self) -> dict[str, str]:
+        return {"details": self.summary_label}
+
     def summary(self):
         return [(self.summary_label, self.cleaned_data["details"])]
 
@@ -379,6 +386,7 @@ class WhenForm(Question):
         required=False,
         max_length=200,
     )
+    called = {"when_roughly": "When it happened"}
 
     def clean(self):
         super().clean()
@@ -417,6 +425,7 @@ class OutcomesForm(Question):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    called = {"outcome_details": "More about what you would like"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -457,6 +466,7 @@ class ThankForm(Question):
         required=False,
         max_length=200,
     )
+    called = {"person": "Who you would like to thank"}
 
     def summary(self):
         return [("Who you would like to thank", self.cleaned_data.get("person") or "Not given")]
@@ -493,6 +503,7 @@ class FirstNameForm(Question):
     autocomplete = {"first_name": "given-name"}
     spellcheck_off = ("first_name",)
     classes = {"first_name": "govuk-!-width-one-half"}
+    called = {"first_name": "Your first name"}
 
     def summary(self):
         return [("Your first name", self.cleaned_data["first_name"])]

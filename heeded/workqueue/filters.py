@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 from heeded.access import policies
 from heeded.access.roles import Role
 from heeded.cases.models import Case
+from heeded.field_messages import NamesNullCharacters
 from heeded.taxonomy.models import Nature, RecordType, ServiceTeam
 
 from . import selectors
@@ -126,7 +127,9 @@ def date_filter(lookup: str, label: str) -> django_filters.DateFilter:
     )
 
 
-class CaseFilterForm(forms.Form):
+class CaseFilterForm(NamesNullCharacters, forms.Form):
+    called = {"q": "Search words"}
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("received_from"), cleaned.get("received_to")

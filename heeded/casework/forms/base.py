@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
+
+from heeded.field_messages import NamesNullCharacters, label_name
 
 from ..fields import PARTS, DateField, DateWidget
 
@@ -43,6 +43,7 @@ def kept_text(model, name: str, *, label: str, called: str = "", **kwargs) -> fo
     limit = kept_in(model, name)
     field = forms.CharField(label=label, max_length=limit, required=False, **kwargs)
     if called:
+        field.called = called  # for every message naming it (see NamesNullCharacters)
         field.error_messages["max_length"] = f"{called} must be {limit} characters or fewer"
     return field
 
@@ -50,8 +51,7 @@ def kept_text(model, name: str, *, label: str, called: str = "", **kwargs) -> fo
 def too_long_message(field: forms.Field) -> str:
     """GOV.UK's words for too much text: "Full name must be 200 characters or fewer", the
     label without its "(if known)" or "(optional)"."""
-    name = re.sub(r"\s*\([^)]*\)$", "", str(field.label or "")).rstrip("?")
-    return f"{name} must be {field.max_length} characters or fewer"
+    return f"{label_name(str(field.label or ''))} must be {field.max_length} characters or fewer"
 
 
 def kind_of(field: forms.Field) -> str:
@@ -76,7 +76,7 @@ def kind_of(field: forms.Field) -> str:
     return "input"
 
 
-class GovForm(forms.Form):
+class GovForm(NamesNullCharacters, forms.Form):
     """A form that renders with GOV.UK components and lists its errors for the summary."""
 
     # Messages in GOV.UK voice for fields that do not set their own.

@@ -189,7 +189,8 @@ class RepresentationForm(GovForm):
             self.add_error(
                 "full_name", "Enter the full name of the person, or choose someone on file"
             )
-        if not (data.get("summary") or "").strip():
+        # A summary refused (a null character in it) has been told so: it is not missing.
+        if not (data.get("summary") or "").strip() and not self.has_error("summary"):
             self.add_error("summary", f"Enter {q.summary_label[0].lower()}{q.summary_label[1:]}")
         if q.advocacy and data.get("young_person") == "yes" and not data.get("advocacy_offered"):
             self.add_error(

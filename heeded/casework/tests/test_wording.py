@@ -4,7 +4,7 @@ import pytest
 
 from heeded.casework.questions import questions_for
 from heeded.taxonomy.models import RecordType
-from heeded.taxonomy.wording import in_sentence
+from heeded.taxonomy.wording import in_plural, in_sentence
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,20 @@ from heeded.taxonomy.wording import in_sentence
 )
 def test_a_label_inside_a_sentence_keeps_acronyms_and_names(label, in_a_sentence):
     assert in_sentence(label) == in_a_sentence
+
+
+@pytest.mark.parametrize(
+    ("label", "several"),
+    [
+        ("Subject access request", "Subject access requests"),
+        ("MP or councillor enquiry", "MP or councillor enquiries"),
+        ("Information request (GDPR)", "Information requests (GDPR)"),
+        ("Complaint (statutory)", "Complaints (statutory)"),
+        ("Case concern", "Case concerns"),
+    ],
+)
+def test_a_label_for_several_puts_its_noun_in_the_plural(label, several):
+    assert in_plural(label) == several
 
 
 def test_a_council_record_type_named_with_an_acronym_keeps_it_in_messages():

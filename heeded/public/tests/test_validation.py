@@ -96,6 +96,32 @@ def _answer_up_to(client, step):
             "#when-year",
         ),
         ("outcome", {}, "Select what you would like to happen", "#outcomes"),
+        # A null character (pasted from another program, or sent by a robot): Django's own
+        # "Null characters are not allowed." named no box. Said in each form's own words.
+        (
+            "your-name",
+            {"full_name": "Ann\x00Lee"},
+            "Your name must not contain a null character",
+            "#full-name",
+        ),
+        (
+            "contact",
+            {"contact_methods": ["post"], "address": "1 High\x00 St", "postcode": "PO30 5BZ"},
+            "Address must not contain a null character",
+            "#address",
+        ),
+        (
+            "what-happened",
+            {"details": "It\x00 went wrong"},
+            "What happened must not contain a null character",
+            "#details",
+        ),
+        (
+            "when",
+            {"when_roughly": "last\x00 summer"},
+            "When it happened must not contain a null character",
+            "#when-roughly",
+        ),
     ],
 )
 def test_a_wrong_answer_is_explained_and_linked_from_the_summary(

@@ -3,10 +3,12 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.utils.functional import cached_property
 
+from heeded.field_messages import NamesNullCharacters
+
 from ..services.taxonomy import check_code_format
 
 
-class GovukForm(forms.Form):
+class GovukForm(NamesNullCharacters, forms.Form):
     """A form drawn by crispy-forms-gds inside a <form> the template writes."""
 
     @cached_property

@@ -55,5 +55,7 @@ class ClosureDayForm(GovukForm):
         },
     )
 
+    called = {"description": "What the closure is"}
+
     def layout(self):
         return [Field("date"), Field("description")]

@@ -113,3 +113,9 @@ def test_removing_asks_first_then_removes_and_logs(as_manager, manager):
     assert not ClosureDay.objects.exists()
     removed = ChangeLog.objects.get(action=Action.REMOVED)
     assert (removed.subject, removed.old) == ("2026-12-24", "Eve")
+
+
+def test_a_null_character_in_the_description_is_named_in_the_closures_words(as_manager):
+    response = as_manager.post(ADD, typed(description="Christmas\x00 Eve"))
+    assert errors_of(response) == ["What the closure is must not contain a null character"]
+    assert not ClosureDay.objects.exists()

@@ -166,13 +166,22 @@ class Context:
         """ "19 of 28 (68%)". In the public version, "all but fewer than 5 of 67" where the
         difference is a small count no table prints: the exact pair would give it away;
         and "some but not all of 5" for "fewer than 5 of 5", which says the same."""
+        return self._share(numerator, denominator, f" of {self.count(denominator)}")
+
+    def part(self, numerator: int, denominator: int) -> str:
+        """ "19 (68%)", the share where its sentence has said once what it is of ("Of 28
+        Stage 1 responses, 19 (68%) were upheld"); "all but fewer than 5" as ``share``."""
+        return self._share(numerator, denominator, "")
+
+    def _share(self, numerator: int, denominator: int, of: str) -> str:
+        exact = wording.share if of else wording.part
         if not self.public or self.hides(denominator):
-            return wording.share(numerator, denominator, self.count)
+            return exact(numerator, denominator, self.count)
         if not self.hides(numerator) and 0 < denominator - numerator < self.threshold:
-            return f"all but {fewer_than(self.threshold)} of {self.count(denominator)}"
+            return f"all but {fewer_than(self.threshold)}{of}"
         if self.hides(numerator) == fewer_than(self.threshold) and denominator == self.threshold:
-            return f"some but not all of {self.count(denominator)}"
-        return wording.share(numerator, denominator, self.count)
+            return f"some but not all{of}"
+        return exact(numerator, denominator, self.count)
 
     def shown_share(self, numerator: int, denominator: int) -> str | None:
         """The share, or None where it cannot be said in words without a hidden figure
@@ -181,6 +190,12 @@ class Context:
         if self.hides(denominator) or self.withheld(numerator):
             return None
         return self.share(numerator, denominator)
+
+    def shown_part(self, numerator: int, denominator: int) -> str | None:
+        """The part ("19 (68%)"), or None where ``shown_share`` would be."""
+        if self.shown_share(numerator, denominator) is None:
+            return None
+        return self.part(numerator, denominator)
 
     def leaders(self, counts: dict, fewest: bool = False) -> tuple[list, Count] | None:
         """The keys with the most (or the fewest) of ``counts``, ties together, and that

@@ -18,8 +18,8 @@ def learning(ctx: Context) -> Section:
             "from complaints in the period."
         )
     )
-    for heading, text in _distinct(ctx.learning):
-        section.add(Quote(heading, text))
+    for heading, texts in _by_heading(_distinct(ctx.learning)).items():
+        section.add(Quote(heading, "\n\n".join(texts)))
     return section
 
 
@@ -34,6 +34,15 @@ def _distinct(examples: list[tuple[str, str]]) -> list[tuple[str, str]]:
             seen.add(key)
             distinct.append((heading, text))
     return distinct
+
+
+def _by_heading(examples: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Examples about the same service and the same thing under one heading, in the order of
+    the first: each heading once, so that a reader can tell one from the next."""
+    grouped: dict[str, list[str]] = {}
+    for heading, text in examples:
+        grouped.setdefault(heading, []).append(text)
+    return grouped
 
 
 def recommendations(ctx: Context) -> Section | None:

@@ -409,9 +409,9 @@ def findings(ctx: Context) -> Section:
 
 
 def _findings_text(ctx: Context, found: dict, responses: int) -> str:
-    """ "Of the 62 Stage 1 responses, 22 of 62 (35%) were partially upheld and 37 of 62
-    (60%) not upheld; the number upheld is not published (small numbers)." in the public
-    version where a finding is hidden; as before otherwise."""
+    """ "Of the 62 Stage 1 responses, 22 (35%) were partially upheld and 37 (60%) not
+    upheld; the number upheld is not published (small numbers)." in the public version where
+    a finding is hidden; as before otherwise. The responses are said once, at the start."""
     verbs = [
         ("upheld", "upheld"),
         ("partially_upheld", "partially upheld"),
@@ -422,7 +422,7 @@ def _findings_text(ctx: Context, found: dict, responses: int) -> str:
     shown = [(found[k], verb) for k, verb in verbs if not ctx.hides(found[k])]
     hidden = [verb for k, verb in verbs if ctx.hides(found[k])]
     listed = [
-        f"{ctx.share(n, responses)} {ctx.were(n) + ' ' if i == 0 else ''}{verb}"
+        f"{ctx.part(n, responses)} {ctx.were(n) + ' ' if i == 0 else ''}{verb}"
         for i, (n, verb) in enumerate(shown)
     ]
     clauses = ([wording.join(listed)] if listed else []) + (
@@ -482,17 +482,21 @@ def young_people(ctx: Context) -> Section:
     if not young:
         section.add(Paragraph("No complaints were recorded as made by a child or young person."))
         return section
-    items = [young_people_complaints(ctx)]
+    # The bullets share one denominator, the young people's complaints: said once, above
+    # them, and each bullet's share of it beside its count ("3 (50%) were ...").
+    lead_in = "Of these complaints:"
     if not ctx.hides(young):
-        items.append(
-            f"That is {ctx.share(young, complaints)} {ctx.plural(complaints, 'complaint')}."
+        lead_in = (
+            f"That is {ctx.share(young, complaints)} {ctx.plural(complaints, 'complaint')}. "
+            f"Of these {ctx.count(young)}:"
         )
-    hidden = []
+    section.add(Paragraph(young_people_complaints(ctx)), Paragraph(lead_in))
+    items, hidden = [], []
     for measure, what in (
         ("young_people.via_professional", "made through an advocate or another professional"),
         ("young_people.upheld", "upheld or partially upheld at Stage 1"),
     ):
-        part = ctx.shown_share(ctx.n(measure), young)
+        part = ctx.shown_part(ctx.n(measure), young)
         if part:
             items.append(sentence(f"{part} {ctx.were(ctx.n(measure))} {what}."))
         else:
@@ -510,18 +514,17 @@ def _advocacy(ctx: Context, young: int) -> list[str]:
         return []
     offered = (advocacy.get("offered") or {}).get("true", 0)
     taken = (advocacy.get("taken_up") or {}).get("true", 0)
-    offers, takers = ctx.shown_share(offered, young), ctx.shown_share(taken, offered)
+    # Offers are a part of the young people's complaints (said above the list); those taken
+    # up are of the offers, a different number, so they keep their own "of".
+    offers, takers = ctx.shown_part(offered, young), ctx.shown_share(taken, offered)
     if not offers:
         return [
-            "The numbers of these complaints in which an advocate was offered and taken up "
-            "are not published (small numbers)."
+            "The numbers in which an advocate was offered and taken up are not published "
+            "(small numbers)."
         ]
     if not takers:
         return [
-            f"An advocate was offered in {offers} of these complaints; the number in which "
-            "one was taken up is not published (small numbers)."
+            f"An advocate was offered in {offers}; the number in which one was taken up is "
+            "not published (small numbers)."
         ]
-    return [
-        f"An advocate was offered in {offers} of these complaints, and "
-        f"taken up in {takers} of those offered."
-    ]
+    return [f"An advocate was offered in {offers}, and taken up in {takers} of those offered."]

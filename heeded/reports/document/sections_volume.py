@@ -172,8 +172,17 @@ def representations(ctx: Context) -> Section:
     section.add(
         Paragraph(total_received(ctx) + ctx.per_month(" On average {} were received each month.")),
         representations_table(ctx),
-        BulletList(_families(ctx, total, statutory, complaints, other)) if total else None,
     )
+    if total:  # nothing received: "0 of 0 were other representations" says nothing
+        # Both bullets are shares of the representations received: said once, above them.
+        section.add(
+            Paragraph(
+                "Of these representations:"
+                if ctx.hides(total)
+                else f"Of the {ctx.count(total)} {ctx.plural(total, 'representation')}:"
+            ),
+            BulletList(_families(ctx, total, statutory, complaints, other)),
+        )
     for observation in conversion_observations(ctx):
         section.add(Note(observation))
     monthly = monthly_table(ctx)
@@ -198,16 +207,13 @@ def representations(ctx: Context) -> Section:
 
 
 def _families(ctx: Context, total: int, statutory: int, complaints: int, other: int) -> list:
-    if not total:  # nothing received: "0 of 0 were other representations" says nothing
-        return []
-    statutory_share = ctx.shown_share(statutory, total)
+    statutory_share = ctx.shown_part(statutory, total)
     accepted = ctx.shown_share(complaints, statutory)
-    others = ctx.shown_share(other, total)
+    others = ctx.shown_part(other, total)
     return [
         sentence(
-            f"{statutory_share} {ctx.plural(total, 'representation')} {ctx.were(statutory)} "
-            f"statutory; {accepted} of these {ctx.were(complaints)} accepted and managed as "
-            "statutory complaints."
+            f"{statutory_share} {ctx.were(statutory)} statutory; {accepted} of these "
+            f"{ctx.were(complaints)} accepted and managed as statutory complaints."
         )
         if statutory_share and accepted
         else "The numbers of statutory representations and of those accepted as statutory "

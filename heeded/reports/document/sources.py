@@ -7,14 +7,16 @@ import datetime as dt
 
 from django.db.models import Q
 
+from heeded.taxonomy.wording import in_sentence
+
 from .labels import Labels
 
 
 def learning_examples(period_from: str, period_to: str) -> list[tuple[str, str]]:
     """Cases received or answered in the period whose ``learning_for_report`` is filled in.
 
-    Only that field is used: staff write it anonymised for the public report. Headings are
-    the record type and the furthest stage reached, never a reference or a name.
+    Only that field is used: staff write it anonymised for the public report. Headings say
+    what each example is about (``learning_heading``), never a reference or a name.
     """
     from heeded.cases.models import Case
 
@@ -25,15 +27,41 @@ def learning_examples(period_from: str, period_to: str) -> list[tuple[str, str]]
         )
         .exclude(learning_for_report="")
         .select_related("record_type")
+        .prefetch_related("service_teams", "natures")  # each in the council's order
         .distinct()
         .order_by("received_on", "pk")
     )
-    examples = []
-    for case in cases:
-        stage = f", Stage {case.current_stage}" if case.current_stage else ""
-        young = " (a young person's complaint)" if case.young_person else ""
-        examples.append((f"{case.record_type.label}{stage}{young}", case.learning_for_report))
-    return examples
+    return [
+        (
+            learning_heading(
+                service=next((team.label for team in case.service_teams.all()), ""),
+                nature=next((nature.label for nature in case.natures.all()), ""),
+                record_type=case.record_type.label,
+                stage=case.current_stage,
+                young_person=case.young_person,
+            ),
+            case.learning_for_report,
+        )
+        for case in cases
+    ]
+
+
+def learning_heading(
+    *, service: str, nature: str, record_type: str, stage: int | None, young_person: bool
+) -> str:
+    """ "Children looked after: conduct of worker": the service a complaint was about and
+    what it was about, as the council labels them (its first of each), so that a reader can
+    tell one example from the next; "(Stage 2)" where it went beyond Stage 1. The record
+    type stands in for a service not recorded.
+
+    Nothing here is more than the report's own tables print: no reference, name or date.
+    """
+    about = service or record_type
+    heading = f"{about}: {in_sentence(nature)}" if nature else about
+    notes = ([f"Stage {stage}"] if stage and stage > 1 else []) + (
+        ["a young person's complaint"] if young_person else []
+    )
+    return f"{heading} ({', '.join(notes)})" if notes else heading
 
 
 def document_inputs(report: dict) -> dict:

@@ -88,13 +88,14 @@ def key_findings(ctx: Context) -> Section:
             if ctx.hides(n):
                 hidden.append(label.lower())
             else:
-                bands.append(f"{ctx.share(n, responses)} {band_phrase(label)}")
-        if hidden:
-            bands.append(_bands_not_published(hidden))
+                bands.append(_band_clause(ctx, n, responses, label))
+        clauses = ([wording.join(bands)] if bands else []) + (
+            [_bands_not_published(hidden)] if hidden else []
+        )
         if not ctx.hides(responses):
             findings.append(
-                f"Of {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')}: "
-                f"{'; '.join(bands)}."
+                f"Of {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')}, "
+                f"{'; '.join(clauses)}."
             )
     if most := most_complaints(ctx):
         findings.append(most)
@@ -145,6 +146,14 @@ def key_findings(ctx: Context) -> Section:
     return Section("summary", "Executive summary").add(
         Paragraph("The key findings of this report are:"), BulletList(findings)
     )
+
+
+def _band_clause(ctx: Context, n: int, responses: int, label: str) -> str:
+    """ "69 (63%) were within 10 working days", "29 (27%) took 11 to 20 working days": the
+    responses said once before the bands, each band's share of them beside its count."""
+    phrase = label.lower()
+    verb = ctx.were(n) if phrase.startswith("within") else "took"
+    return f"{ctx.part(n, responses)} {verb} {phrase}"
 
 
 def _bands_not_published(labels: list[str]) -> str:

@@ -36,7 +36,18 @@ def percent(numerator: int, denominator: int) -> str:
 
 def share(numerator: int, denominator: int, count: Count = plain) -> str:
     """ "19 of 28 (68%)"; the percentage is left out when either count is hidden."""
-    text = f"{count(numerator)} of {count(denominator)}"
+    return _with_percent(
+        f"{count(numerator)} of {count(denominator)}", numerator, denominator, count
+    )
+
+
+def part(numerator: int, denominator: int, count: Count = plain) -> str:
+    """ "19 (68%)": a share whose sentence has already said what it is of, once for all its
+    parts ("Of 28 Stage 1 responses, 19 (68%) were upheld and 9 (32%) not upheld")."""
+    return _with_percent(count(numerator), numerator, denominator, count)
+
+
+def _with_percent(text: str, numerator: int, denominator: int, count: Count) -> str:
     if count(numerator) == plain(numerator) and count(denominator) == plain(denominator):
         pct = percent(numerator, denominator)
         if pct:

@@ -204,9 +204,7 @@ def test_public_document_hides_small_counts_in_tables_and_text():
     for table in document.tables():
         assert disclosed(table, 5) == [], table.caption
     young = next(s for s in document.sections if s.id == "young_people")
-    assert (
-        "Fewer than 5 complaints were made by children or young people" in young.blocks[0].items[0]
-    )
+    assert "Fewer than 5 complaints were made by children or young people" in young.blocks[0].text
 
 
 @pytest.mark.django_db

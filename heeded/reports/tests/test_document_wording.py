@@ -79,3 +79,9 @@ def test_a_change_to_zero_names_last_years_count_without_a_percentage():
 def test_a_fall_in_running_text_is_worded_like_a_rise():
     assert wording.change(7, 8, "2018/19") == "a decrease of 1 (13%) on 2018/19"
     assert wording.change(9, 8, "2018/19") == "an increase of 1 (13%) on 2018/19"
+
+
+def test_a_part_is_a_share_whose_sentence_has_said_what_it_is_of():
+    # "Of 28 Stage 1 responses, 19 (68%) were within 10 working days".
+    assert wording.part(19, 28) == "19 (68%)"
+    assert wording.part(0, 0) == "0"

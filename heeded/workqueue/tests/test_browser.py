@@ -110,3 +110,53 @@ def test_the_case_list_on_a_phone(phone_page, workqueue_live_server, recent_case
     # check_accessibility also fails a page that scrolls sideways on a phone (reflow).
     phone_page.goto(workqueue_live_server.url + "/")
     check_accessibility(phone_page)
+
+
+# Names as they reach a council: typed without spaces, or an email address in place of one.
+UNBROKEN_NAME = "Bartholomew" * 11  # 121 characters and not one space
+EMAIL_AS_NAME = "bartholomew.featherstonehaugh-cholmondeley@example-community-trust.org.uk"
+
+
+@pytest.fixture
+def unbroken_names(officer, recent_caseload):
+    today = dt.date.today()
+    complaint(officer, today, name=UNBROKEN_NAME, officer=officer)
+    complaint(officer, today, name=EMAIL_AS_NAME)
+
+
+def sideways_overflow(page) -> dict[str, int]:
+    """How far the case list's table reaches beyond its region, and how wide its widest
+    name cell is, in pixels."""
+    return page.evaluate(
+        """() => {
+          const region = document.querySelector('.app-table-scroll');
+          const names = [...document.querySelectorAll('.app-case-table tbody td:nth-of-type(3)')];
+          return {
+            beyond: region.scrollWidth - region.clientWidth,
+            widest_name: Math.max(...names.map(cell => cell.getBoundingClientRect().width)),
+          };
+        }"""
+    )
+
+
+def test_a_long_unbroken_name_wraps_inside_its_cell_on_a_desktop(
+    browser_page, workqueue_live_server, unbroken_names
+):
+    sign_in(browser_page, workqueue_live_server)
+    browser_page.goto(workqueue_live_server.url + "/cases/")
+    screenshot(browser_page, "workqueue-case-list-unbroken-names")
+    measured = sideways_overflow(browser_page)
+    # The whole table fits the page at 1280px: no column is pushed off to the right.
+    assert measured["beyond"] == 0
+    assert measured["widest_name"] < 300
+
+
+def test_a_long_unbroken_name_wraps_inside_its_cell_on_a_phone(
+    phone_page, workqueue_live_server, unbroken_names
+):
+    sign_in(phone_page, workqueue_live_server)
+    phone_page.goto(workqueue_live_server.url + "/cases/")
+    screenshot(phone_page, "workqueue-case-list-unbroken-names-phone")
+    # The table may scroll sideways in its region on a phone, but the name takes no more
+    # of it than a phone's width.
+    assert sideways_overflow(phone_page)["widest_name"] < 375

@@ -332,3 +332,11 @@ def test_the_stage_column_names_a_stage_as_the_case_page_does(signed_in, caseloa
     assert "Stage 1" not in rows[foi.reference]
     later = rows[caseload["later"].reference]
     assert '<td class="govuk-table__cell app-nowrap">Stage 1</td>' in later
+
+
+def test_a_null_character_in_the_search_is_named_and_the_search_left_out(signed_in, caseload):
+    response = signed_in.get(URL + "?q=Priya%00")
+    page = response.content.decode()
+    assert "Search words must not contain a null character" in page
+    assert "Null characters are not allowed" not in page
+    assert [case.reference for case in response.context["page"].object_list] == listed(signed_in)

@@ -180,3 +180,11 @@ def test_the_navigation_marks_the_current_section(client, officer):
     cases = next(item for item in items if item["text"] == "Cases")
     assert cases["current"] and cases["active"]
     assert not any(item["active"] for item in items if item["text"] != "Cases")
+
+
+def test_a_null_character_in_the_sign_in_name_is_named_in_govuk_words(client, officer):
+    response = client.post(LOGIN, {"login": "officer\x00", "password": PASSWORD})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Username or email address must not contain a null character" in page
+    assert "Null characters are not allowed" not in page

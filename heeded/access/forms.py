@@ -1,0 +1,13 @@
+"""allauth's sign-in forms with Heeded's messages (settings.ACCOUNT_FORMS)."""
+
+from allauth.account import forms as allauth
+
+from heeded.field_messages import NamesNullCharacters
+
+
+class LoginForm(NamesNullCharacters, allauth.LoginForm):
+    called = {"login": "Username or email address"}  # as the sign-in page labels it
+
+
+class ResetPasswordForm(NamesNullCharacters, allauth.ResetPasswordForm):
+    called = {"email": "Email address"}
