@@ -423,7 +423,8 @@ class RowChecker:
         previous: StageDates | None = None
         for number in STAGES:
             names = STAGE_COLUMNS[number]
-            given = any(v.get(name) not in (None, "") for name in names)
+            # A stage's values are dates, an outcome's text or None: true exactly when given.
+            given = any(map(v.get, names))
             started = v.get(names[0])
             implied = False
             if number == 1:
