@@ -54,7 +54,9 @@ def learning_heading(
     tell one example from the next; "(Stage 2)" where it went beyond Stage 1. The record
     type stands in for a service not recorded.
 
-    Nothing here is more than the report's own tables print: no reference, name or date.
+    No reference, name or date. Service and nature together are a pairing no table of the
+    report prints; staff write these examples for publication, and the complaints manager
+    reads them before the report is published.
     """
     about = service or record_type
     heading = f"{about}: {in_sentence(nature)}" if nature else about
