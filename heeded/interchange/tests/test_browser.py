@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from heeded.cases.models import Case
 from heeded.interchange import uploads
@@ -64,7 +65,7 @@ def test_a_manager_imports_a_file_after_fixing_its_problems(
     bad = csv_file(tmp_path, [complaint("A"), complaint("B", natures="dealy")], name="bad.csv")
     page.set_input_files("#file", str(bad))
     page.get_by_role("button", name="Check the file").click()
-    assert page.get_by_text("dealy is not a nature code. Did you mean delay?").is_visible()
+    expect(page.get_by_text("dealy is not a nature code. Did you mean delay?")).to_be_visible()
     look(page, "03-problems")
     page.get_by_role("link", name="Upload a corrected file").click()
     good = csv_file(tmp_path, [complaint("A"), complaint("B")], name="good.csv")
@@ -72,7 +73,7 @@ def test_a_manager_imports_a_file_after_fixing_its_problems(
     page.get_by_role("button", name="Check the file").click()
     look(page, "04-confirm")
     page.get_by_role("button", name="Confirm import").click()
-    assert page.get_by_text("Imported good.csv: 2 cases created").is_visible()
+    expect(page.get_by_text("Imported good.csv: 2 cases created")).to_be_visible()
     look(page, "05-done")
     assert Case.objects.count() == 2
     # Then takes them out again: a wrong date first, then the whole file.
@@ -82,7 +83,7 @@ def test_a_manager_imports_a_file_after_fixing_its_problems(
     page.fill("#id_received_from_month", "2")
     page.fill("#id_received_from_year", "2019")
     page.get_by_role("button", name="Download").click()
-    assert page.get_by_text("Received from must be a real date").first.is_visible()
+    expect(page.get_by_text("Received from must be a real date").first).to_be_visible()
     look(page, "07-export-bad-date")
     page.fill("#id_received_from_day", "1")
     page.fill("#id_received_from_month", "4")

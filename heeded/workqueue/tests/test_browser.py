@@ -2,10 +2,13 @@
 WCAG 2.2 AA checks, no Content-Security-Policy violations, and screenshots to look at."""
 
 import datetime as dt
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from heeded.cases import actions
+from heeded.cases.tests.factories import record
 from heeded.tests_support.browser import check_accessibility, screenshot
 
 from .conftest import complaint
@@ -60,10 +63,10 @@ def test_the_dashboard_and_case_list_in_a_browser(
     refused = watch_for_policy_violations(page)
     sign_in(page, workqueue_live_server)
     page.wait_for_url(workqueue_live_server.url + "/")
-    assert page.get_by_role("heading", name="Dashboard", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Dashboard", level=1)).to_be_visible()
     # GOV.UK Frontend's JavaScript ran (so the CSP let the module load): tabs are live.
     assert page.locator("html.govuk-template, body.govuk-frontend-supported").count() >= 1
-    assert page.get_by_role("tab", name="Team").is_visible()
+    expect(page.get_by_role("tab", name="Team")).to_be_visible()
     screenshot(page, "workqueue-dashboard")
     check_accessibility(page)
 
@@ -71,20 +74,20 @@ def test_the_dashboard_and_case_list_in_a_browser(
     screenshot(page, "workqueue-dashboard-team")
 
     page.get_by_role("link", name="Cases", exact=True).click()
-    assert page.get_by_role("heading", name="Cases", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Cases", level=1)).to_be_visible()
     screenshot(page, "workqueue-case-list")
     check_accessibility(page)
 
     page.get_by_label("Service or team").select_option("fostering")
     page.get_by_role("button", name="Apply filters").click()
-    assert "team=fostering" in page.url
+    expect(page).to_have_url(re.compile("team=fostering"))
     page.get_by_role("link", name="Next deadline").click()
     assert page.locator("th[aria-sort=ascending]").inner_text().startswith("Next deadline")
     screenshot(page, "workqueue-case-list-filtered")
 
     page.get_by_label("Received from").fill("2022-13-45")
     page.get_by_role("button", name="Apply filters").click()
-    assert page.get_by_text("Received from must be a real date").first.is_visible()
+    expect(page.get_by_text("Received from must be a real date").first).to_be_visible()
     check_accessibility(page)
     screenshot(page, "workqueue-case-list-error")
     assert refused == []
@@ -96,7 +99,7 @@ def test_the_sign_in_page_in_a_browser(browser_page, workqueue_live_server, offi
     page.goto(workqueue_live_server.url + "/accounts/login/")
     check_accessibility(page)
     page.get_by_role("button", name="Sign in").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     check_accessibility(page)
     screenshot(page, "workqueue-sign-in-error")
     assert refused == []
@@ -149,6 +152,26 @@ def test_a_long_unbroken_name_wraps_inside_its_cell_on_a_desktop(
     # The whole table fits the page at 1280px: no column is pushed off to the right.
     assert measured["beyond"] == 0
     assert measured["widest_name"] < 300
+
+
+def test_the_case_list_fits_a_desktop_with_closed_and_overdue_cases(
+    browser_page, workqueue_live_server, officer, recent_caseload
+):
+    # The widest rows an officer sees: "Closed 27 Nov 2026" in the stage column, a long
+    # record type, and "10 working days overdue" as the deadline.
+    long_ago = dt.date.today() - dt.timedelta(days=40)
+    overdue = complaint(officer, long_ago, name="Harry Brown", officer=officer)
+    actions.withdraw(complaint(officer, long_ago, name="Maya Nowak"), by=officer, on=long_ago)
+    record(officer, "subject_access_request", received_on=long_ago, summary="Records")
+    sign_in(browser_page, workqueue_live_server)
+    browser_page.goto(workqueue_live_server.url + "/cases/")
+    screenshot(browser_page, "workqueue-case-list-closed-and-overdue")
+    assert (
+        "working days overdue"
+        in browser_page.locator(f"tr:has-text('{overdue.reference}')").inner_text()
+    )
+    # Nothing scrolls sideways at 1280px: the deadline column stays in sight.
+    assert sideways_overflow(browser_page)["beyond"] == 0
 
 
 def test_a_long_unbroken_name_wraps_inside_its_cell_on_a_phone(
