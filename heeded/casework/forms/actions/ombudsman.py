@@ -1,0 +1,53 @@
+"""The Ombudsman's enquiry into a case and the decision that ends it."""
+
+from __future__ import annotations
+
+from django import forms
+
+from heeded.cases import actions
+from heeded.cases.models import Case
+from heeded.taxonomy.models import OmbudsmanDecision
+
+from ..base import kept_text
+from ._base import ActionForm, on_date
+
+
+class OmbudsmanEnquiryForm(ActionForm):
+    received_on = on_date("Date received", label="When did the Ombudsman's enquiry arrive?")
+    reference = kept_text(Case, "ombudsman_reference", label="Ombudsman's reference")
+    button = "Save"
+
+    def perform(self, *, by, version):
+        actions.record_ombudsman_enquiry(
+            self.case,
+            by=by,
+            received_on=self.cleaned_data["received_on"],
+            reference=self.cleaned_data["reference"],
+            expected_version=version,
+        )
+        return "Ombudsman enquiry recorded"
+
+
+class OmbudsmanDecisionForm(ActionForm):
+    decision = forms.ModelChoiceField(
+        queryset=OmbudsmanDecision.objects.in_use(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="What did the Ombudsman decide?",
+        error_messages={"required": "Select the Ombudsman's decision"},
+    )
+    decided_on = on_date("Date of the decision")
+    remedy = forms.CharField(widget=forms.Textarea, required=False, label="Remedy")
+    button = "Save"
+
+    def perform(self, *, by, version):
+        data = self.cleaned_data
+        actions.record_ombudsman_decision(
+            self.case,
+            by=by,
+            decision=data["decision"],
+            decided_on=data["decided_on"],
+            remedy=data["remedy"],
+            expected_version=version,
+        )
+        return "Ombudsman decision recorded"

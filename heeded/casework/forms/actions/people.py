@@ -1,0 +1,126 @@
+"""Who works the case and who speaks for the child: assigning officers, the advocacy offer."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from heeded.access.roles import Role
+from heeded.cases import actions
+from heeded.cases.models import Case, Stage
+
+from ...fields import DateField
+from ..base import YES_NO, as_answer, as_bool, kept_text, yes_no
+from ._base import ActionForm
+
+
+def staff(*roles: Role):
+    users = get_user_model().objects.filter(is_active=True)
+    wanted = Q(groups__name__in=[r.value for r in roles]) | Q(is_superuser=True)
+    return users.filter(wanted).distinct().order_by("first_name", "last_name", "username")
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.get_username()
+
+
+class AssignForm(ActionForm):
+    officer = StaffChoiceField(
+        queryset=None, required=False, label="Complaints officer", empty_label="No change"
+    )
+    responding_manager = StaffChoiceField(
+        queryset=None, required=False, label="Responding manager", empty_label="No change"
+    )
+    investigating_officer = kept_text(Stage, "investigating_officer", label="Investigating officer")
+    independent_person = kept_text(Stage, "independent_person", label="Independent person")
+    button = "Assign"
+
+    def setup(self):
+        self.fields["officer"].queryset = staff(Role.COMPLAINTS_OFFICER, Role.COMPLAINTS_MANAGER)
+        stage = self.case.open_stage
+        rule = self.case.procedure.stage(stage.number) if stage else None
+        if rule is None:
+            for name in ("responding_manager", "investigating_officer", "independent_person"):
+                del self.fields[name]
+            return
+        self.fields["responding_manager"].queryset = staff(
+            Role.RESPONDING_MANAGER, Role.COMPLAINTS_MANAGER
+        )
+        self.fields["responding_manager"].label = f"Responding manager for Stage {stage.number}"
+        for name in ("investigating_officer", "independent_person"):
+            if name not in rule.roles:
+                del self.fields[name]
+            elif not self.is_bound:
+                self.initial[name] = getattr(stage, name)
+
+    def clean(self):
+        data = super().clean()
+        chosen = any(
+            data.get(name)
+            for name in (
+                "officer",
+                "responding_manager",
+                "investigating_officer",
+                "independent_person",
+            )
+        )
+        if not chosen and not self.errors:
+            # Beside the first answer, linked from the summary, as every other message is.
+            self.add_error("officer", "Choose who to assign")
+        return data
+
+    def perform(self, *, by, version):
+        data = self.cleaned_data
+        actions.assign(
+            self.case,
+            by=by,
+            officer=data.get("officer"),
+            responding_manager=data.get("responding_manager"),
+            investigating_officer=data.get("investigating_officer") or None,
+            independent_person=data.get("independent_person") or None,
+            expected_version=version,
+        )
+        return "Assignment saved"
+
+
+class AdvocacyForm(ActionForm):
+    offered = forms.ChoiceField(
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        label="Was the child offered an advocate?",
+        error_messages={"required": "Select whether an advocate was offered"},
+    )
+    offered_on = DateField(
+        name="Date offered", label="When (if offered)", required=False, past_only=True
+    )
+    taken_up = yes_no("Did they take it up?")
+    provider = kept_text(
+        Case,
+        "advocacy_provider",
+        label="Advocacy provider",
+        help_text="For example NYAS or Coram Voice.",
+    )
+    button = "Save"
+
+    def initial_for(self, case):
+        return {
+            "offered": as_answer(case.advocacy_offered),
+            "offered_on": case.advocacy_offered_on,
+            "taken_up": as_answer(case.advocacy_taken_up),
+            "provider": case.advocacy_provider,
+        }
+
+    def perform(self, *, by, version):
+        data = self.cleaned_data
+        actions.record_advocacy(
+            self.case,
+            by=by,
+            offered=as_bool(data["offered"]),
+            offered_on=data["offered_on"],
+            taken_up=as_bool(data["taken_up"]),
+            provider=data["provider"],
+            expected_version=version,
+        )
+        return "Advocacy recorded"

@@ -1,0 +1,108 @@
+"""The response that ends a stage: its finding, the outcomes, remedial action and learning."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db import transaction
+
+from heeded.cases import actions
+from heeded.cases.models import StageOutcome
+from heeded.taxonomy.models import Outcome
+
+from ..base import as_answer, as_bool, yes_no
+from ._base import ActionForm, on_date
+
+
+class RespondForm(ActionForm):
+    on = on_date("Date of the response", label="Date of the response")
+    outcome = forms.ChoiceField(
+        choices=[c for c in StageOutcome.choices if c[0] != StageOutcome.WITHDRAWN],
+        widget=forms.RadioSelect,
+        label="What was the finding?",
+        error_messages={"required": "Select whether the complaint was upheld"},
+    )
+    summary = forms.CharField(
+        widget=forms.Textarea, required=False, label="Summary of the response"
+    )
+    actual_outcomes = forms.ModelMultipleChoiceField(
+        queryset=Outcome.objects.in_use(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="What outcomes did the complainant get?",
+    )
+    remedial_action = yes_no("Was remedial action taken?")
+    remedial_action_details = forms.CharField(
+        widget=forms.Textarea, required=False, label="What remedial action?"
+    )
+    lessons_learned = forms.CharField(
+        widget=forms.Textarea, required=False, label="Lessons learned"
+    )
+    learning_for_report = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Learning for the annual report (anonymised)",
+        help_text="Leave out names, dates and anything that could identify the family.",
+    )
+
+    def setup(self):
+        rule = self.case.procedure.stage(self.stage_number)
+        if not rule.records_finding:
+            for name in (
+                "outcome",
+                "actual_outcomes",
+                "remedial_action",
+                "remedial_action_details",
+                "lessons_learned",
+                "learning_for_report",
+            ):
+                del self.fields[name]
+        # The menu's words: "Record the Stage 1 response", or "Record the response".
+        self.button = self.move.label
+
+    def refused(self, stage, data) -> list:
+        return actions.response_refusals(
+            self.case,
+            stage,
+            on=data.get("on"),
+            outcome=data.get("outcome", ""),
+            remedial_action=as_bool(data.get("remedial_action", "")),
+            remedial_action_details=data.get("remedial_action_details", ""),
+        )
+
+    def initial_for(self, case):
+        return {
+            "actual_outcomes": list(case.actual_outcomes.all()),
+            "remedial_action": as_answer(case.remedial_action),
+            "remedial_action_details": case.remedial_action_details,
+            "lessons_learned": case.lessons_learned,
+            "learning_for_report": case.learning_for_report,
+        }
+
+    def perform(self, *, by, version):
+        data = self.cleaned_data
+        with transaction.atomic():
+            actions.respond_to_stage(
+                self.case,
+                self.stage_number,
+                by=by,
+                on=data["on"],
+                outcome=data.get("outcome", ""),
+                summary=data["summary"],
+                actual_outcomes=list(data["actual_outcomes"])
+                if "actual_outcomes" in data
+                else None,
+                remedial_action=as_bool(data.get("remedial_action", "")),
+                remedial_action_details=data.get("remedial_action_details", ""),
+                lessons_learned=data.get("lessons_learned", ""),
+                expected_version=version,
+            )
+            learning = data.get("learning_for_report", "").strip()
+            if learning and learning != self.case.learning_for_report:
+                # The report's anonymised example is a detail of the case, saved in the
+                # same transaction as the response that produced it.
+                actions.update_details(
+                    self.case, by=by, expected_version=version + 1, learning_for_report=learning
+                )
+        outcome = data.get("outcome")
+        words = f": {StageOutcome(outcome).label.lower()}" if outcome else ""
+        return f"{self.stage_rule.response_title} recorded{words}"

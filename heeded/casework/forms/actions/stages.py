@@ -1,0 +1,156 @@
+"""The stage clock: acknowledging, starting a stage, the statement of complaint, extending
+the deadline, the review panel. The response that ends a stage is in responses.py."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.text import capfirst
+from django.utils.timezone import localdate
+
+from heeded.cases import actions
+from heeded.cases.clocks import latest_extension
+
+from ...fields import DateField
+from ...templatetags.casework import long_date
+from ._base import ActionForm, on_date
+
+
+class AcknowledgeForm(ActionForm):
+    on = on_date("Date acknowledged")
+    button = "Acknowledge"
+
+    def perform(self, *, by, version):
+        actions.acknowledge(self.case, by=by, on=self.cleaned_data["on"], expected_version=version)
+        return "Acknowledgement recorded"
+
+
+class AcknowledgeStageForm(AcknowledgeForm):
+    def perform(self, *, by, version):
+        actions.acknowledge_stage(
+            self.case,
+            self.stage_number,
+            by=by,
+            on=self.cleaned_data["on"],
+            expected_version=version,
+        )
+        return f"Stage {self.stage_number} acknowledgement recorded"
+
+
+class StartStageForm(ActionForm):
+    requested_on = on_date("Date requested", label="When did the complainant ask for it?")
+    statement_agreed_on = DateField(
+        name="Date the statement was agreed",
+        label="Date the statement of complaint was agreed (if agreed)",
+        required=False,
+        past_only=True,
+    )
+    accept_late_request = forms.BooleanField(
+        required=False,
+        label="The council accepts this request although it was made late",
+    )
+
+    def setup(self):
+        if self.stage_number != 2:
+            del self.fields["statement_agreed_on"]
+        self.button = self.heading()
+
+    def heading(self):
+        return f"Start Stage {self.stage_number}"
+
+    def perform(self, *, by, version):
+        data = self.cleaned_data
+        actions.start_stage(
+            self.case,
+            self.stage_number,
+            by=by,
+            requested_on=data["requested_on"],
+            statement_agreed_on=data.get("statement_agreed_on"),
+            accept_late_request=data["accept_late_request"],
+            expected_version=version,
+        )
+        return f"Stage {self.stage_number} started"
+
+
+class AgreeStatementForm(ActionForm):
+    on = on_date("Date agreed", label="When was the statement of complaint agreed?")
+    button = "Save"
+
+    def perform(self, *, by, version):
+        actions.agree_statement(
+            self.case, by=by, on=self.cleaned_data["on"], expected_version=version
+        )
+        return "Statement of complaint recorded"
+
+
+class ExtendForm(ActionForm):
+    to = DateField(name="New deadline", label="New deadline")
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        label="Why is more time needed?",
+        error_messages={"required": "Enter the reason for the extension"},
+    )
+    # Often keyed later than it was agreed: dated as agreed, it stands in the timeline
+    # before a response recorded since.
+    on = on_date(
+        "Date agreed",
+        label="When was the extension agreed?",
+        required=False,
+        help_text="Leave it as today if it was agreed today",
+    )
+    button = "Extend"
+
+    def initial_for(self, case):
+        return {"on": localdate()}
+
+    def setup(self):
+        self.fields[
+            "reason"
+        ].help_text = f"The {self.case.procedure.asker} must be told the reason."
+        stage = self.case.stage(self.stage_number)
+        # Shown above the form (casework/action.html); extend_stage enforces it, and that the
+        # new deadline is a working day.
+        self.latest = latest_extension(self.case, stage)
+        rule = self.stage_rule
+        self.extended_words = capfirst(rule.the_deadline)
+
+    def perform(self, *, by, version):
+        data = self.cleaned_data
+        actions.extend_stage(
+            self.case,
+            self.stage_number,
+            by=by,
+            to=data["to"],
+            reason=data["reason"],
+            on=data.get("on"),
+            expected_version=version,
+        )
+        # A headline, as "Stage 1 extended to ...": "Response deadline extended to ...".
+        return f"{self.stage_rule.deadline_title} extended to {long_date(data['to'])}"
+
+    def refused(self, stage, data) -> list:
+        return actions.extension_refusals(
+            self.case, stage, to=data.get("to"), reason=data.get("reason", ""), on=data.get("on")
+        )
+
+
+class PanelHeldForm(ActionForm):
+    on = on_date("Date the panel met", label="When did the review panel meet?")
+    button = "Save"
+    refusal_fields = {"held_on": "on"}
+
+    def perform(self, *, by, version):
+        actions.record_panel(
+            self.case, by=by, held_on=self.cleaned_data["on"], expected_version=version
+        )
+        return "Review panel meeting recorded"
+
+
+class PanelReportForm(ActionForm):
+    on = on_date("Date of the panel's report", label="When was the panel's report received?")
+    button = "Save"
+
+    def perform(self, *, by, version):
+        actions.record_panel_report(
+            self.case, by=by, on=self.cleaned_data["on"], expected_version=version
+        )
+        return "Panel report recorded"
