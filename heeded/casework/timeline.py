@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.urls import reverse
+from django.utils import timezone
 
 from heeded.calendars.dates import long_date
 from heeded.cases.models import Case, EventKind
-
-LONDON = ZoneInfo("Europe/London")
 
 
 @dataclass(frozen=True)
@@ -31,7 +29,7 @@ class Entry:
     def recorded_on(self) -> dt.date | None:
         """The day it was keyed, when that is not the day it happened (a receipt or a
         response entered later): the timeline is an audit trail, so it says both."""
-        keyed = self.at.astimezone(LONDON).date()
+        keyed = timezone.localdate(self.at)
         return keyed if keyed != self.on and not self.imported else None
 
 
@@ -95,10 +93,9 @@ def timeline(case: Case) -> list[Entry]:
         for e in events
     ]
     for c in case.contacts.all():
-        local = c.happened_at.astimezone(LONDON)
         entries.append(
             Entry(
-                on=local.date(),
+                on=timezone.localdate(c.happened_at),
                 at=c.happened_at,
                 # "Contact from us: Telephone": the council's label for how, as it is written.
                 title=f"Contact {c.get_direction_display().lower()}: {c.method.label}"
@@ -111,7 +108,7 @@ def timeline(case: Case) -> list[Entry]:
     for d in case.documents.all():
         entries.append(
             Entry(
-                on=d.uploaded_at.astimezone(LONDON).date(),
+                on=timezone.localdate(d.uploaded_at),
                 at=d.uploaded_at,
                 title="Document added",
                 text=d.description,

@@ -48,6 +48,17 @@ def kept_text(model, name: str, *, label: str, called: str = "", **kwargs) -> fo
     return field
 
 
+def learning_for_report() -> forms.CharField:
+    """The learning a case gives the annual report, published as typed: the same warning
+    wherever it is written (recording a response, or editing the case later)."""
+    return forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Learning for the annual report (anonymised)",
+        help_text="Leave out names, dates and anything that could identify the family.",
+    )
+
+
 def too_long_message(field: forms.Field) -> str:
     """GOV.UK's words for too much text: "Full name must be 200 characters or fewer", the
     label without its "(if known)" or "(optional)"."""

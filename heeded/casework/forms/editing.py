@@ -17,7 +17,7 @@ from ..fields import PARTS, DateField
 from ..questions import questions_for
 from ..templatetags.casework import long_date
 from .actions import ActionForm
-from .base import as_answer, as_bool, yes_no
+from .base import as_answer, as_bool, learning_for_report, yes_no
 
 BOOLEANS = ("young_person", "via_professional", "remedial_action")
 MULTI = ("service_teams", "natures", "outcomes_sought")
@@ -59,11 +59,7 @@ class EditDetailsForm(ActionForm):
     lessons_learned = forms.CharField(
         widget=forms.Textarea, required=False, label="Lessons learned"
     )
-    learning_for_report = forms.CharField(
-        widget=forms.Textarea,
-        required=False,
-        label="Learning for the annual report (anonymised)",
-    )
+    learning_for_report = learning_for_report()
     # The details as the form was opened (JSON of answers()): after a clash, what this
     # person left alone takes the other person's new value.
     opened_with = forms.CharField(widget=forms.HiddenInput, required=False)

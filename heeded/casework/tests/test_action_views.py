@@ -319,6 +319,15 @@ def test_the_edit_form_opens_with_the_cases_current_values(signed_in, complaint,
     assert f'value="{code("nature", "poor_communication").pk}" checked' in page
 
 
+def test_learning_for_the_report_carries_the_same_warning_when_edited_as_when_recorded(
+    signed_in, complaint
+):
+    # Published as typed: whichever form it is written in warns against identifying anyone.
+    warning = "Leave out names, dates and anything that could identify the family."
+    assert warning in signed_in.get(action_url(complaint, "edit")).content.decode()
+    assert warning in signed_in.get(action_url(complaint, "respond")).content.decode()
+
+
 def test_editing_asks_only_what_recording_asked_that_kind_of_case(signed_in, officer, complaint):
     """QA on the demo: "Edit details" of a compliment or an FOI request asked the nature of
     the complaint, the outcomes sought and whether a child made it, which recording them

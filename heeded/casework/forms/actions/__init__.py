@@ -10,7 +10,7 @@ withdraw, close, reopen), ``ombudsman`` and ``payments``.
 """
 
 from ._base import ActionForm, on_date
-from .case_file import LONDON, ContactForm, DocumentForm, NoteForm
+from .case_file import ContactForm, DocumentForm, NoteForm
 from .closing import CloseForm, ConvertForm, RefuseForm, ReopenForm, WithdrawForm
 from .ombudsman import OmbudsmanDecisionForm, OmbudsmanEnquiryForm
 from .payments import MONEY, AmountField, PaymentForm
@@ -27,7 +27,6 @@ from .stages import (
 )
 
 __all__ = [
-    "LONDON",
     "MONEY",
     "AcknowledgeForm",
     "AcknowledgeStageForm",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django import forms
+from django.utils import timezone
 
 from heeded.cases import actions
 from heeded.cases.documents import ALLOWED_DESCRIPTION, MAX_BYTES, add_document
@@ -14,8 +14,6 @@ from heeded.taxonomy.models import HowReceived
 
 from ..base import kept_text
 from ._base import ActionForm, on_date
-
-LONDON = ZoneInfo("Europe/London")
 
 
 class ContactForm(ActionForm):
@@ -64,10 +62,11 @@ class ContactForm(ActionForm):
         """The moment of the contact; with no time given, midday, or now if that is
         earlier (a contact logged this morning did not happen this afternoon)."""
         data = self.cleaned_data
+        council_time = timezone.get_current_timezone()  # settings.TIME_ZONE
         if data["time"] is not None:
-            return dt.datetime.combine(data["happened_on"], data["time"], tzinfo=LONDON)
-        midday = dt.datetime.combine(data["happened_on"], dt.time(12, 0), tzinfo=LONDON)
-        return min(midday, dt.datetime.now(LONDON).replace(second=0, microsecond=0))
+            return dt.datetime.combine(data["happened_on"], data["time"], tzinfo=council_time)
+        midday = dt.datetime.combine(data["happened_on"], dt.time(12, 0), tzinfo=council_time)
+        return min(midday, timezone.localtime().replace(second=0, microsecond=0))
 
     def perform(self, *, by, version):
         data = self.cleaned_data

@@ -9,7 +9,7 @@ from heeded.cases import actions
 from heeded.cases.models import StageOutcome
 from heeded.taxonomy.models import Outcome
 
-from ..base import as_answer, as_bool, yes_no
+from ..base import as_answer, as_bool, learning_for_report, yes_no
 from ._base import ActionForm, on_date
 
 
@@ -37,12 +37,7 @@ class RespondForm(ActionForm):
     lessons_learned = forms.CharField(
         widget=forms.Textarea, required=False, label="Lessons learned"
     )
-    learning_for_report = forms.CharField(
-        widget=forms.Textarea,
-        required=False,
-        label="Learning for the annual report (anonymised)",
-        help_text="Leave out names, dates and anything that could identify the family.",
-    )
+    learning_for_report = learning_for_report()
 
     def setup(self):
         rule = self.case.procedure.stage(self.stage_number)
