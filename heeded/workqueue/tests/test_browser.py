@@ -96,7 +96,12 @@ def test_the_dashboard_and_case_list_in_a_browser(
 def test_the_sign_in_page_in_a_browser(browser_page, workqueue_live_server, officer):
     page = browser_page
     refused = watch_for_policy_violations(page)
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(workqueue_live_server.url + "/accounts/login/")
+    # Everything the page asks for is there: no style sheet, script or image is missing.
+    page.wait_for_load_state("networkidle")
+    assert failed == []
     check_accessibility(page)
     page.get_by_role("button", name="Sign in").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()

@@ -1,6 +1,7 @@
 """Signing in and out, the closed sign-up, throttling, idle sessions and the page headers."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -33,6 +34,17 @@ def test_the_sign_in_page_uses_govuk_components_and_offers_no_sign_up(client):
     # One way to a new password: the page's own link, not allauth's hint repeating it.
     assert "Forgot your password" not in page
     assert '<a class="govuk-link" href="/accounts/password/reset/">' in page
+
+
+def test_every_page_names_an_icon_that_is_served(client):
+    # Not GOV.UK's crown; without an icon of its own, browsers ask for /favicon.ico on every
+    # first visit and log a 404.
+    page = client.get(LOGIN).content.decode()
+    icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', page)
+    assert icon is not None
+    response = client.get(icon.group(1))
+    assert response.status_code == 200
+    assert b"<svg" in b"".join(response.streaming_content)
 
 
 def test_signing_in_by_username_or_email(client, officer):
