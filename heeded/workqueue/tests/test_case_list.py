@@ -328,10 +328,10 @@ def test_the_stage_column_names_a_stage_as_the_case_page_does(signed_in, caseloa
         row.split("</a>")[0].rsplit(">", 1)[-1]: row
         for row in response.content.decode().split('<tr class="govuk-table__row">')[1:]
     }
-    assert '<td class="govuk-table__cell app-nowrap">Response</td>' in rows[foi.reference]
+    assert '<td class="govuk-table__cell">Response</td>' in rows[foi.reference]
     assert "Stage 1" not in rows[foi.reference]
     later = rows[caseload["later"].reference]
-    assert '<td class="govuk-table__cell app-nowrap">Stage 1</td>' in later
+    assert '<td class="govuk-table__cell">Stage 1</td>' in later
 
 
 def test_a_null_character_in_the_search_is_named_and_the_search_left_out(signed_in, caseload):
