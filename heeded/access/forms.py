@@ -2,12 +2,12 @@
 
 from allauth.account import forms as allauth
 
-from heeded.field_messages import NamesNullCharacters
+from heeded.field_messages import NamesItsFields
 
 
-class LoginForm(NamesNullCharacters, allauth.LoginForm):
+class LoginForm(NamesItsFields, allauth.LoginForm):
     called = {"login": "Username or email address"}  # as the sign-in page labels it
 
 
-class ResetPasswordForm(NamesNullCharacters, allauth.ResetPasswordForm):
+class ResetPasswordForm(NamesItsFields, allauth.ResetPasswordForm):
     called = {"email": "Email address"}

@@ -441,6 +441,34 @@ def test_an_mp_enquiry_refuses_an_mps_name_or_office_too_long_to_keep(client, of
     assert "Constituency, ward or office must be 200 characters or fewer" in page
 
 
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("full_name", "D" * 201, "Full name must be 200 characters or fewer"),
+        ("telephone", "0" * 41, "Telephone must be 40 characters or fewer"),
+        ("postcode", "PO30\x001UD", "Postcode must not contain a null character"),
+        (
+            "relationship",
+            "R" * 101,
+            "Their relationship to the child must be 100 characters or fewer",
+        ),
+    ],
+)
+def test_a_box_refused_is_named_in_the_error_summary_and_beside_it(
+    client, officer, code, field, typed, message
+):
+    client.force_login(officer)
+    response = client.post("/cases/new/complaint/", complaint_answers(code, **{field: typed}))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'<a href="#id_{field}">{message}</a>' in page
+    assert (
+        f'<p id="id_{field}-error" class="govuk-error-message">'
+        f'<span class="govuk-visually-hidden">Error:</span> {message}</p>'
+    ) in page
+    assert "Ensure this value" not in page and "Null characters" not in page
+
+
 def _token_on_the_check_page(client, code) -> str:
     page = client.post("/cases/new/complaint/", complaint_answers(code)).content.decode()
     start = page.index('name="token" value="') + len('name="token" value="')
