@@ -19,6 +19,24 @@ DONT_KNOW = "dont_know"
 DETAILS_MAX = 5000
 
 
+class HoneypotField(forms.Field):
+    """The box robots fill and people leave alone: anything in it, however long and whatever
+    it holds, is refused in the same plain words, which say what to do. Never kept (its
+    answer is always empty), so it has no length to keep to and no null character to fear:
+    a message naming it ("Leave this blank must be 200 characters or fewer") would puzzle
+    the screen reader user or autofill tool that filled it."""
+
+    def __init__(self):
+        super().__init__(required=False, label="Leave this blank")
+
+    def clean(self, value):
+        if value:
+            raise ValidationError(
+                "Delete what is in the box labelled ‘Leave this blank’", code="filled"
+            )
+        return ""
+
+
 class Question(NamesItsFields, forms.Form):
     heading = ""
     hint = ""
@@ -38,12 +56,7 @@ class Question(NamesItsFields, forms.Form):
 
     # The honeypot: hidden from sight and from the Tab order, labelled for the screen
     # readers that still find it. People never fill it in; form-filling robots do.
-    website = forms.CharField(required=False, label="Leave this blank", max_length=200)
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError("Delete what is in the box labelled ‘Leave this blank’")
-        return ""
+    website = HoneypotField()
 
     def summary(self) -> list[tuple[str, str]]:
         """Rows for "Check your answers": (what was asked, the answer)."""
