@@ -209,6 +209,18 @@ def test_the_people_partial_finds_people_by_part_of_their_name(client, officer):
     )
 
 
+def test_a_null_character_typed_finds_no_one_by_that_term(client, officer):
+    """Found on PostgreSQL, which refuses to be asked about one (a server error): the term
+    it is in is left out of the search, as nothing kept can hold one."""
+    PersonFactory(full_name="Dana Whitlock", postcode="PO30 1UD")
+    client.force_login(officer)
+    typed = {"full_name": "whit", "postcode": "PO30\x001UD", "email": "d\x00@example.com"}
+    page = client.get("/cases/new/people/", typed).content.decode()
+    assert "Use Dana Whitlock" in page
+    typed["full_name"] = "Whit\x00lock"
+    assert "No one on file" in client.get("/cases/new/people/", typed).content.decode()
+
+
 def test_people_of_the_same_name_are_told_apart_by_their_cases(client, officer, code):
     """QA on the demo: six "Use Jo Bloggs" choices, with no email or postcode on file, gave
     the officer nothing to choose between them by: each now names the cases they made."""
