@@ -232,9 +232,15 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 ACCOUNT_ADAPTER = "heeded.access.adapters.StaffOnlyAccountAdapter"  # no public sign-up
+# Every allauth form a member of staff can reach, so that each names its boxes in messages.
 ACCOUNT_FORMS = {
     "login": "heeded.access.forms.LoginForm",
     "reset_password": "heeded.access.forms.ResetPasswordForm",
+    "reset_password_from_key": "heeded.access.forms.ResetPasswordKeyForm",
+    "change_password": "heeded.access.forms.ChangePasswordForm",
+    "set_password": "heeded.access.forms.SetPasswordForm",
+    "reauthenticate": "heeded.access.forms.ReauthenticateForm",
+    "add_email": "heeded.access.forms.AddEmailForm",
 }
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]

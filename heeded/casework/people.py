@@ -15,7 +15,11 @@ def normalise_postcode(postcode: str) -> str:
 
 
 def find_people(*, name: str = "", email: str = "", postcode: str = "") -> list[Person]:
-    """People matching any of a name (part of it), an email address or a postcode."""
+    """People matching any of a name (part of it), an email address or a postcode.
+
+    A term with a null character in it (refused by the form, but searched for as it is
+    typed) matches no one: nothing kept holds one, and PostgreSQL refuses to be asked."""
+    name, email, postcode = ("" if "\x00" in term else term for term in (name, email, postcode))
     name, email, postcode = name.strip(), email.strip(), normalise_postcode(postcode)
     query = Q()
     if len(name) >= 3:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from heeded.field_messages import NamesNullCharacters
+from heeded.field_messages import NamesItsFields
 from heeded.taxonomy.models import ComplainantType, Outcome, ServiceTeam
 
 from .fields import GovDateField, clean_phone, clean_postcode
@@ -19,7 +19,25 @@ DONT_KNOW = "dont_know"
 DETAILS_MAX = 5000
 
 
-class Question(NamesNullCharacters, forms.Form):
+class HoneypotField(forms.Field):
+    """The box robots fill and people leave alone: anything in it, however long and whatever
+    it holds, is refused in the same plain words, which say what to do. Never kept (its
+    answer is always empty), so it has no length to keep to and no null character to fear:
+    a message naming it ("Leave this blank must be 200 characters or fewer") would puzzle
+    the screen reader user or autofill tool that filled it."""
+
+    def __init__(self):
+        super().__init__(required=False, label="Leave this blank")
+
+    def clean(self, value):
+        if value:
+            raise ValidationError(
+                "Delete what is in the box labelled ‘Leave this blank’", code="filled"
+            )
+        return ""
+
+
+class Question(NamesItsFields, forms.Form):
     heading = ""
     hint = ""
     # A template with more to read before the question (e.g. what an advocate is).
@@ -38,12 +56,7 @@ class Question(NamesNullCharacters, forms.Form):
 
     # The honeypot: hidden from sight and from the Tab order, labelled for the screen
     # readers that still find it. People never fill it in; form-filling robots do.
-    website = forms.CharField(required=False, label="Leave this blank", max_length=200)
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError("Delete what is in the box labelled ‘Leave this blank’")
-        return ""
+    website = HoneypotField()
 
     def summary(self) -> list[tuple[str, str]]:
         """Rows for "Check your answers": (what was asked, the answer)."""
@@ -95,10 +108,7 @@ class NameForm(Question):
     full_name = forms.CharField(
         label="What is your name?",
         max_length=200,
-        error_messages={
-            "required": "Enter your full name",
-            "max_length": "Your name must be 200 characters or fewer",
-        },
+        error_messages={"required": "Enter your full name"},
     )
     autocomplete = {"full_name": "name"}
     spellcheck_off = ("full_name",)
@@ -137,9 +147,6 @@ class RelationshipForm(Question):
         label="If you chose ‘Something else’, what is your relationship to them?",
         required=False,
         max_length=100,
-        error_messages={
-            "max_length": "Your relationship to the child must be 100 characters or fewer"
-        },
     )
     follow_ups = {"relationship": {"other": ("relationship_other",)}}
     heading_field = "relationship"
@@ -265,6 +272,7 @@ class YoungPersonContactForm(ContactForm):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    called = {"safe_note": "What we should know to contact you safely"}
 
 
 # The children's procedure is for children and young people, care leavers among them until
@@ -290,6 +298,7 @@ class ChildForm(Question):
         required=False,
     )
     spellcheck_off = ("child_name",)
+    called = {"child_name": "The child or young person’s full name"}
 
     def summary(self):
         dob = self.cleaned_data.get("child_date_of_birth")
@@ -317,9 +326,6 @@ class DetailsForm(Question):
         field.label = self.heading
         field.help_text = self.hint
         field.error_messages["required"] = self.required_message
-        field.error_messages["max_length"] = (
-            f"{self.summary_label} must be {DETAILS_MAX:,} characters or fewer"
-        )
 
     @property
     def called(self) -> dict[str, str]:
@@ -495,10 +501,7 @@ class FirstNameForm(Question):
         label="What is your first name?",
         help_text="You can tell us the name you like to be called.",
         max_length=100,
-        error_messages={
-            "required": "Enter your first name",
-            "max_length": "Your first name must be 100 characters or fewer",
-        },
+        error_messages={"required": "Enter your first name"},
     )
     autocomplete = {"first_name": "given-name"}
     spellcheck_off = ("first_name",)

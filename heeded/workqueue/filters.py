@@ -22,7 +22,7 @@ from django.utils.safestring import mark_safe
 from heeded.access import policies
 from heeded.access.roles import Role
 from heeded.cases.models import Case
-from heeded.field_messages import NamesNullCharacters
+from heeded.field_messages import NamesItsFields
 from heeded.taxonomy.models import Nature, RecordType, ServiceTeam
 
 from . import selectors
@@ -127,7 +127,7 @@ def date_filter(lookup: str, label: str) -> django_filters.DateFilter:
     )
 
 
-class CaseFilterForm(NamesNullCharacters, forms.Form):
+class CaseFilterForm(NamesItsFields, forms.Form):
     called = {"q": "Search words"}
 
     def clean(self):

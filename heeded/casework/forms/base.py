@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from heeded.field_messages import NamesNullCharacters, label_name
+from heeded.field_messages import NamesItsFields
 
 from ..fields import PARTS, DateField, DateWidget
 
@@ -39,12 +39,10 @@ def kept_in(model, name: str) -> int:
 
 def kept_text(model, name: str, *, label: str, called: str = "", **kwargs) -> forms.CharField:
     """An optional text box for ``model.name``, holding as much as its column does; ``called``
-    names it in the message for too much text where its label would read badly there."""
-    limit = kept_in(model, name)
-    field = forms.CharField(label=label, max_length=limit, required=False, **kwargs)
+    names it in its messages where its label would read badly there."""
+    field = forms.CharField(label=label, max_length=kept_in(model, name), required=False, **kwargs)
     if called:
-        field.called = called  # for every message naming it (see NamesNullCharacters)
-        field.error_messages["max_length"] = f"{called} must be {limit} characters or fewer"
+        field.called = called  # for every message naming it (see NamesItsFields)
     return field
 
 
@@ -57,12 +55,6 @@ def learning_for_report() -> forms.CharField:
         label="Learning for the annual report (anonymised)",
         help_text="Leave out names, dates and anything that could identify the family.",
     )
-
-
-def too_long_message(field: forms.Field) -> str:
-    """GOV.UK's words for too much text: "Full name must be 200 characters or fewer", the
-    label without its "(if known)" or "(optional)"."""
-    return f"{label_name(str(field.label or ''))} must be {field.max_length} characters or fewer"
 
 
 def kind_of(field: forms.Field) -> str:
@@ -87,7 +79,7 @@ def kind_of(field: forms.Field) -> str:
     return "input"
 
 
-class GovForm(NamesNullCharacters, forms.Form):
+class GovForm(NamesItsFields, forms.Form):
     """A form that renders with GOV.UK components and lists its errors for the summary."""
 
     # Messages in GOV.UK voice for fields that do not set their own.
@@ -102,9 +94,6 @@ class GovForm(NamesNullCharacters, forms.Form):
             field.gov_kind = kind_of(field)
             if name in self.required_messages:
                 field.error_messages["required"] = self.required_messages[name]
-            # Django's own is "Ensure this value has at most 200 characters (it has 425)."
-            if getattr(field, "max_length", None) and "max_length" not in field.error_messages:
-                field.error_messages["max_length"] = too_long_message(field)
 
     def error_summary(self) -> list[tuple[str, str]]:
         """(anchor, message) pairs for the GOV.UK error summary, in the order of the form."""

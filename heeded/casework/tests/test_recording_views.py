@@ -209,6 +209,18 @@ def test_the_people_partial_finds_people_by_part_of_their_name(client, officer):
     )
 
 
+def test_a_null_character_typed_finds_no_one_by_that_term(client, officer):
+    """Found on PostgreSQL, which refuses to be asked about one (a server error): the term
+    it is in is left out of the search, as nothing kept can hold one."""
+    PersonFactory(full_name="Dana Whitlock", postcode="PO30 1UD")
+    client.force_login(officer)
+    typed = {"full_name": "whit", "postcode": "PO30\x001UD", "email": "d\x00@example.com"}
+    page = client.get("/cases/new/people/", typed).content.decode()
+    assert "Use Dana Whitlock" in page
+    typed["full_name"] = "Whit\x00lock"
+    assert "No one on file" in client.get("/cases/new/people/", typed).content.decode()
+
+
 def test_people_of_the_same_name_are_told_apart_by_their_cases(client, officer, code):
     """QA on the demo: six "Use Jo Bloggs" choices, with no email or postcode on file, gave
     the officer nothing to choose between them by: each now names the cases they made."""
@@ -439,6 +451,34 @@ def test_an_mp_enquiry_refuses_an_mps_name_or_office_too_long_to_keep(client, of
     page = response.content.decode()
     assert "MP or councillor&#x27;s name must be 200 characters or fewer" in page
     assert "Constituency, ward or office must be 200 characters or fewer" in page
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("full_name", "D" * 201, "Full name must be 200 characters or fewer"),
+        ("telephone", "0" * 41, "Telephone must be 40 characters or fewer"),
+        ("postcode", "PO30\x001UD", "Postcode must not contain a null character"),
+        (
+            "relationship",
+            "R" * 101,
+            "Their relationship to the child must be 100 characters or fewer",
+        ),
+    ],
+)
+def test_a_box_refused_is_named_in_the_error_summary_and_beside_it(
+    client, officer, code, field, typed, message
+):
+    client.force_login(officer)
+    response = client.post("/cases/new/complaint/", complaint_answers(code, **{field: typed}))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'<a href="#id_{field}">{message}</a>' in page
+    assert (
+        f'<p id="id_{field}-error" class="govuk-error-message">'
+        f'<span class="govuk-visually-hidden">Error:</span> {message}</p>'
+    ) in page
+    assert "Ensure this value" not in page and "Null characters" not in page
 
 
 def _token_on_the_check_page(client, code) -> str:

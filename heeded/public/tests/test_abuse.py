@@ -33,6 +33,27 @@ def test_a_filled_honeypot_is_shown_with_an_error_and_nothing_is_lost(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("filled", ["x" * 201, "x" * 5000, "http://spam\x00"])
+def test_whatever_fills_the_honeypot_it_is_told_the_same_plain_words(client, filled):
+    """Not "Leave this blank must be 200 characters or fewer" (nor Django's "Ensure this
+    value has at most..."), which would puzzle whoever filled it: what to do, and no more."""
+    response = client.post(
+        step_url("complaint", "your-name"), {"full_name": "Ann Lee", "website": filled}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    message = "Delete what is in the box labelled ‘Leave this blank’"
+    assert f'<a href="#website">{message}</a>' in page
+    assert (
+        '<p id="website-error" class="govuk-error-message">'
+        f'<span class="govuk-visually-hidden">Error:</span> {message}</p>'
+    ) in page
+    assert "characters" not in page.split('id="website-error"')[1].split("</p>")[0]
+    assert "Ensure this value" not in page and "null character" not in page
+    assert 'value="Ann Lee"' in page
+
+
+@pytest.mark.django_db
 def test_the_honeypot_is_hidden_untabbable_and_never_autofilled(client):
     page = client.get(step_url("complaint", "your-name")).content.decode()
     assert 'class="govuk-form-group app-extra-field"' in page

@@ -6,7 +6,7 @@ import pytest
 
 from heeded.public.fields import GovDateField, PartialDate
 
-from .journeys import COMPLAINT, answer_all, step_url
+from .journeys import ANSWERS, answer_all, step_url
 
 
 def _error_page(client, step, data, journey="complaint"):
@@ -18,13 +18,13 @@ def _error_page(client, step, data, journey="complaint"):
     return page
 
 
-def _answer_up_to(client, step):
+def _answer_up_to(client, step, journey="complaint"):
     answers = {}
-    for name, data in COMPLAINT.items():
+    for name, data in ANSWERS[journey].items():
         if name == step:
             break
         answers[name] = data
-    answer_all(client, "complaint", answers)
+    answer_all(client, journey, answers)
 
 
 @pytest.mark.django_db
@@ -131,6 +131,55 @@ def test_a_wrong_answer_is_explained_and_linked_from_the_summary(
     page = _error_page(client, step, data)
     assert f'<a href="{target}">{message}</a>' in page
     assert f'<span class="govuk-visually-hidden">Error:</span> {message}' in page
+
+
+# An email address 260 characters long, in the correct format: too long to keep.
+LONG_EMAIL = "a" * 64 + "@" + ".".join(["b" * 63] * 3) + ".com"
+PHONE = "07700 900 123"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "journey,step,typed,message",
+    [
+        ("complaint", "your-name", {"full_name": "A" * 201}, "Your name must be 200"),
+        ("complaint", "contact", {"email": LONG_EMAIL}, "Email address must be 254"),
+        ("complaint", "contact", {"telephone": "0" * 41}, "Phone number must be 40"),
+        ("compliment", "contact", {"address": "A" * 501}, "Address must be 500"),
+        ("compliment", "contact", {"postcode": "PO30 5BZ" * 2}, "Postcode must be 10"),
+        (
+            "complaint",
+            "child",
+            {"child_name": "T" * 201},
+            "The child or young person’s full name must be 200",
+        ),
+        ("complaint", "when", {"when_roughly": "W" * 201}, "When it happened must be 200"),
+        (
+            "complaint",
+            "outcome",
+            {"outcome_details": "M" * 1001},
+            "More about what you would like must be 1,000",
+        ),
+        ("compliment", "who", {"person": "P" * 201}, "Who you would like to thank must be 200"),
+        ("young-person", "your-name", {"first_name": "K" * 101}, "Your first name must be 100"),
+        (
+            "young-person",
+            "contact",
+            {"safe_note": "S" * 501},
+            "What we should know to contact you safely must be 500",
+        ),
+    ],
+)
+def test_too_much_text_is_refused_naming_the_box(client, journey, step, typed, message):
+    """Not Django's "Ensure this value has at most 200 characters (it has 201).", which names
+    no box (heeded.field_messages). The journey's own answers, one of them too long."""
+    _answer_up_to(client, step, journey)
+    page = _error_page(client, step, ANSWERS[journey][step] | typed, journey)
+    message += " characters or fewer"
+    target = "#" + next(iter(typed)).replace("_", "-")
+    assert f'<a href="{target}">{message}</a>' in page
+    assert f'<span class="govuk-visually-hidden">Error:</span> {message}' in page
+    assert "Ensure this value" not in page
 
 
 @pytest.mark.django_db

@@ -3,12 +3,12 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.utils.functional import cached_property
 
-from heeded.field_messages import NamesNullCharacters
+from heeded.field_messages import NamesItsFields
 
 from ..services.taxonomy import check_code_format
 
 
-class GovukForm(NamesNullCharacters, forms.Form):
+class GovukForm(NamesItsFields, forms.Form):
     """A form drawn by crispy-forms-gds inside a <form> the template writes."""
 
     @cached_property
@@ -45,10 +45,7 @@ def label_field(what: str) -> forms.CharField:
         label="Label",
         max_length=200,
         help_text=f"What officers and reports call this {what}.",
-        error_messages={
-            "required": "Enter a label",
-            "max_length": "Label must be 200 characters or fewer",
-        },
+        error_messages={"required": "Enter a label"},
     )
 
 

@@ -49,10 +49,7 @@ class ClosureDayForm(GovukForm):
         label="What is the closure?",
         max_length=200,
         help_text="For example, Christmas Eve privilege day",
-        error_messages={
-            "required": "Enter what the closure is",
-            "max_length": "What the closure is must be 200 characters or fewer",
-        },
+        error_messages={"required": "Enter what the closure is"},
     )
 
     called = {"description": "What the closure is"}

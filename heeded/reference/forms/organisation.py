@@ -3,7 +3,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.text import capfirst
 
-from heeded.organisation.models import Stage2ClockStart
+from heeded.organisation.models import Organisation, Stage2ClockStart
 
 from .base import GovukForm, numeric_input
 
@@ -25,16 +25,19 @@ def whole_number(name: str, low: int, high: int, **kwargs) -> forms.IntegerField
     )
 
 
-def _web_address(what: str) -> forms.URLField:
-    return forms.URLField(
+def _web_address(what: str, field: str) -> forms.URLField:
+    address = forms.URLField(
         label=f"{what}: web address (optional)",
         required=False,
+        max_length=Organisation._meta.get_field(field).max_length,
         assume_scheme="https",
         help_text="The council's own page, linked at the foot of every public form page.",
         error_messages={
             "invalid": f"{what} must be a web address, like https://www.council.gov.uk/privacy"
         },
     )
+    address.called = f"{what} web address"  # its label's colon reads badly in a message
+    return address
 
 
 class OrganisationForm(GovukForm):
@@ -80,6 +83,7 @@ class OrganisationForm(GovukForm):
     complaints_email = forms.EmailField(
         label="Complaints team email address (optional)",
         required=False,
+        max_length=Organisation._meta.get_field("complaints_email").max_length,
         help_text="Shown to the public on the feedback forms.",
         error_messages={
             "invalid": "Enter an email address in the correct format, like "
@@ -101,8 +105,10 @@ class OrganisationForm(GovukForm):
         help_text="Children's social care's front door. The public forms tell anyone worried "
         "about a child to call it.",
     )
-    privacy_notice_url = _web_address("Privacy notice")
-    accessibility_statement_url = _web_address("Accessibility statement")
+    privacy_notice_url = _web_address("Privacy notice", "privacy_notice_url")
+    accessibility_statement_url = _web_address(
+        "Accessibility statement", "accessibility_statement_url"
+    )
 
     def layout(self):
         return [

@@ -1,10 +1,13 @@
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field
 from django import forms
+from django.contrib.auth import get_user_model
 
 from heeded.access.roles import ROLES
 
 from .base import GovukForm
+
+User = get_user_model()
 
 
 def role_choices():
@@ -20,10 +23,7 @@ class StaffForm(GovukForm):
                 label="Username",
                 max_length=150,
                 help_text="What they type to sign in, for example jsmith",
-                error_messages={
-                    "required": "Enter a username",
-                    "max_length": "Username must be 150 characters or fewer",
-                },
+                error_messages={"required": "Enter a username"},
             )
         fields["first_name"] = forms.CharField(
             label="First name",
@@ -37,6 +37,7 @@ class StaffForm(GovukForm):
         )
         fields["email"] = forms.EmailField(
             label="Email address",
+            max_length=User._meta.get_field("email").max_length,
             error_messages={
                 "required": "Enter their email address",
                 "invalid": "Enter an email address in the correct format, like name@council.gov.uk",

@@ -70,10 +70,6 @@ def online_form_fields() -> dict[str, forms.Field]:
             max_length=Outcome._meta.get_field("public_wording").max_length,
             help_text="In the words of someone complaining, for example 'A meeting to talk "
             "about it'. Left empty, the label is used.",
-            error_messages={
-                "max_length": "Wording on the online form must be %(limit_value)d characters "
-                "or fewer"
-            },
         ),
         "asked_online": forms.TypedChoiceField(
             label="Can someone complaining online ask for it?",

@@ -119,3 +119,9 @@ def test_a_null_character_in_the_description_is_named_in_the_closures_words(as_m
     response = as_manager.post(ADD, typed(description="Christmas\x00 Eve"))
     assert errors_of(response) == ["What the closure is must not contain a null character"]
     assert not ClosureDay.objects.exists()
+
+
+def test_a_description_too_long_to_keep_is_refused_in_the_closures_words(as_manager):
+    response = as_manager.post(ADD, typed(description="C" * 201))
+    assert errors_of(response) == ["What the closure is must be 200 characters or fewer"]
+    assert not ClosureDay.objects.exists()

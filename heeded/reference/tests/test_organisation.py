@@ -66,6 +66,17 @@ def test_a_manager_changes_the_settings_and_each_change_is_logged(as_manager, ma
         ({"small_number_threshold": "1"}, "Small number threshold must be between 3 and 20"),
         ({"complaints_email": "complaints at iow"}, "Enter an email address in the correct"),
         ({"privacy_notice_url": "our privacy page"}, "Privacy notice must be a web address"),
+        # Too long to keep (PostgreSQL would refuse it): said in GOV.UK words, naming the box.
+        ({"name": "N" * 201}, "Organisation name must be 200 characters or fewer"),
+        ({"department": "D" * 201}, "Department must be 200 characters or fewer"),
+        (
+            {"complaints_email": "a" * 64 + "@" + ".".join(["b" * 63] * 3) + ".uk"},
+            "Complaints team email address must be 254 characters or fewer",
+        ),
+        (
+            {"accessibility_statement_url": "https://council.gov.uk/" + "a" * 200},
+            "Accessibility statement web address must be 200 characters or fewer",
+        ),
     ],
 )
 def test_bad_settings_are_refused_with_a_message_saying_why(as_manager, changes, message):

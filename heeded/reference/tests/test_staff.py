@@ -102,6 +102,11 @@ def test_the_password_must_meet_the_councils_rules(as_admin, client):
         form_url, {"new_password1": "correct horse battery", "new_password2": "other horse battery"}
     )
     assert errors_of(response) == ["The passwords do not match"]
+    response = client.post(form_url, {"new_password1": "x\x00", "new_password2": "x\x00"})
+    assert errors_of(response) == [
+        "Password must not contain a null character",
+        "The password typed again must not contain a null character",
+    ]
 
 
 def test_a_deactivated_persons_link_does_not_work(as_admin, admin_user, client):
@@ -120,6 +125,12 @@ def test_a_deactivated_persons_link_does_not_work(as_admin, admin_user, client):
         ({"first_name": ""}, "Enter their first name"),
         ({"email": "jo at council"}, "Enter an email address in the correct format"),
         ({"email": "officer@council.example"}, "Another member of staff already has this email"),
+        ({"username": "j" * 151}, "Username must be 150 characters or fewer"),
+        ({"last_name": "S" * 151}, "Last name must be 150 characters or fewer"),
+        (
+            {"email": "a" * 64 + "@" + ".".join(["b" * 63] * 3) + ".uk"},
+            "Email address must be 254 characters or fewer",
+        ),
         ({"roles": []}, "Select at least one role"),
     ],
 )

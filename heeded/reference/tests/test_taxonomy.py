@@ -296,3 +296,19 @@ def test_a_new_outcome_is_offered_online_under_its_label_unless_worded(as_manage
     assert response.status_code == 302
     training = code("outcome", "training")
     assert (training.public_label, training.asked_online) == ("Staff training", True)
+
+
+def test_a_label_or_wording_too_long_to_keep_is_refused_naming_the_box(as_manager):
+    response = as_manager.post(
+        edit_url("meeting_offer", kind="outcome"),
+        {
+            "label": "L" * 201,
+            "public_wording": "W" * 201,
+            "asked_online": "True",
+            "position": "5",
+        },
+    )
+    assert errors_of(response) == [
+        "Label must be 200 characters or fewer",
+        "Wording on the online form must be 200 characters or fewer",
+    ]

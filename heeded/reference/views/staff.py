@@ -113,6 +113,7 @@ def staff_password_link(request, pk):
 
 class SetPasswordForm(DjangoSetPasswordForm, GovukForm):
     error_messages = {"password_mismatch": "The passwords do not match"}
+    called = {"new_password2": "The password typed again"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

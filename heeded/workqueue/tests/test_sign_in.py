@@ -200,3 +200,70 @@ def test_a_null_character_in_the_sign_in_name_is_named_in_govuk_words(client, of
     page = response.content.decode()
     assert "Username or email address must not contain a null character" in page
     assert "Null characters are not allowed" not in page
+
+
+def _error_beside(page: str, field: str, message: str) -> bool:
+    """Whether ``message`` is in the error summary, linked to ``field``, and beside it."""
+    return (
+        f'<a href="#id_{field}">{message}</a>' in page
+        and (
+            f'<p id="id_{field}-error" class="govuk-error-message">'
+            f'<span class="govuk-visually-hidden">Error:</span> {message}</p>'
+        )
+        in page
+    )
+
+
+def test_a_null_character_in_a_password_being_changed_is_named_in_govuk_words(client, officer):
+    client.force_login(officer)
+    response = client.post(
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD + "\x00", "password1": "x\x00", "password2": "y\x00"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<title>Error: " in page
+    assert _error_beside(page, "oldpassword", "Current password must not contain a null character")
+    assert _error_beside(page, "password1", "New password must not contain a null character")
+    assert _error_beside(
+        page, "password2", "New password typed again must not contain a null character"
+    )
+    assert "Null characters are not allowed" not in page
+    officer.refresh_from_db()
+    assert officer.check_password(PASSWORD)
+
+
+def test_a_null_character_in_a_password_reset_by_link_is_named_in_govuk_words(client, officer):
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+    from django.urls import reverse
+
+    link = reverse(
+        "account_reset_password_from_key",
+        kwargs={
+            "uidb36": user_pk_to_url_str(officer),
+            "key": default_token_generator.make_token(officer),
+        },
+    )
+    form_page = client.get(link)  # allauth keeps the key and sends on to the form
+    assert form_page.status_code == 302
+    new = "a-new-long-password\x00"
+    response = client.post(form_page["Location"], {"password1": new, "password2": new})
+    assert response.status_code == 200
+    page = response.content.decode()
+    # allauth's page gives its form to the fields alone: the summary is there all the same.
+    assert "<title>Error: " in page
+    assert _error_beside(page, "password1", "New password must not contain a null character")
+    assert "Null characters are not allowed" not in page
+    officer.refresh_from_db()
+    assert officer.check_password(PASSWORD)
+
+
+def test_an_email_address_too_long_to_keep_is_refused_by_name(client, officer):
+    client.force_login(officer)
+    too_long = "a" * 64 + "@" + ".".join(["b" * 63] * 3) + ".com"  # 260: correct, but long
+    response = client.post("/accounts/email/", {"action_add": "", "email": too_long})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert _error_beside(page, "email", "Email address must be 254 characters or fewer")
+    assert "Ensure this value" not in page
