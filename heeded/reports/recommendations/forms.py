@@ -11,6 +11,15 @@ from . import services
 PUBLICATION = "Written for publication: no names or details that could identify anyone."
 
 
+def publication_text(label: str, about: str, required: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea,
+        help_text=f"{about} {PUBLICATION}",
+        error_messages={"required": required},
+    )
+
+
 class ReportYearField(forms.CharField):
     """A report year, written as the report labels it ("2025/26"); "2025-26" is taken too."""
 
@@ -35,11 +44,8 @@ class RecommendationForm(GovukForm):
             "max_length": "Title must be 200 characters or fewer",
         },
     )
-    text = forms.CharField(
-        label="Recommendation",
-        widget=forms.Textarea,
-        help_text=f"As the report prints it. {PUBLICATION}",
-        error_messages={"required": "Enter the recommendation"},
+    text = publication_text(
+        "Recommendation", "As the report prints it.", "Enter the recommendation"
     )
     raised_in = ReportYearField(
         name="Raised in",
@@ -95,11 +101,8 @@ class ProgressForm(GovukForm):
             "invalid_choice": "Select the status",
         },
     )
-    text = forms.CharField(
-        label="Progress",
-        widget=forms.Textarea,
-        help_text=f"What has been done, as the report prints it. {PUBLICATION}",
-        error_messages={"required": "Enter the progress made"},
+    text = publication_text(
+        "Progress", "What has been done, as the report prints it.", "Enter the progress made"
     )
 
     def layout(self):

@@ -135,16 +135,15 @@ def add_recommendation(
         raised_in=raised_in,
         position=next_position(raised_in) if position is None else position,
     )
-    recommendation.full_clean()
-    with transaction.atomic():
-        recommendation.save()
-        changelog.log_created(
+    return _saved(
+        recommendation,
+        lambda: changelog.log_created(
             by=by,
             area=AREA,
             subject=subject(recommendation),
             values={name: getattr(recommendation, name) for name in FIELDS},
-        )
-    return recommendation
+        ),
+    )
 
 
 def update_recommendation(
@@ -155,29 +154,19 @@ def update_recommendation(
     after = {"title": title, "text": text, "raised_in": raised_in, "position": position}
     for name, value in after.items():
         setattr(recommendation, name, value)
-    recommendation.full_clean()
-    with transaction.atomic():
-        recommendation.save()
-        changelog.log_changes(
+    return _saved(
+        recommendation,
+        lambda: changelog.log_changes(
             by=by, area=AREA, subject=subject(recommendation), before=before, after=after
-        )
-    return recommendation
+        ),
+    )
 
 
 def remove_recommendation(recommendation: Recommendation, *, by) -> None:
     reason = why_not_removable(recommendation)
     if reason:
         raise ValidationError(f"{recommendation.title} cannot be removed. {reason}")
-    with transaction.atomic():
-        changelog.log(
-            by=by,
-            area=AREA,
-            subject=subject(recommendation),
-            action=Action.REMOVED,
-            field="text",
-            old=recommendation.text,
-        )
-        recommendation.delete()
+    _removed(recommendation, by=by, area=AREA, subject=subject(recommendation))
 
 
 # --- progress -----------------------------------------------------------------------------
@@ -214,57 +203,68 @@ def record_progress(
     progress = RecommendationProgress(
         recommendation=recommendation, period_label=period_label, status=status, text=text
     )
-    progress.full_clean(validate_constraints=False)
-    try:
-        with transaction.atomic():
-            progress.save()
-            changelog.log_created(
-                by=by,
-                area=PROGRESS_AREA,
-                subject=progress_subject(progress),
-                values=_progress_values(progress),
-            )
-    except IntegrityError:
-        check_progress_year(recommendation, period_label)  # recorded meanwhile: say so
-        raise
-    return progress
+    return _saved_progress(
+        progress,
+        None,
+        lambda: changelog.log_created(
+            by=by,
+            area=PROGRESS_AREA,
+            subject=progress_subject(progress),
+            values=_progress_values(progress),
+        ),
+    )
 
 
 def update_progress(
     progress: RecommendationProgress, *, by, period_label: str, status: str, text: str
 ) -> RecommendationProgress:
-    recommendation = progress.recommendation
-    check_progress_year(recommendation, period_label, besides=progress)
+    check_progress_year(progress.recommendation, period_label, besides=progress)
     before = _progress_values(progress)
     progress.period_label, progress.status, progress.text = period_label, status, text
-    progress.full_clean(validate_constraints=False)
-    try:
-        with transaction.atomic():
-            progress.save()
-            changelog.log_changes(
-                by=by,
-                area=PROGRESS_AREA,
-                subject=progress_subject(progress),
-                before=before,
-                after=_progress_values(progress),
-            )
-    except IntegrityError:
-        check_progress_year(recommendation, period_label, besides=progress)
-        raise
-    return progress
-
-
-def remove_progress(progress: RecommendationProgress, *, by) -> None:
-    with transaction.atomic():
-        changelog.log(
+    return _saved_progress(
+        progress,
+        progress,
+        lambda: changelog.log_changes(
             by=by,
             area=PROGRESS_AREA,
             subject=progress_subject(progress),
-            action=Action.REMOVED,
-            field="text",
-            old=progress.text,
+            before=before,
+            after=_progress_values(progress),
+        ),
+    )
+
+
+def remove_progress(progress: RecommendationProgress, *, by) -> None:
+    _removed(progress, by=by, area=PROGRESS_AREA, subject=progress_subject(progress))
+
+
+def _saved_progress(progress, besides, log):
+    try:
+        return _saved(progress, log)
+    except IntegrityError:
+        # Recorded by someone else between the check and the save: say so.
+        check_progress_year(progress.recommendation, progress.period_label, besides=besides)
+        raise
+
+
+# --- saving -------------------------------------------------------------------------------
+def _saved(row, log):
+    """``row`` checked, saved and its change logged, all or nothing. The one-progress-a-
+    report constraint is the database's to keep (a check before could miss a race)."""
+    row.full_clean(validate_constraints=False)
+    with transaction.atomic():
+        row.save()
+        log()
+    return row
+
+
+def _removed(row, *, by, area: str, subject: str) -> None:
+    """``row`` deleted, the log keeping its text."""
+    with transaction.atomic():
+        changelog.log(
+            by=by, area=area, subject=subject, action=Action.REMOVED, field="text", old=row.text
         )
-        progress.delete()
+        row.delete()
 
 
 # --- words --------------------------------------------------------------------------------

@@ -15,6 +15,18 @@ from .forms import ProgressForm, RecommendationForm
 LIST = "reports:recommendation_list"
 
 
+def _submitted(request, form, save):
+    """What ``save(**form.cleaned_data)`` returned, for a valid POSTed ``form``; else None,
+    the service's reasons put beside the fields they name."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return save(**form.cleaned_data)
+    except ValidationError as error:
+        apply_errors(form, error)
+        return None
+
+
 @allowed_if(can_manage_recommendations)
 def recommendation_list(request):
     return render(request, "reports/recommendations/list.html", {"reports": services.by_report()})
@@ -24,16 +36,14 @@ def recommendation_list(request):
 def recommendation_add(request):
     initial = {"raised_in": services.latest_complete_year()}
     form = RecommendationForm(request.POST or None, initial=initial, adding=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            recommendation = services.add_recommendation(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request, f"{recommendation.title} added to the {recommendation.raised_in} report"
-            )
-            return redirect(LIST)
+    recommendation = _submitted(
+        request, form, lambda **data: services.add_recommendation(by=request.user, **data)
+    )
+    if recommendation:
+        messages.success(
+            request, f"{recommendation.title} added to the {recommendation.raised_in} report"
+        )
+        return redirect(LIST)
     return render(request, "reports/recommendations/form.html", {"form": form})
 
 
@@ -42,14 +52,13 @@ def recommendation_edit(request, pk):
     recommendation = get_object_or_404(Recommendation, pk=pk)
     initial = {name: getattr(recommendation, name) for name in services.FIELDS}
     form = RecommendationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_recommendation(recommendation, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, f"{recommendation.title} saved")
-            return redirect(LIST)
+    if _submitted(
+        request,
+        form,
+        lambda **data: services.update_recommendation(recommendation, by=request.user, **data),
+    ):
+        messages.success(request, f"{recommendation.title} saved")
+        return redirect(LIST)
     return render(
         request,
         "reports/recommendations/form.html",
@@ -88,18 +97,16 @@ def progress_add(request, pk):
     recommendation = get_object_or_404(Recommendation, pk=pk)
     initial = {"period_label": services.suggested_progress_year(recommendation)}
     form = ProgressForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            progress = services.record_progress(
-                recommendation, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request, f"Progress on {recommendation.title} recorded for {progress.period_label}"
-            )
-            return redirect("reports:recommendation_edit", pk=recommendation.pk)
+    progress = _submitted(
+        request,
+        form,
+        lambda **data: services.record_progress(recommendation, by=request.user, **data),
+    )
+    if progress:
+        messages.success(
+            request, f"Progress on {recommendation.title} recorded for {progress.period_label}"
+        )
+        return redirect("reports:recommendation_edit", pk=recommendation.pk)
     return render(
         request,
         "reports/recommendations/progress_form.html",
@@ -112,17 +119,14 @@ def progress_edit(request, pk, progress_pk):
     progress = _progress(pk, progress_pk)
     initial = {name: getattr(progress, name) for name in services.PROGRESS_FIELDS}
     form = ProgressForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_progress(progress, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"Progress on {progress.recommendation.title} for {progress.period_label} saved",
-            )
-            return redirect("reports:recommendation_edit", pk=pk)
+    if _submitted(
+        request, form, lambda **data: services.update_progress(progress, by=request.user, **data)
+    ):
+        messages.success(
+            request,
+            f"Progress on {progress.recommendation.title} for {progress.period_label} saved",
+        )
+        return redirect("reports:recommendation_edit", pk=pk)
     return render(
         request,
         "reports/recommendations/progress_form.html",

@@ -18,16 +18,6 @@ def messages_of(error: ValidationError) -> dict[str, list[str]]:
     return error.value.message_dict
 
 
-@pytest.fixture
-def pilot(manager):
-    return services.add_recommendation(
-        by=manager,
-        title="Investigating officer pilot",
-        text="Review the effectiveness of the investigating officer pilot.",
-        raised_in="2018/19",
-    )
-
-
 @pytest.mark.parametrize(
     ("written", "label"),
     [
