@@ -55,7 +55,9 @@ def assert_refused(response, field: str, message: str) -> None:
     assert response.status_code == 200
     assert error_beside(response, field) == [message]
     assert errors_of(response) == [message]
-    assert f'href="#id_{field}"' in response.content.decode()
+    # The summary links to the box (a radio group's first radio, "id_status_1").
+    [(anchor, _)] = response.context["form"].error_links()
+    assert anchor.startswith(f"id_{field}") and f'href="#{anchor}"' in response.content.decode()
 
 
 # --- the list -------------------------------------------------------------------------------
