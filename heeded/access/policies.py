@@ -63,6 +63,12 @@ def can_manage_reference_data(user) -> bool:
     return has_role(user, Role.COMPLAINTS_MANAGER)
 
 
+def can_manage_recommendations(user) -> bool:
+    """The annual report's recommendations and their progress: the complaints manager's,
+    like reference data. Officers and report viewers read them in the report itself."""
+    return has_role(user, Role.COMPLAINTS_MANAGER)
+
+
 def can_import(user) -> bool:
     return has_role(user, Role.COMPLAINTS_MANAGER)
 

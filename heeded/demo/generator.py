@@ -19,6 +19,8 @@ from heeded.calendars.working_days import add_working_days
 from heeded.cases import actions
 from heeded.cases.models import Case, CaseEvent, ContactDirection, PartyRole, Person, Stage
 from heeded.organisation.models import Organisation
+from heeded.reports.periods import financial_year as report_period
+from heeded.reports.recommendations import services as recommendations
 from heeded.taxonomy.models import TAXONOMY_MODELS
 
 from . import mix
@@ -30,6 +32,11 @@ COMPLAINT_TYPES = ("complaint", "area_initiated", "corporate_complaint", "non_st
 
 def financial_year(start_year: int) -> tuple[dt.date, dt.date]:
     return dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31)
+
+
+def report_year(start_year: int) -> str:
+    """The year as the annual report labels it: "2025/26"."""
+    return report_period(start_year).label
 
 
 def current_financial_year_start(today: dt.date) -> int:
@@ -110,6 +117,7 @@ class DemoCouncil:
                 made[record_type] += 1
                 self.progress(number, len(plan))
             keyed_on_the_day()
+            self._recommendations(staff["manager"])
         return made
 
     def _organisation(self) -> None:
@@ -123,6 +131,27 @@ class DemoCouncil:
         organisation.privacy_notice_url = "https://demo-borough.example/privacy"
         organisation.accessibility_statement_url = "https://demo-borough.example/accessibility"
         organisation.save()
+
+    def _recommendations(self, manager) -> None:
+        """The report for the latest complete year: two recommendations of the year before
+        with its progress on them (one completed, one carried forward), and two of its own."""
+        latest = current_financial_year_start(self.today) - 1
+        for title, text, years_before, progress in mix.RECOMMENDATIONS:
+            recommendation = recommendations.add_recommendation(
+                by=manager,
+                title=title,
+                text=text,
+                raised_in=report_year(latest - years_before),
+            )
+            if progress is not None:
+                status, words = progress
+                recommendations.record_progress(
+                    recommendation,
+                    by=manager,
+                    period_label=report_year(latest),
+                    status=status,
+                    text=words,
+                )
 
     def _plan(self) -> list[tuple[str, dt.date]]:
         """Every representation to make: its type and date received, in date order."""

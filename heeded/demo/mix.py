@@ -240,3 +240,50 @@ LAST_NAMES = (
     "Hill",
     "Moore",
 )
+
+# The annual report's recommendations, written for publication. Each is (title, text,
+# years before the latest complete report that raised it, the progress that report gives as
+# (status, text), or None for one it raises itself).
+RECOMMENDATIONS = (
+    (
+        "Stage 1 response times",
+        "Services should answer Stage 1 complaints within 10 working days, or agree a longer "
+        "time with the person complaining before the deadline passes. The complaints team "
+        "will send each service a weekly list of the responses falling due.",
+        1,
+        (
+            "completed",
+            "Every service has had a weekly list of responses falling due since June. More "
+            "Stage 1 responses were sent within 10 working days than the year before, and "
+            "extensions were agreed before the deadline in almost every case.",
+        ),
+    ),
+    (
+        "Telling families when their social worker changes",
+        "When a child's social worker changes, the family should be told within five "
+        "working days who the new worker is and how to contact them.",
+        1,
+        (
+            "carried_forward",
+            "The children in need teams now send a letter and record it on the child's file. "
+            "The fostering and disabled children's teams have not yet started, so the "
+            "recommendation is carried into next year's report.",
+        ),
+    ),
+    (
+        "Offering advocacy to children and young people",
+        "Every child or young person who makes a complaint should be offered an advocate "
+        "when the complaint is received, and the offer and their answer should be recorded "
+        "on the case.",
+        0,
+        None,
+    ),
+    (
+        "Learning from upheld complaints",
+        "Each service should tell its management team every quarter which complaints were "
+        "upheld and what it has changed as a result, so that the same failings are not "
+        "repeated.",
+        0,
+        None,
+    ),
+)

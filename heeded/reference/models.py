@@ -27,7 +27,8 @@ class ChangeLog(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     # What was changed: a taxonomy kind ("nature", "service_team"), "closure_day",
-    # "organisation" or "staff"; and which one (a code, a date, a username).
+    # "organisation", "staff", or the annual report's "recommendation" and
+    # "recommendation_progress"; and which one (a code, a date, a username, a title).
     area = models.CharField(max_length=40)
     subject = models.CharField(max_length=200)
     action = models.CharField(max_length=20, choices=Action.choices)

@@ -49,7 +49,14 @@ def index(request):
         return redirect(
             "reports:report", form.period.start.isoformat(), form.period.end.isoformat()
         )
-    return render(request, "reports/index.html", {"form": form})
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "form": form,
+            "can_manage_recommendations": policies.can_manage_recommendations(request.user),
+        },
+    )
 
 
 @login_required
@@ -77,7 +84,13 @@ def report(request, start: str, end: str):
         {
             "document": document,
             "period": period,
-            "body": html_renderer.fragment(document, link),
+            "body": html_renderer.fragment(
+                document,
+                link,
+                reverse("reports:recommendation_list")
+                if policies.can_manage_recommendations(request.user)
+                else "",
+            ),
             "downloads": downloads,
             "public_downloads": public,
         },

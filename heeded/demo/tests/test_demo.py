@@ -199,3 +199,27 @@ def test_dashboards_have_work_due_today_overdue_and_in_the_next_few_days():
     assert open_cases.filter(
         next_deadline__gt=TODAY, next_deadline__lte=TODAY + dt.timedelta(days=7)
     ).exists()
+
+
+def test_the_latest_complete_years_report_has_recommendations_and_their_progress():
+    # TODAY is in 2026/27, so the latest complete report is 2025/26.
+    build(volume_factor=0.05, years=1)
+    document = document_for(build_report(financial_year(2025)), public=True)
+    section = next(s for s in document.sections if s.id == "recommendations")
+    headings = [block.heading for block in section.blocks if block.kind == "quote"]
+    assert headings == [
+        "Recommendation 1 (2024/25): Stage 1 response times",
+        "Recommendation 2 (2024/25): Telling families when their social worker changes",
+        "Recommendation 1: Offering advocacy to children and young people",
+        "Recommendation 2: Learning from upheld complaints",
+    ]
+    texts = " ".join(block.text for block in section.blocks if block.kind == "quote")
+    assert "Progress (Completed):" in texts and "Progress (Carried forward):" in texts
+    # The year under way carries forward all but the completed one.
+    current = document_for(build_report(financial_year(2026)), public=False)
+    section = next(s for s in current.sections if s.id == "recommendations")
+    assert [b.heading for b in section.blocks if b.kind == "quote"] == [
+        "Recommendation 1 (2024/25): Telling families when their social worker changes",
+        "Recommendation 2 (2025/26): Offering advocacy to children and young people",
+        "Recommendation 3 (2025/26): Learning from upheld complaints",
+    ]

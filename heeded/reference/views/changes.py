@@ -14,9 +14,29 @@ from .access import allowed_if
 
 # What each area of the log is about, in the words of the settings pages.
 AREA_MODELS = {**TAXONOMY_MODELS, "organisation": Organisation, "closure_day": ClosureDay}
-AREA_WORDS = {"organisation": "Organisation settings", "staff": "Staff member"}
+AREA_WORDS = {
+    "organisation": "Organisation settings",
+    "staff": "Staff member",
+    # The annual report's recommendations (heeded.reports.recommendations), kept here too.
+    "recommendation": "Recommendation",
+    "recommendation_progress": "Progress on a recommendation",
+}
 # Fields whose names are not already the words a manager would use.
 FIELD_WORDS = {"is_active": "Active", "position": "Position in lists", "roles": "Roles"}
+# ... and in an area whose fields another page labels.
+AREA_FIELD_WORDS = {
+    "recommendation": {
+        "title": "Title",
+        "text": "Recommendation",
+        "raised_in": "Raised in",
+        "position": "Position",
+    },
+    "recommendation_progress": {
+        "period_label": "Report year",
+        "status": "Status",
+        "text": "Progress",
+    },
+}
 
 
 @allowed_if(can_manage_reference_data, can_manage_staff)
@@ -44,6 +64,8 @@ def field_words(area: str, field: str) -> str:
     """A changed field as its settings page labels it ("Small number threshold")."""
     if not field:
         return ""
+    if field in AREA_FIELD_WORDS.get(area, {}):
+        return AREA_FIELD_WORDS[area][field]
     if field in FIELD_WORDS:
         return FIELD_WORDS[field]
     if area == "organisation" and field in OrganisationForm.base_fields:

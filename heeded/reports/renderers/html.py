@@ -14,10 +14,21 @@ PRINT_CSS = Path(__file__).resolve().parent.parent / "static" / "reports" / "pri
 SCREEN_CSS = PRINT_CSS.with_name("report.css")
 
 
-def fragment(document: Document, case_link: Callable[[Cell], str] | None = None) -> str:
-    """The report's sections; ``case_link`` turns figures into links to their cases."""
+def fragment(
+    document: Document,
+    case_link: Callable[[Cell], str] | None = None,
+    recommendations_url: str = "",
+) -> str:
+    """The report's sections; ``case_link`` turns figures into links to their cases, and
+    ``recommendations_url`` (for someone who may change them) is offered under the
+    recommendations."""
     return render_to_string(
-        "reports/_document.html", {"document": document, "case_link": case_link}
+        "reports/_document.html",
+        {
+            "document": document,
+            "case_link": case_link,
+            "recommendations_url": recommendations_url,
+        },
     )
 
 

@@ -17,6 +17,7 @@ from heeded.cases import actions
 from heeded.cases.documents import add_document
 from heeded.cases.models import CaseParty
 from heeded.cases.tests.factories import PersonFactory, record
+from heeded.reports.models import Recommendation, RecommendationProgress
 
 TODAY = dt.date(2022, 10, 12)
 
@@ -126,12 +127,24 @@ def examples(officer, responding, settings, tmp_path):
     letter = SimpleUploadedFile("letter.pdf", b"%PDF-1.4 a letter", "application/pdf")
     document = add_document(case, letter, by=officer)
     closure = ClosureDay.objects.create(date=dt.date(2022, 12, 28), description="Office closed")
+    raised = Recommendation.objects.create(
+        title="Timeliness", text="Reply on time.", raised_in="2022/23"
+    )
+    progress = RecommendationProgress.objects.create(
+        recommendation=raised, period_label="2023/24", text="Most replies are on time."
+    )
+    recommendation = {"pk": raised.pk}
     by_name = {
         "casework:document": {"pk": document.pk},
         "reference:closure_remove": {"pk": closure.pk},
         "reference:unit_edit": {"code": "fostering"},
         "reference:unit_retire": {"code": "fostering"},
         "reports:cases": {"key": "complaint"},
+        "reports:recommendation_edit": recommendation,
+        "reports:recommendation_remove": recommendation,
+        "reports:progress_add": recommendation,
+        "reports:progress_edit": recommendation | {"progress_pk": progress.pk},
+        "reports:progress_remove": recommendation | {"progress_pk": progress.pk},
     }
     return example_arguments(case, officer), by_name
 

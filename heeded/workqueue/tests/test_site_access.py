@@ -66,6 +66,15 @@ ACCESS: dict[str, frozenset[str]] = {
     "reports:report": REPORT_READERS,
     "reports:download": REPORT_READERS,
     "reports:cases": RECORDERS,  # lists case references: not for report viewers
+    # The report's recommendations and their progress: kept by managers, like settings
+    # (officers and report viewers read them in the report itself)
+    "reports:recommendation_list": MANAGERS,
+    "reports:recommendation_add": MANAGERS,
+    "reports:recommendation_edit": MANAGERS,
+    "reports:recommendation_remove": MANAGERS,
+    "reports:progress_add": MANAGERS,
+    "reports:progress_edit": MANAGERS,
+    "reports:progress_remove": MANAGERS,
     # Imports (heeded.interchange)
     "interchange:upload": MANAGERS,
     "interchange:confirm": MANAGERS,
