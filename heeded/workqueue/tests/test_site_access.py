@@ -234,7 +234,18 @@ def _visit(client, name: str, url: str, who: str, allowed: bool) -> str | None:
         response = client.post(url)
     else:
         response = client.get(url)
+        if response.status_code == 200 and _leaks_template_syntax(response):
+            return "the page shows template syntax (a {# #} comment over two lines?)"
     return _judge(name, who, allowed, response.status_code, response.get("Location", ""))
+
+
+def _leaks_template_syntax(response) -> bool:
+    """Whether an HTML page shows Django template syntax as text: a {# #} comment is one
+    line only, and one over two lines is printed on every page that extends it."""
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    page = response.content.decode()
+    return any(mark in page for mark in ("{#", "#}", "{%", "%}"))
 
 
 def _judge(name: str, who: str, allowed: bool, status: int, location: str) -> str | None:
