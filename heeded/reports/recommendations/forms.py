@@ -39,10 +39,7 @@ class RecommendationForm(GovukForm):
         label="Title",
         max_length=200,
         help_text="A short heading the report prints, for example Stage 1 response times.",
-        error_messages={
-            "required": "Enter a title",
-            "max_length": "Title must be 200 characters or fewer",
-        },
+        error_messages={"required": "Enter a title"},
     )
     text = publication_text(
         "Recommendation", "As the report prints it.", "Enter the recommendation"
