@@ -1,9 +1,10 @@
-"""allauth's forms for signing in and passwords, with Heeded's messages (settings.ACCOUNT_FORMS).
+"""allauth's forms for signing in and passwords, with Heeded's words (settings.ACCOUNT_FORMS).
 
-Each names its boxes in GOV.UK's way (heeded.field_messages): a null character, say, is
-"New password must not contain a null character", not Django's "Null characters are not
-allowed.". allauth's labels are in title case ("New Password (again)"): ``called`` puts
-them into a sentence.
+allauth's labels are in title case ("New Password (again)"); GOV.UK writes them in sentence
+case ("Confirm new password"): ``labels`` gives each box its words. Each also names its boxes
+in messages in GOV.UK's way (heeded.field_messages): a null character, say, is "New password
+must not contain a null character", not Django's "Null characters are not allowed.";
+``called`` names a box whose label reads badly in a sentence.
 """
 
 from allauth.account import forms as allauth
@@ -12,35 +13,51 @@ from django.core.validators import MaxLengthValidator
 
 from heeded.field_messages import NamesItsFields
 
-NEW_PASSWORDS = {"password1": "New password", "password2": "New password typed again"}
+NEW_PASSWORD_LABELS = {"password1": "New password", "password2": "Confirm new password"}
+NEW_PASSWORDS = {"password2": "New password typed again"}
 
 
-class LoginForm(NamesItsFields, allauth.LoginForm):
-    called = {"login": "Username or email address"}  # as the sign-in page labels it
+class InSentenceCase(NamesItsFields):
+    """An allauth form whose boxes are labelled in GOV.UK's sentence case."""
+
+    labels: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in self.labels.items():
+            if name in self.fields:
+                self.fields[name].label = label
 
 
-class ResetPasswordForm(NamesItsFields, allauth.ResetPasswordForm):
-    called = {"email": "Email address"}
+class LoginForm(InSentenceCase, allauth.LoginForm):
+    labels = {"login": "Username or email address", "password": "Password"}
 
 
-class ResetPasswordKeyForm(NamesItsFields, allauth.ResetPasswordKeyForm):
+class ResetPasswordForm(InSentenceCase, allauth.ResetPasswordForm):
+    labels = {"email": "Email address"}
+
+
+class ResetPasswordKeyForm(InSentenceCase, allauth.ResetPasswordKeyForm):
+    labels = NEW_PASSWORD_LABELS
     called = NEW_PASSWORDS
 
 
-class ChangePasswordForm(NamesItsFields, allauth.ChangePasswordForm):
-    called = {"oldpassword": "Current password", **NEW_PASSWORDS}
+class ChangePasswordForm(InSentenceCase, allauth.ChangePasswordForm):
+    labels = {"oldpassword": "Current password", **NEW_PASSWORD_LABELS}
+    called = NEW_PASSWORDS
 
 
-class SetPasswordForm(NamesItsFields, allauth.SetPasswordForm):
-    called = {"password1": "Password", "password2": "Password typed again"}
+class SetPasswordForm(InSentenceCase, allauth.SetPasswordForm):
+    labels = {"password1": "Password", "password2": "Confirm password"}
+    called = {"password2": "Password typed again"}
 
 
-class ReauthenticateForm(NamesItsFields, allauth.ReauthenticateForm):
-    pass
+class ReauthenticateForm(InSentenceCase, allauth.ReauthenticateForm):
+    labels = {"password": "Password"}
 
 
-class AddEmailForm(NamesItsFields, allauth.AddEmailForm):
-    called = {"email": "Email address"}
+class AddEmailForm(InSentenceCase, allauth.AddEmailForm):
+    labels = {"email": "Email address"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

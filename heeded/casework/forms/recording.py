@@ -17,7 +17,7 @@ from heeded.taxonomy.models import (
 
 from ..fields import DateField
 from ..questions import Questions, questions_for
-from .base import GovForm, as_bool, kept_in, yes_no
+from .base import GovForm, as_bool, kept_in, kept_text, yes_no
 
 NEW_PERSON = "new"
 
@@ -78,9 +78,7 @@ class RepresentationForm(GovForm):
     )
     # The person who made it: someone already on file, or a new person.
     person = forms.CharField(required=False, widget=forms.HiddenInput)
-    full_name = forms.CharField(
-        label="Full name", max_length=kept_in(Person, "full_name"), required=False
-    )
+    full_name = kept_text(Person, "full_name", label="Full name")
     email = forms.EmailField(
         label="Email address",
         max_length=kept_in(Person, "email"),
@@ -89,12 +87,8 @@ class RepresentationForm(GovForm):
             "invalid": "Enter an email address in the correct format, like name@example.com"
         },
     )
-    telephone = forms.CharField(
-        label="Telephone", max_length=kept_in(Person, "telephone"), required=False
-    )
-    postcode = forms.CharField(
-        label="Postcode", max_length=kept_in(Person, "postcode"), required=False
-    )
+    telephone = kept_text(Person, "telephone", label="Telephone")
+    postcode = kept_text(Person, "postcode", label="Postcode")
     address = forms.CharField(label="Address", widget=forms.Textarea, required=False)
     complainant_type = forms.ModelChoiceField(
         queryset=ComplainantType.objects.in_use(),
@@ -102,24 +96,14 @@ class RepresentationForm(GovForm):
         empty_label="Choose one",
         required=False,
     )
-    representative_name = forms.CharField(
-        label="MP or councillor's name", max_length=kept_in(Person, "full_name"), required=False
+    representative_name = kept_text(Person, "full_name", label="MP or councillor's name")
+    representative_organisation = kept_text(
+        Person, "organisation", label="Constituency, ward or office"
     )
-    representative_organisation = forms.CharField(
-        label="Constituency, ward or office",
-        max_length=kept_in(Person, "organisation"),
-        required=False,
+    child_name = kept_text(
+        Person, "full_name", label="Child or young person it concerns (if different)"
     )
-    child_name = forms.CharField(
-        label="Child or young person it concerns (if different)",
-        max_length=kept_in(Person, "full_name"),
-        required=False,
-    )
-    relationship = forms.CharField(
-        label="Their relationship to the child",
-        required=False,
-        max_length=kept_in(CaseParty, "relationship"),
-    )
+    relationship = kept_text(CaseParty, "relationship", label="Their relationship to the child")
     young_person = yes_no("Is the complaint made by a child or young person?", unknown=True)
     via_professional = yes_no(
         "Is it made on their behalf by an advocate or professional?", unknown=True
@@ -129,10 +113,10 @@ class RepresentationForm(GovForm):
         help_text="A child making a complaint must be offered an advocate "
         "(Children Act 1989 section 26A).",
     )
-    advocacy_provider = forms.CharField(
+    advocacy_provider = kept_text(
+        Case,
+        "advocacy_provider",
         label="Advocacy provider (if known)",
-        max_length=kept_in(Case, "advocacy_provider"),
-        required=False,
         help_text="For example NYAS.",
     )
     service_teams = ServiceTeamsField("Which services or teams is it about?")

@@ -267,3 +267,18 @@ def test_an_email_address_too_long_to_keep_is_refused_by_name(client, officer):
     page = response.content.decode()
     assert _error_beside(page, "email", "Email address must be 254 characters or fewer")
     assert "Ensure this value" not in page
+
+
+def _labels(page: str) -> list[str]:
+    return re.findall(r'<label class="govuk-label" for="[^"]+">([^<]+)</label>', page)
+
+
+def test_the_change_password_page_labels_its_boxes_in_sentence_case(client, officer):
+    client.force_login(officer)
+    page = client.get("/accounts/password/change/").content.decode()
+    assert _labels(page) == ["Current password", "New password", "Confirm new password"]
+
+
+def test_the_reset_password_page_asks_for_an_email_address(client):
+    page = client.get("/accounts/password/reset/").content.decode()
+    assert _labels(page) == ["Email address"]
