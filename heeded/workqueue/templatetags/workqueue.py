@@ -1,11 +1,22 @@
-"""Template helpers for the dashboards and the case list."""
+"""Template helpers for the dashboards and the case list.
+
+The rows of the case tables are written here rather than in the templates: a table row in
+the template language resolved some fifteen variables and filters per case, and the
+dashboard's ninety rows and the list's fifty were the larger part of those pages' time. The
+markup is the same GOV.UK table row, a case at a time, every value escaped as the template
+would escape it; short dates are only digits and month names.
+"""
 
 from __future__ import annotations
 
+from html import escape
+
 from django import template
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from heeded.calendars.dates import short_date
+from heeded.casework.templatetags.casework import person_name, stage_name
 
 register = template.Library()
 
@@ -25,3 +36,80 @@ def deadline_tag(case) -> str:
     if words == "Due today":
         return format_html('<strong class="govuk-tag govuk-tag--orange">{}</strong>', words)
     return words
+
+
+NOT_ASSIGNED = '<span class="app-secondary-text">Not assigned</span>'
+NO_DEADLINE = '<span class="app-secondary-text">No deadline</span>'
+NO_PEOPLE = '<span class="app-secondary-text">None recorded</span>'
+# How many of a case's people a list row names.
+PEOPLE_LISTED = 2
+
+
+def _text(value) -> str:
+    """``value`` as the template language prints it, escaped: the standard library's escape,
+    which Django's own wraps in a check for lazy strings that cost more than the escaping."""
+    return escape(str(value))
+
+
+def _officer(case) -> str:
+    name = person_name(case.assigned_officer)
+    return _text(name) if name else NOT_ASSIGNED
+
+
+def _time_left(case) -> str:
+    return conditional_escape(deadline_tag(case))
+
+
+@register.simple_tag
+def queue_row(case) -> SafeString:
+    """One case of a dashboard panel: reference, type, officer, next deadline, time left."""
+    if case.next_deadline:
+        deadline = (
+            f"{short_date(case.next_deadline)}<br>"
+            f'<span class="govuk-body-s app-secondary-text">{_text(case.next_deadline_what)}</span>'
+        )
+    else:
+        deadline = NO_DEADLINE
+    return mark_safe(
+        '<tr class="govuk-table__row">\n'
+        '          <th scope="row" class="govuk-table__header app-nowrap">'
+        f'<a class="govuk-link" href="{_text(case.page_url)}">{_text(case.reference)}</a></th>\n'
+        f'          <td class="govuk-table__cell">{_text(case.record_type.label)}</td>\n'
+        f'          <td class="govuk-table__cell">{_officer(case)}</td>\n'
+        f'          <td class="govuk-table__cell">{deadline}</td>\n'
+        f'          <td class="govuk-table__cell">{_time_left(case)}</td>\n'
+        "        </tr>"
+    )
+
+
+@register.simple_tag
+def case_row(case) -> SafeString:
+    """One case of the case list: reference, received, type, people, stage, officer and
+    next deadline (with its time left)."""
+    people = case.people_listed[:PEOPLE_LISTED]
+    names = "<br>".join(_text(p.person.full_name) for p in people) if people else NO_PEOPLE
+    if case.closed_on:
+        stage = f'Closed <span class="app-nowrap">{short_date(case.closed_on)}</span>'
+    elif case.current_stage:
+        stage = _text(stage_name(case.current_stage, case))
+    else:
+        stage = "Open"
+    if case.next_deadline and not case.closed_on:
+        deadline = (
+            f'<span class="app-nowrap">{short_date(case.next_deadline)}</span><br>'
+            f"{_time_left(case)}"
+        )
+    else:
+        deadline = NO_DEADLINE
+    return mark_safe(
+        '<tr class="govuk-table__row">\n'
+        '      <th scope="row" class="govuk-table__header app-nowrap">'
+        f'<a class="govuk-link" href="{_text(case.page_url)}">{_text(case.reference)}</a></th>\n'
+        f'      <td class="govuk-table__cell app-nowrap">{short_date(case.received_on)}</td>\n'
+        f'      <td class="govuk-table__cell">{_text(case.record_type.label)}</td>\n'
+        f'      <td class="govuk-table__cell app-case-table__wrap">{names}</td>\n'
+        f'      <td class="govuk-table__cell">{stage}</td>\n'
+        f'      <td class="govuk-table__cell app-case-table__wrap">{_officer(case)}</td>\n'
+        f'      <td class="govuk-table__cell app-case-table__deadline">{deadline}</td>\n'
+        "    </tr>"
+    )
