@@ -7,11 +7,12 @@ On bench.pages's database (heeded_workqueue_bench; run bench.pages once to build
 in as its bench officer, each page is asked for ``--repeat`` times after a warm-up, through
 the whole middleware stack (sessions, sign-in, CSP) but with no server, network or other
 clients: the milliseconds are a page's own cost, what bench.pages's ten clients queue
-behind on two cores. Printed: the best and the median milliseconds of each page, in all and
-of this process's CPU (steadier on a busy machine; the database's own work is not in it),
-and its queries, and the same of the bare view as the baseline. ``--sql`` prints each page's queries;
-``--profile PAGE`` (a name's start, such as "dashboard") then runs that page under cProfile
-and prints its heaviest functions.
+behind on two cores. Printed for each page, and for the bare view as the baseline: the best
+and the median milliseconds, in all and of this process's CPU (steadier on a busy machine;
+the database's own work is not in it), its queries, and the Python function calls it makes
+(a measure that does not vary with the machine's load). ``--sql`` prints each page's
+queries; ``--profile PAGE`` (a name's start, such as "dashboard") then runs that page under
+cProfile and prints its heaviest functions.
 """
 
 from __future__ import annotations
@@ -56,7 +57,10 @@ def main() -> None:
         if response.status_code != 200:
             raise SystemExit(f"{path} answered {response.status_code}")
 
-    print(f"{'page':40} {'best ms':>8} {'median':>8} {'cpu best':>9} {'cpu med':>8} {'queries':>8}")
+    print(
+        f"{'page':40} {'best ms':>8} {'median':>8} {'cpu best':>9} {'cpu med':>8} "
+        f"{'queries':>8} {'calls':>8}"
+    )
     chosen = None
     for name, path in pages(newest.reference).items():
         if options.only and not (name.startswith(options.only) or name.startswith("baseline")):
@@ -64,8 +68,12 @@ def main() -> None:
         for _ in range(3):
             ask(path)
         queries: list[str] = []
+        counting = cProfile.Profile()
         with connection.execute_wrapper(_recorder(queries)):
-            ask(path)
+            counting.runcall(ask, path)
+        # Python function calls in one request: unlike time, the same however busy the
+        # machine is, so a change's effect shows even while other work runs.
+        calls = pstats.Stats(counting).total_calls
         took, cpu = [], []
         for _ in range(options.repeat):
             start, start_cpu = time.perf_counter(), time.process_time()
@@ -74,7 +82,7 @@ def main() -> None:
             cpu.append((time.process_time() - start_cpu) * 1000)
         print(
             f"{name:40} {min(took):8.1f} {statistics.median(took):8.1f} "
-            f"{min(cpu):9.1f} {statistics.median(cpu):8.1f} {len(queries):8}",
+            f"{min(cpu):9.1f} {statistics.median(cpu):8.1f} {len(queries):8} {calls:8}",
             flush=True,
         )
         if options.sql:
