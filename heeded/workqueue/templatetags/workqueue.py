@@ -12,31 +12,12 @@ from __future__ import annotations
 from html import escape
 
 from django import template
-from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from heeded.calendars.dates import short_date
 from heeded.casework.templatetags.casework import person_name, stage_name
 
 register = template.Library()
-
-
-register.filter("short_date", short_date)
-
-
-@register.filter
-def deadline_tag(case) -> str:
-    """The "time left" words of a row (set by presenters.decorate): red when overdue, orange
-    when due today, plain otherwise. A filter, not an include: it runs for every row."""
-    words = getattr(case, "deadline_words", "")
-    if not words:
-        return ""
-    if case.is_overdue:
-        return format_html('<strong class="govuk-tag govuk-tag--red">{}</strong>', words)
-    if words == "Due today":
-        return format_html('<strong class="govuk-tag govuk-tag--orange">{}</strong>', words)
-    return words
-
 
 NOT_ASSIGNED = '<span class="app-secondary-text">Not assigned</span>'
 NO_DEADLINE = '<span class="app-secondary-text">No deadline</span>'
@@ -57,7 +38,16 @@ def _officer(case) -> str:
 
 
 def _time_left(case) -> str:
-    return conditional_escape(deadline_tag(case))
+    """The "time left" words of a row (set by presenters.decorate): red when overdue, orange
+    when due today, plain otherwise."""
+    words = getattr(case, "deadline_words", "")
+    if not words:
+        return ""
+    if case.is_overdue:
+        return f'<strong class="govuk-tag govuk-tag--red">{_text(words)}</strong>'
+    if words == "Due today":
+        return f'<strong class="govuk-tag govuk-tag--orange">{_text(words)}</strong>'
+    return _text(words)
 
 
 @register.simple_tag
