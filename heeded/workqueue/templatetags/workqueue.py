@@ -50,6 +50,17 @@ def _time_left(case) -> str:
     return _text(words)
 
 
+def _table_row(case, cells: list[tuple[str, str]], indent: int) -> SafeString:
+    """A case table's row: the case's reference, linked, as its header cell, then ``cells``
+    ((classes, markup) pairs), laid out as the templates lay out the rest of the table
+    (``indent``: the spaces before the row's own tags)."""
+    link = f'<a class="govuk-link" href="{_text(case.page_url)}">{_text(case.reference)}</a>'
+    lines = [f'<th scope="row" class="govuk-table__header app-nowrap">{link}</th>']
+    lines += [f'<td class="govuk-table__cell{classes}">{markup}</td>' for classes, markup in cells]
+    inside = "".join(f"\n{' ' * (indent + 2)}{line}" for line in lines)
+    return mark_safe(f'<tr class="govuk-table__row">{inside}\n{" " * indent}</tr>')
+
+
 @register.simple_tag
 def queue_row(case) -> SafeString:
     """One case of a dashboard panel: reference, type, officer, next deadline, time left."""
@@ -60,16 +71,13 @@ def queue_row(case) -> SafeString:
         )
     else:
         deadline = NO_DEADLINE
-    return mark_safe(
-        '<tr class="govuk-table__row">\n'
-        '          <th scope="row" class="govuk-table__header app-nowrap">'
-        f'<a class="govuk-link" href="{_text(case.page_url)}">{_text(case.reference)}</a></th>\n'
-        f'          <td class="govuk-table__cell">{_text(case.record_type.label)}</td>\n'
-        f'          <td class="govuk-table__cell">{_officer(case)}</td>\n'
-        f'          <td class="govuk-table__cell">{deadline}</td>\n'
-        f'          <td class="govuk-table__cell">{_time_left(case)}</td>\n'
-        "        </tr>"
-    )
+    cells = [
+        ("", _text(case.record_type.label)),
+        ("", _officer(case)),
+        ("", deadline),
+        ("", _time_left(case)),
+    ]
+    return _table_row(case, cells, indent=8)
 
 
 @register.simple_tag
@@ -91,15 +99,12 @@ def case_row(case) -> SafeString:
         )
     else:
         deadline = NO_DEADLINE
-    return mark_safe(
-        '<tr class="govuk-table__row">\n'
-        '      <th scope="row" class="govuk-table__header app-nowrap">'
-        f'<a class="govuk-link" href="{_text(case.page_url)}">{_text(case.reference)}</a></th>\n'
-        f'      <td class="govuk-table__cell app-nowrap">{short_date(case.received_on)}</td>\n'
-        f'      <td class="govuk-table__cell">{_text(case.record_type.label)}</td>\n'
-        f'      <td class="govuk-table__cell app-case-table__wrap">{names}</td>\n'
-        f'      <td class="govuk-table__cell">{stage}</td>\n'
-        f'      <td class="govuk-table__cell app-case-table__wrap">{_officer(case)}</td>\n'
-        f'      <td class="govuk-table__cell app-case-table__deadline">{deadline}</td>\n'
-        "    </tr>"
-    )
+    cells = [
+        (" app-nowrap", short_date(case.received_on)),
+        ("", _text(case.record_type.label)),
+        (" app-case-table__wrap", names),
+        ("", stage),
+        (" app-case-table__wrap", _officer(case)),
+        (" app-case-table__deadline", deadline),
+    ]
+    return _table_row(case, cells, indent=4)
