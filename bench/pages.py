@@ -172,6 +172,22 @@ def time_page(openers, path: str, requests: int) -> list[float]:
         return list(pool.map(one, range(requests)))
 
 
+def pages(reference: str) -> dict[str, str]:
+    """The pages timed, by name (the baseline first), ``reference`` being the case page's."""
+    return {
+        "baseline: bare view": "/bench/bare/",
+        "dashboard (my work and team)": "/",
+        "case list, first page": "/cases/",
+        "case list, open by deadline": "/cases/?status=open&sort=deadline",
+        "case list, one team": "/cases/?team=fostering",
+        "case list, a service and its 9 teams": "/cases/?team=childrens_social_care",
+        "case list, search for a name": "/cases/?q=smith",
+        "case list, page 1,000": "/cases/?page=1000",
+        "case list, overdue, mine": "/cases/?status=open&officer=me&deadline=overdue",
+        "case page": f"/cases/{reference}/",
+    }
+
+
 def percentile(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1]
 
@@ -190,22 +206,13 @@ def main() -> None:
     options = parser.parse_args()
 
     reference = prepare(options.cases)
-    pages = {
-        "baseline: bare view": "/bench/bare/",
-        "dashboard (my work and team)": "/",
-        "case list, first page": "/cases/",
-        "case list, open by deadline": "/cases/?status=open&sort=deadline",
-        "case list, one team": "/cases/?team=fostering",
-        "case list, a service and its 9 teams": "/cases/?team=childrens_social_care",
-        "case list, search for a name": "/cases/?q=smith",
-        "case list, page 1,000": "/cases/?page=1000",
-        "case list, overdue, mine": "/cases/?status=open&officer=me&deadline=overdue",
-        "case page": f"/cases/{reference}/",
-    }
     server = start_server(options.workers, options.threads)
     try:
         openers = [signed_in_opener() for _ in range(options.clients)]
-        results = {name: time_page(openers, path, options.requests) for name, path in pages.items()}
+        results = {
+            name: time_page(openers, path, options.requests)
+            for name, path in pages(reference).items()
+        }
     finally:
         server.terminate()
         server.wait(timeout=30)

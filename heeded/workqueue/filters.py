@@ -43,6 +43,9 @@ DEADLINE_CHOICES = [
 ]
 ACKNOWLEDGEMENT_CHOICES = [("awaiting", "Awaiting acknowledgement")]
 CASEWORK_GROUPS = [Role.COMPLAINTS_OFFICER, Role.COMPLAINTS_MANAGER, Role.RESPONDING_MANAGER]
+# What a code's option needs (its value and its words), read for every code on every page of
+# the list: not the glossary descriptions, which can be paragraphs long.
+CHOICE_COLUMNS = ("code", "label")
 
 
 class GovukSelect(forms.Select):
@@ -89,6 +92,9 @@ def officer_choices() -> list[tuple[str, str]]:
         .objects.filter(is_active=True, groups__name__in=[r.value for r in CASEWORK_GROUPS])
         .distinct()
         .order_by("first_name", "last_name", "username")
+        # Only what a name needs: DISTINCT compares fewer columns and no password hashes
+        # are read for a list of names.
+        .only("first_name", "last_name", "username")
     )
     return [("me", "Me"), ("none", "Not assigned")] + [
         (str(person.pk), person.get_full_name() or person.username) for person in people
@@ -146,7 +152,7 @@ class CaseFilter(django_filters.FilterSet):
     )
     record_type = django_filters.ModelChoiceFilter(
         widget=GovukSelect,
-        queryset=RecordType.objects.all(),
+        queryset=RecordType.objects.only(*CHOICE_COLUMNS),
         to_field_name="code",
         label="Type",
         empty_label="Any",
@@ -169,7 +175,7 @@ class CaseFilter(django_filters.FilterSet):
     )
     team = django_filters.ModelChoiceFilter(
         widget=GovukSelect,
-        queryset=ServiceTeam.objects.all(),
+        queryset=ServiceTeam.objects.only(*CHOICE_COLUMNS),
         to_field_name="code",
         method="filter_team",
         label="Service or team",
@@ -178,7 +184,7 @@ class CaseFilter(django_filters.FilterSet):
     )
     nature = django_filters.ModelChoiceFilter(
         widget=GovukSelect,
-        queryset=Nature.objects.all(),
+        queryset=Nature.objects.only(*CHOICE_COLUMNS),
         to_field_name="code",
         method="filter_nature",
         label="Nature of complaint",

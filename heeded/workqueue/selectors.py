@@ -27,6 +27,7 @@ from django.db.models import (
 )
 from django.db.models.lookups import IsNull
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from heeded.access.policies import assigned_to, cases_visible_to, sees_all_cases
 from heeded.calendars.working_days import Calendar, add_working_days
@@ -112,7 +113,7 @@ class Queue:
     count: int = 0
     cases: list[Case] = field(default_factory=list)
 
-    @property
+    @cached_property  # used twice by each panel of the dashboard
     def view_all_url(self) -> str:
         return reverse("workqueue:case_list") + "?" + urlencode(self.params)
 
