@@ -257,6 +257,18 @@ def test_editing_details_saves_every_field_including_lists(signed_in, complaint,
     assert complaint.learning_for_report == "Answer calls within a day."
 
 
+def test_editing_cannot_empty_the_summary_recording_required(signed_in, complaint):
+    # QA on the demo: Edit details saved a blank summary, which recording refuses.
+    blank = {**date_parts("received_on", RECEIVED), "summary": "  "}
+    response = post(signed_in, complaint, "edit", blank)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert field_error(page, "id_summary") == "Enter the summary of what it is about"
+    assert summary_links(page) == ["#id_summary"]
+    complaint.refresh_from_db()
+    assert complaint.summary.strip()
+
+
 def test_editing_the_date_received_to_before_the_known_calendar_is_refused_beside_it(
     signed_in, complaint
 ):
