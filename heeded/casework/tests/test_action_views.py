@@ -257,6 +257,18 @@ def test_editing_details_saves_every_field_including_lists(signed_in, complaint,
     assert complaint.learning_for_report == "Answer calls within a day."
 
 
+def test_a_note_too_large_to_read_is_told_in_words_on_a_govuk_page(signed_in, complaint):
+    # QA on the demo: 3 million characters pasted into a note gave Django's bare
+    # "Bad Request (400)", no header, no words saying why or what to do.
+    response = post(signed_in, complaint, "note", {"text": "z" * 3_000_000})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Sorry, what you sent could not be read</h1>" in page
+    assert "Nothing has been saved. Go back, shorten the text" in page
+    assert "govuk-template__header" in page
+    assert not complaint.events.filter(kind="note").exists()
+
+
 def test_editing_cannot_empty_the_summary_recording_required(signed_in, complaint):
     # QA on the demo: Edit details saved a blank summary, which recording refuses.
     blank = {**date_parts("received_on", RECEIVED), "summary": "  "}
