@@ -836,6 +836,22 @@ def test_assigning_no_one_is_told_beside_the_officer_and_linked_from_the_summary
     assert summary_links(page) == ["#id_officer"]
 
 
+def test_assigning_someone_who_left_while_the_form_was_open_says_so_beside_them(
+    signed_in, complaint, responding
+):
+    # QA on the demo: Django's "Select a valid choice. That choice is not one of the
+    # available choices." when the person chosen had been made inactive meanwhile.
+    responding.is_active = False
+    responding.save()
+    response = post(signed_in, complaint, "assign", {"responding_manager": responding.pk})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert field_error(page, "id_responding_manager") == (
+        "The person you chose can no longer be given cases: select someone from the list"
+    )
+    assert summary_links(page) == ["#id_responding_manager"]
+
+
 def contact_before_receipt(signed_in, complaint, code, **answers):
     """Log a contact dated 9 September 2022 on a complaint received on the 12th."""
     return post(
