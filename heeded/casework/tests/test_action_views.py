@@ -715,6 +715,23 @@ def test_the_ombudsmans_enquiry_then_decision(signed_in, complaint, code):
     assert complaint.ombudsman_decision.code == "fault_injustice"
 
 
+def test_a_recorded_ombudsman_decision_is_offered_as_a_change_opening_with_what_it_says(
+    signed_in, complaint, code
+):
+    """QA on the demo: after the decision, the case page still offered "Record the
+    Ombudsman's decision", whose blank form replaced the decision and its remedy."""
+    test_the_ombudsmans_enquiry_then_decision(signed_in, complaint, code)
+    case_page = signed_in.get(f"/cases/{complaint.reference}/").content.decode()
+    assert "Change the Ombudsman&#x27;s decision" in case_page
+    assert "Record the Ombudsman&#x27;s decision" not in case_page
+    form = signed_in.get(action_url(complaint, "ombudsman-decision")).content.decode()
+    chosen = code("ombudsman_decision", "fault_injustice").pk
+    assert f'type="radio" value="{chosen}" checked' in form
+    assert "Apologise and pay £300</textarea>" in form
+    assert 'id="id_decided_on_month" name="decided_on_month" type="text"' in form
+    assert 'name="decided_on_month" type="text" inputmode="numeric" value="6"' in form
+
+
 @pytest.mark.parametrize(
     ("amount", "message"),
     [
