@@ -54,22 +54,28 @@ ALLOWED_DESCRIPTION = "PDF, Word, OpenDocument, Excel, JPG, PNG, text or email"
 
 
 def check_upload(upload: UploadedFile, max_bytes: int = MAX_BYTES) -> FileKind:
-    """Raise ProcedureError, in GOV.UK words, unless the file is one we accept."""
+    """Raise ProcedureError, in GOV.UK words, unless the file is one we accept.
+
+    Each refusal names the ``file`` answer, so that the form shows it beside the file box as
+    well as in the error summary (GOV.UK's pattern), not in the summary alone.
+    """
     name = upload.name or ""
     extension = os.path.splitext(name)[1].lower()
     kind = ALLOWED.get(extension)
     if kind is None:
-        raise ProcedureError(f"The selected file must be a {ALLOWED_DESCRIPTION}")
+        raise ProcedureError(f"The selected file must be a {ALLOWED_DESCRIPTION}", "file")
     if upload.size == 0:
-        raise ProcedureError("The selected file is empty")
+        raise ProcedureError("The selected file is empty", "file")
     if upload.size > max_bytes:
-        raise ProcedureError(f"The selected file must be smaller than {max_bytes // 2**20}MB")
+        raise ProcedureError(
+            f"The selected file must be smaller than {max_bytes // 2**20}MB", "file"
+        )
     head = upload.read(16)
     upload.seek(0)
     if kind.signatures and not any(head.startswith(sig) for sig in kind.signatures):
-        raise ProcedureError(f"The selected file is not a real {kind.label}")
+        raise ProcedureError(f"The selected file is not a real {kind.label}", "file")
     if not kind.signatures and b"\x00" in head:
-        raise ProcedureError(f"The selected file is not a real {kind.label}")
+        raise ProcedureError(f"The selected file is not a real {kind.label}", "file")
     return kind
 
 

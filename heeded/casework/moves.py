@@ -161,7 +161,13 @@ MOVES = [
     Declared(
         "ombudsman-decision",
         RECORD,
-        _label("Record the Ombudsman's decision"),
+        # Once recorded, the same move corrects it: said so, so that no one records it
+        # "again" thinking it is a second decision.
+        lambda s: (
+            "Change the Ombudsman's decision"
+            if s.case.ombudsman_decision_id
+            else "Record the Ombudsman's decision"
+        ),
         reasons.ombudsman_decision,
     ),
     Declared("edit", END, _label("Edit details"), reasons.none),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from heeded.cases.actions import long_date, not_the_ombudsman
+from heeded.cases.clocks import latest_extension
 from heeded.cases.models import Case, EventKind, Stage, StageOutcome
 from heeded.procedures import StageRule
 from heeded.taxonomy.wording import in_sentence
@@ -230,7 +231,21 @@ def extend(s: Situation) -> str:
     response = s.open_rule.response
     if response.max_limit is None:
         return f"The {in_sentence(response.what)} deadline cannot be extended: {response.cited}."
-    return ""
+    return _extended_as_far_as_allowed(s)
+
+
+def _extended_as_far_as_allowed(s: Situation) -> str:
+    """An extension already at the procedure's maximum leaves nothing to agree: the form
+    could only refuse every date, so the move is not offered and says why."""
+    stage, rule = s.open_stage, s.open_rule
+    latest = latest_extension(s.case, stage)
+    if stage.extended_to is None or latest is None or stage.extended_to < latest:
+        return ""
+    return (
+        f"{rule.called} of {s.ref} is already extended to {long_date(stage.extended_to)}, "
+        f"the latest allowed ({rule.response.max_limit} {rule.response.unit} from "
+        f"{s.procedure.counts_from(rule.response)}; {rule.response.cited})."
+    )
 
 
 def next_stage(s: Situation) -> int:

@@ -15,6 +15,7 @@ from ._base import (
     locked,
     long_date,
     record_event,
+    require,
     require_known_year,
     require_not_before,
     require_remedial_details,
@@ -113,6 +114,14 @@ def update_details(case: Case, *, by, expected_version: int, **changes) -> Case:
                 "of the acknowledgement",
                 "the date received",
                 "acknowledged_on",
+            )
+        if "summary" in changes:
+            # Recording will not start without what it is about; a correction may reword it
+            # but not empty it (an imported case recorded without one may stay so).
+            require(
+                bool(changes["summary"].strip()) or not case.summary.strip(),
+                "Enter the summary of what it is about",
+                "summary",
             )
         if changes.get("remedial_action") and not case.remedial_action:
             # Only when Yes is new: a case imported with Yes and no details stays editable.

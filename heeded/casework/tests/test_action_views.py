@@ -257,6 +257,30 @@ def test_editing_details_saves_every_field_including_lists(signed_in, complaint,
     assert complaint.learning_for_report == "Answer calls within a day."
 
 
+def test_a_note_too_large_to_read_is_told_in_words_on_a_govuk_page(signed_in, complaint):
+    # QA on the demo: 3 million characters pasted into a note gave Django's bare
+    # "Bad Request (400)", no header, no words saying why or what to do.
+    response = post(signed_in, complaint, "note", {"text": "z" * 3_000_000})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Sorry, what you sent could not be read</h1>" in page
+    assert "Nothing has been saved. Go back, shorten the text" in page
+    assert "govuk-template__header" in page
+    assert not complaint.events.filter(kind="note").exists()
+
+
+def test_editing_cannot_empty_the_summary_recording_required(signed_in, complaint):
+    # QA on the demo: Edit details saved a blank summary, which recording refuses.
+    blank = {**date_parts("received_on", RECEIVED), "summary": "  "}
+    response = post(signed_in, complaint, "edit", blank)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert field_error(page, "id_summary") == "Enter the summary of what it is about"
+    assert summary_links(page) == ["#id_summary"]
+    complaint.refresh_from_db()
+    assert complaint.summary.strip()
+
+
 def test_editing_the_date_received_to_before_the_known_calendar_is_refused_beside_it(
     signed_in, complaint
 ):
@@ -691,6 +715,23 @@ def test_the_ombudsmans_enquiry_then_decision(signed_in, complaint, code):
     assert complaint.ombudsman_decision.code == "fault_injustice"
 
 
+def test_a_recorded_ombudsman_decision_is_offered_as_a_change_opening_with_what_it_says(
+    signed_in, complaint, code
+):
+    """QA on the demo: after the decision, the case page still offered "Record the
+    Ombudsman's decision", whose blank form replaced the decision and its remedy."""
+    test_the_ombudsmans_enquiry_then_decision(signed_in, complaint, code)
+    case_page = signed_in.get(f"/cases/{complaint.reference}/").content.decode()
+    assert "Change the Ombudsman&#x27;s decision" in case_page
+    assert "Record the Ombudsman&#x27;s decision" not in case_page
+    form = signed_in.get(action_url(complaint, "ombudsman-decision")).content.decode()
+    chosen = code("ombudsman_decision", "fault_injustice").pk
+    assert f'type="radio" value="{chosen}" checked' in form
+    assert "Apologise and pay £300</textarea>" in form
+    assert 'id="id_decided_on_month" name="decided_on_month" type="text"' in form
+    assert 'name="decided_on_month" type="text" inputmode="numeric" value="6"' in form
+
+
 @pytest.mark.parametrize(
     ("amount", "message"),
     [
@@ -810,6 +851,22 @@ def test_assigning_no_one_is_told_beside_the_officer_and_linked_from_the_summary
     page = response.content.decode()
     assert field_error(page, "id_officer") == "Choose who to assign"
     assert summary_links(page) == ["#id_officer"]
+
+
+def test_assigning_someone_who_left_while_the_form_was_open_says_so_beside_them(
+    signed_in, complaint, responding
+):
+    # QA on the demo: Django's "Select a valid choice. That choice is not one of the
+    # available choices." when the person chosen had been made inactive meanwhile.
+    responding.is_active = False
+    responding.save()
+    response = post(signed_in, complaint, "assign", {"responding_manager": responding.pk})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert field_error(page, "id_responding_manager") == (
+        "The person you chose can no longer be given cases: select someone from the list"
+    )
+    assert summary_links(page) == ["#id_responding_manager"]
 
 
 def contact_before_receipt(signed_in, complaint, code, **answers):

@@ -7,6 +7,7 @@ from heeded.cases import actions
 from heeded.cases.documents import MAX_BYTES
 
 from .conftest import action_url
+from .test_action_views import field_error, summary_links
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +69,23 @@ def test_a_file_over_the_size_limit_is_refused(client, officer, complaint):
     response = upload(client, complaint, "scan.pdf", b"%PDF" + b"0" * MAX_BYTES)
     assert response.status_code == 400
     assert "The selected file must be smaller than 20MB" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("run-me.exe", b"MZ\x90\x00", "The selected file must be a PDF, Word"),
+        ("letter.pdf", b"<html>not a pdf</html>", "The selected file is not a real PDF"),
+        ("scan.pdf", b"%PDF" + b"0" * MAX_BYTES, "The selected file must be smaller than 20MB"),
+    ],
+)
+def test_a_refused_file_is_told_beside_the_file_box_and_linked_from_the_summary(
+    client, officer, complaint, name, content, message
+):
+    client.force_login(officer)
+    page = upload(client, complaint, name, content).content.decode()
+    assert field_error(page, "id_file").startswith(message)
+    assert summary_links(page) == ["#id_file"]
 
 
 def test_no_file_chosen_is_explained(client, officer, complaint):

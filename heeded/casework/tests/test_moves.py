@@ -51,6 +51,24 @@ def test_a_withdrawn_complaint_cannot_be_escalated_but_can_be_reopened(complaint
     assert "reopen" in moves
 
 
+def test_a_stage_extended_to_its_statutory_maximum_is_not_offered_another_extension(
+    complaint, officer
+):
+    """QA on the demo: "Extend Stage 1" stayed on the case page after the extension to the
+    most the regulations allow, and its form then refused every date.
+
+    Received 12 September 2022: 20 working days, the Queen's funeral (19 September) not
+    among them, end on 11 October 2022 (SI 2006/1738 regulation 14)."""
+    actions.extend_stage(complaint, 1, by=officer, to=dt.date(2022, 10, 10), reason="Complex")
+    assert "extend" in slugs(complaint, officer)
+    actions.extend_stage(complaint, 1, by=officer, to=dt.date(2022, 10, 11), reason="Complex")
+    assert "extend" not in slugs(complaint, officer)
+    assert why_not(complaint, "extend", officer) == (
+        f"Stage 1 of {complaint.reference} is already extended to 11 October 2022, the latest "
+        "allowed (20 working days from the start of the stage; SI 2006/1738 regulation 14)."
+    )
+
+
 def test_a_compliment_has_no_stages_so_it_can_simply_be_closed(officer):
     compliment = record(officer, "compliment")
     moves = slugs(compliment, officer)

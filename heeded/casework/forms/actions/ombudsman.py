@@ -40,6 +40,17 @@ class OmbudsmanDecisionForm(ActionForm):
     remedy = forms.CharField(widget=forms.Textarea, required=False, label="Remedy")
     button = "Save"
 
+    def initial_for(self, case: Case) -> dict:
+        # A decision already recorded opens as it stands: a correction changes what is
+        # wrong, rather than starting from a blank form and losing the remedy typed before.
+        if case.ombudsman_decision_id is None:
+            return {}
+        return {
+            "decision": case.ombudsman_decision_id,
+            "decided_on": case.ombudsman_decided_on,
+            "remedy": case.ombudsman_remedy,
+        }
+
     def perform(self, *, by, version):
         data = self.cleaned_data
         actions.record_ombudsman_decision(

@@ -22,6 +22,13 @@ def staff(*roles: Role):
 
 
 class StaffChoiceField(forms.ModelChoiceField):
+    # Someone chosen who has left, or changed role, since the form was opened: the list the
+    # form shows again no longer has them, so say so rather than Django's "valid choice".
+    default_error_messages = {
+        "invalid_choice": "The person you chose can no longer be given cases: "
+        "select someone from the list"
+    }
+
     def label_from_instance(self, user):
         return user.get_full_name() or user.get_username()
 
