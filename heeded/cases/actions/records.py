@@ -252,6 +252,24 @@ def record_ombudsman_decision(
 LARGEST_PAYMENT = Decimal("99999999.99")
 
 
+def _require_ombudsman_enquiry(case: Case, paid_on: dt.date | None) -> None:
+    """A payment the Ombudsman recommended follows the Ombudsman's enquiry. Not necessarily
+    the final decision: a council often pays the remedy of a draft decision."""
+    require(
+        case.ombudsman_received_on is not None,
+        "Record the Ombudsman's enquiry before a payment the Ombudsman recommended.",
+        "recommended_by_ombudsman",
+    )
+    if paid_on:
+        require_not_before(
+            paid_on,
+            case.ombudsman_received_on,
+            "of the payment",
+            "the Ombudsman's enquiry",
+            "paid_on",
+        )
+
+
 def record_payment(
     case: Case,
     *,
@@ -277,6 +295,8 @@ def record_payment(
             require_not_before(
                 paid_on, case.received_on, "of the payment", "the date received", "paid_on"
             )
+        if recommended_by_ombudsman:
+            _require_ombudsman_enquiry(case, paid_on)
         payment = Payment(
             case=case,
             amount=amount,

@@ -245,6 +245,33 @@ class TestRecords:
         )
         assert case.ombudsman_decision.code == "fault_injustice"
 
+    def test_a_payment_the_ombudsman_recommended_follows_the_ombudsmans_enquiry(self, officer):
+        case = record(officer)
+        with pytest.raises(ProcedureError, match="Record the Ombudsman's enquiry before") as no:
+            actions.record_payment(
+                case, by=officer, amount="150", paid_on=None, recommended_by_ombudsman=True
+            )
+        assert no.value.field == "recommended_by_ombudsman"
+        actions.record_ombudsman_enquiry(
+            case, by=officer, received_on=D(2022, 11, 1), reference="22 013 844"
+        )
+        with pytest.raises(
+            ProcedureError, match=r"cannot be before the Ombudsman's enquiry \(1 November 2022\)"
+        ):
+            actions.record_payment(
+                case,
+                by=officer,
+                amount="150",
+                paid_on=D(2022, 10, 31),
+                recommended_by_ombudsman=True,
+            )
+        # Paid on a draft decision, before the final one: allowed.
+        payment = actions.record_payment(
+            case, by=officer, amount="150", paid_on=D(2022, 11, 20), recommended_by_ombudsman=True
+        )
+        assert payment.recommended_by_ombudsman
+        assert case.payments.count() == 1
+
     def test_payments_add_up_and_bad_amounts_are_named(self, officer):
         case = record(officer)
         actions.record_payment(
