@@ -308,16 +308,33 @@ def _cell_margins(grid, margin) -> None:
 def _keep_together(grid, table: Table) -> None:
     """No row is split over two pages; a short table is not split at all (each row kept
     with the next), where a long one breaks between rows under its repeated header, never
-    just after a group's heading row ("Other")."""
-    short = len(grid.rows) <= SHORT_TABLE_ROWS
+    just after its header or a group's heading row ("Other"), never inside a group short
+    enough to keep whole, and never just before a total: demo 2025/26's Table 1 put
+    "Total statutory representations" alone at the top of a page, under the header
+    repeated, apart from the rows it adds up."""
     kinds = ["header"] + [row.kind for row in table.rows]
-    for n, (row, kind) in enumerate(zip(grid.rows, kinds, strict=True)):
+    for n, row in enumerate(grid.rows):
         # First among the row's properties: the schema puts it before a header's tblHeader.
         row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))
-        if (short or kind == "group") and n < len(grid.rows) - 1:
+        if n < len(grid.rows) - 1 and _kept_with_next(kinds, n):
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
+
+
+def _kept_with_next(kinds: list[str], n: int) -> bool:
+    """Whether row ``n`` (0 the header) may not end a page, for ``_keep_together``."""
+    if len(kinds) <= SHORT_TABLE_ROWS or kinds[n] in ("header", "group"):
+        return True
+    if kinds[n + 1] in ("subtotal", "total"):
+        return True
+    if kinds[n + 1] == "group":  # the end of one group: a page may break before the next
+        return False
+    start = max((i for i in range(n + 1) if kinds[i] == "group"), default=None)
+    if start is None:
+        return False
+    end = next((i for i in range(n + 1, len(kinds)) if kinds[i] == "group"), len(kinds))
+    return end - start <= SHORT_TABLE_ROWS
 
 
 def _repeat_header(row) -> None:

@@ -356,3 +356,17 @@ def test_docx_gives_labels_the_width_a_short_tables_figures_do_not_need(document
     # Widths are kept in twentieths of a point: the sum comes back within two of them.
     assert abs(label + sum(years) - docx_renderer.TEXT_WIDTH) <= 2 * 635
     assert label > 2 * years[0]
+
+
+def test_docx_never_leaves_a_total_alone_at_the_top_of_a_page(document):
+    # Demo 2025/26, Table 1: "Total statutory representations" sat alone under the repeated
+    # header on the next page. The row before a total, and the rows of a short group, are
+    # kept with the next; a page may still break between groups.
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    table = next(t for t in word.tables if t.rows[0].cells[0].text == "Type of representation")
+    kept = {
+        row.cells[0].text: row.cells[0].paragraphs[0].paragraph_format.keep_with_next
+        for row in table.rows
+    }
+    assert kept["Refused"] and kept["Statutory"] and kept["Type of representation"]
+    assert not kept["Total statutory representations"]  # "Other" may start a page
