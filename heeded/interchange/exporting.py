@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -147,11 +148,22 @@ def _boolean(value: bool | None) -> str:
 def export_file(
     path: str | Path, date_from: dt.date | None = None, date_to: dt.date | None = None
 ) -> int:
-    """Write the cases received in the period to ``path`` (.csv or .xlsx); the row count."""
-    rows = export_rows(cases_received(date_from, date_to))
-    if file_format(str(path)) == "csv":
-        return write_csv(path, rows)
-    return write_xlsx(path, rows)
+    """Write the cases received in the period to ``path`` (.csv or .xlsx); the row count.
+
+    Rows are streamed, so a failure half way (the database gone, the disk full, Ctrl-C)
+    left a header and some rows under the final name: a file that imports as a smaller,
+    valid set of cases, over the last good export of that name. The file is written beside
+    ``path`` and renamed into place only once complete.
+    """
+    path = Path(path)
+    write = write_csv if file_format(str(path)) == "csv" else write_xlsx
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        count = write(partial, export_rows(cases_received(date_from, date_to)))
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
 
 
 def _escaped(rows: Iterable[dict[str, str]]) -> Iterator[list[str]]:

@@ -33,6 +33,11 @@ from .columns import (
 from .problems import Problems
 
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Excel and LibreOffice count days from 30 December 1899; five digits from 10000 (1927)
+# to 99999 (2173) cover every date an interchange file may hold.
+SPREADSHEET_DAY = re.compile(r"[1-9]\d{4}")
+SPREADSHEET_EPOCH = dt.date(1899, 12, 30)
+DATE_AND_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
 AMOUNT = re.compile(r"\d{1,8}(\.\d{1,2})?")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Characters that print as nothing: "R\u200bX" would look like another case's "RX".
@@ -323,7 +328,7 @@ class RowChecker:
     def _read_date(self, row, column, text) -> dt.date | None:
         """The date, or None with a problem; remembered once known to be a good one."""
         if not DATE.fullmatch(text):
-            self._problem(row, column.name, "Write dates as YYYY-MM-DD, for example 2022-09-19.")
+            self._problem(row, column.name, _not_a_date(text))
             return None
         try:
             day = dt.date.fromisoformat(text)
@@ -478,6 +483,27 @@ class RowChecker:
                 self._not_before(row, names[2], started, f"stage{number}_started_on")
             row.stages[number] = stage
             previous = stage
+
+
+def _not_a_date(text: str) -> str:
+    """What is wrong with a date cell that is not YYYY-MM-DD, in the words that fix it.
+
+    Two shapes come from spreadsheets and are told apart, as "write dates as YYYY-MM-DD"
+    left the user looking at a cell that showed a date: a date cell formatted as a number
+    (Excel's day count, 44823 for 19 September 2022), and a date cell holding a time too.
+    """
+    serial = SPREADSHEET_DAY.fullmatch(text)
+    if serial:
+        day = SPREADSHEET_EPOCH + dt.timedelta(days=int(text))
+        return (
+            f"{text} looks like a spreadsheet's number for the date {day.isoformat()}: write "
+            f"it as {day.isoformat()} (in the spreadsheet, format the column as text or as a "
+            "date)."
+        )
+    with_time = DATE_AND_TIME.fullmatch(text)
+    if with_time:
+        return f"Write the date alone, without a time of day: {with_time.group(1)}, not {text}."
+    return "Write dates as YYYY-MM-DD, for example 2022-09-19."
 
 
 def columns_in_order(present: list[str]) -> list[Column]:

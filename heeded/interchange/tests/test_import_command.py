@@ -140,6 +140,33 @@ class TestEveryProblemIsNamed:
             "partially_upheld, not_upheld, withdrawn.",
         }
 
+    # A date cell formatted as a number shows Excel's day count; one with a time of day
+    # comes out as 2022-09-19T14:30:00 (the State Funeral, from a workbook).
+    @pytest.mark.parametrize(
+        "text, message",
+        [
+            (
+                "44823",
+                "44823 looks like a spreadsheet's number for the date 2022-09-19: write it as "
+                "2022-09-19 (in the spreadsheet, format the column as text or as a date).",
+            ),
+            (
+                "2022-09-19T14:30:00",
+                "Write the date alone, without a time of day: 2022-09-19, not 2022-09-19T14:30:00.",
+            ),
+            (
+                "2022-09-20 09:00",
+                "Write the date alone, without a time of day: 2022-09-20, not 2022-09-20 09:00.",
+            ),
+            ("123", "Write dates as YYYY-MM-DD, for example 2022-09-19."),
+        ],
+    )
+    def test_a_date_a_spreadsheet_kept_as_a_number_or_with_a_time_is_told_apart(
+        self, tmp_path, text, message
+    ):
+        found = problems_of(tmp_path, [complaint(acknowledged_on=text)])
+        assert found == [(2, "acknowledged_on", text, message)]
+
     def test_an_unknown_ombudsman_decision_is_named_with_its_article(self, tmp_path):
         row = complaint(lgsco_received_on="2019-11-01", lgsco_decision="upheld")
         assert [p[3] for p in problems_of(tmp_path, [row])] == [

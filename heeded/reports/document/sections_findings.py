@@ -514,9 +514,11 @@ def _advocacy(ctx: Context, young: int) -> list[str]:
         return []
     offered = (advocacy.get("offered") or {}).get("true", 0)
     taken = (advocacy.get("taken_up") or {}).get("true", 0)
-    # Offers are a part of the young people's complaints (said above the list); those taken
-    # up are of the offers, a different number, so they keep their own "of".
-    offers, takers = ctx.shown_part(offered, young), ctx.shown_share(taken, offered)
+    # Offers are a part of the young people's complaints (said above the list), so they are
+    # said as the bullets above them are ("6 (100%) were offered"); those taken up are a part
+    # of the offers, named as such: "taken up in 4 of 6 (67%) of those offered" said "of" twice.
+    offers = ctx.shown_part(offered, young)
+    takers = ctx.shown_part(taken, offered)
     if not offers:
         return [
             "The numbers in which an advocate was offered and taken up are not published "
@@ -524,7 +526,14 @@ def _advocacy(ctx: Context, young: int) -> list[str]:
         ]
     if not takers:
         return [
-            f"An advocate was offered in {offers}; the number in which one was taken up is "
-            "not published (small numbers)."
+            sentence(
+                f"{offers} {ctx.were(offered)} offered an advocate; the number who took one up "
+                "is not published (small numbers)."
+            )
         ]
-    return [f"An advocate was offered in {offers}, and taken up in {takers} of those offered."]
+    return [
+        sentence(
+            f"{offers} {ctx.were(offered)} offered an advocate, and {takers} of those offered "
+            "took one up."
+        )
+    ]

@@ -183,8 +183,12 @@ def representations(ctx: Context) -> Section:
             ),
             BulletList(_families(ctx, total, statutory, complaints, other)),
         )
-    for observation in conversion_observations(ctx):
-        section.add(Note(observation))
+    observations = conversion_observations(ctx)
+    if observations:
+        # One inset, not one per record type: two short insets in a row read as a list with
+        # its bullets missing, and the second spilt alone onto a page before the landscape
+        # monthly table (Demo 2025/26, PDF page 5).
+        section.add(Note(" ".join(observations)))
     monthly = monthly_table(ctx)
     if monthly:
         section.add(monthly)

@@ -136,6 +136,8 @@ def key_findings(ctx: Context) -> Section:
             )
         )
     findings.append(young_people_complaints(ctx))
+    if escalated := _escalation_finding(ctx):
+        findings.append(escalated)
     received = ctx.n("lgsco.received")
     findings.append(
         f"The number of Ombudsman enquiries about complaints {wording.NOT_PUBLISHED}."
@@ -143,9 +145,42 @@ def key_findings(ctx: Context) -> Section:
         else f"The Ombudsman made {ctx.no_or_count(received)} "
         f"{ctx.plural(received, 'enquiry', 'enquiries')} about complaints."
     )
+    if recommended := _recommendations_finding(ctx):
+        findings.append(recommended)
     return Section("summary", "Executive summary").add(
         Paragraph("The key findings of this report are:"), BulletList(findings)
     )
+
+
+def _escalation_finding(ctx: Context) -> str | None:
+    """ "11 complaints went on to Stage 2 and 5 to a Stage 3 review panel." Both seed
+    reports sum up escalation (IoW 2019/20 section 11.1); left to section 11 where either
+    count is not published, or where no complaint went further than Stage 1."""
+    started2, started3 = ctx.n("stage2.started"), ctx.n("stage3.started")
+    if ctx.hides(started2) or ctx.hides(started3) or not (started2 or started3):
+        return None
+    return sentence(
+        f"{ctx.no_or_count(started2)} {ctx.plural(started2, 'complaint')} went on to Stage 2 "
+        f"and {ctx.no_or_count(started3)} to a Stage 3 review panel."
+    )
+
+
+def _recommendations_finding(ctx: Context) -> str | None:
+    """ "The report also identifies five recommendations" (IoW 2019/20 section 1.5): a
+    reader of the summary alone learns that there are some, and how many carry on."""
+    new = sum(1 for r in ctx.recommendations if r.raised_in == ctx.label)
+    earlier = len(ctx.recommendations) - new
+    if not (new or earlier):
+        return None
+    parts = []
+    if new:
+        parts.append(f"makes {new} {ctx.plural(new, 'recommendation')}")
+    if earlier:
+        parts.append(
+            f"reports progress on {earlier} {ctx.plural(earlier, 'recommendation')} "
+            "from earlier reports"
+        )
+    return f"This report {' and '.join(parts)} (see Recommendations)."
 
 
 def _band_clause(ctx: Context, n: int, responses: int, label: str) -> str:

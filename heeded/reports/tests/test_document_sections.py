@@ -141,7 +141,7 @@ def test_escalation_rate_extensions_and_advocacy_are_stated_with_their_bases(doc
     assert "(the escalation rate): 4 of 28 (14%)" in text
     assert "An extension was agreed for 3 Stage 1 complaints; 2 of 3 (67%)" in text
     # Of the 2 complaints from young people (said above the list), offered in both.
-    assert "An advocate was offered in 2 (100%), and taken up in " in text
+    assert "2 (100%) were offered an advocate, and " in text
 
 
 def test_change_columns_sign_falls_and_rises_alike(document):
@@ -397,3 +397,15 @@ def test_ombudsman_enquiries_that_differ_from_table_1s_row_say_why():
 
 def test_ombudsman_enquiries_equal_to_table_1s_row_need_no_note(document):
     assert not any(t.startswith("These are the cases") for t in texts(document).splitlines())
+
+
+def test_the_summary_says_how_many_complaints_went_on_to_stages_2_and_3(document):
+    # IoW 2019/20 section 11.1: "four complaints were escalated to Stage Two", one of them
+    # on to Stage Three.
+    summary = section_texts(document, "summary")
+    assert "4 complaints went on to Stage 2 and 1 to a Stage 3 review panel." in summary
+
+
+def test_the_public_summary_leaves_escalation_to_its_section_when_a_count_is_hidden():
+    document = build_document(sample_report(), public=True, labels=Labels.load())
+    assert not any("Stage 3 review panel" in t for t in section_texts(document, "summary"))

@@ -42,7 +42,8 @@ def test_the_bullets_on_young_peoples_complaints_name_their_number_once_above_th
         "1 (50%) was made through an advocate or another professional.",
         "1 (50%) was upheld or partially upheld at Stage 1.",
     ]
-    assert texts[lead_in + 3].startswith("An advocate was offered in 2 (100%), and taken up")
+    assert texts[lead_in + 3].startswith("2 (100%) were offered an advocate, and ")
+    assert texts[lead_in + 3].endswith(" of those offered took one up.")
 
 
 def test_statutory_and_other_representations_name_the_total_once(document):

@@ -78,3 +78,19 @@ def test_with_none_recorded_the_team_is_told_and_the_public_version_has_no_empty
     assert section.texts() == ["No recommendations have been recorded for this report."]
     public = build_document(sample_report(), public=True, labels=Labels.load(), recommendations=[])
     assert "recommendations" not in [s.id for s in public.sections]
+
+
+def test_the_summary_counts_this_years_recommendations_and_those_carried(pilot):
+    # IoW 2019/20 section 1.5: "The report also identifies five recommendations".
+    Recommendation.objects.create(title="Learning", text="Capture it.", raised_in="2019/20")
+    Recommendation.objects.create(title="Advocacy", text="Offer it.", raised_in="2019/20")
+    document = build_document(
+        sample_report(), labels=Labels.load(), recommendations=for_report("2019/20")
+    )
+    summary = next(s for s in document.sections if s.id == "summary").texts()
+    assert summary[-1] == (
+        "This report makes 2 recommendations and reports progress on 1 recommendation from "
+        "earlier reports (see Recommendations)."
+    )
+    none = build_document(sample_report(), labels=Labels.load(), recommendations=[])
+    assert not any("recommendation" in text for text in none.sections[0].texts())

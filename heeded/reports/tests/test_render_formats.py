@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from heeded.reports.document import Labels, build_document
 from heeded.reports.renderers import charts, render_document
+from heeded.reports.renderers import docx as docx_renderer
 
 from .fixtures.sample_report import sample_report
 
@@ -343,3 +344,29 @@ def test_docx_keeps_lists_whole_and_a_sections_opening_sentence_with_what_follow
             assert opening.paragraph_format.keep_with_next, opening.text
         if p.text.endswith(":"):  # "The largest changes in natures of complaint on 2018/19:"
             assert p.paragraph_format.keep_with_next, p.text
+
+
+def test_docx_gives_labels_the_width_a_short_tables_figures_do_not_need(document):
+    # Demo 2025/26, Table 17 (key figures, three years): each year had 4 cm for three
+    # digits and "Stage 2 investigations completed" broke over two lines.
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    key_figures = next(t for t in word.tables if t.rows[0].cells[0].text == "Figure")
+    label, *years = [column.width for column in key_figures.columns]
+    assert all(width <= docx_renderer.FIGURE_WIDTH for width in years)
+    # Widths are kept in twentieths of a point: the sum comes back within two of them.
+    assert abs(label + sum(years) - docx_renderer.TEXT_WIDTH) <= 2 * 635
+    assert label > 2 * years[0]
+
+
+def test_docx_never_leaves_a_total_alone_at_the_top_of_a_page(document):
+    # Demo 2025/26, Table 1: "Total statutory representations" sat alone under the repeated
+    # header on the next page. The row before a total, and the rows of a short group, are
+    # kept with the next; a page may still break between groups.
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    table = next(t for t in word.tables if t.rows[0].cells[0].text == "Type of representation")
+    kept = {
+        row.cells[0].text: row.cells[0].paragraphs[0].paragraph_format.keep_with_next
+        for row in table.rows
+    }
+    assert kept["Refused"] and kept["Statutory"] and kept["Type of representation"]
+    assert not kept["Total statutory representations"]  # "Other" may start a page
