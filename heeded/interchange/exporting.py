@@ -142,6 +142,24 @@ def _boolean(value: bool | None) -> str:
     return "" if value is None else ("true" if value else "false")
 
 
+def left_out(date_from: dt.date | None = None, date_to: dt.date | None = None) -> str:
+    """What the cases of the period hold that version 1 of the format has no column for and
+    that changes a measure, in words ("" when nothing). A Stage 2 deadline agreed to be
+    extended is the one: imported again, such a case's Stage 2 response is timed against 25
+    working days, and ``stage2.within_deadline`` may move from within to late."""
+    extended = Stage.objects.filter(
+        case__in=cases_received(date_from, date_to), number=2, extended_to__isnull=False
+    ).count()
+    if not extended:
+        return ""
+    cases = f"{extended:,} case{'' if extended == 1 else 's'}"
+    return (
+        f"{cases} had the Stage 2 deadline extended. Version 1 of the interchange format has "
+        "no column for that, so the file leaves it out: imported again, each Stage 2 response "
+        "is timed against 25 working days."
+    )
+
+
 # --- files -----------------------------------------------------------------------------------
 
 

@@ -65,3 +65,33 @@ def test_a_whole_export_is_written_under_its_name(tmp_path):
     call_command("export", str(target))
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert [line.split(",")[0] for line in lines] == ["reference", "A-1", "A-2"]
+
+
+def test_an_export_says_when_it_leaves_out_an_extended_stage_2_deadline(tmp_path, capsys):
+    # Version 1 of the format has no column for it, and it changes stage2.within_deadline.
+    from heeded.cases.models import Stage
+
+    rows = [
+        complaint(
+            reference="A-1",
+            stage2_started_on="2019-11-01",
+            stage2_responded_on="2019-12-20",
+            stage2_outcome="upheld",
+            closed_on="2019-12-20",
+        ),
+        complaint(reference="A-2", received_on="2019-10-08"),
+    ]
+    assert import_file(csv_file(tmp_path, rows), by=None, today=TODAY).written
+    target = tmp_path / "cases.csv"
+    call_command("export", str(target))
+    assert "Stage 2" not in capsys.readouterr().err
+
+    Stage.objects.filter(case__reference="A-1", number=2).update(extended_to=dt.date(2020, 1, 30))
+    call_command("export", str(target))
+    assert capsys.readouterr().err.strip() == (
+        "Note: 1 case had the Stage 2 deadline extended. Version 1 of the interchange format "
+        "has no column for that, so the file leaves it out: imported again, each Stage 2 "
+        "response is timed against 25 working days."
+    )
+    call_command("export", str(target), "--from", "2019-10-08")
+    assert capsys.readouterr().err == ""

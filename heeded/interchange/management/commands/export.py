@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from heeded.interchange.exporting import export_file
+from heeded.interchange.exporting import export_file, left_out
 from heeded.interchange.reading import FileRefused, file_format
 from heeded.output_files import check_output
 
@@ -39,3 +39,5 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Exported {count:,} case{'' if count == 1 else 's'} to {file}.")
         )
+        if warning := left_out(date_from, date_to):
+            self.stderr.write(self.style.WARNING(f"Note: {warning}"))
