@@ -9,6 +9,7 @@ must not contain a null character", not Django's "Null characters are not allowe
 
 from allauth.account import forms as allauth
 from allauth.account.models import EmailAddress
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.core.validators import MaxLengthValidator
 
 from heeded.field_messages import NamesItsFields
@@ -27,6 +28,13 @@ class InSentenceCase(NamesItsFields):
         for name, label in self.labels.items():
             if name in self.fields:
                 self.fields[name].label = label
+        # allauth's hints are HTML (a list of password rules, a "Forgot your password?"
+        # link) and a GOV.UK hint is text: the rules are given as sentences, the link not
+        # at all (a page that needs one has its own).
+        for field in self.fields.values():
+            field.help_text = ""
+        if "password1" in self.fields:
+            self.fields["password1"].help_text = " ".join(password_validators_help_texts())
 
 
 class LoginForm(InSentenceCase, allauth.LoginForm):

@@ -282,3 +282,30 @@ def test_the_change_password_page_labels_its_boxes_in_sentence_case(client, offi
 def test_the_reset_password_page_asks_for_an_email_address(client):
     page = client.get("/accounts/password/reset/").content.decode()
     assert _labels(page) == ["Email address"]
+
+
+def test_allauth_pages_head_and_act_in_sentence_case_with_their_rules_in_sentences(client, officer):
+    client.force_login(officer)
+    page = client.get("/accounts/password/change/").content.decode()
+    assert "<title>Change password – " in page
+    assert '<h1 class="govuk-heading-l">Change password</h1>' in page
+    assert re.search(r'<button class="govuk-button"[^>]*type="submit">Change password</button>', page)
+    assert "Change Password" not in page
+    # The password rules as sentences, not run together; no link-less "Forgot" text.
+    assert "personal information. Your password must contain at least 12 characters." in page
+    assert "Forgot your password?" not in page
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        ("\n   Change Password\n ", "Change password"),
+        ("Confirm Access", "Confirm access"),
+        ("Enter PIN Code", "Enter PIN code"),
+        ("Sign out", "Sign out"),
+    ],
+)
+def test_sentence_case_lowers_every_title_case_word_after_the_first(title, sentence):
+    from heeded.access.templatetags.account_words import sentence_case
+
+    assert sentence_case(title) == sentence
