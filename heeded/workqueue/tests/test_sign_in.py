@@ -289,7 +289,9 @@ def test_allauth_pages_head_and_act_in_sentence_case_with_their_rules_in_sentenc
     page = client.get("/accounts/password/change/").content.decode()
     assert "<title>Change password – " in page
     assert '<h1 class="govuk-heading-l">Change password</h1>' in page
-    assert re.search(r'<button class="govuk-button"[^>]*type="submit">Change password</button>', page)
+    assert re.search(
+        r'<button class="govuk-button"[^>]*type="submit">Change password</button>', page
+    )
     assert "Change Password" not in page
     # The password rules as sentences, not run together; no link-less "Forgot" text.
     assert "personal information. Your password must contain at least 12 characters." in page
