@@ -168,10 +168,10 @@ def _escalation_finding(ctx: Context) -> str | None:
 def _recommendations_finding(ctx: Context) -> str | None:
     """ "The report also identifies five recommendations" (IoW 2019/20 section 1.5): a
     reader of the summary alone learns that there are some, and how many carry on."""
+    if not ctx.recommendations:
+        return None
     new = sum(1 for r in ctx.recommendations if r.raised_in == ctx.label)
     earlier = len(ctx.recommendations) - new
-    if not (new or earlier):
-        return None
     parts = []
     if new:
         parts.append(f"makes {new} {ctx.plural(new, 'recommendation')}")

@@ -50,15 +50,15 @@ def _time_left(case) -> str:
     return _text(words)
 
 
-def _table_row(case, cells: list[tuple[str, str]], indent: int) -> SafeString:
+def _table_row(case, cells: list[tuple[str, str]]) -> SafeString:
     """A case table's row: the case's reference, linked, as its header cell, then ``cells``
-    ((classes, markup) pairs), laid out as the templates lay out the rest of the table
-    (``indent``: the spaces before the row's own tags)."""
+    ((classes, markup) pairs)."""
     link = f'<a class="govuk-link" href="{_text(case.page_url)}">{_text(case.reference)}</a>'
-    lines = [f'<th scope="row" class="govuk-table__header app-nowrap">{link}</th>']
-    lines += [f'<td class="govuk-table__cell{classes}">{markup}</td>' for classes, markup in cells]
-    inside = "".join(f"\n{' ' * (indent + 2)}{line}" for line in lines)
-    return mark_safe(f'<tr class="govuk-table__row">{inside}\n{" " * indent}</tr>')
+    header = f'<th scope="row" class="govuk-table__header app-nowrap">{link}</th>'
+    data = "".join(
+        f'<td class="govuk-table__cell{classes}">{markup}</td>' for classes, markup in cells
+    )
+    return mark_safe(f'<tr class="govuk-table__row">{header}{data}</tr>')
 
 
 @register.simple_tag
@@ -77,7 +77,7 @@ def queue_row(case) -> SafeString:
         ("", deadline),
         ("", _time_left(case)),
     ]
-    return _table_row(case, cells, indent=8)
+    return _table_row(case, cells)
 
 
 @register.simple_tag
@@ -107,4 +107,4 @@ def case_row(case) -> SafeString:
         (" app-case-table__wrap", _officer(case)),
         (" app-case-table__deadline", deadline),
     ]
-    return _table_row(case, cells, indent=4)
+    return _table_row(case, cells)
