@@ -78,6 +78,15 @@ def can_view_reports(user) -> bool:
 
 
 def can_manage_staff(user) -> bool:
+    """Staff accounts. A council's complaints manager adds and removes responding managers
+    and officers as people come and go, so the screens are theirs as well as the
+    administrator's; an administrator's account is not (``can_manage_administrators``)."""
+    return has_role(user, Role.ADMINISTRATOR, Role.COMPLAINTS_MANAGER)
+
+
+def can_manage_administrators(user) -> bool:
+    """Only an administrator gives, changes or takes away an administrator's account, so that
+    nobody can raise themselves above their own role."""
     return has_role(user, Role.ADMINISTRATOR)
 
 

@@ -55,8 +55,8 @@ ROLES = {
             Role.COMPLAINTS_MANAGER,
             "Complaints manager",
             "Everything an officer does, plus reference data (codes, teams, closure days, "
-            "organisation settings), imports and exports. Staff accounts are the "
-            "administrator's.",
+            "organisation settings), staff accounts other than administrators', imports "
+            "and exports.",
             admin_permissions=_TAXONOMY
             + (
                 "calendars.view_closureday",

@@ -10,12 +10,13 @@ from .base import GovukForm
 User = get_user_model()
 
 
-def role_choices():
-    return [Choice(d.role.value, d.label, hint=d.description) for d in ROLES.values()]
+def role_choices(roles) -> list[Choice]:
+    return [Choice(role.value, ROLES[role].label, hint=ROLES[role].description) for role in roles]
 
 
 class StaffForm(GovukForm):
-    def __init__(self, *args, adding: bool, **kwargs):
+    def __init__(self, *args, adding: bool, roles, **kwargs):
+        """``roles``: the roles the person filling the form in may give (roles_given_by)."""
         super().__init__(*args, **kwargs)
         fields = {}
         if adding:
@@ -45,10 +46,14 @@ class StaffForm(GovukForm):
         )
         fields["roles"] = forms.MultipleChoiceField(
             label="Roles",
-            choices=role_choices(),
+            choices=role_choices(roles),
             widget=forms.CheckboxSelectMultiple,
             help_text="Select all that apply.",
-            error_messages={"required": "Select at least one role"},
+            error_messages={
+                "required": "Select at least one role",
+                # A role the signed-in person may not give (a tampered form).
+                "invalid_choice": "Select roles from the list",
+            },
         )
         self.fields = fields
 

@@ -1,9 +1,13 @@
-"""Staff accounts and their roles, for administrators.
+"""Staff accounts and their roles, for administrators and complaints managers.
+
+A complaints manager looks after everyone but administrators: they cannot give the
+administrator role, nor change, deactivate or send a password link to an administrator
+(``can_manage_administrators``), so nobody can raise themselves above their own role.
 
 People are never deleted: cases, stages and their history point at them. Someone who leaves
 is deactivated, which stops them signing in and keeps every record they made theirs. A new
 member of staff sets their own password through a one-time link (Django's password reset
-token), so no administrator ever knows it; the link stops working once used.
+token), so nobody who adds them ever knows it; the link stops working once used.
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.auth.validators import UnicodeUsernameValidator
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from heeded.access.policies import can_manage_administrators
 from heeded.access.roles import ROLES, Role
 
 from ..models import Action
@@ -31,6 +36,33 @@ def roles_of(user) -> list[Role]:
     """The user's roles in the order ROLES declares them (uses prefetched groups if any)."""
     names = {group.name for group in user.groups.all()}
     return [role for role in ROLES if role.value in names]
+
+
+def roles_given_by(by) -> list[Role]:
+    """The roles ``by`` may give and take away, in the order ROLES declares them."""
+    if can_manage_administrators(by):
+        return list(ROLES)
+    return [role for role in ROLES if role != Role.ADMINISTRATOR]
+
+
+def may_change(user, *, by) -> bool:
+    """Whether ``by`` may change ``user``'s account: an administrator's only if ``by`` is one."""
+    return can_manage_administrators(by) or Role.ADMINISTRATOR not in roles_of(user)
+
+
+def check_may_change(user, *, by) -> None:
+    if not may_change(user, by=by):
+        raise PermissionDenied("Only an administrator can change an administrator's account")
+
+
+def _check_roles_given(roles, *, by, before=()) -> None:
+    """Refuse a role ``by`` may not give, or take away (one the person had before)."""
+    allowed = set(roles_given_by(by))
+    changed = {Role(role) for role in roles} ^ {Role(role) for role in before}
+    if changed - allowed:
+        raise ValidationError(
+            {"roles": "Only an administrator can give or take away the administrator role"}
+        )
 
 
 def check_username(username: str) -> None:
@@ -74,6 +106,7 @@ def add_staff(*, by, username: str, first_name: str, last_name: str, email: str,
     check_email(email)
     if not roles:
         raise ValidationError({"roles": "Select at least one role"})
+    _check_roles_given(roles, by=by)
     try:
         with transaction.atomic():
             user = User(username=username, first_name=first_name, last_name=last_name, email=email)
@@ -93,6 +126,7 @@ def add_staff(*, by, username: str, first_name: str, last_name: str, email: str,
 
 
 def update_staff(user, *, by, first_name: str, last_name: str, email: str, roles) -> User:
+    check_may_change(user, by=by)
     check_email(email, user)
     roles = sorted({Role(role) for role in roles})
     if not roles:
@@ -100,6 +134,7 @@ def update_staff(user, *, by, first_name: str, last_name: str, email: str, roles
             {"roles": "Select at least one role (to stop someone signing in, deactivate them)"}
         )
     current = roles_of(user)
+    _check_roles_given(roles, by=by, before=current)
     if user.pk == by.pk and Role.ADMINISTRATOR in current and Role.ADMINISTRATOR not in roles:
         raise ValidationError(
             {"roles": "You cannot remove your own administrator role: ask another administrator"}
@@ -116,12 +151,16 @@ def update_staff(user, *, by, first_name: str, last_name: str, email: str, roles
 
 def deactivate_staff(user, *, by) -> User:
     """Stop someone signing in; everything they recorded stays theirs."""
+    check_may_change(user, by=by)
     if user.pk == by.pk:
-        raise ValidationError("You cannot deactivate your own account: ask another administrator")
+        raise ValidationError(
+            "You cannot deactivate your own account: ask someone else who looks after staff"
+        )
     return _set_active(user, False, by=by)
 
 
 def reactivate_staff(user, *, by) -> User:
+    check_may_change(user, by=by)
     return _set_active(user, True, by=by)
 
 
@@ -144,11 +183,12 @@ def _set_active(user, active: bool, *, by) -> User:
 
 
 def set_password_path(user, *, by) -> str:
-    """The path of a one-time "set your password" page for ``user``, for an administrator to send.
+    """The path of a one-time "set your password" page for ``user``, to send them.
 
     Django's token is a hash of the user's password and last sign-in: it stops working once
     the password is set or they sign in, and after PASSWORD_RESET_TIMEOUT (3 days).
     """
+    check_may_change(user, by=by)
     if not user.is_active:
         name = user.get_full_name() or user.username
         raise ValidationError(f"{name} is deactivated: reactivate them first")

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from heeded.access.roles import Role, has_role
@@ -221,3 +222,74 @@ def test_no_link_is_made_for_a_deactivated_person(as_admin, admin_user, officer)
     response = as_admin.post(url, follow=True)
     assert "is deactivated: reactivate them first" in response.content.decode()
     assert not ChangeLog.objects.filter(action=Action.PASSWORD_LINK).exists()
+
+
+# --- what a complaints manager may do: everyone's account but an administrator's ----------
+
+
+def test_a_manager_adds_a_responding_manager_and_gets_their_link(as_manager, manager):
+    response = as_manager.post(ADD, new_person(roles=["responding_manager"]))
+    assert response.status_code == 200
+    assert "/settings/set-password/" in response.content.decode()
+    person = User.objects.get(username="jsmith")
+    assert staff.roles_of(person) == [Role.RESPONDING_MANAGER]
+    assert ChangeLog.objects.filter(subject="jsmith", changed_by=manager).exists()
+
+
+def test_a_manager_is_not_offered_the_administrator_role(as_manager):
+    html = as_manager.get(ADD).content.decode()
+    assert 'value="responding_manager"' in html
+    assert 'value="administrator"' not in html
+
+
+def test_a_manager_cannot_give_the_administrator_role_by_posting(as_manager):
+    response = as_manager.post(ADD, new_person(roles=["administrator"]))
+    assert errors_of(response) == ["Select roles from the list"]
+    assert not User.objects.filter(username="jsmith").exists()
+
+
+def test_the_service_refuses_a_manager_giving_the_administrator_role(manager, officer):
+    with pytest.raises(ValidationError) as refused:
+        staff.update_staff(
+            officer,
+            by=manager,
+            first_name="O",
+            last_name="T",
+            email="o@council.example",
+            roles=[Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR],
+        )
+    assert refused.value.message_dict["roles"] == [
+        "Only an administrator can give or take away the administrator role"
+    ]
+    assert staff.roles_of(User.objects.get(pk=officer.pk)) == [Role.COMPLAINTS_OFFICER]
+
+
+def test_a_manager_changes_an_officers_roles_and_deactivates_them(as_manager, officer):
+    response = as_manager.post(edit_url(officer), details(officer, roles=["report_viewer"]))
+    assert response.status_code == 302
+    assert staff.roles_of(User.objects.get(pk=officer.pk)) == [Role.REPORT_VIEWER]
+    url = reverse("reference:staff_active", kwargs={"pk": officer.pk})
+    assert as_manager.post(url, {"active": "false"}).status_code == 302
+    officer.refresh_from_db()
+    assert not officer.is_active
+
+
+def test_a_manager_cannot_open_change_or_deactivate_an_administrator(as_manager, admin_user):
+    assert as_manager.get(edit_url(admin_user)).status_code == 403
+    before = details(admin_user)
+    response = as_manager.post(edit_url(admin_user), details(admin_user, roles=["report_viewer"]))
+    assert response.status_code == 403
+    assert details(User.objects.get(pk=admin_user.pk)) == before
+    for name in ("staff_active", "staff_password_link"):
+        url = reverse(f"reference:{name}", kwargs={"pk": admin_user.pk})
+        assert as_manager.post(url, {"active": "false"}).status_code == 403
+    admin_user.refresh_from_db()
+    assert admin_user.is_active
+    assert not ChangeLog.objects.filter(subject="admin").exists()
+
+
+def test_the_list_shows_a_manager_administrators_without_a_link(as_manager, admin_user, officer):
+    html = as_manager.get(LIST).content.decode()
+    assert edit_url(officer) in html
+    assert edit_url(admin_user) not in html
+    assert "Only an administrator can change this account" in html

@@ -42,8 +42,6 @@ AREA_FIELD_WORDS = {
 @allowed_if(can_manage_reference_data, can_manage_staff)
 def change_list(request):
     changes = ChangeLog.objects.select_related("changed_by")
-    if not can_manage_staff(request.user):
-        changes = changes.exclude(area="staff")
     page = Paginator(changes, 50).get_page(request.GET.get("page"))
     for change in page:
         change.area_words = area_words(change.area)

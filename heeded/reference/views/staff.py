@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
-from heeded.access.policies import can_manage_staff
+from heeded.access.policies import can_manage_administrators, can_manage_staff
 from heeded.access.roles import ROLES
 
 from ..forms.base import GovukForm
@@ -27,15 +27,23 @@ def _staff():
     )
 
 
-def _with_roles(user):
+def _with_roles(user, *, by):
     user.role_labels = [ROLES[role].label for role in service.roles_of(user)]
+    user.may_change = service.may_change(user, by=by)
     return user
 
 
 @allowed_if(can_manage_staff)
 def staff_list(request):
-    people = [_with_roles(u) for u in _staff().order_by("-is_active", "last_name", "first_name")]
-    return render(request, "reference/staff_list.html", {"people": people})
+    people = [
+        _with_roles(person, by=request.user)
+        for person in _staff().order_by("-is_active", "last_name", "first_name")
+    ]
+    return render(
+        request,
+        "reference/staff_list.html",
+        {"people": people, "may_give_administrator": can_manage_administrators(request.user)},
+    )
 
 
 def _link_page(request, person, *, added: bool):
@@ -49,7 +57,7 @@ def _link_page(request, person, *, added: bool):
 
 @allowed_if(can_manage_staff)
 def staff_add(request):
-    form = StaffForm(request.POST or None, adding=True)
+    form = StaffForm(request.POST or None, adding=True, roles=service.roles_given_by(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             person = service.add_staff(by=request.user, **form.cleaned_data)
@@ -64,13 +72,19 @@ def staff_add(request):
 @allowed_if(can_manage_staff)
 def staff_edit(request, pk):
     person = get_object_or_404(_staff(), pk=pk)
+    service.check_may_change(person, by=request.user)
     initial = {
         "first_name": person.first_name,
         "last_name": person.last_name,
         "email": person.email,
         "roles": [role.value for role in service.roles_of(person)],
     }
-    form = StaffForm(request.POST or None, initial=initial, adding=False)
+    form = StaffForm(
+        request.POST or None,
+        initial=initial,
+        adding=False,
+        roles=service.roles_given_by(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             service.update_staff(person, by=request.user, **form.cleaned_data)
