@@ -81,10 +81,9 @@ class GovukSelect(forms.Select):
         options = [] if field.empty_label is None else [("", field.empty_label)]
         if getattr(field, "null_label", None) is not None:
             options.append((field.null_value, field.null_label))
-        return options + [
-            (field.prepare_value(choice), field.label_from_instance(choice))
-            for choice in queryset.all()
-        ]
+        # Values and labels as they are stored, no object made for each: every model choice
+        # here is a term, which prints as its label (Term.__str__).
+        return options + list(queryset.values_list(field.to_field_name or "pk", "label"))
 
 
 def officer_choices() -> list[tuple[str, str]]:
