@@ -70,7 +70,8 @@ def term_labels(case: Case) -> dict[str, list[str]]:
         term_pk = quote(relation.related_model._meta.pk.column)
         # Only names from the models and the list's own number go into the text.
         selects.append(
-            f"SELECT {n}, {term}.position, {term}.label FROM {quote(through.db_table)}"
+            f"SELECT {n}, {term}.{quote('position')}, {term}.{quote('label')}"
+            f" FROM {quote(through.db_table)}"
             f" JOIN {term} ON {term}.{term_pk} = {term_id} WHERE {case_id} = %s"
         )
     # The terms' own order (Term.Meta.ordering), by the database as the prefetches were: its
