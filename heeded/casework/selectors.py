@@ -49,6 +49,7 @@ def with_everything(queryset: QuerySet[Case]) -> QuerySet[Case]:
 
 
 def with_stages(queryset: QuerySet[Case]) -> QuerySet[Case]:
+    """The case with its type and stages only: enough to hand over one of its documents."""
     return queryset.select_related("record_type").prefetch_related("stages")
 
 
