@@ -74,7 +74,7 @@ def _text(event, procedure) -> str:
 
 
 def timeline(case: Case) -> list[Entry]:
-    """Newest first. Uses the rows prefetched by ``selectors.with_everything``."""
+    """Newest first. Uses the rows prefetched by ``selectors.for_case_page``."""
     procedure = case.procedure
     events = case.events.all()
     # An import writes a case's events at one instant, with an "Imported" event of its own.

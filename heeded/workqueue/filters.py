@@ -8,6 +8,7 @@ sort order falls back to the newest cases first.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 import django_filters
@@ -16,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import F, QuerySet
 from django.forms.utils import flatatt
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from heeded.access import policies
@@ -61,9 +62,10 @@ class GovukSelect(forms.Select):
         for option_value, label in self._options():
             text = "" if option_value is None else str(option_value)
             selected = " selected" if text in chosen else ""
-            # escape() directly: format_html per option was most of the filters' time.
-            label = conditional_escape(label)
-            options.append(f'\n  <option value="{escape(text)}"{selected}>{label}</option>')
+            # The standard library's escape directly: format_html per option was most of the
+            # filters' time, and Django's escape wraps it in a check for lazy strings.
+            label = label.__html__() if hasattr(label, "__html__") else html.escape(str(label))
+            options.append(f'\n  <option value="{html.escape(text)}"{selected}>{label}</option>')
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
         return format_html(
             '<select name="{}"{}>{}\n</select>', name, attributes, mark_safe("".join(options))
@@ -79,10 +81,9 @@ class GovukSelect(forms.Select):
         options = [] if field.empty_label is None else [("", field.empty_label)]
         if getattr(field, "null_label", None) is not None:
             options.append((field.null_value, field.null_label))
-        return options + [
-            (field.prepare_value(choice), field.label_from_instance(choice))
-            for choice in queryset.all()
-        ]
+        # Values and labels as they are stored, no object made for each: every model choice
+        # here is a term, which prints as its label (Term.__str__).
+        return options + list(queryset.values_list(field.to_field_name or "pk", "label"))
 
 
 def officer_choices() -> list[tuple[str, str]]:

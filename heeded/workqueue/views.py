@@ -34,8 +34,9 @@ def dashboard(request):
         raise PermissionDenied("Your account has no role in Heeded yet.")
     today = timezone.localdate()
     mine, team = selectors.dashboard_queues(user, today)
-    for queue in mine + (team or []):
-        queue.cases = presenters.decorate(queue.cases, today)
+    # A case in several panels (mine and the team's) is one object: decorated once.
+    listed = {case.pk: case for queue in mine + (team or []) for case in queue.cases}
+    presenters.decorate(listed.values(), today)
     return render(
         request,
         "workqueue/dashboard.html",

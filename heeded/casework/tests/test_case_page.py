@@ -199,11 +199,11 @@ def test_the_case_page_takes_the_same_number_of_queries_however_long_the_history
     assert response.content.decode().count("app-timeline__item") >= 4 * times
 
 
-# Session, user, roles, organisation, the case with its prefetches (stages, teams, natures,
-# outcomes sought and given, payments, parties, events, contacts, documents); the session,
-# renewed by the warming request, is not written again. Fixed: it must not depend on the
-# number of rows.
-QUERIES = 15
+# Session, user, roles, organisation, the case with its prefetches (stages, payments,
+# parties, events, contacts, documents), and its teams, natures and outcomes sought and
+# given in one; the session, renewed by the warming request, is not written again. Fixed:
+# it must not depend on the number of rows.
+QUERIES = 12
 
 
 def summary_value(page: str, key: str) -> str | None:
@@ -274,6 +274,36 @@ def test_a_compliment_is_not_shown_as_awaiting_acknowledgement_or_outcomes(clien
     assert summary_value(page, "Status") == "Open"
     for key in ("Acknowledged", "Outcomes sought", "About"):
         assert summary_value(page, key) is None, key
+
+
+def test_the_teams_natures_and_outcomes_are_listed_each_in_the_councils_order(
+    client, officer, complaint, code
+):
+    # A manager has moved "Other" up beside "Apology" and "Payment" beside "Meeting offer":
+    # at the same position, the labels decide.
+    from heeded.taxonomy.models import Outcome
+
+    Outcome.objects.filter(code="other").update(position=0)
+    Outcome.objects.filter(code="payment").update(position=5)
+    complaint.outcomes_sought.add(
+        code("outcome", "payment"), code("outcome", "meeting_offer"), code("outcome", "other")
+    )
+    complaint.actual_outcomes.add(code("outcome", "explanation"), code("outcome", "other"))
+    complaint.natures.add(code("nature", "delay"))
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    assert summary_value(page, "Outcomes sought") == "Apology, Other, Meeting offer, Payment"
+    assert summary_value(page, "Outcomes given") == "Other, Explanation"
+    assert summary_value(page, "About") == "Poor communication, Delay"
+    assert summary_value(page, "Services and teams") == "Children looked after"
+
+
+def test_a_case_with_no_teams_says_so_and_lists_no_outcomes_given(client, officer, complaint):
+    complaint.service_teams.clear()
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    assert summary_value(page, "Services and teams") == "Not recorded"
+    assert summary_value(page, "Outcomes given") is None
 
 
 def test_every_how_received_label_is_shown_as_the_council_wrote_it(client, officer, complaint):

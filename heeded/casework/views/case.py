@@ -16,7 +16,7 @@ from heeded.taxonomy.wording import in_sentence
 
 from ..moves import available_moves, grouped
 from ..questions import questions_for
-from ..selectors import case_for
+from ..selectors import case_for, for_case_page, term_labels, with_stages
 from ..templatetags.casework import long_date
 from ..timeline import timeline
 
@@ -57,7 +57,7 @@ def case_status(case, stages) -> str:
 @login_required
 @require_GET
 def case_page(request, reference: str):
-    case = case_for(request.user, reference)
+    case = case_for(request.user, reference, read=for_case_page)
     today = localdate()
     stages = sorted(case.stages.all(), key=lambda s: s.number)
     moves = available_moves(case, request.user)
@@ -72,6 +72,7 @@ def case_page(request, reference: str):
             # What was asked when it was recorded: a compliment has no outcomes sought.
             "questions": questions_for(case.record_type),
             "deadlines": deadline_rows(case, today),
+            "terms": term_labels(case),
             "parties": list(case.parties.all()),
             "payment_total": sum((p.amount for p in case.payments.all()), start=0),
             "payments": list(case.payments.all()),
@@ -86,7 +87,7 @@ def case_page(request, reference: str):
 @login_required
 @require_GET
 def download_document(request, reference: str, pk: int):
-    case = case_for(request.user, reference, full=False)
+    case = case_for(request.user, reference, read=with_stages)
     document = get_object_or_404(case.documents.all(), pk=pk)
     try:
         handle = document.file.open("rb")

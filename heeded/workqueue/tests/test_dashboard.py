@@ -162,7 +162,18 @@ def test_a_long_queue_lists_its_soonest_ten_and_counts_them_all(client, officer,
     assert references(mine) == [c.reference for c in everyone.filter(assigned_officer=officer)[:9]]
     # Every queue still has its own cases, not the overdue ones that crowd the others.
     assert references(queue(response, "team", "unassigned")) == [caseload["due_today"].reference]
-    assert "View all 16 cases" in response.content.decode()
+    page = response.content.decode()
+    # The panel says how many it shows of how many, and each link names its queue to a
+    # screen reader (the panels are written by workqueue's queue_panel tag).
+    assert "Team: overdue, first 10 of 16</caption>" in page
+    assert 'aria-label="My work: overdue" tabindex="0">' in page
+    assert "Overdue: 16 cases</h3>" in page and "Overdue: 9 cases</h3>" in page
+    assert (
+        '<a class="govuk-link" href="/cases/?status=open&amp;deadline=overdue">View all 16 cases'
+        '<span class="govuk-visually-hidden"> overdue (team)</span></a></p>'
+    ) in page
+    assert "My work: overdue</caption>" in page  # nine: no "first ... of"
+    assert "Not assigned to an officer: 1 case</h3>" in page
 
 
 def test_a_deadline_missed_on_friday_is_overdue_on_sunday_not_due_today(officer):

@@ -1,6 +1,7 @@
-"""The rows of the dashboard's panels and of the case list, which are written by template
-tags (workqueue.templatetags.workqueue) rather than the template language: every value
-escaped as a template would, and each cell saying what it said before."""
+"""The rows of the dashboard's panels and of the case list, and the list's filter boxes,
+which are written by template tags (workqueue.templatetags.workqueue) rather than the
+template language: every value escaped as a template would, and each cell and box saying
+what it said before."""
 
 import datetime as dt
 
@@ -51,3 +52,34 @@ def test_dashboard_rows_tag_overdue_red_and_due_today_orange(client, officer, ca
     due_today = row_of(page, caseload["due_today"].reference)
     assert '<strong class="govuk-tag govuk-tag--orange">Due today</strong>' in due_today
     assert '12 Oct 2022<br><span class="govuk-body-s app-secondary-text">' in due_today
+
+
+def test_the_filter_boxes_keep_what_was_typed_escaped_and_point_to_their_hint_and_error(
+    client, officer, caseload
+):
+    client.force_login(officer)
+    page = client.get('/cases/?q=<b>"Smith"&received_to=12/9/22&status=open').content.decode()
+    assert (
+        '<input class="govuk-input govuk-!-width-two-thirds" id="id_q" name="q" type="search"'
+        ' value="&lt;b&gt;&quot;Smith&quot;" spellcheck="false">'
+    ) in page
+    assert (
+        '<div class="govuk-form-group">\n'
+        '  <label class="govuk-label" for="id_received_from">Received from</label>\n'
+        '  <div id="id_received_from-hint" class="govuk-hint">For example, 1/4/2025</div>\n'
+        '  <input class="govuk-input" id="id_received_from" name="received_from" type="text"'
+        ' value="" aria-describedby="id_received_from-hint" spellcheck="false">\n</div>'
+    ) in page
+    assert (
+        '<div class="govuk-form-group govuk-form-group--error">\n'
+        '  <label class="govuk-label" for="id_received_to">Received to</label>\n'
+        '  <div id="id_received_to-hint" class="govuk-hint">For example, 31/3/2026</div>\n'
+        '  <p id="id_received_to-error" class="govuk-error-message"><span class="govuk-visually-'
+        'hidden">Error:</span> Year must include 4 numbers, for example 27/3/2025</p>\n'
+        '  <input class="govuk-input govuk-input--error" id="id_received_to" name="received_to"'
+        ' type="text" value="12/9/22"'
+        ' aria-describedby="id_received_to-hint id_received_to-error" spellcheck="false">\n'
+        "</div>"
+    ) in page
+    assert '<label class="govuk-label" for="id_status">Open or closed</label>' in page
+    assert '<option value="open" selected>Open</option>' in page
