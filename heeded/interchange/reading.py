@@ -11,8 +11,10 @@ wrong, before any row is validated and long before anything is written:
   (so ten million blank lines are not read for ever); empty rows are skipped otherwise,
   because spreadsheets often leave some at the end, but a long run is refused rather than
   taken as the end of the data, so rows after a gap are never silently dropped;
-* XLSX: a workbook that would expand to more than ``MAX_XLSX_EXPANDED`` bytes (a zip bomb)
-  is refused before openpyxl opens it, and openpyxl reads in read-only (streaming) mode.
+* XLSX: a workbook that would expand to more than ``MAX_XLSX_EXPANDED`` bytes (a zip bomb),
+  or whose shared strings (read whole) are more than its rows could need, is refused before
+  they are read; the first sheet's rows are then streamed as stored, each as wide as its
+  last value, whatever size the sheet declares, and a row stored out of order is refused.
 
 Rows are numbered as a spreadsheet user counts them: the header is row 1. Cells come back as
 text exactly as in the file (validation strips and unescapes them).
@@ -30,12 +32,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .columns import column_letter
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 1_000_000
 MAX_EMPTY_RUN = 10_000
 MAX_COLUMNS = 200
 MAX_XLSX_EXPANDED = 400 * 1024 * 1024
 MAX_XLSX_ENTRIES = 1_000
+# Read whole before the first row: a million unique references take about 30 MB.
+MAX_XLSX_SHARED_STRINGS = 64 * 1024 * 1024
+MAX_XLSX_STRINGS = MAX_ROWS + 200_000
+_STRING_ITEM = re.compile(rb"<(?:\w+:)?si[\s/>]")
+BLANK = (None, "")
+NOT_A_WORKBOOK = (
+    "The file is not a valid Excel workbook (.xlsx). Save it from Excel or LibreOffice as "
+    ".xlsx, or as CSV UTF-8."
+)
 UTF8_MESSAGE = "The file must be saved as UTF-8 CSV"
 
 
@@ -219,22 +232,124 @@ def _check_zip(path: Path) -> None:
 
 @contextmanager
 def _open_xlsx(path: Path):
-    _check_zip(path)
-    import openpyxl
+    # openpyxl's own read-only loader is not used: it reads every sheet through to find its
+    # size when the sheet does not declare one (a gigabyte held for ten million empty
+    # rows), and pads every row to the size a sheet declares (16,384 columns a row, minutes
+    # for a small file). Its parts are used instead, on the first sheet alone.
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
 
+    _check_zip(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a broken workbook
-        raise FileRefused(f"The workbook cannot be read ({type(error).__name__}).") from None
+        reader = ExcelReader(str(path), read_only=True, data_only=True)
+        reader.read_manifest()
+        _check_shared_strings(reader)
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        sheet = _first_sheet(reader)
+    except FileRefused:
+        raise
+    except Exception:  # openpyxl raises many kinds for a broken workbook
+        raise FileRefused(NOT_A_WORKBOOK) from None
     try:
-        if not workbook.worksheets:
-            raise FileRefused("The workbook has no sheets.")
-        sheet = workbook.worksheets[0]
-        _refuse_uncalculated_formulas(sheet)
-        # A worksheet may declare a huge size; read-only mode streams, and _numbered stops.
-        yield ([_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True))
+        _refuse_uncalculated_formulas(reader.archive, sheet)
+        yield _sheet_rows(reader, sheet)
     finally:
-        workbook.close()
+        reader.archive.close()
+
+
+def _check_shared_strings(reader) -> None:
+    """Refuse a table of shared strings too big to hold: it is read whole, before any row."""
+    from openpyxl.xml.constants import SHARED_STRINGS
+
+    part = reader.package.find(SHARED_STRINGS)
+    if part is None:
+        return
+    name = part.PartName[1:]
+    size = reader.archive.getinfo(name).file_size
+    if size > MAX_XLSX_SHARED_STRINGS or _count_strings(reader.archive, name) > MAX_XLSX_STRINGS:
+        raise FileRefused(
+            "The workbook holds more text than a case interchange file of "
+            f"{MAX_ROWS:,} rows can. Check that this is a case interchange file, or save it "
+            "as CSV UTF-8."
+        )
+
+
+def _count_strings(archive, name: str) -> int:
+    # Each string costs far more held than stored (a 63 MB table of one-letter strings took
+    # 450 MB): counted first, as the table is read whole. A tag cut in two by the chunking
+    # is missed, which a limit can afford.
+    count = 0
+    with archive.open(name) as source:
+        while chunk := source.read(_CHUNK):
+            count += len(_STRING_ITEM.findall(chunk))
+    return count
+
+
+def _first_sheet(reader) -> str:
+    """The path inside the zip of the workbook's first worksheet."""
+    for _, link in reader.parser.find_sheets():
+        if link.target in reader.valid_files and "chartsheet" not in link.Type:
+            return link.target
+    raise FileRefused("The workbook has no sheets.")
+
+
+def _sheet_rows(reader, sheet: str) -> Iterator[list[str]]:
+    """The sheet's rows as they come, those it leaves out as empty rows (to be counted)."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    workbook = reader.wb
+    with reader.archive.open(sheet) as source:
+        parser = WorkSheetParser(
+            source,
+            reader.shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        expected = 1
+        rows = parser.parse()
+        while True:
+            try:
+                number, cells = next(rows)
+            except StopIteration:
+                return
+            except Exception:  # damaged XML, a row numbered "x"
+                raise FileRefused(
+                    f"The workbook's first sheet is damaged after row {expected - 1:,}. Open it "
+                    "in Excel or LibreOffice, save it, and import it again."
+                ) from None
+            if number < expected:
+                # openpyxl would drop such a row without a word.
+                raise FileRefused(
+                    f"Row {number:,} is stored after row {expected - 1:,} in the workbook, so "
+                    "it could be missed. Open the workbook in Excel or LibreOffice, save it, "
+                    "and import it again."
+                )
+            yield from ([] for _ in range(expected, number))
+            expected = number + 1
+            yield _row_texts(number, cells)
+
+
+def _row_texts(number: int, cells: list[dict]) -> list[str]:
+    """A row's texts up to its last value: never wider than the format could need."""
+    filled = [(cell["column"], cell["value"]) for cell in cells if cell["value"] not in BLANK]
+    if not filled:
+        return []
+    width = max(column for column, _ in filled)
+    if width > MAX_COLUMNS:
+        column, value = min(item for item in filled if item[0] > MAX_COLUMNS)
+        raise FileRefused(
+            f"Row {number:,} has a value in column {column_letter(column - 1)} "
+            f"({_cell_text(value)[:60]!r}), but the case interchange format has 30 columns. "
+            "Check that this is a case interchange file."
+        )
+    texts = [""] * width
+    for column, value in filled:
+        texts[column - 1] = _cell_text(value)
+    return texts
 
 
 # A formula cell with no saved result: <c r="B2"><f>A2+1</f></c>, its <v> absent or empty.
@@ -247,14 +362,14 @@ _CHUNK = 1024 * 1024
 _OVERLAP = 64 * 1024
 
 
-def _refuse_uncalculated_formulas(sheet) -> None:
+def _refuse_uncalculated_formulas(archive, sheet: str) -> None:
     """Refuse a sheet holding a formula whose result was never saved.
 
     Excel and LibreOffice save each formula's result beside it, and that result is what is
     imported; a workbook written by a program may hold the formula alone, which would read
     as an empty cell ("the reference is missing") and hide the real cause.
     """
-    with sheet._get_source() as source:  # the sheet's XML, streamed from the zip
+    with archive.open(sheet) as source:  # the sheet's XML, streamed from the zip
         tail = b""
         while chunk := source.read(_CHUNK):
             found = _UNCALCULATED.search(tail + chunk)
