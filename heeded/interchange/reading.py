@@ -38,6 +38,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 1_000_000
 MAX_EMPTY_RUN = 10_000
 MAX_COLUMNS = 200
+# A data row wider than this is refused as the file's problem rather than the row's.
+MAX_ROW_CELLS = 100_000
 MAX_XLSX_EXPANDED = 400 * 1024 * 1024
 MAX_XLSX_ENTRIES = 1_000
 # Read whole before the first row: a million unique references take about 30 MB.
@@ -186,13 +188,18 @@ def _csv_rows(text, path: Path) -> Iterator[list[str]]:
     # No cell can be longer than the file: one too long for its column is then refused by
     # validation, which names the column, rather than here, where only the row is known.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
-    reader = csv.reader(text, strict=True)
+    reader = csv.reader(_lines_of_few_cells(text), strict=True)
     number = 1
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
+        except _TooManyCells:
+            raise FileRefused(
+                f"Row {number:,} has more than {MAX_ROW_CELLS:,} cells, but the case "
+                "interchange format has 30 columns. Check that this is a case interchange file."
+            ) from None
         except UnicodeDecodeError:
             raise FileRefused(
                 f"{UTF8_MESSAGE}: line {_first_line_not_utf8(path):,} has characters that "
@@ -203,6 +210,20 @@ def _csv_rows(text, path: Path) -> Iterator[list[str]]:
             raise FileRefused(_csv_problem(number, str(error))) from None
         yield row
         number += 1
+
+
+class _TooManyCells(Exception):
+    pass
+
+
+def _lines_of_few_cells(text) -> Iterator[str]:
+    # The csv module holds a row's cells as a list: a 49 MB line of commas took 570 MB. A
+    # line is checked before it is split; a comma inside quotes counts too, which only
+    # errs on a row far too wide to be a case anyway.
+    for line in text:
+        if line.count(",") >= MAX_ROW_CELLS:
+            raise _TooManyCells
+        yield line
 
 
 def _csv_problem(number: int, problem: str) -> str:

@@ -3,6 +3,7 @@ nothing written."""
 
 import datetime as dt
 import io
+import tracemalloc
 import zipfile
 
 import pytest
@@ -180,3 +181,22 @@ def test_an_unclosed_quote_names_the_row_where_it_starts(tmp_path):
     with open(path, "a", encoding="utf-8") as out:
         out.write('IOW-2,"complaint\r\n' + "more text\r\n" * 20_000)
     assert refused(path).startswith("Row 3 is not valid CSV")
+
+
+def test_a_row_of_millions_of_cells_is_refused_without_holding_them(tmp_path):
+    # A 49 MB line of commas was split into a list of 51 million cells (570 MB), then
+    # skipped as an empty row: "valid, 0 cases to create".
+    path = csv_file(tmp_path, [complaint()])
+    with open(path, "a", encoding="utf-8") as out:
+        out.write("," * 5_000_000 + "\r\n")
+    tracemalloc.start()
+    try:
+        message = refused(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert message == (
+        "Row 3 has more than 100,000 cells, but the case interchange format has 30 columns. "
+        "Check that this is a case interchange file."
+    )
+    assert peak < 30 * 1024 * 1024
