@@ -144,16 +144,36 @@ def _numbered(rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
 # --- CSV -------------------------------------------------------------------------------------
 
 
+# Files a manager may pick by mistake, by how they begin: what to tell them it is.
+SIGNATURES = {
+    b"%PDF": "a PDF",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    # Compound files: an Excel 97-2003 workbook, a Word document, or a workbook with a
+    # password (Excel encrypts an .xlsx into one).
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": (
+        "an Excel 97-2003 workbook (.xls), a password-protected workbook or another Office document"
+    ),
+}
+
+
+def _signature(head: bytes) -> str:
+    return next((kind for start, kind in SIGNATURES.items() if head.startswith(start)), "")
+
+
 def _sniff_csv(path: Path) -> None:
     with open(path, "rb") as raw:
         head = raw.read(64 * 1024)
-    if head.startswith(b"%PDF"):
-        raise FileRefused("The file is a PDF, not a CSV file. Save the cases as CSV UTF-8.")
+    if kind := _signature(head):
+        raise FileRefused(f"The file is {kind}, not a CSV file. Save the cases as CSV UTF-8.")
     if head.startswith(b"PK\x03\x04"):
         raise FileRefused(
             "The file is an Excel workbook or another zip file, not a CSV file. "
             "Save it as CSV UTF-8, or upload the workbook with the .xlsx ending."
         )
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise FileRefused(f"{UTF8_MESSAGE} (this file is UTF-32).")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(head):
         raise FileRefused(f"{UTF8_MESSAGE} (this file is UTF-16).")
     if b"\x00" in head:
@@ -161,9 +181,11 @@ def _sniff_csv(path: Path) -> None:
 
 
 def _looks_utf16(head: bytes) -> bool:
-    # UTF-16 without a byte-order mark: every other byte of plain text is a NUL.
+    # UTF-16 without a byte-order mark: text in the Latin alphabet has a NUL in every other
+    # byte, all on the same side (binary junk has NULs anywhere).
     sample = head[:200]
-    return len(sample) >= 4 and sample.count(b"\x00") >= len(sample) // 3
+    half = len(sample) // 2
+    return half >= 2 and max(sample[0::2].count(0), sample[1::2].count(0)) >= half * 0.9
 
 
 @contextmanager
@@ -237,6 +259,13 @@ def _csv_problem(number: int, problem: str) -> str:
 
 def _check_zip(path: Path) -> None:
     if not zipfile.is_zipfile(path):
+        with open(path, "rb") as raw:
+            kind = _signature(raw.read(8))
+        if kind:
+            raise FileRefused(
+                f"The file is {kind}, not an Excel workbook (.xlsx). Save it as an Excel "
+                "workbook (.xlsx) without a password, or as CSV UTF-8."
+            )
         raise FileRefused("The file is not a valid Excel workbook (.xlsx).")
     with zipfile.ZipFile(path) as archive:
         entries = archive.infolist()

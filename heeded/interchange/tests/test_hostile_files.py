@@ -200,3 +200,48 @@ def test_a_row_of_millions_of_cells_is_refused_without_holding_them(tmp_path):
         "Check that this is a case interchange file."
     )
     assert peak < 30 * 1024 * 1024
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        # A PNG's NUL bytes were taken for UTF-16, and the manager told to re-save as UTF-8.
+        (
+            "photo.csv",
+            PNG,
+            "The file is a PNG image, not a CSV file. Save the cases as CSV UTF-8.",
+        ),
+        (
+            "cases.csv",
+            OLD_EXCEL,
+            "The file is an Excel 97-2003 workbook (.xls), a password-protected workbook or "
+            "another Office document, not a CSV file. Save the cases as CSV UTF-8.",
+        ),
+        (
+            "cases.xlsx",
+            OLD_EXCEL,
+            "The file is an Excel 97-2003 workbook (.xls), a password-protected workbook or "
+            "another Office document, not an Excel workbook (.xlsx). Save it as an Excel "
+            "workbook (.xlsx) without a password, or as CSV UTF-8.",
+        ),
+        (
+            "cases.csv",
+            "reference\r\n".encode("utf-32"),
+            "The file must be saved as UTF-8 CSV (this file is UTF-32).",
+        ),
+        (
+            "cases.csv",
+            "reference,record_type\r\n".encode("utf-16-le"),
+            "The file must be saved as UTF-8 CSV (this file is UTF-16).",
+        ),
+    ],
+    ids=["png", "xls-called-csv", "xls-called-xlsx", "utf-32", "utf-16-without-bom"],
+)
+def test_a_file_of_another_kind_is_told_what_it_is(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert refused(path) == message
