@@ -115,7 +115,7 @@ def _one_import_at_a_time() -> None:
 
 
 def _run(path, report: ImportReport, *, by, update: bool, today: dt.date, progress=False):
-    with open_table(path, report.file_name) as table:
+    with open_table(path, report.file_name, report.problems) as table:
         header = Header(table.header, table.format)
         header.check(report.problems)
         if header.missing_required:

@@ -5,7 +5,8 @@ wrong, before any row is validated and long before anything is written:
 
 * size: over ``MAX_FILE_BYTES`` is refused before a byte is read;
 * not text: a PDF, a zip, binary junk or NUL bytes in a ``.csv``;
-* encoding: anything but UTF-8 (with or without a byte-order mark), e.g. Latin-1 or UTF-16;
+* encoding: UTF-16 or UTF-32 (the file refused), or a cell that is not UTF-8, as in a
+  Latin-1 file (each such cell named, with its value read as Windows-1252);
 * shape: a header of more than ``MAX_COLUMNS`` columns (the format has 30);
 * length: more than ``MAX_ROWS`` rows, or a run of more than ``MAX_EMPTY_RUN`` empty rows
   (so ten million blank lines are not read for ever); empty rows are skipped otherwise,
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .columns import column_letter
+from .problems import Problems
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 1_000_000
@@ -52,6 +54,11 @@ NOT_A_WORKBOOK = (
     ".xlsx, or as CSV UTF-8."
 )
 UTF8_MESSAGE = "The file must be saved as UTF-8 CSV"
+NOT_UTF8 = re.compile("[\udc80-\udcff]")
+NOT_UTF8_MESSAGE = (
+    "This cell has characters that are not UTF-8: the file was probably saved as Latin-1 or "
+    "Windows-1252. Save it as CSV UTF-8 and import it again."
+)
 
 
 class FileRefused(Exception):
@@ -87,8 +94,11 @@ def check_size(size: int) -> None:
 
 
 @contextmanager
-def open_table(path: str | os.PathLike, name: str | None = None):
-    """The file as a Table; raises FileRefused (also while its rows are read)."""
+def open_table(path: str | os.PathLike, name: str | None = None, problems: Problems | None = None):
+    """The file as a Table; raises FileRefused (also while its rows are read).
+
+    A CSV cell that is not UTF-8 is read as Windows-1252 and added to ``problems``.
+    """
     path = Path(path)
     name = name or path.name
     kind = file_format(name)
@@ -96,7 +106,7 @@ def open_table(path: str | os.PathLike, name: str | None = None):
         raise FileRefused(f"There is no file at {path}. Check the name and the folder.")
     check_size(path.stat().st_size)
     if kind == "csv":
-        with _open_csv(path) as rows:
+        with _open_csv(path, Problems() if problems is None else problems) as rows:
             yield _table(name, kind, rows)
     else:
         with _open_xlsx(path) as rows:
@@ -189,29 +199,21 @@ def _looks_utf16(head: bytes) -> bool:
 
 
 @contextmanager
-def _open_csv(path: Path):
+def _open_csv(path: Path, problems: Problems):
     _sniff_csv(path)
-    with open(path, encoding="utf-8-sig", errors="strict", newline="") as text:
-        yield _csv_rows(text, path)
+    # Bytes that are not UTF-8 are kept (as surrogates) so each cell holding them can be
+    # named, rather than the whole file refused at the first.
+    with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as text:
+        yield _csv_rows(text, problems)
 
 
-def _first_line_not_utf8(path: Path) -> int:
-    # The decoder reads ahead, so the row being parsed is not where the bad byte is.
-    with open(path, "rb") as raw:
-        for number, line in enumerate(raw, start=1):
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError:
-                return number
-    return 1
-
-
-def _csv_rows(text, path: Path) -> Iterator[list[str]]:
+def _csv_rows(text, problems: Problems) -> Iterator[list[str]]:
     # No cell can be longer than the file: one too long for its column is then refused by
     # validation, which names the column, rather than here, where only the row is known.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
-    reader = csv.reader(_lines_of_few_cells(text), strict=True)
-    number = 1
+    lines = _Lines(text)
+    reader = csv.reader(iter(lines), strict=True)
+    number, names = 1, None
     while True:
         try:
             row = next(reader)
@@ -222,14 +224,12 @@ def _csv_rows(text, path: Path) -> Iterator[list[str]]:
                 f"Row {number:,} has more than {MAX_ROW_CELLS:,} cells, but the case "
                 "interchange format has 30 columns. Check that this is a case interchange file."
             ) from None
-        except UnicodeDecodeError:
-            raise FileRefused(
-                f"{UTF8_MESSAGE}: line {_first_line_not_utf8(path):,} has characters that "
-                "are not UTF-8 "
-                "(the file may be Latin-1 or Windows-1252)."
-            ) from None
         except csv.Error as error:
             raise FileRefused(_csv_problem(number, str(error))) from None
+        if lines.not_utf8:
+            row = _read_as_windows_1252(number, row, names, problems)
+            lines.not_utf8 = False
+        names = names or row
         yield row
         number += 1
 
@@ -238,14 +238,36 @@ class _TooManyCells(Exception):
     pass
 
 
-def _lines_of_few_cells(text) -> Iterator[str]:
-    # The csv module holds a row's cells as a list: a 49 MB line of commas took 570 MB. A
-    # line is checked before it is split; a comma inside quotes counts too, which only
-    # errs on a row far too wide to be a case anyway.
-    for line in text:
-        if line.count(",") >= MAX_ROW_CELLS:
-            raise _TooManyCells
-        yield line
+class _Lines:
+    """The file's lines for the csv reader, each looked at before it is split."""
+
+    def __init__(self, text):
+        self.text = text
+        self.not_utf8 = False  # a line of the row being read has bytes that are not UTF-8
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.text:
+            # The csv module holds a row's cells as a list: a 49 MB line of commas took
+            # 570 MB. A comma inside quotes counts too, which only errs on a row far too
+            # wide to be a case anyway.
+            if line.count(",") >= MAX_ROW_CELLS:
+                raise _TooManyCells
+            if not line.isascii() and NOT_UTF8.search(line):
+                self.not_utf8 = True
+            yield line
+
+
+def _read_as_windows_1252(number: int, row: list[str], names, problems: Problems) -> list[str]:
+    """The row, each cell that is not UTF-8 named and read as Excel's "CSV" would have
+    written it (Windows-1252, of which Latin-1 is nearly all), to be checked like the rest."""
+    cells = []
+    for index, cell in enumerate(row):
+        if NOT_UTF8.search(cell):
+            cell = cell.encode("utf-8", "surrogateescape").decode("cp1252", "replace")
+            column = names[index] if names and index < len(names) else column_letter(index)
+            problems.add(number, column, cell, NOT_UTF8_MESSAGE)
+        cells.append(cell)
+    return cells
 
 
 def _csv_problem(number: int, problem: str) -> str:

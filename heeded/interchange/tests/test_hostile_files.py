@@ -36,12 +36,30 @@ def test_binary_junk_and_a_pdf_renamed_csv(tmp_path):
 
 def test_latin_1_and_utf_16_are_refused_as_not_utf_8(tmp_path):
     text = ",".join(NAMES) + "\r\n" + ",".join(complaint(reference="Zoë").get(n, "") for n in NAMES)
-    latin = tmp_path / "latin.csv"
-    latin.write_bytes(text.encode("latin-1"))
-    assert refused(latin).startswith("The file must be saved as UTF-8 CSV: line 2 has")
     utf16 = tmp_path / "utf16.csv"
     utf16.write_bytes(text.encode("utf-16"))
     assert refused(utf16) == "The file must be saved as UTF-8 CSV (this file is UTF-16)."
+
+
+def test_each_cell_of_a_latin_1_file_that_is_not_utf_8_is_named_with_its_value(tmp_path):
+    # Refused at the first bad byte, the file was said to be wrong at "line 3" alone: no
+    # column, no value, and nothing about the other cells.
+    rows = [
+        complaint("IOW-1"),
+        complaint("IOW-£2", natures="delay"),
+        complaint("IOW-3", natures="café"),
+    ]
+    lines = [",".join(NAMES)] + [",".join(row.get(n, "") for n in NAMES) for row in rows]
+    path = tmp_path / "latin.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("latin-1"))
+    report = import_file(path, by=None, today=TODAY)
+    assert not report.written and Case.objects.count() == 0
+    not_utf8 = "This cell has characters that are not UTF-8"
+    assert [(p.row, p.column, p.value, p.message[: len(not_utf8)]) for p in report.problems] == [
+        (3, "reference", "IOW-£2", not_utf8),
+        (4, "natures", "café", not_utf8),
+        (4, "natures", "café", "café is not a nature code."),
+    ]
 
 
 def test_utf_8_with_a_byte_order_mark_is_fine(tmp_path):
