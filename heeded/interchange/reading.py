@@ -270,9 +270,25 @@ def _read_as_windows_1252(number: int, row: list[str], names, problems: Problems
     return cells
 
 
+# The csv module's words for what is wrong with a row, in a council officer's.
+CSV_PROBLEMS = {
+    "expected after": (
+        "a cell's closing quote is followed by more text before the next comma. Inside a "
+        'quoted cell, write a quote as two quotes ("")'
+    ),
+    "unexpected end of data": (
+        "a quote opened in this row is never closed, so the rest of the file would be read "
+        "as one cell. Close the quote, or remove it"
+    ),
+}
+
+
 def _csv_problem(number: int, problem: str) -> str:
     if "NUL" in problem:
         return f"Row {number:,} contains NUL bytes, so the file is not a CSV text file."
+    why = next((words for key, words in CSV_PROBLEMS.items() if key in problem), "")
+    if why:
+        return f"Row {number:,} is not valid CSV: {why}."
     return f"Row {number:,} is not valid CSV ({problem}). Check its quotes."
 
 
