@@ -265,19 +265,25 @@ def test_a_file_of_another_kind_is_told_what_it_is(tmp_path, name, content, mess
     assert refused(path) == message
 
 
-def test_broken_quotes_are_explained_in_words_not_the_csv_modules(tmp_path):
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            '"IOW-2"x,complaint',
+            "Row 3 is not valid CSV: a cell's closing quote is followed by more text before "
+            'the next comma. Inside a quoted cell, write a quote as two quotes ("").',
+        ),
+        (
+            'IOW-2,"complaint,2019-10-07',
+            "Row 3 is not valid CSV: a quote opened in this row is never closed, so the rest "
+            "of the file would be read as one cell. Close the quote, or remove it.",
+        ),
+    ],
+    ids=["stray", "unclosed"],
+)
+def test_broken_quotes_are_explained_in_words_not_the_csv_modules(tmp_path, line, message):
     # Were: "Row 3 is not valid CSV (',' expected after '"')" and "(unexpected end of data)".
-    stray = csv_file(tmp_path, [complaint()], name="stray.csv")
-    with open(stray, "a", encoding="utf-8") as out:
-        out.write('"IOW-2"x,complaint\r\n')
-    assert refused(stray) == (
-        "Row 3 is not valid CSV: a cell's closing quote is followed by more text before the "
-        'next comma. Inside a quoted cell, write a quote as two quotes ("").'
-    )
-    unclosed = csv_file(tmp_path, [complaint()], name="unclosed.csv")
-    with open(unclosed, "a", encoding="utf-8") as out:
-        out.write('IOW-2,"complaint,2019-10-07\r\n')
-    assert refused(unclosed) == (
-        "Row 3 is not valid CSV: a quote opened in this row is never closed, so the rest of "
-        "the file would be read as one cell. Close the quote, or remove it."
-    )
+    path = csv_file(tmp_path, [complaint()])
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(line + "\r\n")
+    assert refused(path) == message
