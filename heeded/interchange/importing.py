@@ -47,6 +47,11 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.refused and not self.problems
 
+    @property
+    def no_cases(self) -> bool:
+        """A header and nothing under it: nothing to confirm."""
+        return self.ok and not (self.to_create or self.to_update or self.unchanged)
+
     def summary(self) -> str:
         if self.refused:
             return f"{self.file_name} was not imported: {self.refused}"

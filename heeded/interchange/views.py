@@ -31,6 +31,7 @@ MAX_REQUEST_BYTES = MAX_FILE_BYTES + 64 * 1024
 TOO_LARGE = f"The selected file must be smaller than {MAX_FILE_BYTES // 1024 // 1024} MB"
 
 SESSION_KEY = "interchange_pending"
+NO_CASES = "The selected file has no cases: there are no rows below its header row"
 CHANGED = (
     "The file changed on the server after it was checked, so nothing was imported. "
     "Upload it again to check it."
@@ -94,9 +95,9 @@ def _checked_upload(request):
         report = import_file(
             pending.path, by=request.user, file_name=upload.name, update=update, dry_run=True
         )
-        if report.refused:
+        if report.refused or report.no_cases:
             pending.discard()
-            form.add_error("file", report.refused)
+            form.add_error("file", report.refused or NO_CASES)
         elif report.problems:
             pending.discard()
             return render(request, "interchange/problems.html", {"report": report})

@@ -186,6 +186,23 @@ def test_the_upload_still_checks_its_csrf_token(manager):
     assert Case.objects.count() == 0
 
 
+def test_an_empty_file_is_told_what_it_needs(as_manager):
+    response = as_manager.post(UPLOAD, {"file": SimpleUploadedFile("cases.csv", b"")})
+    page = response.content.decode()
+    assert "The selected file is empty: it needs a header row and a row per case" in page
+    assert "The submitted file is empty." not in page
+
+
+def test_a_file_of_a_header_alone_is_not_offered_for_confirmation(as_manager):
+    # It was: "Cases to create 0", and a Confirm import button that imported nothing.
+    response = as_manager.post(UPLOAD, {"file": csv_upload([])})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The selected file has no cases: there are no rows below its header row" in page
+    assert "interchange_pending" not in as_manager.session
+    assert not list(uploads.FOLDER.glob("*.csv"))
+
+
 def test_no_file_selected(as_manager):
     response = as_manager.post(UPLOAD, {})
     assert "Select a CSV or Excel file of cases" in response.content.decode()
