@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from tqdm import tqdm
 
 from heeded.cases import bulk
@@ -30,6 +30,10 @@ from .writing import Batch, Writer
 CHUNK = 2_000
 # Any fixed number: the key of the PostgreSQL lock that one import holds at a time.
 IMPORT_LOCK = 5_492_001
+BUSY = (
+    "Another import, or another large change, is being saved at this moment. Nothing was "
+    "written. Try again in a minute."
+)
 
 
 @dataclass
@@ -102,6 +106,11 @@ def import_file(
         pass
     except FileRefused as refused:
         report.refused = str(refused)
+    except OperationalError as error:
+        # SQLite gives up waiting for another writer after its busy timeout.
+        if "database is locked" not in str(error):
+            raise
+        report.refused = BUSY
     return report
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 import threading
 
 import pytest
-from django.db import connections, transaction
+from django.db import connection, connections, transaction
 
 from heeded.cases.models import Case
 from heeded.interchange.importing import import_file
@@ -57,3 +57,50 @@ def test_a_second_import_of_the_same_new_cases_waits_and_names_each_reference(tm
     assert not report.written
     assert [(p.row, p.column, p.value) for p in report.problems] == [(2, "reference", "IOW-2")]
     assert sorted(Case.objects.values_list("reference", flat=True)) == ["IOW-1", "IOW-2"]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="PostgreSQL waits for the lock without a limit"
+)
+def test_an_import_that_cannot_wait_any_longer_says_so_rather_than_failing(tmp_path):
+    # On SQLite a second writer waits for the busy timeout (20 seconds), then fails with
+    # "database is locked": the import page's server error, a traceback from the command.
+    path = csv_file(tmp_path, [complaint("IOW-1")])
+    busy, release = threading.Event(), threading.Event()
+    outcome: dict = {}
+
+    def hold_the_database():
+        try:
+            with transaction.atomic():  # IMMEDIATE: the one writer
+                busy.set()
+                release.wait(30)
+        finally:
+            connections.close_all()
+
+    def second():
+        options = connection.settings_dict["OPTIONS"]
+        connection.settings_dict["OPTIONS"] = {**options, "timeout": 1}  # not 20 seconds
+        try:
+            outcome["report"] = import_file(path, by=None, today=TODAY)
+        except Exception as error:  # reported by the assertion below
+            outcome["error"] = error
+        finally:
+            connection.settings_dict["OPTIONS"] = options
+            connections.close_all()
+
+    holder = threading.Thread(target=hold_the_database)
+    holder.start()
+    assert busy.wait(30)
+    waiting = threading.Thread(target=second)
+    waiting.start()
+    waiting.join()
+    release.set()
+    holder.join()
+
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["report"].refused == (
+        "Another import, or another large change, is being saved at this moment. Nothing "
+        "was written. Try again in a minute."
+    )
+    assert Case.objects.count() == 0
