@@ -54,6 +54,7 @@ NOT_A_WORKBOOK = (
     ".xlsx, or as CSV UTF-8."
 )
 UTF8_MESSAGE = "The file must be saved as UTF-8 CSV"
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f]")
 NOT_UTF8 = re.compile("[\udc80-\udcff]")
 NOT_UTF8_MESSAGE = (
     "This cell has characters that are not UTF-8: the file was probably saved as Latin-1 or "
@@ -295,14 +296,25 @@ def _csv_problem(number: int, problem: str) -> str:
 # --- XLSX ------------------------------------------------------------------------------------
 
 
+def _looks_like_csv(head: bytes) -> bool:
+    # A CSV renamed .xlsx (or saved with the wrong ending): a first line of text with commas.
+    line = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
+    return b"," in line and not CONTROL_BYTES.search(line)
+
+
 def _check_zip(path: Path) -> None:
     if not zipfile.is_zipfile(path):
         with open(path, "rb") as raw:
-            kind = _signature(raw.read(8))
-        if kind:
+            head = raw.read(4096)
+        if kind := _signature(head):
             raise FileRefused(
                 f"The file is {kind}, not an Excel workbook (.xlsx). Save it as an Excel "
                 "workbook (.xlsx) without a password, or as CSV UTF-8."
+            )
+        if _looks_like_csv(head):
+            raise FileRefused(
+                "The file is a CSV text file, not an Excel workbook (.xlsx). Upload it with "
+                "the .csv ending."
             )
         raise FileRefused("The file is not a valid Excel workbook (.xlsx).")
     with zipfile.ZipFile(path) as archive:

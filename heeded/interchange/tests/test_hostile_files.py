@@ -158,6 +158,12 @@ def test_a_csv_called_xlsx_and_an_xlsx_called_csv(tmp_path):
     fake = tmp_path / "cases.xlsx"
     fake.write_text("reference\r\n", encoding="utf-8")
     assert refused(fake) == "The file is not a valid Excel workbook (.xlsx)."
+    # It was told only that it is not a valid workbook, not what it is.
+    fake.write_text("reference,record_type,received_on\r\nIOW-1,complaint,2019-10-07\r\n")
+    assert refused(fake) == (
+        "The file is a CSV text file, not an Excel workbook (.xlsx). Upload it with the .csv "
+        "ending."
+    )
     real = io.BytesIO()
     with zipfile.ZipFile(real, "w") as archive:
         archive.writestr("x", "y")
