@@ -48,10 +48,12 @@ class PendingFile:
             return None
         return self._claimed
 
-    def finished(self) -> None:
-        """The claimed file is no longer needed; a later click is told it was confirmed."""
+    def finished(self, *, imported: bool) -> None:
+        """The claimed file is no longer needed. Once imported, a later click is told it
+        was confirmed; otherwise (problems found, an error) that nothing was imported."""
         self._claimed.unlink(missing_ok=True)
-        self._done.touch()
+        if imported:
+            self._done.touch()
 
     def why_gone(self) -> str:
         """Why the file could not be claimed, in the words shown to the manager."""

@@ -130,6 +130,7 @@ def confirm(request):
     if claimed is None:
         messages.info(request, pending.why_gone())
         return redirect("interchange:upload")
+    report = None
     try:
         if uploads.digest_of(claimed) != data.get("digest"):
             messages.info(request, CHANGED)
@@ -138,7 +139,7 @@ def confirm(request):
             claimed, by=request.user, file_name=data["name"], update=data["update"]
         )
     finally:
-        pending.finished()
+        pending.finished(imported=report is not None and report.written)
     if not report.ok:
         if report.refused:
             messages.info(request, report.refused)

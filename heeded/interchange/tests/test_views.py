@@ -104,6 +104,19 @@ def test_a_second_click_after_the_first_finished_is_told_it_was_confirmed(as_man
     assert Case.objects.count() == 1
 
 
+def test_a_confirmation_that_found_problems_is_not_later_called_confirmed(as_manager):
+    data, _ = _pending_after_upload(as_manager, [complaint("A")])
+    _imported(uploads.FOLDER.parent, [complaint("A")])  # someone else, meanwhile
+    page = as_manager.post(CONFIRM).content.decode()
+    assert "A case with the reference A already exists" in page
+    session = as_manager.session
+    session["interchange_pending"] = data  # the second click of a double click
+    session.save()
+    page = as_manager.post(CONFIRM, follow=True).content.decode()
+    assert "already been confirmed" not in page
+    assert "The file you checked is no longer waiting to be imported" in page
+
+
 def _pending_after_upload(client, rows):
     client.post(UPLOAD, {"file": csv_upload(rows)})
     data = client.session["interchange_pending"]
