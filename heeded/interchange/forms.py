@@ -9,7 +9,10 @@ from .reading import MAX_FILE_BYTES, FileRefused, file_format
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Upload a file",
-        error_messages={"required": "Select a CSV or Excel file of cases"},
+        error_messages={
+            "required": "Select a CSV or Excel file of cases",
+            "empty": "The selected file is empty: it needs a header row and a row per case",
+        },
     )
     update = forms.BooleanField(
         required=False, label="Update cases that already exist (matched by reference)"

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from tqdm import tqdm
 
 from heeded.cases import bulk
@@ -28,6 +28,12 @@ from .validation import CaseRow, Header, RowChecker
 from .writing import Batch, Writer
 
 CHUNK = 2_000
+# Any fixed number: the key of the PostgreSQL lock that one import holds at a time.
+IMPORT_LOCK = 5_492_001
+BUSY = (
+    "Another import, or another large change, is being saved at this moment. Nothing was "
+    "written. Try again in a minute."
+)
 
 
 @dataclass
@@ -44,6 +50,11 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.refused and not self.problems
+
+    @property
+    def no_cases(self) -> bool:
+        """A header and nothing under it: nothing to confirm."""
+        return self.ok and not (self.to_create or self.to_update or self.unchanged)
 
     def summary(self) -> str:
         if self.refused:
@@ -86,6 +97,7 @@ def import_file(
     today = today or dt.date.today()
     try:
         with bulk.loading(), transaction.atomic():
+            _one_import_at_a_time()
             _run(path, report, by=by, update=update, today=today, progress=progress)
             if not report.ok or dry_run:
                 raise _RollBack
@@ -94,11 +106,30 @@ def import_file(
         pass
     except FileRefused as refused:
         report.refused = str(refused)
+    except OperationalError as error:
+        # SQLite gives up waiting for another writer after its busy timeout.
+        if "database is locked" not in str(error):
+            raise
+        report.refused = BUSY
     return report
 
 
+def _one_import_at_a_time() -> None:
+    """Wait, inside the import's transaction, until no other import is running.
+
+    Two managers confirming files with the same new references at once would otherwise
+    both find them new, and the second would fail on the database's uniqueness rule
+    with a server error. Waiting, the second checks its file against what the first
+    wrote and names each reference already taken. SQLite needs nothing: the import's
+    transaction is IMMEDIATE, so it is already the only writer.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+
+
 def _run(path, report: ImportReport, *, by, update: bool, today: dt.date, progress=False):
-    with open_table(path, report.file_name) as table:
+    with open_table(path, report.file_name, report.problems) as table:
         header = Header(table.header, table.format)
         header.check(report.problems)
         if header.missing_required:

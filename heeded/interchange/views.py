@@ -31,6 +31,11 @@ MAX_REQUEST_BYTES = MAX_FILE_BYTES + 64 * 1024
 TOO_LARGE = f"The selected file must be smaller than {MAX_FILE_BYTES // 1024 // 1024} MB"
 
 SESSION_KEY = "interchange_pending"
+NO_CASES = "The selected file has no cases: there are no rows below its header row"
+CHANGED = (
+    "The file changed on the server after it was checked, so nothing was imported. "
+    "Upload it again to check it."
+)
 
 # Who took personal data out of Heeded, and how much: a council must be able to say.
 log = logging.getLogger(__name__)
@@ -86,13 +91,13 @@ def _checked_upload(request):
         old, _ = _pending(request)
         if old:
             old.discard()
-        pending = uploads.keep(upload)
+        pending, digest = uploads.keep(upload)
         report = import_file(
             pending.path, by=request.user, file_name=upload.name, update=update, dry_run=True
         )
-        if report.refused:
+        if report.refused or report.no_cases:
             pending.discard()
-            form.add_error("file", report.refused)
+            form.add_error("file", report.refused or NO_CASES)
         elif report.problems:
             pending.discard()
             return render(request, "interchange/problems.html", {"report": report})
@@ -100,6 +105,7 @@ def _checked_upload(request):
             request.session[SESSION_KEY] = {
                 "token": pending.token,
                 "extension": pending.extension,
+                "digest": digest,
                 "name": upload.name,
                 "update": update,
                 "to_create": report.to_create,
@@ -122,14 +128,18 @@ def confirm(request):
     claimed = pending.claim()
     request.session.pop(SESSION_KEY, None)
     if claimed is None:
-        messages.info(request, "This import has already been confirmed.")
+        messages.info(request, pending.why_gone())
         return redirect("interchange:upload")
+    report = None
     try:
+        if uploads.digest_of(claimed) != data.get("digest"):
+            messages.info(request, CHANGED)
+            return redirect("interchange:upload")
         report = import_file(
             claimed, by=request.user, file_name=data["name"], update=data["update"]
         )
     finally:
-        claimed.unlink(missing_ok=True)
+        pending.finished(imported=report is not None and report.written)
     if not report.ok:
         if report.refused:
             messages.info(request, report.refused)

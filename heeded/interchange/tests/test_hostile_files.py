@@ -3,6 +3,7 @@ nothing written."""
 
 import datetime as dt
 import io
+import tracemalloc
 import zipfile
 
 import pytest
@@ -35,12 +36,30 @@ def test_binary_junk_and_a_pdf_renamed_csv(tmp_path):
 
 def test_latin_1_and_utf_16_are_refused_as_not_utf_8(tmp_path):
     text = ",".join(NAMES) + "\r\n" + ",".join(complaint(reference="Zoë").get(n, "") for n in NAMES)
-    latin = tmp_path / "latin.csv"
-    latin.write_bytes(text.encode("latin-1"))
-    assert refused(latin).startswith("The file must be saved as UTF-8 CSV: line 2 has")
     utf16 = tmp_path / "utf16.csv"
     utf16.write_bytes(text.encode("utf-16"))
     assert refused(utf16) == "The file must be saved as UTF-8 CSV (this file is UTF-16)."
+
+
+def test_each_cell_of_a_latin_1_file_that_is_not_utf_8_is_named_with_its_value(tmp_path):
+    # Refused at the first bad byte, the file was said to be wrong at "line 3" alone: no
+    # column, no value, and nothing about the other cells.
+    rows = [
+        complaint("IOW-1"),
+        complaint("IOW-£2", natures="delay"),
+        complaint("IOW-3", natures="café"),
+    ]
+    lines = [",".join(NAMES)] + [",".join(row.get(n, "") for n in NAMES) for row in rows]
+    path = tmp_path / "latin.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("latin-1"))
+    report = import_file(path, by=None, today=TODAY)
+    assert not report.written and Case.objects.count() == 0
+    not_utf8 = "This cell has characters that are not UTF-8"
+    assert [(p.row, p.column, p.value, p.message[: len(not_utf8)]) for p in report.problems] == [
+        (3, "reference", "IOW-£2", not_utf8),
+        (4, "natures", "café", not_utf8),
+        (4, "natures", "café", "café is not a nature code."),
+    ]
 
 
 def test_utf_8_with_a_byte_order_mark_is_fine(tmp_path):
@@ -139,6 +158,12 @@ def test_a_csv_called_xlsx_and_an_xlsx_called_csv(tmp_path):
     fake = tmp_path / "cases.xlsx"
     fake.write_text("reference\r\n", encoding="utf-8")
     assert refused(fake) == "The file is not a valid Excel workbook (.xlsx)."
+    # It was told only that it is not a valid workbook, not what it is.
+    fake.write_text("reference,record_type,received_on\r\nIOW-1,complaint,2019-10-07\r\n")
+    assert refused(fake) == (
+        "The file is a CSV text file, not an Excel workbook (.xlsx). Upload it with the .csv "
+        "ending."
+    )
     real = io.BytesIO()
     with zipfile.ZipFile(real, "w") as archive:
         archive.writestr("x", "y")
@@ -180,3 +205,91 @@ def test_an_unclosed_quote_names_the_row_where_it_starts(tmp_path):
     with open(path, "a", encoding="utf-8") as out:
         out.write('IOW-2,"complaint\r\n' + "more text\r\n" * 20_000)
     assert refused(path).startswith("Row 3 is not valid CSV")
+
+
+def test_a_row_of_millions_of_cells_is_refused_without_holding_them(tmp_path):
+    # A 49 MB line of commas was split into a list of 51 million cells (570 MB), then
+    # skipped as an empty row: "valid, 0 cases to create".
+    path = csv_file(tmp_path, [complaint()])
+    with open(path, "a", encoding="utf-8") as out:
+        out.write("," * 5_000_000 + "\r\n")
+    tracemalloc.start()
+    try:
+        message = refused(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert message == (
+        "Row 3 has more than 100,000 cells, but the case interchange format has 30 columns. "
+        "Check that this is a case interchange file."
+    )
+    assert peak < 30 * 1024 * 1024
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        # A PNG's NUL bytes were taken for UTF-16, and the manager told to re-save as UTF-8.
+        (
+            "photo.csv",
+            PNG,
+            "The file is a PNG image, not a CSV file. Save the cases as CSV UTF-8.",
+        ),
+        (
+            "cases.csv",
+            OLD_EXCEL,
+            "The file is an Excel 97-2003 workbook (.xls), a password-protected workbook or "
+            "another Office document, not a CSV file. Save the cases as CSV UTF-8.",
+        ),
+        (
+            "cases.xlsx",
+            OLD_EXCEL,
+            "The file is an Excel 97-2003 workbook (.xls), a password-protected workbook or "
+            "another Office document, not an Excel workbook (.xlsx). Save it as an Excel "
+            "workbook (.xlsx) without a password, or as CSV UTF-8.",
+        ),
+        (
+            "cases.csv",
+            "reference\r\n".encode("utf-32"),
+            "The file must be saved as UTF-8 CSV (this file is UTF-32).",
+        ),
+        (
+            "cases.csv",
+            "reference,record_type\r\n".encode("utf-16-le"),
+            "The file must be saved as UTF-8 CSV (this file is UTF-16).",
+        ),
+    ],
+    ids=["png", "xls-called-csv", "xls-called-xlsx", "utf-32", "utf-16-without-bom"],
+)
+def test_a_file_of_another_kind_is_told_what_it_is(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert refused(path) == message
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            '"IOW-2"x,complaint',
+            "Row 3 is not valid CSV: a cell's closing quote is followed by more text before "
+            'the next comma. Inside a quoted cell, write a quote as two quotes ("").',
+        ),
+        (
+            'IOW-2,"complaint,2019-10-07',
+            "Row 3 is not valid CSV: a quote opened in this row is never closed, so the rest "
+            "of the file would be read as one cell. Close the quote, or remove it.",
+        ),
+    ],
+    ids=["stray", "unclosed"],
+)
+def test_broken_quotes_are_explained_in_words_not_the_csv_modules(tmp_path, line, message):
+    # Were: "Row 3 is not valid CSV (',' expected after '"')" and "(unexpected end of data)".
+    path = csv_file(tmp_path, [complaint()])
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(line + "\r\n")
+    assert refused(path) == message

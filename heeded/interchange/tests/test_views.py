@@ -1,5 +1,6 @@
 """The import pages: upload, problems or summary, confirm. Complaints managers only."""
 
+import os
 from io import StringIO
 
 import pytest
@@ -87,8 +88,68 @@ def test_a_double_submitted_confirmation_is_imported_once(as_manager):
     pending = uploads.PendingFile(token, "csv")
     assert pending.claim() is not None  # as if the first click were still running
     response = as_manager.post(CONFIRM, follow=True)
-    assert "already been confirmed" in response.content.decode()
+    assert "This import is already under way" in response.content.decode()
     assert Case.objects.count() == 0
+
+
+def test_a_second_click_after_the_first_finished_is_told_it_was_confirmed(as_manager):
+    data, _ = _pending_after_upload(as_manager, [complaint("A")])
+    as_manager.post(CONFIRM)
+    # The second click's request read the session before the first one ended.
+    session = as_manager.session
+    session["interchange_pending"] = data
+    session.save()
+    response = as_manager.post(CONFIRM, follow=True)
+    assert "This import has already been confirmed." in response.content.decode()
+    assert Case.objects.count() == 1
+
+
+def test_a_confirmation_that_found_problems_is_not_later_called_confirmed(as_manager):
+    data, _ = _pending_after_upload(as_manager, [complaint("A")])
+    _imported(uploads.FOLDER.parent, [complaint("A")])  # someone else, meanwhile
+    page = as_manager.post(CONFIRM).content.decode()
+    assert "A case with the reference A already exists" in page
+    session = as_manager.session
+    session["interchange_pending"] = data  # the second click of a double click
+    session.save()
+    page = as_manager.post(CONFIRM, follow=True).content.decode()
+    assert "already been confirmed" not in page
+    assert "The file you checked is no longer waiting to be imported" in page
+
+
+def _pending_after_upload(client, rows):
+    client.post(UPLOAD, {"file": csv_upload(rows)})
+    data = client.session["interchange_pending"]
+    return data, uploads.PendingFile(data["token"], data["extension"]).path
+
+
+def test_confirming_after_the_file_was_changed_on_the_server_imports_nothing(as_manager):
+    _, path = _pending_after_upload(as_manager, [complaint("A")])
+    path.write_bytes(path.read_bytes().replace(b"\r\nA,", b"\r\nB,"))
+    response = as_manager.post(CONFIRM, follow=True)
+    assert "The file changed on the server after it was checked" in response.content.decode()
+    assert Case.objects.count() == 0
+    assert not list(uploads.FOLDER.glob("*.csv"))
+
+
+def test_confirming_after_the_file_was_removed_says_nothing_was_imported(as_manager):
+    _, path = _pending_after_upload(as_manager, [complaint("A")])
+    path.unlink()  # a server restart that empties its temporary folder
+    page = as_manager.post(CONFIRM, follow=True).content.decode()
+    assert "The file you checked is no longer waiting to be imported" in page
+    assert "already been confirmed" not in page
+    assert Case.objects.count() == 0
+
+
+def test_a_file_left_by_an_expired_session_is_removed_a_day_later(client, manager):
+    client.force_login(manager)
+    _, forgotten = _pending_after_upload(client, [complaint("A")])
+    a_day_ago = forgotten.stat().st_mtime - uploads.KEPT_SECONDS - 1
+    os.utime(forgotten, (a_day_ago, a_day_ago))
+    client.logout()  # the session ends without the file being confirmed
+    client.force_login(manager)
+    _, newer = _pending_after_upload(client, [complaint("B")])
+    assert not forgotten.exists() and newer.exists()
 
 
 def test_an_unreadable_file_gets_the_error_summary(as_manager):
@@ -136,6 +197,23 @@ def test_the_upload_still_checks_its_csrf_token(manager):
     response = client.post(UPLOAD, {"file": csv_upload([complaint()])})
     assert response.status_code == 403
     assert Case.objects.count() == 0
+
+
+def test_an_empty_file_is_told_what_it_needs(as_manager):
+    response = as_manager.post(UPLOAD, {"file": SimpleUploadedFile("cases.csv", b"")})
+    page = response.content.decode()
+    assert "The selected file is empty: it needs a header row and a row per case" in page
+    assert "The submitted file is empty." not in page
+
+
+def test_a_file_of_a_header_alone_is_not_offered_for_confirmation(as_manager):
+    # It was: "Cases to create 0", and a Confirm import button that imported nothing.
+    response = as_manager.post(UPLOAD, {"file": csv_upload([])})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The selected file has no cases: there are no rows below its header row" in page
+    assert "interchange_pending" not in as_manager.session
+    assert not list(uploads.FOLDER.glob("*.csv"))
 
 
 def test_no_file_selected(as_manager):

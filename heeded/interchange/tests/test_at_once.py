@@ -1,0 +1,106 @@
+"""Two imports at the same moment: the second waits for the first and is told what the
+first changed, cell by cell, rather than failing with a server error."""
+
+import datetime as dt
+import threading
+
+import pytest
+from django.db import connection, connections, transaction
+
+from heeded.cases.models import Case
+from heeded.interchange.importing import import_file
+
+from .helpers import complaint, csv_file
+
+TODAY = dt.date(2024, 6, 1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_second_import_of_the_same_new_cases_waits_and_names_each_reference(tmp_path):
+    # Two managers confirm the same file a moment apart: the first import is still open
+    # (its rows written, not yet committed) when the second starts.
+    first_file = csv_file(tmp_path, [complaint("IOW-1"), complaint("IOW-2")], name="first.csv")
+    second_file = csv_file(tmp_path, [complaint("IOW-2"), complaint("IOW-3")], name="second.csv")
+    written, release = threading.Event(), threading.Event()
+    outcome: dict = {}
+
+    def first():
+        try:
+            with transaction.atomic():
+                outcome["first"] = import_file(first_file, by=None, today=TODAY)
+                written.set()
+                release.wait(30)
+        finally:
+            connections.close_all()
+
+    def second():
+        try:
+            outcome["second"] = import_file(second_file, by=None, today=TODAY)
+        except Exception as error:  # reported by the assertion below
+            outcome["error"] = error
+        finally:
+            connections.close_all()
+
+    one = threading.Thread(target=first)
+    one.start()
+    assert written.wait(30)
+    two = threading.Thread(target=second)
+    two.start()
+    two.join(1)  # the second import is waiting for the first
+    release.set()
+    one.join()
+    two.join()
+
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["first"].written
+    report = outcome["second"]
+    assert not report.written
+    assert [(p.row, p.column, p.value) for p in report.problems] == [(2, "reference", "IOW-2")]
+    assert sorted(Case.objects.values_list("reference", flat=True)) == ["IOW-1", "IOW-2"]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="PostgreSQL waits for the lock without a limit"
+)
+def test_an_import_that_cannot_wait_any_longer_says_so_rather_than_failing(tmp_path):
+    # On SQLite a second writer waits for the busy timeout (20 seconds), then fails with
+    # "database is locked": the import page's server error, a traceback from the command.
+    path = csv_file(tmp_path, [complaint("IOW-1")])
+    busy, release = threading.Event(), threading.Event()
+    outcome: dict = {}
+
+    def hold_the_database():
+        try:
+            with transaction.atomic():  # IMMEDIATE: the one writer
+                busy.set()
+                release.wait(30)
+        finally:
+            connections.close_all()
+
+    def second():
+        options = connection.settings_dict["OPTIONS"]
+        connection.settings_dict["OPTIONS"] = {**options, "timeout": 1}  # not 20 seconds
+        try:
+            outcome["report"] = import_file(path, by=None, today=TODAY)
+        except Exception as error:  # reported by the assertion below
+            outcome["error"] = error
+        finally:
+            connection.settings_dict["OPTIONS"] = options
+            connections.close_all()
+
+    holder = threading.Thread(target=hold_the_database)
+    holder.start()
+    assert busy.wait(30)
+    waiting = threading.Thread(target=second)
+    waiting.start()
+    waiting.join()
+    release.set()
+    holder.join()
+
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["report"].refused == (
+        "Another import, or another large change, is being saved at this moment. Nothing "
+        "was written. Try again in a minute."
+    )
+    assert Case.objects.count() == 0
