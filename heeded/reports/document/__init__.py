@@ -16,10 +16,23 @@ from . import summary
 from .context import Context
 from .labels import Labels
 from .structure import Chart, Document, Note, Section, Table
-from .suppression import decisions, figure, suppress_tables, to_leave_out
+from .suppression import (
+    decisions,
+    figure,
+    suppress_tables,
+    to_leave_out,
+    too_small_note,
+    too_small_to_publish,
+)
 from .wording import PRIVACY_NOTE
 
 __all__ = ["build_document", "Document", "Labels"]
+
+# The report's spine, printed however small its numbers: the representations received and
+# the key figures, each year beside the last three. A council compares its totals year on
+# year, and a line saying "too small to publish" in their place would hide totals that are
+# not small.
+ALWAYS_PRINTED = ("representations", "key_figures")
 
 
 def build_document(
@@ -42,7 +55,9 @@ def build_document(
     labels = labels or Labels()
     recommendations, learning = list(recommendations or []), list(learning or [])
 
-    def write(hidden: dict, left_out: frozenset = frozenset()) -> Document:
+    def write(
+        hidden: dict, left_out: frozenset = frozenset(), too_small: frozenset = frozenset()
+    ) -> Document:
         ctx = Context(
             report,
             labels,
@@ -52,7 +67,7 @@ def build_document(
             learning=learning,
             hidden=hidden,
         )
-        return _document(ctx, department, left_out)
+        return _document(ctx, department, left_out, too_small)
 
     if not public:
         return write({})
@@ -64,10 +79,18 @@ def build_document(
     while leave_out := to_leave_out(draft, threshold, keep=("representations",)):
         left_out |= {leave_out.id}
         draft = [table for table in draft if table is not leave_out]
-    document = write(_hidden_with(decisions(draft), every_table, draft), left_out)
+    # A table too small to publish gives way to a line saying so. Its figures stay
+    # suppressed in the text as the draft decided: what the draft shows may be said there.
+    too_small = frozenset(
+        table.id
+        for table in draft
+        if table.id not in ALWAYS_PRINTED and too_small_to_publish(table)
+    )
+    document = write(_hidden_with(decisions(draft), every_table, draft), left_out, too_small)
+    printed = [table for table in draft if table.id not in too_small]
     # The tables are built from the figures alone, whatever the text hides: the draft's
     # suppressed tables are this document's (suppressing again would give the same).
-    for table, suppressed in zip(document.tables(), draft, strict=True):
+    for table, suppressed in zip(document.tables(), printed, strict=True):
         table.rows, table.notes = suppressed.rows, suppressed.notes
     for section in document.sections:
         _charts_without_hidden_counts(section)
@@ -100,7 +123,12 @@ def _hidden_with(hidden: dict, every_table: list[Table], printed: list[Table]) -
     return hidden
 
 
-def _document(ctx: Context, department: str, left_out: frozenset = frozenset()) -> Document:
+def _document(
+    ctx: Context,
+    department: str,
+    left_out: frozenset = frozenset(),
+    too_small: frozenset = frozenset(),
+) -> Document:
     report = ctx.report
     organisation = report.get("organisation") or ""
     sections = [
@@ -127,7 +155,7 @@ def _document(ctx: Context, department: str, left_out: frozenset = frozenset()) 
     not_published: list[str] = []
     for section in sections:
         _without_empty_figures(section)
-        not_published += _leave_out(section, left_out)
+        not_published += _leave_out(section, left_out, too_small, ctx.threshold)
     if ctx.public:
         _privacy_note(sections)
     document = Document(
@@ -164,10 +192,13 @@ def _without_empty_figures(section: Section) -> None:
         _without_empty_figures(sub)
 
 
-def _leave_out(section: Section, left_out: frozenset) -> list[str]:
+def _leave_out(
+    section: Section, left_out: frozenset, too_small: frozenset, threshold: int
+) -> list[str]:
     """Each table (or chart) left out of the public version, with a note in its place
-    saying why, so that a reader comparing years knows it was not forgotten. Returns the
-    notes."""
+    saying why, so that a reader comparing years knows it was not forgotten: one that
+    would give counts away read with the others, or one too small to publish
+    (``too_small``). Returns the notes."""
     blocks, notes = [], []
     for block in section.blocks:
         table = block.table if isinstance(block, Chart) else block
@@ -178,10 +209,13 @@ def _leave_out(section: Section, left_out: frozenset) -> list[str]:
                 "numbers too small to publish."
             )
             notes.append(block.text)
+        elif isinstance(table, Table) and table.id in too_small:
+            block = Note(too_small_note(table, threshold))
+            notes.append(block.text)
         blocks.append(block)
     section.blocks = blocks
     for sub in section.subsections:
-        notes += _leave_out(sub, left_out)
+        notes += _leave_out(sub, left_out, too_small, threshold)
     return notes
 
 

@@ -62,6 +62,18 @@ follow the ONS/NHS practice for small counts, which is the rule here:
   figures is withheld, and so is a percentage of a hidden count; running text never prints
   a difference between a hidden count and another one.
 
+- A table whose counts would be mostly hidden is not printed as a grid of "fewer than 5"
+  and "withheld" (``too_small_to_publish``): a small council's year (15 to 40 complaints)
+  spreads them over eight natures or seven services, and a committee can read nothing
+  from such a grid. It gives way to one line saying its numbers are too small to publish
+  (``too_small_note``). "Mostly" is more than half of its counts, zeros included: a 0 is
+  printed and says something ("no Stage 3 panel was held"). The figures the grid would
+  have shown may still be printed in the running text (the largest nature, say), and those
+  it hides stay hidden there: the line replaces a table whose suppression was decided with
+  every other table, so the report prints less than a suppression already proven safe,
+  never more. The report's spine, Table 1 (the representations received) and the key
+  figures by year, is always printed: their totals year on year are seldom small.
+
 Totals of 5 or more stay visible: the point of the report is the overall picture.
 """
 
@@ -566,6 +578,28 @@ def to_leave_out(tables: list[Table], threshold: int, keep: tuple[str, ...] = ()
         if id(table) in involved and table.id not in keep
     ]
     return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
+def too_small_to_publish(table: Table) -> bool:
+    """True when more than half of a suppressed table's counts are hidden: printed, it
+    would be mostly "fewer than N" and "withheld"."""
+    percentages = {target for target, _, _ in table.derived}
+    counts = [
+        cell
+        for position, cell in _positions(table)
+        if cell.value is not None and position not in percentages
+    ]
+    hidden = sum(1 for cell in counts if cell.suppressed)
+    return hidden * 2 > len(counts)
+
+
+def too_small_note(table: Table, threshold: int) -> str:
+    """The line printed where a table too small to publish would be."""
+    caption = table.caption[:1].lower() + table.caption[1:]
+    return (
+        f"The table of {caption} is not published in this version: its numbers are too "
+        f'small to publish (most would read "{fewer_than(threshold)}" or "{WITHHELD}").'
+    )
 
 
 def _hide_everywhere(tables: list[Table]) -> bool:

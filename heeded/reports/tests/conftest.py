@@ -12,3 +12,14 @@ def pilot(manager):
         text="Review the effectiveness of the investigating officer pilot.",
         raised_in="2018/19",
     )
+
+
+@pytest.fixture
+def every_table_printed(monkeypatch):
+    """The public version with every table printed, however much of it is hidden: for tests
+    of which cells the suppression hides in a table that the report would otherwise replace
+    with a line saying its numbers are too small to publish (tested on its own in
+    test_document_suppression)."""
+    import heeded.reports.document as assembly
+
+    monkeypatch.setattr(assembly, "too_small_to_publish", lambda table: False)

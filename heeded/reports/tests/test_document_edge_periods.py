@@ -60,6 +60,7 @@ def test_a_period_with_nothing_in_it_prints_no_table_without_rows_and_no_chart_o
     assert not charts  # a chart of zeros has an axis from -0.06 to 0.06
 
 
+@pytest.mark.usefixtures("every_table_printed")
 def test_a_percentage_column_does_not_name_a_denominator_the_public_version_hides():
     # One complaint: the Total row says "fewer than 5", and the column header said
     # "% of 1 complaints".
@@ -102,3 +103,16 @@ def test_a_single_case_is_not_written_in_the_plural():
         r"most often (asked for|given at Stage 1) were '[^']*' \(1\),",
     ):
         assert not re.search(wrong, text), (wrong, re.search(wrong, text))
+
+
+def test_a_one_complaint_year_prints_table_1_and_says_the_breakdowns_are_too_small():
+    # Table 1 carries the totals year on year and is always printed; the breakdowns of one
+    # complaint would be all "fewer than 5" and each gives way to a line saying so.
+    doc = one_case_year(public=True)
+    printed = [t.id for t in doc.tables()]
+    assert "representations" in printed
+    assert "complainant_types" not in printed and "natures" not in printed
+    assert (
+        "The table of nature of complaints is not published in this version: its numbers are "
+        'too small to publish (most would read "fewer than 5" or "withheld").'
+    ) in doc.not_published

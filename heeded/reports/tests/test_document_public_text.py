@@ -134,6 +134,7 @@ def test_a_ranking_names_no_place_whose_count_is_hidden():
     )
 
 
+@pytest.mark.usefixtures("every_table_printed")
 def test_a_refused_count_withheld_in_table_1_is_withheld_in_the_text_and_its_percentages():
     # The statutory rows of Demo Council 2023/24: 61 complaints, 6 converted, 2 area
     # initiated, 12 refused; 67 complaints and 81 statutory stated. Withholding the 12 keeps
@@ -166,6 +167,7 @@ def test_a_refused_count_withheld_in_table_1_is_withheld_in_the_text_and_its_per
     assert "12" not in refusals
 
 
+@pytest.mark.usefixtures("every_table_printed")
 def test_an_actual_outcome_withheld_in_table_11_is_withheld_in_table_9_too():
     # Demo Council 2024/25: Personal budget, 1 upheld ("fewer than 5") and 5 partially upheld
     # (withheld, so at least 5), was 6 in both tables: 6 = 5 + 1 gave both away.
@@ -313,6 +315,7 @@ def test_those_acknowledged_are_not_printed_where_they_give_the_unrecorded_count
     assert any(" of 29 (" in t for t in texts(internal(), "timeliness"))
 
 
+@pytest.mark.usefixtures("every_table_printed")
 def test_a_tie_for_the_most_is_not_named_where_one_of_the_tied_counts_is_hidden():
     # Parents 14 and grandparents 14 of 30: the table withholds one of the 14s (the young
     # people's 2 is "fewer than 5"), so "'Parent' and 'Grandparent' made the most

@@ -11,6 +11,7 @@ from heeded.reports.document.suppression import (
     suppress_table,
     suppress_tables,
     to_leave_out,
+    too_small_to_publish,
 )
 
 from .fixtures.sample_report import sample_report
@@ -236,6 +237,7 @@ def refused_7(report: dict) -> dict:
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("every_table_printed")
 def test_public_reasons_for_refusal_court_5_and_two_hidden_reasons_total_7_withholds_the_total():
     # Printed "5, fewer than 5, fewer than 5, 7" in the user review's report, then
     # "withheld, fewer than 5, fewer than 5, 7": still 5 + 1 + 1, a withheld count being
@@ -264,6 +266,7 @@ def test_public_reasons_for_refusal_court_5_and_two_hidden_reasons_total_7_withh
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("every_table_printed")
 def test_the_sample_reports_two_refusal_reasons_of_1_beside_court_6_and_total_8_are_protected():
     # Isle of Wight-shaped 2019/20: 6 court proceedings, 1 out of time, 1 not eligible.
     document = build_document(sample_report(), public=True, labels=Labels.load())
@@ -275,6 +278,7 @@ def test_the_sample_reports_two_refusal_reasons_of_1_beside_court_6_and_total_8_
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("every_table_printed")
 def test_a_public_chart_whose_table_hides_a_count_is_replaced_by_its_table():
     # 2019/20 Stage 1 bands: 19, 7 and 2; a bar labelled "2" would print the hidden count.
     internal = build_document(sample_report(), labels=Labels.load())
@@ -498,3 +502,59 @@ def test_outcomes_by_finding_do_not_pin_a_hidden_finding():
     assert (printed["Partially upheld"], printed["Total"]) == ("9", "28")
     internal = build_document(report, labels=Labels.load())
     assert "by_finding" in [t.id for t in internal.tables()]
+
+
+def test_a_table_is_too_small_to_publish_when_more_than_half_of_its_counts_are_hidden():
+    # Two "fewer than 5" beside 30 and a total of 35: half hidden, and the 30 says plenty.
+    assert not too_small_to_publish(suppress_table(counts_table([2, 3, 30]), 5))
+    # 1, 1 and 6 of 8: the 6 is withheld too, so three of the four counts are hidden.
+    small = suppress_table(counts_table([1, 1, 6]), 5)
+    assert texts(small) == ["fewer than 5", "fewer than 5", "withheld", "8"]
+    assert too_small_to_publish(small)
+
+
+def test_zeros_are_printed_counts_so_a_table_of_zeros_beside_one_small_count_is_printed():
+    # "Nobody complained about these" is a finding; the grid is not mostly hidden.
+    t = suppress_table(counts_table([0, 0, 0, 2]), 5)
+    assert texts(t) == ["0", "0", "0", "fewer than 5", "fewer than 5"]
+    assert not too_small_to_publish(t)
+
+
+TOO_SMALL_REFUSALS = (
+    "The table of reasons for refusal is not published in this version: its numbers are too "
+    'small to publish (most would read "fewer than 5" or "withheld").'
+)
+
+
+@pytest.mark.django_db
+def test_isle_of_wight_2019_20_reasons_for_refusal_give_way_to_a_line_saying_they_are_too_small():
+    # 6 court proceedings, 1 out of time and 1 not eligible, 8 refused: the table would read
+    # "withheld, fewer than 5, fewer than 5, 8", which tells a committee only the 8.
+    document = build_document(sample_report(), public=True, labels=Labels.load())
+    assert "refusals" not in [t.id for t in document.tables()]
+    section = next(s for s in document.sections if s.id == "refusals")
+    assert section.texts() == [
+        "8 complaints were refused, up from none in 2018/19.",
+        TOO_SMALL_REFUSALS,
+    ]
+    assert TOO_SMALL_REFUSALS in document.not_published
+    # The 8 is not small: Table 1 still prints it, each year beside the last.
+    table_1 = next(t for t in document.tables() if t.id == "representations")
+    assert {r.label: r.cells[1].text for r in table_1.rows}["Refused"] == "8"
+
+
+@pytest.mark.django_db
+def test_a_table_too_small_to_publish_leaves_its_large_figures_to_the_text_and_hides_the_rest():
+    # Isle of Wight 2019/20 actual outcomes: the table (mostly "fewer than 5") is not
+    # printed, but its 9 explanations were safe to print beside every other table, so the
+    # text still names them; the report as printed gives no small count away.
+    document = build_document(sample_report(), public=True, labels=Labels.load())
+    assert "outcomes" not in [t.id for t in document.tables()]
+    outcomes = next(s for s in document.sections if s.id == "outcomes")
+    assert outcomes.texts()[0] == (
+        "The outcome most often given at Stage 1 was 'Explanation' (9), out of 28 Stage 1 "
+        "responses."
+    )
+    for table in document.tables():
+        assert disclosed(table, 5) == [], table.caption
+    assert disclosed_across(document.tables(), 5) == []

@@ -181,6 +181,7 @@ def test_public_json_carries_the_suppressed_tables(public_document):
     )
 
 
+@pytest.mark.usefixtures("every_table_printed")
 def test_public_json_names_the_tables_left_out(monkeypatch):
     # Which tables give a count away together is suppression's business (tested there);
     # here, that a table it leaves out is named in the file, as the PDF says in its place.
