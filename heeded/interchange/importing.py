@@ -30,6 +30,9 @@ from .writing import Batch, Writer
 CHUNK = 2_000
 # Any fixed number: the key of the PostgreSQL lock that one import holds at a time.
 IMPORT_LOCK = 5_492_001
+# How long an import waits for another to finish on PostgreSQL before giving up, as SQLite
+# gives up after its busy timeout: well inside a web server's time limit for one request.
+LOCK_WAIT_SECONDS = 20
 BUSY = (
     "Another import, or another large change, is being saved at this moment. Nothing was "
     "written. Try again in a minute."
@@ -107,8 +110,7 @@ def import_file(
     except FileRefused as refused:
         report.refused = str(refused)
     except OperationalError as error:
-        # SQLite gives up waiting for another writer after its busy timeout.
-        if "database is locked" not in str(error):
+        if not _gave_up_waiting(error):
             raise
         report.refused = BUSY
     return report
@@ -121,11 +123,22 @@ def _one_import_at_a_time() -> None:
     both find them new, and the second would fail on the database's uniqueness rule
     with a server error. Waiting, the second checks its file against what the first
     wrote and names each reference already taken. SQLite needs nothing: the import's
-    transaction is IMMEDIATE, so it is already the only writer.
+    transaction is IMMEDIATE, so it is already the only writer. Either way the wait is
+    limited, and an import that waits too long writes nothing and says why (BUSY).
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{LOCK_WAIT_SECONDS}s"])
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+            # Only this wait is limited: the import's own row locks wait as usual.
+            cursor.execute("SET LOCAL lock_timeout TO DEFAULT")
+
+
+def _gave_up_waiting(error: OperationalError) -> bool:
+    """SQLite's busy timeout, or PostgreSQL's lock_timeout (SQLSTATE 55P03), ran out."""
+    return "database is locked" in str(error) or (
+        getattr(error.__cause__, "sqlstate", None) == "55P03"
+    )
 
 
 def _run(path, report: ImportReport, *, by, update: bool, today: dt.date, progress=False):

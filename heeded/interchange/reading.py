@@ -307,9 +307,11 @@ def _check_zip(path: Path) -> None:
         with open(path, "rb") as raw:
             head = raw.read(4096)
         if kind := _signature(head):
+            # The password advice only for the kind that may be a protected workbook.
+            unlocked = " without a password" if "password" in kind else ""
             raise FileRefused(
                 f"The file is {kind}, not an Excel workbook (.xlsx). Save it as an Excel "
-                "workbook (.xlsx) without a password, or as CSV UTF-8."
+                f"workbook (.xlsx){unlocked}, or as CSV UTF-8."
             )
         if _looks_like_csv(head):
             raise FileRefused(

@@ -4,6 +4,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.test import Client
 
 from heeded.cases import actions
 from heeded.cases.models import Case, EventKind
@@ -1167,3 +1168,19 @@ def test_an_answer_longer_than_the_case_keeps_is_refused_beside_it(
     assert field_error(response.content.decode(), field_id) == message
     assert Case.objects.get(pk=complaint.pk).version == version
     assert not complaint.contacts.exists()
+
+
+def test_a_form_sent_without_its_cookie_is_told_in_words_on_a_govuk_page(officer, complaint):
+    # QA of the import page: with the browser's cookies cleared after a page was opened,
+    # sending its form gave Django's own "Forbidden (403) CSRF verification failed" page.
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(officer)
+    response = browser.post(
+        action_url(complaint, "note"), {"text": "A note", "csrfmiddlewaretoken": "made-up"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Sorry, your form could not be sent</h1>" in page
+    assert 'class="govuk-template__body"' in page
+    assert "CSRF" not in page
+    assert not complaint.events.filter(description="A note").exists()

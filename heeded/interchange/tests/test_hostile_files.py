@@ -253,6 +253,12 @@ OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
             "workbook (.xlsx) without a password, or as CSV UTF-8.",
         ),
         (
+            "photo.xlsx",
+            PNG,
+            "The file is a PNG image, not an Excel workbook (.xlsx). Save it as an Excel "
+            "workbook (.xlsx), or as CSV UTF-8.",
+        ),
+        (
             "cases.csv",
             "reference\r\n".encode("utf-32"),
             "The file must be saved as UTF-8 CSV (this file is UTF-32).",
@@ -263,7 +269,14 @@ OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
             "The file must be saved as UTF-8 CSV (this file is UTF-16).",
         ),
     ],
-    ids=["png", "xls-called-csv", "xls-called-xlsx", "utf-32", "utf-16-without-bom"],
+    ids=[
+        "png",
+        "xls-called-csv",
+        "xls-called-xlsx",
+        "png-called-xlsx",
+        "utf-32",
+        "utf-16-without-bom",
+    ],
 )
 def test_a_file_of_another_kind_is_told_what_it_is(tmp_path, name, content, message):
     path = tmp_path / name
