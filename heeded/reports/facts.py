@@ -562,17 +562,22 @@ class PeriodRows:
         return self._split(filed)
 
     @cached_property
-    def payments(self) -> list:
+    def payments(self) -> list[tuple]:
+        """Each period's payment total and the number of cases paid something (a payment
+        of 0.00 records that nothing was): the public report publishes a total only where
+        it is shared by enough cases not to tell what one complainant was paid."""
         rows = (
             Payment.objects.filter(self._received("case__closed_on"))
             .annotate(period=_which("case__closed_on", self.periods))
             .values("period")
-            .annotate(total=Sum("amount"))
+            .annotate(
+                total=Sum("amount"), cases=Count("case", distinct=True, filter=Q(amount__gt=0))
+            )
             .order_by()
         )
-        totals = [0 for _ in self.periods]
+        totals = [(0, 0) for _ in self.periods]
         for row in rows:
-            totals[row["period"]] = row["total"]
+            totals[row["period"]] = (row["total"], row["cases"])
         return totals
 
     @cached_property

@@ -234,7 +234,11 @@ class Facts:
 
     @property
     def payments(self) -> Decimal:
-        return Decimal(self.rows.payments[self.index] or 0)
+        return Decimal(self.rows.payments[self.index][0] or 0)
+
+    @property
+    def cases_paid(self) -> int:
+        return self.rows.payments[self.index][1]
 
     # --- The measures, filed from the rows above -------------------------------------------
 
@@ -380,6 +384,7 @@ class Facts:
                     )
                 ),
                 "advocacy": self._advocacy(),
+                "cases_paid": self.cases_paid,
             }
         )
 

@@ -84,6 +84,12 @@ class Context:
     def supplementary(self) -> dict:
         return self.report.get("supplementary") or {}
 
+    def extra(self, name: str, period: str | None = None):
+        """A figure of the report beyond the spec's measures (``Facts.supplementary``)."""
+        if period is None:
+            return self.supplementary.get(name)
+        return (self.report.get("comparison_supplementary") or {}).get(period, {}).get(name)
+
     def m(self, measure: str, period: str | None = None, default=None):
         source = self.measures if period is None else self.report["comparisons"].get(period, {})
         value = source.get(measure, default)

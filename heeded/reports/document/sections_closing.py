@@ -102,8 +102,11 @@ SCALARS = [
     ("young_people.via_professional", "of which through an advocate or professional"),
     ("young_people.upheld", "of which upheld or partially upheld"),
     ("lgsco.received", "Ombudsman enquiries"),
+    ("cases_paid", "Cases closed with a payment"),
     ("payments.total", "Payments (£)"),
 ]
+# Key figures that are not among the spec's measures, read from the supplementary figures.
+SUPPLEMENTARY = {"cases_paid"}
 # The figures that are not counts, and their places: averages to one decimal place (as the
 # measures round them), money in pounds and pence.
 DECIMALS = {
@@ -122,7 +125,7 @@ def appendix(ctx: Context) -> Section:
     for measure, label in SCALARS:
         cells = [Cell(label)]
         for p in periods:
-            value = ctx.m(measure, p)
+            value = ctx.extra(measure, p) if measure in SUPPLEMENTARY else ctx.m(measure, p)
             # Named as the figures they are (no key: the internal version links none of
             # them), so that the public version hides them as every other table does.
             cells.append(
@@ -141,6 +144,8 @@ def appendix(ctx: Context) -> Section:
         (names.index(f"stage{n}.average_working_days"), names.index(f"stage{n}.responses"))
         for n in (1, 2)
     ]
+    # So does a total of money: paid on one case, it is what that complainant was paid.
+    averages.append((names.index("payments.total"), names.index("cases_paid")))
     for c in range(1, len(periods) + 1):
         table.derived.append(((average, c), (total, c), None))
         table.derived.extend(((mean, c), (count, c), None) for mean, count in averages)

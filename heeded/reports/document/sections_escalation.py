@@ -96,7 +96,7 @@ def escalation(ctx: Context) -> Section:
             + (
                 f"; the average was {wording.working_days(average)}."
                 if average is not None
-                else f"; the average {wording.AVERAGE_NOT_PUBLISHED}."
+                else f"; the average {wording.SMALL_NUMBERS_NOT_PUBLISHED}."
             )
         )
     items.append(
@@ -182,15 +182,25 @@ def ombudsman(ctx: Context) -> Section:
                 total="Total",
             )
         )
-    payments = ctx.m("payments.total") or 0
-    section.add(
-        Paragraph(
-            f"Payments to complainants on cases closed in {ctx.label} came to £{payments:,.2f}."
-            if payments
-            else f"No payments were made to complainants on cases closed in {ctx.label}."
-        )
-    )
+    section.add(Paragraph(_payments(ctx)))
     return section
+
+
+def _payments(ctx: Context) -> str:
+    """The year's payments, and on how many cases: a total paid on fewer cases than the
+    threshold is not published, since paid on one case it is what that complainant got."""
+    total = ctx.m("payments.total") or 0
+    paid = ctx.named(ctx.extra("cases_paid") or 0, "cases_paid")
+    closed = f"closed in {ctx.label}"
+    if not total:
+        return f"No payments were made to complainants on cases {closed}."
+    cases = f"{ctx.count(paid)} {ctx.plural(paid, 'case')} {closed}"
+    if ctx.hides(paid):
+        return (
+            f"Payments were made to complainants on {cases}; their total "
+            f"{wording.SMALL_NUMBERS_NOT_PUBLISHED}."
+        )
+    return f"Payments to complainants on {cases} came to £{total:,.2f}."
 
 
 def _ombudsman_records(ctx: Context, received: int) -> Note | None:

@@ -53,7 +53,7 @@ def timeliness(ctx: Context) -> Section:
     ) + (
         f"The average time to respond was {wording.working_days(average)}"
         if average is not None
-        else f"The average time to respond {wording.AVERAGE_NOT_PUBLISHED}"
+        else f"The average time to respond {wording.SMALL_NUMBERS_NOT_PUBLISHED}"
     )
     if average is not None and before is not None and abs(average - before) >= 0.05:
         direction = "more" if average > before else "fewer"

@@ -177,8 +177,9 @@ def join(items: list[str], conjunction: str = "and") -> str:
 
 
 NOT_PUBLISHED = "is not published in this version, to protect privacy"
-# An average worked out from fewer cases than the threshold would describe them one by one.
-AVERAGE_NOT_PUBLISHED = "is not published (small numbers)"
+# An average or a total of money worked out from fewer cases than the threshold would
+# describe them one by one.
+SMALL_NUMBERS_NOT_PUBLISHED = "is not published (small numbers)"
 PRIVACY_NOTE = (
     "Some figures are not published, to protect the privacy of the children and families "
     "involved (see the note on small numbers)."

@@ -362,3 +362,31 @@ def test_a_small_year_s_stage_1_average_is_neither_printed_nor_compared():
     assert "11.7" not in " ".join(t for s in document.sections for t in s.texts())
     assert not any("answered in an average" in t for t in texts(document, "summary"))
     assert cells(document, "key_figures")["Stage 1 average working days"] == "withheld"
+
+
+def test_a_payment_total_over_fewer_than_5_cases_is_not_published():
+    # Isle of Wight 2019/20: one time and trouble payment of £250. Published, it is what
+    # that family was paid.
+    ombudsman = " ".join(texts(public(), "ombudsman"))
+    assert "250" not in ombudsman
+    assert (
+        "Payments were made to complainants on fewer than 5 cases closed in 2019/20; "
+        "their total is not published (small numbers)."
+    ) in ombudsman
+    key_figures = cells(public(), "key_figures")
+    assert key_figures["Cases closed with a payment"] == "fewer than 5"
+    assert key_figures["Payments (£)"] == "withheld"
+    # The internal version says how much, and on how many cases.
+    assert "Payments to complainants on 1 case closed in 2019/20 came to £250.00." in " ".join(
+        texts(internal(), "ombudsman")
+    )
+
+
+def test_a_payment_total_shared_by_5_cases_is_published():
+    report = sample_report()
+    report["supplementary"]["cases_paid"] = 5
+    document = public(report)
+    assert "Payments to complainants on 5 cases closed in 2019/20 came to £250.00." in " ".join(
+        texts(document, "ombudsman")
+    )
+    assert cells(document, "key_figures")["Payments (£)"] == "250.00"

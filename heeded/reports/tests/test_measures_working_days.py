@@ -13,6 +13,7 @@ import pytest
 
 from heeded.cases import actions
 from heeded.cases.tests.factories import record
+from heeded.reports.build import build_report
 from heeded.reports.measures import compute_measures, round_half_up
 from heeded.reports.periods import custom, financial_year
 
@@ -207,3 +208,10 @@ def test_payments_add_up_to_the_penny_over_cases_closed_in_the_period(db):
     case("complaint", START, closed_on=D(2022, 10, 1), payments=("100.10", "0.20"))
     case("complaint", START, closed_on=None, payments=("999",))
     assert compute_measures(YEAR)["payments.total"] == 100.3
+
+
+def test_the_cases_paid_are_counted_once_each_and_not_for_a_payment_of_nothing(db):
+    case("complaint", START, closed_on=D(2022, 10, 1), payments=("100.10", "0.20"))
+    case("complaint", START, closed_on=D(2022, 11, 1), payments=("0.00",))
+    case("complaint", START, closed_on=None, payments=("999",))
+    assert build_report(YEAR, comparisons=0)["supplementary"]["cases_paid"] == 1
