@@ -548,6 +548,16 @@ def _by_working_days(cases: QuerySet[Case], key: str, measure_id: str, period: P
     return cases.filter(pk__in=ids)
 
 
+def _of_type(cases: QuerySet[Case], code: str, received_as: str) -> QuerySet[Case]:
+    """A record type's cases, or with NOT_CONVERTED only those received as that type."""
+    from .document.labels import NOT_CONVERTED
+
+    if received_as not in ("", NOT_CONVERTED):
+        raise ValueError(f"'{received_as}' is not a part of a record type's count")
+    cases = cases.filter(record_type__code=code)
+    return cases.filter(converted_from__isnull=True) if received_as else cases
+
+
 def cases_behind(measure_id: str, key: str | None, period: Period) -> QuerySet[Case]:
     """The cases a figure counts, for a report's drill-down links.
 
@@ -569,7 +579,7 @@ def cases_behind(measure_id: str, key: str | None, period: Period) -> QuerySet[C
         if key is None:
             return cases
         if name == "by_type":
-            return cases.filter(record_type__code=key)
+            return _of_type(cases, outer, inner)
         if name == "by_family":
             return cases.filter(record_type__family=key)
         if name == "by_how_received":

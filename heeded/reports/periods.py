@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass
 
 from heeded.calendars.dates import long_date
-from heeded.calendars.working_days import add_calendar_months
+from heeded.calendars.working_days import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    add_calendar_months,
+    in_known_years,
+)
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,20 @@ def recognise(start: dt.date, end: dt.date) -> Period:
         if (period.start, period.end) == (start, end):
             return period
     return custom(start, end)
+
+
+def reportable(start: dt.date, end: dt.date) -> Period:
+    """The period a person asked for (in the application, an address or ``heeded report``),
+    refused in words if the report could not be built: it counts working days, so it must
+    lie within the years whose bank holidays are known. Its comparison years may fall
+    earlier; they only select cases."""
+    for day in (start, end):
+        if not in_known_years(day):
+            raise ValueError(
+                f"A report can cover dates from {FIRST_YEAR} to {LAST_YEAR}, the years whose "
+                f"bank holidays are known; {long_date(day)} is outside them."
+            )
+    return recognise(start, end)
 
 
 def _years_earlier(day: dt.date, years: int) -> dt.date:

@@ -4,18 +4,21 @@ and (for people who may see cases) open the cases behind any figure."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from heeded.access import policies
+from heeded.calendars.dates import long_date
 
 from . import periods
-from .document.labels import Labels
+from .document.labels import FIXED, Labels
+from .document.structure import TOTAL
 from .forms import PeriodForm
 from .renderers import CONTENT_TYPES, FORMATS, document_for, render_document
 from .renderers import html as html_renderer
@@ -28,11 +31,43 @@ def _require_reports(user) -> None:
         raise PermissionDenied("You do not have access to reports.")
 
 
-def _period(start: str, end: str) -> periods.Period:
+class NotInTheReport(Exception):
+    """An address naming a period or figure the report does not have: typed, pasted or
+    edited by hand. Answered with a page that says what is wrong, not a bare 'not found'."""
+
+
+def _day(text: str, which: str) -> dt.date:
     try:
-        return periods.recognise(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise Http404("Not a reporting period") from None
+        raise NotInTheReport(
+            f"The {which} date in the address, '{text}', is not a date. Dates there are "
+            "written year-month-day, like 2019-04-01."
+        ) from None
+
+
+def _period(start: str, end: str) -> periods.Period:
+    first, last = _day(start, "start"), _day(end, "end")
+    if last < first:
+        raise NotInTheReport(
+            f"The period in the address ends on {long_date(last)}, before it starts on "
+            f"{long_date(first)}."
+        )
+    try:
+        return periods.reportable(first, last)
+    except ValueError as error:
+        raise NotInTheReport(str(error)) from None
+
+
+def explains_what_is_not_in_the_report(view):
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except NotInTheReport as problem:
+            return render(request, "reports/not_found.html", {"problem": problem}, status=404)
+
+    return answer
 
 
 def _report(period: periods.Period) -> dict:
@@ -60,6 +95,7 @@ def index(request):
 
 
 @login_required
+@explains_what_is_not_in_the_report
 def report(request, start: str, end: str):
     _require_reports(request.user)
     period = _period(start, end)
@@ -68,7 +104,8 @@ def report(request, start: str, end: str):
     if policies.sees_all_cases(request.user):
 
         def link(cell):
-            return reverse("reports:cases", args=[start, end, cell.measure, cell.key])
+            key = cell.cases_key or cell.key
+            return reverse("reports:cases", args=[start, end, cell.measure, key])
 
     downloads = [
         (fmt.upper(), reverse("reports:download", args=[start, end, "internal", fmt]))
@@ -98,10 +135,14 @@ def report(request, start: str, end: str):
 
 
 @login_required
+@explains_what_is_not_in_the_report
 def download(request, start: str, end: str, version: str, fmt: str):
     _require_reports(request.user)
     if version not in ("internal", "public") or fmt not in FORMATS:
-        raise Http404("No such download")
+        raise NotInTheReport(
+            f"The report has no download '{version}/{fmt}': it comes as the internal or "
+            f"public version, in {', '.join(FORMATS)}."
+        )
     period = _period(start, end)
     report = _report(period)
     if fmt == "json" and version == "internal":
@@ -117,6 +158,7 @@ def download(request, start: str, end: str, version: str, fmt: str):
 
 
 @login_required
+@explains_what_is_not_in_the_report
 def cases(request, start: str, end: str, measure: str, key: str):
     _require_reports(request.user)
     if not policies.sees_all_cases(request.user):
@@ -125,9 +167,13 @@ def cases(request, start: str, end: str, measure: str, key: str):
 
     period = _period(start, end)
     try:
-        behind = cases_behind(measure, key, period)
+        behind = cases_behind(measure, None if key == TOTAL else key, period)
+        figure = describe_figure(measure, key)
     except ValueError:
-        raise Http404("No such figure") from None
+        raise NotInTheReport(
+            f"The report has no figure '{measure}' for '{key}': the address may have been "
+            "cut short or changed."
+        ) from None
     listed = (
         policies.cases_visible_to(request.user, behind)
         .select_related("record_type")
@@ -139,7 +185,7 @@ def cases(request, start: str, end: str, measure: str, key: str):
         "reports/cases.html",
         {
             "period": period,
-            "figure": describe_figure(measure, key),
+            "figure": figure,
             "page": page,
             "rows": [(case, _case_url(case)) for case in page.object_list],
             "report_url": reverse("reports:report", args=[start, end]),
@@ -187,10 +233,21 @@ def describe_figure(measure: str, key: str) -> str:
     group, _, name = measure.partition(".")
     kind = _KINDS.get(name, "")
     labels = Labels.load(only=(kind,))
-    words = []
-    for part in key.split("/"):
-        if len(part) == 7 and part[4] == "-" and part[:4].isdigit():
-            words.append(dt.date(int(part[:4]), int(part[5:]), 1).strftime("%B %Y"))
-        else:
-            words.append(labels.label(kind, part))
-    return f"{_WHAT.get(group, measure)}: {', '.join(words)}"
+    return (
+        f"{_WHAT.get(group, measure)}: {', '.join(_word(labels, kind, p) for p in key.split('/'))}"
+    )
+
+
+def _word(labels: Labels, kind: str, part: str) -> str:
+    """One part of a figure's key in words; ValueError for one no report link would hold
+    (an address edited by hand), so that it is not listed as a figure of no cases."""
+    if len(part) == 7 and part[4] == "-" and part[:4].isdigit():
+        try:
+            return dt.date(int(part[:4]), int(part[5:]), 1).strftime("%B %Y")
+        except ValueError:
+            raise ValueError(f"'{part}' is not a month") from None
+    if part == TOTAL:
+        return "total"
+    if kind and part not in labels.kinds.get(kind, {}) and part not in FIXED:
+        raise ValueError(f"'{part}' is not one of the report's codes")
+    return labels.label(kind, part)

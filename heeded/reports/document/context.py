@@ -8,7 +8,7 @@ from functools import cached_property
 
 from . import wording
 from .labels import NOT_RECORDED, Labels, Term
-from .structure import Cell, Row, Table, sentence
+from .structure import TOTAL, Cell, Row, Table, sentence
 from .suppression import WITHHELD, Figure, fewer_than, figure, is_small
 
 # Labels for keys that are words of the report (bands, findings), not taxonomy codes.
@@ -319,7 +319,7 @@ class Context:
                     self.number_cell(
                         sum(values[p].get(k, 0) for k in keys),
                         measure,
-                        "total" if p is None else None,
+                        TOTAL if p is None else None,
                         p,
                     )
                 )

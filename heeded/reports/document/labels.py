@@ -9,10 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 NOT_RECORDED = "not_recorded"
+# The part of a record type's count that was received as that type, not converted into it
+# from another (Table 1 shows conversions on rows of their own): "complaint/not_converted".
+NOT_CONVERTED = "not_converted"
 
 # Keys the measures use that are not taxonomy codes.
 FIXED = {
     NOT_RECORDED: "Not recorded",
+    NOT_CONVERTED: "not converted from another type",
     "upheld": "Upheld",
     "partially_upheld": "Partially upheld",
     "not_upheld": "Not upheld",

@@ -8,12 +8,12 @@ from heeded.taxonomy.wording import in_plural, in_sentence
 from . import wording
 from .context import NR, Context
 from .sections_findings import FINDINGS
-from .structure import BulletList, Cell, Note, Paragraph, Row, Section, Table, sentence
+from .structure import TOTAL, BulletList, Cell, Note, Paragraph, Row, Section, Table, sentence
 
 
 def refusals(ctx: Context) -> Section:
     reasons = ctx.m("refusals.reasons") or {}
-    refused = ctx.named(sum(reasons.values()), "refusals.reasons", "total")
+    refused = ctx.named(sum(reasons.values()), "refusals.reasons", TOTAL)
     section = Section("refusals", "Complaints not accepted into the statutory procedure")
     change = ctx.change("representations.by_type", "refused")
     if not refused:

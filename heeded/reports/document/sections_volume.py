@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from . import wording
 from .context import NR, Context
-from .structure import BulletList, Cell, Note, Paragraph, Row, Section, Table, sentence
+from .labels import NOT_CONVERTED
+from .structure import TOTAL, BulletList, Cell, Note, Paragraph, Row, Section, Table, sentence
 
 
 def representations_table(ctx: Context) -> Table:
@@ -43,6 +44,9 @@ def representations_table(ctx: Context) -> Table:
                     (text, "representations.converted", f"{source}/{target}", counts, target)
                 )
 
+    # Types the report's own period converted cases into: their row's cases are listed
+    # without those, as the row counts them.
+    converted_into = {target for (_, target), counts in conversions.items() if counts.get(None)}
     header = ["Type of representation"] + [ctx.period_header(p) for p in periods]
     table = Table("representations", "Representations received", header, [])
     by_target: dict[str, list[int]] = {}  # rows that add up to one record type's count
@@ -55,6 +59,8 @@ def representations_table(ctx: Context) -> Table:
             cells = [Cell(label)] + [
                 ctx.number_cell(counts.get(p, 0), measure, code, p) for p in periods
             ]
+            if measure == "representations.by_type" and code in converted_into:
+                cells[1].cases_key = f"{code}/{NOT_CONVERTED}"
             table.rows.append(Row(cells))
         last = len(table.rows)
         cells = [Cell(f"Total {title.lower()} representations")]
@@ -68,7 +74,7 @@ def representations_table(ctx: Context) -> Table:
     grand = len(table.rows)
     for c, p in enumerate(periods, start=1):
         total = sum(table.rows[r].cells[c].value for r in subtotals)
-        cells.append(ctx.number_cell(total, "representations.total", "total", p))
+        cells.append(ctx.number_cell(total, "representations.total", TOTAL, p))
         table.sums.append(((grand, c), [(r, c) for r in subtotals]))
     table.rows.append(Row(cells, "total"))
     # The complaint row and the rows converted into complaints add up to the number of
@@ -125,7 +131,7 @@ def monthly_table(ctx: Context) -> Table | None:
         measure, key = (
             ("representations.by_month", months[c - 1])
             if c <= width
-            else ("representations.total", "total")
+            else ("representations.total", TOTAL)
         )
         cells.append(ctx.number_cell(total, measure, key))
         table.sums.append(((total_row, c), [(r, c) for r in range(total_row)]))

@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+# The key of a table's total row: its cases are every case the measure counts.
+TOTAL = "total"
+
 
 @dataclass
 class Cell:
@@ -24,6 +27,9 @@ class Cell:
     # Decimal places of a figure that is not a count (an average, a sum of money), the same
     # in every cell of its kind so that a 0 prints as "0.0" beside "11.4"; None for a count.
     decimals: int | None = None
+    # The key its cases are listed under, where that is not ``key``: Table 1's row of a
+    # record type other cases were converted into counts only those received as that type.
+    cases_key: str | None = None
 
     @property
     def is_number(self) -> bool:

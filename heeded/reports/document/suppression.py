@@ -82,7 +82,7 @@ from __future__ import annotations
 import math
 
 from . import ranges
-from .structure import Cell, Table
+from .structure import TOTAL, Cell, Table
 
 WITHHELD = "withheld"
 
@@ -138,7 +138,7 @@ SAME_FIGURE: dict[tuple[str, str | None], tuple[str, str | None]] = {
             ("stage1.outcomes", ("stage1.responses", None)),
             ("lgsco.decisions", ("lgsco.received", None)),
         )
-        for key in ("total", None)
+        for key in (TOTAL, None)
     },
     ("representations.by_type", "complaint"): ("complaints.total", None),
 }

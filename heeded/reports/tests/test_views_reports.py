@@ -6,6 +6,7 @@ people without a role get 403; anonymous people are sent to sign in.
 """
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -83,9 +84,35 @@ def test_the_cases_behind_a_figure_are_listed_in_one_query(
     assert "Representations received: Complaint (statutory)" in page
 
 
+def not_found(response) -> str:
+    """The page an address naming nothing in the report gets: a 404 that says why."""
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "There is nothing in the report at this address" in page
+    assert 'href="/reports/"' in page  # the way back: choose a period
+    return page
+
+
+def test_every_figure_lists_as_many_cases_as_it_shows(client, manager, cases_2019):
+    # Two pre-complaints became complaints: Table 1 shows them on a row of their own, and
+    # the complaint row (7) once listed all 9 complaints. Total rows once listed none.
+    for received in (dt.date(2019, 5, 2), dt.date(2019, 8, 5)):
+        case("complaint", received, converted_from="pre_complaint", converted_on=received)
+    client.force_login(manager)
+    page = client.get(report_url()).content.decode()
+    links = set(re.findall(r'href="(/reports/[^"]+/cases/[^"]+)">([\d,]+)<', page))
+    assert len(links) > 20
+    assert (cases_url("representations.by_type", "complaint/not_converted"), "7") in links
+    assert (cases_url("representations.total", "total"), "12") in links
+    for url, shown in links:
+        listed = client.get(url).content.decode()
+        assert f"{shown} case{'s' if shown != '1' else ''} you can see" in listed, url
+
+
 def test_a_figure_that_is_not_a_measure_is_not_found(client, manager):
     client.force_login(manager)
-    assert client.get(cases_url("no.such", "thing")).status_code == 404
+    page = not_found(client.get(cases_url("no.such", "thing")))
+    assert "The report has no figure &#x27;no.such&#x27; for &#x27;thing&#x27;" in page
 
 
 def test_the_report_page_makes_a_bounded_number_of_queries(
@@ -205,13 +232,56 @@ def test_public_downloads_have_no_references_or_names(client, officer, cases_201
     assert "fewer than 5" in html
 
 
+@pytest.mark.parametrize(
+    "measure, key",
+    [
+        ("representations.by_month", "2019-13"),  # once a server error
+        ("representations.by_month", "2019-04/no_such_type"),
+        ("complaints.natures", "no_such_nature"),
+        ("representations.by_type", "nonsense"),  # once listed as "Nonsense", 0 cases
+    ],
+)
+def test_a_figure_key_no_report_link_holds_is_not_found(client, manager, measure, key):
+    client.force_login(manager)
+    page = not_found(client.get(cases_url(measure, key)))
+    assert "the address may have been cut short or changed" in page
+
+
 def test_an_unknown_download_format_is_not_found(client, manager):
     client.force_login(manager)
-    assert client.get(reverse("reports:download", args=[*YEAR, "public", "exe"])).status_code == 404
+    page = not_found(client.get(reverse("reports:download", args=[*YEAR, "public", "exe"])))
+    assert "in html, pdf, docx, xlsx, json." in page
 
 
-def test_a_date_that_is_not_a_date_is_not_found(client, manager):
+def test_a_date_that_is_not_a_date_is_not_found_and_named(client, manager):
     client.force_login(manager)
-    assert (
-        client.get(reverse("reports:report", args=["2019-13-01", "2020-03-31"])).status_code == 404
+    page = not_found(client.get(reverse("reports:report", args=["2019-13-01", "2020-03-31"])))
+    assert "The start date in the address, &#x27;2019-13-01&#x27;, is not a date." in page
+    page = not_found(
+        client.get(reverse("reports:cases", args=["2019-04-01", "2020-02-30", "a", "b"]))
     )
+    assert "The end date in the address, &#x27;2020-02-30&#x27;, is not a date." in page
+
+
+def test_a_period_that_ends_before_it_starts_is_not_found_and_said_so(client, manager):
+    client.force_login(manager)
+    page = not_found(client.get(reverse("reports:report", args=["2020-04-01", "2020-03-31"])))
+    assert "ends on 31 March 2020, before it starts on 1 April 2020." in page
+
+
+def test_a_period_outside_the_known_years_is_not_found_and_said_so(client, manager):
+    client.force_login(manager)
+    # Year 3 once failed inside the comparison years; 9999-12-31 one day later.
+    for start, end, outside in (
+        ("0003-04-01", "0004-03-31", "1 April 3"),
+        ("2025-04-01", "9999-12-31", "31 December 9999"),
+    ):
+        page = not_found(client.get(reverse("reports:report", args=[start, end])))
+        assert "A report can cover dates from 1990 to 2075" in page
+        assert f"{outside} is outside them." in page
+
+
+def test_someone_without_reports_is_refused_before_the_address_is_read(client, responding):
+    client.force_login(responding)
+    response = client.get(reverse("reports:report", args=["2020-04-01", "2019-03-31"]))
+    assert response.status_code == 403

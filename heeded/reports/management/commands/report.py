@@ -24,7 +24,7 @@ from heeded.reports.periods import (
     half_year,
     parse_year,
     quarter,
-    recognise,
+    reportable,
 )
 from heeded.reports.selfcheck import ReportInconsistent
 
@@ -60,10 +60,10 @@ def choose_period(options: dict) -> Period:
             raise CommandError(str(error)) from None
         first = financial.start.year
         if half:
-            return half_year(first, half)
-        if q:
-            return quarter(first, q)
-        return financial
+            financial = half_year(first, half)
+        elif q:
+            financial = quarter(first, q)
+        return _reportable(financial.start, financial.end)
     if half or q:
         raise CommandError("--half and --quarter need --year, for example --year 2019/20 --half 1")
     if not (start and end):
@@ -73,7 +73,14 @@ def choose_period(options: dict) -> Period:
         raise CommandError(
             f"--to ({last_day.isoformat()}) is before --from ({first_day.isoformat()})"
         )
-    return recognise(first_day, last_day)
+    return _reportable(first_day, last_day)
+
+
+def _reportable(start: dt.date, end: dt.date) -> Period:
+    try:
+        return reportable(start, end)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
 
 
 class Command(BaseCommand):
