@@ -103,11 +103,14 @@ def quarter(start_year: int, q: int) -> Period:
 
 
 def custom(start: dt.date, end: dt.date) -> Period:
-    """Any span of dates, labelled "1 April 2019 to 30 September 2019"."""
+    """Any span of dates, labelled "1 April 2019 to 30 September 2019" (one day: "1 January
+    2026")."""
     if end < start:
         raise ValueError(
             f"The end date ({end.isoformat()}) is before the start date ({start.isoformat()})"
         )
+    if start == end:
+        return Period(start, end, long_date(start))
     return Period(start, end, f"{long_date(start)} to {long_date(end)}")
 
 

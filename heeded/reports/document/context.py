@@ -48,6 +48,11 @@ class Context:
         return self.report["period"]["label"]
 
     @property
+    def during(self) -> str:
+        """ "in 2019/20"; "from 1 April 2019 to 30 September 2019" for custom dates."""
+        return wording.during(self.label)
+
+    @property
     def measures(self) -> dict:
         return self.report.get("measures", {})
 
@@ -228,7 +233,7 @@ class Context:
     def no_complaints(self) -> str:
         """What a section about complaints says when the period has none, rather than
         standing empty under its heading."""
-        return f"No complaints were received in {self.label}."
+        return f"No complaints were received {self.during}."
 
     def no_or_count(self, n: int) -> str:
         """ "no" for 0, else the count as printed: "The Ombudsman made no enquiries"."""
@@ -297,7 +302,7 @@ class Context:
                 else f"% of {denominator:,} {wording.plural(denominator, noun)}"
             )
         if years and self.previous:
-            header.append(f"Change on {self.previous}")
+            header.append(f"Change {wording.against(self.previous)}")
         table = Table(id, title, header, [])
         for code in keys:
             cells = [Cell(self.name(kind, code))]

@@ -60,7 +60,7 @@ def recommendations(ctx: Context) -> Section | None:
                 text += f"\n\nProgress ({progress.status_label}): {progress.text}"
             section.add(Quote(f"Recommendation {number} ({rec.raised_in}): {rec.title}", text))
     if new:
-        section.add(Paragraph(f"Recommendations made in {ctx.label}:"))
+        section.add(Paragraph(f"Recommendations made {ctx.during}:"))
         for number, rec in enumerate(new, start=1):
             section.add(Quote(f"Recommendation {number}: {rec.title}", rec.text))
     if not earlier and not new:

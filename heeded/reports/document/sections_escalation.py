@@ -191,7 +191,7 @@ def _payments(ctx: Context) -> str:
     threshold is not published, since paid on one case it is what that complainant got."""
     total = ctx.m("payments.total") or 0
     paid = ctx.named(ctx.extra("cases_paid") or 0, "cases_paid")
-    closed = f"closed in {ctx.label}"
+    closed = f"closed {ctx.during}"
     if not total:
         return f"No payments were made to complainants on cases {closed}."
     cases = f"{ctx.count(paid)} {ctx.plural(paid, 'case')} {closed}"
@@ -213,8 +213,8 @@ def _ombudsman_records(ctx: Context, received: int) -> Note | None:
         return None
     label = ctx.name("record_type", "lgsco")
     return Note(
-        f"These are the cases of any type on which an Ombudsman enquiry was received in "
-        f"{ctx.label}. The {ctx.count(records)} shown as '{label}' under Representations "
+        f"These are the cases of any type on which an Ombudsman enquiry was received "
+        f"{ctx.during}. The {ctx.count(records)} shown as '{label}' under Representations "
         f"received are the records of that type received in the year."
     )
 
@@ -320,8 +320,8 @@ def _answered_on_time(ctx: Context, code: str, on_time: int, answered: int) -> s
     if part is None:
         return f"The number of {many} answered on time is not published (small numbers)."
     these = (
-        f"{ctx.count(answered)} {ctx.plural(answered, in_sentence(label), many)} answered in "
-        f"{ctx.label}"
+        f"{ctx.count(answered)} {ctx.plural(answered, in_sentence(label), many)} answered "
+        f"{ctx.during}"
     )
     if on_time == answered:
         every = "All" if answered > 1 else "The"

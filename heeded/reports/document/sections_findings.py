@@ -45,11 +45,11 @@ def timeliness(ctx: Context) -> Section:
     before = stage1_average_before(ctx)
     responded = ctx.plural(responses, "response was", "responses were")
     if not responses:
-        section.add(Paragraph(f"No Stage 1 responses were completed in {ctx.label}."))
+        section.add(Paragraph(f"No Stage 1 responses were completed {ctx.during}."))
     text = (
-        f"The number of Stage 1 responses completed in {ctx.label} {wording.NOT_PUBLISHED}. "
+        f"The number of Stage 1 responses completed {ctx.during} {wording.NOT_PUBLISHED}. "
         if ctx.withheld(responses)
-        else sentence(f"{ctx.count(responses)} Stage 1 {responded} completed in {ctx.label}. ")
+        else sentence(f"{ctx.count(responses)} Stage 1 {responded} completed {ctx.during}. ")
     ) + (
         f"The average time to respond was {wording.working_days(average)}"
         if average is not None
@@ -57,7 +57,8 @@ def timeliness(ctx: Context) -> Section:
     )
     if average is not None and before is not None and abs(average - before) >= 0.05:
         direction = "more" if average > before else "fewer"
-        text += f", {abs(average - before):.1f} {direction} than in {ctx.previous} ({before:.1f})"
+        then = wording.during(ctx.previous)
+        text += f", {abs(average - before):.1f} {direction} than {then} ({before:.1f})"
     if responses:
         section.add(Paragraph(text + "."))
     bands = ctx.keyed(
@@ -146,7 +147,7 @@ def _bands_alt(ctx: Context, responses: int) -> str:
     parts = [f"{ctx.count(ctx.n('stage1.bands', k))} {band_phrase(label)}" for k, label in BANDS]
     return (
         f"Bar chart of the {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')} "
-        f"in {ctx.label} by working "
+        f"{ctx.during} by working "
         f"days taken: {wording.join(parts)}."
     )
 
@@ -262,7 +263,10 @@ def _movers(ctx: Context, measure: str, kind: str, what: str) -> list:
         )
     if not moved:
         return []
-    return [Paragraph(f"The largest changes in {what} on {ctx.previous}:"), BulletList(moved)]
+    return [
+        Paragraph(f"The largest changes in {what} {wording.against(ctx.previous)}:"),
+        BulletList(moved),
+    ]
 
 
 def outcomes(ctx: Context) -> Section:
@@ -352,7 +356,7 @@ def findings(ctx: Context) -> Section:
     section = Section("findings", "Investigation outcomes")
     upheld = ctx.added(found["upheld"], found["partially_upheld"])
     if not responses:  # "Of the 0 Stage 1 responses, 0 of 0 were upheld"
-        return section.add(Paragraph(f"No Stage 1 responses were completed in {ctx.label}."))
+        return section.add(Paragraph(f"No Stage 1 responses were completed {ctx.during}."))
     section.add(
         Paragraph(_findings_text(ctx, found, responses)),
         ctx.keyed(

@@ -164,8 +164,8 @@ def total_received(ctx: Context) -> str:
         ctx.n("representations.total"),
         "representation was",
         "representations were",
-        f" received in {ctx.label}" + (f", {change}" if change else ""),
-        f"representations received in {ctx.label}",
+        f" received {ctx.during}" + (f", {change}" if change else ""),
+        f"representations received {ctx.during}",
     )
 
 

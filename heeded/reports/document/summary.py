@@ -80,7 +80,7 @@ def key_findings(ctx: Context) -> Section:
         text = f"Stage 1 complaints were answered in an average of {wording.working_days(average)}"
         before = stage1_average_before(ctx)
         if before is not None:
-            text += f" ({before:.1f} in {ctx.previous})"
+            text += f" ({before:.1f} {wording.during(ctx.previous)})"
         findings.append(text + ".")
         bands, hidden = [], []
         for k, label in BANDS:

@@ -7,10 +7,33 @@ unknown denominators, a "100% increase" from zero, bands that add to 101%).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..figures import percentage as _whole_percentage
+
+# A custom period's label, "1 April 2019 to 30 September 2019", or a day's, "1 January 2026";
+# the named ones are "2019/20", "2019/20 H1", "2019/20 Q3".
+_DAY = r"\d{1,2} [A-Z][a-z]+ \d{4}"
+_SPAN = re.compile(rf"^({_DAY}) to ({_DAY})$")
+
+
+def during(label: str) -> str:
+    """When, after a verb: "in 2019/20", "from 1 April 2019 to 30 September 2019" (not "in
+    1 April 2019 to ..."), "on 1 January 2026"."""
+    if _SPAN.match(label):
+        return f"from {label}"
+    if re.fullmatch(_DAY, label):
+        return f"on {label}"
+    return f"in {label}"
+
+
+def against(label: str) -> str:
+    """A change's base: "on 2018/19", as the seeds write it; "compared with 1 April 2018 to
+    30 September 2018" for custom dates, which "on" would read as a day."""
+    return f"on {label}" if during(label).startswith("in ") else f"compared with {label}"
+
 
 Count = Callable[[int], str]
 
@@ -68,14 +91,14 @@ def change(now: int | float, before: int | float | None, since: str, count: Coun
         # with withheld" says nothing, and "compared with fewer than 5" reads as a finding.
         return ""
     if difference == 0:
-        return f"the same as in {since}"
+        return f"the same as {during(since)}"
     if before == 0:
-        return f"up from none in {since}"
+        return f"up from none {during(since)}"
     if now == 0:
-        return f"down from {_number(before)} in {since}"
+        return f"down from {_number(before)} {during(since)}"
     direction = "an increase" if difference > 0 else "a decrease"
     amount = _number(abs(difference))
-    return f"{direction} of {amount} ({percent(abs(difference), before)}) on {since}"
+    return f"{direction} of {amount} ({percent(abs(difference), before)}) {against(since)}"
 
 
 MINUS = "\u2212"  # the minus sign, not a hyphen

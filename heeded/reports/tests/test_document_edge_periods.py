@@ -10,7 +10,7 @@ import pytest
 from heeded.reports.build import build_report
 from heeded.reports.document import Labels, build_document
 from heeded.reports.document.structure import Chart
-from heeded.reports.periods import financial_year, quarter
+from heeded.reports.periods import custom, financial_year, quarter
 
 from .case_data import case
 from .document_text import section_texts
@@ -116,3 +116,15 @@ def test_a_one_complaint_year_prints_table_1_and_says_the_breakdowns_are_too_sma
         "The table of nature of complaints is not published in this version: its numbers are "
         'too small to publish (most would read "fewer than 5" or "withheld").'
     ) in doc.not_published
+
+
+def test_a_custom_period_reads_from_and_to_and_a_day_reads_on():
+    # "were received in 1 April 2023 to 30 June 2023" is not English.
+    case("complaint", dt.date(2023, 4, 3), stage1=(dt.date(2023, 4, 11), "upheld"))
+    text = words(document(custom(dt.date(2023, 4, 1), dt.date(2023, 6, 30))))
+    assert "received from 1 April 2023 to 30 June 2023" in text
+    assert "completed from 1 April 2023 to 30 June 2023" in text
+    assert re.search(r"in \d{1,2} [A-Z][a-z]+ \d{4} to", text) is None
+    day = words(document(custom(dt.date(2023, 4, 3), dt.date(2023, 4, 3))))
+    assert "received on 3 April 2023" in day
+    assert "in 3 April 2023" not in day

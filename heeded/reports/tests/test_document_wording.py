@@ -85,3 +85,20 @@ def test_a_part_is_a_share_whose_sentence_has_said_what_it_is_of():
     # "Of 28 Stage 1 responses, 19 (68%) were within 10 working days".
     assert wording.part(19, 28) == "19 (68%)"
     assert wording.part(0, 0) == "0"
+
+
+def test_during_puts_a_period_after_a_verb_in_english():
+    assert wording.during("2019/20") == "in 2019/20"
+    assert wording.during("2019/20 Q3") == "in 2019/20 Q3"
+    assert (
+        wording.during("1 April 2019 to 30 September 2019")
+        == "from 1 April 2019 to 30 September 2019"
+    )
+    assert wording.during("1 January 2026") == "on 1 January 2026"
+
+
+def test_a_change_is_on_a_year_and_compared_with_custom_dates():
+    assert wording.against("2018/19") == "on 2018/19"
+    assert wording.change(12, 10, "1 April 2018 to 30 June 2018") == (
+        "an increase of 2 (20%) compared with 1 April 2018 to 30 June 2018"
+    )

@@ -69,6 +69,7 @@ def test_a_period_ending_before_it_starts_is_refused():
 
 def test_a_single_day_is_a_period_of_one_month():
     day = custom(D(2020, 1, 15), D(2020, 1, 15))
+    assert day.label == "15 January 2020"  # not "15 January 2020 to 15 January 2020"
     assert day.months == 1 and day.contains(D(2020, 1, 15))
     assert not day.contains(D(2020, 1, 16))
 
