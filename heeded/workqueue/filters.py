@@ -24,6 +24,7 @@ from heeded.access import policies
 from heeded.access.roles import Role
 from heeded.cases.models import Case
 from heeded.field_messages import NamesItsFields
+from heeded.taxonomy.code_lists import Code, code_lists
 from heeded.taxonomy.models import Nature, RecordType, ServiceTeam
 
 from . import selectors
@@ -44,9 +45,8 @@ DEADLINE_CHOICES = [
 ]
 ACKNOWLEDGEMENT_CHOICES = [("awaiting", "Awaiting acknowledgement")]
 CASEWORK_GROUPS = [Role.COMPLAINTS_OFFICER, Role.COMPLAINTS_MANAGER, Role.RESPONDING_MANAGER]
-# What a code's option needs (its value and its words), read for every code on every page of
-# the list: not the glossary descriptions, which can be paragraphs long.
-CHOICE_COLUMNS = ("code", "label")
+# The filters whose choices are a kind of term's codes, by filter name.
+CODED = {"record_type": RecordType, "team": ServiceTeam, "nature": Nature}
 
 
 class GovukSelect(forms.Select):
@@ -59,7 +59,7 @@ class GovukSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
         options = []
-        for option_value, label in self._options():
+        for option_value, label in self.choices:
             text = "" if option_value is None else str(option_value)
             selected = " selected" if text in chosen else ""
             # The standard library's escape directly: format_html per option was most of the
@@ -70,20 +70,6 @@ class GovukSelect(forms.Select):
         return format_html(
             '<select name="{}"{}>{}\n</select>', name, attributes, mark_safe("".join(options))
         )
-
-    def _options(self):
-        queryset = getattr(self.choices, "queryset", None)
-        if queryset is None:
-            return self.choices
-        # Read a model's choices in one plain query: Django's own iterator opens a
-        # server-side cursor, three round trips to PostgreSQL for a list of twenty.
-        field = self.choices.field
-        options = [] if field.empty_label is None else [("", field.empty_label)]
-        if getattr(field, "null_label", None) is not None:
-            options.append((field.null_value, field.null_label))
-        # Values and labels as they are stored, no object made for each: every model choice
-        # here is a term, which prints as its label (Term.__str__).
-        return options + list(queryset.values_list(field.to_field_name or "pk", "label"))
 
 
 def officer_choices() -> list[tuple[str, str]]:
@@ -151,10 +137,11 @@ class CaseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_search", label="Reference, name, email, postcode or words in the summary"
     )
-    record_type = django_filters.ModelChoiceFilter(
+    # The coded filters' choices are filled in per request (``_offer_codes``): their values
+    # are codes, and the filter methods find the term each names from the same lists.
+    record_type = django_filters.ChoiceFilter(
         widget=GovukSelect,
-        queryset=RecordType.objects.only(*CHOICE_COLUMNS),
-        to_field_name="code",
+        method="filter_record_type",
         label="Type",
         empty_label="Any",
         error_messages={"invalid_choice": "Select a type from the list"},
@@ -174,19 +161,15 @@ class CaseFilter(django_filters.FilterSet):
         empty_label="Either",
         error_messages={"invalid_choice": "Select open or closed"},
     )
-    team = django_filters.ModelChoiceFilter(
+    team = django_filters.ChoiceFilter(
         widget=GovukSelect,
-        queryset=ServiceTeam.objects.only(*CHOICE_COLUMNS),
-        to_field_name="code",
         method="filter_team",
         label="Service or team",
         empty_label="Any",
         error_messages={"invalid_choice": "Select a service or team from the list"},
     )
-    nature = django_filters.ModelChoiceFilter(
+    nature = django_filters.ChoiceFilter(
         widget=GovukSelect,
-        queryset=Nature.objects.only(*CHOICE_COLUMNS),
-        to_field_name="code",
         method="filter_nature",
         label="Nature of complaint",
         empty_label="Any",
@@ -228,6 +211,28 @@ class CaseFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.today = today
         self.filters["officer"].extra["choices"] = officer_choices()
+        self._offer_codes()
+
+    def _offer_codes(self) -> None:
+        """Give each coded filter its codes as choices: a function, so that the lists are read
+        (in one query) only when the form is checked or drawn, and the form's copy of its
+        fields copies no list."""
+        lists: dict[type, list[Code]] = {}
+
+        def codes(model) -> list[Code]:
+            if not lists:
+                lists.update(code_lists(*CODED.values(), using=self.queryset.db))
+            return lists[model]
+
+        def choices(model):
+            return lambda: [(term.code, term.label) for term in codes(model)]
+
+        for name, model in CODED.items():
+            self.filters[name].extra["choices"] = choices(model)
+        self.term_id = lambda model, code: next(t.pk for t in codes(model) if t.code == code)
+
+    def filter_record_type(self, queryset, name, value: str):
+        return queryset.filter(record_type_id=self.term_id(RecordType, value))
 
     def filter_search(self, queryset: QuerySet[Case], name: str, value: str):
         words = value.strip()
@@ -238,14 +243,14 @@ class CaseFilter(django_filters.FilterSet):
     def filter_status(self, queryset, name, value):
         return queryset.filter(closed_on__isnull=(value == "open"))
 
-    def filter_team(self, queryset, name, value: ServiceTeam):
+    def filter_team(self, queryset, name, value: str):
         # A directorate or service includes every team under it.
-        teams = with_everything_under(value)
+        teams = with_everything_under(self.term_id(ServiceTeam, value))
         through = Case.service_teams.through.objects.filter(serviceteam_id__in=teams)
         return queryset.filter(pk__in=through.values("case_id"))
 
-    def filter_nature(self, queryset, name, value: Nature):
-        through = Case.natures.through.objects.filter(nature_id=value.pk)
+    def filter_nature(self, queryset, name, value: str):
+        through = Case.natures.through.objects.filter(nature_id=self.term_id(Nature, value))
         return queryset.filter(pk__in=through.values("case_id"))
 
     def filter_officer(self, queryset, name, value: str):
@@ -274,12 +279,12 @@ def style_for_govuk(form: forms.Form) -> forms.Form:
     return form
 
 
-def with_everything_under(team: ServiceTeam) -> set[int]:
-    """The ids of ``team`` and every service and team beneath it in the hierarchy."""
+def with_everything_under(team_id: int) -> set[int]:
+    """The ids of a team and every service and team beneath it in the hierarchy."""
     children: dict[int | None, list[int]] = {}
     for pk, parent in ServiceTeam.objects.values_list("pk", "parent_id"):
         children.setdefault(parent, []).append(pk)
-    found, waiting = set(), [team.pk]
+    found, waiting = set(), [team_id]
     while waiting:
         pk = waiting.pop()
         if pk not in found:

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from heeded.cases import actions
 from heeded.cases.tests.factories import record
+from heeded.taxonomy.models import Nature
 
 from .. import paging, views
 from .conftest import complaint
@@ -77,6 +78,17 @@ def test_filters_by_nature_and_officer(signed_in, officer, manager, caseload):
         caseload["due_today"].reference,
         caseload["closed"].reference,
     ]
+
+
+def test_the_coded_filters_offer_every_code_as_it_is_now(signed_in, caseload):
+    """The type, team and nature boxes read their codes for each page: a label just edited
+    shows at once, and a retired code is still offered, as old cases keep it."""
+    Nature.objects.filter(code="delay").update(label="Too slow", retired=True)
+    page = signed_in.get(URL).content.decode()
+    natures = page.split('<select name="nature"')[1].split("</select>")[0]
+    assert '<option value="delay">Too slow</option>' in natures
+    assert natures.index('value="" selected>Any<') < natures.index('value="delay"')
+    assert listed(signed_in, "?nature=delay") == [caseload["overdue"].reference]
 
 
 def test_officer_filter_includes_stages_someone_responds_to(
@@ -301,9 +313,9 @@ def test_the_list_makes_the_same_queries_however_many_cases(
 ):
     _more(officer, extra)
     # session, user, groups; officer choices; the count, the page's case ids, those cases,
-    # and their people; the organisation; record types, teams and natures for the selects;
-    # the session save (savepoint, update, release).
-    with django_assert_num_queries(15):
+    # and their people; the organisation; record types, teams and natures for the selects,
+    # in one; the session save (savepoint, update, release).
+    with django_assert_num_queries(13):
         response = signed_in.get(URL + "?q=e&status=open&sort=deadline")
     assert response.status_code == 200
 
