@@ -20,7 +20,6 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -307,10 +306,19 @@ def postcode_in(words: str) -> list[str]:
     return [spaced, spaced.replace(" ", "")]
 
 
-def complainants():
-    """The people a list row names, fetched for the whole page in one query."""
-    return Prefetch(
-        "parties",
-        queryset=CaseParty.objects.select_related("person").order_by("role", "id"),
-        to_attr="people_listed",
-    )
+def name_people(cases: list[Case]) -> list[Case]:
+    """Give each of ``cases`` the names of its people (``people_listed``), first by role, for
+    a list row, in one query for them all.
+
+    Names only, read as plain values: prefetching the people as objects built two objects
+    for each of them, a large part of the case list's time.
+    """
+    if not cases:
+        return cases
+    names: dict[int, list[str]] = {case.pk: [] for case in cases}
+    parties = CaseParty.objects.filter(case_id__in=names).order_by("role", "id")
+    for case_id, name in parties.values_list("case_id", "person__full_name"):
+        names[case_id].append(name)
+    for case in cases:
+        case.people_listed = names[case.pk]
+    return cases
