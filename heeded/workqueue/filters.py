@@ -8,23 +8,25 @@ sort order falls back to the newest cases first.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 
-import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import F, QuerySet
 from django.forms.utils import flatatt
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django_filters.fields import ChoiceField
 
 from heeded.access import policies
 from heeded.access.roles import Role
 from heeded.cases.models import Case
 from heeded.field_messages import NamesItsFields
-from heeded.taxonomy.code_lists import Code, code_lists
+from heeded.taxonomy.code_lists import code_lists
 from heeded.taxonomy.models import Nature, RecordType, ServiceTeam
 
 from . import selectors
@@ -79,12 +81,14 @@ def officer_choices() -> list[tuple[str, str]]:
         .objects.filter(is_active=True, groups__name__in=[r.value for r in CASEWORK_GROUPS])
         .distinct()
         .order_by("first_name", "last_name", "username")
-        # Only what a name needs: DISTINCT compares fewer columns and no password hashes
-        # are read for a list of names.
-        .only("first_name", "last_name", "username")
+        # Only what a name needs, as values: DISTINCT compares fewer columns, no password
+        # hashes are read and no object is made for each person.
+        .values_list("pk", "first_name", "last_name", "username")
     )
     return [("me", "Me"), ("none", "Not assigned")] + [
-        (str(person.pk), person.get_full_name() or person.username) for person in people
+        # A name as User.get_full_name gives it, or the username.
+        (str(pk), f"{first} {last}".strip() or username)
+        for pk, first, last, username in people
     ]
 
 
@@ -105,23 +109,74 @@ class TypedDateField(forms.DateField):
             raise
 
 
-class TypedDateFilter(django_filters.DateFilter):
-    field_class = TypedDateField
-
-
-def date_filter(lookup: str, label: str) -> django_filters.DateFilter:
-    return TypedDateFilter(
-        field_name="received_on",
-        lookup_expr=lookup,
+def date_field(label: str) -> TypedDateField:
+    return TypedDateField(
         label=label,
+        required=False,
         input_formats=DATE_FORMATS,
         error_messages={"invalid": f"{label} must be a real date, for example 27/3/2025"},
         widget=forms.TextInput,
     )
 
 
+def select(label: str, empty_label: str, invalid: str, choices=()) -> ChoiceField:
+    """A filter's select box, its first option ``empty_label`` (no filter), ``invalid`` the
+    message for a value that is not one of its choices."""
+    return ChoiceField(
+        label=label,
+        required=False,
+        widget=GovukSelect,
+        choices=choices,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": invalid},
+    )
+
+
 class CaseFilterForm(NamesItsFields, forms.Form):
+    """The case list's filters. The officers and the coded filters' choices are read for
+    each form (``_offer_choices``); every other field is made once, when this module loads."""
+
     called = {"q": "Search words"}
+
+    q = forms.CharField(
+        label="Reference, name, email, postcode or words in the summary", required=False
+    )
+    record_type = select("Type", "Any", "Select a type from the list")
+    stage = select("Current stage", "Any", "Select a stage from the list", STAGE_CHOICES)
+    status = select("Open or closed", "Either", "Select open or closed", STATUS_CHOICES)
+    team = select("Service or team", "Any", "Select a service or team from the list")
+    nature = select("Nature of complaint", "Any", "Select a nature of complaint from the list")
+    officer = select("Officer or responding manager", "Anyone", "Select an officer from the list")
+    received_from = date_field("Received from")
+    received_to = date_field("Received to")
+    deadline = select("Deadline", "Any", "Select a deadline from the list", DEADLINE_CHOICES)
+    acknowledgement = select(
+        "Acknowledgement",
+        "Any",
+        "Select an acknowledgement filter from the list",
+        ACKNOWLEDGEMENT_CHOICES,
+    )
+
+    def __init__(self, data, *, using: str = "default"):
+        super().__init__(data)
+        self._offer_choices(using)
+
+    def _offer_choices(self, using: str) -> None:
+        """Give the officer and coded filters their choices: functions, so that the lists
+        are read (the codes in one query) only when the form is checked or drawn, and the
+        form's copy of its fields copies no list. A coded filter's values are codes; the
+        filters find the term each names from the same lists (``term_id``)."""
+        # Each read at most once for the form, however often its choices are gone through.
+        lists = functools.cache(lambda: code_lists(*CODED.values(), using=using))
+        officers = functools.cache(officer_choices)
+
+        def choices(model):
+            return lambda: [(term.code, term.label) for term in lists()[model]]
+
+        for name, model in CODED.items():
+            self.fields[name].choices = choices(model)
+        self.fields["officer"].choices = officers
+        self.term_id = lambda model, code: next(t.pk for t in lists()[model] if t.code == code)
 
     def clean(self):
         cleaned = super().clean()
@@ -133,138 +188,77 @@ class CaseFilterForm(NamesItsFields, forms.Form):
         return cleaned
 
 
-class CaseFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        method="filter_search", label="Reference, name, email, postcode or words in the summary"
-    )
-    # The coded filters' choices are filled in per request (``_offer_codes``): their values
-    # are codes, and the filter methods find the term each names from the same lists.
-    record_type = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        method="filter_record_type",
-        label="Type",
-        empty_label="Any",
-        error_messages={"invalid_choice": "Select a type from the list"},
-    )
-    stage = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        field_name="current_stage",
-        choices=STAGE_CHOICES,
-        empty_label="Any",
-        error_messages={"invalid_choice": "Select a stage from the list"},
-    )
-    status = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        choices=STATUS_CHOICES,
-        method="filter_status",
-        label="Open or closed",
-        empty_label="Either",
-        error_messages={"invalid_choice": "Select open or closed"},
-    )
-    team = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        method="filter_team",
-        label="Service or team",
-        empty_label="Any",
-        error_messages={"invalid_choice": "Select a service or team from the list"},
-    )
-    nature = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        method="filter_nature",
-        label="Nature of complaint",
-        empty_label="Any",
-        error_messages={"invalid_choice": "Select a nature of complaint from the list"},
-    )
-    officer = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        choices=[],  # filled in per request: the people who can be given cases
-        method="filter_officer",
-        label="Officer or responding manager",
-        empty_label="Anyone",
-        error_messages={"invalid_choice": "Select an officer from the list"},
-    )
-    received_from = date_filter("gte", "Received from")
-    received_to = date_filter("lte", "Received to")
-    deadline = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        choices=DEADLINE_CHOICES,
-        method="filter_deadline",
-        label="Deadline",
-        empty_label="Any",
-        error_messages={"invalid_choice": "Select a deadline from the list"},
-    )
-    acknowledgement = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        choices=ACKNOWLEDGEMENT_CHOICES,
-        method="filter_acknowledgement",
-        label="Acknowledgement",
-        empty_label="Any",
-        error_messages={"invalid_choice": "Select an acknowledgement filter from the list"},
-    )
+class CaseFilter:
+    """The case list's filters for one request: the form, and the cases its filters leave
+    (``qs``), each filter a ``filter_<name>`` method given the filter's value.
 
-    class Meta:
-        model = Case
-        fields: list[str] = []
-        form = CaseFilterForm
+    A plain form, not django-filters' FilterSet, which copied every filter and then made a
+    form class and its fields anew for each request, some 3,000 Python calls a page.
+    """
 
-    def __init__(self, *args, today: dt.date, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data, *, queryset: QuerySet[Case], request, today: dt.date):
+        self.form = CaseFilterForm(data, using=queryset.db)
+        self.queryset = queryset
+        self.request = request
         self.today = today
-        self.filters["officer"].extra["choices"] = officer_choices()
-        self._offer_codes()
 
-    def _offer_codes(self) -> None:
-        """Give each coded filter its codes as choices: a function, so that the lists are read
-        (in one query) only when the form is checked or drawn, and the form's copy of its
-        fields copies no list."""
-        lists: dict[type, list[Code]] = {}
+    def is_valid(self) -> bool:
+        return self.form.is_valid()
 
-        def codes(model) -> list[Code]:
-            if not lists:
-                lists.update(code_lists(*CODED.values(), using=self.queryset.db))
-            return lists[model]
+    @cached_property
+    def qs(self) -> QuerySet[Case]:
+        queryset = self.queryset.all()
+        # A filter with a problem is not in cleaned_data: it is left out.
+        self.form.is_valid()
+        for name, value in self.form.cleaned_data.items():
+            if value not in ("", None):
+                queryset = getattr(self, f"filter_{name}")(queryset, value)
+        return queryset
 
-        def choices(model):
-            return lambda: [(term.code, term.label) for term in codes(model)]
+    def filter_record_type(self, queryset, value: str):
+        return queryset.filter(record_type_id=self.form.term_id(RecordType, value))
 
-        for name, model in CODED.items():
-            self.filters[name].extra["choices"] = choices(model)
-        self.term_id = lambda model, code: next(t.pk for t in codes(model) if t.code == code)
-
-    def filter_record_type(self, queryset, name, value: str):
-        return queryset.filter(record_type_id=self.term_id(RecordType, value))
-
-    def filter_search(self, queryset: QuerySet[Case], name: str, value: str):
+    def filter_q(self, queryset: QuerySet[Case], value: str):
+        # The search box.
         words = value.strip()
         if not words:
             return queryset
         return queryset.filter(pk__in=selectors.matching(words))
 
-    def filter_status(self, queryset, name, value):
+    def filter_stage(self, queryset, value: str):
+        return queryset.filter(current_stage=value)
+
+    def filter_status(self, queryset, value):
         return queryset.filter(closed_on__isnull=(value == "open"))
 
-    def filter_team(self, queryset, name, value: str):
+    def filter_team(self, queryset, value: str):
         # A directorate or service includes every team under it.
-        teams = with_everything_under(self.term_id(ServiceTeam, value))
+        teams = with_everything_under(self.form.term_id(ServiceTeam, value))
         through = Case.service_teams.through.objects.filter(serviceteam_id__in=teams)
         return queryset.filter(pk__in=through.values("case_id"))
 
-    def filter_nature(self, queryset, name, value: str):
-        through = Case.natures.through.objects.filter(nature_id=self.term_id(Nature, value))
+    def filter_nature(self, queryset, value: str):
+        through = Case.natures.through.objects.filter(nature_id=self.form.term_id(Nature, value))
         return queryset.filter(pk__in=through.values("case_id"))
 
-    def filter_officer(self, queryset, name, value: str):
+    def filter_officer(self, queryset, value: str):
         if value == "none":
             return queryset.filter(selectors.not_assigned())
         user = self.request.user if value == "me" else get_user_model()(pk=int(value))
         return queryset.filter(policies.assigned_to(user))
 
-    def filter_deadline(self, queryset, name, value: str):
+    def filter_received_from(self, queryset, value: dt.date):
+        return queryset.filter(received_on__gte=value)
+
+    def filter_received_to(self, queryset, value: dt.date):
+        return queryset.filter(received_on__lte=value)
+
+    def filter_deadline(self, queryset, value: str):
         return queryset.filter(
             selectors.deadline_condition(value, self.today), closed_on__isnull=True
         )
 
-    def filter_acknowledgement(self, queryset, name, value: str):
+    def filter_acknowledgement(self, queryset, value: str):
         return queryset.filter(selectors.awaiting_acknowledgement(), closed_on__isnull=True)
 
 
