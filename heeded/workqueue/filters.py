@@ -26,6 +26,7 @@ from heeded.access import policies
 from heeded.access.roles import Role
 from heeded.cases.models import Case
 from heeded.field_messages import NamesItsFields
+from heeded.reference.editions import Kept
 from heeded.taxonomy.code_lists import code_lists
 from heeded.taxonomy.models import Nature, RecordType, ServiceTeam
 
@@ -90,6 +91,10 @@ def officer_choices() -> list[tuple[str, str]]:
         (str(pk), f"{first} {last}".strip() or username)
         for pk, first, last, username in people
     ]
+
+
+KEPT_OFFICERS = Kept(officer_choices)
+KEPT_CODES = Kept(lambda: code_lists(*CODED.values()))
 
 
 class TypedDateField(forms.DateField):
@@ -157,18 +162,19 @@ class CaseFilterForm(NamesItsFields, forms.Form):
         ACKNOWLEDGEMENT_CHOICES,
     )
 
-    def __init__(self, data, *, using: str = "default"):
+    def __init__(self, data):
         super().__init__(data)
-        self._offer_choices(using)
+        self._offer_choices()
 
-    def _offer_choices(self, using: str) -> None:
+    def _offer_choices(self) -> None:
         """Give the officer and coded filters their choices: functions, so that the lists
-        are read (the codes in one query) only when the form is checked or drawn, and the
-        form's copy of its fields copies no list. A coded filter's values are codes; the
+        are looked up only when the form is checked or drawn, and the form's copy of its
+        fields copies no list. Both are kept by the process until the reference data
+        changes (``heeded.reference.editions``). A coded filter's values are codes; the
         filters find the term each names from the same lists (``term_id``)."""
-        # Each read at most once for the form, however often its choices are gone through.
-        lists = functools.cache(lambda: code_lists(*CODED.values(), using=using))
-        officers = functools.cache(officer_choices)
+        # Each looked up once for the form, however often its choices are gone through.
+        lists = functools.cache(KEPT_CODES.get)
+        officers = functools.cache(KEPT_OFFICERS.get)
 
         def choices(model):
             return lambda: [(term.code, term.label) for term in lists()[model]]
@@ -197,7 +203,7 @@ class CaseFilter:
     """
 
     def __init__(self, data, *, queryset: QuerySet[Case], request, today: dt.date):
-        self.form = CaseFilterForm(data, using=queryset.db)
+        self.form = CaseFilterForm(data)
         self.queryset = queryset
         self.request = request
         self.today = today
