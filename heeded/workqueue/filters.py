@@ -138,8 +138,8 @@ def select(label: str, empty_label: str, invalid: str, choices=()) -> ChoiceFiel
 
 
 class CaseFilterForm(NamesItsFields, forms.Form):
-    """The case list's filters. The officers and the coded filters' choices are read for
-    each form (``_offer_choices``); every other field is made once, when this module loads."""
+    """The case list's filters, each field made once, when this module loads; the officer
+    and coded filters' choices are given to each form (``_offer_choices``)."""
 
     called = {"q": "Search words"}
 
