@@ -127,8 +127,11 @@ def install(using: str = "default") -> None:
     edition_table = Edition._meta.db_table
     if edition_table not in tables:
         return  # migrated back to before editions
+    make = {"postgresql": _postgresql, "sqlite": _sqlite}.get(connection.vendor)
+    if make is None:
+        return  # no triggers, so no edition: every request reads afresh
     quote = connection.ops.quote_name
-    statements = {"postgresql": _postgresql, "sqlite": _sqlite}[connection.vendor](
+    statements = make(
         quote(edition_table),
         {table: columns for table, columns in watched_tables().items() if table in tables},
         quote,
@@ -140,6 +143,28 @@ def install(using: str = "default") -> None:
         # A new number, not 0: a process may keep values from before a test emptied the
         # database, read in the edition a fresh row would otherwise repeat.
         Edition.objects.using(using).create(number=_new_number(connection))
+
+
+def uninstall(apps, schema_editor) -> None:
+    """Drop the triggers, before the edition's table goes (a migration undone): left, they
+    would fail every change to a watched table."""
+    connection = schema_editor.connection
+    quote = connection.ops.quote_name
+    tables = set(connection.introspection.table_names()) & set(watched_tables())
+    with connection.cursor() as cursor:
+        for table in tables:
+            if connection.vendor == "postgresql":
+                cursor.execute(f"DROP TRIGGER IF EXISTS {_trigger(table)} ON {quote(table)}")
+            elif connection.vendor == "sqlite":
+                for event in ("insert", "update", "delete"):
+                    cursor.execute(f"DROP TRIGGER IF EXISTS {_trigger(table, event)}")
+        if connection.vendor == "postgresql":
+            cursor.execute("DROP FUNCTION IF EXISTS heeded_new_edition()")
+
+
+def _trigger(table: str, event: str = "") -> str:
+    """A trigger's name: one a table on PostgreSQL, one an event (``event``) on SQLite."""
+    return f'"heeded_edition_{table}{"_" + event if event else ""}"'
 
 
 def _new_number(connection) -> int:
@@ -159,7 +184,7 @@ def _postgresql(edition_table: str, watched: dict, quote) -> list[str]:
         " RETURN NULL; END $$"
     ]
     for table, columns in watched.items():
-        name = quote(f"heeded_edition_{table}")
+        name = _trigger(table)
         update = "UPDATE OF " + ", ".join(map(quote, columns)) if columns else "UPDATE"
         statements += [
             f"DROP TRIGGER IF EXISTS {name} ON {quote(table)}",
@@ -175,7 +200,7 @@ def _sqlite(edition_table: str, watched: dict, quote) -> list[str]:
     for table, columns in watched.items():
         update = "UPDATE OF " + ", ".join(map(quote, columns)) if columns else "UPDATE"
         for event in ("INSERT", update, "DELETE"):
-            name = quote(f"heeded_edition_{table}_{event.split()[0].lower()}")
+            name = _trigger(table, event.split()[0].lower())
             statements += [
                 f"DROP TRIGGER IF EXISTS {name}",
                 # SQLite's triggers are a row's: each row changed renews the number.

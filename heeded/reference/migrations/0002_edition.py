@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from heeded.reference.editions import uninstall
+
 
 class Migration(migrations.Migration):
 
@@ -17,4 +19,7 @@ class Migration(migrations.Migration):
                 ('number', models.BigIntegerField(default=0)),
             ],
         ),
+        # The row and the triggers are made after every migrate (heeded/reference/apps.py);
+        # undone, the triggers go before the table they write to.
+        migrations.RunPython(migrations.RunPython.noop, reverse_code=uninstall),
     ]
