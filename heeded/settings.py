@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Lets a request use the reference data the process keeps (heeded/reference/editions.py).
+    "heeded.reference.editions.EditionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Renews a used session at most once a minute (heeded/access/sessions.py).
     "heeded.access.sessions.SessionRenewalMiddleware",

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from heeded.reference.editions import Kept
+
 
 class Role(StrEnum):
     COMPLAINTS_OFFICER = "complaints_officer"
@@ -99,12 +101,27 @@ def has_role(user, *roles: Role) -> bool:
 
 
 def _group_names(user) -> frozenset[str]:
-    # Cached on the user object: one query per request however many checks a page makes.
+    # Cached on the user object for however many checks a page makes, from everyone's roles
+    # as the process keeps them until the reference data changes (no query for most pages).
     cached = getattr(user, "_heeded_roles", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
+        cached = KEPT_ROLES.get().get(user.pk, frozenset())
         user._heeded_roles = cached
     return cached
+
+
+def _everyones_roles() -> dict[int, frozenset[str]]:
+    """The names of the groups each person is in, by their id: one query for everyone."""
+    from django.contrib.auth import get_user_model
+
+    names: dict[int, set[str]] = {}
+    memberships = get_user_model().groups.through.objects.values_list("user_id", "group__name")
+    for user_id, name in memberships:
+        names.setdefault(user_id, set()).add(name)
+    return {user_id: frozenset(groups) for user_id, groups in names.items()}
+
+
+KEPT_ROLES = Kept(_everyones_roles)
 
 
 def ensure_role_groups(group_model=None, permission_model=None) -> None:

@@ -1,12 +1,16 @@
 from django.conf import settings
 
+from heeded.reference.editions import Kept
+
 from .models import Organisation
+
+# Read for every page: kept by the process until the reference data changes.
+KEPT = Kept(Organisation.current)
 
 
 def organisation(request):
-    # Read on every page; one small primary-key query, cached on the request.
     if not hasattr(request, "_heeded_organisation"):
-        request._heeded_organisation = Organisation.current()
+        request._heeded_organisation = KEPT.get()
     org = request._heeded_organisation
     return {
         "organisation": org,

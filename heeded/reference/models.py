@@ -43,3 +43,14 @@ class ChangeLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.changed_at:%Y-%m-%d %H:%M} {self.area} {self.subject}: {self.action}"
+
+
+class Edition(models.Model):
+    """Which edition of the reference data pages read: one row, whose number database
+    triggers change with every change to the tables ``heeded.reference.editions`` watches,
+    so each process knows when what it keeps of them is out of date."""
+
+    number = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Reference data edition {self.number}"

@@ -8,22 +8,26 @@ sort order falls back to the newest cases first.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 
-import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import F, QuerySet
 from django.forms.utils import flatatt
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django_filters.fields import ChoiceField
 
 from heeded.access import policies
 from heeded.access.roles import Role
 from heeded.cases.models import Case
 from heeded.field_messages import NamesItsFields
+from heeded.reference.editions import Kept
+from heeded.taxonomy.code_lists import code_lists
 from heeded.taxonomy.models import Nature, RecordType, ServiceTeam
 
 from . import selectors
@@ -44,9 +48,8 @@ DEADLINE_CHOICES = [
 ]
 ACKNOWLEDGEMENT_CHOICES = [("awaiting", "Awaiting acknowledgement")]
 CASEWORK_GROUPS = [Role.COMPLAINTS_OFFICER, Role.COMPLAINTS_MANAGER, Role.RESPONDING_MANAGER]
-# What a code's option needs (its value and its words), read for every code on every page of
-# the list: not the glossary descriptions, which can be paragraphs long.
-CHOICE_COLUMNS = ("code", "label")
+# The filters whose choices are a kind of term's codes, by filter name.
+CODED = {"record_type": RecordType, "team": ServiceTeam, "nature": Nature}
 
 
 class GovukSelect(forms.Select):
@@ -59,7 +62,7 @@ class GovukSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
         options = []
-        for option_value, label in self._options():
+        for option_value, label in self.choices:
             text = "" if option_value is None else str(option_value)
             selected = " selected" if text in chosen else ""
             # The standard library's escape directly: format_html per option was most of the
@@ -71,20 +74,6 @@ class GovukSelect(forms.Select):
             '<select name="{}"{}>{}\n</select>', name, attributes, mark_safe("".join(options))
         )
 
-    def _options(self):
-        queryset = getattr(self.choices, "queryset", None)
-        if queryset is None:
-            return self.choices
-        # Read a model's choices in one plain query: Django's own iterator opens a
-        # server-side cursor, three round trips to PostgreSQL for a list of twenty.
-        field = self.choices.field
-        options = [] if field.empty_label is None else [("", field.empty_label)]
-        if getattr(field, "null_label", None) is not None:
-            options.append((field.null_value, field.null_label))
-        # Values and labels as they are stored, no object made for each: every model choice
-        # here is a term, which prints as its label (Term.__str__).
-        return options + list(queryset.values_list(field.to_field_name or "pk", "label"))
-
 
 def officer_choices() -> list[tuple[str, str]]:
     """ "Me", "not assigned" and everyone who can be given a case, by name."""
@@ -93,13 +82,19 @@ def officer_choices() -> list[tuple[str, str]]:
         .objects.filter(is_active=True, groups__name__in=[r.value for r in CASEWORK_GROUPS])
         .distinct()
         .order_by("first_name", "last_name", "username")
-        # Only what a name needs: DISTINCT compares fewer columns and no password hashes
-        # are read for a list of names.
-        .only("first_name", "last_name", "username")
+        # Only what a name needs, as values: DISTINCT compares fewer columns, no password
+        # hashes are read and no object is made for each person.
+        .values_list("pk", "first_name", "last_name", "username")
     )
     return [("me", "Me"), ("none", "Not assigned")] + [
-        (str(person.pk), person.get_full_name() or person.username) for person in people
+        # A name as User.get_full_name gives it, or the username.
+        (str(pk), f"{first} {last}".strip() or username)
+        for pk, first, last, username in people
     ]
+
+
+KEPT_OFFICERS = Kept(officer_choices)
+KEPT_CODES = Kept(lambda: code_lists(*CODED.values()))
 
 
 class TypedDateField(forms.DateField):
@@ -119,23 +114,75 @@ class TypedDateField(forms.DateField):
             raise
 
 
-class TypedDateFilter(django_filters.DateFilter):
-    field_class = TypedDateField
-
-
-def date_filter(lookup: str, label: str) -> django_filters.DateFilter:
-    return TypedDateFilter(
-        field_name="received_on",
-        lookup_expr=lookup,
+def date_field(label: str) -> TypedDateField:
+    return TypedDateField(
         label=label,
+        required=False,
         input_formats=DATE_FORMATS,
         error_messages={"invalid": f"{label} must be a real date, for example 27/3/2025"},
         widget=forms.TextInput,
     )
 
 
+def select(label: str, empty_label: str, invalid: str, choices=()) -> ChoiceField:
+    """A filter's select box, its first option ``empty_label`` (no filter), ``invalid`` the
+    message for a value that is not one of its choices."""
+    return ChoiceField(
+        label=label,
+        required=False,
+        widget=GovukSelect,
+        choices=choices,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": invalid},
+    )
+
+
 class CaseFilterForm(NamesItsFields, forms.Form):
+    """The case list's filters, each field made once, when this module loads; the officer
+    and coded filters' choices are given to each form (``_offer_choices``)."""
+
     called = {"q": "Search words"}
+
+    q = forms.CharField(
+        label="Reference, name, email, postcode or words in the summary", required=False
+    )
+    record_type = select("Type", "Any", "Select a type from the list")
+    stage = select("Current stage", "Any", "Select a stage from the list", STAGE_CHOICES)
+    status = select("Open or closed", "Either", "Select open or closed", STATUS_CHOICES)
+    team = select("Service or team", "Any", "Select a service or team from the list")
+    nature = select("Nature of complaint", "Any", "Select a nature of complaint from the list")
+    officer = select("Officer or responding manager", "Anyone", "Select an officer from the list")
+    received_from = date_field("Received from")
+    received_to = date_field("Received to")
+    deadline = select("Deadline", "Any", "Select a deadline from the list", DEADLINE_CHOICES)
+    acknowledgement = select(
+        "Acknowledgement",
+        "Any",
+        "Select an acknowledgement filter from the list",
+        ACKNOWLEDGEMENT_CHOICES,
+    )
+
+    def __init__(self, data):
+        super().__init__(data)
+        self._offer_choices()
+
+    def _offer_choices(self) -> None:
+        """Give the officer and coded filters their choices: functions, so that the lists
+        are looked up only when the form is checked or drawn, and the form's copy of its
+        fields copies no list. Both are kept by the process until the reference data
+        changes (``heeded.reference.editions``). A coded filter's values are codes; the
+        filters find the term each names from the same lists (``term_id``)."""
+        # Each looked up once for the form, however often its choices are gone through.
+        lists = functools.cache(KEPT_CODES.get)
+        officers = functools.cache(KEPT_OFFICERS.get)
+
+        def choices(model):
+            return lambda: [(term.code, term.label) for term in lists()[model]]
+
+        for name, model in CODED.items():
+            self.fields[name].choices = choices(model)
+        self.fields["officer"].choices = officers
+        self.term_id = lambda model, code: next(t.pk for t in lists()[model] if t.code == code)
 
     def clean(self):
         cleaned = super().clean()
@@ -147,119 +194,77 @@ class CaseFilterForm(NamesItsFields, forms.Form):
         return cleaned
 
 
-class CaseFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        method="filter_search", label="Reference, name, email, postcode or words in the summary"
-    )
-    record_type = django_filters.ModelChoiceFilter(
-        widget=GovukSelect,
-        queryset=RecordType.objects.only(*CHOICE_COLUMNS),
-        to_field_name="code",
-        label="Type",
-        empty_label="Any",
-        error_messages={"invalid_choice": "Select a type from the list"},
-    )
-    stage = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        field_name="current_stage",
-        choices=STAGE_CHOICES,
-        empty_label="Any",
-        error_messages={"invalid_choice": "Select a stage from the list"},
-    )
-    status = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        choices=STATUS_CHOICES,
-        method="filter_status",
-        label="Open or closed",
-        empty_label="Either",
-        error_messages={"invalid_choice": "Select open or closed"},
-    )
-    team = django_filters.ModelChoiceFilter(
-        widget=GovukSelect,
-        queryset=ServiceTeam.objects.only(*CHOICE_COLUMNS),
-        to_field_name="code",
-        method="filter_team",
-        label="Service or team",
-        empty_label="Any",
-        error_messages={"invalid_choice": "Select a service or team from the list"},
-    )
-    nature = django_filters.ModelChoiceFilter(
-        widget=GovukSelect,
-        queryset=Nature.objects.only(*CHOICE_COLUMNS),
-        to_field_name="code",
-        method="filter_nature",
-        label="Nature of complaint",
-        empty_label="Any",
-        error_messages={"invalid_choice": "Select a nature of complaint from the list"},
-    )
-    officer = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        choices=[],  # filled in per request: the people who can be given cases
-        method="filter_officer",
-        label="Officer or responding manager",
-        empty_label="Anyone",
-        error_messages={"invalid_choice": "Select an officer from the list"},
-    )
-    received_from = date_filter("gte", "Received from")
-    received_to = date_filter("lte", "Received to")
-    deadline = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        choices=DEADLINE_CHOICES,
-        method="filter_deadline",
-        label="Deadline",
-        empty_label="Any",
-        error_messages={"invalid_choice": "Select a deadline from the list"},
-    )
-    acknowledgement = django_filters.ChoiceFilter(
-        widget=GovukSelect,
-        choices=ACKNOWLEDGEMENT_CHOICES,
-        method="filter_acknowledgement",
-        label="Acknowledgement",
-        empty_label="Any",
-        error_messages={"invalid_choice": "Select an acknowledgement filter from the list"},
-    )
+class CaseFilter:
+    """The case list's filters for one request: the form, and the cases its filters leave
+    (``qs``), each filter a ``filter_<name>`` method given the filter's value.
 
-    class Meta:
-        model = Case
-        fields: list[str] = []
-        form = CaseFilterForm
+    A plain form, not django-filters' FilterSet, which copied every filter and then made a
+    form class and its fields anew for each request, some 3,000 Python calls a page.
+    """
 
-    def __init__(self, *args, today: dt.date, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data, *, queryset: QuerySet[Case], request, today: dt.date):
+        self.form = CaseFilterForm(data)
+        self.queryset = queryset
+        self.request = request
         self.today = today
-        self.filters["officer"].extra["choices"] = officer_choices()
 
-    def filter_search(self, queryset: QuerySet[Case], name: str, value: str):
+    def is_valid(self) -> bool:
+        return self.form.is_valid()
+
+    @cached_property
+    def qs(self) -> QuerySet[Case]:
+        queryset = self.queryset.all()
+        # A filter with a problem is not in cleaned_data: it is left out.
+        self.form.is_valid()
+        for name, value in self.form.cleaned_data.items():
+            if value not in ("", None):
+                queryset = getattr(self, f"filter_{name}")(queryset, value)
+        return queryset
+
+    def filter_record_type(self, queryset, value: str):
+        return queryset.filter(record_type_id=self.form.term_id(RecordType, value))
+
+    def filter_q(self, queryset: QuerySet[Case], value: str):
+        # The search box.
         words = value.strip()
         if not words:
             return queryset
         return queryset.filter(pk__in=selectors.matching(words))
 
-    def filter_status(self, queryset, name, value):
+    def filter_stage(self, queryset, value: str):
+        return queryset.filter(current_stage=value)
+
+    def filter_status(self, queryset, value):
         return queryset.filter(closed_on__isnull=(value == "open"))
 
-    def filter_team(self, queryset, name, value: ServiceTeam):
+    def filter_team(self, queryset, value: str):
         # A directorate or service includes every team under it.
-        teams = with_everything_under(value)
+        teams = with_everything_under(self.form.term_id(ServiceTeam, value))
         through = Case.service_teams.through.objects.filter(serviceteam_id__in=teams)
         return queryset.filter(pk__in=through.values("case_id"))
 
-    def filter_nature(self, queryset, name, value: Nature):
-        through = Case.natures.through.objects.filter(nature_id=value.pk)
+    def filter_nature(self, queryset, value: str):
+        through = Case.natures.through.objects.filter(nature_id=self.form.term_id(Nature, value))
         return queryset.filter(pk__in=through.values("case_id"))
 
-    def filter_officer(self, queryset, name, value: str):
+    def filter_officer(self, queryset, value: str):
         if value == "none":
             return queryset.filter(selectors.not_assigned())
         user = self.request.user if value == "me" else get_user_model()(pk=int(value))
         return queryset.filter(policies.assigned_to(user))
 
-    def filter_deadline(self, queryset, name, value: str):
+    def filter_received_from(self, queryset, value: dt.date):
+        return queryset.filter(received_on__gte=value)
+
+    def filter_received_to(self, queryset, value: dt.date):
+        return queryset.filter(received_on__lte=value)
+
+    def filter_deadline(self, queryset, value: str):
         return queryset.filter(
             selectors.deadline_condition(value, self.today), closed_on__isnull=True
         )
 
-    def filter_acknowledgement(self, queryset, name, value: str):
+    def filter_acknowledgement(self, queryset, value: str):
         return queryset.filter(selectors.awaiting_acknowledgement(), closed_on__isnull=True)
 
 
@@ -274,12 +279,12 @@ def style_for_govuk(form: forms.Form) -> forms.Form:
     return form
 
 
-def with_everything_under(team: ServiceTeam) -> set[int]:
-    """The ids of ``team`` and every service and team beneath it in the hierarchy."""
+def with_everything_under(team_id: int) -> set[int]:
+    """The ids of a team and every service and team beneath it in the hierarchy."""
     children: dict[int | None, list[int]] = {}
     for pk, parent in ServiceTeam.objects.values_list("pk", "parent_id"):
         children.setdefault(parent, []).append(pk)
-    found, waiting = set(), [team.pk]
+    found, waiting = set(), [team_id]
     while waiting:
         pk = waiting.pop()
         if pk not in found:

@@ -59,8 +59,8 @@ def _filtered(request):
 
 def _rows(ids: list[int]):
     """The cases of one page, with what their rows show."""
-    cases = Case.objects.filter(pk__in=ids)
-    return selectors.for_listing(cases).prefetch_related(selectors.complainants())
+    cases = selectors.for_listing(Case.objects.filter(pk__in=ids))
+    return selectors.name_people(list(cases))
 
 
 def case_list(request):

@@ -59,5 +59,8 @@ def test_the_log_takes_the_same_queries_however_many_changes(
         as_manager.get(URL)
     for n in range(20):
         taxonomy.update_term(code("nature", "funding"), by=manager, label=f"Funding {n}")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    most = len(few.captured_queries)  # now: a request empties Django's log of queries
+    # The page after a change to the reference data reads the organisation again.
+    as_manager.get(URL)
+    with django_assert_max_num_queries(most):
         assert "Funding 19" in as_manager.get(URL).content.decode()

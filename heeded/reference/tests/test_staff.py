@@ -64,7 +64,10 @@ def test_the_list_takes_the_same_queries_however_many_staff(
             email=f"u{n}@council.example",
             roles=[Role.COMPLAINTS_OFFICER],
         )
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    most = len(few.captured_queries)  # now: a request empties Django's log of queries
+    # The page after a change to the reference data reads the organisation again.
+    as_admin.get(LIST)
+    with django_assert_max_num_queries(most):
         assert "user14" in as_admin.get(LIST).content.decode()
 
 

@@ -38,7 +38,10 @@ def test_the_list_pages_take_the_same_queries_however_many_codes(
         as_manager.get(url)
     for n in range(30):
         taxonomy.add_term("record_type", by=manager, code=f"extra_{n}", label=f"Extra {n}")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    most = len(few.captured_queries)  # now: a request empties Django's log of queries
+    # The page after a change to the reference data reads the organisation again.
+    as_manager.get(url)
+    with django_assert_max_num_queries(most):
         response = as_manager.get(url)
     assert "extra_29" in response.content.decode()
 

@@ -58,7 +58,10 @@ def test_the_list_takes_the_same_queries_however_many_teams(
         teams.add_unit(
             by=manager, code=f"area_{n}", label=f"Area team {n}", level="team", parent=social_care
         )
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    most = len(few.captured_queries)  # now: a request empties Django's log of queries
+    # The page after a change to the reference data reads the organisation again.
+    as_manager.get(LIST)
+    with django_assert_max_num_queries(most):
         assert "Area team 19" in as_manager.get(LIST).content.decode()
 
 

@@ -72,7 +72,8 @@ def test_the_cases_behind_a_figure_are_listed_in_one_query(
     client, manager, cases_2019, django_assert_max_num_queries
 ):
     client.force_login(manager)
-    # Session (read and save), user, groups, organisation, the figure's labels; then the
+    client.get(cases_url())  # save the session; keep the roles and the organisation
+    # Session, user, the edition of the reference data, the figure's labels; then the
     # count and the page of cases, one query however many cases (record types joined).
     many(30, "complaint", dt.date(2019, 8, 1))
     with django_assert_max_num_queries(10):

@@ -155,7 +155,7 @@ def case_row(case) -> SafeString:
     """One case of the case list: reference, received, type, people, stage, officer and
     next deadline (with its time left)."""
     people = case.people_listed[:PEOPLE_LISTED]
-    names = "<br>".join(_text(p.person.full_name) for p in people) if people else NO_PEOPLE
+    names = "<br>".join(_text(name) for name in people) if people else NO_PEOPLE
     if case.closed_on:
         stage = f'Closed <span class="app-nowrap">{short_date(case.closed_on)}</span>'
     elif case.current_stage:
