@@ -27,7 +27,9 @@ then has the database copy the rows stored into their history table.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import sqlite3
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_for
@@ -47,13 +49,15 @@ LOAD_CACHE_KIB = 64 * 1024
 
 @contextmanager
 def loading():
-    """For the length of a bulk load: on SQLite, a bigger page cache for this connection.
+    """For the length of a bulk load: on SQLite, a bigger page cache for this connection,
+    and values bound without a Python call each (bind_directly).
 
-    Only memory: what is written, and how durably it is committed, is unchanged.
+    Only memory and speed: what is written, and how durably it is committed, is unchanged.
     """
     if connection.vendor != "sqlite":
         yield
         return
+    bind_directly()
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA cache_size")
         before = cursor.fetchone()[0]
@@ -63,6 +67,23 @@ def loading():
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def bind_directly() -> None:
+    """Have Python's sqlite3 bind None, booleans and dates through C functions.
+
+    Python 3.11's sqlite3 looks for an adapter for every value that is not exactly an int,
+    float, str or bytes. None and booleans have none, so each one first fails two attribute
+    lookups (formatting an error message each time); a date goes through Django's adapter, a
+    Python function that calls date.isoformat. Profiled with callgrind, that was a quarter
+    of the work of storing an import on SQLite. The adapters registered here give the very
+    values bound before (NULL, 1 or 0, the ISO date text Django's adapter gives), so they
+    stay registered: every query binds the same, only sooner. Registered when a load starts
+    rather than at import, as Django registers its own when its SQLite backend is loaded.
+    """
+    sqlite3.register_adapter(type(None), {}.get)  # {}.get(None) is None: bound as NULL
+    sqlite3.register_adapter(bool, int)
+    sqlite3.register_adapter(dt.date, dt.date.isoformat)
 
 
 def reserve_ids(model, count: int) -> list[int]:
