@@ -230,11 +230,7 @@ def copy_history(model, ids: list[int], *, by, reason: str, now) -> None:
         raise ValueError(f"{history._meta.db_table} has columns copy_history does not fill")
     copied = ", ".join(f'"{c}"' for c in columns)
     names = ", ".join([copied, *(f'"{c}"' for c in HISTORY_EXTRA)])
-    key = f'"{model._meta.pk.column}"'
-    if connection.vendor == "postgresql":
-        which, id_list = f"{key} = ANY(%s)", list(ids)
-    else:
-        which, id_list = f"{key} IN (SELECT value FROM json_each(%s))", json.dumps(ids)
+    which, id_list = _one_of(model._meta.pk.column, ids)
     date = history._meta.get_field("history_date").get_db_prep_save(now, connection)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -242,6 +238,32 @@ def copy_history(model, ids: list[int], *, by, reason: str, now) -> None:
             f'SELECT {copied}, %s, %s, %s, %s FROM "{model._meta.db_table}" WHERE {which}',
             [date, reason, "+", by.pk if by else None, id_list],
         )
+
+
+def keys_by(model, field: str, values: list) -> dict:
+    """The primary keys of ``model``'s rows whose ``field`` is one of ``values``, by value.
+
+    One parameter however many values, where ``filter(field__in=values)`` compiles one for
+    each (profiled: a tenth of the time an import spends checking its rows).
+    """
+    if not values:
+        return {}
+    column = model._meta.get_field(field).column
+    which, param = _one_of(column, values)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'SELECT "{column}", "{model._meta.pk.column}" FROM "{model._meta.db_table}" '
+            f"WHERE {which}",
+            [param],
+        )
+        return dict(cursor.fetchall())
+
+
+def _one_of(column: str, values: list) -> tuple[str, object]:
+    """A condition that ``column`` is one of ``values``, and its single parameter."""
+    if connection.vendor == "postgresql":
+        return f'"{column}" = ANY(%s)', list(values)
+    return f'"{column}" IN (SELECT value FROM json_each(%s))', json.dumps(list(values))
 
 
 def _default(field, now):

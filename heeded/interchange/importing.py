@@ -228,11 +228,7 @@ class _Job:
             elif reference:
                 self.seen[reference] = number
                 first_seen.append(reference)
-        # A set, not a list: Django resolves each item of a list as an expression of its own,
-        # which for a chunk of references costs more than the query.
-        existing = dict(
-            Case.objects.filter(reference__in=set(first_seen)).values_list("reference", "id")
-        )
+        existing = bulk.keys_by(Case, "reference", first_seen)
         previous = {}
         if self.update and existing:
             previous = {

@@ -35,6 +35,13 @@ def test_an_id_pool_hands_out_its_keys_without_a_query(django_assert_num_queries
         pool.take(1)
 
 
+def test_keys_by_finds_the_rows_holding_any_of_the_values(officer):
+    held = [record(officer, reference=reference) for reference in ("R-1", "R\u00e9\U0001f600")]
+    found = bulk.keys_by(Case, "reference", ["R\u00e9\U0001f600", "R-1", "R-2", "r-1"])
+    assert found == {case.reference: case.pk for case in held}
+    assert bulk.keys_by(Case, "reference", []) == {}
+
+
 def test_alongside_writes_on_another_thread_in_this_transaction(officer):
     case = record(officer)
     threads = []
