@@ -217,31 +217,22 @@ class RowChecker:
             for kind, model in TAXONOMY_MODELS.items()
         }
         self._suggestions: dict[tuple[str, str], str] = {}
+        # Dates already read from the file: most rows share a few hundred dates.
+        self._days: dict[str, dt.date] = {}
         # Lists of codes already read, by taxonomy and cell: a file repeats a few dozen.
         self._code_lists: dict[tuple[str, str], tuple] = {}
         self._parsers = {
             column.name: (column, getattr(self, f"_{column.kind.value}")) for column in COLUMNS
         }
-        # Each column's cells already read without a problem, by text: a file of 100,000
-        # cases holds a few hundred dates and codes, so most cells are a lookup. Only values
-        # no row changes are kept: not references (each new), not lists of codes (one list a
-        # row, read through _code_lists), not an empty required cell (a problem every time).
-        self._known: dict[str, dict[str, object]] = {
-            column.name: {} if column.required else {"": None}
-            for column in COLUMNS
-            if column.kind not in (Kind.TEXT, Kind.CODES)
-        }
 
     def check(self, number: int, cells: dict[str, str]) -> CaseRow | None:
         before = self.problems.total
         row = CaseRow(number, cells)
-        values, known = row.values, self._known
+        values, parsers = row.values, self._parsers
         for name, text in cells.items():
-            remembered = known.get(name)
-            if remembered is not None and text in remembered:
-                values[name] = remembered[text]
-            elif text:
-                values[name] = self._read(row, name, text, remembered)
+            if text:
+                column, parse = parsers[name]
+                values[name] = parse(row, column, text)
             else:
                 if name in REQUIRED:
                     self._problem(row, name, f"The {name} is missing; every case needs one.")
@@ -249,15 +240,6 @@ class RowChecker:
         if self.problems.total == before:
             self._check_together(row)
         return row if self.problems.total == before else None
-
-    def _read(self, row: CaseRow, name: str, text: str, remembered: dict | None):
-        """The cell's value, remembered (where it may be) when it has no problem."""
-        before = self.problems.total
-        column, parse = self._parsers[name]
-        value = parse(row, column, text)
-        if remembered is not None and self.problems.total == before:
-            remembered[text] = value
-        return value
 
     def parsed(self, number: int, cells: dict[str, str]) -> CaseRow:
         """The row's values whatever is wrong with them (for a case as it already stands)."""
@@ -342,14 +324,16 @@ class RowChecker:
         return self._suggestions[key]
 
     def _date(self, row, column, text):
-        day = self._read_date(row, column, text)
+        day = self._days.get(text)
+        if day is None:
+            day = self._read_date(row, column, text)
         if day is not None and column.past_only and day > self.today:
             self._problem(row, column.name, f"{text} is in the future.")
             return None
         return day
 
     def _read_date(self, row, column, text) -> dt.date | None:
-        """The date, or None with a problem."""
+        """The date, or None with a problem; remembered once known to be a good one."""
         if not DATE.fullmatch(text):
             self._problem(row, column.name, _not_a_date(text))
             return None
@@ -361,6 +345,7 @@ class RowChecker:
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
             self._problem(row, column.name, f"Dates must be between {FIRST_YEAR} and {LAST_YEAR}.")
             return None
+        self._days[text] = day
         return day
 
     def _boolean(self, row, column, text):
