@@ -27,11 +27,14 @@ then has the database copy the rows stored into their history table.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import sqlite3
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_for
 from contextlib import contextmanager
+from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
@@ -47,13 +50,15 @@ LOAD_CACHE_KIB = 64 * 1024
 
 @contextmanager
 def loading():
-    """For the length of a bulk load: on SQLite, a bigger page cache for this connection.
+    """For the length of a bulk load: on SQLite, a bigger page cache for this connection,
+    and values bound without a Python call each (bind_directly).
 
-    Only memory: what is written, and how durably it is committed, is unchanged.
+    Only memory and speed: what is written, and how durably it is committed, is unchanged.
     """
     if connection.vendor != "sqlite":
         yield
         return
+    bind_directly()
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA cache_size")
         before = cursor.fetchone()[0]
@@ -63,6 +68,29 @@ def loading():
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def bind_directly() -> None:
+    """Have Python's sqlite3 bind None, booleans and dates through C functions.
+
+    Python 3.11's sqlite3 looks for an adapter for every value that is not exactly an int,
+    float, str or bytes. None and booleans have none, so each one first fails two attribute
+    lookups (formatting an error message each time); a date goes through Django's adapter, a
+    Python function that calls date.isoformat, which formats it anew each time. Profiled
+    with callgrind, that was a quarter of the work of storing an import on SQLite. The
+    adapters registered here give the very values bound before (NULL, 1 or 0, the ISO date
+    text Django's adapter gives), so they stay registered: every query binds the same, only
+    sooner. Registered when a load starts rather than at import, as Django registers its
+    own when its SQLite backend is loaded.
+    """
+    sqlite3.register_adapter(type(None), {}.get)  # {}.get(None) is None: bound as NULL
+    sqlite3.register_adapter(bool, int)
+    sqlite3.register_adapter(dt.date, _iso_date)
+
+
+# The text of each date bound lately: an import binds a few thousand dates a hundred times
+# each. Only dates come here (a date-time has an adapter of its own).
+_iso_date = lru_cache(maxsize=8_192)(dt.date.isoformat)
 
 
 def reserve_ids(model, count: int) -> list[int]:
@@ -209,11 +237,7 @@ def copy_history(model, ids: list[int], *, by, reason: str, now) -> None:
         raise ValueError(f"{history._meta.db_table} has columns copy_history does not fill")
     copied = ", ".join(f'"{c}"' for c in columns)
     names = ", ".join([copied, *(f'"{c}"' for c in HISTORY_EXTRA)])
-    key = f'"{model._meta.pk.column}"'
-    if connection.vendor == "postgresql":
-        which, id_list = f"{key} = ANY(%s)", list(ids)
-    else:
-        which, id_list = f"{key} IN (SELECT value FROM json_each(%s))", json.dumps(ids)
+    which, id_list = _one_of(model._meta.pk.column, ids)
     date = history._meta.get_field("history_date").get_db_prep_save(now, connection)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -221,6 +245,32 @@ def copy_history(model, ids: list[int], *, by, reason: str, now) -> None:
             f'SELECT {copied}, %s, %s, %s, %s FROM "{model._meta.db_table}" WHERE {which}',
             [date, reason, "+", by.pk if by else None, id_list],
         )
+
+
+def keys_by(model, field: str, values: list) -> dict:
+    """The primary keys of ``model``'s rows whose ``field`` is one of ``values``, by value.
+
+    One parameter however many values, where ``filter(field__in=values)`` compiles one for
+    each (profiled: a tenth of the time an import spends checking its rows).
+    """
+    if not values:
+        return {}
+    column = model._meta.get_field(field).column
+    which, param = _one_of(column, values)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'SELECT "{column}", "{model._meta.pk.column}" FROM "{model._meta.db_table}" '
+            f"WHERE {which}",
+            [param],
+        )
+        return dict(cursor.fetchall())
+
+
+def _one_of(column: str, values: list) -> tuple[str, object]:
+    """A condition that ``column`` is one of ``values``, and its single parameter."""
+    if connection.vendor == "postgresql":
+        return f'"{column}" = ANY(%s)', list(values)
+    return f'"{column}" IN (SELECT value FROM json_each(%s))', json.dumps(list(values))
 
 
 def _default(field, now):

@@ -228,9 +228,7 @@ class _Job:
             elif reference:
                 self.seen[reference] = number
                 first_seen.append(reference)
-        existing = dict(
-            Case.objects.filter(reference__in=first_seen).values_list("reference", "id")
-        )
+        existing = bulk.keys_by(Case, "reference", first_seen)
         previous = {}
         if self.update and existing:
             previous = {

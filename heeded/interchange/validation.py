@@ -170,7 +170,11 @@ class Header:
                 "columns. Check for a missing or extra comma.",
             )
             return None
-        extra = next((i for i in range(width, len(raw)) if raw[i].strip()), None)
+        extra = (
+            next((i for i in range(width, len(raw)) if raw[i].strip()), None)
+            if len(raw) > width
+            else None
+        )
         if extra is not None:
             problems.add(
                 number,
@@ -182,12 +186,15 @@ class Header:
         if self._pick is None:
             return {}
         # One stripped text per file column, "" past a short spreadsheet row's end.
-        texts = [cell.strip() for cell in raw]
+        texts = list(map(str.strip, raw))
         texts += [""] * (width + 1 - len(texts))
-        row = dict(zip(self.index, self._pick(texts), strict=False))
-        for name, text in row.items():
-            if text[:1] == "'":
-                row[name] = cells.unescape(text)
+        picked = self._pick(texts)
+        row = dict(zip(self.index, picked, strict=False))
+        # Only a row with a quote somewhere can hold an exported formula's protective quote.
+        if "'" in "".join(picked):
+            for name, text in row.items():
+                if text[:1] == "'":
+                    row[name] = cells.unescape(text)
         return row
 
 

@@ -191,7 +191,8 @@ class Writer:
     def _case_values(self, pk: int, row: CaseRow, derived: tuple) -> tuple:
         """CASE_GIVEN's values for a new case."""
         v = row.values
-        codes = tuple(term.pk if term else None for term in map(v.get, CODE_FIELDS))
+        # A term's id, not its pk: pk is a property, a Python call for every code of a file.
+        codes = tuple([term.id if term else None for term in map(v.get, CODE_FIELDS)])
         return (
             (pk, row.reference)
             + codes
@@ -396,7 +397,7 @@ class Writer:
             source = through._meta.get_field(relation.field.m2m_field_name()).column
             target = through._meta.get_field(relation.field.m2m_reverse_field_name()).column
             links = [
-                (pk, term.pk)
+                (pk, term.id)
                 for pk, row in zip(case_ids, rows, strict=True)
                 for term in row.values.get(column) or ()
             ]

@@ -35,6 +35,13 @@ def test_an_id_pool_hands_out_its_keys_without_a_query(django_assert_num_queries
         pool.take(1)
 
 
+def test_keys_by_finds_the_rows_holding_any_of_the_values(officer):
+    held = [record(officer, reference=reference) for reference in ("R-1", "R\u00e9\U0001f600")]
+    found = bulk.keys_by(Case, "reference", ["R\u00e9\U0001f600", "R-1", "R-2", "r-1"])
+    assert found == {case.reference: case.pk for case in held}
+    assert bulk.keys_by(Case, "reference", []) == {}
+
+
 def test_alongside_writes_on_another_thread_in_this_transaction(officer):
     case = record(officer)
     threads = []
@@ -115,3 +122,23 @@ def test_history_tables_are_indexed_by_the_records_id_only():
         )
     indexed = {tuple(c["columns"]) for c in constraints.values() if c["index"] or c["primary_key"]}
     assert indexed == {("history_id",), ("id",), ("history_date",), ("history_user_id",)}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="adapters of Python's sqlite3")
+def test_values_bound_directly_are_stored_as_before():
+    """None as NULL, booleans as 1 and 0, dates as ISO text, date-times left to Django."""
+    import datetime as dt
+
+    day, moment = dt.date(2019, 10, 7), dt.datetime(2019, 10, 7, 9, 30)
+    sql = "SELECT typeof(%s), %s, typeof(%s), %s, %s, %s, %s"
+    values = [None, None, True, True, False, day, moment]
+
+    def stored():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, values)
+            return cursor.fetchone()
+
+    before = stored()
+    bulk.bind_directly()
+    assert stored() == before
+    assert before == ("null", None, "integer", 1, 0, "2019-10-07", "2019-10-07 09:30:00")

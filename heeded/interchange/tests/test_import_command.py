@@ -302,6 +302,24 @@ class TestEveryProblemIsNamed:
             ("outcomes_sought", "apology is listed twice."),
         ]
 
+    def test_a_value_is_checked_again_in_each_column_and_row(self, tmp_path):
+        """Cells already read are remembered by column, and only when they were right."""
+        rows = [
+            # A future date is right for an extension, not for a closure.
+            complaint("A", stage1_extended_to="2024-07-01", closed_on=""),
+            complaint("B", closed_on="2024-07-01"),
+            complaint("C", record_type="", young_person="yes"),
+            complaint("D", record_type="", young_person="yes"),
+        ]
+        found = [(p[0], p[1], p[2]) for p in problems_of(tmp_path, rows)]
+        assert found == [
+            (3, "closed_on", "2024-07-01"),
+            (4, "record_type", ""),
+            (4, "young_person", "yes"),
+            (5, "record_type", ""),
+            (5, "young_person", "yes"),
+        ]
+
     def test_a_ragged_row_is_named(self, tmp_path):
         path = csv_file(tmp_path, [complaint()])
         with open(path, "a", encoding="utf-8", newline="") as out:
