@@ -8,6 +8,9 @@ sentence, and leaves out everything not written for publication.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from ..periods import financial_year
 from . import sections_closing as closing
 from . import sections_escalation as escalation
 from . import sections_findings as findings
@@ -25,6 +28,8 @@ from .suppression import (
     too_small_to_publish,
 )
 from .wording import PRIVACY_NOTE
+
+ANNUAL_TITLE = "Annual report on complaints and representations"
 
 __all__ = ["build_document", "Document", "Labels"]
 
@@ -159,7 +164,7 @@ def _document(
     if ctx.public:
         _privacy_note(sections)
     document = Document(
-        title="Annual report on complaints and representations",
+        title=_title(report["period"]),
         organisation=organisation,
         department=department,
         period_label=ctx.label,
@@ -247,3 +252,12 @@ def _charts_without_hidden_counts(section: Section) -> None:
     ]
     for sub in section.subsections:
         _charts_without_hidden_counts(sub)
+
+
+def _title(period: dict) -> str:
+    """ "Annual report ..." for a financial year, the statutory report; a half, quarter or
+    other span is a report on complaints, not an annual one."""
+    start, end = dt.date.fromisoformat(period["from"]), dt.date.fromisoformat(period["to"])
+    if (start, end) == (financial_year(start.year).start, financial_year(start.year).end):
+        return ANNUAL_TITLE
+    return "Report on complaints and representations"

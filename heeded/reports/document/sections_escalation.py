@@ -215,7 +215,7 @@ def _ombudsman_records(ctx: Context, received: int) -> Note | None:
     return Note(
         f"These are the cases of any type on which an Ombudsman enquiry was received "
         f"{ctx.during}. The {ctx.count(records)} shown as '{label}' under Representations "
-        f"received are the records of that type received in the year."
+        f"received are the records of that type received {ctx.during}."
     )
 
 

@@ -128,3 +128,8 @@ def test_a_custom_period_reads_from_and_to_and_a_day_reads_on():
     day = words(document(custom(dt.date(2023, 4, 3), dt.date(2023, 4, 3))))
     assert "received on 3 April 2023" in day
     assert "in 3 April 2023" not in day
+
+
+def test_only_a_financial_year_is_called_an_annual_report():
+    assert empty_quarter().title == "Report on complaints and representations"
+    assert one_case_year().title == "Annual report on complaints and representations"

@@ -391,7 +391,7 @@ def test_ombudsman_enquiries_that_differ_from_table_1s_row_say_why():
     assert (
         "These are the cases of any type on which an Ombudsman enquiry was received in "
         "2019/20. The 4 shown as 'Ombudsman enquiry' under Representations received are the "
-        "records of that type received in the year." in text
+        "records of that type received in 2019/20." in text
     )
 
 
