@@ -39,6 +39,7 @@ from django.db.models.functions import Coalesce
 
 from heeded.cases.models import UPHELD_AT_LEAST_IN_PART, Case, Payment, Stage
 from heeded.taxonomy import models as taxonomy
+from heeded.taxonomy.code_lists import code_lists
 
 from .periods import Period
 
@@ -300,14 +301,10 @@ class PeriodRows:
             taxonomy.ServiceTeam,
             taxonomy.OmbudsmanDecision,
         )
-        tables = [
-            model.objects.order_by().values_list(Value(i, IntegerField()), "pk", "code")
-            for i, model in enumerate(models)
-        ]
-        codes: dict[type, dict[int, str]] = {model: {} for model in models}
-        for table, pk, code in tables[0].union(*tables[1:], all=True):
-            codes[models[table]][pk] = code
-        return codes
+        return {
+            model: {term.pk: term.code for term in terms}
+            for model, terms in code_lists(*models).items()
+        }
 
     def _ids(self, *codes: str) -> list[int]:
         return [pk for pk, (code, _) in self.record_types.items() if code in codes]
