@@ -198,6 +198,9 @@ MEDIA_URL = "/documents-are-not-served-directly/"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Heeded's own address, for links in e-mails sent by commands (reminders), where there is
+# no request to take it from: https://complaints.example.gov.uk
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEMO else "")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="complaints@heeded.invalid")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

@@ -317,6 +317,8 @@ class EventKind(models.TextChoices):
     CLOSED = "closed", "Closed"
     REOPENED = "reopened", "Reopened"
     IMPORTED = "imported", "Imported"
+    # The responding manager was e-mailed a reminder of the stage's deadline (reminders.py).
+    REMINDED = "reminded", "Reminder sent"
 
 
 class CaseEvent(models.Model):

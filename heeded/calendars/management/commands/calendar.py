@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
+from heeded.calendars.management.arguments import iso_date
 from heeded.calendars.working_days import (
     Calendar,
     add_working_days,
@@ -18,13 +19,6 @@ from heeded.calendars.working_days import (
     calendar_month_deadline,
     working_days,
 )
-
-
-def iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"'{text}' is not a date: use YYYY-MM-DD, like 2022-09-12.") from None
 
 
 class Command(BaseCommand):

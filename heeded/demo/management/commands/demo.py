@@ -4,23 +4,16 @@ heeded demo                      load the demo once, then print the sign-ins
 heeded demo --scale 100000       add 100,000 benchmark cases fast (bulk inserts)
 """
 
-import datetime as dt
 import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.timezone import localdate
 
+from heeded.calendars.management.arguments import iso_date
 from heeded.cases.models import Case
 from heeded.demo.generator import DemoCouncil
 from heeded.demo.staff import ensure_staff, sign_in_table
-
-
-def iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"'{text}' is not a date: use YYYY-MM-DD.") from None
 
 
 class Command(BaseCommand):

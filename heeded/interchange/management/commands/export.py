@@ -1,19 +1,11 @@
 """``heeded export FILE [--from DATE] [--to DATE]``: cases received in a period, as a file."""
 
-import datetime as dt
-
 from django.core.management.base import BaseCommand, CommandError
 
+from heeded.calendars.management.arguments import iso_date
 from heeded.interchange.exporting import export_file, left_out
 from heeded.interchange.reading import FileRefused, file_format
 from heeded.output_files import check_output
-
-
-def iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"{text} is not a date written YYYY-MM-DD.") from None
 
 
 class Command(BaseCommand):

@@ -1,0 +1,251 @@
+"""Reminders to responding managers: the team's chasing, done every working morning.
+
+A complaints team chases the managers who write its responses before the deadlines pass.
+``heeded send_reminders``, run each morning, e-mails every responding manager one list of
+the responses of theirs that fall due a reminder that day, and records "Reminder sent" on
+each case, so that the timeline shows who was chased, and when.
+
+Only a stage's response is chased: acknowledgements and Stage 3 panels are the complaints
+team's own work, which their dashboards show. The e-mail names the case by its reference,
+type and stage, never by its people: the details stay in Heeded, behind sign-in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from smtplib import SMTPException
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from heeded.calendars.dates import long_date, long_date_with_weekday
+from heeded.calendars.working_days import (
+    Calendar,
+    add_working_days,
+    describe_working_days_left,
+    is_working_day,
+    working_days_left,
+)
+from heeded.organisation.models import Organisation
+
+from .actions._base import record_event, staff_name
+from .clocks import Deadline, open_deadlines
+from .models import Case, CaseEvent, EventKind, Stage
+
+log = logging.getLogger(__name__)
+
+# When a response is chased, in working days before its deadline (0: the day it is due):
+# a week ahead to plan, two days ahead, and on the day.
+BEFORE_DEADLINE = (5, 2, 0)
+# Once it is late: on the first working day overdue, then every week until it is sent.
+OVERDUE_EVERY = 5
+
+
+def falls_due(days_left: int) -> bool:
+    """Whether a response ``days_left`` working days from its deadline (negative once it
+    has passed) is chased today."""
+    if days_left >= 0:
+        return days_left in BEFORE_DEADLINE
+    return (-days_left - 1) % OVERDUE_EVERY == 0
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One response a manager is reminded of."""
+
+    case: Case
+    stage: Stage
+    deadline: Deadline
+    days_left: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def time_left(self) -> str:
+        return describe_working_days_left(self.days_left)
+
+    @property
+    def what(self) -> str:
+        """ "Stage 1 response" or, for a one-stage procedure, its clock's own name."""
+        return self.deadline.what
+
+    @property
+    def due(self) -> str:
+        return long_date_with_weekday(self.deadline.due_on)
+
+    @property
+    def link(self) -> str:
+        """The case page's full address when Heeded knows its own (``SITE_URL``)."""
+        site = settings.SITE_URL.rstrip("/")
+        page = reverse("casework:case", kwargs={"reference": self.case.reference})
+        return site + page if site else ""
+
+    def event_text(self, manager) -> str:
+        return (
+            f"To {staff_name(manager)}: {self.what} due {long_date(self.deadline.due_on)}, "
+            f"{self.time_left.lower()}."
+        )
+
+
+def _response_deadline(case: Case, stage: Stage) -> Deadline | None:
+    """The stage's response deadline, if its response clock is the one running."""
+    rule = case.procedure.stage(stage.number)
+    if rule is None:
+        return None
+    for deadline in open_deadlines(case):
+        if deadline.stage_number == stage.number and deadline.clock is rule.response:
+            return deadline
+    return None
+
+
+def _candidates(today: dt.date):
+    """Open stages with an active responding manager whose case has a deadline close
+    enough to be chased: a case's next deadline is its soonest, so a stage due within
+    the week has a case due within it too, and the database leaves out the rest."""
+    horizon = max(add_working_days(today, max(BEFORE_DEADLINE), c) for c in Calendar)
+    return (
+        Stage.objects.filter(
+            responded_on__isnull=True,
+            responding_manager__isnull=False,
+            responding_manager__is_active=True,
+            case__closed_on__isnull=True,
+            case__next_deadline__lte=horizon,
+        )
+        .select_related("responding_manager", "case__record_type")
+        .prefetch_related(Prefetch("case__stages", queryset=Stage.objects.order_by("number")))
+        .order_by("case__next_deadline", "case__reference", "number")
+    )
+
+
+def due_today(today: dt.date) -> dict:
+    """Each responding manager's reminders for ``today`` (managers by name), leaving out any
+    already sent today, so that running it twice sends nothing twice."""
+    stages = list(_candidates(today))
+    sent = set(
+        CaseEvent.objects.filter(
+            kind=EventKind.REMINDED,
+            happened_on=today,
+            case_id__in={stage.case_id for stage in stages},
+        ).values_list("case_id", "stage_number")
+    )
+    by_manager = defaultdict(list)
+    for stage in stages:
+        if (stage.case_id, stage.number) in sent:
+            continue
+        deadline = _response_deadline(stage.case, stage)
+        if deadline is None:
+            continue
+        left = working_days_left(today, deadline.due_on, deadline.clock.calendar)
+        if falls_due(left):
+            by_manager[stage.responding_manager].append(Reminder(stage.case, stage, deadline, left))
+    return dict(sorted(by_manager.items(), key=lambda item: staff_name(item[0]).lower()))
+
+
+@dataclass
+class Sent:
+    """What a run did, for the command to say."""
+
+    managers: int = 0
+    responses: int = 0
+    # Managers with reminders due but no e-mail address: the team must chase them.
+    no_address: list = field(default_factory=list)
+    # (manager, reminders, why) where the mail server refused or could not be reached.
+    failed: list = field(default_factory=list)
+
+
+def send_reminders(today: dt.date, *, dry_run: bool = False) -> Sent:
+    """E-mail each responding manager their reminders for ``today`` and record each on its
+    case. Nothing is sent on a day that is not a working day. Each manager's e-mail and
+    events are one transaction: if the e-mail cannot be sent, no "Reminder sent" stays."""
+    result = Sent()
+    if not is_working_day(today):
+        return result
+    organisation = Organisation.current()
+    for manager, reminders in due_today(today).items():
+        if not manager.email:
+            result.no_address.append((manager, reminders))
+            continue
+        if not dry_run:
+            try:
+                _record_and_send(manager, reminders, today, organisation)
+            except (OSError, SMTPException) as error:
+                # One manager's address or a mail server down is no reason to chase nobody.
+                log.exception("Could not remind %s", manager.get_username())
+                result.failed.append((manager, reminders, str(error) or type(error).__name__))
+                continue
+        result.managers += 1
+        result.responses += len(reminders)
+    return result
+
+
+def _record_and_send(manager, reminders, today, organisation) -> None:
+    with transaction.atomic():
+        for reminder in reminders:
+            record_event(
+                reminder.case,
+                EventKind.REMINDED,
+                by=None,
+                on=today,
+                stage_number=reminder.stage.number,
+                description=reminder.event_text(manager),
+            )
+        _send(manager, reminders, organisation)
+
+
+def subject(reminders: list[Reminder]) -> str:
+    """ "Reminder: 1 response overdue and 2 due soon"."""
+    late = sum(reminder.overdue for reminder in reminders)
+    soon = len(reminders) - late
+    parts = []
+    if late:
+        parts.append(f"{late} response{'s' if late != 1 else ''} overdue")
+    if soon:
+        noun = "" if late else f" response{'s' if soon != 1 else ''}"
+        parts.append(f"{soon}{noun} due soon")
+    return "Reminder: " + " and ".join(parts)
+
+
+def _intro(reminders: list[Reminder], *, overdue: bool) -> str:
+    one = len(reminders) == 1
+    count = (
+        f"{len(reminders)} response{'' if one else 's'} you are writing {'is' if one else 'are'}"
+    )
+    if overdue:
+        return (
+            f"{count} overdue. Please send {'it' if one else 'them'} as soon as you can, "
+            "or tell the complaints team today when you will."
+        )
+    return (
+        f"{count} due soon. If you cannot meet a deadline, tell the complaints team before it "
+        "passes: they will tell the complainant, and can extend it where the procedure allows."
+    )
+
+
+def _send(manager, reminders: list[Reminder], organisation: Organisation) -> None:
+    late = [r for r in reminders if r.overdue]
+    soon = [r for r in reminders if not r.overdue]
+    sections = [
+        {"intro": _intro(group, overdue=is_late), "due": due, "late": is_late, "reminders": group}
+        for group, is_late, due in ((late, True, "was due"), (soon, False, "due"))
+        if group
+    ]
+    context = {
+        "subject": subject(reminders),
+        "name": staff_name(manager),
+        "sections": sections,
+        "count": len(reminders),
+        "organisation": organisation,
+    }
+    text = render_to_string("cases/email/reminder.txt", context)
+    html = render_to_string("cases/email/reminder.html", context)
+    send_mail(context["subject"], text, None, [manager.email], html_message=html)
+    log.info("Reminded %s of %d response(s)", manager.get_username(), len(reminders))

@@ -1,0 +1,204 @@
+"""``heeded send_reminders``: responding managers are chased before their deadlines pass."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from heeded.cases import actions
+from heeded.cases.models import CaseEvent, EventKind
+from heeded.cases.reminders import due_today, falls_due, send_reminders, subject
+from heeded.casework.timeline import timeline
+
+from .factories import PersonFactory, record
+
+D = dt.date
+# A Monday: its Stage 1 response, ten working days on, is due after the Christmas holidays.
+MONDAY_12_DECEMBER = D(2022, 12, 12)
+pytestmark = pytest.mark.django_db
+
+
+def run(*args: str) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("send_reminders", *args, stdout=out, stderr=err)
+    return out.getvalue().strip(), err.getvalue().strip()
+
+
+def given_to(manager, officer, received_on=MONDAY_12_DECEMBER, **details):
+    case = record(officer, received_on=received_on, **details)
+    actions.acknowledge(case, by=officer, on=received_on)
+    actions.assign(case, by=officer, responding_manager=manager, stage_number=1, on=received_on)
+    return case
+
+
+def test_the_schedule_a_week_ahead_two_days_ahead_on_the_day_then_weekly_once_late():
+    assert [left for left in range(12, -17, -1) if falls_due(left)] == [5, 2, 0, -1, -6, -11, -16]
+
+
+def test_a_daily_run_across_christmas_reminds_on_the_working_days_the_schedule_names(
+    officer, responding
+):
+    case = given_to(responding, officer)
+    # Received Monday 12 December 2022: Stage 1's ten working days skip the bank holidays
+    # of 26 and 27 December, so the response is due on Wednesday 28 December.
+    case.refresh_from_db()
+    assert case.next_deadline == D(2022, 12, 28)
+    days = [D(2022, 12, 12) + dt.timedelta(days=n) for n in range(30)]
+    for day in days:
+        run("--date", day.isoformat())
+
+    events = CaseEvent.objects.filter(case=case, kind=EventKind.REMINDED).order_by("happened_on")
+    assert [event.happened_on for event in events] == [
+        D(2022, 12, 19),  # 5 working days left
+        D(2022, 12, 22),  # 2 left
+        D(2022, 12, 28),  # due today
+        D(2022, 12, 29),  # 1 working day overdue
+        D(2023, 1, 6),  # 6 overdue: 2 January 2023 was a bank holiday
+    ]
+    assert events[0].description == (
+        "To Responding Tester: Stage 1 response due 28 December 2022, 5 working days left."
+    )
+    assert events[4].description.endswith("6 working days overdue.")
+    assert len(mail.outbox) == 5
+    assert [message.to for message in mail.outbox] == [["responding@council.example"]] * 5
+
+
+@override_settings(SITE_URL="https://complaints.example.gov.uk/")
+def test_each_manager_gets_one_email_listing_their_responses_by_reference_not_by_person(
+    officer, responding, manager
+):
+    complainant = PersonFactory(full_name="Alexandra Quince")
+    late = given_to(
+        responding, officer, received_on=D(2022, 11, 25), people=[(complainant, "complainant", "")]
+    )
+    soon = given_to(responding, officer)
+    other = given_to(manager, officer)
+
+    assert run("--date", "2022-12-19") == (
+        "Reminded 2 responding managers of 3 responses on 2022-12-19.",
+        "",
+    )
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert set(by_address) == {"responding@council.example", "manager@council.example"}
+    email = by_address["responding@council.example"]
+    assert email.subject == "Reminder: 1 response overdue and 1 due soon"
+    assert email.body.index(late.reference) < email.body.index(soon.reference)
+    assert (
+        f"- {late.reference}, Complaint (statutory): Stage 1 response was due "
+        "Friday 9 December 2022 (6 working days overdue)"
+    ) in email.body
+    assert f"https://complaints.example.gov.uk/cases/{soon.reference}/" in email.body
+    html = email.alternatives[0][0]
+    assert f'<a href="https://complaints.example.gov.uk/cases/{soon.reference}/">' in html
+    # The details stay in Heeded, behind sign-in.
+    assert "Alexandra" not in email.body and "Alexandra" not in html
+    assert other.reference in by_address["manager@council.example"].body
+    assert other.reference not in email.body
+
+
+def test_a_second_run_on_the_same_day_sends_nothing_twice(officer, responding):
+    given_to(responding, officer)
+    assert run("--date", "2022-12-22")[0].startswith("Reminded 1 responding manager of 1 ")
+    assert run("--date", "2022-12-22")[0] == "No responses fall due a reminder on 2022-12-22."
+    assert len(mail.outbox) == 1
+
+
+def test_answered_closed_unassigned_and_former_staff_responses_are_not_chased(
+    officer, responding, manager, nobody
+):
+    answered = given_to(responding, officer)
+    actions.respond_to_stage(answered, 1, by=officer, on=D(2022, 12, 16), outcome="upheld")
+    closed = given_to(responding, officer)
+    actions.withdraw(closed, by=officer, on=D(2022, 12, 14))
+    record(officer)  # no responding manager: the officer's dashboard shows it
+    manager.is_active = False
+    manager.save()
+    given_to(manager, officer)
+
+    assert due_today(D(2022, 12, 19)) == {}
+    assert run("--date", "2022-12-19")[0] == "No responses fall due a reminder on 2022-12-19."
+
+
+def test_no_reminder_on_a_day_off_or_between_the_days_the_schedule_names(officer, responding):
+    given_to(responding, officer)
+    assert run("--date", "2022-12-17") == (
+        "2022-12-17 is not a working day: nobody is reminded.",
+        "",
+    )
+    assert run("--date", "2022-12-27")[0].startswith("2022-12-27 is not a working day")
+    assert run("--date", "2022-12-20")[0] == "No responses fall due a reminder on 2022-12-20."
+    assert not send_reminders(D(2022, 12, 25)).managers
+    assert mail.outbox == []
+
+
+def test_a_manager_without_an_email_address_is_named_for_the_team_to_chase(officer, responding):
+    responding.email = ""
+    responding.save()
+    case = given_to(responding, officer)
+
+    out, err = run("--date", "2022-12-19")
+    assert out == "Reminded 0 responding managers of 0 responses on 2022-12-19."
+    assert err == (
+        "Not reminded: Responding Tester has no e-mail address in Heeded (an administrator "
+        f"can add one under Staff). Chase them about: {case.reference}"
+    )
+    assert not CaseEvent.objects.filter(kind=EventKind.REMINDED).exists()
+
+
+def test_a_dry_run_says_who_would_be_reminded_and_sends_and_records_nothing(officer, responding):
+    given_to(responding, officer)
+    assert run("--date", "2022-12-19", "--dry-run")[0] == (
+        "Would remind 1 responding manager of 1 response on 2022-12-19."
+    )
+    assert mail.outbox == []
+    assert not CaseEvent.objects.filter(kind=EventKind.REMINDED).exists()
+
+
+@override_settings(
+    EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+    EMAIL_HOST="127.0.0.1",
+    EMAIL_PORT=1,  # nothing listens: the mail server is down
+    EMAIL_TIMEOUT=2,
+)
+def test_when_the_email_cannot_be_sent_no_reminder_is_recorded_and_the_run_fails(
+    officer, responding
+):
+    case = given_to(responding, officer)
+    with pytest.raises(CommandError, match="1 e-mail could not be sent: check EMAIL_URL"):
+        run("--date", "2022-12-19")
+    assert not CaseEvent.objects.filter(kind=EventKind.REMINDED).exists()
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        # Run again once the mail server is back: the reminder goes, once.
+        assert run("--date", "2022-12-19")[0].startswith("Reminded 1 responding manager")
+    assert CaseEvent.objects.filter(case=case, kind=EventKind.REMINDED).count() == 1
+
+
+def test_the_timeline_says_whom_a_reminder_went_to(officer, responding):
+    case = given_to(responding, officer)
+    run("--date", "2022-12-22")
+    entry = next(e for e in timeline(case) if e.kind == EventKind.REMINDED)
+    assert entry.title == "Stage 1: reminder sent"
+    assert entry.text == (
+        "To Responding Tester: Stage 1 response due 28 December 2022, 2 working days left."
+    )
+
+
+def test_a_bad_date_is_refused_with_what_to_give():
+    with pytest.raises(CommandError, match="'2022-02-30' is not a date: use YYYY-MM-DD"):
+        run("--date", "2022-02-30")
+
+
+def test_the_subject_counts_what_is_late_and_what_is_due():
+    class Late:
+        overdue = True
+
+    class Soon:
+        overdue = False
+
+    assert subject([Soon()]) == "Reminder: 1 response due soon"
+    assert subject([Soon(), Soon()]) == "Reminder: 2 responses due soon"
+    assert subject([Late(), Late()]) == "Reminder: 2 responses overdue"
+    assert subject([Late(), Soon(), Soon()]) == "Reminder: 1 response overdue and 2 due soon"
