@@ -6,6 +6,7 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 RUN := $(UV) run --frozen
 PG_URL ?= postgres://postgres@127.0.0.1:5432/heeded
+REDIS_URL ?= redis://127.0.0.1:6379
 DEMO_ENV := HEEDED_DEMO=true
 # One test process per core (pytest-xdist); override with PYTEST_ARGS="-x" etc.
 PYTEST_ARGS ?= -n auto
@@ -44,17 +45,21 @@ format: env
 	$(RUN) ruff check --fix .
 	$(RUN) ruff format .
 
-# The whole suite twice: on the embedded SQLite, then on PostgreSQL, the production database.
+# The whole suite twice: on the embedded SQLite with the in-process cache, then on
+# PostgreSQL, the production database, with Redis, the production cache.
 test: lint test-sqlite test-postgres
 
 test-sqlite: env
 	$(DEMO_ENV) DATABASE_URL=sqlite:///var/test.sqlite3 $(RUN) pytest $(PYTEST_ARGS)
 
+# ... with Redis as the cache, as in production with several server processes.
 test-postgres: env
-	@url="$${DATABASE_URL:-$(PG_URL)}"; \
+	@url="$${DATABASE_URL:-$(PG_URL)}"; cache="$${CACHE_URL:-$(REDIS_URL)}"; \
 	if ! $(RUN) python -c "import psycopg,sys; psycopg.connect(sys.argv[1].replace('/heeded','/postgres'), connect_timeout=3).close()" "$$url" 2>/dev/null; then \
 		echo "PostgreSQL does not answer at $$url: start it (see README) or set DATABASE_URL." >&2; exit 1; fi; \
-	$(DEMO_ENV) DATABASE_URL="$$url" $(RUN) pytest $(PYTEST_ARGS)
+	if ! $(RUN) python -c "import redis,sys; redis.Redis.from_url(sys.argv[1], socket_connect_timeout=3).ping()" "$$cache" 2>/dev/null; then \
+		echo "Redis does not answer at $$cache: start it (see README) or set CACHE_URL." >&2; exit 1; fi; \
+	$(DEMO_ENV) DATABASE_URL="$$url" CACHE_URL="$$cache" $(RUN) pytest $(PYTEST_ARGS)
 
 # Rebuild the committed GOV.UK Frontend assets (needs Node and the npm registry).
 assets:

@@ -7,10 +7,33 @@ Who may see what (heeded/access/roles.py):
 - admin: everything
 """
 
+import os
+import re
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 
 from heeded.access.roles import Role, ensure_role_groups
+
+
+def pytest_configure(config):
+    """On Redis (``CACHE_URL=redis://...``, as ``make test`` runs on PostgreSQL), each test
+    process of pytest-xdist takes a Redis database of its own, as each takes its own test
+    database: a test that empties the cache (rate limits) must not empty another's."""
+    cache_settings = settings.CACHES["default"]
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    if cache_settings["BACKEND"].endswith(".RedisCache"):
+        # Databases 1 to 15 (Redis has 16); 0 is left to whatever else uses this Redis.
+        number = 1 + int(worker.removeprefix("gw")) % 15
+        cache_settings["LOCATION"] = re.sub(r"(/\d*)?$", f"/{number}", cache_settings["LOCATION"])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def empty_cache_at_start():
+    """Nothing a previous run left in a shared cache (Redis keeps it) counts in this one."""
+    cache.clear()
 
 
 def make_user(username: str, role: Role | None, **extra) -> User:
