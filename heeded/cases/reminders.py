@@ -35,7 +35,7 @@ from heeded.calendars.working_days import (
 )
 from heeded.organisation.models import Organisation
 
-from .actions._base import record_event, staff_name
+from .actions._base import ProcedureError, record_event, staff_name
 from .clocks import Deadline, open_deadlines
 from .models import Case, CaseEvent, EventKind, Stage
 
@@ -187,18 +187,69 @@ def send_reminders(today: dt.date, *, dry_run: bool = False) -> Sent:
     return result
 
 
-def _record_and_send(manager, reminders, today, organisation) -> None:
+def _record_and_send(manager, reminders, today, organisation, by=None, message="") -> None:
     with transaction.atomic():
         for reminder in reminders:
+            text = reminder.event_text(manager)
             record_event(
                 reminder.case,
                 EventKind.REMINDED,
-                by=None,
+                by=by,
                 on=today,
                 stage_number=reminder.stage.number,
-                description=reminder.event_text(manager),
+                description=f"{text} Message: {message}" if message else text,
             )
-        _send(manager, reminders, organisation)
+        _send(manager, reminders, organisation, by, message)
+
+
+def remind_now(case: Case, number: int, *, by, today: dt.date, message: str = "") -> str:
+    """Send the responding manager of the case's stage ``number`` a reminder now, by hand
+    (an officer chasing between the scheduled reminders), with ``message`` if one is given."""
+    stage = case.stages.select_related("responding_manager").get(number=number)
+    manager = stage.responding_manager
+    if reason := cannot_remind(manager):
+        raise ProcedureError(reason)
+    reminder = reminder_for(case, stage, today)
+    try:
+        _record_and_send(manager, [reminder], today, Organisation.current(), by, message.strip())
+    except (OSError, SMTPException) as error:
+        raise ProcedureError(
+            f"The e-mail to {staff_name(manager)} could not be sent "
+            f"({str(error) or type(error).__name__}), so nothing was recorded. Try again "
+            "later, or remind them another way and log it as a contact."
+        ) from error
+    return f"Reminder sent to {staff_name(manager)}"
+
+
+def cannot_remind(manager) -> str:
+    """Why ``manager`` (a stage's responding manager, or None) cannot be e-mailed a reminder,
+    or "" when they can."""
+    if manager is None:
+        return "No responding manager is assigned: assign one first."
+    if not manager.is_active:
+        return f"{staff_name(manager)} no longer has an account: assign another responding manager."
+    if not manager.email:
+        return (
+            f"{staff_name(manager)} has no e-mail address in Heeded: an administrator can add "
+            "one under Staff."
+        )
+    return ""
+
+
+def reminder_for(case: Case, stage: Stage, today: dt.date) -> Reminder:
+    """The reminder of ``stage``'s response deadline as it stands ``today``, whatever the
+    schedule says; refused while no response deadline is running (a review panel's response
+    counts from its report)."""
+    deadline = _response_deadline(case, stage)
+    if deadline is None:
+        rule = case.procedure.stage(stage.number)
+        the_response = rule.the_response if rule else "the response"
+        raise ProcedureError(
+            f"{the_response[0].upper()}{the_response[1:]} has no deadline running yet, so "
+            "there is nothing to remind the responding manager of."
+        )
+    left = working_days_left(today, deadline.due_on, deadline.clock.calendar)
+    return Reminder(case, stage, deadline, left)
 
 
 def subject(reminders: list[Reminder]) -> str:
@@ -230,7 +281,7 @@ def _intro(reminders: list[Reminder], *, overdue: bool) -> str:
     )
 
 
-def _send(manager, reminders: list[Reminder], organisation: Organisation) -> None:
+def _send(manager, reminders: list[Reminder], organisation: Organisation, by, message) -> None:
     late = [r for r in reminders if r.overdue]
     soon = [r for r in reminders if not r.overdue]
     sections = [
@@ -244,6 +295,8 @@ def _send(manager, reminders: list[Reminder], organisation: Organisation) -> Non
         "sections": sections,
         "count": len(reminders),
         "organisation": organisation,
+        "sender": staff_name(by) if by else "",
+        "message": message,
     }
     text = render_to_string("cases/email/reminder.txt", context)
     html = render_to_string("cases/email/reminder.html", context)

@@ -148,6 +148,13 @@ MOVES = [
     ),
     Declared("assign", PEOPLE, _label("Assign"), reasons.none),
     Declared("advocacy", PEOPLE, _label("Record advocacy"), reasons.advocacy),
+    Declared(
+        "remind",
+        PEOPLE,
+        _label("Remind the responding manager"),
+        reasons.remind,
+        _open_stage_number,
+    ),
     Declared("contact", RECORD, _label("Log a contact"), reasons.none),
     Declared("note", RECORD, _label("Add a note"), reasons.none),
     Declared("document", RECORD, _label("Upload a document"), reasons.none),

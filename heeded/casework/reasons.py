@@ -14,6 +14,7 @@ from functools import cached_property
 from heeded.cases.actions import long_date, not_the_ombudsman
 from heeded.cases.clocks import latest_extension
 from heeded.cases.models import Case, EventKind, Stage, StageOutcome
+from heeded.cases.reminders import cannot_remind
 from heeded.procedures import StageRule
 from heeded.taxonomy.wording import in_sentence
 
@@ -334,6 +335,17 @@ def reopen(s: Situation) -> str:
     if s.is_open:
         return f"{s.ref} is open: only a closed case can be reopened."
     return ""
+
+
+def remind(s: Situation) -> str:
+    if reason := _on_the_open_stage(s, "remind"):
+        return reason
+    if s.open_stage.responding_manager_id is None:
+        return (
+            f"No responding manager is assigned to {_stage_name(s)} of {s.ref}: assign one "
+            "before reminding them."
+        )
+    return cannot_remind(s.open_stage.responding_manager)
 
 
 def none(s: Situation) -> str:

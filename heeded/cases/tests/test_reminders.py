@@ -12,6 +12,7 @@ from heeded.cases import actions
 from heeded.cases.models import CaseEvent, EventKind
 from heeded.cases.reminders import due_today, falls_due, send_reminders, subject
 from heeded.casework.timeline import timeline
+from heeded.tests_support.mail import MAIL_SERVER_DOWN
 
 from .factories import PersonFactory, record
 
@@ -157,12 +158,7 @@ def test_a_dry_run_says_who_would_be_reminded_and_sends_and_records_nothing(offi
     assert not CaseEvent.objects.filter(kind=EventKind.REMINDED).exists()
 
 
-@override_settings(
-    EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-    EMAIL_HOST="127.0.0.1",
-    EMAIL_PORT=1,  # nothing listens: the mail server is down
-    EMAIL_TIMEOUT=2,
-)
+@override_settings(**MAIL_SERVER_DOWN)
 def test_when_the_email_cannot_be_sent_no_reminder_is_recorded_and_the_run_fails(
     officer, responding
 ):

@@ -37,6 +37,7 @@ FORMS = {
     "ombudsman-decision": f.OmbudsmanDecisionForm,
     "payment": f.PaymentForm,
     "advocacy": f.AdvocacyForm,
+    "remind": f.RemindForm,
     "close": f.CloseForm,
     "reopen": f.ReopenForm,
     "edit": EditDetailsForm,

@@ -14,7 +14,7 @@ from .case_file import ContactForm, DocumentForm, NoteForm
 from .closing import CloseForm, ConvertForm, RefuseForm, ReopenForm, WithdrawForm
 from .ombudsman import OmbudsmanDecisionForm, OmbudsmanEnquiryForm
 from .payments import MONEY, AmountField, PaymentForm
-from .people import AdvocacyForm, AssignForm, StaffChoiceField, staff
+from .people import AdvocacyForm, AssignForm, RemindForm, StaffChoiceField, staff
 from .responses import RespondForm
 from .stages import (
     AcknowledgeForm,
@@ -48,6 +48,7 @@ __all__ = [
     "PaymentForm",
     "ReopenForm",
     "RefuseForm",
+    "RemindForm",
     "RespondForm",
     "StaffChoiceField",
     "StartStageForm",

@@ -5,10 +5,15 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.timezone import localdate
 
 from heeded.access.roles import Role
+from heeded.calendars.dates import long_date
 from heeded.cases import actions
+from heeded.cases.actions import ProcedureError
+from heeded.cases.actions._base import staff_name
 from heeded.cases.models import Case, Stage
+from heeded.cases.reminders import remind_now, reminder_for
 
 from ...fields import DateField
 from ..base import YES_NO, as_answer, as_bool, kept_text, yes_no
@@ -131,3 +136,49 @@ class AdvocacyForm(ActionForm):
             expected_version=version,
         )
         return "Advocacy recorded"
+
+
+class RemindForm(ActionForm):
+    """An officer chasing a responding manager by hand, between the reminders Heeded sends
+    each morning (``heeded send_reminders``): the same e-mail, with a message if one is
+    written, recorded on the timeline."""
+
+    message = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Add a message (optional)",
+        help_text="It goes in the e-mail and on the timeline. Leave out the complainant's "
+        "details: the e-mail leaves Heeded.",
+        required=False,
+        max_length=2000,
+    )
+    button = "Send the reminder"
+
+    def setup(self):
+        stage = self.case.stage(self.stage_number)
+        try:
+            self.reminder = reminder_for(self.case, stage, localdate())
+        except ProcedureError as error:
+            self.reminder, self.problem = None, str(error)
+
+    @property
+    def lead(self) -> str:
+        """What will be sent, to whom, before it is."""
+        if self.reminder is None:
+            return self.problem
+        manager = self.reminder.stage.responding_manager
+        due_on = self.reminder.deadline.due_on
+        return (
+            f"Heeded will e-mail {staff_name(manager)} ({manager.email}) that "
+            f"{self.stage_rule.the_response} is due {long_date(due_on)} "
+            f"({self.reminder.time_left.lower()}), with a link to the case, and record the "
+            "reminder on the timeline."
+        )
+
+    def perform(self, *, by, version):
+        return remind_now(
+            self.case,
+            self.stage_number,
+            by=by,
+            today=localdate(),
+            message=self.cleaned_data["message"],
+        )
