@@ -494,6 +494,15 @@ def young_people(ctx: Context) -> Section:
             f"That is {ctx.share(young, complaints)} {ctx.plural(complaints, 'complaint')}. "
             f"Of these {ctx.count(young)}:"
         )
+    if young == 1 and not ctx.hides(young):
+        # One complaint: "Of these 1: 0 (0%) were made through an advocate" (demo 2025/26
+        # Q1) gives percentages of one case; it is described as the one case it is.
+        section.add(
+            Paragraph(young_people_complaints(ctx)),
+            Paragraph(sentence(f"That is {ctx.share(young, complaints)} complaints.")),
+            BulletList(_one_young_persons_complaint(ctx)),
+        )
+        return section
     section.add(Paragraph(young_people_complaints(ctx)), Paragraph(lead_in))
     items, hidden = [], []
     for measure, what in (
@@ -509,6 +518,34 @@ def young_people(ctx: Context) -> Section:
         items.append(sentence(wording.not_published(hidden)) + ".")
     section.add(BulletList(items + _advocacy(ctx, young)))
     return section
+
+
+def _one_young_persons_complaint(ctx: Context) -> list[str]:
+    """The bullets of ``young_people`` for a single complaint, in words: "It was upheld or
+    partially upheld at Stage 1."; "An advocate was offered and not taken up."."""
+    items = [
+        f"It {'was' if ctx.n(measure) else 'was not'} {what}."
+        for measure, what in (
+            ("young_people.via_professional", "made through an advocate or another professional"),
+            ("young_people.upheld", "upheld or partially upheld at Stage 1"),
+        )
+    ]
+    advocacy = (ctx.supplementary.get("advocacy") or {}).get("young_people") or {}
+    if advocacy:
+        offered, taken = advocacy.get("offered") or {}, advocacy.get("taken_up") or {}
+        if offered.get("true"):
+            items.append(
+                "An advocate was offered and taken up."
+                if taken.get("true")
+                else "An advocate was offered and not taken up."
+                if taken.get("false")
+                else "An advocate was offered; whether one was taken up was not recorded."
+            )
+        elif offered.get("false"):
+            items.append("No advocate was offered.")
+        else:
+            items.append("Whether an advocate was offered was not recorded.")
+    return items
 
 
 def _advocacy(ctx: Context, young: int) -> list[str]:

@@ -159,9 +159,12 @@ def _escalation_finding(ctx: Context) -> str | None:
     started2, started3 = ctx.n("stage2.started"), ctx.n("stage3.started")
     if ctx.hides(started2) or ctx.hides(started3) or not (started2 or started3):
         return None
+    # The second count stands without its noun: "and none to a Stage 3 review panel", not
+    # "and no to" (demo 2025/26 Q1's summary).
+    stage3 = "none" if started3 == 0 else ctx.count(started3)
     return sentence(
         f"{ctx.no_or_count(started2)} {ctx.plural(started2, 'complaint')} went on to Stage 2 "
-        f"and {ctx.no_or_count(started3)} to a Stage 3 review panel."
+        f"and {stage3} to a Stage 3 review panel."
     )
 
 

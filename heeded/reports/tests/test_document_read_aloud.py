@@ -1,0 +1,77 @@
+"""Sentences and tables as a complaints manager reads them before publishing: the demo
+council's 2025/26 report and its first quarter, read beside the seed reports."""
+
+import pytest
+
+from heeded.reports.document import Labels, build_document
+
+from .document_text import section_texts
+from .fixtures.sample_report import sample_report
+
+pytestmark = pytest.mark.django_db
+
+
+def test_no_complaint_going_on_to_stage_3_reads_none_not_no():
+    # Demo 2025/26 Q1's summary: "4 complaints went on to Stage 2 and no to a Stage 3
+    # review panel."
+    report = sample_report(measures={"stage3.started": 0, "stage3.responses": 0})
+    summary = section_texts(build_document(report, labels=Labels.load()), "summary")
+    assert "4 complaints went on to Stage 2 and none to a Stage 3 review panel." in summary
+
+
+def test_two_information_requests_all_answered_on_time_are_both_not_all_2():
+    # Demo 2025/26 Q1: "All 2 subject access requests answered in 2025/26 Q1 were answered
+    # on time."
+    report = sample_report()
+    report["measures"]["representations.by_type"]["subject_access_request"] = 3
+    report["supplementary"]["information_requests"] = {
+        "subject_access_request": {"received": 3, "responded": 2, "within": 2, "late": 0}
+    }
+    texts = section_texts(build_document(report, labels=Labels.load()), "information")
+    assert "Both subject access requests answered in 2019/20 were answered on time." in texts
+
+
+@pytest.mark.parametrize(
+    ("completed", "expected"),
+    [
+        (1, "The Stage 2 investigation was not completed within 25 working days"),
+        (2, "None of the 2 Stage 2 investigations was completed within 25 working days"),
+    ],
+)
+def test_no_stage_2_investigation_in_time_is_said_in_words(completed, expected):
+    # Demo 2025/26 Q1: "0 of 1 (0%) Stage 2 investigation were completed within 25 working
+    # days", a number where a word belongs and a plural verb on a singular noun.
+    report = sample_report(
+        measures={
+            "stage2.responses": completed,
+            "stage2.within_deadline": {"within": 0, "late": completed},
+            "stage2.outcomes": {"not_upheld": completed},
+        }
+    )
+    texts = section_texts(build_document(report, labels=Labels.load()), "escalation")
+    assert any(t.startswith(expected + ", or the extended deadline") for t in texts), texts
+
+
+def test_one_complaint_from_a_young_person_is_described_without_shares_of_one():
+    # Demo 2025/26 Q1: "That is 1 of 30 (3%) complaints. Of these 1:" then "0 (0%) were
+    # made through an advocate or another professional." and "1 (100%) was offered an
+    # advocate, and 0 (0%) of those offered took one up."
+    report = sample_report(
+        measures={
+            "young_people.complaints": 1,
+            "young_people.via_professional": 0,
+            "young_people.upheld": 1,
+        }
+    )
+    report["supplementary"]["advocacy"]["young_people"] = {
+        "complaints": 1,
+        "offered": {"true": 1, "false": 0, "not_recorded": 0},
+        "taken_up": {"true": 0, "false": 1, "not_recorded": 0},
+    }
+    texts = section_texts(build_document(report, labels=Labels.load()), "young_people")
+    assert texts[1:] == [
+        "That is 1 of 30 (3%) complaints.",
+        "It was not made through an advocate or another professional.",
+        "It was upheld or partially upheld at Stage 1.",
+        "An advocate was offered and not taken up.",
+    ]
