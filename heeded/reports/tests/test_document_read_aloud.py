@@ -75,3 +75,21 @@ def test_one_complaint_from_a_young_person_is_described_without_shares_of_one():
         "It was upheld or partially upheld at Stage 1.",
         "An advocate was offered and not taken up.",
     ]
+
+
+def test_the_monthly_tables_complaints_row_is_not_labelled_as_table_1s_row_without_conversions():
+    # Demo 2025/26: Table 1 "Complaint (statutory)" 106 (its 1 case concern and 5
+    # pre-complaints that became complaints on rows of their own), Table 2 "Complaint
+    # (statutory)" 112 under the same label.
+    document = build_document(sample_report(), labels=Labels.load())
+    tables = {t.id: t for t in document.tables()}
+    table1 = {row.label: row.cells[1].value for row in tables["representations"].rows}
+    monthly = {row.label: row.cells[-1].value for row in tables["by_month"].rows}
+    assert table1["Complaint (statutory)"] == 28
+    assert "Complaint (statutory)" not in monthly
+    assert monthly["Complaint (statutory), including converted"] == 30
+    assert tables["by_month"].notes == [
+        "'Complaint (statutory), including converted' counts all complaints (statutory) "
+        "received, including those that began as 'Pre-complaint' records; the table of "
+        "representations received shows those on rows of their own."
+    ]
