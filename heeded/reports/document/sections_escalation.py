@@ -248,18 +248,19 @@ def compliments(ctx: Context) -> Section:
         )
         by_team = (ctx.supplementary.get("compliments") or {}).get("by_service_team") or {}
         if by_team:
-            section.add(_compliments_table(ctx, by_team))
+            table = _compliments_table(ctx, by_team)
             if sum(by_team.values()) > n:
                 # A compliment names every team it praises (as a complaint does), so the
                 # rows add to more than the compliments: said, or the table reads as wrong.
-                section.add(
-                    Note(
-                        "A compliment can be about more than one service or team, so the rows "
-                        "add to more than the "
-                        + ("" if ctx.hides(n) else f"{ctx.count(n)} ")
-                        + "compliments."
-                    )
+                # A note of the table's own, so that it goes where the table goes: the
+                # public demo 2025/26 left the table out and still spoke of "the rows".
+                table.notes.append(
+                    "A compliment can be about more than one service or team, so the rows "
+                    "add to more than the "
+                    + ("" if ctx.hides(n) else f"{ctx.count(n)} ")
+                    + "compliments."
                 )
+            section.add(table)
     else:
         section.add(
             Note(
