@@ -421,6 +421,10 @@ def _findings_text(ctx: Context, found: dict, responses: int) -> str:
         ("partially_upheld", "partially upheld"),
         ("not_upheld", "not upheld"),
     ]
+    if found["withdrawn"]:
+        # Demo 2025/26: "7 (6%) were upheld, 48 (44%) partially upheld and 52 (48%) not
+        # upheld" of 109, shares adding to 98% beside a table of 109 with 2 withdrawn.
+        verbs.append(("withdrawn", "withdrawn"))
     if ctx.hides(responses):  # "Of the fewer than 5 Stage 1 responses, 0 of fewer than 5"
         return f"The number of Stage 1 responses by outcome {wording.NOT_PUBLISHED}."
     shown = [(found[k], verb) for k, verb in verbs if not ctx.hides(found[k])]

@@ -93,3 +93,15 @@ def test_the_monthly_tables_complaints_row_is_not_labelled_as_table_1s_row_witho
         "received, including those that began as 'Pre-complaint' records; the table of "
         "representations received shows those on rows of their own."
     ]
+
+
+def test_the_stage_1_findings_sentence_names_the_withdrawn_so_its_shares_add_up():
+    # Demo 2025/26: "Of the 109 Stage 1 responses, 7 (6%) were upheld, 48 (44%) partially
+    # upheld and 52 (48%) not upheld": 98%, the 2 withdrawn left out.
+    outcomes = {"upheld": 7, "partially_upheld": 48, "not_upheld": 52, "withdrawn": 2}
+    report = sample_report(measures={"stage1.responses": 109, "stage1.outcomes": outcomes})
+    texts = section_texts(build_document(report, labels=Labels.load()), "findings")
+    assert texts[0] == (
+        "Of the 109 Stage 1 responses, 7 (6%) were upheld, 48 (44%) partially upheld, "
+        "52 (48%) not upheld and 2 (2%) withdrawn."
+    )
