@@ -27,7 +27,7 @@ from .suppression import (
     too_small_note,
     too_small_to_publish,
 )
-from .wording import PRIVACY_NOTE
+from .wording import PRIVACY_NOTE, caption_in_sentence
 
 ANNUAL_TITLE = "Annual report on complaints and representations"
 
@@ -209,7 +209,7 @@ def _leave_out(
         table = block.table if isinstance(block, Chart) else block
         if isinstance(table, Table) and table.id in left_out:
             block = Note(
-                f"The table of {table.caption[:1].lower()}{table.caption[1:]} is not "
+                f"The table of {caption_in_sentence(table.caption)} is not "
                 "published in this version: read with the other tables, it would give away "
                 "numbers too small to publish."
             )

@@ -199,6 +199,20 @@ def join(items: list[str], conjunction: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
+# Words the report capitalises wherever they stand: "a Stage 3 review panel", "the
+# Ombudsman", as the seed reports and the domain's own documents write them.
+PROPER_WORDS = ("Stage", "Ombudsman")
+
+
+def caption_in_sentence(caption: str) -> str:
+    """A table's caption inside a sentence ("The table of ... is not published"): "ombudsman
+    decisions" and "stage 1 response times" read as slips beside "the Ombudsman" and
+    "Stage 1" everywhere else (public demo 2025/26, section 12)."""
+    if caption.split(" ", 1)[0] in PROPER_WORDS:
+        return caption
+    return caption[:1].lower() + caption[1:]
+
+
 NOT_PUBLISHED = "is not published in this version, to protect privacy"
 # An average or a total of money worked out from fewer cases than the threshold would
 # describe them one by one.

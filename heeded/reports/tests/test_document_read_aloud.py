@@ -105,3 +105,14 @@ def test_the_stage_1_findings_sentence_names_the_withdrawn_so_its_shares_add_up(
         "Of the 109 Stage 1 responses, 7 (6%) were upheld, 48 (44%) partially upheld, "
         "52 (48%) not upheld and 2 (2%) withdrawn."
     )
+
+
+def test_the_note_in_place_of_the_ombudsman_table_writes_ombudsman_with_its_capital():
+    from heeded.reports.document.structure import Cell, Row, Table
+    from heeded.reports.document.suppression import too_small_note
+
+    table = Table("ombudsman", "Ombudsman decisions", ["Decision", "2025/26"], [])
+    table.rows.append(Row([Cell("Premature"), Cell("2", 2)]))
+    assert too_small_note(table, 5).startswith(
+        "The table of Ombudsman decisions is not published in this version"
+    )
