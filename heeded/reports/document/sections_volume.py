@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from heeded.taxonomy.wording import in_plural, in_sentence
-
 from . import wording
 from .context import NR, Context
 from .labels import NOT_CONVERTED
@@ -121,10 +119,11 @@ def monthly_table(ctx: Context) -> Table | None:
         if code in converted:
             label = f"{label}, including converted"
             names = [f"'{ctx.name('record_type', c)}'" for c in converted[code]]
+            # One line under the landscape table: a second pushed the sentence on the
+            # busiest month off the page in the public version.
             table.notes.append(
-                f"'{label}' counts all {in_sentence(in_plural(ctx.name('record_type', code)))} "
-                f"received, including those that began as {wording.join(names, 'or')} "
-                "records; the table of representations received shows those on rows of "
+                f"'{label}' also counts those that began as {wording.join(names, 'or')} "
+                "records, which the table of representations received shows on rows of "
                 "their own."
             )
         cells = [Cell(label)]

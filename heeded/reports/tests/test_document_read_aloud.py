@@ -89,9 +89,9 @@ def test_the_monthly_tables_complaints_row_is_not_labelled_as_table_1s_row_witho
     assert "Complaint (statutory)" not in monthly
     assert monthly["Complaint (statutory), including converted"] == 30
     assert tables["by_month"].notes == [
-        "'Complaint (statutory), including converted' counts all complaints (statutory) "
-        "received, including those that began as 'Pre-complaint' records; the table of "
-        "representations received shows those on rows of their own."
+        "'Complaint (statutory), including converted' also counts those that began as "
+        "'Pre-complaint' records, which the table of representations received shows on rows "
+        "of their own."
     ]
 
 
