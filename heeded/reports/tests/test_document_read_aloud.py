@@ -116,3 +116,19 @@ def test_the_note_in_place_of_the_ombudsman_table_writes_ombudsman_with_its_capi
     assert too_small_note(table, 5).startswith(
         "The table of Ombudsman decisions is not published in this version"
     )
+
+
+def test_services_adding_to_more_than_the_complaints_say_why_under_their_table():
+    # Demo 2025/26, Table 8: 9 services adding to 145 (129%) of 112 complaints, unexplained.
+    teams = {"cast": 12, "children_looked_after": 9, "disabled_children": 7, "fostering": 4}
+    report = sample_report(measures={"complaints.service_teams": teams})
+    services = next(
+        t for t in build_document(report, labels=Labels.load()).tables() if t.id == "services"
+    )
+    assert services.notes == [
+        "A complaint can be about more than one service or team, so the rows add to more "
+        "than the 30 complaints."
+    ]
+    # The IoW's own teams add to its 30 complaints: nothing to explain.
+    document = build_document(sample_report(), labels=Labels.load())
+    assert next(t for t in document.tables() if t.id == "services").notes == []
