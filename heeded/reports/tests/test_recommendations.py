@@ -94,3 +94,15 @@ def test_the_summary_counts_this_years_recommendations_and_those_carried(pilot):
     )
     none = build_document(sample_report(), labels=Labels.load(), recommendations=[])
     assert not any("recommendation" in text for text in none.sections[0].texts())
+
+
+def test_a_summary_with_only_earlier_recommendations_does_not_say_report_reports(pilot):
+    # Demo 2025/26 Q1: "This report reports progress on 3 recommendations from earlier
+    # reports".
+    document = build_document(
+        sample_report(), labels=Labels.load(), recommendations=for_report("2019/20")
+    )
+    summary = next(s for s in document.sections if s.id == "summary").texts()
+    assert summary[-1] == (
+        "This report gives progress on 1 recommendation from earlier reports (see Recommendations)."
+    )
