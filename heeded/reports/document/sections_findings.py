@@ -530,7 +530,55 @@ def young_people(ctx: Context) -> Section:
     if hidden:
         items.append(sentence(wording.not_published(hidden)) + ".")
     section.add(BulletList(items + _advocacy(ctx, young)))
+    if by_team := _young_people_by_service(ctx):
+        section.add(by_team)
     return section
+
+
+def _young_people_by_service(ctx: Context) -> Table | Note | None:
+    """IoW 2019/20 section 6.2 and its Recommendation 5: "Only 3% of complaints relating to
+    Children in Care ... were received directly from young people". The report computed
+    the young people's complaints by service or team and printed nothing of them: now a
+    table, each beside the service's complaints (Table 'Complaints by service or team')
+    and its share of them. The public version's suppression treats it as any other table."""
+    by_team = ctx.supplementary.get("young_people_by_service_team") or {}
+    if not by_team:
+        return None
+    if ctx.public and all(is_small(n, ctx.threshold) for n in by_team.values()):
+        # Public demo 2025/26: every row "fewer than 5" and every share "withheld" beside
+        # the services' own complaints, a table that says nothing but where they were.
+        return Note(
+            "The table of complaints from children and young people by service or team is "
+            "not published in this version: its numbers are too small to publish."
+        )
+    all_complaints = ctx.m("complaints.service_teams") or {}
+    header = ["Service or team", "From children and young people", "All complaints", "%"]
+    table = Table(
+        "young_people_services",
+        "Complaints from children and young people by service or team",
+        header,
+        [],
+    )
+    for code in ctx.labels.order("service_team", by_team):
+        young, every = by_team[code], all_complaints.get(code, 0)
+        r = len(table.rows)
+        table.rows.append(
+            Row(
+                [
+                    Cell(ctx.name("service_team", code)),
+                    ctx.number_cell(young, "young_people_by_service_team", code),
+                    ctx.number_cell(every, "complaints.service_teams", code),
+                    Cell(wording.percent(young, every)),
+                ]
+            )
+        )
+        # A share of the service's complaints, so no more than they: a reader knows it.
+        table.derived.append(((r, 3), (r, 1), (r, 2)))
+    table.notes.append(
+        "A complaint can be about more than one service or team, so the rows can add to "
+        "more than the complaints from children and young people."
+    )
+    return table
 
 
 def _one_young_persons_complaint(ctx: Context) -> list[str]:

@@ -132,3 +132,37 @@ def test_services_adding_to_more_than_the_complaints_say_why_under_their_table()
     # The IoW's own teams add to its 30 complaints: nothing to explain.
     document = build_document(sample_report(), labels=Labels.load())
     assert next(t for t in document.tables() if t.id == "services").notes == []
+
+
+def young_people_report() -> dict:
+    report = sample_report()
+    report["supplementary"]["young_people_by_service_team"] = {
+        "children_looked_after": 1,
+        "care_leavers": 1,
+    }
+    return report
+
+
+def test_young_peoples_complaints_by_service_are_set_beside_each_services_complaints():
+    # IoW 2019/20 section 6.2: "Only 3% of complaints relating to Children in Care and a
+    # further 3% relating to Care Leavers services, were received directly from young
+    # people". Demo 2025/26 computed these counts and printed none of them.
+    document = build_document(young_people_report(), labels=Labels.load())
+    table = next(t for t in document.tables() if t.id == "young_people_services")
+    assert table.caption.endswith("Complaints from children and young people by service or team")
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["Children looked after", "1", "7", "14%"],
+        ["Care leavers", "1", "3", "33%"],
+    ]
+    section = next(s for s in document.sections if s.id == "young_people")
+    assert section.blocks[-1] is table
+
+
+def test_the_public_version_leaves_out_young_peoples_complaints_by_service_all_too_few():
+    # Public demo 2025/26: every row of the table "fewer than 5", every share "withheld".
+    document = build_document(young_people_report(), labels=Labels.load(), public=True)
+    assert not any(t.id == "young_people_services" for t in document.tables())
+    assert (
+        "The table of complaints from children and young people by service or team is not "
+        "published in this version: its numbers are too small to publish."
+    ) in section_texts(document, "young_people")
