@@ -388,3 +388,11 @@ def test_docx_headings_never_skip_a_level(document):
     ]
     assert 2 in levels
     assert all(b <= a + 1 for a, b in zip([0] + levels, levels, strict=False))
+
+
+def test_xlsx_sheet_names_are_cut_at_a_words_end(document):
+    # Demo 2025/26: "T7 Complaints by service or tea", "T2 Representations received mon".
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    assert "T2 Representations received" in book.sheetnames
+    assert "T8 Complaints by service or" in book.sheetnames
+    assert all(len(name) <= 31 for name in book.sheetnames)
