@@ -217,10 +217,17 @@ NOT_PUBLISHED = "is not published in this version, to protect privacy"
 # An average or a total of money worked out from fewer cases than the threshold would
 # describe them one by one.
 SMALL_NUMBERS_NOT_PUBLISHED = "is not published (small numbers)"
-PRIVACY_NOTE = (
-    "Some figures are not published, to protect the privacy of the children and families "
-    "involved (see the note on small numbers)."
-)
+
+
+def privacy_note(threshold: int) -> str:
+    """The introduction's note on what the public version hides. It said "(see the note on
+    small numbers)", and the public demo 2025/26 has no note by that name: the words a
+    reader meets in the tables are now explained where the note is read first."""
+    return (
+        "Some figures are not published, to protect the privacy of the children and families "
+        f'involved: a count from 1 to {threshold - 1} is shown as "fewer than {threshold}", '
+        'and a figure from which such a count could be worked out is shown as "withheld".'
+    )
 
 
 def not_published(phrases: list[str]) -> str:
