@@ -166,3 +166,29 @@ def test_the_public_version_leaves_out_young_peoples_complaints_by_service_all_t
         "The table of complaints from children and young people by service or team is not "
         "published in this version: its numbers are too small to publish."
     ) in section_texts(document, "young_people")
+
+
+def test_shares_of_one_total_that_round_to_101_percent_say_why():
+    # Demo 2025/26, Table 6: complainants 78, 6, 4, 6, 7, 3, 1, 3, 4 of 112 printed as
+    # 70%, 5%, 4%, 5%, 6%, 3%, 1%, 3%, 4%: 101%, with nothing to say why.
+    types = {
+        "parent": 78,
+        "grandparent": 6,
+        "other_relative": 4,
+        "young_person": 6,
+        "foster_carer": 7,
+        "special_guardian": 3,
+        "advocate": 1,
+        "professional": 3,
+        "other": 4,
+    }
+    report = sample_report(
+        measures={"complaints.complainant_types": types, "complaints.total": 112}
+    )
+    document = build_document(report, labels=Labels.load())
+    table = next(t for t in document.tables() if t.id == "complainant_types")
+    column = next(c for c, head in enumerate(table.header) if head.startswith("% of"))
+    assert sum(int(row.cells[column].text.rstrip("%")) for row in table.rows[:-1]) == 101
+    assert "Percentages are rounded to whole numbers, so they may not add to exactly 100%." in (
+        table.notes
+    )
