@@ -5,6 +5,8 @@ recommendations ("Progress – ...") and makes this year's; a recommendation tha
 in progress is carried into the next report. Period labels are the report's own ("2019/20").
 """
 
+import re
+
 from django.db import models
 
 
@@ -40,7 +42,7 @@ class Recommendation(models.Model):
 
     def completed_before(self, label: str) -> bool:
         return any(
-            p.status == RecommendationStatus.COMPLETED and p.period_label < label
+            p.status == RecommendationStatus.COMPLETED and earlier(p.period_label, label)
             for p in self.progress.all()
         )
 
@@ -87,5 +89,32 @@ def for_report(label: str) -> list[Recommendation]:
         for r in rows
         if r.raised_in == label
         or r.progress_for(label) is not None
-        or (r.raised_in < label and not r.completed_before(label))
+        or (earlier(r.raised_in, label) and not r.completed_before(label))
     ]
+
+
+_LABEL = re.compile(r"(\d{4}/\d{2})(?: ([HQ])([1-4]))?")
+# The quarter of the financial year in which a named period ends: a half ends with its
+# second quarter; a year, like its fourth quarter and second half, in March.
+_ENDS_IN = {None: 4, "H": 2, "Q": 1}
+
+
+def earlier(made_in: str, label: str) -> bool:
+    """Whether the report ``made_in`` came before the report ``label``: "2024/25" before
+    "2025/26 Q1", "2025/26 H1" before "2025/26", but not "2025/26" before "2025/26 Q1".
+
+    Compared as text, "2025/26" sorted before "2025/26 Q1", so the demo's Q1 report listed
+    the 2025/26 annual report's recommendations under "recommendations from earlier
+    reports", though that report comes after it. A custom period's label ("1 April 2019 to
+    ...") is earlier or later than nothing (its report shows its own recommendations and
+    those with progress for it)."""
+    a, b = _report_end(made_in), _report_end(label)
+    return a is not None and b is not None and a < b
+
+
+def _report_end(label: str) -> tuple[str, int] | None:
+    match = _LABEL.fullmatch(label)
+    if not match:
+        return None
+    year, kind, number = match.groups()
+    return year, _ENDS_IN[kind] * int(number or 1)

@@ -27,7 +27,7 @@ from .suppression import (
     too_small_note,
     too_small_to_publish,
 )
-from .wording import PRIVACY_NOTE
+from .wording import caption_in_sentence, privacy_note
 
 ANNUAL_TITLE = "Annual report on complaints and representations"
 
@@ -162,7 +162,7 @@ def _document(
         _without_empty_figures(section)
         not_published += _leave_out(section, left_out, too_small, ctx.threshold)
     if ctx.public:
-        _privacy_note(sections)
+        _privacy_note(sections, ctx.threshold)
     document = Document(
         title=_title(report["period"]),
         organisation=organisation,
@@ -209,7 +209,7 @@ def _leave_out(
         table = block.table if isinstance(block, Chart) else block
         if isinstance(table, Table) and table.id in left_out:
             block = Note(
-                f"The table of {table.caption[:1].lower()}{table.caption[1:]} is not "
+                f"The table of {caption_in_sentence(table.caption)} is not "
                 "published in this version: read with the other tables, it would give away "
                 "numbers too small to publish."
             )
@@ -231,14 +231,14 @@ def _number_tables(document: Document) -> None:
         table.caption = f"Table {number}: {table.caption}"
 
 
-def _privacy_note(sections: list) -> None:
+def _privacy_note(sections: list, threshold: int) -> None:
     """Where the running text leaves a figure out ("... is not published"), the reader is
     told why once, in the introduction, as official statistics do."""
     # Both wordings say it: "... is not published in this version" and "... are not
     # published (small numbers)".
     if any("not published" in text for s in sections if s is not None for text in s.texts()):
         intro = next(s for s in sections if s is not None and s.id == "introduction")
-        intro.add(Note(PRIVACY_NOTE))
+        intro.add(Note(privacy_note(threshold)))
 
 
 def _charts_without_hidden_counts(section: Section) -> None:

@@ -81,13 +81,24 @@ def escalation(ctx: Context) -> Section:
         average = ctx.average("stage2.average_working_days", "stage2.responses")
         within = ctx.n("stage2.within_deadline", "within")
         on_time = ctx.shown_share(within, done2)
+        deadline = "within 25 working days, or the extended deadline (never more than 65)"
+        if on_time and within == 0:
+            # "0 of 1 (0%) Stage 2 investigation were completed" (demo 2025/26 Q1): none in
+            # time is said in words, as the information requests' "None of the 3" is.
+            on_time_text = (
+                f"The Stage 2 investigation was not completed {deadline}"
+                if done2 == 1
+                else f"None of the {ctx.count(done2)} Stage 2 investigations was completed "
+                f"{deadline}"
+            )
+        else:
+            on_time_text = sentence(
+                f"{on_time} Stage 2 {ctx.plural(done2, 'investigation')} "
+                f"{ctx.were(within)} completed {deadline}"
+            )
         items.append(
             (
-                sentence(
-                    f"{on_time} Stage 2 {ctx.plural(done2, 'investigation')} "
-                    f"{ctx.were(within)} completed within 25 working days, "
-                    "or the extended deadline (never more than 65)"
-                )
+                on_time_text
                 if on_time
                 else "The number of Stage 2 investigations completed within 25 working days, "
                 "or the extended deadline (never more than 65), is not published (small "
@@ -237,18 +248,19 @@ def compliments(ctx: Context) -> Section:
         )
         by_team = (ctx.supplementary.get("compliments") or {}).get("by_service_team") or {}
         if by_team:
-            section.add(_compliments_table(ctx, by_team))
+            table = _compliments_table(ctx, by_team)
             if sum(by_team.values()) > n:
                 # A compliment names every team it praises (as a complaint does), so the
                 # rows add to more than the compliments: said, or the table reads as wrong.
-                section.add(
-                    Note(
-                        "A compliment can be about more than one service or team, so the rows "
-                        "add to more than the "
-                        + ("" if ctx.hides(n) else f"{ctx.count(n)} ")
-                        + "compliments."
-                    )
+                # A note of the table's own, so that it goes where the table goes: the
+                # public demo 2025/26 left the table out and still spoke of "the rows".
+                table.notes.append(
+                    "A compliment can be about more than one service or team, so the rows "
+                    "add to more than the "
+                    + ("" if ctx.hides(n) else f"{ctx.count(n)} ")
+                    + "compliments."
                 )
+            section.add(table)
     else:
         section.add(
             Note(
@@ -324,6 +336,9 @@ def _answered_on_time(ctx: Context, code: str, on_time: int, answered: int) -> s
         f"{ctx.during}"
     )
     if on_time == answered:
+        # "All 2 subject access requests" (demo 2025/26 Q1) reads as a slip: two are "Both".
+        if answered == 2:
+            return f"Both {many} answered {ctx.during} were answered on time."
         every = "All" if answered > 1 else "The"
         return f"{every} {these} {ctx.were(answered)} answered on time."
     if on_time == 0:

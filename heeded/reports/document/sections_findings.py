@@ -220,16 +220,25 @@ def natures_and_services(ctx: Context) -> Section:
     )
     if most:
         section.add(Paragraph(f"{most}."))
-    section.add(
-        ctx.breakdown(
-            "services",
-            "Complaints by service or team",
-            "complaints.service_teams",
-            "service_team",
-            "Service or team",
-            share_of=("complaint", complaints),
-        )
+    services_table = ctx.breakdown(
+        "services",
+        "Complaints by service or team",
+        "complaints.service_teams",
+        "service_team",
+        "Service or team",
+        share_of=("complaint", complaints),
     )
+    if sum((ctx.m("complaints.service_teams") or {}).values()) > complaints:
+        # Demo 2025/26: the teams add to 145 and their shares to 129% of 112 complaints,
+        # with nothing under the table to say why (Southampton 2009/10 section 3.10: "Many
+        # complainants have complained about more than one service area").
+        services_table.notes.append(
+            "A complaint can be about more than one service or team, so the rows add to "
+            "more than the "
+            + ("" if ctx.hides(complaints) else f"{ctx.count(complaints)} ")
+            + "complaints."
+        )
+    section.add(services_table)
     # Services are compared with last year as natures are (IoW 2019/20 section 6.2).
     section.blocks[-1:-1] = _movers(
         ctx, "complaints.service_teams", "service_team", "services complained about"
@@ -421,6 +430,10 @@ def _findings_text(ctx: Context, found: dict, responses: int) -> str:
         ("partially_upheld", "partially upheld"),
         ("not_upheld", "not upheld"),
     ]
+    if found["withdrawn"]:
+        # Demo 2025/26: "7 (6%) were upheld, 48 (44%) partially upheld and 52 (48%) not
+        # upheld" of 109, shares adding to 98% beside a table of 109 with 2 withdrawn.
+        verbs.append(("withdrawn", "withdrawn"))
     if ctx.hides(responses):  # "Of the fewer than 5 Stage 1 responses, 0 of fewer than 5"
         return f"The number of Stage 1 responses by outcome {wording.NOT_PUBLISHED}."
     shown = [(found[k], verb) for k, verb in verbs if not ctx.hides(found[k])]
@@ -494,6 +507,15 @@ def young_people(ctx: Context) -> Section:
             f"That is {ctx.share(young, complaints)} {ctx.plural(complaints, 'complaint')}. "
             f"Of these {ctx.count(young)}:"
         )
+    if young == 1 and not ctx.hides(young):
+        # One complaint: "Of these 1: 0 (0%) were made through an advocate" (demo 2025/26
+        # Q1) gives percentages of one case; it is described as the one case it is.
+        section.add(
+            Paragraph(young_people_complaints(ctx)),
+            Paragraph(sentence(f"That is {ctx.share(young, complaints)} complaints.")),
+            BulletList(_one_young_persons_complaint(ctx)),
+        )
+        return section
     section.add(Paragraph(young_people_complaints(ctx)), Paragraph(lead_in))
     items, hidden = [], []
     for measure, what in (
@@ -508,7 +530,83 @@ def young_people(ctx: Context) -> Section:
     if hidden:
         items.append(sentence(wording.not_published(hidden)) + ".")
     section.add(BulletList(items + _advocacy(ctx, young)))
+    if by_team := _young_people_by_service(ctx):
+        section.add(by_team)
     return section
+
+
+def _young_people_by_service(ctx: Context) -> Table | Note | None:
+    """IoW 2019/20 section 6.2 and its Recommendation 5: "Only 3% of complaints relating to
+    Children in Care ... were received directly from young people". The report computed
+    the young people's complaints by service or team and printed nothing of them: now a
+    table, each beside the service's complaints (Table 'Complaints by service or team')
+    and its share of them. The public version's suppression treats it as any other table."""
+    by_team = ctx.supplementary.get("young_people_by_service_team") or {}
+    if not by_team:
+        return None
+    if ctx.public and all(is_small(n, ctx.threshold) for n in by_team.values()):
+        # Public demo 2025/26: every row "fewer than 5" and every share "withheld" beside
+        # the services' own complaints, a table that says nothing but where they were.
+        return Note(
+            "The table of complaints from children and young people by service or team is "
+            "not published in this version: its numbers are too small to publish."
+        )
+    all_complaints = ctx.m("complaints.service_teams") or {}
+    header = ["Service or team", "From children and young people", "All complaints", "%"]
+    table = Table(
+        "young_people_services",
+        "Complaints from children and young people by service or team",
+        header,
+        [],
+    )
+    for code in ctx.labels.order("service_team", by_team):
+        young, every = by_team[code], all_complaints.get(code, 0)
+        r = len(table.rows)
+        table.rows.append(
+            Row(
+                [
+                    Cell(ctx.name("service_team", code)),
+                    ctx.number_cell(young, "young_people_by_service_team", code),
+                    ctx.number_cell(every, "complaints.service_teams", code),
+                    Cell(wording.percent(young, every)),
+                ]
+            )
+        )
+        # A share of the service's complaints, so no more than they: a reader knows it.
+        table.derived.append(((r, 3), (r, 1), (r, 2)))
+    table.notes.append(
+        "A complaint can be about more than one service or team, so the rows can add to "
+        "more than the complaints from children and young people."
+    )
+    return table
+
+
+def _one_young_persons_complaint(ctx: Context) -> list[str]:
+    """The bullets of ``young_people`` for a single complaint, in words: "It was upheld or
+    partially upheld at Stage 1."; "An advocate was offered and not taken up."."""
+    items = [
+        f"It {'was' if ctx.n(measure) else 'was not'} {what}."
+        for measure, what in (
+            ("young_people.via_professional", "made through an advocate or another professional"),
+            ("young_people.upheld", "upheld or partially upheld at Stage 1"),
+        )
+    ]
+    advocacy = (ctx.supplementary.get("advocacy") or {}).get("young_people") or {}
+    if advocacy:
+        offered, taken = advocacy.get("offered") or {}, advocacy.get("taken_up") or {}
+        if offered.get("true"):
+            items.append(
+                "An advocate was offered and taken up."
+                if taken.get("true")
+                else "An advocate was offered and not taken up."
+                if taken.get("false")
+                else "An advocate was offered; whether one was taken up was not recorded."
+            )
+        elif offered.get("false"):
+            items.append("No advocate was offered.")
+        else:
+            items.append("Whether an advocate was offered was not recorded.")
+    return items
 
 
 def _advocacy(ctx: Context, young: int) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from heeded.calendars.dates import long_date
 
@@ -46,11 +47,16 @@ def _years_left_out(ctx: Context) -> Note | None:
     missing = ctx.years_without_records
     if not missing:
         return None
+    # "2022/23 Q1" is a quarter, not a year (demo 2025/26 Q1: "There are no records for
+    # 2022/23 Q1, so that year is not shown").
+    year = all(re.fullmatch(r"\d{4}/\d{2}", label) for label in missing)
     if len(missing) == 1:
-        return Note(f"There are no records for {missing[0]}, so that year is not shown.")
+        what = "year" if year else "period"
+        return Note(f"There are no records for {missing[0]}, so that {what} is not shown.")
     # Comparison years run back from the period: named earliest first.
     years = wording.join(missing[::-1], "or")
-    return Note(f"There are no records for {years}, so those years are not shown.")
+    what = "years" if year else "periods"
+    return Note(f"There are no records for {years}, so those {what} are not shown.")
 
 
 def key_findings(ctx: Context) -> Section:
@@ -159,9 +165,12 @@ def _escalation_finding(ctx: Context) -> str | None:
     started2, started3 = ctx.n("stage2.started"), ctx.n("stage3.started")
     if ctx.hides(started2) or ctx.hides(started3) or not (started2 or started3):
         return None
+    # The second count stands without its noun: "and none to a Stage 3 review panel", not
+    # "and no to" (demo 2025/26 Q1's summary).
+    stage3 = "none" if started3 == 0 else ctx.count(started3)
     return sentence(
         f"{ctx.no_or_count(started2)} {ctx.plural(started2, 'complaint')} went on to Stage 2 "
-        f"and {ctx.no_or_count(started3)} to a Stage 3 review panel."
+        f"and {stage3} to a Stage 3 review panel."
     )
 
 
@@ -172,15 +181,14 @@ def _recommendations_finding(ctx: Context) -> str | None:
         return None
     new = sum(1 for r in ctx.recommendations if r.raised_in == ctx.label)
     earlier = len(ctx.recommendations) - new
-    parts = []
-    if new:
-        parts.append(f"makes {new} {ctx.plural(new, 'recommendation')}")
-    if earlier:
-        parts.append(
-            f"reports progress on {earlier} {ctx.plural(earlier, 'recommendation')} "
-            "from earlier reports"
-        )
-    return f"This report {' and '.join(parts)} (see Recommendations)."
+    progress = f"progress on {earlier} {ctx.plural(earlier, 'recommendation')} from earlier reports"
+    if not new:
+        # Not "This report reports progress on 3 recommendations" (demo 2025/26 Q1).
+        return f"This report gives {progress} (see Recommendations)."
+    made = f"makes {new} {ctx.plural(new, 'recommendation')}"
+    if not earlier:
+        return f"This report {made} (see Recommendations)."
+    return f"This report {made} and reports {progress} (see Recommendations)."
 
 
 def _band_clause(ctx: Context, n: int, responses: int, label: str) -> str:

@@ -83,6 +83,7 @@ import math
 
 from . import ranges
 from .structure import TOTAL, Cell, Table
+from .wording import caption_in_sentence
 
 WITHHELD = "withheld"
 
@@ -595,7 +596,7 @@ def too_small_to_publish(table: Table) -> bool:
 
 def too_small_note(table: Table, threshold: int) -> str:
     """The line printed where a table too small to publish would be."""
-    caption = table.caption[:1].lower() + table.caption[1:]
+    caption = caption_in_sentence(table.caption)
     return (
         f"The table of {caption} is not published in this version: its numbers are too "
         f'small to publish (most would read "{fewer_than(threshold)}" or "{WITHHELD}").'

@@ -199,14 +199,35 @@ def join(items: list[str], conjunction: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
+# Words the report capitalises wherever they stand: "a Stage 3 review panel", "the
+# Ombudsman", as the seed reports and the domain's own documents write them.
+PROPER_WORDS = ("Stage", "Ombudsman")
+
+
+def caption_in_sentence(caption: str) -> str:
+    """A table's caption inside a sentence ("The table of ... is not published"): "ombudsman
+    decisions" and "stage 1 response times" read as slips beside "the Ombudsman" and
+    "Stage 1" everywhere else (public demo 2025/26, section 12)."""
+    if caption.split(" ", 1)[0] in PROPER_WORDS:
+        return caption
+    return caption[:1].lower() + caption[1:]
+
+
 NOT_PUBLISHED = "is not published in this version, to protect privacy"
 # An average or a total of money worked out from fewer cases than the threshold would
 # describe them one by one.
 SMALL_NUMBERS_NOT_PUBLISHED = "is not published (small numbers)"
-PRIVACY_NOTE = (
-    "Some figures are not published, to protect the privacy of the children and families "
-    "involved (see the note on small numbers)."
-)
+
+
+def privacy_note(threshold: int) -> str:
+    """The introduction's note on what the public version hides. It said "(see the note on
+    small numbers)", and the public demo 2025/26 has no note by that name: the words a
+    reader meets in the tables are now explained where the note is read first."""
+    return (
+        "Some figures are not published, to protect the privacy of the children and families "
+        f'involved: a count from 1 to {threshold - 1} is shown as "fewer than {threshold}", '
+        'and a figure from which such a count could be worked out is shown as "withheld".'
+    )
 
 
 def not_published(phrases: list[str]) -> str:

@@ -60,10 +60,20 @@ def render(document: Document) -> bytes:
 
 def _sheet_name(caption: str, used: set[str]) -> str:
     # Excel: at most 31 characters, none of []:*?/\ and unique in the workbook.
-    base = re.sub(r"[\[\]:*?/\\]", "", caption).replace("Table ", "T")[:31].strip()
+    base = _words_within(re.sub(r"[\[\]:*?/\\]", "", caption).replace("Table ", "T"), 31)
     name, n = base, 2
     while name.lower() in used:
         suffix = f" ({n})"
         name, n = base[: 31 - len(suffix)] + suffix, n + 1
     used.add(name.lower())
     return name
+
+
+def _words_within(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters at a word's end: cut at 31 characters, demo
+    2025/26's tabs read "T7 Complaints by service or tea" and "T2 Representations received
+    mon"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0]
+    return cut if cut else text[:limit]

@@ -99,3 +99,16 @@ def test_the_sample_reports_empty_2016_17_is_left_out_of_every_format(db):
     book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
     header = next(book[book.sheetnames[1]].iter_rows(max_row=1, values_only=True))
     assert header == ("Type of representation", "2019/20", "2018/19", "2017/18")
+
+
+def test_a_quarter_left_out_for_want_of_records_is_a_period_not_a_year(db):
+    # Demo 2025/26 Q1: "There are no records for 2022/23 Q1, so that year is not shown."
+    report = sample_report()
+    report["period"]["label"] = "2019/20 Q1"
+    report["comparisons"] = {
+        "2018/19 Q1": report["comparisons"]["2018/19"],
+        "2017/18 Q1": compute_measures(financial_year(2016)),  # nothing in this database
+    }
+    report["comparison_supplementary"] = {"2017/18 Q1": compute_supplementary(financial_year(2016))}
+    document = build_document(report, labels=Labels.load())
+    assert "There are no records for 2017/18 Q1, so that period is not shown." in words(document)

@@ -209,21 +209,34 @@ def test_the_largest_changes_are_introduced_as_such(document):
     assert "The largest changes in natures of complaint on 2018/19:" in paragraphs
 
 
-def test_compliments_by_team_say_why_they_add_to_more_than_the_compliments():
-    # Demo 2025/26: 23 compliments, and Table 15's teams add to 31 with nothing to say why.
+def compliments_report() -> dict:
+    """3 compliments, about 4 services or teams."""
     report = sample_report()
     report["measures"]["representations.by_type"]["compliment"] = 3
     report["supplementary"]["compliments"] = {
         "by_service_team": {"fostering": 2, "adoption": 1, "cast": 1},
         "received": 3,
     }
-    section = next(
-        s for s in build_document(report, labels=Labels.load()).sections if s.id == "compliments"
-    )
-    assert (
+    return report
+
+
+def test_compliments_by_team_say_why_they_add_to_more_than_the_compliments():
+    # Demo 2025/26: 23 compliments, and Table 15's teams add to 31 with nothing to say why.
+    report = compliments_report()
+    assert table(build_document(report, labels=Labels.load()), "compliments").notes == [
         "A compliment can be about more than one service or team, so the rows add to more "
         "than the 3 compliments."
-    ) in section.own_texts()
+    ]
+
+
+def test_a_public_version_without_the_compliments_table_says_nothing_of_its_rows():
+    # Public demo 2025/26: "The table of compliments by service or team is not published
+    # in this version" and then "A compliment can be about more than one service or team,
+    # so the rows add to more than the 23 compliments": rows the reader cannot see.
+    document = build_document(compliments_report(), labels=Labels.load(), public=True)
+    texts = section_texts(document, "compliments")
+    assert not any(t.startswith("A compliment can be about") for t in texts), texts
+    assert not any(t.id == "compliments" for t in document.tables())
 
 
 def test_stage_2_and_3_outcomes_have_a_total_equal_to_the_responses(document):

@@ -102,3 +102,12 @@ def test_a_change_is_on_a_year_and_compared_with_custom_dates():
     assert wording.change(12, 10, "1 April 2018 to 30 June 2018") == (
         "an increase of 2 (20%) compared with 1 April 2018 to 30 June 2018"
     )
+
+
+def test_a_caption_in_a_sentence_keeps_the_capitals_the_report_gives_stage_and_ombudsman():
+    # Public demo 2025/26, section 12: "The table of ombudsman decisions is not published".
+    assert wording.caption_in_sentence("Ombudsman decisions") == "Ombudsman decisions"
+    assert wording.caption_in_sentence("Stage 1 response times") == "Stage 1 response times"
+    assert wording.caption_in_sentence("Compliments by service or team") == (
+        "compliments by service or team"
+    )

@@ -94,3 +94,27 @@ def test_the_summary_counts_this_years_recommendations_and_those_carried(pilot):
     )
     none = build_document(sample_report(), labels=Labels.load(), recommendations=[])
     assert not any("recommendation" in text for text in none.sections[0].texts())
+
+
+def test_a_summary_with_only_earlier_recommendations_does_not_say_report_reports(pilot):
+    # Demo 2025/26 Q1: "This report reports progress on 3 recommendations from earlier
+    # reports".
+    document = build_document(
+        sample_report(), labels=Labels.load(), recommendations=for_report("2019/20")
+    )
+    summary = next(s for s in document.sections if s.id == "summary").texts()
+    assert summary[-1] == (
+        "This report gives progress on 1 recommendation from earlier reports (see Recommendations)."
+    )
+
+
+def test_a_quarters_report_does_not_count_its_own_years_annual_report_as_earlier():
+    # Demo 2025/26 Q1 listed the recommendations the 2025/26 annual report made under
+    # "Progress on recommendations from earlier reports": "2025/26" sorts before
+    # "2025/26 Q1" as text, though the annual report comes after the quarter.
+    last_year = Recommendation.objects.create(title="Old", text="Do it.", raised_in="2024/25")
+    this_year = Recommendation.objects.create(title="New", text="Do it.", raised_in="2025/26")
+    half = Recommendation.objects.create(title="Half", text="Do it.", raised_in="2025/26 H1")
+    assert for_report("2025/26 Q1") == [last_year]
+    # A half year's report does come before its year's annual report.
+    assert set(for_report("2025/26")) == {last_year, this_year, half}

@@ -371,3 +371,28 @@ def test_docx_never_leaves_a_total_alone_at_the_top_of_a_page(document):
     }
     assert kept["Refused"] and kept["Statutory"] and kept["Type of representation"]
     assert not kept["Total statutory representations"]  # "Other" may start a page
+
+
+def test_docx_headings_never_skip_a_level(document):
+    # Demo 2025/26 DOCX: learning examples and recommendations were Heading 3 straight
+    # under the sections' Heading 1, where the HTML has h3 under h2.
+    from heeded.reports.document.structure import Quote
+
+    section = next(s for s in document.sections if s.id == "recommendations")
+    section.add(Quote("Recommendation 1: Stage 1 response times", "Answer on time."))
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    levels = [
+        int(p.style.name.removeprefix("Heading "))
+        for p in word.paragraphs
+        if p.style.name.startswith("Heading ")
+    ]
+    assert 2 in levels
+    assert all(b <= a + 1 for a, b in zip([0] + levels, levels, strict=False))
+
+
+def test_xlsx_sheet_names_are_cut_at_a_words_end(document):
+    # Demo 2025/26: "T7 Complaints by service or tea", "T2 Representations received mon".
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    assert "T2 Representations received" in book.sheetnames
+    assert "T8 Complaints by service or" in book.sheetnames
+    assert all(len(name) <= 31 for name in book.sheetnames)

@@ -1,0 +1,194 @@
+"""Sentences and tables as a complaints manager reads them before publishing: the demo
+council's 2025/26 report and its first quarter, read beside the seed reports."""
+
+import pytest
+
+from heeded.reports.document import Labels, build_document
+
+from .document_text import section_texts
+from .fixtures.sample_report import sample_report
+
+pytestmark = pytest.mark.django_db
+
+
+def test_no_complaint_going_on_to_stage_3_reads_none_not_no():
+    # Demo 2025/26 Q1's summary: "4 complaints went on to Stage 2 and no to a Stage 3
+    # review panel."
+    report = sample_report(measures={"stage3.started": 0, "stage3.responses": 0})
+    summary = section_texts(build_document(report, labels=Labels.load()), "summary")
+    assert "4 complaints went on to Stage 2 and none to a Stage 3 review panel." in summary
+
+
+def test_two_information_requests_all_answered_on_time_are_both_not_all_2():
+    # Demo 2025/26 Q1: "All 2 subject access requests answered in 2025/26 Q1 were answered
+    # on time."
+    report = sample_report()
+    report["measures"]["representations.by_type"]["subject_access_request"] = 3
+    report["supplementary"]["information_requests"] = {
+        "subject_access_request": {"received": 3, "responded": 2, "within": 2, "late": 0}
+    }
+    texts = section_texts(build_document(report, labels=Labels.load()), "information")
+    assert "Both subject access requests answered in 2019/20 were answered on time." in texts
+
+
+@pytest.mark.parametrize(
+    ("completed", "expected"),
+    [
+        (1, "The Stage 2 investigation was not completed within 25 working days"),
+        (2, "None of the 2 Stage 2 investigations was completed within 25 working days"),
+    ],
+)
+def test_no_stage_2_investigation_in_time_is_said_in_words(completed, expected):
+    # Demo 2025/26 Q1: "0 of 1 (0%) Stage 2 investigation were completed within 25 working
+    # days", a number where a word belongs and a plural verb on a singular noun.
+    report = sample_report(
+        measures={
+            "stage2.responses": completed,
+            "stage2.within_deadline": {"within": 0, "late": completed},
+            "stage2.outcomes": {"not_upheld": completed},
+        }
+    )
+    texts = section_texts(build_document(report, labels=Labels.load()), "escalation")
+    assert any(t.startswith(expected + ", or the extended deadline") for t in texts), texts
+
+
+def test_one_complaint_from_a_young_person_is_described_without_shares_of_one():
+    # Demo 2025/26 Q1: "That is 1 of 30 (3%) complaints. Of these 1:" then "0 (0%) were
+    # made through an advocate or another professional." and "1 (100%) was offered an
+    # advocate, and 0 (0%) of those offered took one up."
+    report = sample_report(
+        measures={
+            "young_people.complaints": 1,
+            "young_people.via_professional": 0,
+            "young_people.upheld": 1,
+        }
+    )
+    report["supplementary"]["advocacy"]["young_people"] = {
+        "complaints": 1,
+        "offered": {"true": 1, "false": 0, "not_recorded": 0},
+        "taken_up": {"true": 0, "false": 1, "not_recorded": 0},
+    }
+    texts = section_texts(build_document(report, labels=Labels.load()), "young_people")
+    assert texts[1:] == [
+        "That is 1 of 30 (3%) complaints.",
+        "It was not made through an advocate or another professional.",
+        "It was upheld or partially upheld at Stage 1.",
+        "An advocate was offered and not taken up.",
+    ]
+
+
+def test_the_monthly_tables_complaints_row_is_not_labelled_as_table_1s_row_without_conversions():
+    # Demo 2025/26: Table 1 "Complaint (statutory)" 106 (its 1 case concern and 5
+    # pre-complaints that became complaints on rows of their own), Table 2 "Complaint
+    # (statutory)" 112 under the same label.
+    document = build_document(sample_report(), labels=Labels.load())
+    tables = {t.id: t for t in document.tables()}
+    table1 = {row.label: row.cells[1].value for row in tables["representations"].rows}
+    monthly = {row.label: row.cells[-1].value for row in tables["by_month"].rows}
+    assert table1["Complaint (statutory)"] == 28
+    assert "Complaint (statutory)" not in monthly
+    assert monthly["Complaint (statutory), including converted"] == 30
+    assert tables["by_month"].notes == [
+        "'Complaint (statutory), including converted' also counts those that began as "
+        "'Pre-complaint' records, which the table of representations received shows on rows "
+        "of their own."
+    ]
+
+
+def test_the_stage_1_findings_sentence_names_the_withdrawn_so_its_shares_add_up():
+    # Demo 2025/26: "Of the 109 Stage 1 responses, 7 (6%) were upheld, 48 (44%) partially
+    # upheld and 52 (48%) not upheld": 98%, the 2 withdrawn left out.
+    outcomes = {"upheld": 7, "partially_upheld": 48, "not_upheld": 52, "withdrawn": 2}
+    report = sample_report(measures={"stage1.responses": 109, "stage1.outcomes": outcomes})
+    texts = section_texts(build_document(report, labels=Labels.load()), "findings")
+    assert texts[0] == (
+        "Of the 109 Stage 1 responses, 7 (6%) were upheld, 48 (44%) partially upheld, "
+        "52 (48%) not upheld and 2 (2%) withdrawn."
+    )
+
+
+def test_the_note_in_place_of_the_ombudsman_table_writes_ombudsman_with_its_capital():
+    from heeded.reports.document.structure import Cell, Row, Table
+    from heeded.reports.document.suppression import too_small_note
+
+    table = Table("ombudsman", "Ombudsman decisions", ["Decision", "2025/26"], [])
+    table.rows.append(Row([Cell("Premature"), Cell("2", 2)]))
+    assert too_small_note(table, 5).startswith(
+        "The table of Ombudsman decisions is not published in this version"
+    )
+
+
+def test_services_adding_to_more_than_the_complaints_say_why_under_their_table():
+    # Demo 2025/26, Table 8: 9 services adding to 145 (129%) of 112 complaints, unexplained.
+    teams = {"cast": 12, "children_looked_after": 9, "disabled_children": 7, "fostering": 4}
+    report = sample_report(measures={"complaints.service_teams": teams})
+    services = next(
+        t for t in build_document(report, labels=Labels.load()).tables() if t.id == "services"
+    )
+    assert services.notes == [
+        "A complaint can be about more than one service or team, so the rows add to more "
+        "than the 30 complaints."
+    ]
+    # The IoW's own teams add to its 30 complaints: nothing to explain.
+    document = build_document(sample_report(), labels=Labels.load())
+    assert next(t for t in document.tables() if t.id == "services").notes == []
+
+
+def young_people_report() -> dict:
+    report = sample_report()
+    report["supplementary"]["young_people_by_service_team"] = {
+        "children_looked_after": 1,
+        "care_leavers": 1,
+    }
+    return report
+
+
+def test_young_peoples_complaints_by_service_are_set_beside_each_services_complaints():
+    # IoW 2019/20 section 6.2: "Only 3% of complaints relating to Children in Care and a
+    # further 3% relating to Care Leavers services, were received directly from young
+    # people". Demo 2025/26 computed these counts and printed none of them.
+    document = build_document(young_people_report(), labels=Labels.load())
+    table = next(t for t in document.tables() if t.id == "young_people_services")
+    assert table.caption.endswith("Complaints from children and young people by service or team")
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["Children looked after", "1", "7", "14%"],
+        ["Care leavers", "1", "3", "33%"],
+    ]
+    section = next(s for s in document.sections if s.id == "young_people")
+    assert section.blocks[-1] is table
+
+
+def test_the_public_version_leaves_out_young_peoples_complaints_by_service_all_too_few():
+    # Public demo 2025/26: every row of the table "fewer than 5", every share "withheld".
+    document = build_document(young_people_report(), labels=Labels.load(), public=True)
+    assert not any(t.id == "young_people_services" for t in document.tables())
+    assert (
+        "The table of complaints from children and young people by service or team is not "
+        "published in this version: its numbers are too small to publish."
+    ) in section_texts(document, "young_people")
+
+
+def test_shares_of_one_total_that_round_to_101_percent_say_why():
+    # Demo 2025/26, Table 6: complainants 78, 6, 4, 6, 7, 3, 1, 3, 4 of 112 printed as
+    # 70%, 5%, 4%, 5%, 6%, 3%, 1%, 3%, 4%: 101%, with nothing to say why.
+    types = {
+        "parent": 78,
+        "grandparent": 6,
+        "other_relative": 4,
+        "young_person": 6,
+        "foster_carer": 7,
+        "special_guardian": 3,
+        "advocate": 1,
+        "professional": 3,
+        "other": 4,
+    }
+    report = sample_report(
+        measures={"complaints.complainant_types": types, "complaints.total": 112}
+    )
+    document = build_document(report, labels=Labels.load())
+    table = next(t for t in document.tables() if t.id == "complainant_types")
+    column = next(c for c, head in enumerate(table.header) if head.startswith("% of"))
+    assert sum(int(row.cells[column].text.rstrip("%")) for row in table.rows[:-1]) == 101
+    assert "Percentages are rounded to whole numbers, so they may not add to exactly 100%." in (
+        table.notes
+    )
