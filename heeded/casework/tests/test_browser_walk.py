@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core import mail
 from django.utils.timezone import localdate
 
 from heeded.calendars.working_days import add_working_days, next_working_day_on_or_after
@@ -110,6 +111,13 @@ def test_an_officer_takes_a_complaint_from_recording_to_closure(
     page.get_by_role("button", name="Extend").click()
     banner(page, "Stage 1 extended")
     look(page, "09-extended")
+
+    # Chasing the responding manager by hand, between the reminders sent each morning.
+    do(page, "Remind the responding manager", "09a-remind")
+    page.fill("#id_message", "Please tell me by Friday if the new date is a problem.")
+    page.get_by_role("button", name="Send the reminder").click()
+    banner(page, "Reminder sent to Responding Tester")
+    assert "Please tell me by Friday" in mail.outbox[-1].body
 
     do(page, "Record the Stage 1 response", "10-respond-stage-1")
     fill_date(page, "on", today)
