@@ -96,12 +96,14 @@ class Reminder:
         )
 
 
-def _response_deadline(case: Case, stage: Stage) -> Deadline | None:
+def _response_deadline(
+    case: Case, stage: Stage, organisation: Organisation | None = None
+) -> Deadline | None:
     """The stage's response deadline, if its response clock is the one running."""
     rule = case.procedure.stage(stage.number)
     if rule is None:
         return None
-    for deadline in open_deadlines(case):
+    for deadline in open_deadlines(case, organisation):
         if deadline.stage_number == stage.number and deadline.clock is rule.response:
             return deadline
     return None
@@ -130,18 +132,18 @@ def due_today(today: dt.date) -> dict:
     """Each responding manager's reminders for ``today`` (managers by name), leaving out any
     already sent today, so that running it twice sends nothing twice."""
     stages = list(_candidates(today))
+    # Today's reminders are few, however many cases are overdue: read them all.
     sent = set(
-        CaseEvent.objects.filter(
-            kind=EventKind.REMINDED,
-            happened_on=today,
-            case_id__in={stage.case_id for stage in stages},
-        ).values_list("case_id", "stage_number")
+        CaseEvent.objects.filter(kind=EventKind.REMINDED, happened_on=today).values_list(
+            "case_id", "stage_number"
+        )
     )
     by_manager = defaultdict(list)
+    organisation = Organisation.current()  # read once: its local targets are some clocks'
     for stage in stages:
         if (stage.case_id, stage.number) in sent:
             continue
-        deadline = _response_deadline(stage.case, stage)
+        deadline = _response_deadline(stage.case, stage, organisation)
         if deadline is None:
             continue
         left = working_days_left(today, deadline.due_on, deadline.clock.calendar)

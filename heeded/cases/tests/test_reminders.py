@@ -198,3 +198,16 @@ def test_the_subject_counts_what_is_late_and_what_is_due():
     assert subject([Soon(), Soon()]) == "Reminder: 2 responses due soon"
     assert subject([Late(), Late()]) == "Reminder: 2 responses overdue"
     assert subject([Late(), Soon(), Soon()]) == "Reminder: 1 response overdue and 2 due soon"
+
+
+def test_working_out_the_days_reminders_reads_the_same_few_rows_however_many_are_due(
+    officer, responding, manager, django_assert_num_queries
+):
+    given_to(responding, officer)
+    with django_assert_num_queries(4):  # stages, their cases' stages, today's, organisation
+        assert len(due_today(D(2022, 12, 19))[responding]) == 1
+    for _ in range(3):
+        given_to(responding, officer)
+        given_to(manager, officer)
+    with django_assert_num_queries(4):
+        assert sum(map(len, due_today(D(2022, 12, 19)).values())) == 7
