@@ -18,12 +18,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from smtplib import SMTPException
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 from heeded.calendars.dates import long_date, long_date_with_weekday
 from heeded.calendars.working_days import (
@@ -37,6 +35,7 @@ from heeded.organisation.models import Organisation
 
 from .actions._base import ProcedureError, record_event, staff_name
 from .clocks import Deadline, open_deadlines
+from .links import case_link
 from .models import Case, CaseEvent, EventKind, Stage
 
 log = logging.getLogger(__name__)
@@ -85,9 +84,7 @@ class Reminder:
     @property
     def link(self) -> str:
         """The case page's full address when Heeded knows its own (``SITE_URL``)."""
-        site = settings.SITE_URL.rstrip("/")
-        page = reverse("casework:case", kwargs={"reference": self.case.reference})
-        return site + page if site else ""
+        return case_link(self.case.reference)
 
     def event_text(self, manager) -> str:
         return (

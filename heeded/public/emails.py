@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from heeded.cases.links import case_link
 from heeded.cases.models import Case, PartyRole
 from heeded.organisation.models import Organisation
 
@@ -40,6 +41,7 @@ def send_for(case_id: int, journey: Journey) -> None:
         "person": person,
         "respond_by": respond_by(case),
         "documents": case.documents.count(),
+        "link": case_link(case.reference),
     }
     _send(
         f"New {journey.noun} from the online form: {case.reference}",

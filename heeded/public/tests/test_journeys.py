@@ -76,6 +76,27 @@ def test_the_team_is_told_at_the_organisations_complaints_address(
 
 
 @pytest.mark.django_db
+def test_the_teams_email_links_to_the_case_behind_sign_in(
+    client, django_capture_on_commit_callbacks, mailoutbox, settings
+):
+    settings.SITE_URL = "https://complaints.example.gov.uk"
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, "comment")
+    case = Case.objects.get()
+    link = f"https://complaints.example.gov.uk/cases/{case.reference}/"
+    to_team = mailoutbox[0]
+    assert to_team.subject.startswith("New comment")
+    assert f"Read it in Heeded (sign-in needed): {link}" in to_team.body
+    assert f'<a href="{link}">Read it in Heeded</a>' in to_team.alternatives[0][0]
+    # Without Heeded's own address, the team is told to look the reference up.
+    settings.SITE_URL = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, "comment")
+    (second_to_team,) = [m for m in mailoutbox[1:] if m.subject.startswith("New comment")]
+    assert "Sign in to Heeded to read it." in second_to_team.body
+
+
+@pytest.mark.django_db
 def test_a_compliment_by_post_names_who_they_thank(
     client, django_capture_on_commit_callbacks, mailoutbox
 ):
