@@ -1,5 +1,5 @@
-"""The data appendix as a spreadsheet (XlsxWriter): one sheet per table, header row bold
-and frozen, numbers as numbers, hidden small counts as their words."""
+"""The data appendix as a spreadsheet (XlsxWriter): one sheet per table, titled in A1, its
+header row bold and frozen, numbers as numbers, hidden small counts as their words."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import re
 import xlsxwriter
 
 from ..document.structure import Document
+
+# Each table sheet: its title (row 1), what it is (row 2), then the table's header row.
+HEADER_ROW = 2
 
 
 def render(document: Document) -> bytes:
@@ -23,6 +26,7 @@ def render(document: Document) -> bytes:
         }
     )
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    title = book.add_format({"bold": True, "font_size": 14})
     total = book.add_format({"bold": True})
     # A figure that is not a count keeps its places ("0.0", "500.00"), as in the PDF.
     decimals: dict[int, object] = {}
@@ -31,16 +35,20 @@ def render(document: Document) -> bytes:
     contents.write_row(
         0, 0, [f"{document.organisation}: {document.title}", document.period_label], bold
     )
-    contents.write(1, 0, "Public version" if document.public else "Internal version")
+    contents.write(1, 0, f"{_version(document)}.")
     for number, table in enumerate(document.tables(), start=1):
         name = _sheet_name(table.caption, used)
         contents.write_url(2 + number, 0, f"internal:'{name}'!A1", string=table.caption)
         sheet = book.add_worksheet(name)
-        sheet.write_row(0, 0, table.header, bold)
-        sheet.freeze_panes(1, 1)
+        # As the GSS asks of published spreadsheets: the title in A1, what the table is
+        # under it, then the table, with no blank row a screen reader would stop at.
+        sheet.write_string(0, 0, table.caption, title)
+        sheet.write_string(1, 0, _about(document, table))
+        sheet.write_row(HEADER_ROW, 0, table.header, bold)
+        sheet.freeze_panes(HEADER_ROW + 1, 1)
         sheet.set_column(0, 0, 42)
         sheet.set_column(1, len(table.header), 14)
-        for r, row in enumerate(table.rows, start=1):
+        for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
             style = total if row.kind in ("total", "subtotal", "group") else None
             for c, cell in enumerate(row.cells):
                 if cell.is_number and c:
@@ -52,10 +60,22 @@ def render(document: Document) -> bytes:
                 else:
                     sheet.write_string(r, c, cell.text, style)
         for n, note in enumerate(table.notes):
-            sheet.write_string(len(table.rows) + 2 + n, 0, note)
+            sheet.write_string(HEADER_ROW + len(table.rows) + 2 + n, 0, note)
     contents.set_column(0, 0, 70)
     book.close()
     return buffer.getvalue()
+
+
+def _about(document: Document, table) -> str:
+    """The line under a sheet's title: whose figures, for when, which version, and where
+    its notes are."""
+    notes = " Notes are below the table." if table.notes else ""
+    return f"{document.organisation}, {document.period_label}. {_version(document)}.{notes}"
+
+
+def _version(document: Document) -> str:
+    # As the Word version's cover says it.
+    return "Public version" if document.public else "Internal version: not for publication"
 
 
 def _sheet_name(caption: str, used: set[str]) -> str:

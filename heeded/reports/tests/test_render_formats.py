@@ -131,9 +131,12 @@ def test_xlsx_has_one_sheet_per_table_bold_frozen_header_and_numbers_as_numbers(
     tables = document.tables()
     assert len(book.sheetnames) == len(tables) + 1  # and a contents sheet
     sheet = book[book.sheetnames[1]]
-    assert sheet["A1"].value == "Type of representation" and sheet["A1"].font.bold
-    assert sheet.freeze_panes == "B2"
-    values = {row[0]: row[1:] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    # Titled in A1, as the GSS asks of published spreadsheets, then what it is.
+    assert sheet["A1"].value == table_1(document).caption and sheet["A1"].font.bold
+    assert sheet["A2"].value.endswith("Internal version: not for publication.")
+    assert sheet["A3"].value == "Type of representation" and sheet["A3"].font.bold
+    assert sheet.freeze_panes == "B4"
+    values = {row[0]: row[1:] for row in sheet.iter_rows(min_row=4, values_only=True)}
     assert values["Total representations"] == (68, 49, 75, 59)
 
 
@@ -143,7 +146,8 @@ def test_xlsx_text_that_looks_like_a_formula_stays_text(document):
     book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
     contents, sheet = book["Contents"], book[book.sheetnames[1]]
     assert contents["A1"].data_type == "s" and contents["A1"].value.startswith("=HYPERLINK")
-    assert sheet["A1"].data_type == "s" and sheet["A1"].value == "=1+1"
+    assert sheet["A2"].data_type == "s" and sheet["A2"].value.startswith("=HYPERLINK")
+    assert sheet["A3"].data_type == "s" and sheet["A3"].value == "=1+1"
 
 
 def test_the_same_numbers_in_every_format(document):
@@ -155,7 +159,7 @@ def test_the_same_numbers_in_every_format(document):
     book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
     xlsx_rows = [
         ["" if v is None else str(v) for v in row]
-        for row in book[book.sheetnames[1]].iter_rows(min_row=2, values_only=True)
+        for row in book[book.sheetnames[1]].iter_rows(min_row=4, values_only=True)
     ]
     assert docx_rows == expected
     assert xlsx_rows == expected
@@ -166,7 +170,7 @@ def test_the_same_numbers_in_every_format(document):
 def test_public_xlsx_keeps_hidden_counts_as_words(public_document):
     book = load_workbook(io.BytesIO(render_document(public_document, "xlsx")))
     values = {
-        row[0]: row[1] for row in book[book.sheetnames[1]].iter_rows(min_row=2, values_only=True)
+        row[0]: row[1] for row in book[book.sheetnames[1]].iter_rows(min_row=4, values_only=True)
     }
     assert values["Pre-complaint to Complaint (statutory)"] == "fewer than 5"
     assert values["Total representations"] == 68
@@ -211,7 +215,7 @@ def test_charts_are_deterministic_svg_with_alt_text(document):
 def test_xlsx_keeps_the_places_of_averages_and_money(document):
     book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
     sheet = book[book.sheetnames[-1]]  # Key figures by year
-    formats = {row[0].value: row[1].number_format for row in sheet.iter_rows(min_row=2)}
+    formats = {row[0].value: row[1].number_format for row in sheet.iter_rows(min_row=4)}
     assert formats["Payments (£)"] == "#,##0.00"
     assert formats["Stage 1 average working days"] == "#,##0.0"
     assert formats["Stage 1 responses"] == "General"
@@ -396,3 +400,17 @@ def test_xlsx_sheet_names_are_cut_at_a_words_end(document):
     assert "T2 Representations received" in book.sheetnames
     assert "T8 Complaints by service or" in book.sheetnames
     assert all(len(name) <= 31 for name in book.sheetnames)
+
+
+def test_xlsx_sheet_says_what_it_is_and_that_its_notes_follow_the_table(document):
+    table = next(t for t in document.tables() if t.notes)
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    (sheet,) = [
+        book[name] for name in book.sheetnames[1:] if book[name]["A1"].value == table.caption
+    ]
+    assert sheet["A2"].value == (
+        f"{document.organisation}, {document.period_label}. Internal version: not for "
+        "publication. Notes are below the table."
+    )
+    column_a = [row[0] for row in sheet.iter_rows(values_only=True) if row[0] is not None]
+    assert column_a[-len(table.notes) :] == table.notes
