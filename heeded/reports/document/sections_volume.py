@@ -6,6 +6,7 @@ from . import wording
 from .context import NR, Context
 from .labels import NOT_CONVERTED
 from .structure import TOTAL, BulletList, Cell, Note, Paragraph, Row, Section, Table, sentence
+from .suppression import is_small
 
 
 def representations_table(ctx: Context) -> Table:
@@ -24,13 +25,17 @@ def representations_table(ctx: Context) -> Table:
         for source, targets in (ctx.m("representations.converted", p) or {}).items():
             for target, n in targets.items():
                 conversions.setdefault((source, target), {})[p] = n
-                types[p][target] = types[p].get(target, 0) - n
+    merged = _counted_with_conversions(ctx, conversions)
+    conversions = {key: n for key, n in conversions.items() if key[1] not in merged}
+    for (_, target), counts in conversions.items():
+        for p, n in counts.items():
+            types[p][target] = types[p].get(target, 0) - n
     codes = ctx.labels.order("record_type", [c for v in types.values() for c, n in v.items() if n])
     for code in codes:
         label = ctx.name("record_type", code)
         rows_by_family[ctx.labels.family(code)].append(
             (
-                label,
+                f"{label}, including converted" if code in merged else label,
                 "representations.by_type",
                 code,
                 {p: types[p].get(code, 0) for p in periods},
@@ -87,6 +92,12 @@ def representations_table(ctx: Context) -> Table:
             table.sums.append((None, [(r, c) for r in rows]))
         elif rows:
             table.known.add((rows[0], c))
+    for code in merged:
+        label = ctx.name("record_type", code)
+        table.notes.append(
+            f"{label} includes the records converted into it from other types: counted "
+            "apart, some would be too small to publish."
+        )
     reported = ctx.n("representations.total")
     if table.rows[grand].cells[1].value != reported:
         table.notes.append(
@@ -94,6 +105,22 @@ def representations_table(ctx: Context) -> Table:
             f"is {reported}."
         )
     return table
+
+
+def _counted_with_conversions(ctx: Context, conversions: dict) -> set[str]:
+    """The record types whose conversions the public version counts on the type's own row
+    ("Complaint (statutory), including converted"), not on rows of their own: those with a
+    conversion too small to publish in any year shown. Apart, such a row would print
+    "fewer than 5", and the type's own row beside it would be withheld so that the number
+    of complaints the report states could not give it away: a public report that withheld
+    its count of complaints received would tell a committee nothing."""
+    if not ctx.public:
+        return set()
+    return {
+        target
+        for (_, target), counts in conversions.items()
+        if any(is_small(n, ctx.threshold) for n in counts.values())
+    }
 
 
 def monthly_table(ctx: Context) -> Table | None:

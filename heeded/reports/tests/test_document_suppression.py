@@ -197,9 +197,10 @@ def test_public_document_hides_small_counts_in_tables_and_text():
     representations = next(t for t in document.tables() if t.id == "representations")
     statutory = {r.label: r.cells[1].text for r in representations.rows}
     # 2019/20: 28 complaints, 2 converted pre-complaints, 8 refused, subtotal 38. The 2 is
-    # hidden, so one other row is withheld too, or 38 - 28 - 8 would give it.
-    assert statutory["Pre-complaint to Complaint (statutory)"] == "fewer than 5"
-    assert "withheld" in (statutory["Refused"], statutory["Complaint (statutory)"])
+    # counted with the complaints (30), so nothing beside it need be withheld.
+    assert "Pre-complaint to Complaint (statutory)" not in statutory
+    assert statutory["Complaint (statutory), including converted"] == "30"
+    assert statutory["Refused"] == "8"
     assert statutory["Total statutory representations"] == "38"
     # No sum in any table gives a hidden count away, alone or as one of a forced set.
     for table in document.tables():
@@ -209,15 +210,49 @@ def test_public_document_hides_small_counts_in_tables_and_text():
 
 
 @pytest.mark.django_db
-def test_a_count_hidden_in_table_1_cannot_be_worked_out_from_the_number_of_complaints():
+def test_a_conversion_too_small_to_publish_is_counted_with_its_type_not_beside_it():
     # 28 complaints plus 2 converted pre-complaints make the 30 complaints the summary
-    # prints, so with the 2 hidden the 28 must be withheld as well.
+    # prints. Printed apart, the 2 was "fewer than 5" and the 28 had to be withheld (30 - 28
+    # gave it away): a public report without its number of complaints. Counted together,
+    # the row is the 30, and says so.
     document = build_document(sample_report(), public=True, labels=Labels.load())
     table_1 = next(t for t in document.tables() if t.id == "representations")
     rows = {r.label: r.cells[1].text for r in table_1.rows}
-    assert rows["Pre-complaint to Complaint (statutory)"] == "fewer than 5"
-    assert rows["Complaint (statutory)"] == "withheld"
+    assert rows["Complaint (statutory), including converted"] == "30"
+    assert not any(label.endswith("to Complaint (statutory)") for label in rows)
     assert rows["Total statutory representations"] == "38"
+    assert table_1.notes[0] == (
+        "Complaint (statutory) includes the records converted into it from other types: "
+        "counted apart, some would be too small to publish."
+    )
+    assert disclosed(table_1, 5) == []
+    # The internal version keeps each conversion on its own row.
+    internal = build_document(sample_report(), labels=Labels.load())
+    rows = {r.label: r.cells[1].text for r in internal.tables()[0].rows}
+    assert (rows["Complaint (statutory)"], rows["Pre-complaint to Complaint (statutory)"]) == (
+        "28",
+        "2",
+    )
+
+
+@pytest.mark.django_db
+def test_conversions_large_enough_to_publish_keep_their_own_rows_in_public():
+    report = sample_report()
+    for period in [report["measures"], *report["comparisons"].values()]:
+        converted = period.get("representations.converted") or {}
+        for targets in converted.values():
+            for target, n in targets.items():
+                if n:
+                    targets[target] = n + 5
+                    period["representations.by_type"][target] += 5
+                    period["representations.by_family"]["statutory"] += 5
+                    period["representations.total"] += 5
+                    if "complaints.total" in period:
+                        period["complaints.total"] += 5
+    document = build_document(report, public=True, labels=Labels.load())
+    rows = {r.label: r.cells[1].text for r in document.tables()[0].rows}
+    assert rows["Pre-complaint to Complaint (statutory)"] == "7"
+    assert rows["Complaint (statutory)"] == "28"
 
 
 def refused_7(report: dict) -> dict:
