@@ -132,6 +132,46 @@ def _email():
     return HowReceived.objects.get(code="email")
 
 
+def test_the_people_show_how_to_reach_them_and_the_childs_date_of_birth(client, officer):
+    # What the recording form and the online forms collect: an officer answering the complaint
+    # needs it, and the case page was the only place to read it.
+    parent = PersonFactory(
+        full_name="Dana Whitlock",
+        email="dana@example.org",
+        telephone="07700 900123",
+        address="1 High Street\nNewtown",
+        postcode="NT1 1AA",
+        preferred_contact="telephone",
+    )
+    child = PersonFactory(
+        full_name="Kit Whitlock", email="", postcode="", date_of_birth=dt.date(2015, 1, 1)
+    )
+    case = record(
+        officer, "complaint", people=[(parent, "complainant", "Mother"), (child, "child", "")]
+    )
+    client.force_login(officer)
+    page = client.get(f"/cases/{case.reference}/").content.decode()
+    assert '<a class="govuk-link" href="mailto:dana@example.org">dana@example.org</a>' in page
+    assert "Telephone: 07700 900123" in page
+    assert "Address: 1 High Street<br>Newtown, NT1 1AA" in page
+    assert "Prefers to be contacted by telephone" in page
+    assert "Date of birth: 1 January 2015" in page
+
+
+def test_a_young_person_who_is_both_complainant_and_child_has_their_details_shown_once(
+    client, officer
+):
+    young_person = PersonFactory(full_name="Alex", email="alex@example.org", postcode="")
+    case = record(
+        officer,
+        "complaint",
+        people=[(young_person, "complainant", "Themselves"), (young_person, "child", "")],
+    )
+    client.force_login(officer)
+    page = client.get(f"/cases/{case.reference}/").content.decode()
+    assert page.count("Email: <a") == 1
+
+
 def test_an_unknown_reference_is_not_found(client, officer):
     client.force_login(officer)
     assert client.get("/cases/CS-2099-99999/").status_code == 404
