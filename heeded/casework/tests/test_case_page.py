@@ -385,6 +385,31 @@ def test_an_mp_enquiry_keeps_its_capitals_on_the_case_page_and_its_forms(client,
     assert f"{enquiry.reference} – MP or councillor enquiry</span>" in form
 
 
+def test_an_mp_enquiry_names_the_constituent_as_who_it_is_about_not_who_made_it(client, officer):
+    # The recording form asks for "The constituent it is about"; the MP made the enquiry.
+    enquiry = record(
+        officer,
+        "mp_councillor_enquiry",
+        received_on=dt.date(2026, 10, 9),
+        people=[
+            (PersonFactory(full_name="Sam Lee"), "complainant", ""),
+            (
+                PersonFactory(full_name="Jane Smith MP", organisation="Hartlepool"),
+                "representative",
+                "",
+            ),
+        ],
+    )
+    client.force_login(officer)
+    page = client.get(f"/cases/{enquiry.reference}/").content.decode()
+    assert "The constituent the enquiry is about</span>" in page
+    assert "Made the representation" not in page
+    # Every other kind still says who made it.
+    complaint = record(officer, "complaint", people=[(PersonFactory(), "complainant", "Father")])
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    assert "Made the representation; relationship: Father</span>" in page
+
+
 def test_a_converted_case_says_what_it_was_with_the_label_as_written(client, officer, code):
     pre = record(officer, "pre_complaint", received_on=RECEIVED)
     actions.convert(pre, by=officer, to=code("record_type", "complaint"), on=dt.date(2022, 9, 20))
