@@ -75,6 +75,7 @@ CHILDREN_STATUTORY = Procedure(
                 source="SI 2006/1738 regulation 18",
             ),
             roles=("responding_manager", "investigating_officer", "independent_person"),
+            statement_of_complaint=True,
         ),
         StageRule(
             3,

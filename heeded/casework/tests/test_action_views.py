@@ -134,6 +134,22 @@ def test_a_corporate_complaint_has_no_review_panel(signed_in, officer):
     ) in response.content.decode()
 
 
+def test_starting_stage_2_asks_only_what_the_procedure_has(signed_in, officer, complaint):
+    # Children's Stage 2: a statement of complaint, and 20 working days to ask for it.
+    actions.respond_to_stage(complaint, 1, by=officer, on=RECEIVED, outcome="upheld")
+    page = signed_in.get(action_url(complaint, "start-stage")).content.decode()
+    assert "statement of complaint" in page and "made late" in page
+    # Corporate Stage 2: neither.
+    case = record(officer, "corporate_complaint", received_on=RECEIVED)
+    actions.respond_to_stage(case, 1, by=officer, on=RECEIVED, outcome="upheld")
+    page = signed_in.get(action_url(case, "start-stage")).content.decode()
+    assert "statement of complaint" not in page and "made late" not in page
+    case.refresh_from_db()
+    response = post(signed_in, case, "start-stage", date_parts("requested_on", RECEIVED))
+    assert response.status_code == 302
+    assert case.stage(2).requested_on == RECEIVED
+
+
 def test_an_action_form_shows_the_date_messages_and_keeps_what_was_typed(signed_in, complaint):
     response = post(
         signed_in,
