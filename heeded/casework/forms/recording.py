@@ -17,12 +17,9 @@ from heeded.taxonomy.models import (
 
 from ..fields import DateField
 from ..questions import Questions, questions_for
-from .base import GovForm, as_bool, kept_in, kept_text, yes_no
+from .base import GovForm, as_bool, check_child_complainant, kept_in, kept_text, yes_no
 
 NEW_PERSON = "new"
-# The complainant type of a child or young person complaining themselves (a default code:
-# codes are stable, labels are the council's; the public young person's form records it).
-YOUNG_PERSON_TYPE = "young_person"
 
 
 class RecordTypeForm(GovForm):
@@ -179,19 +176,7 @@ class RepresentationForm(GovForm):
         # A summary refused (a null character in it) has been told so: it is not missing.
         if not (data.get("summary") or "").strip() and not self.has_error("summary"):
             self.add_error("summary", f"Enter {q.summary_label[0].lower()}{q.summary_label[1:]}")
-        # "Who are they?" and "Is the complaint made by a child or young person?" ask one
-        # fact twice. A child complainant left at "No" or unanswered would be missing from
-        # the report's complaints from children and young people (counted by the second
-        # answer) and never prompted for the advocate the law requires.
-        kind = data.get("complainant_type")
-        child_complainant = kind is not None and kind.code == YOUNG_PERSON_TYPE
-        if (
-            child_complainant
-            and "young_person" in self.fields
-            and data.get("young_person") != "yes"
-            and not self.has_error("young_person")
-        ):
-            self.add_error("young_person", f"Select Yes: you chose ‘{kind.label}’ for who they are")
+        child_complainant = check_child_complainant(self, data)
         child_complaining = data.get("young_person") == "yes" or child_complainant
         if q.advocacy and child_complaining and not data.get("advocacy_offered"):
             self.add_error(

@@ -286,6 +286,27 @@ def test_a_note_too_large_to_read_is_told_in_words_on_a_govuk_page(signed_in, co
     assert not complaint.events.filter(kind="note").exists()
 
 
+def test_editing_a_child_complainant_to_not_a_child_complaining_is_refused(
+    signed_in, complaint, code
+):
+    # As recording asks: one fact, asked twice, must not say two things.
+    child = code("complainant_type", "young_person")
+    answers = {
+        **date_parts("received_on", RECEIVED),
+        "summary": complaint.summary,
+        "complainant_type": child.pk,
+        "young_person": "no",
+    }
+    response = post(signed_in, complaint, "edit", answers)
+    assert response.status_code == 400
+    assert field_error(response.content.decode(), "id_young_person") == (
+        f"Select Yes: you chose ‘{child.label}’ for who they are"
+    )
+    assert post(signed_in, complaint, "edit", {**answers, "young_person": "yes"}).status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.complainant_type == child and complaint.young_person is True
+
+
 def test_editing_cannot_empty_the_summary_recording_required(signed_in, complaint):
     # QA on the demo: Edit details saved a blank summary, which recording refuses.
     blank = {**date_parts("received_on", RECEIVED), "summary": "  "}
