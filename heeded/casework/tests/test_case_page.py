@@ -34,6 +34,24 @@ def test_the_case_page_shows_the_summary_deadline_and_timeline(
     assert ">Received</h3>" in page and "Stage 1 started" in page
 
 
+def test_the_review_panel_deadlines_read_as_what_is_due(client, officer, complaint):
+    # Each deadline is shown as "<clock> due <date>": "Review panel meets due" and "Panel
+    # report sent due" read as if the panel had met and the report had gone.
+    D = dt.date
+    actions.respond_to_stage(complaint, 1, by=officer, on=D(2022, 9, 20), outcome="upheld")
+    actions.start_stage(complaint, 2, by=officer, requested_on=D(2022, 10, 3))
+    actions.respond_to_stage(complaint, 2, by=officer, on=D(2022, 11, 4), outcome="not_upheld")
+    actions.start_stage(complaint, 3, by=officer, requested_on=D(2022, 11, 14))
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    # 30 working days from Mon 14 Nov 2022; 26 and 27 December are bank holidays.
+    assert "<strong>Review panel meeting</strong> due 28 December 2022" in page
+    actions.record_panel(complaint, by=officer, held_on=D(2022, 12, 12))
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    assert "<strong>Panel&#x27;s report</strong> due 19 December 2022" in page
+    assert "meets due" not in page and "sent due" not in page
+
+
 def test_an_entry_keyed_after_it_happened_says_when_it_was_recorded(client, officer, code):
     import time_machine
 
