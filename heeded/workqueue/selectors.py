@@ -331,9 +331,16 @@ def name_people(cases: list[Case]) -> list[Case]:
     if not cases:
         return cases
     names: dict[int, list[str]] = {case.pk: [] for case in cases}
+    seen: set[tuple[int, int]] = set()
     parties = CaseParty.objects.filter(case_id__in=names).order_by("role", "id")
-    for case_id, name in parties.values_list("case_id", "person__full_name"):
-        names[case_id].append(name)
+    for case_id, person_id, name in parties.values_list(
+        "case_id", "person_id", "person__full_name"
+    ):
+        # A young person complaining for themselves is both the complainant and the child:
+        # one person, named once (not "Alex, Alex").
+        if (case_id, person_id) not in seen:
+            seen.add((case_id, person_id))
+            names[case_id].append(name)
     for case in cases:
         case.people_listed = names[case.pk]
     return cases
