@@ -35,6 +35,9 @@ class Questions:
     representative: bool = False
     # Above the MP's or councillor's own fields, before the person the enquiry is about.
     representative_heading: str = ""
+    # How the case page names the person recorded first, where "Made the representation"
+    # would be wrong: an MP's enquiry is made by the MP, about the constituent.
+    complainant_role: str = ""
 
 
 def questions_for(record_type: RecordType) -> Questions:
@@ -70,6 +73,7 @@ def questions_for(record_type: RecordType) -> Questions:
             summary_hint="",
             representative=True,
             representative_heading="The MP or councillor",
+            complainant_role="The constituent the enquiry is about",
         )
     if record_type.code in COMPLAINT_LIKE_CODES:
         return Questions(

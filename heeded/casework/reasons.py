@@ -107,7 +107,10 @@ def _not_started(s: Situation, slug: str) -> str:
             return f"The {procedure.name} has no review panel."
         step = "the review panel meets"
     elif slug == "agree-statement":
-        belongs, step = procedure.stage(2), "the statement of complaint is agreed"
+        belongs = next((r for r in procedure.stages if r.statement_of_complaint), None)
+        if belongs is None:
+            return f"The {procedure.name} has no statement of complaint."
+        step = "the statement of complaint is agreed"
     else:
         return ""
     if belongs is None or any(stage.number >= belongs.number for stage in s.stages):
@@ -188,7 +191,7 @@ def agree_statement(s: Situation) -> str:
             "The statement of complaint was agreed on "
             f"{long_date(s.open_stage.statement_agreed_on)}."
         )
-    if s.open_stage.number != 2 or not s.open_rule.records_finding:
+    if not s.open_rule.statement_of_complaint:
         return f"{_stage_name(s)} has no statement of complaint."
     return ""
 

@@ -39,10 +39,19 @@ BUSY = (
 )
 
 
+# How to change a case that already exists, in the words of where the file was imported: a
+# council officer in the application has no "--update" to type.
+HOW_TO_UPDATE_COMMAND = "Import with --update to change it."
+HOW_TO_UPDATE_APPLICATION = (
+    "To change it, upload the file again with 'Update cases that already exist' ticked."
+)
+
+
 @dataclass
 class ImportReport:
     file_name: str
     dry_run: bool = False
+    how_to_update: str = HOW_TO_UPDATE_COMMAND
     problems: Problems = field(default_factory=Problems)
     refused: str = ""  # why the file could not be read at all
     to_create: int = 0
@@ -93,10 +102,11 @@ def import_file(
     dry_run: bool = False,
     progress: bool = False,
     today: dt.date | None = None,
+    how_to_update: str = HOW_TO_UPDATE_COMMAND,
 ) -> ImportReport:
     """Check and (unless ``dry_run`` or anything is wrong) import the file at ``path``."""
     file_name = file_name or Path(path).name
-    report = ImportReport(file_name, dry_run=dry_run)
+    report = ImportReport(file_name, dry_run=dry_run, how_to_update=how_to_update)
     today = today or dt.date.today()
     try:
         with bulk.loading(), transaction.atomic():
@@ -257,9 +267,8 @@ class _Job:
                     number,
                     "reference",
                     reference,
-                    f"A case with the reference {reference} already exists. Import with "
-                    "--update (in the application: tick 'Update cases that already exist') "
-                    "to change it.",
+                    f"A case with the reference {reference} already exists. "
+                    f"{self.report.how_to_update}",
                 )
                 self.checker.check(number, cells)
                 continue

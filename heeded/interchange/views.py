@@ -23,7 +23,7 @@ from heeded.access.policies import can_import
 from . import uploads
 from .exporting import export_file
 from .forms import ExportForm, UploadForm
-from .importing import import_file
+from .importing import HOW_TO_UPDATE_APPLICATION, import_file
 from .reading import MAX_FILE_BYTES
 
 # The form's other fields and the multipart framing add a little to the file's own size.
@@ -93,7 +93,12 @@ def _checked_upload(request):
             old.discard()
         pending, digest = uploads.keep(upload)
         report = import_file(
-            pending.path, by=request.user, file_name=upload.name, update=update, dry_run=True
+            pending.path,
+            by=request.user,
+            file_name=upload.name,
+            update=update,
+            dry_run=True,
+            how_to_update=HOW_TO_UPDATE_APPLICATION,
         )
         if report.refused or report.no_cases:
             pending.discard()
@@ -136,7 +141,11 @@ def confirm(request):
             messages.info(request, CHANGED)
             return redirect("interchange:upload")
         report = import_file(
-            claimed, by=request.user, file_name=data["name"], update=data["update"]
+            claimed,
+            by=request.user,
+            file_name=data["name"],
+            update=data["update"],
+            how_to_update=HOW_TO_UPDATE_APPLICATION,
         )
     finally:
         pending.finished(imported=report is not None and report.written)

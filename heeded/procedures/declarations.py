@@ -75,18 +75,21 @@ CHILDREN_STATUTORY = Procedure(
                 source="SI 2006/1738 regulation 18",
             ),
             roles=("responding_manager", "investigating_officer", "independent_person"),
+            statement_of_complaint=True,
         ),
         StageRule(
             3,
             "Stage 3: review panel",
+            # Named as the thing that is due ("Review panel meeting due 20 January"), as
+            # screens put each clock's name before its date.
             panel=Clock(
-                "Review panel meets",
+                "Review panel meeting",
                 30,
                 CountsFrom.STAGE_START,
                 source="SI 2006/1738 regulation 19(4)",
             ),
             panel_report=Clock(
-                "Panel report sent",
+                "Panel's report",
                 5,
                 CountsFrom.PANEL,
                 source="SI 2006/1738 regulation 20",

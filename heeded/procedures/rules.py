@@ -117,6 +117,10 @@ class StageRule:
     warning: Clock | None = None
     # Complaints are upheld or not; an information request or enquiry is simply answered.
     records_finding: bool = True
+    # Children's Stage 2 sets the complaint down in a statement agreed with the complainant,
+    # and the organisation may start the stage's clock from it (domain.md section 1.6). The
+    # corporate procedure has none: its Stage 2 counts from the request and acknowledgement.
+    statement_of_complaint: bool = False
 
     @property
     def numbered(self) -> bool:

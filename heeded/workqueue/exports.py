@@ -67,7 +67,10 @@ def row(case: Case, today: dt.date) -> list[str]:
         deadline_words(case, today),
         "; ".join(team.label for team in case.service_teams.all()),
         "; ".join(nature.label for nature in case.natures.all()),
-        "; ".join(party.person.full_name for party in case.parties.all()),
+        # Each person once: a young person complaining is both complainant and child.
+        "; ".join(
+            {party.person_id: party.person.full_name for party in case.parties.all()}.values()
+        ),
         _date(case.acknowledged_on),
         _date(case.closed_on),
     ]

@@ -75,8 +75,21 @@ def deadline_condition(which: str, today: dt.date) -> Q:
     raise ValueError(f"Unknown deadline filter: {which}")
 
 
+def _stage_acknowledgement_awaited() -> Q:
+    """Stages that are acknowledged on their own (the corporate procedure's Stage 2: the
+    Ombudsman's Code gives 5 working days to acknowledge the escalation), started and
+    neither acknowledged nor answered yet: as the clocks chase them."""
+    own = Q(pk__in=[])
+    for code, procedure in PROCEDURES.items():
+        for rule in procedure.stages:
+            if rule.acknowledgement:
+                own |= Q(case__record_type__procedure=code, number=rule.number)
+    return own & Q(acknowledged_on__isnull=True, responded_on__isnull=True)
+
+
 def awaiting_acknowledgement(*, as_flag: bool = False) -> Q:
-    """Open cases of a kind that is acknowledged, not acknowledged yet, and not answered.
+    """Open cases of a kind that is acknowledged, not acknowledged yet, and not answered;
+    and cases with a stage of its own acknowledgement awaiting it (corporate Stage 2).
 
     ``as_flag``: for the dashboard, where this marks each open case rather than filtering.
     There PostgreSQL answered NOT EXISTS by hashing every answered stage of every case (most
@@ -92,7 +105,23 @@ def awaiting_acknowledgement(*, as_flag: bool = False) -> Q:
     else:
         not_answered = ~Exists(answered)
     # Last, so that it is looked up only for cases the cheaper conditions leave.
-    return Q(acknowledged_on__isnull=True, record_type__in=needing.values("pk")) & Q(not_answered)
+    case_waiting = Q(acknowledged_on__isnull=True, record_type__in=needing.values("pk")) & Q(
+        not_answered
+    )
+    stage_waiting = Stage.objects.filter(_stage_acknowledgement_awaited(), case=OuterRef("pk"))
+    # Only a case at a stage acknowledged on its own can be waiting for that (a corporate
+    # complaint past Stage 1): the lookup is made for those few.
+    staged = RecordType.objects.filter(procedure__in=_staged_acknowledgement())
+    past_stage_1 = Q(current_stage__gt=1, record_type__in=staged.values("pk"))
+    return case_waiting | (past_stage_1 & Q(Exists(stage_waiting)))
+
+
+def _staged_acknowledgement() -> list[str]:
+    return [
+        code
+        for code, procedure in PROCEDURES.items()
+        if any(rule.acknowledgement for rule in procedure.stages)
+    ]
 
 
 def not_assigned() -> Q:
@@ -331,9 +360,16 @@ def name_people(cases: list[Case]) -> list[Case]:
     if not cases:
         return cases
     names: dict[int, list[str]] = {case.pk: [] for case in cases}
+    seen: set[tuple[int, int]] = set()
     parties = CaseParty.objects.filter(case_id__in=names).order_by("role", "id")
-    for case_id, name in parties.values_list("case_id", "person__full_name"):
-        names[case_id].append(name)
+    for case_id, person_id, name in parties.values_list(
+        "case_id", "person_id", "person__full_name"
+    ):
+        # A young person complaining for themselves is both the complainant and the child:
+        # one person, named once (not "Alex, Alex").
+        if (case_id, person_id) not in seen:
+            seen.add((case_id, person_id))
+            names[case_id].append(name)
     for case in cases:
         case.people_listed = names[case.pk]
     return cases

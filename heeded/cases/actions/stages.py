@@ -97,6 +97,11 @@ def start_stage(
                     "accept_late_request",
                 )
         if statement_agreed_on is not None:
+            require(
+                rule.statement_of_complaint,
+                f"{rule.title} of the {procedure.name} has no statement of complaint.",
+                "statement_agreed_on",
+            )
             require_not_before(
                 statement_agreed_on,
                 requested_on,
@@ -104,7 +109,7 @@ def start_stage(
                 "the request",
                 "statement_agreed_on",
             )
-        started_on = _stage2_clock_start(number, requested_on, statement_agreed_on)
+        started_on = _stage2_clock_start(rule, requested_on, statement_agreed_on)
         if case.closed_on is not None:
             # Councils close a case after Stage 1; asking for Stage 2 reopens it.
             record_event(
@@ -137,11 +142,12 @@ def start_stage(
     return stage
 
 
-def _stage2_clock_start(number, requested_on, statement_agreed_on) -> dt.date:
-    # The organisation chooses what starts the Stage 2 clock (domain.md section 1.6). Until a
-    # statement is agreed the clock is shown from the request, the earlier and safer date.
+def _stage2_clock_start(rule, requested_on, statement_agreed_on) -> dt.date:
+    # The organisation chooses what starts the children's Stage 2 clock (domain.md section
+    # 1.6). Until a statement is agreed the clock is shown from the request, the earlier and
+    # safer date. A stage without a statement of complaint always counts from the request.
     if (
-        number == 2
+        rule.statement_of_complaint
         and statement_agreed_on
         and Organisation.current().stage2_clock_start == Stage2ClockStart.STATEMENT_AGREED
     ):
@@ -154,11 +160,16 @@ def agree_statement(case: Case, *, by, on: dt.date, expected_version: int | None
     with transaction.atomic():
         case = locked(case, expected_version)
         stage = _stage(case, 2)
+        rule = case.procedure.stage(2)
+        require(
+            rule.statement_of_complaint,
+            f"{rule.title} of the {case.procedure.name} has no statement of complaint.",
+        )
         require(stage.responded_on is None, "Stage 2 has already been responded to.")
         require_date(on, "the statement of complaint was agreed", "on")
         require_not_before(on, stage.requested_on, "the statement was agreed", "the request", "on")
         stage.statement_agreed_on = on
-        stage.started_on = _stage2_clock_start(2, stage.requested_on, on)
+        stage.started_on = _stage2_clock_start(rule, stage.requested_on, on)
         save_with_history(stage, by, "Statement of complaint agreed")
         record_event(
             case,

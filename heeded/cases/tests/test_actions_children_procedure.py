@@ -243,7 +243,7 @@ class TestStage3:
     def test_the_panel_must_meet_within_30_working_days_of_the_request(self, at_stage_3):
         # 30 working days from Mon 14 Nov 2022; 26 and 27 December are bank holidays.
         assert at_stage_3.stage(3).due_on == D(2022, 12, 28)
-        assert at_stage_3.next_deadline_what == "Review panel meets"
+        assert at_stage_3.next_deadline_what == "Review panel meeting"
 
     def test_then_report_in_5_and_the_response_in_15(self, at_stage_3, officer):
         actions.record_panel(at_stage_3, by=officer, held_on=D(2022, 12, 12))

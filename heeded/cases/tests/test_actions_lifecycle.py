@@ -165,6 +165,32 @@ class TestOtherProcedures:
         stage.refresh_from_db()
         assert stage.due_on == D(2025, 6, 12)  # 20 WD; 26 May bank holiday skipped
 
+    def test_corporate_stage_2_has_no_statement_of_complaint_to_move_its_clock(self, officer):
+        # The statement of complaint is the children's Stage 2; a council that starts that
+        # clock from it must not see a corporate Stage 2 counted from one.
+        from heeded.organisation.models import Organisation, Stage2ClockStart
+
+        organisation = Organisation.current()
+        organisation.stage2_clock_start = Stage2ClockStart.STATEMENT_AGREED
+        organisation.save()
+        case = record(officer, record_type="corporate_complaint", received_on=D(2025, 4, 17))
+        actions.acknowledge(case, by=officer, on=D(2025, 4, 22))
+        actions.respond_to_stage(case, 1, by=officer, on=D(2025, 5, 1), outcome="not_upheld")
+        with pytest.raises(ProcedureError, match="has no statement of complaint"):
+            actions.start_stage(
+                case,
+                2,
+                by=officer,
+                requested_on=D(2025, 5, 12),
+                statement_agreed_on=D(2025, 5, 20),
+            )
+        stage = actions.start_stage(case, 2, by=officer, requested_on=D(2025, 5, 12))
+        with pytest.raises(ProcedureError, match="has no statement of complaint"):
+            actions.agree_statement(case, by=officer, on=D(2025, 5, 20))
+        stage.refresh_from_db()
+        assert stage.started_on == D(2025, 5, 12)
+        assert stage.due_on == D(2025, 5, 19)  # acknowledgement: 5 working days from the request
+
     def test_an_foi_request_is_due_on_the_20th_uk_working_day(self, officer):
         case = record(officer, record_type="foi_request", received_on=D(2019, 12, 20))
         assert case.stage(1).due_on == D(2020, 1, 23)

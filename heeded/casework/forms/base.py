@@ -12,6 +12,28 @@ YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
+# The complainant type of a child or young person complaining themselves (a default code:
+# codes are stable, labels are the council's; the public young person's form records it).
+YOUNG_PERSON_TYPE = "young_person"
+
+
+def check_child_complainant(form: forms.Form, data: dict) -> bool:
+    """Whether the complainant type is the child's, adding an error where "Made by a child
+    or young person?" then does not say Yes: one fact asked twice. Left at "No" or
+    unanswered, the case is missing from the report's complaints from children and young
+    people (counted by the second answer) and no advocate is asked about."""
+    kind = data.get("complainant_type")
+    if kind is None or kind.code != YOUNG_PERSON_TYPE:
+        return False
+    if (
+        "young_person" in form.fields
+        and data.get("young_person") != "yes"
+        and not form.has_error("young_person")
+    ):
+        form.add_error("young_person", f"Select Yes: you chose ‘{kind.label}’ for who they are")
+    return True
+
+
 def as_bool(answer: str) -> bool | None:
     """'yes' / 'no' / anything else (not recorded), as the case's nullable booleans."""
     return {"yes": True, "no": False}.get(answer)

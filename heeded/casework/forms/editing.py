@@ -17,7 +17,7 @@ from ..fields import PARTS, DateField
 from ..questions import questions_for
 from ..templatetags.casework import long_date
 from .actions import ActionForm
-from .base import as_answer, as_bool, learning_for_report, yes_no
+from .base import as_answer, as_bool, check_child_complainant, learning_for_report, yes_no
 
 BOOLEANS = ("young_person", "via_professional", "remedial_action")
 MULTI = ("service_teams", "natures", "outcomes_sought")
@@ -116,6 +116,11 @@ class EditDetailsForm(ActionForm):
                 )
         data["opened_with"] = json.dumps(now)
         return data, told
+
+    def clean(self):
+        data = super().clean()
+        check_child_complainant(self, data)
+        return data
 
     def initial_for(self, case: Case) -> dict:
         initial = {

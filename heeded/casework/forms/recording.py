@@ -17,7 +17,7 @@ from heeded.taxonomy.models import (
 
 from ..fields import DateField
 from ..questions import Questions, questions_for
-from .base import GovForm, as_bool, kept_in, kept_text, yes_no
+from .base import GovForm, as_bool, check_child_complainant, kept_in, kept_text, yes_no
 
 NEW_PERSON = "new"
 
@@ -176,7 +176,9 @@ class RepresentationForm(GovForm):
         # A summary refused (a null character in it) has been told so: it is not missing.
         if not (data.get("summary") or "").strip() and not self.has_error("summary"):
             self.add_error("summary", f"Enter {q.summary_label[0].lower()}{q.summary_label[1:]}")
-        if q.advocacy and data.get("young_person") == "yes" and not data.get("advocacy_offered"):
+        child_complainant = check_child_complainant(self, data)
+        child_complaining = data.get("young_person") == "yes" or child_complainant
+        if q.advocacy and child_complaining and not data.get("advocacy_offered"):
             self.add_error(
                 "advocacy_offered",
                 "Say whether the child has been offered an advocate: a child making a "

@@ -134,6 +134,22 @@ def test_a_corporate_complaint_has_no_review_panel(signed_in, officer):
     ) in response.content.decode()
 
 
+def test_starting_stage_2_asks_only_what_the_procedure_has(signed_in, officer, complaint):
+    # Children's Stage 2: a statement of complaint, and 20 working days to ask for it.
+    actions.respond_to_stage(complaint, 1, by=officer, on=RECEIVED, outcome="upheld")
+    page = signed_in.get(action_url(complaint, "start-stage")).content.decode()
+    assert "statement of complaint" in page and "made late" in page
+    # Corporate Stage 2: neither.
+    case = record(officer, "corporate_complaint", received_on=RECEIVED)
+    actions.respond_to_stage(case, 1, by=officer, on=RECEIVED, outcome="upheld")
+    page = signed_in.get(action_url(case, "start-stage")).content.decode()
+    assert "statement of complaint" not in page and "made late" not in page
+    case.refresh_from_db()
+    response = post(signed_in, case, "start-stage", date_parts("requested_on", RECEIVED))
+    assert response.status_code == 302
+    assert case.stage(2).requested_on == RECEIVED
+
+
 def test_an_action_form_shows_the_date_messages_and_keeps_what_was_typed(signed_in, complaint):
     response = post(
         signed_in,
@@ -268,6 +284,27 @@ def test_a_note_too_large_to_read_is_told_in_words_on_a_govuk_page(signed_in, co
     assert "Nothing has been saved. Go back, shorten the text" in page
     assert "govuk-template__header" in page
     assert not complaint.events.filter(kind="note").exists()
+
+
+def test_editing_a_child_complainant_to_not_a_child_complaining_is_refused(
+    signed_in, complaint, code
+):
+    # As recording asks: one fact, asked twice, must not say two things.
+    child = code("complainant_type", "young_person")
+    answers = {
+        **date_parts("received_on", RECEIVED),
+        "summary": complaint.summary,
+        "complainant_type": child.pk,
+        "young_person": "no",
+    }
+    response = post(signed_in, complaint, "edit", answers)
+    assert response.status_code == 400
+    assert field_error(response.content.decode(), "id_young_person") == (
+        f"Select Yes: you chose ‘{child.label}’ for who they are"
+    )
+    assert post(signed_in, complaint, "edit", {**answers, "young_person": "yes"}).status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.complainant_type == child and complaint.young_person is True
 
 
 def test_editing_cannot_empty_the_summary_recording_required(signed_in, complaint):

@@ -34,6 +34,24 @@ def test_the_case_page_shows_the_summary_deadline_and_timeline(
     assert ">Received</h3>" in page and "Stage 1 started" in page
 
 
+def test_the_review_panel_deadlines_read_as_what_is_due(client, officer, complaint):
+    # Each deadline is shown as "<clock> due <date>": "Review panel meets due" and "Panel
+    # report sent due" read as if the panel had met and the report had gone.
+    D = dt.date
+    actions.respond_to_stage(complaint, 1, by=officer, on=D(2022, 9, 20), outcome="upheld")
+    actions.start_stage(complaint, 2, by=officer, requested_on=D(2022, 10, 3))
+    actions.respond_to_stage(complaint, 2, by=officer, on=D(2022, 11, 4), outcome="not_upheld")
+    actions.start_stage(complaint, 3, by=officer, requested_on=D(2022, 11, 14))
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    # 30 working days from Mon 14 Nov 2022; 26 and 27 December are bank holidays.
+    assert "<strong>Review panel meeting</strong> due 28 December 2022" in page
+    actions.record_panel(complaint, by=officer, held_on=D(2022, 12, 12))
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    assert "<strong>Panel&#x27;s report</strong> due 19 December 2022" in page
+    assert "meets due" not in page and "sent due" not in page
+
+
 def test_an_entry_keyed_after_it_happened_says_when_it_was_recorded(client, officer, code):
     import time_machine
 
@@ -130,6 +148,46 @@ def _email():
     from heeded.taxonomy.models import HowReceived
 
     return HowReceived.objects.get(code="email")
+
+
+def test_the_people_show_how_to_reach_them_and_the_childs_date_of_birth(client, officer):
+    # What the recording form and the online forms collect: an officer answering the complaint
+    # needs it, and the case page was the only place to read it.
+    parent = PersonFactory(
+        full_name="Dana Whitlock",
+        email="dana@example.org",
+        telephone="07700 900123",
+        address="1 High Street\nNewtown",
+        postcode="NT1 1AA",
+        preferred_contact="telephone",
+    )
+    child = PersonFactory(
+        full_name="Kit Whitlock", email="", postcode="", date_of_birth=dt.date(2015, 1, 1)
+    )
+    case = record(
+        officer, "complaint", people=[(parent, "complainant", "Mother"), (child, "child", "")]
+    )
+    client.force_login(officer)
+    page = client.get(f"/cases/{case.reference}/").content.decode()
+    assert '<a class="govuk-link" href="mailto:dana@example.org">dana@example.org</a>' in page
+    assert "Telephone: 07700 900123" in page
+    assert "Address: 1 High Street<br>Newtown, NT1 1AA" in page
+    assert "Prefers to be contacted by telephone" in page
+    assert "Date of birth: 1 January 2015" in page
+
+
+def test_a_young_person_who_is_both_complainant_and_child_has_their_details_shown_once(
+    client, officer
+):
+    young_person = PersonFactory(full_name="Alex", email="alex@example.org", postcode="")
+    case = record(
+        officer,
+        "complaint",
+        people=[(young_person, "complainant", "Themselves"), (young_person, "child", "")],
+    )
+    client.force_login(officer)
+    page = client.get(f"/cases/{case.reference}/").content.decode()
+    assert page.count("Email: <a") == 1
 
 
 def test_an_unknown_reference_is_not_found(client, officer):
@@ -343,6 +401,31 @@ def test_an_mp_enquiry_keeps_its_capitals_on_the_case_page_and_its_forms(client,
     assert "by via" not in page and "(representative (" not in page
     form = client.get(f"/cases/{enquiry.reference}/note/").content.decode()
     assert f"{enquiry.reference} – MP or councillor enquiry</span>" in form
+
+
+def test_an_mp_enquiry_names_the_constituent_as_who_it_is_about_not_who_made_it(client, officer):
+    # The recording form asks for "The constituent it is about"; the MP made the enquiry.
+    enquiry = record(
+        officer,
+        "mp_councillor_enquiry",
+        received_on=dt.date(2026, 10, 9),
+        people=[
+            (PersonFactory(full_name="Sam Lee"), "complainant", ""),
+            (
+                PersonFactory(full_name="Jane Smith MP", organisation="Hartlepool"),
+                "representative",
+                "",
+            ),
+        ],
+    )
+    client.force_login(officer)
+    page = client.get(f"/cases/{enquiry.reference}/").content.decode()
+    assert "The constituent the enquiry is about</span>" in page
+    assert "Made the representation" not in page
+    # Every other kind still says who made it.
+    complaint = record(officer, "complaint", people=[(PersonFactory(), "complainant", "Father")])
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    assert "Made the representation; relationship: Father</span>" in page
 
 
 def test_a_converted_case_says_what_it_was_with_the_label_as_written(client, officer, code):

@@ -99,6 +99,18 @@ def test_corporate_stage_2_is_acknowledged_separately(officer):
     assert "acknowledge-stage" in slugs(case, officer)
 
 
+def test_corporate_stage_2_offers_no_statement_of_complaint(officer):
+    # A children's Stage 2 step: offered on a corporate Stage 2, it could move that clock.
+    case = record(officer, "corporate_complaint")
+    actions.respond_to_stage(case, 1, by=officer, on=RECEIVED, outcome="upheld")
+    actions.start_stage(case, 2, by=officer, requested_on=RECEIVED)
+    assert "agree-statement" not in slugs(case, officer)
+    assert why_not(case, "agree-statement", officer) == (
+        "The Corporate complaints procedure (Ombudsman's Complaint Handling Code) has no "
+        "statement of complaint."
+    )
+
+
 def test_an_foi_request_is_answered_and_extended_but_never_refused_as_a_complaint(officer):
     request = record(officer, "foi_request")
     moves = slugs(request, officer)

@@ -351,6 +351,36 @@ def test_a_child_complainant_must_be_offered_an_advocate(client, officer, code):
     assert Case.objects.get().advocacy_offered is True
 
 
+@pytest.mark.parametrize("answer", ["no", "unknown", ""])
+def test_a_complainant_who_is_a_child_is_recorded_as_a_child_complaining(
+    client, officer, code, answer
+):
+    # Left at "No" or unanswered, the report would not count it among the complaints from
+    # children and young people, and the officer would not be asked about an advocate.
+    client.force_login(officer)
+    child = code("complainant_type", "young_person")
+    response = client.post(
+        "/cases/new/complaint/",
+        complaint_answers(code, complainant_type=child.pk, young_person=answer),
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f"Select Yes: you chose ‘{child.label}’ for who they are" in page
+    assert "must be offered one" in page
+    client.post(
+        "/cases/new/complaint/",
+        complaint_answers(
+            code,
+            complainant_type=child.pk,
+            young_person="yes",
+            advocacy_offered="yes",
+            confirm="1",
+        ),
+    )
+    case = Case.objects.get()
+    assert case.young_person is True and case.advocacy_offered is True
+
+
 def test_a_complaint_needs_the_complainants_name_and_what_it_is_about(client, officer, code):
     client.force_login(officer)
     response = client.post(

@@ -238,7 +238,9 @@ class TestEveryProblemIsNamed:
             (4, "reference", "OLD"),
         ]
         assert found[0][3] == "The reference A is also on row 2."
-        assert "already exists" in found[1][3]
+        assert found[1][3] == (
+            "A case with the reference OLD already exists. Import with --update to change it."
+        )
 
     def test_header_problems_missing_unknown_and_case_sensitive(self, tmp_path):
         columns = ["reference", "Record_Type", "recieved_on", "notes"]

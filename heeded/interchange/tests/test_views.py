@@ -65,6 +65,19 @@ def test_a_file_with_problems_lists_each_and_writes_nothing(as_manager):
     assert Case.objects.count() == 0
 
 
+def test_a_case_already_held_is_explained_in_the_applications_words_not_the_commands(
+    as_manager,
+):
+    as_manager.post(UPLOAD, {"file": csv_upload([complaint("A")])})
+    as_manager.post(CONFIRM)
+    page = as_manager.post(UPLOAD, {"file": csv_upload([complaint("A")])}).content.decode()
+    assert (
+        "A case with the reference A already exists. To change it, upload the file again "
+        "with &#x27;Update cases that already exist&#x27; ticked."
+    ) in page
+    assert "--update" not in page
+
+
 def test_a_good_file_is_summarised_then_created_on_confirm_once(as_manager, manager):
     response = as_manager.post(UPLOAD, {"file": csv_upload([complaint("A"), complaint("B")])})
     assert response.status_code == 302 and response.url == CONFIRM

@@ -55,6 +55,28 @@ def test_a_case_answered_before_its_acknowledgement_waits_for_none(client, offic
     assert sorted(c.reference for c in listed) == sorted(expected)
 
 
+def test_a_corporate_escalation_awaits_its_own_acknowledgement(client, officer, caseload):
+    # The Ombudsman's Code: a Stage 2 request is acknowledged within 5 working days, as the
+    # case's deadline says; the queue and the list that count acknowledgements include it.
+    from heeded.cases.tests.factories import record
+
+    case = record(officer, "corporate_complaint", received_on=dt.date(2022, 9, 26))
+    actions.acknowledge(case, by=officer, on=dt.date(2022, 9, 27))
+    actions.respond_to_stage(case, 1, by=officer, on=dt.date(2022, 10, 3), outcome="upheld")
+    actions.start_stage(case, 2, by=officer, requested_on=dt.date(2022, 10, 10))
+    client.force_login(officer)
+    awaiting = queue(client.get(URL), "team", "awaiting_acknowledgement")
+    assert case.reference in references(awaiting) and awaiting.count == 4
+    listed = client.get(awaiting.view_all_url).context["page"].object_list
+    assert case.reference in [c.reference for c in listed]
+    # Acknowledged, it waits no more.
+    actions.acknowledge_stage(case, 2, by=officer, on=dt.date(2022, 10, 11))
+    awaiting = queue(client.get(URL), "team", "awaiting_acknowledgement")
+    assert case.reference not in references(awaiting) and awaiting.count == 3
+    listed = client.get(awaiting.view_all_url).context["page"].object_list
+    assert case.reference not in [c.reference for c in listed]
+
+
 def test_my_work_is_the_cases_i_am_the_officer_for(client, officer, caseload):
     client.force_login(officer)
     response = client.get(URL)

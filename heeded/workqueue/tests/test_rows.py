@@ -29,6 +29,21 @@ def test_a_list_row_names_two_people_at_most_escaped(client, officer, caseload):
     assert "Third Person" not in row
 
 
+def test_a_young_person_complaining_for_themselves_is_named_once(client, officer, caseload):
+    # They are both the complainant and the child the complaint is about.
+    alex = PersonFactory(full_name="Alex")
+    case = complaint(
+        officer,
+        dt.date(2022, 10, 11),
+        people=[(alex, "complainant", "Themselves"), (alex, "child", "")],
+    )
+    client.force_login(officer)
+    row = row_of(client.get("/cases/").content.decode(), case.reference)
+    assert '">Alex</td>' in row and "Alex<br>Alex" not in row
+    csv = b"".join(client.get("/cases/export.csv").streaming_content).decode()
+    assert f"{case.reference}," in csv and ",Alex," in csv and "Alex; Alex" not in csv
+
+
 def test_a_list_row_says_when_nobody_and_no_officer_are_recorded(client, officer, caseload):
     client.force_login(officer)
     page = client.get("/cases/").content.decode()

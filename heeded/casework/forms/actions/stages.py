@@ -50,8 +50,12 @@ class StartStageForm(ActionForm):
     )
 
     def setup(self):
-        if self.stage_number != 2:
+        # Asked only where the procedure has them: a statement of complaint (children's
+        # Stage 2), and a time limit for asking that a late request would break.
+        if not self.stage_rule.statement_of_complaint:
             del self.fields["statement_agreed_on"]
+        if self.case.procedure.stage(self.stage_number - 1).escalation_window is None:
+            del self.fields["accept_late_request"]
         self.button = self.heading()
 
     def heading(self):
@@ -65,7 +69,7 @@ class StartStageForm(ActionForm):
             by=by,
             requested_on=data["requested_on"],
             statement_agreed_on=data.get("statement_agreed_on"),
-            accept_late_request=data["accept_late_request"],
+            accept_late_request=data.get("accept_late_request", False),
             expected_version=version,
         )
         return f"Stage {self.stage_number} started"
