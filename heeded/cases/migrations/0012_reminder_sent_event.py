@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0010_case_recorded_from'),
+        ('cases', '0011_panel_deadline_names'),
     ]
 
     operations = [
