@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from .views import actions, case, recording
+from .views import actions, case, people, recording
 
 
 class ReferenceConverter:
@@ -28,6 +28,7 @@ urlpatterns = [
     path("new/deadlines/", recording.deadlines, name="deadlines"),
     path("new/<slug:record_type>/", recording.details, name="record_details"),
     path("<reference:reference>/", case.case_page, name="case"),
+    path("<reference:reference>/people/<int:party>/", people.person_details, name="person"),
     path(
         "<reference:reference>/documents/<int:pk>/",
         case.download_document,

@@ -10,11 +10,14 @@ from .editing import changes_since, update_details
 from .lifecycle import acknowledge, close, convert, refuse, reopen, withdraw
 from .recording import AlreadyRecorded, next_reference, record_representation
 from .records import (
+    PERSON_DETAILS,
     add_note,
     assign,
+    change_person_details,
     contact_refusals,
     log_contact,
     not_the_ombudsman,
+    person_version,
     record_advocacy,
     record_ombudsman_decision,
     record_ombudsman_enquiry,
@@ -33,6 +36,7 @@ from .stages import (
 )
 
 __all__ = [
+    "PERSON_DETAILS",
     "AlreadyRecorded",
     "ProcedureError",
     "StaleCase",
@@ -41,6 +45,7 @@ __all__ = [
     "add_note",
     "agree_statement",
     "assign",
+    "change_person_details",
     "changes_since",
     "close",
     "convert",
@@ -51,6 +56,7 @@ __all__ = [
     "not_the_ombudsman",
     "long_date",
     "next_reference",
+    "person_version",
     "record_advocacy",
     "record_ombudsman_decision",
     "record_ombudsman_enquiry",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -11,7 +12,7 @@ from django.utils.timezone import localdate, localtime, now
 from heeded.taxonomy.models import HowReceived, OmbudsmanDecision
 from heeded.taxonomy.wording import in_sentence
 
-from ..models import Case, Contact, ContactDirection, EventKind, Payment, Stage
+from ..models import Case, Contact, ContactDirection, EventKind, Payment, Person, Stage
 from ._base import (
     ProcedureError,
     locked,
@@ -443,3 +444,58 @@ def add_note(case: Case, *, by, text: str, on: dt.date | None = None):
                 "text",
             )
         return record_event(case, EventKind.NOTE, by=by, on=on, description=text.strip())
+
+
+# A person's details an officer may correct after recording, in the order forms show them.
+PERSON_DETAILS = (
+    "full_name",
+    "email",
+    "telephone",
+    "address",
+    "postcode",
+    "preferred_contact",
+    "date_of_birth",
+    "organisation",
+)
+
+
+def person_version(person: Person) -> str:
+    """A fingerprint of the person's details as a form showed them: a person has no version
+    number of their own, and is shared by every case they are on."""
+    values = repr([getattr(person, name) for name in PERSON_DETAILS])
+    return hashlib.sha256(values.encode()).hexdigest()[:16]
+
+
+def change_person_details(
+    case: Case, person: Person, *, by, details: dict, seen: str, on: dt.date | None = None
+) -> list[str]:
+    """Correct the details of someone on ``case`` (a new telephone number, a spelling), as
+    they were when the form was opened (``seen``): if someone else changed them since, the
+    change is refused, naming what they changed. Returns the names of the details changed;
+    the person's history keeps the old values, and the case's timeline says what changed."""
+    with transaction.atomic():
+        current = Person.objects.select_for_update().get(pk=person.pk)
+        if person_version(current) != seen:
+            raise ProcedureError(
+                f"Someone else changed {current.full_name}'s details while you were editing "
+                "them. Their details are shown below as they are now: check them, then make "
+                "your changes again."
+            )
+        changed = [
+            Person._meta.get_field(name).verbose_name
+            for name, value in details.items()
+            if getattr(current, name) != value
+        ]
+        if not changed:
+            return []
+        for name, value in details.items():
+            setattr(current, name, value)
+        save_with_history(current, by, "Details corrected")
+        record_event(
+            case,
+            EventKind.EDITED,
+            by=by,
+            on=on or localdate(),
+            description=f"{current.full_name}'s details changed: {', '.join(changed)}",
+        )
+    return changed

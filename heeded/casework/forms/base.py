@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from heeded.cases.models import Person
 from heeded.field_messages import NamesItsFields
 
 from ..fields import PARTS, DateField, DateWidget
@@ -57,6 +58,18 @@ def kept_in(model, name: str) -> int:
     """How many characters ``model.name`` holds: a text box for it says so beforehand, as
     PostgreSQL refuses anything longer (a server error) where SQLite keeps it whole."""
     return model._meta.get_field(name).max_length
+
+
+def email_field() -> forms.EmailField:
+    """A person's optional email address, as every form that asks for one asks."""
+    return forms.EmailField(
+        label="Email address",
+        max_length=kept_in(Person, "email"),
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
 
 
 def kept_text(model, name: str, *, label: str, called: str = "", **kwargs) -> forms.CharField:

@@ -17,7 +17,14 @@ from heeded.taxonomy.models import (
 
 from ..fields import DateField
 from ..questions import Questions, questions_for
-from .base import GovForm, as_bool, check_child_complainant, kept_in, kept_text, yes_no
+from .base import (
+    GovForm,
+    as_bool,
+    check_child_complainant,
+    email_field,
+    kept_text,
+    yes_no,
+)
 
 NEW_PERSON = "new"
 
@@ -79,14 +86,7 @@ class RepresentationForm(GovForm):
     # The person who made it: someone already on file, or a new person.
     person = forms.CharField(required=False, widget=forms.HiddenInput)
     full_name = kept_text(Person, "full_name", label="Full name")
-    email = forms.EmailField(
-        label="Email address",
-        max_length=kept_in(Person, "email"),
-        required=False,
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
-        },
-    )
+    email = email_field()
     telephone = kept_text(Person, "telephone", label="Telephone")
     postcode = kept_text(Person, "postcode", label="Postcode")
     address = forms.CharField(label="Address", widget=forms.Textarea, required=False)

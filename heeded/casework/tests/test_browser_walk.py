@@ -93,6 +93,15 @@ def test_an_officer_takes_a_complaint_from_recording_to_closure(
     case = Case.objects.get()
     assert case.parties.get().person.full_name == "Dana Whitlock"
 
+    # She rings with a new number: the officer corrects her details from the case page.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Change Dana Whitlock's details").click()
+    look(page, "05a-person-details")
+    page.fill("#id_telephone", "01983 123456")
+    page.get_by_role("button", name="Save changes").click()
+    banner(page, "Dana Whitlock's details changed")
+    assert case.parties.get().person.telephone == "01983 123456"
+
     do(page, "Acknowledge", "06-acknowledge")
     fill_date(page, "on", received + dt.timedelta(days=1))
     page.get_by_role("button", name="Acknowledge").click()

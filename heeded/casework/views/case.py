@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.timezone import localdate
 from django.views.decorators.http import require_GET
 
+from heeded.access.policies import can_record_cases
 from heeded.calendars.working_days import describe_deadline, working_days_left
 from heeded.cases.clocks import open_deadlines
 from heeded.taxonomy.wording import in_sentence
@@ -74,6 +75,8 @@ def case_page(request, reference: str):
             "deadlines": deadline_rows(case, today),
             "terms": term_labels(case),
             "parties": list(case.parties.all()),
+            # The team corrects people's details; a responding manager reads them.
+            "can_record": can_record_cases(request.user),
             "payment_total": sum((p.amount for p in case.payments.all()), start=0),
             "payments": list(case.payments.all()),
             "timeline": timeline(case),

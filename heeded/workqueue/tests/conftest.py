@@ -122,7 +122,8 @@ def examples(officer, responding, settings, tmp_path):
     """URL argument values by name, from real rows (the whole-site sweeps), and the values
     that differ for particular URL names."""
     settings.MEDIA_ROOT = tmp_path
-    case = record(officer, "complaint")
+    complainant = PersonFactory(full_name="Dana Whitlock")
+    case = record(officer, "complaint", people=[(complainant, "complainant", "Mother")])
     case = actions.assign(case, by=officer, responding_manager=responding)
     letter = SimpleUploadedFile("letter.pdf", b"%PDF-1.4 a letter", "application/pdf")
     document = add_document(case, letter, by=officer)
@@ -136,6 +137,7 @@ def examples(officer, responding, settings, tmp_path):
     recommendation = {"pk": raised.pk}
     by_name = {
         "casework:document": {"pk": document.pk},
+        "casework:person": {"party": case.parties.get().pk},
         "reference:closure_remove": {"pk": closure.pk},
         "reference:unit_edit": {"code": "fostering"},
         "reference:unit_retire": {"code": "fostering"},

@@ -60,6 +60,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "casework:case": CASEWORK,
     "casework:document": CASEWORK,
     "casework:action": CASEWORK,
+    # Correcting someone's details: they may be on cases a responding manager cannot see.
+    "casework:person": RECORDERS,
     # Reports (heeded.reports): no case records for report viewers on these pages
     "reports:index": REPORT_READERS,
     "reports:report": REPORT_READERS,

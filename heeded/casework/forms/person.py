@@ -1,0 +1,67 @@
+"""Correcting the details of someone on a case after it was recorded."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from heeded.cases.actions import PERSON_DETAILS, person_version
+from heeded.cases.models import ContactPreference, Person
+from heeded.public.fields import clean_postcode
+
+from ..fields import DateField
+from .base import GovForm, email_field, kept_text
+
+
+class PersonDetailsForm(GovForm):
+    full_name = kept_text(Person, "full_name", label="Full name")
+    email = email_field()
+    telephone = kept_text(Person, "telephone", label="Telephone")
+    address = forms.CharField(
+        label="Address", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    postcode = kept_text(Person, "postcode", label="Postcode")
+    preferred_contact = forms.ChoiceField(
+        label="How do they prefer to be contacted?",
+        choices=[("", "Not known"), *ContactPreference.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    date_of_birth = DateField(
+        name="Date of birth",
+        label="Date of birth (optional)",
+        past_only=True,
+        required=False,
+        help_text="For a child or young person. For example, 27 3 2012",
+    )
+    organisation = kept_text(
+        Person, "organisation", label="Organisation", help_text="For advocates and professionals."
+    )
+    # The details as this form showed them (``person_version``): a change someone else
+    # saves meanwhile is not silently overwritten.
+    seen = forms.CharField(widget=forms.HiddenInput)
+
+    required_messages = {"full_name": "Enter their full name"}
+
+    def __init__(self, *args, person: Person, **kwargs):
+        initial = {name: getattr(person, name) for name in PERSON_DETAILS}
+        initial["seen"] = person_version(person)
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["full_name"].required = True
+        self.person = person
+
+    def clean_postcode(self) -> str:
+        postcode = self.cleaned_data["postcode"].strip()
+        if not postcode:
+            return ""
+        try:
+            return clean_postcode(postcode)
+        except ValidationError as error:
+            raise ValidationError(error.messages[0]) from None
+
+    def details(self) -> dict:
+        data = self.cleaned_data
+        details = {name: data[name] for name in PERSON_DETAILS}
+        for name in ("full_name", "email", "telephone", "address", "organisation"):
+            details[name] = (details[name] or "").strip()
+        return details

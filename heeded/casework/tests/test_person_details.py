@@ -1,0 +1,143 @@
+"""Correcting the details of someone on a case after it was recorded."""
+
+import datetime as dt
+
+import pytest
+
+from heeded.cases import actions
+from heeded.cases.models import CaseEvent, EventKind, Person
+from heeded.cases.tests.factories import record
+
+from .conftest import RECEIVED
+
+pytestmark = pytest.mark.django_db
+
+
+def person_url(case) -> str:
+    return f"/cases/{case.reference}/people/{case.parties.get().pk}/"
+
+
+def answers(person, **changes) -> dict:
+    data = {
+        "full_name": person.full_name,
+        "email": person.email,
+        "telephone": person.telephone,
+        "address": person.address,
+        "postcode": person.postcode,
+        "preferred_contact": person.preferred_contact,
+        "date_of_birth_day": "",
+        "date_of_birth_month": "",
+        "date_of_birth_year": "",
+        "organisation": person.organisation,
+        "seen": actions.person_version(person),
+    }
+    return {**data, **changes}
+
+
+@pytest.fixture
+def dana(complaint) -> Person:
+    return complaint.parties.get().person
+
+
+def test_an_officer_corrects_a_telephone_number_and_the_timeline_says_what_changed(
+    client, officer, complaint, dana
+):
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    assert f'href="{person_url(complaint)}">Change' in page
+    response = client.post(
+        person_url(complaint),
+        answers(dana, telephone="01983 123456", postcode="po30 1ud", preferred_contact="telephone"),
+    )
+    assert response.status_code == 302
+    assert (
+        "Dana Whitlock&#x27;s details changed" in client.get(response["Location"]).content.decode()
+    )
+    dana.refresh_from_db()
+    assert (dana.telephone, dana.postcode, dana.preferred_contact) == (
+        "01983 123456",
+        "PO30 1UD",
+        "telephone",
+    )
+    event = CaseEvent.objects.get(case=complaint, kind=EventKind.EDITED)
+    assert event.description == (
+        "Dana Whitlock's details changed: telephone, postcode, preferred contact"
+    )
+    assert event.by == officer
+    # The old number is kept in the person's history, not on the timeline.
+    assert dana.history.earliest().telephone == ""
+
+
+def test_bad_answers_are_named_and_everything_typed_is_kept(client, officer, complaint, dana):
+    client.force_login(officer)
+    response = client.post(
+        person_url(complaint),
+        answers(
+            dana,
+            full_name="",
+            email="dana-at-example",
+            postcode="ZZ9 ZZZZ",
+            telephone="07700 900123",
+            date_of_birth_day="30",
+            date_of_birth_month="2",
+            date_of_birth_year="2012",
+        ),
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    for message in (
+        "Enter their full name",
+        "Enter an email address in the correct format, like name@example.com",
+        "Enter a real postcode, like AA1 1AA",
+        "Date of birth must be a real date",
+    ):
+        assert message in page
+    assert 'value="07700 900123"' in page
+    dana.refresh_from_db()
+    assert dana.telephone == ""
+
+
+def test_a_change_saved_meanwhile_is_not_overwritten_and_is_shown(
+    client, officer, manager, complaint, dana
+):
+    client.force_login(officer)
+    opened = answers(dana, telephone="01983 111111")
+    actions.change_person_details(
+        complaint,
+        dana,
+        by=manager,
+        details={"email": "dana.new@example.com"},
+        seen=actions.person_version(dana),
+    )
+    response = client.post(person_url(complaint), opened)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Someone else changed Dana Whitlock&#x27;s details while you were editing them." in page
+    dana.refresh_from_db()
+    assert (dana.email, dana.telephone) == ("dana.new@example.com", "")
+    # Sent again, having seen the warning, the officer's answers are saved.
+    seen = actions.person_version(dana)
+    assert f'value="{seen}"' in page
+    client.post(person_url(complaint), {**opened, "seen": seen})
+    dana.refresh_from_db()
+    assert dana.telephone == "01983 111111"
+
+
+def test_a_person_on_other_cases_is_said_to_be_so(client, officer, complaint, dana):
+    record(officer, received_on=RECEIVED, people=[(dana, "complainant", "Mother")])
+    client.force_login(officer)
+    page = client.get(person_url(complaint)).content.decode()
+    assert "Dana Whitlock is on 1 other case too: the change applies to it as well." in page
+
+
+def test_only_the_complaints_team_corrects_people_and_only_those_on_the_case(
+    client, officer, responding, complaint
+):
+    actions.assign(complaint, by=officer, responding_manager=responding)
+    client.force_login(responding)
+    assert client.get(person_url(complaint)).status_code == 403
+    assert b"details</span></a>" not in client.get(f"/cases/{complaint.reference}/").content
+    other = record(officer, received_on=dt.date(2022, 9, 13))
+    client.force_login(officer)
+    not_on_it = f"/cases/{other.reference}/people/{complaint.parties.get().pk}/"
+    assert client.get(not_on_it).status_code == 404
