@@ -228,8 +228,13 @@ class RepresentationForm(GovForm):
             else:
                 text = "" if value is None else str(value)
             if text:
-                rows.append((field.label, text))
+                rows.append((self._question(name, field), text))
         return rows
+
+    def _question(self, name: str, field) -> str:
+        # "Full name" beside an MP's name or a child's does not say whose: the check page
+        # says it as the form's heading over it does ("The constituent it is about").
+        return self.questions.person_heading if name == "full_name" else field.label
 
 
 def _describe_person(person: Person) -> str:

@@ -1,6 +1,7 @@
 """Recording a representation: one journey, asking each record type only what it needs."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -97,6 +98,17 @@ def test_the_mp_enquiry_form_puts_each_heading_above_its_own_fields(client, offi
     ]
     positions = [page.index(text) for text in order]
     assert positions == sorted(positions)
+
+
+def test_the_check_page_says_whose_name_it_is(client, officer, code):
+    client.force_login(officer)
+    page = client.post("/cases/new/complaint/", complaint_answers(code)).content.decode()
+    assert re.search(
+        r'<dt class="govuk-summary-list__key">Who is making the complaint</dt>\s*'
+        r'<dd class="govuk-summary-list__value">Dana Whitlock</dd>',
+        page,
+    )
+    assert '<dt class="govuk-summary-list__key">Full name</dt>' not in page
 
 
 def test_a_complaint_form_has_no_mp_heading(client, officer):
