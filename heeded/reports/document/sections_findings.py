@@ -128,11 +128,16 @@ def timeliness(ctx: Context) -> Section:
     if extended.get("agreed"):
         # Agreed extensions shown apart (domain.md 7.3 item 5).
         agreed = extended["agreed"]
-        kept = ctx.shown_share(extended.get("within", 0), agreed)
+        within = extended.get("within", 0)
+        kept = ctx.shown_part(within, agreed)
         items.append(
             f"An extension was agreed for {ctx.count(agreed)} Stage 1 "
             f"{ctx.plural(agreed, 'complaint')}"
-            + (f"; {kept} of these were answered within the extended deadline." if kept else ".")
+            + (
+                f"; of these, {kept} {ctx.were(within)} answered within the extended deadline."
+                if kept
+                else "."
+            )
         )
     items = [item for item in items if item]
     if items:

@@ -243,12 +243,18 @@ def representations(ctx: Context) -> Section:
 
 def _families(ctx: Context, total: int, statutory: int, complaints: int, other: int) -> list:
     statutory_share = ctx.shown_part(statutory, total)
-    accepted = ctx.shown_share(complaints, statutory)
+    # "of these, 112 (92%) were accepted", not "112 of 122 (92%) of these": the clause
+    # before has just said what they are of (the demo's 2025/26 report said "of" twice).
+    accepted = ctx.shown_part(complaints, statutory)
     others = ctx.shown_part(other, total)
     return [
-        sentence(
-            f"{statutory_share} {ctx.were(statutory)} statutory; {accepted} of these "
-            f"{ctx.were(complaints)} accepted and managed as statutory complaints."
+        (
+            sentence(f"{statutory_share} {ctx.were(statutory)} statutory.")
+            if statutory == 0
+            else sentence(
+                f"{statutory_share} {ctx.were(statutory)} statutory; of these, {accepted} "
+                f"{ctx.were(complaints)} accepted and managed as statutory complaints."
+            )
         )
         if statutory_share and accepted
         else "The numbers of statutory representations and of those accepted as statutory "

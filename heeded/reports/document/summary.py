@@ -64,14 +64,14 @@ def key_findings(ctx: Context) -> Section:
     statutory = ctx.n("representations.by_family", "statutory")
     complaints = ctx.n("complaints.total")
     responses = ctx.n("stage1.responses")
-    considered, accepted = ctx.shown_share(statutory, total), ctx.shown_share(complaints, statutory)
+    considered, accepted = ctx.shown_share(statutory, total), ctx.shown_part(complaints, statutory)
     findings = [total_received(ctx)]
     if total:  # "0 of 0 representations were considered" is no finding
         findings.append(
             (
                 sentence(
                     f"{considered} {ctx.plural(total, 'representation')} {ctx.were(statutory)} "
-                    f"considered under the statutory procedure, and {accepted} of these "
+                    f"considered under the statutory procedure, and of these {accepted} "
                     f"{ctx.were(complaints)} accepted as statutory complaints."
                 )
                 if considered and accepted

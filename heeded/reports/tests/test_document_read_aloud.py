@@ -192,3 +192,48 @@ def test_shares_of_one_total_that_round_to_101_percent_say_why():
     assert "Percentages are rounded to whole numbers, so they may not add to exactly 100%." in (
         table.notes
     )
+
+
+@pytest.mark.parametrize(
+    ("statutory", "public", "accepted"),
+    [
+        # Demo 2025/26: "122 (36%) were statutory; 112 of 122 (92%) of these were accepted
+        # and managed as statutory complaints": "of" twice, the 122 said twice.
+        (38, False, "30 (79%)"),
+        # Public demo: "all but fewer than 5 of 68 of these were accepted".
+        (32, True, "all but fewer than 5"),
+    ],
+)
+def test_the_statutory_representations_accepted_as_complaints_say_of_once(
+    statutory, public, accepted
+):
+    report = sample_report()
+    report["measures"]["representations.by_family"] = {
+        "statutory": statutory,
+        "other": 68 - statutory,
+    }
+    document = build_document(report, labels=Labels.load(), public=public)
+    share = f"{statutory} ({round(statutory * 100 / 68)}%)"
+    assert (
+        f"{share} were statutory; of these, {accepted} were accepted and managed as statutory "
+        "complaints."
+    ) in section_texts(document, "representations")
+    summary = f"{statutory} of 68 ({round(statutory * 100 / 68)}%) representations were "
+    assert any(
+        t.startswith(
+            summary + "considered under the statutory procedure, and of these "
+            f"{accepted} were accepted as statutory complaints."
+        )
+        for t in section_texts(document, "summary")
+    )
+    assert not any(" of these were" in t for t in section_texts(document))
+
+
+def test_extensions_kept_say_of_these_once():
+    # Demo 2025/26: "An extension was agreed for 11 Stage 1 complaints; 11 of 11 (100%) of
+    # these were answered within the extended deadline."
+    document = build_document(sample_report(), labels=Labels.load())
+    assert (
+        "An extension was agreed for 3 Stage 1 complaints; of these, 2 (67%) were answered "
+        "within the extended deadline."
+    ) in section_texts(document, "timeliness")
