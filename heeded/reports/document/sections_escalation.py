@@ -105,7 +105,13 @@ def escalation(ctx: Context) -> Section:
                 "numbers)"
             )
             + (
-                f"; the average was {wording.working_days(average)}."
+                # One investigation has no average: it took what it took (demo 2025/26 Q1
+                # printed "the average was 54.0 working days" for its one). ``average`` is
+                # None wherever the public version hides the count, so the one case's
+                # figure, and that there was one, stay unpublished there.
+                f"; it took {round(average)} {wording.plural(round(average), 'working day')}."
+                if average is not None and done2 == 1
+                else f"; the average was {wording.working_days(average)}."
                 if average is not None
                 else f"; the average {wording.SMALL_NUMBERS_NOT_PUBLISHED}."
             )

@@ -237,3 +237,25 @@ def test_extensions_kept_say_of_these_once():
         "An extension was agreed for 3 Stage 1 complaints; of these, 2 (67%) were answered "
         "within the extended deadline."
     ) in section_texts(document, "timeliness")
+
+
+def test_one_stage_2_investigation_says_what_it_took_not_an_average():
+    # Demo 2025/26 Q1: "The Stage 2 investigation was not completed within 25 working days,
+    # ...; the average was 54.0 working days": an average of one investigation.
+    report = sample_report(
+        measures={
+            "stage2.responses": 1,
+            "stage2.within_deadline": {"within": 0, "late": 1},
+            "stage2.outcomes": {"not_upheld": 1},
+            "stage2.average_working_days": 54.0,
+        }
+    )
+    texts = section_texts(build_document(report, labels=Labels.load()), "escalation")
+    assert any(t.endswith("; it took 54 working days.") for t in texts), texts
+    assert not any("average" in t for t in texts)
+    # The public version neither gives the one case's figure nor says there was one.
+    public = " ".join(
+        section_texts(build_document(report, labels=Labels.load(), public=True), "escalation")
+    )
+    assert "54" not in public and "it took" not in public
+    assert "the average is not published (small numbers)." in public
