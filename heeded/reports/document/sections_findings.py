@@ -327,7 +327,8 @@ def outcomes(ctx: Context) -> Section:
             )
         )
     codes = ctx.labels.order("outcome", [k for k, n in {**sought, **actual}.items() if n])
-    header = ["Outcome", "Sought (complaints received)", "Actual (Stage 1 responses)"]
+    sought_by, given_in = "Sought (complaints received)", "Actual (Stage 1 responses)"
+    header = ["Outcome", sought_by, given_in]
     table = Table("outcomes", "Outcomes sought and actual outcomes", header, [])
     for code in codes:
         table.rows.append(
@@ -353,10 +354,11 @@ def outcomes(ctx: Context) -> Section:
                 alt,
                 [ctx.name("outcome", c) for c in codes],
                 [
-                    ("Sought", [sought.get(c, 0) for c in codes]),
-                    ("Actual", [actual.get(c, 0) for c in codes]),
+                    (sought_by, [sought.get(c, 0) for c in codes]),
+                    (given_in, [actual.get(c, 0) for c in codes]),
                 ],
                 table,
+                value_label="Number of complaints (sought) or Stage 1 responses (actual)",
             )
         )
     if codes:

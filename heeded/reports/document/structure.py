@@ -141,8 +141,11 @@ class Chart:
     categories: list[str]
     series: list[tuple[str, list[int | float]]]  # (name, one value per category)
     table: Table  # the same data as a table, printed beside the chart
+    # What the bars count, under the axis: each chart says it, as no one default is true of
+    # every chart (the outcomes chart's "Actual" bars count Stage 1 responses, not
+    # complaints, yet its axis read "Number of complaints").
+    value_label: str
     horizontal: bool = True
-    value_label: str = "Number of complaints"
 
 
 Block = Paragraph | BulletList | Note | Quote | Table | Chart

@@ -259,3 +259,21 @@ def test_one_stage_2_investigation_says_what_it_took_not_an_average():
     )
     assert "54" not in public and "it took" not in public
     assert "the average is not published (small numbers)." in public
+
+
+def test_the_outcomes_chart_says_its_actual_bars_count_stage_1_responses():
+    # Demo 2025/26, Chart 2: "Number of complaints" under bars of which the "Actual" ones
+    # count Stage 1 responses (109), not complaints (112).
+    document = build_document(sample_report(), labels=Labels.load())
+    chart = next(
+        b for s in document.sections for b in s.blocks if getattr(b, "id", "") == "outcomes_chart"
+    )
+    assert chart.value_label == "Number of complaints (sought) or Stage 1 responses (actual)"
+    assert (
+        [name for name, _ in chart.series]
+        == chart.table.header[1:]
+        == [
+            "Sought (complaints received)",
+            "Actual (Stage 1 responses)",
+        ]
+    )
