@@ -52,7 +52,16 @@ def recommendations(ctx: Context) -> Section | None:
         return None  # a published report with an empty section reads as an omission
     section = Section("recommendations", "Recommendations")
     if earlier:
-        section.add(Paragraph("Progress on recommendations from earlier reports:"))
+        # "Progress on ..." only over progress the section prints (none, in a quarter's).
+        if any(r.progress_for(ctx.label) for r in earlier):
+            section.add(Paragraph("Progress on recommendations from earlier reports:"))
+        else:
+            section.add(
+                Paragraph(
+                    "Recommendations from earlier reports not yet completed (no progress on "
+                    f"them is recorded for {ctx.label}):"
+                )
+            )
         for number, rec in enumerate(earlier, start=1):
             progress = rec.progress_for(ctx.label)
             text = rec.text
