@@ -222,10 +222,11 @@ def representations(ctx: Context) -> Section:
         section.add(Note(" ".join(observations)))
     monthly = monthly_table(ctx)
     if monthly:
-        section.add(monthly)
+        # The sentence leads into the table it reads, as Southampton 2009/10's (3.5) does
+        # its monthly analysis: after it, it spilt from the landscape page onto the next
+        # page, above the table of how representations were received (public demo 2025/26).
         busiest = busiest_month(ctx)
-        if busiest:
-            section.add(Paragraph(busiest))
+        section.add(Paragraph(busiest) if busiest else None, monthly)
     section.add(
         ctx.breakdown(
             "how_received",

@@ -162,6 +162,13 @@ class Section:
         self.blocks.extend(block for block in blocks if block is not None)
         return self
 
+    def with_next(self) -> list[tuple[Block, Block | None]]:
+        """Each block with the one after it (None after the last): a renderer keeps a
+        sentence with the table or chart it introduces, on its page and, for a wide table,
+        its landscape page."""
+        following = [*self.blocks[1:], None]
+        return [(block, following[n]) for n, block in enumerate(self.blocks)]
+
     def own_texts(self) -> list[str]:
         """The words of this section's paragraphs, notes and list items, in order."""
         texts: list[str] = []
