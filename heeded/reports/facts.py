@@ -34,7 +34,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case as Choose
-from django.db.models import Count, Func, IntegerField, Q, Sum, Value, When
+from django.db.models import Count, DateField, F, Func, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from heeded.cases.models import UPHELD_AT_LEAST_IN_PART, Case, Payment, Stage
@@ -111,6 +111,7 @@ QUERIES = (
     "complaints",
     "information_requests",
     "young_people_upheld",
+    "stage1_ongoing",
     "acknowledgements",
     "stages_started",
     "payments",
@@ -402,6 +403,33 @@ class PeriodRows:
             )
             .filter(self._received("case__received_on"))
             .annotate(period=_which("case__received_on", self.periods))
+            .values("period")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        counts = [0 for _ in self.periods]
+        for row in rows:
+            counts[row["period"]] = row["n"]
+        return counts
+
+    @cached_property
+    def stage1_ongoing(self) -> list[int]:
+        """Complaints received in each period whose Stage 1 had begun and was not yet
+        answered (or withdrawn, which records a response date) on the period's last day:
+        Southampton 2009/10's "14 (7.7%) outcomes were recorded as ongoing" (6.2)."""
+        ends = [
+            When(**{"case__received_on__range": (p.start, p.end)}, then=Value(p.end))
+            for p in self.periods
+        ]
+        rows = (
+            Stage.objects.filter(number=1, case__record_type_id__in=self._ids(COMPLAINT))
+            .filter(self._received("case__received_on"))
+            .annotate(
+                period=_which("case__received_on", self.periods),
+                period_end=Choose(*ends, output_field=DateField()),
+            )
+            .filter(started_on__lte=F("period_end"))
+            .filter(Q(responded_on__isnull=True) | Q(responded_on__gt=F("period_end")))
             .values("period")
             .annotate(n=Count("id"))
             .order_by()

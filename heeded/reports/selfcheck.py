@@ -163,6 +163,13 @@ def _supplementary_problems(s: dict, m: dict, where: str) -> list[str]:
                 f"complaints.{measure}['{entry['code']}']",
                 m[f"complaints.{measure}"].get(entry["code"], 0),
             )
+    ongoing = s.get("stage1_ongoing")
+    if ongoing is not None and not 0 <= ongoing <= m["complaints.total"]:
+        # A part of the complaints received: never more than them.
+        problems.append(
+            f"{where}: supplementary stage1_ongoing is {ongoing}, but complaints.total is "
+            f"{m['complaints.total']}"
+        )
     advocacy = s.get("advocacy", {})
     if advocacy:
         agree(

@@ -102,6 +102,7 @@ SCALARS = [
     ("complaints.total", "Complaints (statutory)"),
     ("stage1.responses", "Stage 1 responses"),
     ("stage1.average_working_days", "Stage 1 average working days"),
+    ("stage1_ongoing", "Complaints awaiting a Stage 1 response at the period's end"),
     ("stage2.started", "Stage 2 investigations started"),
     ("stage2.responses", "Stage 2 investigations completed"),
     ("stage2.average_working_days", "Stage 2 average working days"),
@@ -115,7 +116,7 @@ SCALARS = [
     ("payments.total", "Payments (£)"),
 ]
 # Key figures that are not among the spec's measures, read from the supplementary figures.
-SUPPLEMENTARY = {"cases_paid"}
+SUPPLEMENTARY = {"cases_paid", "stage1_ongoing"}
 # The figures that are not counts, and their places: averages to one decimal place (as the
 # measures round them), money in pounds and pence.
 DECIMALS = {

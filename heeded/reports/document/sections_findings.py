@@ -3,6 +3,10 @@ people's complaints."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from heeded.calendars.dates import long_date
+
 from . import wording
 from .context import NR, Context
 from .structure import BulletList, Cell, Chart, Note, Paragraph, Row, Section, Table, sentence
@@ -366,15 +370,47 @@ def outcomes(ctx: Context) -> Section:
     return section
 
 
+def _ongoing(ctx: Context) -> Paragraph | None:
+    """ "On 31 March 2026, 5 of the 112 complaints received in 2025/26 were still awaiting
+    their Stage 1 response": Southampton 2009/10 (6.2) counts them beside the outcomes
+    ("14 (7.7%) outcomes were recorded as ongoing"), so the outcomes are read as of the
+    complaints that have one."""
+    ongoing = ctx.extra("stage1_ongoing")
+    complaints = ctx.n("complaints.total")
+    if ongoing is None or not complaints:
+        return None
+    ongoing = ctx.named(ongoing, "stage1_ongoing")
+    end = long_date(dt.date.fromisoformat(ctx.report["period"]["to"]))
+    if ongoing == 0:
+        return Paragraph(
+            f"Every complaint received {ctx.during} had its Stage 1 response by {end}."
+        )
+    share = ctx.shown_share(ongoing, complaints)
+    if share is None:
+        return Paragraph(
+            "The number of complaints received "
+            f"{ctx.during} still awaiting their Stage 1 response on {end} "
+            f"{wording.NOT_PUBLISHED}."
+        )
+    return Paragraph(
+        f"On {end}, {share} {ctx.plural(complaints, 'complaint')} received {ctx.during} "
+        f"{ctx.were(ongoing)} still awaiting {'its' if complaints == 1 else 'their'} Stage 1 "
+        "response."
+    )
+
+
 def findings(ctx: Context) -> Section:
     responses = ctx.n("stage1.responses")
     found = {k: ctx.n("stage1.outcomes", k) for k, _ in FINDINGS}
     section = Section("findings", "Investigation outcomes")
     upheld = ctx.added(found["upheld"], found["partially_upheld"])
     if not responses:  # "Of the 0 Stage 1 responses, 0 of 0 were upheld"
-        return section.add(Paragraph(f"No Stage 1 responses were completed {ctx.during}."))
+        return section.add(
+            Paragraph(f"No Stage 1 responses were completed {ctx.during}."), _ongoing(ctx)
+        )
     section.add(
         Paragraph(_findings_text(ctx, found, responses)),
+        _ongoing(ctx),
         ctx.keyed(
             "findings",
             "Stage 1 investigation outcomes",

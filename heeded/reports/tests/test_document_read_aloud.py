@@ -277,3 +277,39 @@ def test_the_outcomes_chart_says_its_actual_bars_count_stage_1_responses():
             "Actual (Stage 1 responses)",
         ]
     )
+
+
+@pytest.mark.parametrize(
+    ("ongoing", "public", "expected"),
+    [
+        (
+            2,
+            False,
+            "On 31 March 2020, 2 of 30 (7%) complaints received in 2019/20 were still "
+            "awaiting their Stage 1 response.",
+        ),
+        (
+            2,
+            True,
+            "On 31 March 2020, fewer than 5 of 30 complaints received in 2019/20 were "
+            "still awaiting their Stage 1 response.",
+        ),
+        (
+            0,
+            False,
+            "Every complaint received in 2019/20 had its Stage 1 response by 31 March 2020.",
+        ),
+    ],
+)
+def test_complaints_still_awaiting_stage_1_at_the_end_are_said_beside_the_outcomes(
+    ongoing, public, expected
+):
+    # Southampton 2009/10 (6.2): "14 (7.7%) outcomes were recorded as ongoing"; the demo's
+    # 2025/26 report left its 5 unanswered complaints out.
+    report = sample_report()
+    report["supplementary"]["stage1_ongoing"] = ongoing
+    document = build_document(report, labels=Labels.load(), public=public)
+    assert expected in section_texts(document, "findings")
+    key_figures = next(t for t in document.tables() if t.id == "key_figures")
+    row = next(r for r in key_figures.rows if r.label.startswith("Complaints awaiting"))
+    assert row.cells[1].text == ("fewer than 5" if public and ongoing else str(ongoing))

@@ -106,3 +106,12 @@ def test_changes_say_up_or_down_with_their_base_and_new_from_zero():
     assert change(8, 0, "2018/19") == "new (up 8 from 0 in 2018/19)"
     assert change(0, 0, "2018/19") == "no change from 0"
     assert change(5.7, 4.1, "2018/19") == "up 1.6 (39%) from 4.1 in 2018/19"
+
+
+def test_more_complaints_awaiting_stage_1_than_were_received_is_caught(report):
+    broken = copy.deepcopy(report)
+    broken["supplementary"]["stage1_ongoing"] = 31
+    with pytest.raises(
+        ReportInconsistent, match="stage1_ongoing is 31, but complaints.total is 30"
+    ):
+        check(broken)
