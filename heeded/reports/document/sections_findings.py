@@ -42,6 +42,45 @@ def stage1_average_before(ctx: Context) -> float | None:
     return ctx.average("stage1.average_working_days", "stage1.responses", ctx.previous)
 
 
+def _band_points(ctx: Context) -> Paragraph | None:
+    """Each band's share of Stage 1 responses set against the year before's, in percentage
+    points, as the Isle of Wight's 2019/20 report (1.4.4) does: "66% ... within 10 working
+    days (47 percentage point increase on the previous reporting period)". The shares are
+    the rounded percentages a reader would work out from Table 4; a band hidden in either
+    year is left out (its share would give its count away)."""
+    if ctx.previous is None:
+        return None
+    now = {k: ctx.n("stage1.bands", k) for k, _ in BANDS}
+    before = {k: ctx.n("stage1.bands", k, ctx.previous) for k, _ in BANDS}
+    total_now, total_before = sum(now.values()), sum(before.values())
+    if not total_now or not total_before:
+        return None
+    responses = (ctx.n("stage1.responses"), ctx.n("stage1.responses", None, ctx.previous))
+    if any(ctx.hides(n) for n in responses):  # a share would give the hidden total away
+        return None
+    clauses = []
+    for k, label in BANDS:
+        if ctx.hides(now[k]) or ctx.hides(before[k]):
+            continue
+        share, was = (
+            wording.percentage(now[k], total_now),
+            wording.percentage(before[k], total_before),
+        )
+        of = "" if clauses else " of Stage 1 responses"  # said once, in the first clause
+        what = f"the share{of} {band_phrase(label)}"
+        if share == was:
+            clauses.append(f"{what} was unchanged at {share}%")
+        else:
+            moved = "rose" if share > was else "fell"
+            clauses.append(
+                f"{what} {moved} by {abs(share - was)} percentage "
+                f"{'point' if abs(share - was) == 1 else 'points'} (from {was}% to {share}%)"
+            )
+    if not clauses:
+        return None
+    return Paragraph(f"Compared with {ctx.previous}, {wording.join(clauses)}.")
+
+
 def timeliness(ctx: Context) -> Section:
     responses = ctx.n("stage1.responses")
     section = Section("timeliness", "Timeliness")
@@ -88,7 +127,8 @@ def timeliness(ctx: Context) -> Section:
             ),
             bands,
             value_label="Number of Stage 1 responses",
-        )
+        ),
+        _band_points(ctx),
     )
     within = ctx.n("stage1.within_deadline", "within")
     ack = {k: ctx.n("complaints.acknowledged_within_3", k) for k in ("within", "late", NR)}

@@ -313,3 +313,35 @@ def test_complaints_still_awaiting_stage_1_at_the_end_are_said_beside_the_outcom
     key_figures = next(t for t in document.tables() if t.id == "key_figures")
     row = next(r for r in key_figures.rows if r.label.startswith("Complaints awaiting"))
     assert row.cells[1].text == ("fewer than 5" if public and ongoing else str(ongoing))
+
+
+def test_the_stage_1_bands_shares_are_compared_with_last_year_in_percentage_points():
+    # Isle of Wight 2019/20 (1.4.4): "66% ... within 10 working days (47 percentage point
+    # increase on the previous reporting period); 26% between 10-20 working days (45
+    # percentage points down ...) and 9% ... (1 percentage point down". Its own tables give
+    # 19, 7 and 2 of 28 against 5, 19 and 3 of 27.
+    document = build_document(sample_report(), labels=Labels.load())
+    assert (
+        "Compared with 2018/19, the share of Stage 1 responses within 10 working days rose by "
+        "49 percentage points (from 19% to 68%), the share taking 11 to 20 working days fell "
+        "by 45 percentage points (from 70% to 25%) and the share taking over 20 working days "
+        "fell by 4 percentage points (from 11% to 7%)."
+    ) in section_texts(document, "timeliness")
+
+
+def test_the_public_version_compares_only_the_bands_it_prints_in_percentage_points():
+    # Public sample: 7 and 5 (withheld) and 2 and 2 (fewer than 5) are hidden; their shares
+    # would give them away, so only the band shown in both years is compared.
+    report = sample_report()
+    report["comparisons"]["2018/19"]["stage1.bands"] = {
+        "within_10": 20,
+        "11_to_20": 5,
+        "over_20": 2,
+    }
+    public = section_texts(build_document(report, labels=Labels.load(), public=True))
+    compared = [t for t in public if t.startswith("Compared with 2018/19, the share")]
+    assert compared == [
+        "Compared with 2018/19, the share of Stage 1 responses within 10 working days fell by "
+        "6 percentage points (from 74% to 68%)."
+    ]
+    assert not any("(from 7%" in t or "to 7%)" in t or "to 25%)" in t for t in public)
