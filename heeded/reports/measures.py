@@ -389,6 +389,9 @@ class Facts:
                 # Of the complaints received, those still awaiting their Stage 1 response
                 # at the period's end (Southampton 2009/10 section 6.2's "ongoing").
                 "stage1_ongoing": self.stage1_ongoing,
+                # Of the Ombudsman's enquiries received, those it had not decided by the
+                # period's end (Isle of Wight 2019/20 section 12.1's "currently ongoing").
+                "lgsco_ongoing": sum(row["ongoing"] for row in self.ombudsman),
             }
         )
 

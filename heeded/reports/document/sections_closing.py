@@ -112,11 +112,12 @@ SCALARS = [
     ("young_people.via_professional", "of which through an advocate or professional"),
     ("young_people.upheld", "of which upheld or partially upheld"),
     ("lgsco.received", "Ombudsman enquiries"),
+    ("lgsco_ongoing", "of which not decided by the period's end"),
     ("cases_paid", "Cases closed with a payment"),
     ("payments.total", "Payments (£)"),
 ]
 # Key figures that are not among the spec's measures, read from the supplementary figures.
-SUPPLEMENTARY = {"cases_paid", "stage1_ongoing"}
+SUPPLEMENTARY = {"cases_paid", "stage1_ongoing", "lgsco_ongoing"}
 # The figures that are not counts, and their places: averages to one decimal place (as the
 # measures round them), money in pounds and pence.
 DECIMALS = {

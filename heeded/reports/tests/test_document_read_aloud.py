@@ -345,3 +345,38 @@ def test_the_public_version_compares_only_the_bands_it_prints_in_percentage_poin
         "6 percentage points (from 74% to 68%)."
     ]
     assert not any("(from 7%" in t or "to 7%)" in t or "to 25%)" in t for t in public)
+
+
+@pytest.mark.parametrize(
+    ("received", "ongoing", "public", "expected"),
+    [
+        # Isle of Wight 2019/20 (12.1): "All four LGSCO complaints were received within the
+        # reporting period with two currently ongoing".
+        (
+            4,
+            2,
+            False,
+            "Of these, 2 (50%) were still awaiting the Ombudsman's decision on 31 March 2020.",
+        ),
+        (
+            4,
+            2,
+            True,
+            "The number still awaiting the Ombudsman's decision on 31 March 2020 is "
+            "not published in this version, to protect privacy.",
+        ),
+        (
+            10,
+            2,
+            True,
+            "Of these, fewer than 5 were still awaiting the Ombudsman's decision on 31 March 2020.",
+        ),
+        (4, 0, False, "The Ombudsman had decided all of them by 31 March 2020."),
+    ],
+)
+def test_ombudsman_enquiries_not_decided_by_the_end_are_said(received, ongoing, public, expected):
+    report = sample_report(measures={"lgsco.received": received})
+    report["supplementary"]["lgsco_ongoing"] = ongoing
+    document = build_document(report, labels=Labels.load(), public=public)
+    [made] = [t for t in section_texts(document, "ombudsman") if t.startswith("The Ombudsman")]
+    assert made.endswith(expected), made

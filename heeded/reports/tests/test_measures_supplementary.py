@@ -3,6 +3,7 @@ import datetime as dt
 from heeded.reports.measures import compute_supplementary, ranked
 from heeded.reports.periods import custom, financial_year
 
+from . import isle_of_wight
 from .case_data import case
 
 D = dt.date
@@ -140,3 +141,17 @@ def test_complaints_still_awaiting_stage_1_at_the_periods_end(db):
     report = build_report(financial_year(2023), comparisons=1)
     assert report["comparison_supplementary"]["2022/23"]["stage1_ongoing"] == 2
     assert report["supplementary"]["stage1_ongoing"] == 0
+
+
+def test_ombudsman_enquiries_not_decided_by_the_periods_end(db):
+    # Isle of Wight 2019/20 (12.1): of four enquiries, "two currently ongoing".
+    isle_of_wight.build()
+    assert compute_supplementary(financial_year(2019))["lgsco_ongoing"] == 2
+
+
+def test_an_ombudsman_decision_after_the_periods_end_leaves_it_ongoing_then(db):
+    enquiry = {"ombudsman_received_on": D(2023, 2, 1), "ombudsman_decision": "no_fault"}
+    case("lgsco", D(2023, 2, 1), **enquiry, ombudsman_decided_on=D(2023, 4, 20))  # after
+    case("lgsco", D(2023, 2, 1), **enquiry, ombudsman_decided_on=D(2023, 3, 31))  # on the day
+    case("lgsco", D(2023, 2, 1), **enquiry)  # decided, its date not recorded: decided
+    assert compute_supplementary(YEAR)["lgsco_ongoing"] == 1

@@ -108,10 +108,12 @@ def test_changes_say_up_or_down_with_their_base_and_new_from_zero():
     assert change(5.7, 4.1, "2018/19") == "up 1.6 (39%) from 4.1 in 2018/19"
 
 
-def test_more_complaints_awaiting_stage_1_than_were_received_is_caught(report):
+@pytest.mark.parametrize(
+    ("name", "value", "whole"),
+    [("stage1_ongoing", 31, "complaints.total is 30"), ("lgsco_ongoing", 5, "lgsco.received is 4")],
+)
+def test_more_still_open_at_the_end_than_were_received_is_caught(report, name, value, whole):
     broken = copy.deepcopy(report)
-    broken["supplementary"]["stage1_ongoing"] = 31
-    with pytest.raises(
-        ReportInconsistent, match="stage1_ongoing is 31, but complaints.total is 30"
-    ):
+    broken["supplementary"][name] = value
+    with pytest.raises(ReportInconsistent, match=f"{name} is {value}, but {whole}"):
         check(broken)
