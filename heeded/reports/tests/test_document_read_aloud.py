@@ -380,3 +380,19 @@ def test_ombudsman_enquiries_not_decided_by_the_end_are_said(received, ongoing, 
     document = build_document(report, labels=Labels.load(), public=public)
     [made] = [t for t in section_texts(document, "ombudsman") if t.startswith("The Ombudsman")]
     assert made.endswith(expected), made
+
+
+def test_the_table_by_finding_is_read_for_its_most_common_actual_outcome():
+    # Isle of Wight 2019/20 (8.5): "'Explanation' made up 60% of complaint outcomes, of this
+    # 78% were 'Not Upheld' and the remaining 22% were 'Partially Upheld'" (7 and 2 of 9).
+    texts = section_texts(build_document(sample_report(), labels=Labels.load()), "findings")
+    assert (
+        "'Explanation' was the actual outcome of 9 of 28 (32%) Stage 1 responses; of these, "
+        "7 (78%) were not upheld and 2 (22%) partially upheld."
+    ) in texts
+    # The public version's table may hide any of its cells: its text reads none of them.
+    report = sample_report(
+        measures={"stage1.outcomes": {"upheld": 5, "partially_upheld": 6, "not_upheld": 17}}
+    )
+    public = section_texts(build_document(report, labels=Labels.load(), public=True), "findings")
+    assert not any("was the actual outcome of" in t for t in public)
