@@ -93,7 +93,40 @@ def representations_table(ctx: Context) -> Table:
             f"The rows add to {table.rows[grand].cells[1].value}; the count of representations "
             f"is {reported}."
         )
+    _shares_of_total(ctx, table, grand)
     return table
+
+
+def _shares_of_total(ctx: Context, table: Table, grand: int) -> None:
+    """Each row's share of the period's representations, in a last column, as Southampton
+    2009/10's Table 1 gives one beside each number. Added after the counts, so the sums
+    the self-check adds up are where they were; each share is derived from its row's count
+    (the public version hides it where it hides the count), and the total row has none:
+    rounded shares need not add to 100%, which a note says where they do not."""
+    total = table.rows[grand].cells[1].value
+    if not total:
+        return
+    # As every percentage column is headed ("% of 340 representations"); the public version
+    # does not print a count its tables hide ("% of 1 representations").
+    table.header.append(
+        f"% of {ctx.plural(total, 'representation')}"
+        if ctx.hides(total)
+        else f"% of {total:,} {wording.plural(total, 'representation')}"
+    )
+    column = len(table.header) - 1
+    parts = []
+    for r, row in enumerate(table.rows):
+        if row.kind in ("group", "total"):
+            row.cells.append(Cell(""))
+            continue
+        row.cells.append(Cell(wording.percent(row.cells[1].value, total)))
+        table.derived.append(((r, column), (r, 1), None))
+        if row.kind != "subtotal":
+            parts.append(wording.percentage(row.cells[1].value, total) or 0)
+    if sum(parts) != 100:
+        table.notes.append(
+            "Percentages are rounded to whole numbers, so they may not add to exactly 100%."
+        )
 
 
 def monthly_table(ctx: Context) -> Table | None:

@@ -38,12 +38,15 @@ def test_key_finding_states_the_total_and_its_change_with_the_base(document):
 
 def test_iow_table_1_1_groups_statutory_and_other_with_subtotals(document):
     t = rows(table(document, "representations"))
-    assert t["Complaint (statutory)"] == ["28", "27", "29", "31"]
-    assert t["Pre-complaint to Complaint (statutory)"] == ["2", "0", "2", "0"]
-    assert t["Refused"] == ["8", "0", "6", "1"]
-    assert t["Total statutory representations"] == ["38", "28", "39", "33"]
-    assert t["Total other representations"] == ["30", "21", "36", "26"]
-    assert t["Total representations"] == ["68", "49", "75", "59"]
+    # Each row's share of the year's 68 in a last column, as Southampton 2009/10's Table 1
+    # gives one beside each number; none on the total row.
+    assert table(document, "representations").header[-1] == "% of 68 representations"
+    assert t["Complaint (statutory)"] == ["28", "27", "29", "31", "41%"]
+    assert t["Pre-complaint to Complaint (statutory)"] == ["2", "0", "2", "0", "3%"]
+    assert t["Refused"] == ["8", "0", "6", "1", "12%"]
+    assert t["Total statutory representations"] == ["38", "28", "39", "33", "56%"]
+    assert t["Total other representations"] == ["30", "21", "36", "26", "44%"]
+    assert t["Total representations"] == ["68", "49", "75", "59", ""]
 
 
 def test_every_subtotal_is_the_sum_of_its_rows(document):
