@@ -34,7 +34,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case as Choose
-from django.db.models import Count, Func, IntegerField, Q, Sum, Value, When
+from django.db.models import Count, DateField, F, Func, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from heeded.cases.models import UPHELD_AT_LEAST_IN_PART, Case, Payment, Stage
@@ -44,6 +44,7 @@ from heeded.taxonomy.code_lists import code_lists
 from .periods import Period
 
 COMPLAINT = "complaint"
+ONGOING = "ongoing"  # the Ombudsman decision code for an enquiry not yet decided
 UPHELD = tuple(str(outcome) for outcome in UPHELD_AT_LEAST_IN_PART)
 INFORMATION_REQUESTS = (
     "foi_request",
@@ -111,6 +112,7 @@ QUERIES = (
     "complaints",
     "information_requests",
     "young_people_upheld",
+    "stage1_ongoing",
     "acknowledgements",
     "stages_started",
     "payments",
@@ -186,6 +188,12 @@ def _which(field: str, periods: Sequence[Period]) -> Choose:
         When(**{f"{field}__range": (p.start, p.end)}, then=Value(i)) for i, p in enumerate(periods)
     ]
     return Choose(*whens, output_field=IntegerField())
+
+
+def _last_day(field: str, periods: Sequence[Period]) -> Choose:
+    """The last day of the period a date column falls in: what was still open on it."""
+    whens = [When(**{f"{field}__range": (p.start, p.end)}, then=Value(p.end)) for p in periods]
+    return Choose(*whens, output_field=DateField())
 
 
 def _fetch(queryset) -> list[tuple]:
@@ -411,6 +419,29 @@ class PeriodRows:
             counts[row["period"]] = row["n"]
         return counts
 
+    @cached_property
+    def stage1_ongoing(self) -> list[int]:
+        """Complaints received in each period whose Stage 1 had begun and was not yet
+        answered (or withdrawn, which records a response date) on the period's last day:
+        Southampton 2009/10's "14 (7.7%) outcomes were recorded as ongoing" (6.2)."""
+        rows = (
+            Stage.objects.filter(number=1, case__record_type_id__in=self._ids(COMPLAINT))
+            .filter(self._received("case__received_on"))
+            .annotate(
+                period=_which("case__received_on", self.periods),
+                period_end=_last_day("case__received_on", self.periods),
+            )
+            .filter(started_on__lte=F("period_end"))
+            .filter(Q(responded_on__isnull=True) | Q(responded_on__gt=F("period_end")))
+            .values("period")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        counts = [0 for _ in self.periods]
+        for row in rows:
+            counts[row["period"]] = row["n"]
+        return counts
+
     def _codes_of(self, field: str, model, record_types, extra=()) -> list[list[dict]]:
         """Rows of a many-to-many code field of cases received, by code and record type."""
         through = getattr(Case, field).through
@@ -544,11 +575,25 @@ class PeriodRows:
 
     @cached_property
     def ombudsman(self) -> list[list[dict]]:
+        # ``ongoing``: no decision yet on the period's last day (Isle of Wight 2019/20,
+        # 12.1: "two currently ongoing"): none recorded, "Ongoing" recorded, or one made
+        # after that day.
+        undecided = [
+            pk for pk, code in self._codes[taxonomy.OmbudsmanDecision].items() if code == ONGOING
+        ]
+        ongoing = (
+            Q(ombudsman_decision__isnull=True)
+            | Q(ombudsman_decision_id__in=undecided)
+            | Q(ombudsman_decided_on__gt=F("period_end"))
+        )
         rows = (
             Case.objects.filter(self._received("ombudsman_received_on"))
-            .annotate(period=_which("ombudsman_received_on", self.periods))
+            .annotate(
+                period=_which("ombudsman_received_on", self.periods),
+                period_end=_last_day("ombudsman_received_on", self.periods),
+            )
             .values("period", "ombudsman_decision_id")
-            .annotate(n=Count("id"))
+            .annotate(n=Count("id"), ongoing=Count("id", filter=ongoing))
             .order_by()
         )
         filed = []

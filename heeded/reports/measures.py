@@ -221,6 +221,7 @@ class Facts:
     volume = _mine("volume")
     complaints = _mine("complaints")
     young_people_upheld = _mine("young_people_upheld")
+    stage1_ongoing = _mine("stage1_ongoing")
     natures = _mine("natures")
     outcomes_sought = _mine("outcomes_sought")
     service_teams = _mine("service_teams")
@@ -385,6 +386,12 @@ class Facts:
                 ),
                 "advocacy": self._advocacy(),
                 "cases_paid": self.cases_paid,
+                # Of the complaints received, those still awaiting their Stage 1 response
+                # at the period's end (Southampton 2009/10 section 6.2's "ongoing").
+                "stage1_ongoing": self.stage1_ongoing,
+                # Of the Ombudsman's enquiries received, those it had not decided by the
+                # period's end (Isle of Wight 2019/20 section 12.1's "currently ongoing").
+                "lgsco_ongoing": sum(row["ongoing"] for row in self.ombudsman),
             }
         )
 

@@ -163,6 +163,16 @@ def _supplementary_problems(s: dict, m: dict, where: str) -> list[str]:
                 f"complaints.{measure}['{entry['code']}']",
                 m[f"complaints.{measure}"].get(entry["code"], 0),
             )
+    for name, whole in (
+        ("stage1_ongoing", "complaints.total"),
+        ("lgsco_ongoing", "lgsco.received"),
+    ):
+        # Still open at the period's end: a part of those received, never more than them.
+        ongoing = s.get(name)
+        if ongoing is not None and not 0 <= ongoing <= m[whole]:
+            problems.append(
+                f"{where}: supplementary {name} is {ongoing}, but {whole} is {m[whole]}"
+            )
     advocacy = s.get("advocacy", {})
     if advocacy:
         agree(

@@ -52,7 +52,16 @@ def recommendations(ctx: Context) -> Section | None:
         return None  # a published report with an empty section reads as an omission
     section = Section("recommendations", "Recommendations")
     if earlier:
-        section.add(Paragraph("Progress on recommendations from earlier reports:"))
+        # "Progress on ..." only over progress the section prints (none, in a quarter's).
+        if any(r.progress_for(ctx.label) for r in earlier):
+            section.add(Paragraph("Progress on recommendations from earlier reports:"))
+        else:
+            section.add(
+                Paragraph(
+                    "Recommendations from earlier reports not yet completed (no progress on "
+                    f"them is recorded for {ctx.label}):"
+                )
+            )
         for number, rec in enumerate(earlier, start=1):
             progress = rec.progress_for(ctx.label)
             text = rec.text
@@ -93,6 +102,7 @@ SCALARS = [
     ("complaints.total", "Complaints (statutory)"),
     ("stage1.responses", "Stage 1 responses"),
     ("stage1.average_working_days", "Stage 1 average working days"),
+    ("stage1_ongoing", "Complaints awaiting a Stage 1 response at the period's end"),
     ("stage2.started", "Stage 2 investigations started"),
     ("stage2.responses", "Stage 2 investigations completed"),
     ("stage2.average_working_days", "Stage 2 average working days"),
@@ -102,11 +112,12 @@ SCALARS = [
     ("young_people.via_professional", "of which through an advocate or professional"),
     ("young_people.upheld", "of which upheld or partially upheld"),
     ("lgsco.received", "Ombudsman enquiries"),
+    ("lgsco_ongoing", "of which not decided by the period's end"),
     ("cases_paid", "Cases closed with a payment"),
     ("payments.total", "Payments (£)"),
 ]
 # Key figures that are not among the spec's measures, read from the supplementary figures.
-SUPPLEMENTARY = {"cases_paid"}
+SUPPLEMENTARY = {"cases_paid", "stage1_ongoing", "lgsco_ongoing"}
 # The figures that are not counts, and their places: averages to one decimal place (as the
 # measures round them), money in pounds and pence.
 DECIMALS = {

@@ -3,6 +3,9 @@ Stages 2 and 3, the Ombudsman, compliments and information requests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from heeded.calendars.dates import long_date
 from heeded.taxonomy.wording import in_plural, in_sentence
 
 from . import wording
@@ -105,7 +108,13 @@ def escalation(ctx: Context) -> Section:
                 "numbers)"
             )
             + (
-                f"; the average was {wording.working_days(average)}."
+                # One investigation has no average: it took what it took (demo 2025/26 Q1
+                # printed "the average was 54.0 working days" for its one). ``average`` is
+                # None wherever the public version hides the count, so the one case's
+                # figure, and that there was one, stay unpublished there.
+                f"; it took {round(average)} {wording.plural(round(average), 'working day')}."
+                if average is not None and done2 == 1
+                else f"; the average was {wording.working_days(average)}."
                 if average is not None
                 else f"; the average {wording.SMALL_NUMBERS_NOT_PUBLISHED}."
             )
@@ -178,6 +187,7 @@ def ombudsman(ctx: Context) -> Section:
             else f"The Ombudsman made {ctx.no_or_count(received)} "
             f"{ctx.plural(received, 'enquiry', 'enquiries')} about complaints"
             + (f", {change}." if change else ".")
+            + _ombudsman_ongoing(ctx, received)
         ),
         _ombudsman_records(ctx, received),
     )
@@ -195,6 +205,30 @@ def ombudsman(ctx: Context) -> Section:
         )
     section.add(Paragraph(_payments(ctx)))
     return section
+
+
+def _ombudsman_ongoing(ctx: Context, received: int) -> str:
+    """ " Of these, 2 (33%) were still awaiting its decision on 31 March 2026": Isle of
+    Wight 2019/20 (12.1) says how many were "currently ongoing", so that the decisions are
+    read as of the enquiries decided. "" without enquiries, or where their count is
+    withheld."""
+    ongoing = ctx.extra("lgsco_ongoing")
+    if ongoing is None or not received or ctx.withheld(received):
+        return ""
+    ongoing = ctx.named(ongoing, "lgsco_ongoing")
+    end = long_date(dt.date.fromisoformat(ctx.report["period"]["to"]))
+    if ongoing == 0:
+        return f" The Ombudsman had decided {'it' if received == 1 else 'all of them'} by {end}."
+    share = ctx.shown_part(ongoing, received)
+    if share is None:
+        return (
+            f" The number still awaiting the Ombudsman's decision on {end} {wording.NOT_PUBLISHED}."
+        )
+    if received == 1:
+        return f" It was still awaiting the Ombudsman's decision on {end}."
+    return sentence(
+        f" Of these, {share} {ctx.were(ongoing)} still awaiting the Ombudsman's decision on {end}."
+    )
 
 
 def _payments(ctx: Context) -> str:

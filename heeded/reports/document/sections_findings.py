@@ -3,6 +3,10 @@ people's complaints."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from heeded.calendars.dates import long_date
+
 from . import wording
 from .context import NR, Context
 from .structure import BulletList, Cell, Chart, Note, Paragraph, Row, Section, Table, sentence
@@ -36,6 +40,45 @@ def stage1_average_before(ctx: Context) -> float | None:
     if ctx.previous is None:
         return None
     return ctx.average("stage1.average_working_days", "stage1.responses", ctx.previous)
+
+
+def _band_points(ctx: Context) -> Paragraph | None:
+    """Each band's share of Stage 1 responses set against the year before's, in percentage
+    points, as the Isle of Wight's 2019/20 report (1.4.4) does: "66% ... within 10 working
+    days (47 percentage point increase on the previous reporting period)". The shares are
+    the rounded percentages a reader would work out from Table 4; a band hidden in either
+    year is left out (its share would give its count away)."""
+    if ctx.previous is None:
+        return None
+    now = {k: ctx.n("stage1.bands", k) for k, _ in BANDS}
+    before = {k: ctx.n("stage1.bands", k, ctx.previous) for k, _ in BANDS}
+    total_now, total_before = sum(now.values()), sum(before.values())
+    if not total_now or not total_before:
+        return None
+    responses = (ctx.n("stage1.responses"), ctx.n("stage1.responses", None, ctx.previous))
+    if any(ctx.hides(n) for n in responses):  # a share would give the hidden total away
+        return None
+    clauses = []
+    for k, label in BANDS:
+        if ctx.hides(now[k]) or ctx.hides(before[k]):
+            continue
+        share, was = (
+            wording.percentage(now[k], total_now),
+            wording.percentage(before[k], total_before),
+        )
+        of = "" if clauses else " of Stage 1 responses"  # said once, in the first clause
+        what = f"the share{of} {band_phrase(label)}"
+        if share == was:
+            clauses.append(f"{what} was unchanged at {share}%")
+        else:
+            moved = "rose" if share > was else "fell"
+            clauses.append(
+                f"{what} {moved} by {abs(share - was)} percentage "
+                f"{'point' if abs(share - was) == 1 else 'points'} (from {was}% to {share}%)"
+            )
+    if not clauses:
+        return None
+    return Paragraph(f"Compared with {ctx.previous}, {wording.join(clauses)}.")
 
 
 def timeliness(ctx: Context) -> Section:
@@ -84,7 +127,8 @@ def timeliness(ctx: Context) -> Section:
             ),
             bands,
             value_label="Number of Stage 1 responses",
-        )
+        ),
+        _band_points(ctx),
     )
     within = ctx.n("stage1.within_deadline", "within")
     ack = {k: ctx.n("complaints.acknowledged_within_3", k) for k in ("within", "late", NR)}
@@ -128,11 +172,16 @@ def timeliness(ctx: Context) -> Section:
     if extended.get("agreed"):
         # Agreed extensions shown apart (domain.md 7.3 item 5).
         agreed = extended["agreed"]
-        kept = ctx.shown_share(extended.get("within", 0), agreed)
+        within = extended.get("within", 0)
+        kept = ctx.shown_part(within, agreed)
         items.append(
             f"An extension was agreed for {ctx.count(agreed)} Stage 1 "
             f"{ctx.plural(agreed, 'complaint')}"
-            + (f"; {kept} of these were answered within the extended deadline." if kept else ".")
+            + (
+                f"; of these, {kept} {ctx.were(within)} answered within the extended deadline."
+                if kept
+                else "."
+            )
         )
     items = [item for item in items if item]
     if items:
@@ -322,7 +371,8 @@ def outcomes(ctx: Context) -> Section:
             )
         )
     codes = ctx.labels.order("outcome", [k for k, n in {**sought, **actual}.items() if n])
-    header = ["Outcome", "Sought (complaints received)", "Actual (Stage 1 responses)"]
+    sought_by, given_in = "Sought (complaints received)", "Actual (Stage 1 responses)"
+    header = ["Outcome", sought_by, given_in]
     table = Table("outcomes", "Outcomes sought and actual outcomes", header, [])
     for code in codes:
         table.rows.append(
@@ -348,15 +398,45 @@ def outcomes(ctx: Context) -> Section:
                 alt,
                 [ctx.name("outcome", c) for c in codes],
                 [
-                    ("Sought", [sought.get(c, 0) for c in codes]),
-                    ("Actual", [actual.get(c, 0) for c in codes]),
+                    (sought_by, [sought.get(c, 0) for c in codes]),
+                    (given_in, [actual.get(c, 0) for c in codes]),
                 ],
                 table,
+                value_label="Number of complaints (sought) or Stage 1 responses (actual)",
             )
         )
     if codes:
         section.add(Note("A complaint can seek, and a response give, more than one outcome."))
     return section
+
+
+def _ongoing(ctx: Context) -> Paragraph | None:
+    """ "On 31 March 2026, 5 of the 112 complaints received in 2025/26 were still awaiting
+    their Stage 1 response": Southampton 2009/10 (6.2) counts them beside the outcomes
+    ("14 (7.7%) outcomes were recorded as ongoing"), so the outcomes are read as of the
+    complaints that have one."""
+    ongoing = ctx.extra("stage1_ongoing")
+    complaints = ctx.n("complaints.total")
+    if ongoing is None or not complaints:
+        return None
+    ongoing = ctx.named(ongoing, "stage1_ongoing")
+    end = long_date(dt.date.fromisoformat(ctx.report["period"]["to"]))
+    if ongoing == 0:
+        return Paragraph(
+            f"Every complaint received {ctx.during} had its Stage 1 response by {end}."
+        )
+    share = ctx.shown_share(ongoing, complaints)
+    if share is None:
+        return Paragraph(
+            "The number of complaints received "
+            f"{ctx.during} still awaiting their Stage 1 response on {end} "
+            f"{wording.NOT_PUBLISHED}."
+        )
+    return Paragraph(
+        f"On {end}, {share} {ctx.plural(complaints, 'complaint')} received {ctx.during} "
+        f"{ctx.were(ongoing)} still awaiting {'its' if complaints == 1 else 'their'} Stage 1 "
+        "response."
+    )
 
 
 def findings(ctx: Context) -> Section:
@@ -365,9 +445,12 @@ def findings(ctx: Context) -> Section:
     section = Section("findings", "Investigation outcomes")
     upheld = ctx.added(found["upheld"], found["partially_upheld"])
     if not responses:  # "Of the 0 Stage 1 responses, 0 of 0 were upheld"
-        return section.add(Paragraph(f"No Stage 1 responses were completed {ctx.during}."))
+        return section.add(
+            Paragraph(f"No Stage 1 responses were completed {ctx.during}."), _ongoing(ctx)
+        )
     section.add(
         Paragraph(_findings_text(ctx, found, responses)),
+        _ongoing(ctx),
         ctx.keyed(
             "findings",
             "Stage 1 investigation outcomes",
@@ -393,7 +476,7 @@ def findings(ctx: Context) -> Section:
             )
         )
     elif by_decision:
-        section.add(_by_decision(ctx, by_decision))
+        section.add(_reading_by_decision(ctx, by_decision), _by_decision(ctx, by_decision))
     remedial = {k: ctx.n("stage1.remedial_action", k) for k in ("true", NR)}
     taken = remedial["true"]
     # IoW 2019/20 section 8.6: remedial action is counted among complaints upheld at least
@@ -449,6 +532,35 @@ def _findings_text(ctx: Context, found: dict, responses: int) -> str:
         f"Of the {ctx.count(responses)} Stage 1 {ctx.plural(responses, 'response')}, "
         + "; ".join(clauses)
         + "."
+    )
+
+
+def _reading_by_decision(ctx: Context, by_decision: dict) -> Paragraph | None:
+    """The table by finding read for its most common actual outcome, as the Isle of Wight
+    2019/20 report (8.5) reads its own: "'Explanation' made up 60% of complaint outcomes, of
+    this 78% were 'Not Upheld' and the remaining 22% were 'Partially Upheld'". Internal
+    only: the public version's table may hide any of its cells, and its text is not
+    written from the cells of this table, so it says nothing the table might not."""
+    if ctx.public:
+        return None
+    totals = {code: sum(counts.values()) for code, counts in by_decision.items()}
+    leaders = ctx.leaders(totals)
+    responses = ctx.n("stage1.responses")
+    if leaders is None or len(leaders[0]) != 1 or not responses:
+        return None
+    [code], n = leaders
+    counts = by_decision[code]
+    parts = sorted(
+        ((counts[d], label.lower()) for d, label in FINDINGS if counts.get(d)),
+        key=lambda part: -part[0],
+    )
+    said = [
+        f"{ctx.part(m, n)} {ctx.were(m) + ' ' if i == 0 else ''}{label}"
+        for i, (m, label) in enumerate(parts)
+    ]
+    return Paragraph(
+        f"'{ctx.name('outcome', code)}' was the actual outcome of {ctx.share(n, responses)} "
+        f"Stage 1 {ctx.plural(responses, 'response')}; of these, {wording.join(said)}."
     )
 
 

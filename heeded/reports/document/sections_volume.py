@@ -104,6 +104,7 @@ def representations_table(ctx: Context) -> Table:
             f"The rows add to {table.rows[grand].cells[1].value}; the count of representations "
             f"is {reported}."
         )
+    _shares_of_total(ctx, table, grand)
     return table
 
 
@@ -121,6 +122,38 @@ def _counted_with_conversions(ctx: Context, conversions: dict) -> set[str]:
         for (_, target), counts in conversions.items()
         if any(is_small(n, ctx.threshold) for n in counts.values())
     }
+
+
+def _shares_of_total(ctx: Context, table: Table, grand: int) -> None:
+    """Each row's share of the period's representations, in a last column, as Southampton
+    2009/10's Table 1 gives one beside each number. Added after the counts, so the sums
+    the self-check adds up are where they were; each share is derived from its row's count
+    (the public version hides it where it hides the count), and the total row has none:
+    rounded shares need not add to 100%, which a note says where they do not."""
+    total = table.rows[grand].cells[1].value
+    if not total:
+        return
+    # As every percentage column is headed ("% of 340 representations"); the public version
+    # does not print a count its tables hide ("% of 1 representations").
+    table.header.append(
+        f"% of {ctx.plural(total, 'representation')}"
+        if ctx.hides(total)
+        else f"% of {total:,} {wording.plural(total, 'representation')}"
+    )
+    column = len(table.header) - 1
+    parts = []
+    for r, row in enumerate(table.rows):
+        if row.kind in ("group", "total"):
+            row.cells.append(Cell(""))
+            continue
+        row.cells.append(Cell(wording.percent(row.cells[1].value, total)))
+        table.derived.append(((r, column), (r, 1), None))
+        if row.kind != "subtotal":
+            parts.append(wording.percentage(row.cells[1].value, total) or 0)
+    if sum(parts) != 100:
+        table.notes.append(
+            "Percentages are rounded to whole numbers, so they may not add to exactly 100%."
+        )
 
 
 def monthly_table(ctx: Context) -> Table | None:
@@ -249,10 +282,11 @@ def representations(ctx: Context) -> Section:
         section.add(Note(" ".join(observations)))
     monthly = monthly_table(ctx)
     if monthly:
-        section.add(monthly)
+        # The sentence leads into the table it reads, as Southampton 2009/10's (3.5) does
+        # its monthly analysis: after it, it spilt from the landscape page onto the next
+        # page, above the table of how representations were received (public demo 2025/26).
         busiest = busiest_month(ctx)
-        if busiest:
-            section.add(Paragraph(busiest))
+        section.add(Paragraph(busiest) if busiest else None, monthly)
     section.add(
         ctx.breakdown(
             "how_received",
@@ -270,12 +304,18 @@ def representations(ctx: Context) -> Section:
 
 def _families(ctx: Context, total: int, statutory: int, complaints: int, other: int) -> list:
     statutory_share = ctx.shown_part(statutory, total)
-    accepted = ctx.shown_share(complaints, statutory)
+    # "of these, 112 (92%) were accepted", not "112 of 122 (92%) of these": the clause
+    # before has just said what they are of (the demo's 2025/26 report said "of" twice).
+    accepted = ctx.shown_part(complaints, statutory)
     others = ctx.shown_part(other, total)
     return [
-        sentence(
-            f"{statutory_share} {ctx.were(statutory)} statutory; {accepted} of these "
-            f"{ctx.were(complaints)} accepted and managed as statutory complaints."
+        (
+            sentence(f"{statutory_share} {ctx.were(statutory)} statutory.")
+            if statutory == 0
+            else sentence(
+                f"{statutory_share} {ctx.were(statutory)} statutory; of these, {accepted} "
+                f"{ctx.were(complaints)} accepted and managed as statutory complaints."
+            )
         )
         if statutory_share and accepted
         else "The numbers of statutory representations and of those accepted as statutory "

@@ -141,8 +141,11 @@ class Chart:
     categories: list[str]
     series: list[tuple[str, list[int | float]]]  # (name, one value per category)
     table: Table  # the same data as a table, printed beside the chart
+    # What the bars count, under the axis: each chart says it, as no one default is true of
+    # every chart (the outcomes chart's "Actual" bars count Stage 1 responses, not
+    # complaints, yet its axis read "Number of complaints").
+    value_label: str
     horizontal: bool = True
-    value_label: str = "Number of complaints"
 
 
 Block = Paragraph | BulletList | Note | Quote | Table | Chart
@@ -158,6 +161,13 @@ class Section:
     def add(self, *blocks: Block) -> Section:
         self.blocks.extend(block for block in blocks if block is not None)
         return self
+
+    def with_next(self) -> list[tuple[Block, Block | None]]:
+        """Each block with the one after it (None after the last): a renderer keeps a
+        sentence with the table or chart it introduces, on its page and, for a wide table,
+        its landscape page."""
+        following = [*self.blocks[1:], None]
+        return [(block, following[n]) for n, block in enumerate(self.blocks)]
 
     def own_texts(self) -> list[str]:
         """The words of this section's paragraphs, notes and list items, in order."""

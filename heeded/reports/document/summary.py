@@ -64,14 +64,14 @@ def key_findings(ctx: Context) -> Section:
     statutory = ctx.n("representations.by_family", "statutory")
     complaints = ctx.n("complaints.total")
     responses = ctx.n("stage1.responses")
-    considered, accepted = ctx.shown_share(statutory, total), ctx.shown_share(complaints, statutory)
+    considered, accepted = ctx.shown_share(statutory, total), ctx.shown_part(complaints, statutory)
     findings = [total_received(ctx)]
     if total:  # "0 of 0 representations were considered" is no finding
         findings.append(
             (
                 sentence(
                     f"{considered} {ctx.plural(total, 'representation')} {ctx.were(statutory)} "
-                    f"considered under the statutory procedure, and {accepted} of these "
+                    f"considered under the statutory procedure, and of these {accepted} "
                     f"{ctx.were(complaints)} accepted as statutory complaints."
                 )
                 if considered and accepted
@@ -176,18 +176,37 @@ def _escalation_finding(ctx: Context) -> str | None:
 
 def _recommendations_finding(ctx: Context) -> str | None:
     """ "The report also identifies five recommendations" (IoW 2019/20 section 1.5): a
-    reader of the summary alone learns that there are some, and how many carry on."""
+    reader of the summary alone learns that there are some, and how many carry on.
+
+    Progress is counted only where the Recommendations section prints some: the demo's
+    2025/26 Q1 summary "gives progress on 2 recommendations" for which the section, like any
+    quarter's (progress is recorded for each annual report), showed none."""
     if not ctx.recommendations:
         return None
     new = sum(1 for r in ctx.recommendations if r.raised_in == ctx.label)
-    earlier = len(ctx.recommendations) - new
-    progress = f"progress on {earlier} {ctx.plural(earlier, 'recommendation')} from earlier reports"
-    if not new:
-        # Not "This report reports progress on 3 recommendations" (demo 2025/26 Q1).
-        return f"This report gives {progress} (see Recommendations)."
+    carried = [r for r in ctx.recommendations if r.raised_in != ctx.label]
+    earlier, reported = len(carried), sum(1 for r in carried if r.progress_for(ctx.label))
+    from_earlier = f"{ctx.plural(earlier, 'recommendation')} from earlier reports"
+    if reported == earlier:
+        progress = f"progress on {earlier} {from_earlier}"
+    elif reported:
+        progress = f"progress on {reported} of {earlier} {from_earlier}"
+    else:
+        progress = None
     made = f"makes {new} {ctx.plural(new, 'recommendation')}"
     if not earlier:
         return f"This report {made} (see Recommendations)."
+    if progress is None:
+        listed = (
+            f"lists {earlier} {from_earlier} not yet completed, with no progress on "
+            f"{'it' if earlier == 1 else 'them'} recorded for {ctx.label}"
+        )
+        if not new:
+            return f"This report {listed} (see Recommendations)."
+        return f"This report {made} and {listed} (see Recommendations)."
+    if not new:
+        # Not "This report reports progress on 3 recommendations" (demo 2025/26 Q1).
+        return f"This report gives {progress} (see Recommendations)."
     return f"This report {made} and reports {progress} (see Recommendations)."
 
 

@@ -2,9 +2,10 @@
 
 A recommendation is raised in one report ("2025/26") and carried into every later report
 until a year's progress says it is completed (``heeded.reports.models.for_report``). Report
-years are kept as the report labels them, so that they compare as text: "2025-26" and
-"2025/2026" are both written "2025/26". Progress is given in a report after the one that
-raised it, once a report: the document prints progress only under earlier recommendations.
+years are kept as the report labels them: "2025-26" and "2025/2026" are both written
+"2025/26"; they are compared as reports come (``earlier``), not as text. Progress is given
+in a report after the one that raised it, once a report: the document prints progress only
+under earlier recommendations.
 
 Every change writes the settings change log (``heeded.reference.services.changelog``) in
 the same transaction: the models keep no history of their own.
@@ -24,7 +25,7 @@ from heeded.reference.models import Action
 from heeded.reference.services import changelog
 
 from .. import periods
-from ..models import Recommendation, RecommendationProgress, RecommendationStatus
+from ..models import Recommendation, RecommendationProgress, RecommendationStatus, earlier
 
 AREA = "recommendation"
 PROGRESS_AREA = "recommendation_progress"
@@ -104,19 +105,21 @@ def why_not_removable(recommendation: Recommendation) -> str:
 
 # --- recommendations ----------------------------------------------------------------------
 def check_raised_in(recommendation: Recommendation | None, raised_in: str) -> None:
-    """A recommendation is raised before any report that gives progress on it."""
+    """A recommendation is raised before any report that gives progress on it.
+
+    "Before" as reports come (``earlier``), not as text: the screens write only financial
+    years, but a half's or a quarter's label can be written in the administration pages,
+    and as text "2025/26" sorted before "2025/26 Q1", which the annual report comes after."""
     if recommendation is None:
         return
-    earliest = (
-        recommendation.progress.order_by("period_label")
-        .values_list("period_label", flat=True)
-        .first()
-    )
-    if earliest is not None and raised_in >= earliest:
+    labels = list(recommendation.progress.values_list("period_label", flat=True))
+    too_early = [label for label in labels if not earlier(raised_in, label)]
+    if too_early:
+        first = next(p for p in too_early if not any(earlier(q, p) for q in too_early))
         raise ValidationError(
             {
-                "raised_in": f"Raised in must be before {earliest}: progress on this "
-                f"recommendation is recorded for {earliest}"
+                "raised_in": f"Raised in must be before {first}: progress on this "
+                f"recommendation is recorded for {first}"
             }
         )
 
@@ -176,8 +179,10 @@ def check_progress_year(
     besides: RecommendationProgress | None = None,
 ) -> None:
     """Progress is given in a later report than the one that raised the recommendation, and
-    once a report."""
-    if period_label <= recommendation.raised_in:
+    once a report. Later as reports come (``earlier``), not as text: a recommendation
+    raised in "2025/26 H1" (written in the administration pages) has progress in
+    "2025/26", which sorts before it as text."""
+    if not earlier(recommendation.raised_in, period_label):
         raise ValidationError(
             {
                 "period_label": f"Report year must be after {recommendation.raised_in}, the "

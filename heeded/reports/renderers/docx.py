@@ -43,13 +43,16 @@ def render(document: Document) -> bytes:
         _bookmark(heading, number, _anchor(section.id))
         # The appendix starts a page, as in the PDF (print.css): it is read apart, as data.
         heading.paragraph_format.page_break_before = section.id == "appendix"
-        for n, block in enumerate(section.blocks):
-            # A wide table turns the page; the text after it stays on that page, as in the
-            # PDF ("The most representations were received in May"), until the next table.
-            wide = isinstance(block, Table) and block.wide
+        for n, (block, following) in enumerate(section.with_next()):
+            # A wide table turns the page, with the sentence that leads into it ("The most
+            # representations were received in May"), as in the PDF; the text after it stays
+            # on that page until the next table.
+            introduces = block.kind == "paragraph" and following is not None
+            introduces = introduces and following.kind in ("table", "chart")
+            wide = _wide(block) or (introduces and _wide(following))
             if wide != landscape and (wide or block.kind in ("table", "chart")):
                 landscape = _orient(word, landscape=wide)
-            _block(word, block, opening=n == 0)
+            _block(word, block, opening=n == 0, introduces=introduces)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
@@ -168,13 +171,18 @@ def _cover(word, document: Document) -> None:
     word.add_page_break()
 
 
-def _block(word, block, opening: bool = False) -> None:
-    """``opening``: the section's first block. As in the PDF, a section's opening sentence
-    goes over the page with what follows it (a heading and one line at the foot of a page
-    read as an empty section), and a list is not split over pages."""
+def _wide(block) -> bool:
+    return isinstance(block, Table) and block.wide
+
+
+def _block(word, block, opening: bool = False, introduces: bool = False) -> None:
+    """``opening``: the section's first block; ``introduces``: a sentence before a table or a
+    chart. As in the PDF, a section's opening sentence goes over the page with what follows
+    it (a heading and one line at the foot of a page read as an empty section), a sentence
+    with the table it leads into, and a list is not split over pages."""
     if block.kind == "paragraph":
         # "The largest changes on 2024/25:" goes with the list it introduces.
-        lead_in = block.text.endswith(":")
+        lead_in = block.text.endswith(":") or introduces
         word.add_paragraph(block.text).paragraph_format.keep_with_next = opening or lead_in
     elif block.kind == "list":
         for n, item in enumerate(block.items, start=1):

@@ -192,3 +192,207 @@ def test_shares_of_one_total_that_round_to_101_percent_say_why():
     assert "Percentages are rounded to whole numbers, so they may not add to exactly 100%." in (
         table.notes
     )
+
+
+@pytest.mark.parametrize(
+    ("statutory", "public", "accepted"),
+    [
+        # Demo 2025/26: "122 (36%) were statutory; 112 of 122 (92%) of these were accepted
+        # and managed as statutory complaints": "of" twice, the 122 said twice.
+        (38, False, "30 (79%)"),
+        # Public demo: "all but fewer than 5 of 68 of these were accepted".
+        (32, True, "all but fewer than 5"),
+    ],
+)
+def test_the_statutory_representations_accepted_as_complaints_say_of_once(
+    statutory, public, accepted
+):
+    report = sample_report()
+    report["measures"]["representations.by_family"] = {
+        "statutory": statutory,
+        "other": 68 - statutory,
+    }
+    document = build_document(report, labels=Labels.load(), public=public)
+    share = f"{statutory} ({round(statutory * 100 / 68)}%)"
+    assert (
+        f"{share} were statutory; of these, {accepted} were accepted and managed as statutory "
+        "complaints."
+    ) in section_texts(document, "representations")
+    summary = f"{statutory} of 68 ({round(statutory * 100 / 68)}%) representations were "
+    assert any(
+        t.startswith(
+            summary + "considered under the statutory procedure, and of these "
+            f"{accepted} were accepted as statutory complaints."
+        )
+        for t in section_texts(document, "summary")
+    )
+    assert not any(" of these were" in t for t in section_texts(document))
+
+
+def test_extensions_kept_say_of_these_once():
+    # Demo 2025/26: "An extension was agreed for 11 Stage 1 complaints; 11 of 11 (100%) of
+    # these were answered within the extended deadline."
+    document = build_document(sample_report(), labels=Labels.load())
+    assert (
+        "An extension was agreed for 3 Stage 1 complaints; of these, 2 (67%) were answered "
+        "within the extended deadline."
+    ) in section_texts(document, "timeliness")
+
+
+def test_one_stage_2_investigation_says_what_it_took_not_an_average():
+    # Demo 2025/26 Q1: "The Stage 2 investigation was not completed within 25 working days,
+    # ...; the average was 54.0 working days": an average of one investigation.
+    report = sample_report(
+        measures={
+            "stage2.responses": 1,
+            "stage2.within_deadline": {"within": 0, "late": 1},
+            "stage2.outcomes": {"not_upheld": 1},
+            "stage2.average_working_days": 54.0,
+        }
+    )
+    texts = section_texts(build_document(report, labels=Labels.load()), "escalation")
+    assert any(t.endswith("; it took 54 working days.") for t in texts), texts
+    assert not any("average" in t for t in texts)
+    # The public version neither gives the one case's figure nor says there was one.
+    public = " ".join(
+        section_texts(build_document(report, labels=Labels.load(), public=True), "escalation")
+    )
+    assert "54" not in public and "it took" not in public
+    assert "the average is not published (small numbers)." in public
+
+
+def test_the_outcomes_chart_says_its_actual_bars_count_stage_1_responses():
+    # Demo 2025/26, Chart 2: "Number of complaints" under bars of which the "Actual" ones
+    # count Stage 1 responses (109), not complaints (112).
+    document = build_document(sample_report(), labels=Labels.load())
+    chart = next(
+        b for s in document.sections for b in s.blocks if getattr(b, "id", "") == "outcomes_chart"
+    )
+    assert chart.value_label == "Number of complaints (sought) or Stage 1 responses (actual)"
+    assert (
+        [name for name, _ in chart.series]
+        == chart.table.header[1:]
+        == [
+            "Sought (complaints received)",
+            "Actual (Stage 1 responses)",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("ongoing", "public", "expected"),
+    [
+        (
+            2,
+            False,
+            "On 31 March 2020, 2 of 30 (7%) complaints received in 2019/20 were still "
+            "awaiting their Stage 1 response.",
+        ),
+        (
+            2,
+            True,
+            "On 31 March 2020, fewer than 5 of 30 complaints received in 2019/20 were "
+            "still awaiting their Stage 1 response.",
+        ),
+        (
+            0,
+            False,
+            "Every complaint received in 2019/20 had its Stage 1 response by 31 March 2020.",
+        ),
+    ],
+)
+def test_complaints_still_awaiting_stage_1_at_the_end_are_said_beside_the_outcomes(
+    ongoing, public, expected
+):
+    # Southampton 2009/10 (6.2): "14 (7.7%) outcomes were recorded as ongoing"; the demo's
+    # 2025/26 report left its 5 unanswered complaints out.
+    report = sample_report()
+    report["supplementary"]["stage1_ongoing"] = ongoing
+    document = build_document(report, labels=Labels.load(), public=public)
+    assert expected in section_texts(document, "findings")
+    key_figures = next(t for t in document.tables() if t.id == "key_figures")
+    row = next(r for r in key_figures.rows if r.label.startswith("Complaints awaiting"))
+    assert row.cells[1].text == ("fewer than 5" if public and ongoing else str(ongoing))
+
+
+def test_the_stage_1_bands_shares_are_compared_with_last_year_in_percentage_points():
+    # Isle of Wight 2019/20 (1.4.4): "66% ... within 10 working days (47 percentage point
+    # increase on the previous reporting period); 26% between 10-20 working days (45
+    # percentage points down ...) and 9% ... (1 percentage point down". Its own tables give
+    # 19, 7 and 2 of 28 against 5, 19 and 3 of 27.
+    document = build_document(sample_report(), labels=Labels.load())
+    assert (
+        "Compared with 2018/19, the share of Stage 1 responses within 10 working days rose by "
+        "49 percentage points (from 19% to 68%), the share taking 11 to 20 working days fell "
+        "by 45 percentage points (from 70% to 25%) and the share taking over 20 working days "
+        "fell by 4 percentage points (from 11% to 7%)."
+    ) in section_texts(document, "timeliness")
+
+
+def test_the_public_version_compares_only_the_bands_it_prints_in_percentage_points():
+    # Public sample: 7 and 5 (withheld) and 2 and 2 (fewer than 5) are hidden; their shares
+    # would give them away, so only the band shown in both years is compared.
+    report = sample_report()
+    report["comparisons"]["2018/19"]["stage1.bands"] = {
+        "within_10": 20,
+        "11_to_20": 5,
+        "over_20": 2,
+    }
+    public = section_texts(build_document(report, labels=Labels.load(), public=True))
+    compared = [t for t in public if t.startswith("Compared with 2018/19, the share")]
+    assert compared == [
+        "Compared with 2018/19, the share of Stage 1 responses within 10 working days fell by "
+        "6 percentage points (from 74% to 68%)."
+    ]
+    assert not any("(from 7%" in t or "to 7%)" in t or "to 25%)" in t for t in public)
+
+
+@pytest.mark.parametrize(
+    ("received", "ongoing", "public", "expected"),
+    [
+        # Isle of Wight 2019/20 (12.1): "All four LGSCO complaints were received within the
+        # reporting period with two currently ongoing".
+        (
+            4,
+            2,
+            False,
+            "Of these, 2 (50%) were still awaiting the Ombudsman's decision on 31 March 2020.",
+        ),
+        (
+            4,
+            2,
+            True,
+            "The number still awaiting the Ombudsman's decision on 31 March 2020 is "
+            "not published in this version, to protect privacy.",
+        ),
+        (
+            10,
+            2,
+            True,
+            "Of these, fewer than 5 were still awaiting the Ombudsman's decision on 31 March 2020.",
+        ),
+        (4, 0, False, "The Ombudsman had decided all of them by 31 March 2020."),
+    ],
+)
+def test_ombudsman_enquiries_not_decided_by_the_end_are_said(received, ongoing, public, expected):
+    report = sample_report(measures={"lgsco.received": received})
+    report["supplementary"]["lgsco_ongoing"] = ongoing
+    document = build_document(report, labels=Labels.load(), public=public)
+    [made] = [t for t in section_texts(document, "ombudsman") if t.startswith("The Ombudsman")]
+    assert made.endswith(expected), made
+
+
+def test_the_table_by_finding_is_read_for_its_most_common_actual_outcome():
+    # Isle of Wight 2019/20 (8.5): "'Explanation' made up 60% of complaint outcomes, of this
+    # 78% were 'Not Upheld' and the remaining 22% were 'Partially Upheld'" (7 and 2 of 9).
+    texts = section_texts(build_document(sample_report(), labels=Labels.load()), "findings")
+    assert (
+        "'Explanation' was the actual outcome of 9 of 28 (32%) Stage 1 responses; of these, "
+        "7 (78%) were not upheld and 2 (22%) partially upheld."
+    ) in texts
+    # The public version's table may hide any of its cells: its text reads none of them.
+    report = sample_report(
+        measures={"stage1.outcomes": {"upheld": 5, "partially_upheld": 6, "not_upheld": 17}}
+    )
+    public = section_texts(build_document(report, labels=Labels.load(), public=True), "findings")
+    assert not any("was the actual outcome of" in t for t in public)

@@ -50,7 +50,7 @@ def test_statutory_and_other_representations_name_the_total_once(document):
     texts = section_texts(document, "representations")
     lead_in = texts.index("Of the 68 representations:")
     assert texts[lead_in + 1 : lead_in + 3] == [
-        "38 (56%) were statutory; 30 of 38 (79%) of these were accepted and managed as "
+        "38 (56%) were statutory; of these, 30 (79%) were accepted and managed as "
         "statutory complaints.",
         "30 (44%) were other representations.",
     ]

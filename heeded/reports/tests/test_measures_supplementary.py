@@ -3,6 +3,7 @@ import datetime as dt
 from heeded.reports.measures import compute_supplementary, ranked
 from heeded.reports.periods import custom, financial_year
 
+from . import isle_of_wight
 from .case_data import case
 
 D = dt.date
@@ -120,3 +121,37 @@ def test_ranking_keeps_everything_tied_for_third_place():
         ("d", 3),
     ]
     assert ranked({"a": 0}) == []
+
+
+def test_complaints_still_awaiting_stage_1_at_the_periods_end(db):
+    # Southampton 2009/10 (6.2): "14 (7.7%) outcomes were recorded as ongoing".
+    march = D(2023, 3, 20)
+    case("complaint", march)  # no Stage 1 recorded: not counted as one under way
+    case("complaint", march, stages=reply(march, None))  # ongoing
+    case("complaint", march, stages=reply(march, D(2023, 4, 3)))  # answered after the end
+    case("complaint", march, stages=reply(march, D(2023, 3, 31)))  # on the last day
+    case("complaint", D(2022, 3, 20), stages=reply(D(2022, 3, 20), None))  # received before
+    case("case_concern", march, stages=reply(march, None))  # not a complaint
+    assert compute_supplementary(YEAR)["stage1_ongoing"] == 2
+    # Each period at its own end: the same cases seen from the first quarter's.
+    assert compute_supplementary(custom(D(2023, 1, 1), D(2023, 3, 25)))["stage1_ongoing"] == 3
+    # And beside its comparison years, which are fetched together.
+    from heeded.reports.build import build_report
+
+    report = build_report(financial_year(2023), comparisons=1)
+    assert report["comparison_supplementary"]["2022/23"]["stage1_ongoing"] == 2
+    assert report["supplementary"]["stage1_ongoing"] == 0
+
+
+def test_ombudsman_enquiries_not_decided_by_the_periods_end(db):
+    # Isle of Wight 2019/20 (12.1): of four enquiries, "two currently ongoing".
+    isle_of_wight.build()
+    assert compute_supplementary(financial_year(2019))["lgsco_ongoing"] == 2
+
+
+def test_an_ombudsman_decision_after_the_periods_end_leaves_it_ongoing_then(db):
+    enquiry = {"ombudsman_received_on": D(2023, 2, 1), "ombudsman_decision": "no_fault"}
+    case("lgsco", D(2023, 2, 1), **enquiry, ombudsman_decided_on=D(2023, 4, 20))  # after
+    case("lgsco", D(2023, 2, 1), **enquiry, ombudsman_decided_on=D(2023, 3, 31))  # on the day
+    case("lgsco", D(2023, 2, 1), **enquiry)  # decided, its date not recorded: decided
+    assert compute_supplementary(YEAR)["lgsco_ongoing"] == 1

@@ -165,16 +165,7 @@ def test_raised_in_cannot_move_to_or_past_a_year_with_progress(manager, pilot):
     services.record_progress(
         pilot, by=manager, period_label="2019/20", status="in_progress", text="a"
     )
-    with pytest.raises(ValidationError) as error:
-        services.update_recommendation(
-            pilot, by=manager, title=pilot.title, text=pilot.text, raised_in="2019/20", position=1
-        )
-    assert messages_of(error) == {
-        "raised_in": [
-            "Raised in must be before 2019/20: progress on this recommendation is recorded "
-            "for 2019/20"
-        ]
-    }
+    assert refused_raised_in(pilot, manager, "2019/20") == "2019/20"
     services.update_recommendation(
         pilot, by=manager, title=pilot.title, text=pilot.text, raised_in="2017/18", position=1
     )
@@ -255,3 +246,44 @@ def test_a_long_title_still_fits_the_change_log(manager):
     services.add_recommendation(by=manager, title="x" * 200, text="t", raised_in="2018/19")
     subject = ChangeLog.objects.filter(area="recommendation").first().subject
     assert len(subject) == 200 and subject.endswith("… (2018/19)")
+
+
+def test_progress_in_the_annual_report_after_a_half_years_recommendation_is_accepted(manager):
+    # A recommendation raised in "2025/26 H1" (the administration pages take any label):
+    # compared as text, "2025/26" sorted before "2025/26 H1" and its progress was refused,
+    # though the half's report comes before the annual report.
+    half = Recommendation.objects.create(title="Half", text="Do it.", raised_in="2025/26 H1")
+    services.record_progress(
+        half, by=manager, period_label="2025/26", status="in_progress", text="Begun."
+    )
+    assert half.progress.get().period_label == "2025/26"
+
+
+def test_raised_in_cannot_move_to_the_annual_report_after_a_quarter_with_progress(manager, pilot):
+    # Progress given in "2025/26 Q1" (written in the administration pages): as text,
+    # "2025/26" sorted before it and the recommendation could be moved to a report that
+    # comes after its own progress.
+    RecommendationProgress.objects.create(
+        recommendation=pilot, period_label="2025/26 Q1", text="Begun."
+    )
+    RecommendationProgress.objects.create(recommendation=pilot, period_label="2025/26", text="b")
+    assert refused_raised_in(pilot, manager, "2025/26") == "2025/26 Q1"
+
+
+def refused_raised_in(recommendation, manager, raised_in: str) -> str:
+    """The report year named in the refusal to move ``recommendation`` to ``raised_in``."""
+    with pytest.raises(ValidationError) as error:
+        services.update_recommendation(
+            recommendation,
+            by=manager,
+            title=recommendation.title,
+            text=recommendation.text,
+            raised_in=raised_in,
+            position=1,
+        )
+    [message] = messages_of(error)["raised_in"]
+    first = message.removeprefix("Raised in must be before ").split(":")[0]
+    assert message == (
+        f"Raised in must be before {first}: progress on this recommendation is recorded for {first}"
+    )
+    return first

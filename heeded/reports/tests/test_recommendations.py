@@ -118,3 +118,27 @@ def test_a_quarters_report_does_not_count_its_own_years_annual_report_as_earlier
     assert for_report("2025/26 Q1") == [last_year]
     # A half year's report does come before its year's annual report.
     assert set(for_report("2025/26")) == {last_year, this_year, half}
+
+
+def test_a_quarters_summary_does_not_give_progress_its_recommendations_section_does_not_show(
+    pilot,
+):
+    # Demo 2025/26 Q1: "This report gives progress on 2 recommendations from earlier
+    # reports", over a section showing each recommendation's text and no progress (progress
+    # is recorded for each annual report, not for a quarter).
+    report = sample_report()
+    report["period"] = {"from": "2019-04-01", "to": "2019-06-30", "label": "2019/20 Q1"}
+    document = build_document(
+        report, labels=Labels.load(), recommendations=for_report("2019/20 Q1")
+    )
+    summary = next(s for s in document.sections if s.id == "summary").texts()
+    assert summary[-1] == (
+        "This report lists 1 recommendation from earlier reports not yet completed, with no "
+        "progress on it recorded for 2019/20 Q1 (see Recommendations)."
+    )
+    section = next(s for s in document.sections if s.id == "recommendations")
+    assert section.texts()[0] == (
+        "Recommendations from earlier reports not yet completed (no progress on them is "
+        "recorded for 2019/20 Q1):"
+    )
+    assert not any("Progress" in text for text in section.texts())

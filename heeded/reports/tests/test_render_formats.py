@@ -92,6 +92,7 @@ def test_docx_reopens_with_heading_styles_tables_and_chart_alt_text(document):
         "49",
         "75",
         "59",
+        "",
     ]
     descriptions = [shape._inline.docPr.get("descr") for shape in word.inline_shapes]
     assert len(descriptions) == 2 and all(descriptions)
@@ -137,7 +138,8 @@ def test_xlsx_has_one_sheet_per_table_bold_frozen_header_and_numbers_as_numbers(
     assert sheet["A3"].value == "Type of representation" and sheet["A3"].font.bold
     assert sheet.freeze_panes == "B4"
     values = {row[0]: row[1:] for row in sheet.iter_rows(min_row=4, values_only=True)}
-    assert values["Total representations"] == (68, 49, 75, 59)
+    assert values["Total representations"][:4] == (68, 49, 75, 59)
+    assert values["Complaint (statutory)"][4] == "41%"  # the share beside the counts
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(document):
@@ -180,9 +182,8 @@ def test_public_json_carries_the_suppressed_tables(public_document):
     data = json.loads(render_document(public_document, "json"))
     assert data["small_number_threshold"] == 5
     first = data["tables"][0]
-    assert ["Area initiated complaint", 0, "fewer than 5", "fewer than 5", "fewer than 5"] in (
-        first["rows"]
-    )
+    # Its share of the year's representations would give the count away: hidden with it.
+    assert ["Non-statutory complaint", "fewer than 5", 0, 0, 0, "withheld"] in first["rows"]
 
 
 @pytest.mark.usefixtures("every_table_printed")
@@ -268,7 +269,8 @@ def test_docx_keeps_hidden_counts_on_one_line_and_the_wide_table_on_a_landscape_
     # The sections after the cover have their running header and page numbers on page one.
     assert all(not s.different_first_page_header_footer for s in word.sections[1:])
     # Back to portrait after it, for the rest of the report; the sentence on the busiest
-    # month, after the table, is on its page (as in the PDF), not alone over the page.
+    # month, leading into the table, is on its page (as in the PDF), not left on the page
+    # before.
     assert word.sections[-1].orientation == WD_ORIENT.PORTRAIT
     body = list(word.element.body)
     ends = [n for n, e in enumerate(body) if e.find(f".//{qn('w:sectPr')}") is not None]
@@ -279,7 +281,7 @@ def test_docx_keeps_hidden_counts_on_one_line_and_the_wide_table_on_a_landscape_
         n for n, e in enumerate(body) if "".join(e.itertext()).startswith("The most represent")
     )
     monthly = next(n for n, e in enumerate(body) if "month by month" in "".join(e.itertext()))
-    assert max(ends[ends.index(landscape_end) - 1], 0) < monthly < busiest < landscape_end
+    assert max(ends[ends.index(landscape_end) - 1], 0) < busiest < monthly < landscape_end
 
 
 def test_docx_has_a_contents_page_whose_page_numbers_point_at_the_headings(document):
@@ -414,3 +416,50 @@ def test_xlsx_sheet_says_what_it_is_and_that_its_notes_follow_the_table(document
     )
     column_a = [row[0] for row in sheet.iter_rows(values_only=True) if row[0] is not None]
     assert column_a[-len(table.notes) :] == table.notes
+
+
+# Demo 2025/26's representations by month (as 2019/20's months): eighteen record types,
+# most of their cells "fewer than 5" in the public version, whose labels wrap.
+DEMO_MONTHS = {
+    "ad_hoc": [3, 1, 0, 1, 3, 1, 0, 2, 0, 1, 0, 1],
+    "area_initiated": [0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1],
+    "case_concern": [3, 3, 4, 2, 1, 1, 4, 3, 1, 1, 8, 2],
+    "comment": [1, 1, 1, 1, 0, 1, 0, 0, 0, 2, 0, 1],
+    "complaint": [13, 8, 9, 14, 9, 12, 9, 11, 5, 8, 8, 6],
+    "compliment": [1, 2, 3, 1, 3, 1, 0, 3, 2, 4, 0, 3],
+    "corporate_complaint": [0, 0, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1],
+    "foi_request": [2, 0, 2, 0, 1, 0, 2, 1, 1, 0, 1, 1],
+    "informal_representation": [2, 6, 5, 1, 2, 4, 2, 2, 2, 3, 2, 2],
+    "lgsco": [0, 0, 0, 0, 2, 2, 0, 0, 0, 1, 1, 0],
+    "miscellaneous": [0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0],
+    "mp_councillor_enquiry": [2, 7, 2, 2, 4, 5, 2, 4, 4, 2, 3, 4],
+    "non_statutory_complaint": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2],
+    "pre_complaint": [0, 2, 2, 2, 0, 0, 2, 1, 2, 0, 1, 0],
+    "referral": [0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0],
+    "refused": [1, 1, 0, 0, 0, 0, 2, 0, 0, 0, 2, 1],
+    "school_complaint": [0, 1, 1, 1, 0, 0, 0, 1, 0, 1, 1, 0],
+    "subject_access_request": [0, 2, 1, 0, 1, 3, 1, 2, 2, 0, 3, 1],
+}
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_the_sentence_on_the_busiest_month_is_on_the_page_of_the_monthly_table(public):
+    # Public demo 2025/26: "The most representations were received in May 2025 (36)..."
+    # followed the landscape table, did not fit under it, and opened the next page, above
+    # the table of how representations were received, away from the one it reads.
+    months = [f"2019-{m:02}" for m in range(4, 13)] + [f"2020-{m:02}" for m in range(1, 4)]
+    by_month = {
+        month: {kind: counts[n] for kind, counts in DEMO_MONTHS.items() if counts[n]}
+        for n, month in enumerate(months)
+    }
+    by_type = {kind: sum(counts) for kind, counts in DEMO_MONTHS.items()}
+    report = sample_report(
+        measures={"representations.by_month": by_month, "representations.by_type": by_type}
+    )
+    document = build_document(report, public=public, labels=Labels.load())
+    pages, sizes = pdf_pages(render_document(document, "pdf"))
+    [monthly] = [n for n, page in enumerate(pages) if "month by month" in page]
+    assert "841.89 x 595.276 pts (A4)" in sizes[monthly]  # landscape
+    assert "The most representations were received in May 2019 (36)" in pages[monthly]
+    html = render_document(document, "html").decode()
+    assert html.index("The most representations were received") < html.index('id="table-by_month"')

@@ -106,3 +106,14 @@ def test_changes_say_up_or_down_with_their_base_and_new_from_zero():
     assert change(8, 0, "2018/19") == "new (up 8 from 0 in 2018/19)"
     assert change(0, 0, "2018/19") == "no change from 0"
     assert change(5.7, 4.1, "2018/19") == "up 1.6 (39%) from 4.1 in 2018/19"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "whole"),
+    [("stage1_ongoing", 31, "complaints.total is 30"), ("lgsco_ongoing", 5, "lgsco.received is 4")],
+)
+def test_more_still_open_at_the_end_than_were_received_is_caught(report, name, value, whole):
+    broken = copy.deepcopy(report)
+    broken["supplementary"][name] = value
+    with pytest.raises(ReportInconsistent, match=f"{name} is {value}, but {whole}"):
+        check(broken)
