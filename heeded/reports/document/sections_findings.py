@@ -94,13 +94,18 @@ def timeliness(ctx: Context) -> Section:
         if ctx.withheld(responses)
         else sentence(f"{ctx.count(responses)} Stage 1 {responded} completed {ctx.during}. ")
     ) + (
-        f"The average time to respond was {wording.working_days(average)}"
+        # One response has no average: it took what it took. ``average`` is None wherever
+        # the public version hides the count, so the one case's figure stays unpublished.
+        f"It took {round(average)} {wording.plural(round(average), 'working day')}"
+        if average is not None and responses == 1
+        else f"The average time to respond was {wording.working_days(average)}"
         if average is not None
         else f"The average time to respond {wording.SMALL_NUMBERS_NOT_PUBLISHED}"
     )
     if average is not None and before is not None and abs(average - before) >= 0.05:
         direction = "more" if average > before else "fewer"
         then = wording.during(ctx.previous)
+        then = f"the average {then}" if responses == 1 else then
         text += f", {abs(average - before):.1f} {direction} than {then} ({before:.1f})"
     if responses:
         section.add(Paragraph(text + "."))

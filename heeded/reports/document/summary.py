@@ -83,10 +83,17 @@ def key_findings(ctx: Context) -> Section:
         )
     average = ctx.average("stage1.average_working_days", "stage1.responses")
     if responses and average is not None:
-        text = f"Stage 1 complaints were answered in an average of {wording.working_days(average)}"
+        text = (
+            f"The Stage 1 response took {round(average)} "
+            f"{wording.plural(round(average), 'working day')}"
+            if responses == 1
+            else f"Stage 1 complaints were answered in an average of "
+            f"{wording.working_days(average)}"
+        )
         before = stage1_average_before(ctx)
         if before is not None:
-            text += f" ({before:.1f} {wording.during(ctx.previous)})"
+            average_then = "an average of " if responses == 1 else ""
+            text += f" ({average_then}{before:.1f} {wording.during(ctx.previous)})"
         findings.append(text + ".")
         bands, hidden = [], []
         for k, label in BANDS:

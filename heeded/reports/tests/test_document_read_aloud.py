@@ -396,3 +396,26 @@ def test_the_table_by_finding_is_read_for_its_most_common_actual_outcome():
     )
     public = section_texts(build_document(report, labels=Labels.load(), public=True), "findings")
     assert not any("was the actual outcome of" in t for t in public)
+
+
+def test_one_stage_1_response_says_what_it_took_not_an_average():
+    # A quarter with one Stage 1 response said "The average time to respond was 12.0 working
+    # days": an average of one response.
+    report = sample_report(
+        measures={
+            "stage1.responses": 1,
+            "stage1.average_working_days": 12.0,
+            "stage1.bands": {"within_10": 0, "11_to_20": 1, "over_20": 0},
+        }
+    )
+    document = build_document(report, labels=Labels.load())
+    timeliness = " ".join(section_texts(document, "timeliness"))
+    assert "It took 12 working days" in timeliness
+    assert "The average time to respond" not in timeliness
+    summary = " ".join(section_texts(document, "summary"))
+    assert "The Stage 1 response took 12 working days" in summary
+    assert "answered in an average of" not in summary
+    # The public version neither gives the one response's figure nor says there was one.
+    public = build_document(report, labels=Labels.load(), public=True)
+    assert "It took 12" not in " ".join(section_texts(public, "timeliness"))
+    assert "took 12" not in " ".join(section_texts(public, "summary"))
