@@ -125,7 +125,7 @@ def _candidates(today: dt.date):
     )
 
 
-def due_today(today: dt.date) -> dict:
+def due_today(today: dt.date, organisation: Organisation | None = None) -> dict:
     """Each responding manager's reminders for ``today`` (managers by name), leaving out any
     already sent today, so that running it twice sends nothing twice."""
     stages = list(_candidates(today))
@@ -136,7 +136,8 @@ def due_today(today: dt.date) -> dict:
         )
     )
     by_manager = defaultdict(list)
-    organisation = Organisation.current()  # read once: its local targets are some clocks'
+    # Read once: its local targets are some clocks' limits.
+    organisation = organisation or Organisation.current()
     for stage in stages:
         if (stage.case_id, stage.number) in sent:
             continue
@@ -169,7 +170,7 @@ def send_reminders(today: dt.date, *, dry_run: bool = False) -> Sent:
     if not is_working_day(today):
         return result
     organisation = Organisation.current()
-    for manager, reminders in due_today(today).items():
+    for manager, reminders in due_today(today, organisation).items():
         if not manager.email:
             result.no_address.append((manager, reminders))
             continue

@@ -410,14 +410,8 @@ class PeriodRows:
             )
             .filter(self._received("case__received_on"))
             .annotate(period=_which("case__received_on", self.periods))
-            .values("period")
-            .annotate(n=Count("id"))
-            .order_by()
         )
-        counts = [0 for _ in self.periods]
-        for row in rows:
-            counts[row["period"]] = row["n"]
-        return counts
+        return self._counted_by_period(rows)
 
     @cached_property
     def stage1_ongoing(self) -> list[int]:
@@ -433,12 +427,13 @@ class PeriodRows:
             )
             .filter(started_on__lte=F("period_end"))
             .filter(Q(responded_on__isnull=True) | Q(responded_on__gt=F("period_end")))
-            .values("period")
-            .annotate(n=Count("id"))
-            .order_by()
         )
+        return self._counted_by_period(rows)
+
+    def _counted_by_period(self, rows) -> list[int]:
+        """How many of ``rows`` (annotated with their ``period``) fall in each period."""
         counts = [0 for _ in self.periods]
-        for row in rows:
+        for row in rows.values("period").annotate(n=Count("id")).order_by():
             counts[row["period"]] = row["n"]
         return counts
 

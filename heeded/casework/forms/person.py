@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from heeded.cases.actions import PERSON_DETAILS, person_version
 from heeded.cases.models import ContactPreference, Person
@@ -48,16 +47,10 @@ class PersonDetailsForm(GovForm):
         initial["seen"] = person_version(person)
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["full_name"].required = True
-        self.person = person
 
     def clean_postcode(self) -> str:
         postcode = self.cleaned_data["postcode"].strip()
-        if not postcode:
-            return ""
-        try:
-            return clean_postcode(postcode)
-        except ValidationError as error:
-            raise ValidationError(error.messages[0]) from None
+        return clean_postcode(postcode) if postcode else ""
 
     def details(self) -> dict:
         data = self.cleaned_data

@@ -43,7 +43,7 @@ def person_details(request, reference: str, party: int):
                 form.data = form.data.copy()
                 form.data["seen"] = person_version(person)
             else:
-                name = person.full_name if not changed else form.details()["full_name"]
+                name = form.details()["full_name"]
                 messages.success(
                     request,
                     f"{name}'s details changed" if changed else f"{name}'s details are unchanged",
