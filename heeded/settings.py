@@ -205,6 +205,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="complaints@heeded.in
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
+# crispy-forms-gds styles text, email and password boxes as GOV.UK inputs but left a web
+# address box (type="url") unstyled: a few characters wide in the browser's own font.
+CRISPY_CLASS_CONVERTERS = {"urlinput": "govuk-input"}
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

@@ -31,7 +31,11 @@ from heeded.calendars.working_days import (
     is_working_day,
     working_days_left,
 )
-from heeded.organisation.models import Organisation
+from heeded.organisation.models import (
+    REMINDER_DAYS_BEFORE,
+    REMINDER_OVERDUE_EVERY,
+    Organisation,
+)
 
 from .actions._base import ProcedureError, record_event, staff_name
 from .clocks import Deadline, open_deadlines
@@ -40,19 +44,50 @@ from .models import Case, CaseEvent, EventKind, Stage
 
 log = logging.getLogger(__name__)
 
-# When a response is chased, in working days before its deadline (0: the day it is due):
-# a week ahead to plan, two days ahead, and on the day.
-BEFORE_DEADLINE = (5, 2, 0)
-# Once it is late: on the first working day overdue, then every week until it is sent.
-OVERDUE_EVERY = 5
 
+@dataclass(frozen=True)
+class Schedule:
+    """When a response is chased: ``before_deadline`` working days before its deadline (0:
+    the day it is due), then once late on the first working day late and every
+    ``overdue_every`` working days after (0: only that once). The council's settings."""
 
-def falls_due(days_left: int) -> bool:
-    """Whether a response ``days_left`` working days from its deadline (negative once it
-    has passed) is chased today."""
-    if days_left >= 0:
-        return days_left in BEFORE_DEADLINE
-    return (-days_left - 1) % OVERDUE_EVERY == 0
+    before_deadline: tuple[int, ...] = REMINDER_DAYS_BEFORE
+    overdue_every: int = REMINDER_OVERDUE_EVERY
+
+    @classmethod
+    def of(cls, organisation: Organisation) -> Schedule:
+        return cls(tuple(organisation.reminder_days_before), organisation.reminder_overdue_every)
+
+    def falls_due(self, days_left: int) -> bool:
+        """Whether a response ``days_left`` working days from its deadline (negative once
+        it has passed) is chased today."""
+        if days_left >= 0:
+            return days_left in self.before_deadline
+        late = -days_left - 1
+        return late == 0 or (self.overdue_every > 0 and late % self.overdue_every == 0)
+
+    @property
+    def looks_ahead(self) -> int:
+        """The furthest ahead of a deadline a reminder is sent, in working days."""
+        return max(self.before_deadline, default=0)
+
+    def describe(self) -> str:
+        """In words, as the settings page and the command say it: "5 and 2 working days
+        before the deadline, on the day, then on the first working day late and every 5
+        working days after"."""
+        ahead = sorted((day for day in self.before_deadline if day), reverse=True)
+        parts = []
+        if ahead:
+            days = " and ".join(filter(None, [", ".join(map(str, ahead[:-1])), str(ahead[-1])]))
+            parts.append(f"{days} working day{'' if ahead == [1] else 's'} before the deadline")
+        if 0 in self.before_deadline:
+            parts.append("on the day")
+        late = "on the first working day late"
+        if self.overdue_every == 1:
+            late += " and every working day after"
+        elif self.overdue_every:
+            late += f" and every {self.overdue_every} working days after"
+        return ", ".join([*parts, f"then {late}" if parts else late])
 
 
 @dataclass(frozen=True)
@@ -106,11 +141,11 @@ def _response_deadline(
     return None
 
 
-def _candidates(today: dt.date):
+def _candidates(today: dt.date, schedule: Schedule):
     """Open stages with an active responding manager whose case has a deadline close
     enough to be chased: a case's next deadline is its soonest, so a stage due within
     the week has a case due within it too, and the database leaves out the rest."""
-    horizon = max(add_working_days(today, max(BEFORE_DEADLINE), c) for c in Calendar)
+    horizon = max(add_working_days(today, schedule.looks_ahead, c) for c in Calendar)
     return (
         Stage.objects.filter(
             responded_on__isnull=True,
@@ -128,7 +163,10 @@ def _candidates(today: dt.date):
 def due_today(today: dt.date, organisation: Organisation | None = None) -> dict:
     """Each responding manager's reminders for ``today`` (managers by name), leaving out any
     already sent today, so that running it twice sends nothing twice."""
-    stages = list(_candidates(today))
+    # Read once: its local targets are some clocks' limits, and it says when to chase.
+    organisation = organisation or Organisation.current()
+    schedule = Schedule.of(organisation)
+    stages = list(_candidates(today, schedule))
     # Today's reminders are few, however many cases are overdue: read them all.
     sent = set(
         CaseEvent.objects.filter(kind=EventKind.REMINDED, happened_on=today).values_list(
@@ -136,8 +174,6 @@ def due_today(today: dt.date, organisation: Organisation | None = None) -> dict:
         )
     )
     by_manager = defaultdict(list)
-    # Read once: its local targets are some clocks' limits.
-    organisation = organisation or Organisation.current()
     for stage in stages:
         if (stage.case_id, stage.number) in sent:
             continue
@@ -145,7 +181,7 @@ def due_today(today: dt.date, organisation: Organisation | None = None) -> dict:
         if deadline is None:
             continue
         left = working_days_left(today, deadline.due_on, deadline.clock.calendar)
-        if falls_due(left):
+        if schedule.falls_due(left):
             by_manager[stage.responding_manager].append(Reminder(stage.case, stage, deadline, left))
     return dict(sorted(by_manager.items(), key=lambda item: staff_name(item[0]).lower()))
 

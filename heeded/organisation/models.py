@@ -1,5 +1,29 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+# When ``heeded send_reminders`` chases a responding manager (heeded/cases/reminders.py),
+# unless the council chooses otherwise: a week ahead to plan, two days ahead and on the day
+# (working days before the response's deadline), then on the first working day late and
+# every week after. A council's own choice, not a statutory rule.
+REMINDER_DAYS_BEFORE = (5, 2, 0)
+REMINDER_OVERDUE_EVERY = 5
+# A reminder further ahead than a month of working days is no longer a reminder.
+REMINDER_MOST_DAYS = 20
+
+
+def default_reminder_days() -> list[int]:
+    return list(REMINDER_DAYS_BEFORE)
+
+
+def validate_reminder_days(days) -> None:
+    if not isinstance(days, list) or not all(
+        isinstance(day, int) and 0 <= day <= REMINDER_MOST_DAYS for day in days
+    ):
+        raise ValidationError(
+            f"Reminder days must be whole numbers from 0 to {REMINDER_MOST_DAYS}",
+            code="invalid",
+        )
 
 
 class Stage2ClockStart(models.TextChoices):
@@ -34,6 +58,19 @@ class Organisation(models.Model):
         default=5,
         validators=[MinValueValidator(3), MaxValueValidator(20)],
         help_text='In the public report, counts below this are shown as "fewer than N".',
+    )
+    reminder_days_before = models.JSONField(
+        default=default_reminder_days,
+        blank=True,
+        validators=[validate_reminder_days],
+        help_text="Working days before a response's deadline when its responding manager is "
+        "reminded (0: the day it is due). None: no reminder before it is late.",
+    )
+    reminder_overdue_every = models.PositiveSmallIntegerField(
+        default=REMINDER_OVERDUE_EVERY,
+        validators=[MaxValueValidator(REMINDER_MOST_DAYS)],
+        help_text="Once a response is late: reminded on the first working day late, then every "
+        "this many working days (0: only once).",
     )
     complaints_manager_name = models.CharField(max_length=200, blank=True)
     complaints_email = models.EmailField(blank=True)

@@ -10,8 +10,9 @@ from django.test import override_settings
 
 from heeded.cases import actions
 from heeded.cases.models import CaseEvent, EventKind
-from heeded.cases.reminders import due_today, falls_due, send_reminders, subject
+from heeded.cases.reminders import Schedule, due_today, send_reminders, subject
 from heeded.casework.timeline import timeline
+from heeded.organisation.models import Organisation
 from heeded.tests_support.mail import MAIL_SERVER_DOWN
 
 from .factories import PersonFactory, record
@@ -36,7 +37,56 @@ def given_to(manager, officer, received_on=MONDAY_12_DECEMBER, **details):
 
 
 def test_the_schedule_a_week_ahead_two_days_ahead_on_the_day_then_weekly_once_late():
+    falls_due = Schedule().falls_due
     assert [left for left in range(12, -17, -1) if falls_due(left)] == [5, 2, 0, -1, -6, -11, -16]
+
+
+@pytest.mark.parametrize(
+    ("before", "every", "chased", "words"),
+    [
+        (
+            (3,),
+            0,
+            [3, -1],
+            "3 working days before the deadline, then on the first working day late",
+        ),
+        (
+            (),
+            1,
+            list(range(-1, -14, -1)),
+            "on the first working day late and every working day after",
+        ),
+        (
+            (10, 1, 0),
+            10,
+            [10, 1, 0, -1, -11],
+            "10 and 1 working days before the deadline, on the day, then on the first working "
+            "day late and every 10 working days after",
+        ),
+    ],
+)
+def test_a_councils_own_schedule_chases_on_the_days_it_names(before, every, chased, words):
+    schedule = Schedule(before, every)
+    assert [left for left in range(12, -14, -1) if schedule.falls_due(left)] == chased
+    assert schedule.describe() == words
+
+
+def test_the_organisation_settings_schedule_is_the_one_the_morning_run_follows(officer, responding):
+    given_to(responding, officer)  # Stage 1 response due Wednesday 28 December 2022
+    # 3 working days before: Thursday 22 December, which the usual schedule passes over.
+    assert due_today(D(2022, 12, 21)) == {}
+    Organisation.objects.update(reminder_days_before=[3], reminder_overdue_every=0)
+    out, _ = run("--date", "2022-12-21", "--dry-run")
+    assert out.splitlines() == [
+        "Would remind 1 responding manager of 1 response on 2022-12-21.",
+        "Responses are chased 3 working days before the deadline, then on the first working "
+        "day late (Settings, Organisation settings).",
+    ]
+    assert run("--date", "2022-12-21")[0].startswith("Reminded 1 responding manager")
+    # Late on the 29th, and not again: 0 means once.
+    later = [D(2022, 12, 28) + dt.timedelta(days=n) for n in range(20)]
+    reminded = [day for day in later if run("--date", day.isoformat())[0].startswith("Remind")]
+    assert reminded == [D(2022, 12, 29)]
 
 
 def test_a_daily_run_across_christmas_reminds_on_the_working_days_the_schedule_names(
@@ -151,7 +201,7 @@ def test_a_manager_without_an_email_address_is_named_for_the_team_to_chase(offic
 
 def test_a_dry_run_says_who_would_be_reminded_and_sends_and_records_nothing(officer, responding):
     given_to(responding, officer)
-    assert run("--date", "2022-12-19", "--dry-run")[0] == (
+    assert run("--date", "2022-12-19", "--dry-run")[0].splitlines()[0] == (
         "Would remind 1 responding manager of 1 response on 2022-12-19."
     )
     assert mail.outbox == []

@@ -21,6 +21,16 @@ class GovukForm(NamesItsFields, forms.Form):
     def layout(self):
         return [Field(name) for name in self.fields]
 
+    def full_clean(self):
+        super().full_clean()
+        # crispy-forms-gds outlines a text box in red when it is wrong, but not an email or
+        # web address box: done here, so every box with an error looks it.
+        for name in self.errors:
+            widget = self.fields[name].widget if name in self.fields else None
+            if isinstance(widget, (forms.EmailInput, forms.URLInput)):
+                classes = widget.attrs.get("class", "")
+                widget.attrs["class"] = f"{classes} govuk-input--error".strip()
+
     def error_links(self) -> list[tuple[str, str]]:
         """(anchor, message) for the GOV.UK error summary, each linking to its own input.
 

@@ -1,9 +1,12 @@
+import re
+
 from crispy_forms_gds.layout import Field, Fieldset
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.text import capfirst
 
-from heeded.organisation.models import Organisation, Stage2ClockStart
+from heeded.organisation.models import REMINDER_MOST_DAYS, Organisation, Stage2ClockStart
 
 from .base import GovukForm, numeric_input
 
@@ -38,6 +41,24 @@ def _web_address(what: str, field: str) -> forms.URLField:
     )
     address.called = f"{what} web address"  # its label's colon reads badly in a message
     return address
+
+
+class WorkingDaysField(forms.CharField):
+    """Working days typed in one box as "5, 2, 0": each once, the furthest ahead first."""
+
+    message = (
+        f"Reminder days must be whole numbers from 0 to {REMINDER_MOST_DAYS}, separated by "
+        "commas, like 5, 2, 0"
+    )
+
+    def prepare_value(self, value):
+        return ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
+
+    def to_python(self, value) -> list[int]:
+        words = [word for word in re.split(r"[,\s]+", super().to_python(value)) if word]
+        if not all(word.isdigit() and int(word) <= REMINDER_MOST_DAYS for word in words):
+            raise ValidationError(self.message, code="invalid")
+        return sorted({int(word) for word in words}, reverse=True)
 
 
 class OrganisationForm(GovukForm):
@@ -105,6 +126,20 @@ class OrganisationForm(GovukForm):
         help_text="Children's social care's front door. The public forms tell anyone worried "
         "about a child to call it.",
     )
+    reminder_days_before = WorkingDaysField(
+        label="Working days before a deadline to remind the responding manager (optional)",
+        required=False,
+        max_length=60,
+        help_text="Separate them with commas, like 5, 2, 0: 0 is the day the response is due. "
+        "Leave empty to remind only once a response is late.",
+    )
+    reminder_overdue_every = whole_number(
+        "number of working days between reminders once late",
+        0,
+        REMINDER_MOST_DAYS,
+        label="Once a response is late, remind again every … working days",
+        help_text="The first reminder is on the first working day late. 0: only that one.",
+    )
     privacy_notice_url = _web_address("Privacy notice", "privacy_notice_url")
     accessibility_statement_url = _web_address(
         "Accessibility statement", "accessibility_statement_url"
@@ -123,6 +158,12 @@ class OrganisationForm(GovukForm):
                 Field.text("complaints_email"),
                 Field.text("safeguarding_phone", field_width=20),
                 legend="Contact",
+                legend_size="m",
+            ),
+            Fieldset(
+                Field.text("reminder_days_before", field_width=10),
+                Field.text("reminder_overdue_every", field_width=3),
+                legend="Reminders to responding managers",
                 legend_size="m",
             ),
             Fieldset(

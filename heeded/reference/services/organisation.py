@@ -18,6 +18,8 @@ EDITABLE = (
     "stage2_clock_start",
     "mp_enquiry_working_days",
     "small_number_threshold",
+    "reminder_days_before",
+    "reminder_overdue_every",
     "complaints_manager_name",
     "complaints_email",
     "safeguarding_phone",
@@ -52,6 +54,19 @@ def update_organisation(organisation: Organisation, *, by, **changes) -> Organis
     with transaction.atomic():
         organisation.save()
         changelog.log_changes(
-            by=by, area="organisation", subject=organisation.name, before=before, after=changes
+            by=by,
+            area="organisation",
+            subject=organisation.name,
+            before=_as_logged(before),
+            after=_as_logged(changes),
         )
     return organisation
+
+
+def _as_logged(values: dict) -> dict:
+    """Reminder days as the settings page writes them ("10, 3, 0"), not sorted as text as
+    the log keeps other lists: their order is the order of the reminders."""
+    days = values.get("reminder_days_before")
+    if days is None:
+        return values
+    return values | {"reminder_days_before": ", ".join(map(str, days))}

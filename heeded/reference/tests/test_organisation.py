@@ -1,5 +1,6 @@
 """The council's own settings: one row, changed only through its form, every change logged."""
 
+import re
 from importlib import import_module
 
 import pytest
@@ -22,6 +23,8 @@ def filled(**changes):
         "stage2_clock_start": "statement_agreed",
         "mp_enquiry_working_days": "15",
         "small_number_threshold": "5",
+        "reminder_days_before": "5, 2, 0",
+        "reminder_overdue_every": "5",
         "complaints_manager_name": "Jo Bloggs",
         "complaints_email": "complaints@iow.gov.uk",
     }
@@ -65,6 +68,15 @@ def test_a_manager_changes_the_settings_and_each_change_is_logged(as_manager, ma
         # 1 or 2 would print counts of 1 and 2 in the public report: no protection at all.
         ({"small_number_threshold": "1"}, "Small number threshold must be between 3 and 20"),
         ({"complaints_email": "complaints at iow"}, "Enter an email address in the correct"),
+        *(
+            ({"reminder_days_before": typed}, "Reminder days must be whole numbers from 0 to 20")
+            for typed in ("five", "21", "-1", "2.5", "5; 2")
+        ),
+        (
+            {"reminder_overdue_every": "21"},
+            "Number of working days between reminders once late must be between 0 and 20",
+        ),
+        ({"reminder_overdue_every": ""}, "Enter the number of working days between reminders"),
         ({"privacy_notice_url": "our privacy page"}, "Privacy notice must be a web address"),
         # Too long to keep (PostgreSQL would refuse it): said in GOV.UK words, naming the box.
         ({"name": "N" * 201}, "Organisation name must be 200 characters or fewer"),
@@ -85,6 +97,27 @@ def test_bad_settings_are_refused_with_a_message_saying_why(as_manager, changes,
     assert any(e.startswith(message) for e in errors_of(response)), errors_of(response)
     assert Organisation.current().name == "Demo Borough Council"
     assert not ChangeLog.objects.exists()
+
+
+def test_a_manager_sets_when_responding_managers_are_reminded(as_manager):
+    assert 'value="5, 2, 0"' in as_manager.get(URL).content.decode()
+    changes = {"reminder_days_before": " 0, 10,3 , 3", "reminder_overdue_every": "0"}
+    assert as_manager.post(URL, filled(**changes)).status_code == 302
+    organisation = Organisation.current()
+    # Each day once, the furthest ahead first, whatever order they were typed in.
+    assert (organisation.reminder_days_before, organisation.reminder_overdue_every) == (
+        [10, 3, 0],
+        0,
+    )
+    assert 'value="10, 3, 0"' in as_manager.get(URL).content.decode()
+    # None before the deadline: chased only once late.
+    assert as_manager.post(URL, filled(reminder_days_before="")).status_code == 302
+    assert Organisation.current().reminder_days_before == []
+    logged = ChangeLog.objects.filter(field="reminder_days_before").order_by("pk")
+    assert [(change.old, change.new) for change in logged] == [
+        ("5, 2, 0", "10, 3, 0"),
+        ("10, 3, 0", ""),
+    ]
 
 
 def test_the_public_forms_show_the_councils_number_and_links_once_set(as_manager, client):
@@ -112,3 +145,14 @@ def test_a_threshold_stored_below_3_is_raised_to_3_by_the_migration(db):
     Organisation.objects.update(small_number_threshold=1)
     migration.raise_to_least(apps, None)
     assert set(Organisation.objects.values_list("small_number_threshold", flat=True)) == {3}
+
+
+def test_web_address_and_email_boxes_are_govuk_inputs_outlined_in_red_when_wrong(as_manager):
+    page = as_manager.get(URL).content.decode()
+    assert 'type="url" name="privacy_notice_url"' in page
+    assert re.search(r'<input type="url" name="privacy_notice_url"[^>]* class="govuk-input"', page)
+    wrong = {"privacy_notice_url": "our privacy page", "complaints_email": "complaints at iow"}
+    page = as_manager.post(URL, filled(**wrong)).content.decode()
+    for name in wrong:
+        box = re.search(rf'<input [^>]*name="{name}"[^>]*>', page).group()
+        assert 'class="govuk-input govuk-input--error"' in box, box

@@ -11,15 +11,15 @@ from django.utils import timezone
 from heeded.calendars.management.arguments import iso_date
 from heeded.calendars.working_days import is_working_day
 from heeded.cases.actions._base import staff_name
-from heeded.cases.reminders import BEFORE_DEADLINE, OVERDUE_EVERY, send_reminders
+from heeded.cases.reminders import Schedule, send_reminders
+from heeded.organisation.models import Organisation
 
 
 class Command(BaseCommand):
     help = (
-        "E-mail each responding manager the responses of theirs due in "
-        f"{', '.join(str(d) for d in BEFORE_DEADLINE if d)} working days or today, or overdue "
-        f"(on the first working day late, then every {OVERDUE_EVERY}), and record each "
-        "reminder on its case."
+        "E-mail each responding manager the responses of theirs that fall due a reminder "
+        "today, and record each reminder on its case. When responses are chased is an "
+        f"organisation setting; unless changed: {Schedule().describe()}."
     )
 
     def add_arguments(self, parser):
@@ -51,6 +51,11 @@ class Command(BaseCommand):
                 f"{verb} {sent.managers} responding manager{'s' * (sent.managers != 1)} "
                 f"of {sent.responses} response{'s' * (sent.responses != 1)} "
                 f"on {today.isoformat()}."
+            )
+        if dry_run:
+            schedule = Schedule.of(Organisation.current())
+            self.stdout.write(
+                f"Responses are chased {schedule.describe()} (Settings, Organisation settings)."
             )
         for manager, reminders in sent.no_address:
             references = ", ".join(r.case.reference for r in reminders)
