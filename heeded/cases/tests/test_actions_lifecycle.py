@@ -226,8 +226,11 @@ class TestOtherProcedures:
         )
         case.refresh_from_db()
         assert case.next_deadline == D(2025, 4, 30)
-        with pytest.raises(ProcedureError, match="at the latest"):
-            actions.extend_stage(case, 1, by=officer, to=D(2025, 9, 4), reason="Later")
+        # Agreed again, beyond 6 months from receipt: lawful, there is no maximum (domain.md
+        # section 2: "or a longer agreed period").
+        actions.extend_stage(case, 1, by=officer, to=D(2025, 9, 4), reason="Later")
+        case.refresh_from_db()
+        assert case.next_deadline == D(2025, 9, 4)
 
 
 class TestRecords:

@@ -438,6 +438,22 @@ def test_extending_shows_the_latest_date_allowed_and_refuses_beyond_it(signed_in
     assert "Waiting for records</textarea>" in page
 
 
+def test_an_adult_social_care_response_date_is_agreed_without_a_latest_date(signed_in, officer):
+    """SI 2009/309 regulation 14: no maximum, but past 6 months (or the longer period agreed)
+    the complainant is told why. The form says so instead of a latest date."""
+    case = record(officer, "adult_social_care_complaint", received_on=RECEIVED)
+    page = signed_in.get(action_url(case, "extend")).content.decode()
+    assert "at the latest" not in page
+    assert (
+        "There is no latest date. If there is no response within 6 calendar months of the "
+        "date the complaint was received, or the longer period agreed, the complainant must "
+        "be told why (SI 2009/309 regulation 14)."
+    ) in page
+    response = extend(signed_in, case, dt.date(2023, 6, 30), "Agreed with Mr Khan")
+    assert response.status_code == 302
+    assert case.stage(1).extended_to == dt.date(2023, 6, 30)
+
+
 def test_an_extension_keyed_late_is_dated_when_it_was_agreed(signed_in, complaint):
     # Agreed on 20 September, keyed today: the timeline puts it on the 20th, before a
     # response recorded since, not after it.
