@@ -120,6 +120,7 @@ class CaseClocks:
 
     procedure: Procedure
     received_on: dt.date
+    converted_on: dt.date | None
     acknowledged_on: dt.date | None
     closed_on: dt.date | None
     stages: _Stages
@@ -363,6 +364,7 @@ class Writer:
         case = CaseClocks(
             procedure_for(v["record_type"].procedure),
             v["received_on"],
+            v.get("converted_on"),
             v.get("acknowledged_on"),
             v.get("closed_on"),
             _Stages(stages),
