@@ -34,10 +34,21 @@ def clock_limit(clock: Clock, organisation: Organisation | None = None) -> int |
 
 
 def acknowledgement_deadline(case: Case) -> Deadline | None:
+    """When the case is to be acknowledged: counted from the day it was received or, for a
+    pre-complaint or case concern that became a complaint, the day it became one.
+
+    A complaint cannot be acknowledged as one before it is one; counted from the first
+    contact, a conversion later than the acknowledgement period was overdue the moment it
+    was made (QA). Its Stage 1 counts from the conversion too (interchange-v1,
+    ``stage1_started_on``). This is the deadline the case page and the queues chase; the
+    annual report's ``complaints.acknowledged_within_3`` still counts from ``received_on``,
+    as measures-v1 defines it.
+    """
     clock = case.procedure.acknowledgement
     if clock is None:
         return None
-    return Deadline(clock.what, clock.deadline(case.received_on), clock, case.received_on)
+    start = case.converted_on or case.received_on
+    return Deadline(clock.what, clock.deadline(start), clock, start)
 
 
 def _stage_clock_and_start(case: Case, rule: StageRule, stage: Stage) -> tuple[Clock, dt.date]:
@@ -60,8 +71,7 @@ def response_clock_start(case: Case, rule: StageRule, stage: Stage) -> dt.date:
         if acknowledged:
             return acknowledged
         # Not yet acknowledged: count from the latest the acknowledgement may be sent, so
-        # the date shown is never later than the real one will be. The case's own
-        # acknowledgement counts from receipt, also for a complaint converted later.
+        # the date shown is never later than the real one will be.
         if rule.acknowledgement:
             return rule.acknowledgement.deadline(stage.started_on) or stage.started_on
         ack = acknowledgement_deadline(case)

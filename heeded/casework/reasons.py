@@ -233,7 +233,7 @@ def extend(s: Situation) -> str:
     if reason := _on_the_open_stage(s, "extend"):
         return reason
     response = s.open_rule.response
-    if response.max_limit is None:
+    if not response.extendable:
         return f"The {in_sentence(response.what)} deadline cannot be extended: {response.cited}."
     return _extended_as_far_as_allowed(s)
 

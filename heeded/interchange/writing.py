@@ -15,7 +15,9 @@ Rules the file does not spell out, decided here:
   has no statutory clock, so no deadline.
 * Stage 2's date is the date its clock started (the spec's meaning); it is stored as the
   request date, or as the date the statement was agreed when the organisation counts from
-  that (Organisation.stage2_clock_start), the other being not recorded.
+  that (Organisation.stage2_clock_start), the other being not recorded. Only a Stage 2 with
+  a statement of complaint (the children's procedure) can count from one: a corporate
+  Stage 2's date is always its request, as when started in the application.
 * Stage 1's start, left empty, is the spec's default (a complaint's conversion date, else
   the date received), remembered as such (Stage.start_implied): the export leaves it empty
   again, and an update that corrects those dates moves it with them.
@@ -118,6 +120,7 @@ class CaseClocks:
 
     procedure: Procedure
     received_on: dt.date
+    converted_on: dt.date | None
     acknowledged_on: dt.date | None
     closed_on: dt.date | None
     stages: _Stages
@@ -179,7 +182,7 @@ class Writer:
 
     def _new_case(self, pk: int, row: CaseRow, stages, payments, events) -> tuple:
         """CASE_GIVEN's values for the row, adding its stages, payment and timeline."""
-        new_stages = [self._new_stage(dates) for dates in row.stages.values()]
+        new_stages = [self._new_stage(row, dates) for dates in row.stages.values()]
         derived = self._refresh_clocks(row, new_stages)
         stages += [(pk, stage) for stage in new_stages]
         if row.values.get("payment_amount") is not None:
@@ -253,12 +256,12 @@ class Writer:
             for number in STAGES:
                 wanted, stage = row.stages.get(number), had.get(number)
                 if wanted and stage:
-                    self._set_stage(stage, wanted)
+                    self._set_stage(stage, row, wanted)
                     changed_stages.append(stage)
                     kept.append(stage)
                 elif wanted:
                     stage = Stage(case=case, number=number)
-                    self._set_stage(stage, wanted)
+                    self._set_stage(stage, row, wanted)
                     new_stages.append(stage)
                     kept.append(stage)
                 elif stage:
@@ -315,21 +318,21 @@ class Writer:
             if column in row.cells:
                 setattr(case, field, v.get(column))
 
-    def _new_stage(self, dates: StageDates) -> NewStage:
+    def _new_stage(self, row: CaseRow, dates: StageDates) -> NewStage:
         return NewStage(
             dates.number,
             dates.started_on,
             dates.start_implied,
-            *self._clock_start(dates),
+            *self._clock_start(row, dates),
             dates.extended_to,
             dates.responded_on,
             dates.outcome,
         )
 
-    def _set_stage(self, stage: Stage, dates: StageDates) -> None:
+    def _set_stage(self, stage: Stage, row: CaseRow, dates: StageDates) -> None:
         stage.started_on = dates.started_on
         stage.start_implied = dates.start_implied
-        requested_on, statement_agreed_on = self._clock_start(dates)
+        requested_on, statement_agreed_on = self._clock_start(row, dates)
         if statement_agreed_on:
             stage.statement_agreed_on = statement_agreed_on
         else:
@@ -338,10 +341,14 @@ class Writer:
         stage.responded_on = dates.responded_on
         stage.outcome = dates.outcome
 
-    def _clock_start(self, dates: StageDates) -> tuple[dt.date | None, dt.date | None]:
+    def _clock_start(
+        self, row: CaseRow, dates: StageDates
+    ) -> tuple[dt.date | None, dt.date | None]:
         """The stage's requested_on and statement_agreed_on: which one its date is."""
+        rule = procedure_for(row.values["record_type"].procedure).stage(dates.number)
         if (
-            dates.number == 2
+            rule is not None
+            and rule.statement_of_complaint
             and self.organisation.stage2_clock_start == Stage2ClockStart.STATEMENT_AGREED
         ):
             return None, dates.started_on
@@ -357,6 +364,7 @@ class Writer:
         case = CaseClocks(
             procedure_for(v["record_type"].procedure),
             v["received_on"],
+            v.get("converted_on"),
             v.get("acknowledged_on"),
             v.get("closed_on"),
             _Stages(stages),

@@ -184,10 +184,13 @@ ADULT_SOCIAL_CARE = Procedure(
                 None,
                 CountsFrom.RECEIVED,
                 unit=Unit.AGREED,
-                max_limit=6,
+                # No maximum: 6 months is when, without a response, the complainant must be
+                # told why, "or a longer agreed period" (domain.md sections 0 and 2). A
+                # period agreed beyond 6 months is lawful, so it is not capped (QA).
                 source="SI 2009/309 regulation 14: the period agreed with the complainant",
             ),
-            # If there is no response within 6 months the complainant must be told why.
+            # If there is no response within 6 months (or the longer period agreed), the
+            # complainant must be told why.
             warning=Clock(
                 "Tell the complainant why there is no response yet",
                 6,

@@ -68,6 +68,10 @@ class Clock:
 
     @property
     def extendable(self) -> bool:
+        """Whether a later date may be agreed: up to ``max_limit``, or without a maximum where
+        the period itself is agreed with the complainant (adult social care)."""
+        if self.unit is Unit.AGREED:
+            return True
         return self.max_limit is not None and (self.limit is None or self.max_limit > self.limit)
 
     def _add(self, start: dt.date, amount: int) -> dt.date:

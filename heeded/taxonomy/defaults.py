@@ -186,6 +186,11 @@ HOW_RECEIVED = [
     ("other", "Other"),
 ]
 
+# Ways of receiving that say who a contact came from, not how it was sent: a contact from
+# the council is never "From the Ombudsman's office" or "Via an MP or councillor" (QA: the
+# "Log a contact" form accepted both with "From us"). Codes, so a relabelled term keeps it.
+HOW_RECEIVED_INCOMING_ONLY = frozenset({"ombudsman", "via_mp_councillor"})
+
 COMPLAINANT_TYPES = [
     ("parent", "Parent"),
     ("grandparent", "Grandparent"),

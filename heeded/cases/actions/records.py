@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.timezone import localdate, localtime, now
 
+from heeded.taxonomy.defaults import HOW_RECEIVED_INCOMING_ONLY
 from heeded.taxonomy.models import HowReceived, OmbudsmanDecision
 from heeded.taxonomy.wording import in_sentence
 
@@ -339,17 +340,37 @@ def _not_a_payment_again(case: Case, payment: Payment) -> None:
     )
 
 
-def contact_refusals(case: Case, on: dt.date) -> list[ProcedureError]:
-    """What the procedure refuses in the date of a contact: listed so that the form shows
-    it with its own errors in one round (``log_contact`` checks again when it saves)."""
-    try:
-        require_known_year(on, "of the contact", "happened_at")
-        require_not_before(
-            on, case.received_on, "of the contact", "the date received", "happened_at"
+def contact_refusals(
+    case: Case,
+    on: dt.date | None,
+    direction: str | None = None,
+    method: HowReceived | None = None,
+) -> list[ProcedureError]:
+    """What the procedure refuses in a contact's date, and in how it says a contact from us
+    was made: listed so that the form shows them with its own errors in one round
+    (``log_contact`` checks again when it saves). An answer not given is not checked."""
+    refusals = []
+    if on is not None:
+        try:
+            require_known_year(on, "of the contact", "happened_at")
+            require_not_before(
+                on, case.received_on, "of the contact", "the date received", "happened_at"
+            )
+        except ProcedureError as refusal:
+            refusals.append(refusal)
+    if (
+        direction == ContactDirection.OUTGOING
+        and method is not None
+        and method.code in HOW_RECEIVED_INCOMING_ONLY
+    ):
+        refusals.append(
+            ProcedureError(
+                f'A contact from us cannot be "{method.label}": select how it was made, '
+                "for example Email or Letter",
+                "method",
+            )
         )
-    except ProcedureError as refusal:
-        return [refusal]
-    return []
+    return refusals
 
 
 def log_contact(
@@ -366,7 +387,7 @@ def log_contact(
     require(direction in ContactDirection.values, "Choose who the contact was from.")
     require(bool(summary and summary.strip()), "Enter a summary of the contact.")
     require(isinstance(method, HowReceived), "Choose how the contact was made.")
-    for refusal in contact_refusals(case, localtime(happened_at).date()):
+    for refusal in contact_refusals(case, localtime(happened_at).date(), direction, method):
         raise refusal
     # A minute's grace: the form keeps minutes only, and "now" moves while it is sent.
     require(

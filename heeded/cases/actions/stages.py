@@ -216,7 +216,7 @@ def extend_stage(
     on: dt.date | None = None,
     expected_version: int | None = None,
 ) -> Stage:
-    """Agree a later response date, never beyond the procedure's maximum."""
+    """Agree a later response date, never beyond the procedure's maximum (where it has one)."""
     with transaction.atomic():
         case = locked(case, expected_version)
         require_open(case)
@@ -225,7 +225,7 @@ def extend_stage(
         called = rule.called
         require(stage.responded_on is None, f"{called} has already been responded to.")
         require(
-            rule.response.max_limit is not None,
+            rule.response.extendable,
             f"The {rule.response.what.lower()} deadline cannot be extended: {rule.response.cited}.",
         )
         for refusal in extension_refusals(case, stage, to=to, reason=reason, on=on):

@@ -29,6 +29,22 @@ class TestConversion:
         assert case.stage(1).started_on == D(2019, 10, 8)
         assert case.events.filter(kind=EventKind.CONVERTED).exists()
 
+    def test_a_late_conversion_is_acknowledged_within_3_working_days_of_becoming_a_complaint(
+        self, officer, code
+    ):
+        """QA: a pre-complaint received Tuesday 1 October 2019 and made a complaint on
+        Tuesday 8 October was overdue for acknowledgement the moment it was converted (due
+        Friday 4 October, 3 working days from the first contact). It is acknowledged as a
+        complaint within 3 working days of becoming one: Friday 11 October."""
+        pre = record(officer, record_type="pre_complaint", received_on=D(2019, 10, 1))
+        case = actions.convert(
+            pre, by=officer, to=code("record_type", "complaint"), on=D(2019, 10, 8)
+        )
+        case.refresh_from_db()
+        assert (case.next_deadline, case.next_deadline_what) == (D(2019, 10, 11), "Acknowledgement")
+        # Stage 1 counts from the conversion as before: 10 working days, 22 October.
+        assert case.stage(1).due_on == D(2019, 10, 22)
+
     def test_converting_after_a_stage_response_is_refused(self, officer, code):
         case = record(officer, received_on=D(2022, 9, 12))
         actions.respond_to_stage(case, 1, by=officer, on=D(2022, 9, 20), outcome="upheld")
@@ -141,17 +157,19 @@ class TestOtherProcedures:
         self, officer, code
     ):
         # Received 1 April, converted 14 April, not yet acknowledged: the deadline counts
-        # from the latest the acknowledgement may be sent (5 WD from receipt, 8 April), and
-        # so does the furthest it may be extended (20 WD), not from the conversion.
+        # from the latest the acknowledgement may be sent (5 WD from the conversion, Good
+        # Friday and Easter Monday skipped: 23 April), and so does the furthest it may be
+        # extended (20 WD). Not from 8 April, 5 WD from the first contact, which left a
+        # complaint only 6 working days for its "10 working days" (QA).
         pre = record(officer, record_type="pre_complaint", received_on=D(2025, 4, 1))
         case = actions.convert(
             pre, by=officer, to=code("record_type", "corporate_complaint"), on=D(2025, 4, 14)
         )
         stage = case.stage(1)
         deadline = stage_deadline(case, stage)
-        assert deadline.starts_on == D(2025, 4, 8)
+        assert deadline.starts_on == D(2025, 4, 23)
         assert latest_extension(case, stage) == case.procedure.stage(1).response.latest_extension(
-            D(2025, 4, 8)
+            D(2025, 4, 23)
         )
 
     def test_corporate_stage_2_is_acknowledged_then_answered_in_20(self, officer):
@@ -226,8 +244,11 @@ class TestOtherProcedures:
         )
         case.refresh_from_db()
         assert case.next_deadline == D(2025, 4, 30)
-        with pytest.raises(ProcedureError, match="at the latest"):
-            actions.extend_stage(case, 1, by=officer, to=D(2025, 9, 4), reason="Later")
+        # Agreed again, beyond 6 months from receipt: lawful, there is no maximum (domain.md
+        # section 2: "or a longer agreed period").
+        actions.extend_stage(case, 1, by=officer, to=D(2025, 9, 4), reason="Later")
+        case.refresh_from_db()
+        assert case.next_deadline == D(2025, 9, 4)
 
 
 class TestRecords:

@@ -5,8 +5,10 @@ import datetime as dt
 
 import pytest
 
+from heeded.calendars.working_days import Calendar
 from heeded.cases import actions
 from heeded.cases.actions import ProcedureError
+from heeded.cases.actions._base import require_working_day
 
 from .factories import record
 
@@ -49,18 +51,40 @@ def test_an_extension_to_christmas_day_names_the_bank_holiday_and_skips_the_subs
     )
 
 
-def test_the_working_day_suggested_is_on_or_before_the_latest_extension(officer):
-    # Adult social care: received Sunday 4 January 2026, at most 6 calendar months, so the
-    # latest is Saturday 4 July 2026; the Monday after would be too late.
+def test_the_working_day_suggested_is_on_or_before_the_latest_extension():
+    # A latest date on a Saturday (4 July 2026): the Monday after would be too late, so the
+    # Friday before is offered.
+    with pytest.raises(ProcedureError) as refused:
+        require_working_day(D(2026, 7, 4), Calendar.ENGLAND_AND_WALES, latest=D(2026, 7, 4))
+    assert str(refused.value) == (
+        "4 July 2026 is a Saturday: choose a working day, such as Friday 3 July 2026."
+    )
+
+
+def test_an_adult_social_care_response_period_may_be_agreed_beyond_six_months(officer):
+    """QA: the agreed response period was capped at 6 months. SI 2009/309 sets no maximum:
+    6 months is when, without a response, the complainant must be told why, "or a longer
+    agreed period" (domain.md sections 0 and 2)."""
     case = record(
         officer,
         record_type="adult_social_care_complaint",
-        received_on=D(2026, 1, 4),
-        today=D(2026, 1, 5),
+        received_on=D(2026, 1, 5),
+        today=D(2026, 1, 6),
     )
-    error = refusal(case, officer, D(2026, 7, 4))
+    actions.acknowledge(case, by=officer, on=D(2026, 1, 6))
+    stage = actions.extend_stage(
+        case, 1, by=officer, to=D(2026, 9, 30), reason="Agreed with Mr Khan: the care review"
+    )
+    assert stage.extended_to == D(2026, 9, 30)
+    case.refresh_from_db()
+    assert (case.next_deadline, case.next_deadline_what) == (
+        D(2026, 9, 30),
+        "Agreed response date",
+    )
+    # It is still a deadline, so it still falls on a working day.
+    error = refusal(case, officer, D(2026, 10, 3))
     assert str(error) == (
-        "4 July 2026 is a Saturday: choose a working day, such as Friday 3 July 2026."
+        "3 October 2026 is a Saturday: choose a working day, such as Monday 5 October 2026."
     )
 
 

@@ -1,6 +1,7 @@
 """The moves on the case page: each parses its form and calls its action, nothing else."""
 
 import datetime as dt
+import html
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -435,6 +436,22 @@ def test_extending_shows_the_latest_date_allowed_and_refuses_beyond_it(signed_in
     assert response.status_code == 400
     assert "can be extended to 11 October 2022 at the latest" in page
     assert "Waiting for records</textarea>" in page
+
+
+def test_an_adult_social_care_response_date_is_agreed_without_a_latest_date(signed_in, officer):
+    """SI 2009/309 regulation 14: no maximum, but past 6 months (or the longer period agreed)
+    the complainant is told why. The form says so instead of a latest date."""
+    case = record(officer, "adult_social_care_complaint", received_on=RECEIVED)
+    page = signed_in.get(action_url(case, "extend")).content.decode()
+    assert "at the latest" not in page
+    assert (
+        "There is no latest date. If there is no response within 6 calendar months of the "
+        "date the complaint was received, or the longer period agreed, the complainant must "
+        "be told why (SI 2009/309 regulation 14)."
+    ) in page
+    response = extend(signed_in, case, dt.date(2023, 6, 30), "Agreed with Mr Khan")
+    assert response.status_code == 302
+    assert case.stage(1).extended_to == dt.date(2023, 6, 30)
 
 
 def test_an_extension_keyed_late_is_dated_when_it_was_agreed(signed_in, complaint):
@@ -947,6 +964,33 @@ def test_a_contact_s_date_and_its_other_answers_are_all_refused_in_one_round(
     page = response.content.decode()
     assert summary_links(page) == ["#id_happened_on_day", "#id_with_whom"]
     assert "cannot be before the date received" in field_error(page, "id_happened_on")
+
+
+def test_a_contact_from_us_cannot_be_from_the_ombudsman_s_office(signed_in, complaint, code):
+    """QA: "Log a contact" saved "From us" with "From the Ombudsman's office" as how it was
+    made. The combination is refused beside "How", with everything typed kept."""
+    answers = {
+        **date_parts("happened_on", dt.date(2022, 9, 13)),
+        "direction": "outgoing",
+        "method": code("how_received", "ombudsman").pk,
+        "with_whom": "Ms Patel, Assistant Ombudsman",
+        "summary": "Sent the case file",
+    }
+    response = post(signed_in, complaint, "contact", answers)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert html.unescape(field_error(page, "id_method")) == (
+        'A contact from us cannot be "From the Ombudsman\'s office": select how it was made, '
+        "for example Email or Letter"
+    )
+    assert summary_links(page) == ["#id_method"]
+    assert 'value="outgoing" checked' in page or 'checked value="outgoing"' in page
+    assert "Ms Patel, Assistant Ombudsman" in page and "Sent the case file</textarea>" in page
+    assert not complaint.contacts.exists()
+    # The same contact coming in from the Ombudsman's office is what the choice is for.
+    response = post(signed_in, complaint, "contact", {**answers, "direction": "incoming"})
+    assert response.status_code == 302
+    assert complaint.contacts.get().method.code == "ombudsman"
 
 
 def test_logging_a_contact_and_adding_a_note(signed_in, complaint, code):

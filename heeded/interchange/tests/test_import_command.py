@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from heeded.cases.models import Case, EventKind, Payment, Stage
 from heeded.interchange.columns import column_letter
 from heeded.interchange.importing import import_file
+from heeded.organisation.models import Organisation, Stage2ClockStart
 
 from .helpers import complaint, csv_file, stored
 
@@ -106,6 +107,37 @@ class TestCreating:
         assert import_file(path, by=None, today=TODAY).written
         case = Case.objects.get()
         assert case.young_person is None and case.remedial_action is None
+
+    def test_a_corporate_stage_2_counts_from_its_request_where_childrens_count_from_statements(
+        self, tmp_path
+    ):
+        """QA: with the organisation counting Stage 2 from the agreed statement of complaint,
+        a corporate complaint's stage2_started_on was stored as a statement date. Only the
+        children's Stage 2 has a statement (domain.md section 1.6); a corporate Stage 2
+        counts from its request (spec: "the request for Stage 2 by default")."""
+        organisation = Organisation.current()
+        organisation.stage2_clock_start = Stage2ClockStart.STATEMENT_AGREED
+        organisation.save()
+        stage_2 = {"stage2_started_on": "2019-10-25", "closed_on": ""}
+        rows = [
+            complaint("CHILD", **stage_2),
+            complaint("CORP", record_type="corporate_complaint", **stage_2),
+        ]
+        assert import_file(csv_file(tmp_path, rows, name="v1.csv"), by=None, today=TODAY).written
+
+        def stage_2_of(reference):
+            stage = Case.objects.get(reference=reference).stage(2)
+            return stage.requested_on, stage.statement_agreed_on, stage.started_on
+
+        day = dt.date(2019, 10, 25)
+        assert stage_2_of("CHILD") == (None, day, day)
+        assert stage_2_of("CORP") == (day, None, day)
+        # The same when an update corrects the date.
+        rows[1]["stage2_started_on"] = "2019-10-28"
+        path = csv_file(tmp_path, rows, name="v2.csv")
+        assert import_file(path, by=None, update=True, today=TODAY).written
+        day = dt.date(2019, 10, 28)
+        assert stage_2_of("CORP") == (day, None, day)
 
     def test_a_retired_code_is_accepted_for_old_cases(self, tmp_path, code):
         delay = code("nature", "delay")

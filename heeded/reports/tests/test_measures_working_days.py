@@ -113,6 +113,23 @@ def test_a_converted_complaint_is_timed_from_its_conversion(db, officer, code):
     assert figures["representations.converted"] == {"pre_complaint": {"complaint": 1}}
 
 
+def test_a_converted_complaint_s_acknowledgement_is_still_timed_from_its_receipt(db, officer, code):
+    """measures-v1 times complaints.acknowledged_within_3 from received_on, for converted
+    complaints too. The case page's deadline counts from the conversion (due 8 September,
+    met on the 7th); the report, as the spec defines it, counts 25 working days: late."""
+    pre = record(officer, "pre_complaint", received_on=D(2022, 8, 1))
+    actions.convert(pre, by=officer, to=code("record_type", "complaint"), on=START)
+    pre.refresh_from_db()
+    assert pre.next_deadline == D(2022, 9, 8)
+    actions.acknowledge(pre, by=officer, on=D(2022, 9, 7))
+    figures = compute_measures(YEAR)
+    assert figures["complaints.acknowledged_within_3"] == {
+        "late": 1,
+        "not_recorded": 0,
+        "within": 0,
+    }
+
+
 def test_stage_2_within_25_days_or_an_extension_capped_at_65(db):
     two = START
     answered(D(2022, 10, 11), number=2, start=two)  # 25 working days: within

@@ -54,8 +54,11 @@ class ContactForm(ActionForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("happened_on"):
-            self.refusals(actions.contact_refusals(self.case, data["happened_on"]))
+        self.refusals(
+            actions.contact_refusals(
+                self.case, data.get("happened_on"), data.get("direction"), data.get("method")
+            )
+        )
         return data
 
     def happened_at(self) -> dt.datetime:

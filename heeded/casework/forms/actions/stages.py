@@ -116,6 +116,16 @@ class ExtendForm(ActionForm):
         self.latest = latest_extension(self.case, stage)
         rule = self.stage_rule
         self.extended_words = capfirst(rule.the_deadline)
+        if rule.warning:
+            # Adult social care: an agreed period has no maximum, but past the warning's
+            # limit, unless a longer period was agreed, the complainant must be told why.
+            warning = rule.warning
+            self.lead = (
+                f"There is no latest date. If there is no response within {warning.limit} "
+                f"{warning.unit} of {self.case.procedure.counts_from(warning)}, or the longer "
+                f"period agreed, the {self.case.procedure.asker} must be told why "
+                f"({warning.source})."
+            )
 
     def perform(self, *, by, version):
         data = self.cleaned_data
