@@ -198,10 +198,11 @@ class Sent:
     failed: list = field(default_factory=list)
 
 
-def send_reminders(today: dt.date, *, dry_run: bool = False) -> Sent:
+def send_reminders(today: dt.date, *, dry_run: bool = False, connection=None) -> Sent:
     """E-mail each responding manager their reminders for ``today`` and record each on its
     case. Nothing is sent on a day that is not a working day. Each manager's e-mail and
-    events are one transaction: if the e-mail cannot be sent, no "Reminder sent" stays."""
+    events are one transaction: if the e-mail cannot be sent, no "Reminder sent" stays.
+    ``connection``: the mail connection to send with (the settings' by default)."""
     result = Sent()
     if not is_working_day(today):
         return result
@@ -212,7 +213,7 @@ def send_reminders(today: dt.date, *, dry_run: bool = False) -> Sent:
             continue
         if not dry_run:
             try:
-                _record_and_send(manager, reminders, today, organisation)
+                _record_and_send(manager, reminders, today, organisation, connection=connection)
             except (OSError, SMTPException) as error:
                 # One manager's address or a mail server down is no reason to chase nobody.
                 log.exception("Could not remind %s", manager.get_username())
@@ -223,7 +224,9 @@ def send_reminders(today: dt.date, *, dry_run: bool = False) -> Sent:
     return result
 
 
-def _record_and_send(manager, reminders, today, organisation, by=None, message="") -> None:
+def _record_and_send(
+    manager, reminders, today, organisation, by=None, message="", connection=None
+) -> None:
     with transaction.atomic():
         for reminder in reminders:
             text = reminder.event_text(manager)
@@ -235,7 +238,7 @@ def _record_and_send(manager, reminders, today, organisation, by=None, message="
                 stage_number=reminder.stage.number,
                 description=f"{text} Message: {message}" if message else text,
             )
-        _send(manager, reminders, organisation, by, message)
+        _send(manager, reminders, organisation, by, message, connection)
 
 
 def remind_now(case: Case, number: int, *, by, today: dt.date, message: str = "") -> str:
@@ -317,7 +320,9 @@ def _intro(reminders: list[Reminder], *, overdue: bool) -> str:
     )
 
 
-def _send(manager, reminders: list[Reminder], organisation: Organisation, by, message) -> None:
+def _send(
+    manager, reminders: list[Reminder], organisation: Organisation, by, message, connection=None
+) -> None:
     late = [r for r in reminders if r.overdue]
     soon = [r for r in reminders if not r.overdue]
     sections = [
@@ -336,5 +341,7 @@ def _send(manager, reminders: list[Reminder], organisation: Organisation, by, me
     }
     text = render_to_string("cases/email/reminder.txt", context)
     html = render_to_string("cases/email/reminder.html", context)
-    send_mail(context["subject"], text, None, [manager.email], html_message=html)
+    send_mail(
+        context["subject"], text, None, [manager.email], html_message=html, connection=connection
+    )
     log.info("Reminded %s of %d response(s)", manager.get_username(), len(reminders))

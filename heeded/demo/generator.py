@@ -13,11 +13,13 @@ from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 
+from django.core.mail import get_connection
 from django.db import transaction
 
 from heeded.calendars.working_days import add_working_days
 from heeded.cases import actions
 from heeded.cases.models import Case, CaseEvent, ContactDirection, PartyRole, Person, Stage
+from heeded.cases.reminders import send_reminders
 from heeded.organisation.models import Organisation
 from heeded.reports.periods import financial_year as report_period
 from heeded.reports.recommendations import services as recommendations
@@ -28,6 +30,8 @@ from .staff import ensure_staff
 
 INFORMATION_TYPES = ("foi_request", "subject_access_request", "mp_councillor_enquiry")
 COMPLAINT_TYPES = ("complaint", "area_initiated", "corporate_complaint", "non_statutory_complaint")
+# How many days back the demo's responding managers have been chased by the morning run.
+REMINDERS_LOOK_BACK = 14
 
 
 def financial_year(start_year: int) -> tuple[dt.date, dt.date]:
@@ -116,6 +120,7 @@ class DemoCouncil:
                 self._one(record_type, received_on)
                 made[record_type] += 1
                 self.progress(number, len(plan))
+            self._reminders_sent()
             keyed_on_the_day()
             self._recommendations(staff["manager"])
         return made
@@ -131,6 +136,14 @@ class DemoCouncil:
         organisation.privacy_notice_url = "https://demo-borough.example/privacy"
         organisation.accessibility_statement_url = "https://demo-borough.example/accessibility"
         organisation.save()
+
+    def _reminders_sent(self) -> None:
+        """The last fortnight's morning reminders, as ``heeded send_reminders`` run each
+        working day would have recorded them, so that timelines show who was chased. Their
+        e-mails go nowhere: the demo's managers are made up."""
+        nowhere = get_connection("django.core.mail.backends.dummy.EmailBackend")
+        for days_ago in range(REMINDERS_LOOK_BACK, 0, -1):
+            send_reminders(self.today - dt.timedelta(days=days_ago), connection=nowhere)
 
     def _recommendations(self, manager) -> None:
         """The report for the latest complete year: two recommendations of the year before

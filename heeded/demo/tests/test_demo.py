@@ -223,3 +223,23 @@ def test_the_latest_complete_years_report_has_recommendations_and_their_progress
         "Recommendation 2 (2025/26): Offering advocacy to children and young people",
         "Recommendation 3 (2025/26): Learning from upheld complaints",
     ]
+
+
+def test_the_demos_responding_managers_were_chased_as_the_morning_run_would_have():
+    from heeded.calendars.working_days import is_working_day
+    from heeded.cases.models import CaseEvent, EventKind
+
+    build()
+    reminders = list(CaseEvent.objects.filter(kind=EventKind.REMINDED).select_related("case"))
+    assert reminders, "no reminders in the demo"
+    for event in reminders:
+        # In the fortnight before today, on working days, about a stage still to be answered.
+        assert TODAY - dt.timedelta(days=14) <= event.happened_on < TODAY
+        assert is_working_day(event.happened_on)
+        stage = event.case.stages.get(number=event.stage_number)
+        assert stage.responded_on is None and event.description.startswith(
+            f"To {stage.responding_manager.get_full_name()}: "
+        )
+    # Nothing chased twice on one day.
+    days = [(event.case_id, event.stage_number, event.happened_on) for event in reminders]
+    assert len(days) == len(set(days))
