@@ -118,6 +118,9 @@ def timeliness(ctx: Context) -> Section:
         years=bool(ctx.previous),
         total="Total",
     )
+    points = _band_points(ctx)
+    if points:
+        bands.said.append(points.text)
     section.add(
         Chart(
             "bands_chart",
@@ -133,7 +136,7 @@ def timeliness(ctx: Context) -> Section:
             bands,
             value_label="Number of Stage 1 responses",
         ),
-        _band_points(ctx),
+        points,
     )
     within = ctx.n("stage1.within_deadline", "within")
     ack = {k: ctx.n("complaints.acknowledged_within_3", k) for k in ("within", "late", NR)}

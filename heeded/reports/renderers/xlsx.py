@@ -1,5 +1,6 @@
 """The data appendix as a spreadsheet (XlsxWriter): one sheet per table, titled in A1, its
-header row bold and frozen, numbers as numbers, hidden small counts as their words."""
+header row bold and frozen, numbers as numbers, hidden small counts as their words, and under
+the table what the report's text says of its figures, then its notes."""
 
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def render(document: Document) -> bytes:
                     sheet.write_number(r, c, cell.value, fmt)
                 else:
                     sheet.write_string(r, c, cell.text, style)
-        for n, note in enumerate(table.notes):
+        for n, note in enumerate(_notes(table)):
             sheet.write_string(HEADER_ROW + len(table.rows) + 2 + n, 0, note)
     contents.set_column(0, 0, 70)
     book.close()
@@ -69,8 +70,14 @@ def render(document: Document) -> bytes:
 def _about(document: Document, table) -> str:
     """The line under a sheet's title: whose figures, for when, which version, and where
     its notes are."""
-    notes = " Notes are below the table." if table.notes else ""
+    notes = " Notes are below the table." if _notes(table) else ""
     return f"{document.organisation}, {document.period_label}. {_version(document)}.{notes}"
+
+
+def _notes(table) -> list[str]:
+    """The lines under a table: the report's comparison of its figures with the year before
+    (the percentage points the other formats print beside the chart), then its notes."""
+    return [*table.said, *table.notes]
 
 
 def _version(document: Document) -> str:

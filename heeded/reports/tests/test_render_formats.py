@@ -463,3 +463,56 @@ def test_the_sentence_on_the_busiest_month_is_on_the_page_of_the_monthly_table(p
     assert "The most representations were received in May 2019 (36)" in pages[monthly]
     html = render_document(document, "html").decode()
     assert html.index("The most representations were received") < html.index('id="table-by_month"')
+
+
+def bands_sheet(book, document):
+    bands = next(t for t in document.tables() if t.id == "bands")
+    (sheet,) = [name for name in book.sheetnames[1:] if book[name]["A1"].value == bands.caption]
+    return book[sheet], bands
+
+
+def below_the_table(sheet, table) -> list[str]:
+    first = 3 + len(table.rows) + 2  # title, about line, header row, the rows, a blank row
+    return [row[0] for row in sheet.iter_rows(min_row=first, values_only=True) if row[0]]
+
+
+def compared_in_points(document) -> list[str]:
+    section = next(s for s in document.sections if s.id == "timeliness")
+    return [t for t in section.texts() if "percentage point" in t]
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_xlsx_compares_the_stage_1_bands_with_last_year_in_percentage_points_as_the_others_do(
+    public,
+):
+    # Isle of Wight 2019/20 (1.4.4) compares each band's share in percentage points; the
+    # HTML, PDF and Word versions printed it beside the chart, the workbook not at all.
+    report = sample_report()
+    report["comparisons"]["2018/19"]["stage1.bands"] = {
+        "within_10": 20,
+        "11_to_20": 5,
+        "over_20": 2,
+    }
+    document = build_document(report, public=public, labels=Labels.load())
+    [sentence] = compared_in_points(document)
+    assert "percentage points (from 74% to 68%)" in sentence
+    sheet, bands = bands_sheet(
+        load_workbook(io.BytesIO(render_document(document, "xlsx"))), document
+    )
+    assert below_the_table(sheet, bands) == [sentence, *bands.notes]
+    assert sheet["A2"].value.endswith("Notes are below the table.")
+    # The same words in the other formats, once each.
+    assert render_document(document, "html").decode().count(f">{sentence}<") == 1
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    assert [p.text for p in word.paragraphs].count(sentence) == 1
+
+
+def test_xlsx_says_nothing_of_percentage_points_without_an_earlier_year():
+    report = sample_report()
+    report["comparisons"] = {}
+    document = build_document(report, labels=Labels.load())
+    assert compared_in_points(document) == []
+    sheet, bands = bands_sheet(
+        load_workbook(io.BytesIO(render_document(document, "xlsx"))), document
+    )
+    assert below_the_table(sheet, bands) == bands.notes
