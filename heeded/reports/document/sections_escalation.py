@@ -180,6 +180,7 @@ def ombudsman(ctx: Context) -> Section:
     received = ctx.n("lgsco.received")
     section = Section("ombudsman", "The Local Government and Social Care Ombudsman")
     change = ctx.change("lgsco.received")
+    records = _ombudsman_records(ctx, received)
     section.add(
         Paragraph(
             f"The number of Ombudsman enquiries about complaints {wording.NOT_PUBLISHED}."
@@ -189,20 +190,19 @@ def ombudsman(ctx: Context) -> Section:
             + (f", {change}." if change else ".")
             + _ombudsman_ongoing(ctx, received)
         ),
-        _ombudsman_records(ctx, received),
+        records,
     )
     if received:
-        section.add(
-            ctx.breakdown(
-                "ombudsman",
-                "Ombudsman decisions",
-                "lgsco.decisions",
-                "ombudsman_decision",
-                "Decision",
-                years=False,
-                total="Total",
-            )
+        decisions = ctx.breakdown(
+            "ombudsman",
+            "Ombudsman decisions",
+            "lgsco.decisions",
+            "ombudsman_decision",
+            "Decision",
+            years=False,
+            total="Total",
         )
+        section.add(decisions)
     section.add(Paragraph(_payments(ctx)))
     return section
 
@@ -283,17 +283,15 @@ def compliments(ctx: Context) -> Section:
         by_team = (ctx.supplementary.get("compliments") or {}).get("by_service_team") or {}
         if by_team:
             table = _compliments_table(ctx, by_team)
-            if sum(by_team.values()) > n:
-                # A compliment names every team it praises (as a complaint does), so the
-                # rows add to more than the compliments: said, or the table reads as wrong.
-                # A note of the table's own, so that it goes where the table goes: the
-                # public demo 2025/26 left the table out and still spoke of "the rows".
-                table.notes.append(
-                    "A compliment can be about more than one service or team, so the rows "
-                    "add to more than the "
-                    + ("" if ctx.hides(n) else f"{ctx.count(n)} ")
-                    + "compliments."
-                )
+            # A compliment names every team it praises (as a complaint does): the public
+            # demo 2025/26 left the table out and still spoke of "the rows".
+            ctx.rows_add_to_more(
+                table,
+                sum(by_team.values()),
+                n,
+                "compliment",
+                "be about more than one service or team",
+            )
             section.add(table)
     else:
         section.add(

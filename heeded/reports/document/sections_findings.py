@@ -249,22 +249,27 @@ def natures_and_services(ctx: Context) -> Section:
             "The nature most often recorded was",
             "The natures most often recorded were",
         )
-        section.add(
-            Paragraph(
-                "A complaint can be about more than one thing." + (f" {most}." if most else "")
-            )
-        )
+        if most:
+            section.add(Paragraph(f"{most}."))
         section.add(*_movers(ctx, "complaints.natures", "nature", "natures of complaint"))
-    section.add(
-        ctx.breakdown(
-            "natures",
-            "Nature of complaints",
-            "complaints.natures",
-            "nature",
-            "Nature",
-            share_of=("complaint", complaints),
-        )
+    natures_table = ctx.breakdown(
+        "natures",
+        "Nature of complaints",
+        "complaints.natures",
+        "nature",
+        "Nature",
+        share_of=("complaint", complaints),
     )
+    # Said under the table, as of the services below, not in the text before it: the
+    # workbook's sheet, which has no text, showed shares adding to 155% unexplained.
+    ctx.rows_add_to_more(
+        natures_table,
+        sum(natures.values()),
+        complaints,
+        "complaint",
+        "be about more than one thing",
+    )
+    section.add(natures_table)
     services = {
         ctx.name("service_team", k): ctx.n("complaints.service_teams", k)
         for k in (ctx.m("complaints.service_teams") or {})
@@ -285,16 +290,15 @@ def natures_and_services(ctx: Context) -> Section:
         "Service or team",
         share_of=("complaint", complaints),
     )
-    if sum((ctx.m("complaints.service_teams") or {}).values()) > complaints:
-        # Demo 2025/26: the teams add to 145 and their shares to 129% of 112 complaints,
-        # with nothing under the table to say why (Southampton 2009/10 section 3.10: "Many
-        # complainants have complained about more than one service area").
-        services_table.notes.append(
-            "A complaint can be about more than one service or team, so the rows add to "
-            "more than the "
-            + ("" if ctx.hides(complaints) else f"{ctx.count(complaints)} ")
-            + "complaints."
-        )
+    # Southampton 2009/10 section 3.10: "Many complainants have complained about more than
+    # one service area".
+    ctx.rows_add_to_more(
+        services_table,
+        sum((ctx.m("complaints.service_teams") or {}).values()),
+        complaints,
+        "complaint",
+        "be about more than one service or team",
+    )
     section.add(services_table)
     # Services are compared with last year as natures are (IoW 2019/20 section 6.2).
     section.blocks[-1:-1] = _movers(
@@ -594,6 +598,15 @@ def _by_decision(ctx: Context, by_decision: dict) -> Table:
         cells.append(ctx.number_cell(sum(counts.get(d, 0) for d in decisions), *name))
         table.sums.append(((r, len(cells) - 1), [(r, c) for c in range(1, len(cells) - 1)]))
         table.rows.append(Row(cells))
+    # Demo 2025/26: the upheld column added to 11 beside Table 10's 7 upheld responses.
+    if any(
+        sum(counts.get(d, 0) for counts in by_decision.values()) > ctx.n("stage1.outcomes", d)
+        for d in decisions
+    ):
+        table.notes.append(
+            "A Stage 1 response can give more than one actual outcome, so a column can add to "
+            "more than the responses with that investigation outcome."
+        )
     return table
 
 

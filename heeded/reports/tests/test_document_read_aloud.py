@@ -134,6 +134,49 @@ def test_services_adding_to_more_than_the_complaints_say_why_under_their_table()
     assert next(t for t in document.tables() if t.id == "services").notes == []
 
 
+def test_natures_adding_to_more_than_the_complaints_say_why_under_their_table():
+    # Demo 2025/26, Table 7: 11 natures adding to 174 (155%) of 112 complaints; the text
+    # before the table said "A complaint can be about more than one thing", which the
+    # workbook's sheet, having no text, did not.
+    natures = {"conduct_of_worker": 20, "delay": 15}
+    document = build_document(
+        sample_report(measures={"complaints.natures": natures}), labels=Labels.load()
+    )
+    natures_table = next(t for t in document.tables() if t.id == "natures")
+    said = (
+        "A complaint can be about more than one thing, so the rows add to more than the 30 "
+        "complaints."
+    )
+    assert said in natures_table.notes
+    assert section_texts(document, "nature")[0] == (
+        "The natures most often recorded were 'Conduct of worker' (20) and 'Delay' (15)."
+    )
+    # The IoW's own natures add to its 30 complaints: nothing to explain.
+    document = build_document(sample_report(), labels=Labels.load())
+    assert said[:40] not in " ".join(next(t for t in document.tables() if t.id == "natures").notes)
+
+
+def test_actual_outcomes_adding_to_more_than_a_finding_say_why_under_their_table():
+    # Demo 2025/26, Table 11: the upheld column added to 11 beside Table 10's 7 upheld
+    # Stage 1 responses, unexplained.
+    said = (
+        "A Stage 1 response can give more than one actual outcome, so a column can add to "
+        "more than the responses with that investigation outcome."
+    )
+    report = sample_report()
+    report["supplementary"]["stage1_outcome_by_decision"] = {
+        "explanation": {"not_upheld": 7, "partially_upheld": 2},
+        "apology_and_explanation": {"partially_upheld": 6},
+    }
+    by_finding = next(
+        t for t in build_document(report, labels=Labels.load()).tables() if t.id == "by_finding"
+    )
+    assert by_finding.notes == [said]
+    # The IoW's own: each column adds to at most its finding.
+    document = build_document(sample_report(), labels=Labels.load())
+    assert next(t for t in document.tables() if t.id == "by_finding").notes == []
+
+
 def young_people_report() -> dict:
     report = sample_report()
     report["supplementary"]["young_people_by_service_team"] = {

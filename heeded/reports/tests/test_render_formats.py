@@ -465,10 +465,11 @@ def test_the_sentence_on_the_busiest_month_is_on_the_page_of_the_monthly_table(p
     assert html.index("The most representations were received") < html.index('id="table-by_month"')
 
 
-def bands_sheet(book, document):
-    bands = next(t for t in document.tables() if t.id == "bands")
-    (sheet,) = [name for name in book.sheetnames[1:] if book[name]["A1"].value == bands.caption]
-    return book[sheet], bands
+def sheet_of(book, document, id: str):
+    """The sheet of the document's table ``id``, and the table."""
+    table = next(t for t in document.tables() if t.id == id)
+    (name,) = [name for name in book.sheetnames[1:] if book[name]["A1"].value == table.caption]
+    return book[name], table
 
 
 def below_the_table(sheet, table) -> list[str]:
@@ -496,8 +497,8 @@ def test_xlsx_compares_the_stage_1_bands_with_last_year_in_percentage_points_as_
     document = build_document(report, public=public, labels=Labels.load())
     [sentence] = compared_in_points(document)
     assert "percentage points (from 74% to 68%)" in sentence
-    sheet, bands = bands_sheet(
-        load_workbook(io.BytesIO(render_document(document, "xlsx"))), document
+    sheet, bands = sheet_of(
+        load_workbook(io.BytesIO(render_document(document, "xlsx"))), document, "bands"
     )
     assert below_the_table(sheet, bands) == [sentence, *bands.notes]
     assert sheet["A2"].value.endswith("Notes are below the table.")
@@ -512,7 +513,7 @@ def test_xlsx_says_nothing_of_percentage_points_without_an_earlier_year():
     report["comparisons"] = {}
     document = build_document(report, labels=Labels.load())
     assert compared_in_points(document) == []
-    sheet, bands = bands_sheet(
-        load_workbook(io.BytesIO(render_document(document, "xlsx"))), document
+    sheet, bands = sheet_of(
+        load_workbook(io.BytesIO(render_document(document, "xlsx"))), document, "bands"
     )
     assert below_the_table(sheet, bands) == bands.notes
