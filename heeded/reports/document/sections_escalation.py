@@ -202,6 +202,8 @@ def ombudsman(ctx: Context) -> Section:
             years=False,
             total="Total",
         )
+        if records:  # which cases the table counts, on its sheet too
+            decisions.said.append(records.text)
         section.add(decisions)
     section.add(Paragraph(_payments(ctx)))
     return section

@@ -418,7 +418,9 @@ def outcomes(ctx: Context) -> Section:
             )
         )
     if codes:
-        section.add(Note("A complaint can seek, and a response give, more than one outcome."))
+        more = Note("A complaint can seek, and a response give, more than one outcome.")
+        table.said.append(more.text)  # the sheet's columns add to more than either total
+        section.add(more)
     return section
 
 

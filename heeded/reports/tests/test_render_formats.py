@@ -19,6 +19,7 @@ from heeded.reports.document import Labels, build_document
 from heeded.reports.renderers import charts, render_document
 from heeded.reports.renderers import docx as docx_renderer
 
+from .document_text import section_texts
 from .fixtures.sample_report import sample_report
 
 pytestmark = pytest.mark.django_db
@@ -517,3 +518,21 @@ def test_xlsx_says_nothing_of_percentage_points_without_an_earlier_year():
         load_workbook(io.BytesIO(render_document(document, "xlsx"))), document, "bands"
     )
     assert below_the_table(sheet, bands) == bands.notes
+
+
+def test_xlsx_sheets_say_what_the_text_beside_their_tables_says_of_their_rows():
+    # Demo 2025/26: Table 9's sought and actual columns added to 146 of 112 complaints and
+    # 141 of 109 responses, and Table 15 counted 10 enquiries beside Table 1's 6 'Ombudsman
+    # enquiry' records; the other formats say why beside the table, the workbook did not.
+    report = sample_report()
+    report["measures"]["lgsco.received"] = 6
+    document = build_document(report, labels=Labels.load())
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    for id, starts in [
+        ("outcomes", "A complaint can seek, and a response give, more than one outcome."),
+        ("ombudsman", "These are the cases of any type on which an Ombudsman enquiry"),
+    ]:
+        sheet, table = sheet_of(book, document, id)
+        [said] = [t for t in section_texts(document) if t.startswith(starts)]
+        assert below_the_table(sheet, table) == [said, *table.notes]
+        assert sheet["A2"].value.endswith("Notes are below the table.")
