@@ -1,6 +1,6 @@
 """The data appendix as a spreadsheet (XlsxWriter): one sheet per table, titled in A1, its
-header row bold and frozen, numbers as numbers, hidden small counts as their words, and under
-the table what the report's text says of its figures, then its notes."""
+header row bold and frozen, numbers (shares too) as numbers, hidden small counts as their
+words, and under the table what the report's text says of its figures, then its notes."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from ..document.structure import Document
 
 # Each table sheet: its title (row 1), what it is (row 2), then the table's header row.
 HEADER_ROW = 2
+# A rounded share as every format prints it ("31%"); a change ("+6 (+10%)") is not one.
+_PERCENT = re.compile(r"(\d+)%")
 
 
 def render(document: Document) -> bytes:
@@ -31,6 +33,7 @@ def render(document: Document) -> bytes:
     total = book.add_format({"bold": True})
     # A figure that is not a count keeps its places ("0.0", "500.00"), as in the PDF.
     decimals: dict[int, object] = {}
+    percent = book.add_format({"num_format": "0%"})
     used: set[str] = set()
     contents = book.add_worksheet("Contents")
     contents.write_row(
@@ -58,6 +61,10 @@ def render(document: Document) -> bytes:
                         decimals[places] = book.add_format({"num_format": "#,##0." + "0" * places})
                     fmt = decimals[places] if places else style
                     sheet.write_number(r, c, cell.value, fmt)
+                elif c and (share := _PERCENT.fullmatch(cell.text)):
+                    # A share as a number ("31%" is 0.31 shown as 31%, as the PDF prints
+                    # it), so that a column of shares sorts and sums as figures do.
+                    sheet.write_number(r, c, int(share.group(1)) / 100, percent)
                 else:
                     sheet.write_string(r, c, cell.text, style)
         for n, note in enumerate(_notes(table)):
