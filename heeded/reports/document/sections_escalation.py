@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from heeded.calendars.dates import long_date
+from heeded.taxonomy.defaults import OMBUDSMAN_ONGOING
 from heeded.taxonomy.wording import in_plural, in_sentence
 
 from . import wording
@@ -204,9 +205,32 @@ def ombudsman(ctx: Context) -> Section:
         )
         if records:  # which cases the table counts, on its sheet too
             decisions.said.append(records.text)
+        later = _decided_after_the_end(ctx)
+        if later:
+            decisions.notes.append(later)
         section.add(decisions)
     section.add(Paragraph(_payments(ctx)))
     return section
+
+
+def _decided_after_the_end(ctx: Context) -> str:
+    """Why the decisions can outnumber the enquiries decided by the period's end: demo
+    2025/26 said 3 of 10 enquiries were "still awaiting the Ombudsman's decision on 31
+    March 2026" above a table of 10 decisions, 3 of them made after that day (the table
+    gives each case's decision as recorded now). The public version gives no count: it
+    could be a small one."""
+    decisions = ctx.m("lgsco.decisions") or {}
+    undecided = decisions.get(NR, 0) + decisions.get(OMBUDSMAN_ONGOING, 0)
+    later = (ctx.extra("lgsco_ongoing") or 0) - undecided
+    if later <= 0:
+        return ""
+    end = long_date(dt.date.fromisoformat(ctx.report["period"]["to"]))
+    which = "some" if ctx.public else f"{later} of them"
+    return (
+        f"The decisions are those recorded when the report was produced: {which} "
+        f"{'was' if later == 1 and not ctx.public else 'were'} made after {end}, on "
+        "enquiries still awaiting the Ombudsman's decision then."
+    )
 
 
 def _ombudsman_ongoing(ctx: Context, received: int) -> str:

@@ -425,6 +425,40 @@ def test_ombudsman_enquiries_not_decided_by_the_end_are_said(received, ongoing, 
     assert made.endswith(expected), made
 
 
+@pytest.mark.parametrize(
+    ("decisions", "public", "expected"),
+    [
+        # Demo 2025/26: "3 (30%) were still awaiting the Ombudsman's decision on 31 March
+        # 2026" above a table of 10 decisions, 3 of them made after that day.
+        (
+            {"premature": 2, "no_fault": 2},
+            False,
+            "The decisions are those recorded when the report was produced: 2 of them were "
+            "made after 31 March 2020, on enquiries still awaiting the Ombudsman's decision "
+            "then.",
+        ),
+        (
+            {"premature": 5, "no_fault": 5},  # of 10, so that the public version prints them
+            True,
+            "The decisions are those recorded when the report was produced: some were made "
+            "after 31 March 2020, on enquiries still awaiting the Ombudsman's decision then.",
+        ),
+        # The IoW's own: its 2 undecided enquiries are recorded as "Ongoing".
+        ({"premature": 1, "fault_injustice": 1, "ongoing": 2}, False, None),
+    ],
+)
+def test_ombudsman_decisions_made_after_the_end_are_said_under_their_table(
+    decisions, public, expected
+):
+    received = sum(decisions.values())
+    report = sample_report(measures={"lgsco.decisions": decisions, "lgsco.received": received})
+    report["supplementary"]["lgsco_ongoing"] = 2
+    document = build_document(report, labels=Labels.load(), public=public)
+    table = next(t for t in document.tables() if t.id == "ombudsman")
+    later = [n for n in table.notes if n.startswith("The decisions are those recorded")]
+    assert later == ([expected] if expected else [])
+
+
 def test_the_table_by_finding_is_read_for_its_most_common_actual_outcome():
     # Isle of Wight 2019/20 (8.5): "'Explanation' made up 60% of complaint outcomes, of this
     # 78% were 'Not Upheld' and the remaining 22% were 'Partially Upheld'" (7 and 2 of 9).
