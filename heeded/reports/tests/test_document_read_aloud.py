@@ -201,6 +201,19 @@ def test_young_peoples_complaints_by_service_are_set_beside_each_services_compla
     assert section.blocks[-1] is table
 
 
+def test_the_columns_of_shares_say_what_they_are_shares_of():
+    # Demo 2025/26's workbook: Table 5's "Within the timescale" (80) beside Table 4's
+    # "Within 10 working days" (69), and two columns headed only "%".
+    tables = {t.id: t for t in build_document(young_people_report(), labels=Labels.load()).tables()}
+    assert tables["half_years"].header == [
+        "Half year",
+        "Stage 1 responses",
+        "Within 10 working days or the extended deadline",
+        "% within",
+    ]
+    assert tables["young_people_services"].header[3] == "% from children and young people"
+
+
 def test_the_public_version_leaves_out_young_peoples_complaints_by_service_all_too_few():
     # Public demo 2025/26: every row of the table "fewer than 5", every share "withheld".
     document = build_document(young_people_report(), labels=Labels.load(), public=True)
