@@ -65,6 +65,10 @@ def render(document: Document) -> bytes:
                     # A share as a number ("31%" is 0.31 shown as 31%, as the PDF prints
                     # it), so that a column of shares sorts and sums as figures do.
                     sheet.write_number(r, c, int(share.group(1)) / 100, percent)
+                elif not cell.text:
+                    # Empty, not a string of nothing: a heading row's blank figures were ""
+                    # cells that a filter listed and COUNTA counted.
+                    sheet.write_blank(r, c, None, style)
                 else:
                     sheet.write_string(r, c, cell.text, style)
         for n, note in enumerate(_notes(table)):

@@ -144,6 +144,9 @@ def test_xlsx_has_one_sheet_per_table_bold_frozen_header_and_numbers_as_numbers(
     cells = {row[0].value: row[1:] for row in sheet.iter_rows(min_row=4)}
     share = cells["Complaint (statutory)"][4]
     assert (share.value, share.number_format) == (0.41, "0%")
+    # A heading row ("Statutory") and the total's share are empty, not "".
+    assert [c.value for c in cells["Statutory"]] == [None] * 5
+    assert cells["Total representations"][4].value is None
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(document):
