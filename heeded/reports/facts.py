@@ -40,11 +40,11 @@ from django.db.models.functions import Coalesce
 from heeded.cases.models import UPHELD_AT_LEAST_IN_PART, Case, Payment, Stage
 from heeded.taxonomy import models as taxonomy
 from heeded.taxonomy.code_lists import code_lists
+from heeded.taxonomy.defaults import OMBUDSMAN_ONGOING
 
 from .periods import Period
 
 COMPLAINT = "complaint"
-ONGOING = "ongoing"  # the Ombudsman decision code for an enquiry not yet decided
 UPHELD = tuple(str(outcome) for outcome in UPHELD_AT_LEAST_IN_PART)
 INFORMATION_REQUESTS = (
     "foi_request",
@@ -574,7 +574,9 @@ class PeriodRows:
         # 12.1: "two currently ongoing"): none recorded, "Ongoing" recorded, or one made
         # after that day.
         undecided = [
-            pk for pk, code in self._codes[taxonomy.OmbudsmanDecision].items() if code == ONGOING
+            pk
+            for pk, code in self._codes[taxonomy.OmbudsmanDecision].items()
+            if code == OMBUDSMAN_ONGOING
         ]
         ongoing = (
             Q(ombudsman_decision__isnull=True)

@@ -112,6 +112,25 @@ def earlier(made_in: str, label: str) -> bool:
     return a is not None and b is not None and a < b
 
 
+def report_order(label: str) -> tuple:
+    """A sort key putting reports in the order they come, for "the latest report".
+
+    As text, "2025/26 Q1" sorted after "2025/26", so the annual report's progress was not
+    the latest once a quarter's was written in the administration pages. Reports ending
+    together come shortest first ("2025/26 Q4", "2025/26 H2", then the year's, which the
+    council publishes last). A custom period's label, earlier or later than nothing, comes
+    before every named report, by its text, so that it is never taken for the latest."""
+    end = _report_end(label)
+    if end is None:
+        return (0, "", 0, 0, label)
+    kind = _LABEL.fullmatch(label).group(2)
+    return (1, *end, _SPAN[kind], label)
+
+
+# How many quarters a named period spans.
+_SPAN = {"Q": 1, "H": 2, None: 4}
+
+
 def _report_end(label: str) -> tuple[str, int] | None:
     match = _LABEL.fullmatch(label)
     if not match:

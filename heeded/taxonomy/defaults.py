@@ -279,11 +279,15 @@ REFUSAL_REASONS = [
     ("other", "Other"),
 ]
 
+# The Ombudsman decision recorded for an enquiry not yet decided: reports count it as
+# ongoing, not as a decision.
+OMBUDSMAN_ONGOING = "ongoing"
+
 OMBUDSMAN_DECISIONS = [
     ("premature", "Premature: referred back for local resolution"),
     ("not_investigated", "Closed after initial enquiries"),
     ("no_fault", "Not upheld: no fault"),
     ("fault_no_injustice", "Upheld: fault, no injustice"),
     ("fault_injustice", "Upheld: fault causing injustice"),
-    ("ongoing", "Ongoing"),
+    (OMBUDSMAN_ONGOING, "Ongoing"),
 ]

@@ -159,6 +159,19 @@ class Context:
     def count(self, n: int) -> str:
         return self.hides(n) or wording.plain(n)
 
+    def rows_add_to_more(self, table: Table, rows: int, of: int, noun: str, can: str) -> None:
+        """Say under ``table`` why its rows add to ``rows``, more than the ``of`` things
+        (``noun``s) they break down: one can ``can`` ("be about more than one service or
+        team"). A note of the table's own, so that it goes where the table goes (a public
+        version that leaves the table out says nothing of its rows). Demo 2025/26: the
+        teams added to 145 of 112 complaints, the natures to 174, unexplained."""
+        if rows > of:
+            table.notes.append(
+                f"A {noun} can {can}, so the rows add to more than the "
+                + ("" if self.hides(of) else f"{self.count(of)} ")
+                + f"{noun}s."
+            )
+
     def plural(self, n: int, one: str, many: str | None = None) -> str:
         """The word for ``n`` things; for a hidden count always the plural, so that the
         grammar does not give away a count of 1."""

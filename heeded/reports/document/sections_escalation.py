@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from heeded.calendars.dates import long_date
+from heeded.taxonomy.defaults import OMBUDSMAN_ONGOING
 from heeded.taxonomy.wording import in_plural, in_sentence
 
 from . import wording
@@ -180,6 +181,7 @@ def ombudsman(ctx: Context) -> Section:
     received = ctx.n("lgsco.received")
     section = Section("ombudsman", "The Local Government and Social Care Ombudsman")
     change = ctx.change("lgsco.received")
+    records = _ombudsman_records(ctx, received)
     section.add(
         Paragraph(
             f"The number of Ombudsman enquiries about complaints {wording.NOT_PUBLISHED}."
@@ -189,22 +191,46 @@ def ombudsman(ctx: Context) -> Section:
             + (f", {change}." if change else ".")
             + _ombudsman_ongoing(ctx, received)
         ),
-        _ombudsman_records(ctx, received),
+        records,
     )
     if received:
-        section.add(
-            ctx.breakdown(
-                "ombudsman",
-                "Ombudsman decisions",
-                "lgsco.decisions",
-                "ombudsman_decision",
-                "Decision",
-                years=False,
-                total="Total",
-            )
+        decisions = ctx.breakdown(
+            "ombudsman",
+            "Ombudsman decisions",
+            "lgsco.decisions",
+            "ombudsman_decision",
+            "Decision",
+            years=False,
+            total="Total",
         )
+        if records:  # which cases the table counts, on its sheet too
+            decisions.said.append(records.text)
+        later = _decided_after_the_end(ctx)
+        if later:
+            decisions.notes.append(later)
+        section.add(decisions)
     section.add(Paragraph(_payments(ctx)))
     return section
+
+
+def _decided_after_the_end(ctx: Context) -> str:
+    """Why the decisions can outnumber the enquiries decided by the period's end: demo
+    2025/26 said 3 of 10 enquiries were "still awaiting the Ombudsman's decision on 31
+    March 2026" above a table of 10 decisions, 3 of them made after that day (the table
+    gives each case's decision as recorded now). The public version gives no count: it
+    could be a small one."""
+    decisions = ctx.m("lgsco.decisions") or {}
+    undecided = decisions.get(NR, 0) + decisions.get(OMBUDSMAN_ONGOING, 0)
+    later = (ctx.extra("lgsco_ongoing") or 0) - undecided
+    if later <= 0:
+        return ""
+    end = long_date(dt.date.fromisoformat(ctx.report["period"]["to"]))
+    which = "some" if ctx.public else f"{later} of them"
+    return (
+        f"The decisions are those recorded when the report was produced: {which} "
+        f"{'was' if later == 1 and not ctx.public else 'were'} made after {end}, on "
+        "enquiries still awaiting the Ombudsman's decision then."
+    )
 
 
 def _ombudsman_ongoing(ctx: Context, received: int) -> str:
@@ -283,17 +309,15 @@ def compliments(ctx: Context) -> Section:
         by_team = (ctx.supplementary.get("compliments") or {}).get("by_service_team") or {}
         if by_team:
             table = _compliments_table(ctx, by_team)
-            if sum(by_team.values()) > n:
-                # A compliment names every team it praises (as a complaint does), so the
-                # rows add to more than the compliments: said, or the table reads as wrong.
-                # A note of the table's own, so that it goes where the table goes: the
-                # public demo 2025/26 left the table out and still spoke of "the rows".
-                table.notes.append(
-                    "A compliment can be about more than one service or team, so the rows "
-                    "add to more than the "
-                    + ("" if ctx.hides(n) else f"{ctx.count(n)} ")
-                    + "compliments."
-                )
+            # A compliment names every team it praises (as a complaint does): the public
+            # demo 2025/26 left the table out and still spoke of "the rows".
+            ctx.rows_add_to_more(
+                table,
+                sum(by_team.values()),
+                n,
+                "compliment",
+                "be about more than one service or team",
+            )
             section.add(table)
     else:
         section.add(

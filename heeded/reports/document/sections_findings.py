@@ -118,6 +118,9 @@ def timeliness(ctx: Context) -> Section:
         years=bool(ctx.previous),
         total="Total",
     )
+    points = _band_points(ctx)
+    if points:
+        bands.said.append(points.text)
     section.add(
         Chart(
             "bands_chart",
@@ -133,7 +136,7 @@ def timeliness(ctx: Context) -> Section:
             bands,
             value_label="Number of Stage 1 responses",
         ),
-        _band_points(ctx),
+        points,
     )
     within = ctx.n("stage1.within_deadline", "within")
     ack = {k: ctx.n("complaints.acknowledged_within_3", k) for k in ("within", "late", NR)}
@@ -210,7 +213,14 @@ HALVES = {"H1": "April to September", "H2": "October to March"}
 
 
 def _halves(ctx: Context, halves: dict) -> Table:
-    header = ["Half year", "Stage 1 responses", "Within the timescale", "%"]
+    # Said in full: "within the timescale" next to Table 4's "within 10 working days" (demo
+    # 2025/26: 80 beside 69) did not say that it counts agreed extensions too.
+    header = [
+        "Half year",
+        "Stage 1 responses",
+        "Within 10 working days or the extended deadline",
+        "% within",
+    ]
     table = Table("half_years", "Stage 1 timeliness by half year", header, [])
     for r, (half, values) in enumerate(sorted(halves.items())):
         label = HALVES.get(half, half)
@@ -246,22 +256,27 @@ def natures_and_services(ctx: Context) -> Section:
             "The nature most often recorded was",
             "The natures most often recorded were",
         )
-        section.add(
-            Paragraph(
-                "A complaint can be about more than one thing." + (f" {most}." if most else "")
-            )
-        )
+        if most:
+            section.add(Paragraph(f"{most}."))
         section.add(*_movers(ctx, "complaints.natures", "nature", "natures of complaint"))
-    section.add(
-        ctx.breakdown(
-            "natures",
-            "Nature of complaints",
-            "complaints.natures",
-            "nature",
-            "Nature",
-            share_of=("complaint", complaints),
-        )
+    natures_table = ctx.breakdown(
+        "natures",
+        "Nature of complaints",
+        "complaints.natures",
+        "nature",
+        "Nature",
+        share_of=("complaint", complaints),
     )
+    # Said under the table, as of the services below, not in the text before it: the
+    # workbook's sheet, which has no text, showed shares adding to 155% unexplained.
+    ctx.rows_add_to_more(
+        natures_table,
+        sum(natures.values()),
+        complaints,
+        "complaint",
+        "be about more than one thing",
+    )
+    section.add(natures_table)
     services = {
         ctx.name("service_team", k): ctx.n("complaints.service_teams", k)
         for k in (ctx.m("complaints.service_teams") or {})
@@ -282,16 +297,15 @@ def natures_and_services(ctx: Context) -> Section:
         "Service or team",
         share_of=("complaint", complaints),
     )
-    if sum((ctx.m("complaints.service_teams") or {}).values()) > complaints:
-        # Demo 2025/26: the teams add to 145 and their shares to 129% of 112 complaints,
-        # with nothing under the table to say why (Southampton 2009/10 section 3.10: "Many
-        # complainants have complained about more than one service area").
-        services_table.notes.append(
-            "A complaint can be about more than one service or team, so the rows add to "
-            "more than the "
-            + ("" if ctx.hides(complaints) else f"{ctx.count(complaints)} ")
-            + "complaints."
-        )
+    # Southampton 2009/10 section 3.10: "Many complainants have complained about more than
+    # one service area".
+    ctx.rows_add_to_more(
+        services_table,
+        sum((ctx.m("complaints.service_teams") or {}).values()),
+        complaints,
+        "complaint",
+        "be about more than one service or team",
+    )
     section.add(services_table)
     # Services are compared with last year as natures are (IoW 2019/20 section 6.2).
     section.blocks[-1:-1] = _movers(
@@ -411,7 +425,9 @@ def outcomes(ctx: Context) -> Section:
             )
         )
     if codes:
-        section.add(Note("A complaint can seek, and a response give, more than one outcome."))
+        more = Note("A complaint can seek, and a response give, more than one outcome.")
+        table.said.append(more.text)  # the sheet's columns add to more than either total
+        section.add(more)
     return section
 
 
@@ -591,6 +607,15 @@ def _by_decision(ctx: Context, by_decision: dict) -> Table:
         cells.append(ctx.number_cell(sum(counts.get(d, 0) for d in decisions), *name))
         table.sums.append(((r, len(cells) - 1), [(r, c) for c in range(1, len(cells) - 1)]))
         table.rows.append(Row(cells))
+    # Demo 2025/26: the upheld column added to 11 beside Table 10's 7 upheld responses.
+    if any(
+        sum(counts.get(d, 0) for counts in by_decision.values()) > ctx.n("stage1.outcomes", d)
+        for d in decisions
+    ):
+        table.notes.append(
+            "A Stage 1 response can give more than one actual outcome, so a column can add to "
+            "more than the responses with that investigation outcome."
+        )
     return table
 
 
@@ -669,7 +694,12 @@ def _young_people_by_service(ctx: Context) -> Table | Note | None:
             "not published in this version: its numbers are too small to publish."
         )
     all_complaints = ctx.m("complaints.service_teams") or {}
-    header = ["Service or team", "From children and young people", "All complaints", "%"]
+    header = [
+        "Service or team",
+        "From children and young people",
+        "All complaints",
+        "% from children and young people",
+    ]
     table = Table(
         "young_people_services",
         "Complaints from children and young people by service or team",

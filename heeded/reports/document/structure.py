@@ -77,6 +77,11 @@ class Table:
     derived: list[tuple[tuple[int, int], tuple[int, int] | None, tuple[int, int] | None]] = field(
         default_factory=list
     )
+    # What the running text says of this table's figures that the table does not show:
+    # Stage 1 shares against the year before, in percentage points. The spreadsheet has no
+    # running text, so it prints these under the table with the notes; the other formats
+    # print them once, as the paragraph they come from.
+    said: list[str] = field(default_factory=list)
 
     # More columns than fit across a portrait page once every figure stays on one line
     # ("fewer than 5" broken over three lines reads as three figures): the month-by-month

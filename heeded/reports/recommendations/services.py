@@ -25,7 +25,13 @@ from heeded.reference.models import Action
 from heeded.reference.services import changelog
 
 from .. import periods
-from ..models import Recommendation, RecommendationProgress, RecommendationStatus, earlier
+from ..models import (
+    Recommendation,
+    RecommendationProgress,
+    RecommendationStatus,
+    earlier,
+    report_order,
+)
 
 AREA = "recommendation"
 PROGRESS_AREA = "recommendation_progress"
@@ -68,9 +74,10 @@ class Raised:
 
 
 def latest_progress(recommendation: Recommendation) -> RecommendationProgress | None:
-    """The progress given in the latest report (uses prefetched progress)."""
+    """The progress given in the latest report, as reports come (``report_order``), not as
+    text (uses prefetched progress)."""
     entries = list(recommendation.progress.all())
-    return max(entries, key=lambda p: p.period_label) if entries else None
+    return max(entries, key=lambda p: report_order(p.period_label)) if entries else None
 
 
 def by_report() -> list[Raised]:
@@ -80,7 +87,8 @@ def by_report() -> list[Raised]:
     for recommendation in Recommendation.objects.prefetch_related("progress"):
         recommendation.latest = latest_progress(recommendation)
         groups.setdefault(recommendation.raised_in, []).append(recommendation)
-    return [Raised(label, groups[label]) for label in sorted(groups, reverse=True)]
+    latest_first = sorted(groups, key=report_order, reverse=True)
+    return [Raised(label, groups[label]) for label in latest_first]
 
 
 def suggested_progress_year(recommendation: Recommendation, today: dt.date | None = None):

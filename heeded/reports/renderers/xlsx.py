@@ -1,5 +1,6 @@
 """The data appendix as a spreadsheet (XlsxWriter): one sheet per table, titled in A1, its
-header row bold and frozen, numbers as numbers, hidden small counts as their words."""
+header row bold and frozen, numbers (shares too) as numbers, hidden small counts as their
+words, and under the table what the report's text says of its figures, then its notes."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from ..document.structure import Document
 
 # Each table sheet: its title (row 1), what it is (row 2), then the table's header row.
 HEADER_ROW = 2
+# A rounded share as every format prints it ("31%"); a change ("+6 (+10%)") is not one.
+_PERCENT = re.compile(r"(\d+)%")
 
 
 def render(document: Document) -> bytes:
@@ -30,6 +33,7 @@ def render(document: Document) -> bytes:
     total = book.add_format({"bold": True})
     # A figure that is not a count keeps its places ("0.0", "500.00"), as in the PDF.
     decimals: dict[int, object] = {}
+    percent = book.add_format({"num_format": "0%"})
     used: set[str] = set()
     contents = book.add_worksheet("Contents")
     contents.write_row(
@@ -57,9 +61,17 @@ def render(document: Document) -> bytes:
                         decimals[places] = book.add_format({"num_format": "#,##0." + "0" * places})
                     fmt = decimals[places] if places else style
                     sheet.write_number(r, c, cell.value, fmt)
+                elif c and (share := _PERCENT.fullmatch(cell.text)):
+                    # A share as a number ("31%" is 0.31 shown as 31%, as the PDF prints
+                    # it), so that a column of shares sorts and sums as figures do.
+                    sheet.write_number(r, c, int(share.group(1)) / 100, percent)
+                elif not cell.text:
+                    # Empty, not a string of nothing: a heading row's blank figures were ""
+                    # cells that a filter listed and COUNTA counted.
+                    sheet.write_blank(r, c, None, style)
                 else:
                     sheet.write_string(r, c, cell.text, style)
-        for n, note in enumerate(table.notes):
+        for n, note in enumerate(_notes(table)):
             sheet.write_string(HEADER_ROW + len(table.rows) + 2 + n, 0, note)
     contents.set_column(0, 0, 70)
     book.close()
@@ -69,8 +81,14 @@ def render(document: Document) -> bytes:
 def _about(document: Document, table) -> str:
     """The line under a sheet's title: whose figures, for when, which version, and where
     its notes are."""
-    notes = " Notes are below the table." if table.notes else ""
+    notes = " Notes are below the table." if _notes(table) else ""
     return f"{document.organisation}, {document.period_label}. {_version(document)}.{notes}"
+
+
+def _notes(table) -> list[str]:
+    """The lines under a table: the report's comparison of its figures with the year before
+    (the percentage points the other formats print beside the chart), then its notes."""
+    return [*table.said, *table.notes]
 
 
 def _version(document: Document) -> str:

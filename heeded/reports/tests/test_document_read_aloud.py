@@ -134,6 +134,49 @@ def test_services_adding_to_more_than_the_complaints_say_why_under_their_table()
     assert next(t for t in document.tables() if t.id == "services").notes == []
 
 
+def test_natures_adding_to_more_than_the_complaints_say_why_under_their_table():
+    # Demo 2025/26, Table 7: 11 natures adding to 174 (155%) of 112 complaints; the text
+    # before the table said "A complaint can be about more than one thing", which the
+    # workbook's sheet, having no text, did not.
+    natures = {"conduct_of_worker": 20, "delay": 15}
+    document = build_document(
+        sample_report(measures={"complaints.natures": natures}), labels=Labels.load()
+    )
+    natures_table = next(t for t in document.tables() if t.id == "natures")
+    said = (
+        "A complaint can be about more than one thing, so the rows add to more than the 30 "
+        "complaints."
+    )
+    assert said in natures_table.notes
+    assert section_texts(document, "nature")[0] == (
+        "The natures most often recorded were 'Conduct of worker' (20) and 'Delay' (15)."
+    )
+    # The IoW's own natures add to its 30 complaints: nothing to explain.
+    document = build_document(sample_report(), labels=Labels.load())
+    assert said[:40] not in " ".join(next(t for t in document.tables() if t.id == "natures").notes)
+
+
+def test_actual_outcomes_adding_to_more_than_a_finding_say_why_under_their_table():
+    # Demo 2025/26, Table 11: the upheld column added to 11 beside Table 10's 7 upheld
+    # Stage 1 responses, unexplained.
+    said = (
+        "A Stage 1 response can give more than one actual outcome, so a column can add to "
+        "more than the responses with that investigation outcome."
+    )
+    report = sample_report()
+    report["supplementary"]["stage1_outcome_by_decision"] = {
+        "explanation": {"not_upheld": 7, "partially_upheld": 2},
+        "apology_and_explanation": {"partially_upheld": 6},
+    }
+    by_finding = next(
+        t for t in build_document(report, labels=Labels.load()).tables() if t.id == "by_finding"
+    )
+    assert by_finding.notes == [said]
+    # The IoW's own: each column adds to at most its finding.
+    document = build_document(sample_report(), labels=Labels.load())
+    assert next(t for t in document.tables() if t.id == "by_finding").notes == []
+
+
 def young_people_report() -> dict:
     report = sample_report()
     report["supplementary"]["young_people_by_service_team"] = {
@@ -156,6 +199,19 @@ def test_young_peoples_complaints_by_service_are_set_beside_each_services_compla
     ]
     section = next(s for s in document.sections if s.id == "young_people")
     assert section.blocks[-1] is table
+
+
+def test_the_columns_of_shares_say_what_they_are_shares_of():
+    # Demo 2025/26's workbook: Table 5's "Within the timescale" (80) beside Table 4's
+    # "Within 10 working days" (69), and two columns headed only "%".
+    tables = {t.id: t for t in build_document(young_people_report(), labels=Labels.load()).tables()}
+    assert tables["half_years"].header == [
+        "Half year",
+        "Stage 1 responses",
+        "Within 10 working days or the extended deadline",
+        "% within",
+    ]
+    assert tables["young_people_services"].header[3] == "% from children and young people"
 
 
 def test_the_public_version_leaves_out_young_peoples_complaints_by_service_all_too_few():
@@ -380,6 +436,40 @@ def test_ombudsman_enquiries_not_decided_by_the_end_are_said(received, ongoing, 
     document = build_document(report, labels=Labels.load(), public=public)
     [made] = [t for t in section_texts(document, "ombudsman") if t.startswith("The Ombudsman")]
     assert made.endswith(expected), made
+
+
+@pytest.mark.parametrize(
+    ("decisions", "public", "expected"),
+    [
+        # Demo 2025/26: "3 (30%) were still awaiting the Ombudsman's decision on 31 March
+        # 2026" above a table of 10 decisions, 3 of them made after that day.
+        (
+            {"premature": 2, "no_fault": 2},
+            False,
+            "The decisions are those recorded when the report was produced: 2 of them were "
+            "made after 31 March 2020, on enquiries still awaiting the Ombudsman's decision "
+            "then.",
+        ),
+        (
+            {"premature": 5, "no_fault": 5},  # of 10, so that the public version prints them
+            True,
+            "The decisions are those recorded when the report was produced: some were made "
+            "after 31 March 2020, on enquiries still awaiting the Ombudsman's decision then.",
+        ),
+        # The IoW's own: its 2 undecided enquiries are recorded as "Ongoing".
+        ({"premature": 1, "fault_injustice": 1, "ongoing": 2}, False, None),
+    ],
+)
+def test_ombudsman_decisions_made_after_the_end_are_said_under_their_table(
+    decisions, public, expected
+):
+    received = sum(decisions.values())
+    report = sample_report(measures={"lgsco.decisions": decisions, "lgsco.received": received})
+    report["supplementary"]["lgsco_ongoing"] = 2
+    document = build_document(report, labels=Labels.load(), public=public)
+    table = next(t for t in document.tables() if t.id == "ombudsman")
+    later = [n for n in table.notes if n.startswith("The decisions are those recorded")]
+    assert later == ([expected] if expected else [])
 
 
 def test_the_table_by_finding_is_read_for_its_most_common_actual_outcome():

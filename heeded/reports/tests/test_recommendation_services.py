@@ -231,6 +231,34 @@ def test_the_list_groups_by_report_latest_first_with_the_latest_progress(
         assert groups[0].recommendations[0].latest is None
 
 
+def test_the_latest_progress_is_the_last_report_s_not_the_last_label_as_text(pilot):
+    # The administration pages write any label; as text "2019/20 Q1" came after
+    # "2019/20", and the list showed the quarter's progress over the year's.
+    for label, text in [("2019/20", "year"), ("2019/20 Q1", "quarter"), ("2019/20 H2", "half")]:
+        RecommendationProgress.objects.create(recommendation=pilot, period_label=label, text=text)
+    [group] = services.by_report()
+    assert group.recommendations[0].latest.text == "year"
+
+
+def test_a_custom_period_s_progress_is_never_taken_for_the_latest(pilot):
+    for label in ["2019/20", "1 April 2020 to 30 September 2020"]:
+        RecommendationProgress.objects.create(recommendation=pilot, period_label=label, text=label)
+    [group] = services.by_report()
+    assert group.recommendations[0].latest.text == "2019/20"
+
+
+def test_the_list_puts_reports_in_the_order_they_come_not_as_text(manager, pilot):
+    for raised_in in ["2019/20 H1", "1 April 2019 to 30 June 2019", "2019/20", "2019/20 Q3"]:
+        Recommendation.objects.create(title=raised_in, text="t", raised_in=raised_in)
+    assert [g.label for g in services.by_report()] == [
+        "2019/20",
+        "2019/20 Q3",
+        "2019/20 H1",
+        "2018/19",
+        "1 April 2019 to 30 June 2019",
+    ]
+
+
 def test_the_suggested_progress_year_is_the_latest_report_not_yet_recorded(manager, pilot):
     today = dt.date(2020, 6, 1)
     assert services.suggested_progress_year(pilot, today) == "2019/20"

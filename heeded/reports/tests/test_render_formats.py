@@ -19,6 +19,7 @@ from heeded.reports.document import Labels, build_document
 from heeded.reports.renderers import charts, render_document
 from heeded.reports.renderers import docx as docx_renderer
 
+from .document_text import section_texts
 from .fixtures.sample_report import sample_report
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +140,13 @@ def test_xlsx_has_one_sheet_per_table_bold_frozen_header_and_numbers_as_numbers(
     assert sheet.freeze_panes == "B4"
     values = {row[0]: row[1:] for row in sheet.iter_rows(min_row=4, values_only=True)}
     assert values["Total representations"][:4] == (68, 49, 75, 59)
-    assert values["Complaint (statutory)"][4] == "41%"  # the share beside the counts
+    # The share beside the counts, a number shown as the PDF prints it, so that it sorts.
+    cells = {row[0].value: row[1:] for row in sheet.iter_rows(min_row=4)}
+    share = cells["Complaint (statutory)"][4]
+    assert (share.value, share.number_format) == (0.41, "0%")
+    # A heading row ("Statutory") and the total's share are empty, not "".
+    assert [c.value for c in cells["Statutory"]] == [None] * 5
+    assert cells["Total representations"][4].value is None
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(document):
@@ -160,13 +167,19 @@ def test_the_same_numbers_in_every_format(document):
     docx_rows = [[c.text for c in row.cells] for row in word.tables[0].rows[1:]]
     book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
     xlsx_rows = [
-        ["" if v is None else str(v) for v in row]
-        for row in book[book.sheetnames[1]].iter_rows(min_row=4, values_only=True)
+        [as_shown(c) for c in row] for row in book[book.sheetnames[1]].iter_rows(min_row=4)
     ]
     assert docx_rows == expected
     assert xlsx_rows == expected
     for row in expected:
         assert f">{row[1]}</td>" in html or row[1] == ""
+
+
+def as_shown(cell) -> str:
+    """A workbook cell as a reader sees it: a share 0.41 as "41%"."""
+    if cell.value is None:
+        return ""
+    return f"{round(cell.value * 100)}%" if cell.number_format == "0%" else str(cell.value)
 
 
 def test_public_xlsx_keeps_hidden_counts_as_words(public_document):
@@ -463,3 +476,75 @@ def test_the_sentence_on_the_busiest_month_is_on_the_page_of_the_monthly_table(p
     assert "The most representations were received in May 2019 (36)" in pages[monthly]
     html = render_document(document, "html").decode()
     assert html.index("The most representations were received") < html.index('id="table-by_month"')
+
+
+def sheet_of(book, document, id: str):
+    """The sheet of the document's table ``id``, and the table."""
+    table = next(t for t in document.tables() if t.id == id)
+    (name,) = [name for name in book.sheetnames[1:] if book[name]["A1"].value == table.caption]
+    return book[name], table
+
+
+def below_the_table(sheet, table) -> list[str]:
+    first = 3 + len(table.rows) + 2  # title, about line, header row, the rows, a blank row
+    return [row[0] for row in sheet.iter_rows(min_row=first, values_only=True) if row[0]]
+
+
+def compared_in_points(document) -> list[str]:
+    section = next(s for s in document.sections if s.id == "timeliness")
+    return [t for t in section.texts() if "percentage point" in t]
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_xlsx_compares_the_stage_1_bands_with_last_year_in_percentage_points_as_the_others_do(
+    public,
+):
+    # Isle of Wight 2019/20 (1.4.4) compares each band's share in percentage points; the
+    # HTML, PDF and Word versions printed it beside the chart, the workbook not at all.
+    report = sample_report()
+    report["comparisons"]["2018/19"]["stage1.bands"] = {
+        "within_10": 20,
+        "11_to_20": 5,
+        "over_20": 2,
+    }
+    document = build_document(report, public=public, labels=Labels.load())
+    [sentence] = compared_in_points(document)
+    assert "percentage points (from 74% to 68%)" in sentence
+    sheet, bands = sheet_of(
+        load_workbook(io.BytesIO(render_document(document, "xlsx"))), document, "bands"
+    )
+    assert below_the_table(sheet, bands) == [sentence, *bands.notes]
+    assert sheet["A2"].value.endswith("Notes are below the table.")
+    # The same words in the other formats, once each.
+    assert render_document(document, "html").decode().count(f">{sentence}<") == 1
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    assert [p.text for p in word.paragraphs].count(sentence) == 1
+
+
+def test_xlsx_says_nothing_of_percentage_points_without_an_earlier_year():
+    report = sample_report()
+    report["comparisons"] = {}
+    document = build_document(report, labels=Labels.load())
+    assert compared_in_points(document) == []
+    sheet, bands = sheet_of(
+        load_workbook(io.BytesIO(render_document(document, "xlsx"))), document, "bands"
+    )
+    assert below_the_table(sheet, bands) == bands.notes
+
+
+def test_xlsx_sheets_say_what_the_text_beside_their_tables_says_of_their_rows():
+    # Demo 2025/26: Table 9's sought and actual columns added to 146 of 112 complaints and
+    # 141 of 109 responses, and Table 15 counted 10 enquiries beside Table 1's 6 'Ombudsman
+    # enquiry' records; the other formats say why beside the table, the workbook did not.
+    report = sample_report()
+    report["measures"]["lgsco.received"] = 6
+    document = build_document(report, labels=Labels.load())
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    for id, starts in [
+        ("outcomes", "A complaint can seek, and a response give, more than one outcome."),
+        ("ombudsman", "These are the cases of any type on which an Ombudsman enquiry"),
+    ]:
+        sheet, table = sheet_of(book, document, id)
+        [said] = [t for t in section_texts(document) if t.startswith(starts)]
+        assert below_the_table(sheet, table) == [said, *table.notes]
+        assert sheet["A2"].value.endswith("Notes are below the table.")
