@@ -6,8 +6,10 @@ import re
 import pytest
 from django.urls import reverse
 
+from heeded.calendars.dates import long_date
 from heeded.cases.models import Case, CaseEvent, EventKind, PartyRole
 from heeded.organisation.models import Organisation
+from heeded.public.submission import respond_by
 
 from .journeys import ANSWERS, COMPLAINT, check_url, send, step_url
 
@@ -156,20 +158,39 @@ def test_a_child_who_says_no_to_an_advocate_was_still_offered_one(client):
     assert (case.advocacy_offered, case.advocacy_taken_up) == (True, False)
 
 
+CHILD_WITH_EMAIL = {
+    **ANSWERS["young-person"],
+    "contact": {"contact_methods": ["email"], "email": "kai@example.com"},
+}
+
+
 @pytest.mark.django_db
 def test_the_childs_receipt_uses_plain_words(
     client, django_capture_on_commit_callbacks, mailoutbox
 ):
-    answers = {
-        **ANSWERS["young-person"],
-        "contact": {"contact_methods": ["email"], "email": "kai@example.com"},
-    }
     with django_capture_on_commit_callbacks(execute=True):
-        send(client, "young-person", answers)
+        send(client, "young-person", CHILD_WITH_EMAIL)
     receipt = mailoutbox[1]
     assert receipt.to == ["kai@example.com"]
     assert receipt.body.startswith("Hello Kai,")
     assert "Childline" in receipt.body
+
+
+@pytest.mark.django_db
+def test_a_child_is_told_by_when_we_will_say_what_we_decide(
+    client, django_capture_on_commit_callbacks, mailoutbox
+):
+    # An adult's confirmation gives the Stage 1 date (10 working days, domain.md section
+    # 0); a child's said only "we will tell you what we decide", with no date at all.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client, "young-person", CHILD_WITH_EMAIL)
+    due = long_date(respond_by(Case.objects.get()))
+    assert due
+    page = client.get(response["Location"]).content.decode()
+    assert f"We will tell you what we decide and why by {due}." in page
+    receipt = mailoutbox[1]
+    assert f"We will tell you what we decide and why by {due}." in receipt.body
+    assert f"We will tell you what we decide and why by {due}." in receipt.alternatives[0][0]
 
 
 @pytest.mark.django_db
