@@ -63,15 +63,18 @@ def test_a_grandparents_complaint_becomes_a_statutory_complaint_with_both_people
     assert case.reference.encode() in confirmation.content
 
 
-@pytest.mark.django_db
-def test_the_team_is_told_at_the_organisations_complaints_address(
-    client, django_capture_on_commit_callbacks, mailoutbox
-):
-    from heeded.organisation.models import Organisation
-
+@pytest.fixture
+def council_email(db):
     organisation = Organisation.current()
     organisation.complaints_email = "childrens.complaints@council.example"
     organisation.save()
+    return organisation.complaints_email
+
+
+@pytest.mark.django_db
+def test_the_team_is_told_at_the_organisations_complaints_address(
+    client, django_capture_on_commit_callbacks, mailoutbox, council_email
+):
     with django_capture_on_commit_callbacks(execute=True):
         send(client, "comment")
     assert mailoutbox[0].to == ["childrens.complaints@council.example"]
@@ -162,6 +165,26 @@ CHILD_WITH_EMAIL = {
     **ANSWERS["young-person"],
     "contact": {"contact_methods": ["email"], "email": "kai@example.com"},
 }
+
+
+@pytest.mark.django_db
+def test_a_child_who_says_no_to_an_advocate_is_told_how_to_ask_for_one_later(
+    client, django_capture_on_commit_callbacks, mailoutbox, council_email
+):
+    # CA 1989 s.26A: help to get an advocate is for children "making or intending to make"
+    # representations, so the offer stands after "No, not now". "Just tell us" said
+    # neither whom to tell nor how.
+    answers = {**CHILD_WITH_EMAIL, "advocate": {"advocate": "no"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client, "young-person", answers)
+    page = client.get(response["Location"]).content.decode()
+    receipt = mailoutbox[1]
+    for text in (page, receipt.body, receipt.alternatives[0][0]):
+        assert "just tell us" not in text
+        assert "tell the person from our complaints team when they get in touch" in text
+        assert "childrens.complaints@council.example" in text
+        assert "with your reference number" in text
+        assert "We will help you get one." in text
 
 
 @pytest.mark.django_db
