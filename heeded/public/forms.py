@@ -40,8 +40,10 @@ class HoneypotField(forms.Field):
 class Question(NamesItsFields, forms.Form):
     heading = ""
     hint = ""
-    # A template with more to read before the question (e.g. what an advocate is).
+    # A template with more to read before the question (e.g. what an advocate is), and
+    # the h1 it opens with: the page's title, as GOV.UK asks.
     intro_template = ""
+    intro_heading = ""
     # choice field -> {choice: the fields it reveals} (GOV.UK conditional reveal).
     conditionals: dict[str, dict[str, tuple[str, ...]]] = {}
     # The same, for follow-up boxes that are always on the page but belong to one choice
@@ -515,6 +517,7 @@ class FirstNameForm(Question):
 class AdvocateForm(Question):
     heading = "Would you like an advocate to help you?"
     intro_template = "public/includes/advocate_intro.html"
+    intro_heading = "Getting help from an advocate"
     advocate = forms.ChoiceField(
         label="Would you like an advocate to help you?",
         choices=[("yes", "Yes, I would like an advocate"), ("no", "No, not now")],

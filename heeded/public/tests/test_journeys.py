@@ -408,6 +408,12 @@ def test_a_start_page_title_names_its_heading_once(client, path):
     assert "immediate danger, call 999" in page or "call <strong>999</strong>" in page
 
 
+def heading_of(page: str) -> str:
+    """The page's h1 as heard, without its caption."""
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
+    return re.sub(r"<span[^>]*>.*?</span>|<[^>]+>", "", heading, flags=re.S).strip()
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("journey", list(ANSWERS))
 def test_no_page_asks_its_heading_twice(client, journey):
@@ -415,11 +421,24 @@ def test_no_page_asks_its_heading_twice(client, journey):
     # should not hear "How can we get in touch with you safely?" twice.
     for step, data in ANSWERS[journey].items():
         page = client.get(step_url(journey, step)).content.decode()
-        heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
-        heading = re.sub(r"<span[^>]*>.*?</span>|<[^>]+>", "", heading, flags=re.S).strip()
+        heading = heading_of(page)
         questions = re.findall(r"<(?:legend|label)[^>]*>(.*?)</(?:legend|label)>", page, re.S)
         repeated = [
             q for q in questions if "<h1" not in q and re.sub(r"<[^>]+>", "", q).strip() == heading
         ]
         assert not repeated, (step, heading)
+        client.post(step_url(journey, step), data)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("journey", list(ANSWERS))
+def test_every_question_page_is_titled_by_its_heading(client, journey):
+    # GOV.UK: the title is the h1 (then the service and the council), so the tab and the
+    # screen reader's first words match the page. The advocate page was titled "Would you
+    # like an advocate to help you?" under the heading "Getting help from an advocate".
+    for step, data in ANSWERS[journey].items():
+        page = client.get(step_url(journey, step)).content.decode()
+        title = re.search(r"<title>(.*?)</title>", page, re.S).group(1).strip()
+        heading = heading_of(page)
+        assert title.split(" – ")[0] == heading, step
         client.post(step_url(journey, step), data)
