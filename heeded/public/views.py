@@ -257,6 +257,11 @@ def check(request, journey: str):
     if missing:
         if request.method == "POST" and not forms:
             return _session_expired(request, journey)
+        sent = None if forms else _sent_here(request, journey)
+        if sent:
+            # Back from the confirmation: the answers went with the form, and an empty
+            # first question read as if nothing was sent, inviting a second complaint.
+            return redirect("public:done", journey.slug, sent.token)
         return redirect(step_url(journey, missing))
     if request.method == "POST" and honeypot.is_valid():
         if str(token) != state.token():
@@ -298,6 +303,16 @@ def check(request, journey: str):
             "send_button": journey.words(journey.send_button),
             "back_url": step_url(journey, journey.steps[-1]),
         },
+    )
+
+
+def _sent_here(request, journey: Journey) -> Submission | None:
+    """The form of this kind last sent from this browser, if any."""
+    tokens = request.session.get("public_forms_sent", [])
+    return (
+        Submission.objects.filter(token__in=tokens, journey=journey.slug, case__isnull=False)
+        .order_by("-submitted_at", "-pk")
+        .first()
     )
 
 

@@ -35,6 +35,19 @@ def test_back_after_sending_then_send_again_makes_no_second_case(client):
 
 
 @pytest.mark.django_db
+def test_back_from_the_confirmation_shows_the_confirmation_not_an_empty_form(client):
+    # The browser's Back after sending asks for "Check your answers" again. Its answers
+    # went with the form, so it sent people to an empty "What is your name?", as if nothing
+    # had been sent: some would fill it in again and complain twice.
+    response = send(client, "compliment")
+    again = client.get(check_url("compliment"))
+    assert again.status_code == 302
+    assert again["Location"] == response["Location"]
+    # Another kind of form, never sent from here, starts at its first question.
+    assert client.get(check_url("comment"))["Location"].endswith("/comment/your-name/")
+
+
+@pytest.mark.django_db
 def test_a_stale_token_shows_the_answers_again_instead_of_sending(client):
     answer_all(client, "comment")
     client.get(check_url("comment"))
