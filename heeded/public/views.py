@@ -222,14 +222,27 @@ def _hold_uploads(request, state: JourneyState) -> str:
     if not files:
         return "Select a file" if request.POST.get("action") == "upload" else ""
     limit = conf.upload_max_files()
-    if len(state.files) + len(files) > limit:
-        return f"You can send up to {limit} files. Remove a file before adding another"
+    room = limit - len(state.files)
+    if len(files) > room:
+        # Say what is possible from here: "Remove a file" alone puzzled someone who had
+        # selected 6 files with none added yet, and had nothing to remove.
+        if not room:
+            return (
+                f"You can send up to {limit} {_files(limit)}. Remove a file before adding another"
+            )
+        if room == limit:
+            return f"Select up to {limit} {_files(limit)}"
+        return f"You can add {room} more {_files(room)}. Select fewer files"
     for upload in files:
         try:
             state.add_file(uploads.hold(upload))
         except uploads.UploadRefused as refused:
             return str(refused)
     return ""
+
+
+def _files(count: int) -> str:
+    return "file" if count == 1 else "files"
 
 
 def _parse_token(value: str) -> uuid.UUID | None:

@@ -201,4 +201,18 @@ def test_no_more_than_the_allowed_number_of_files(client, settings):
     page = client.post(
         url, {"action": "upload", "documents": SimpleUploadedFile("b.pdf", PDF)}
     ).content.decode()
-    assert "You can send up to 1 files" in page
+    assert "You can send up to 1 file. Remove a file before adding another" in page
+
+
+@pytest.mark.django_db
+def test_selecting_too_many_files_at_once_says_how_many_may_be_added(client, settings):
+    # "Remove a file before adding another" was said with no file added to remove.
+    settings.PUBLIC_UPLOAD_MAX_FILES = 2
+    url = _to_documents(client)
+    three = [SimpleUploadedFile(f"{n}.pdf", PDF) for n in "abc"]
+    page = client.post(url, {"action": "upload", "documents": three}).content.decode()
+    assert "Select up to 2 files" in page and "Remove a file" not in page
+    client.post(url, {"action": "upload", "documents": SimpleUploadedFile("a.pdf", PDF)})
+    two = [SimpleUploadedFile(f"{n}.pdf", PDF) for n in "bc"]
+    page = client.post(url, {"action": "upload", "documents": two}).content.decode()
+    assert "You can add 1 more file. Select fewer files" in page
