@@ -202,6 +202,8 @@ def test_no_more_than_the_allowed_number_of_files(client, settings):
         url, {"action": "upload", "documents": SimpleUploadedFile("b.pdf", PDF)}
     ).content.decode()
     assert "You can send up to 1 file. Remove a file before adding another" in page
+    # The hint says it as the message does, not "up to 1 files".
+    assert "You can send up to 1 file, each smaller than" in page
 
 
 @pytest.mark.django_db
