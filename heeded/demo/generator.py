@@ -133,6 +133,9 @@ class DemoCouncil:
         organisation.complaints_email = "complaints@demo-borough.example"
         # Ofcom's range for drama (01632 960xxx): a number that reaches nobody.
         organisation.safeguarding_phone = "01632 960123"
+        organisation.advocacy_service_name = "Demo Advocacy for Young People"
+        organisation.advocacy_service_phone = "01632 960456"
+        organisation.advocacy_service_url = "https://advocacy.demo-borough.example"
         organisation.privacy_notice_url = "https://demo-borough.example/privacy"
         organisation.accessibility_statement_url = "https://demo-borough.example/accessibility"
         organisation.save()

@@ -78,6 +78,11 @@ class Organisation(models.Model):
     # privacy notice and accessibility statement (the forms collect personal data about
     # children, and a public sector site must publish an accessibility statement).
     safeguarding_phone = models.CharField(max_length=40, blank=True)
+    # Who the council's advocates for children come from (CA 1989 s.26A): a child who
+    # complains must be told about advocacy and offered help to get it (domain.md 1.7).
+    advocacy_service_name = models.CharField(max_length=200, blank=True)
+    advocacy_service_phone = models.CharField(max_length=40, blank=True)
+    advocacy_service_url = models.URLField(blank=True)
     privacy_notice_url = models.URLField(blank=True)
     accessibility_statement_url = models.URLField(blank=True)
 

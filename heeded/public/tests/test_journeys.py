@@ -228,6 +228,59 @@ def test_the_child_route_explains_advocacy_and_offers_help_now(client):
     assert "Childline" in page
 
 
+ADVOCACY = {
+    "advocacy_service_name": "NYAS",
+    "advocacy_service_phone": "0808 808 1001",
+    "advocacy_service_url": "https://www.nyas.net/",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("wants", ["yes", "no"])
+def test_a_child_is_told_who_the_advocates_are_and_how_to_reach_them(
+    client, django_capture_on_commit_callbacks, mailoutbox, wants
+):
+    # domain.md 1.7: a child who complains must be given information about advocacy. Until
+    # the council names its service, the pages say what an advocate is and no more.
+    client.post(step_url("young-person", "your-name"), {"first_name": "Kai"})
+    assert (
+        "Our advocates come from"
+        not in client.get(step_url("young-person", "advocate")).content.decode()
+    )
+    Organisation.objects.update(**ADVOCACY)
+    page = client.get(step_url("young-person", "advocate")).content.decode()
+    said = (
+        "Our advocates come from NYAS. You can also contact them yourself: call "
+        '<a class="govuk-link" href="tel:08088081001">0808 808 1001</a> or visit '
+        '<a class="govuk-link" href="https://www.nyas.net/">the NYAS website</a>.'
+    )
+    assert said in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(
+            client, "young-person", {**CHILD_WITH_EMAIL, "advocate": {"advocate": wants}}
+        )
+    assert said in client.get(response["Location"]).content.decode()
+    receipt = mailoutbox[1]
+    assert said in receipt.alternatives[0][0]
+    assert (
+        "Our advocates come from NYAS. You can also contact them yourself: call 0808 808 1001 "
+        "or visit https://www.nyas.net/." in receipt.body
+    )
+
+
+@pytest.mark.django_db
+def test_an_advocacy_service_with_only_a_website_is_linked_without_a_phone_number(client):
+    Organisation.objects.update(
+        advocacy_service_name="Coram Voice", advocacy_service_url="https://coramvoice.org.uk/"
+    )
+    client.post(step_url("young-person", "your-name"), {"first_name": "Kai"})
+    page = client.get(step_url("young-person", "advocate")).content.decode()
+    assert (
+        "Our advocates come from Coram Voice. You can also contact them yourself: visit "
+        '<a class="govuk-link" href="https://coramvoice.org.uk/">the Coram Voice website</a>.'
+    ) in page
+
+
 @pytest.mark.django_db
 def test_the_start_page_offers_every_route_with_a_start_button(client):
     page = client.get(reverse("public:start")).content.decode()

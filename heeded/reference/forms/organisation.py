@@ -28,13 +28,33 @@ def whole_number(name: str, low: int, high: int, **kwargs) -> forms.IntegerField
     )
 
 
-def _web_address(what: str, field: str) -> forms.URLField:
+def _phone_number(label: str, **kwargs) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=40,
+        required=False,
+        # The public pages make it a tel: link, which only digits (and a leading +) dial.
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9 ()-]*[0-9][0-9 ()-]*$",
+                "Enter a phone number using digits, spaces and brackets, like 0300 555 0100",
+            )
+        ],
+        **kwargs,
+    )
+
+
+def _web_address(
+    what: str,
+    field: str,
+    help_text: str = "The council's own page, linked at the foot of every public form page.",
+) -> forms.URLField:
     address = forms.URLField(
         label=f"{what}: web address (optional)",
         required=False,
         max_length=Organisation._meta.get_field(field).max_length,
         assume_scheme="https",
-        help_text="The council's own page, linked at the foot of every public form page.",
+        help_text=help_text,
         error_messages={
             "invalid": f"{what} must be a web address, like https://www.council.gov.uk/privacy"
         },
@@ -112,19 +132,23 @@ class OrganisationForm(GovukForm):
         },
     )
 
-    safeguarding_phone = forms.CharField(
-        label="Phone number for a worry about a child (optional)",
-        max_length=40,
-        required=False,
-        # The public pages make it a tel: link, which only digits (and a leading +) dial.
-        validators=[
-            RegexValidator(
-                r"^\+?[0-9 ()-]*[0-9][0-9 ()-]*$",
-                "Enter a phone number using digits, spaces and brackets, like 0300 555 0100",
-            )
-        ],
+    safeguarding_phone = _phone_number(
+        "Phone number for a worry about a child (optional)",
         help_text="Children's social care's front door. The public forms tell anyone worried "
         "about a child to call it.",
+    )
+    advocacy_service_name = forms.CharField(
+        label="Who provides advocates for children and young people (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example, NYAS or Coram Voice. The young person's form tells a child "
+        "who it is and how to contact them.",
+    )
+    advocacy_service_phone = _phone_number("Advocacy service's phone number (optional)")
+    advocacy_service_url = _web_address(
+        "Advocacy service",
+        "advocacy_service_url",
+        help_text="Its page for children and young people, linked from the young person's form.",
     )
     reminder_days_before = WorkingDaysField(
         label="Working days before a deadline to remind the responding manager (optional)",
@@ -158,6 +182,13 @@ class OrganisationForm(GovukForm):
                 Field.text("complaints_email"),
                 Field.text("safeguarding_phone", field_width=20),
                 legend="Contact",
+                legend_size="m",
+            ),
+            Fieldset(
+                Field.text("advocacy_service_name"),
+                Field.text("advocacy_service_phone", field_width=20),
+                Field.text("advocacy_service_url"),
+                legend="Advocacy for children and young people",
                 legend_size="m",
             ),
             Fieldset(

@@ -23,6 +23,9 @@ EDITABLE = (
     "complaints_manager_name",
     "complaints_email",
     "safeguarding_phone",
+    "advocacy_service_name",
+    "advocacy_service_phone",
+    "advocacy_service_url",
     "privacy_notice_url",
     "accessibility_statement_url",
 )

@@ -78,6 +78,11 @@ def test_a_manager_changes_the_settings_and_each_change_is_logged(as_manager, ma
         ),
         ({"reminder_overdue_every": ""}, "Enter the number of working days between reminders"),
         ({"privacy_notice_url": "our privacy page"}, "Privacy notice must be a web address"),
+        (
+            {"advocacy_service_phone": "ring NYAS"},
+            "Enter a phone number using digits, spaces and brackets, like 0300 555 0100",
+        ),
+        ({"advocacy_service_url": "nyas dot net"}, "Advocacy service must be a web address"),
         # Too long to keep (PostgreSQL would refuse it): said in GOV.UK words, naming the box.
         ({"name": "N" * 201}, "Organisation name must be 200 characters or fewer"),
         ({"department": "D" * 201}, "Department must be 200 characters or fewer"),
@@ -97,6 +102,22 @@ def test_bad_settings_are_refused_with_a_message_saying_why(as_manager, changes,
     assert any(e.startswith(message) for e in errors_of(response)), errors_of(response)
     assert Organisation.current().name == "Demo Borough Council"
     assert not ChangeLog.objects.exists()
+
+
+def test_a_manager_names_the_councils_advocacy_service(as_manager):
+    changes = {
+        "advocacy_service_name": "NYAS",
+        "advocacy_service_phone": "0808 808 1001",
+        "advocacy_service_url": "www.nyas.net",
+    }
+    assert as_manager.post(URL, filled(**changes)).status_code == 302
+    organisation = Organisation.current()
+    assert (
+        organisation.advocacy_service_name,
+        organisation.advocacy_service_phone,
+        organisation.advocacy_service_url,
+    ) == ("NYAS", "0808 808 1001", "https://www.nyas.net")
+    assert ChangeLog.objects.filter(field="advocacy_service_name", new="NYAS").exists()
 
 
 def test_a_manager_sets_when_responding_managers_are_reminded(as_manager):
