@@ -92,7 +92,8 @@ YOUNG_PERSON = Journey(
     slug="young-person",
     record_type="complaint",
     noun="complaint",
-    title="Tell us what is wrong",
+    # As its start page names it, so every page of the route says the same (QA).
+    title="Tell us if something is not right",
     steps=(
         Step("your-name", f.FirstNameForm),
         Step("advocate", f.AdvocateForm),

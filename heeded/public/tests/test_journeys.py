@@ -495,3 +495,15 @@ def test_every_question_page_is_titled_by_its_heading(client, journey):
         heading = heading_of(page)
         assert title.split(" – ")[0] == heading, step
         client.post(step_url(journey, step), data)
+
+
+@pytest.mark.django_db
+def test_the_young_persons_route_has_one_name_from_its_start_page_to_its_last_question(client):
+    # It was "Tell us if something is not right" on its start page and "Tell us what is
+    # wrong" above every question after it.
+    start = client.get(reverse("public:young_person_start")).content.decode()
+    assert '<h1 class="govuk-heading-xl">Tell us if something is not right</h1>' in start
+    client.post(step_url("young-person", "your-name"), {"first_name": "Kai"})
+    page = client.get(step_url("young-person", "advocate")).content.decode()
+    assert '<span class="govuk-caption-l">Tell us if something is not right</span>' in page
+    assert "Tell us what is wrong" not in page
