@@ -67,6 +67,12 @@ def responding(db):
 
 
 @pytest.fixture
+def adjudicator(db):
+    """A second responding manager: Stage 2 goes to a different person from Stage 1's."""
+    return make_user("adjudicator", Role.RESPONDING_MANAGER)
+
+
+@pytest.fixture
 def viewer(db):
     return make_user("viewer", Role.REPORT_VIEWER)
 

@@ -37,6 +37,20 @@ def assigned_to(user) -> Q:
     return Q(pk__in=as_officer.union(as_manager))
 
 
+def responsible_for(user) -> Q:
+    """Cases that are someone's work now: open cases they are the officer for or hold an
+    unanswered stage of, and closed cases they had any part in.
+
+    A stage's responding manager stays able to see the case (``assigned_to``), but once
+    they have answered their stage its next deadline belongs to someone else: Stage 2 goes to
+    a different person from Stage 1's, who is the one reminded (domain.md, Stage 2).
+    """
+    as_officer = Case.objects.filter(assigned_officer=user).order_by().values("pk")
+    answering = Stage.objects.filter(responding_manager=user, responded_on__isnull=True)
+    now = Q(pk__in=as_officer.union(answering.order_by().values("case_id")))
+    return (Q(closed_on__isnull=True) & now) | (Q(closed_on__isnull=False) & assigned_to(user))
+
+
 def cases_visible_to(user, queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
     queryset = Case.objects.all() if queryset is None else queryset
     if sees_all_cases(user):

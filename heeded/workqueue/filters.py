@@ -251,7 +251,7 @@ class CaseFilter:
         if value == "none":
             return queryset.filter(selectors.not_assigned())
         user = self.request.user if value == "me" else get_user_model()(pk=int(value))
-        return queryset.filter(policies.assigned_to(user))
+        return queryset.filter(policies.responsible_for(user))
 
     def filter_received_from(self, queryset, value: dt.date):
         return queryset.filter(received_on__gte=value)

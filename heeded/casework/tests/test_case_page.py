@@ -205,6 +205,31 @@ def test_a_responding_manager_sees_only_cases_assigned_to_them(
     assert client.get(f"/cases/{complaint.reference}/").status_code == 200
 
 
+def test_a_responding_manager_is_told_when_nothing_on_the_case_is_theirs(
+    client, officer, responding, adjudicator, complaint
+):
+    # Helen Marsh, having answered Stage 1, opened her case and saw "Stage 2 adjudication due
+    # in 3 working days" with no button and no word of whose it was.
+    case = actions.assign(complaint, by=officer, officer=officer, responding_manager=responding)
+    case = actions.acknowledge(case, by=officer, on=RECEIVED)
+    client.force_login(responding)
+    mine = client.get(f"/cases/{case.reference}/").content.decode()
+    assert "waiting for you" not in mine
+    actions.respond_to_stage(case, 1, by=responding, on=dt.date(2022, 9, 20), outcome="upheld")
+    answered = " ".join(client.get(f"/cases/{case.reference}/").content.decode().split())
+    assert (
+        "Nothing on this case is waiting for you. Officer Tester, the case officer, "
+        "takes it from here." in answered
+    )
+    actions.start_stage(case, 2, by=officer, requested_on=dt.date(2022, 9, 21))
+    actions.assign(case, by=officer, responding_manager=adjudicator, stage_number=2)
+    theirs = " ".join(client.get(f"/cases/{case.reference}/").content.decode().split())
+    assert "Stage 2 is with Adjudicator Tester. Nothing on this case is waiting for you." in theirs
+    # The team see the moves instead.
+    client.force_login(officer)
+    assert "waiting for you" not in client.get(f"/cases/{case.reference}/").content.decode()
+
+
 def test_a_report_viewer_is_refused_case_records(client, viewer, complaint):
     client.force_login(viewer)
     assert client.get(f"/cases/{complaint.reference}/").status_code == 403

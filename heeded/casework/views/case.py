@@ -18,7 +18,7 @@ from heeded.taxonomy.wording import in_sentence
 from ..moves import available_moves, grouped
 from ..questions import questions_for
 from ..selectors import case_for, for_case_page, term_labels, with_stages
-from ..templatetags.casework import long_date
+from ..templatetags.casework import long_date, person_name, stage_name
 from ..timeline import timeline
 
 
@@ -55,6 +55,24 @@ def case_status(case, stages) -> str:
     return f"Stage {stage.number} {'open' if open_stage else 'answered'}"
 
 
+def nothing_for_you(case, user) -> str:
+    """What a responding manager with no stage of theirs to answer is told: whose the case
+    is now. The deadline at the top of the page is someone else's, and no button says so."""
+    if can_record_cases(user) or case.closed_on or case.assigned_officer_id == user.pk:
+        return ""
+    stage = case.open_stage
+    if stage is not None and stage.responding_manager_id == user.pk:
+        return ""
+    waiting = "Nothing on this case is waiting for you."
+    if stage is not None:
+        holder = person_name(stage.responding_manager)
+        with_whom = f"is with {holder}" if holder else "has no responding manager yet"
+        return f"{stage_name(stage, case)} {with_whom}. {waiting}"
+    officer = person_name(case.assigned_officer)
+    who = f"{officer}, the case officer," if officer else "The complaints team"
+    return f"{waiting} {who} takes it from here."
+
+
 @login_required
 @require_GET
 def case_page(request, reference: str):
@@ -77,6 +95,7 @@ def case_page(request, reference: str):
             "parties": list(case.parties.all()),
             # The team corrects people's details; a responding manager reads them.
             "can_record": can_record_cases(request.user),
+            "nothing_for_you": nothing_for_you(case, request.user),
             "payment_total": sum((p.amount for p in case.payments.all()), start=0),
             "payments": list(case.payments.all()),
             "timeline": timeline(case),

@@ -129,6 +129,33 @@ def test_a_responding_manager_sees_only_their_own_cases_and_no_team_view(
     assert 'href="#team-work"' not in page
 
 
+def test_a_stage_handed_to_someone_else_leaves_my_work(
+    client, officer, responding, adjudicator, caseload
+):
+    # Stage 2 must go to someone other than Stage 1's responding manager (domain.md): once
+    # they have answered Stage 1, the Stage 2 deadline is another manager's work, and the
+    # reminders go to them. Helen Marsh's dashboard in the demo counted CS-2026-01071's
+    # overdue Stage 2 adjudication, given to Aisha Khan, as hers.
+    case = complaint(officer, dt.date(2022, 8, 1), officer=officer)
+    case = actions.assign(case, by=officer, responding_manager=responding)
+    case = actions.acknowledge(case, by=officer, on=dt.date(2022, 8, 2))
+    actions.respond_to_stage(case, 1, by=responding, on=dt.date(2022, 8, 5), outcome="upheld")
+    actions.start_stage(case, 2, by=officer, requested_on=dt.date(2022, 8, 8))
+    actions.assign(case, by=officer, responding_manager=adjudicator, stage_number=2)
+    client.force_login(responding)
+    mine = client.get(URL).context["mine"]
+    assert all(case.reference not in references(q) and q.count == 0 for q in mine)
+    assert "a stage waiting for your response" in client.get(URL).content.decode()
+    # "View all" agrees: the open list of my cases has nothing either.
+    listed = client.get("/cases/?status=open&officer=me")
+    assert list(listed.context["page"].object_list) == []
+    # Stage 1 was theirs: they can still open the case.
+    assert client.get(f"/cases/{case.reference}/").status_code == 200
+    client.force_login(adjudicator)
+    overdue = queue(client.get(URL), "mine", "overdue")
+    assert references(overdue) == [case.reference]
+
+
 def test_a_report_viewer_is_sent_to_the_reports(client, viewer):
     client.force_login(viewer)
     response = client.get(URL)
