@@ -37,18 +37,26 @@ def assigned_to(user) -> Q:
     return Q(pk__in=as_officer.union(as_manager))
 
 
+def working_on(user) -> Q:
+    """Cases someone has work on now: the officer for, or the responding manager of a stage
+    not yet answered. What makes an open case theirs (``responsible_for``); the dashboard,
+    which reads open cases only, asks just this."""
+    as_officer = Case.objects.filter(assigned_officer=user).order_by().values("pk")
+    answering = Stage.objects.filter(responding_manager=user, responded_on__isnull=True)
+    return Q(pk__in=as_officer.union(answering.order_by().values("case_id")))
+
+
 def responsible_for(user) -> Q:
-    """Cases that are someone's work now: open cases they are the officer for or hold an
-    unanswered stage of, and closed cases they had any part in.
+    """Cases that are someone's work: open cases they are working on (``working_on``), and
+    closed cases they had any part in.
 
     A stage's responding manager stays able to see the case (``assigned_to``), but once
     they have answered their stage its next deadline belongs to someone else: Stage 2 goes to
     a different person from Stage 1's, who is the one reminded (domain.md, Stage 2).
     """
-    as_officer = Case.objects.filter(assigned_officer=user).order_by().values("pk")
-    answering = Stage.objects.filter(responding_manager=user, responded_on__isnull=True)
-    now = Q(pk__in=as_officer.union(answering.order_by().values("case_id")))
-    return (Q(closed_on__isnull=True) & now) | (Q(closed_on__isnull=False) & assigned_to(user))
+    return (Q(closed_on__isnull=True) & working_on(user)) | (
+        Q(closed_on__isnull=False) & assigned_to(user)
+    )
 
 
 def cases_visible_to(user, queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:

@@ -28,7 +28,7 @@ from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-from heeded.access.policies import cases_visible_to, responsible_for, sees_all_cases
+from heeded.access.policies import cases_visible_to, sees_all_cases, working_on
 from heeded.calendars.working_days import Calendar, add_working_days
 from heeded.cases.models import Case, CaseParty, Stage
 from heeded.procedures import PROCEDURES
@@ -234,14 +234,14 @@ PANEL_ORDER = ("next_deadline", "received_on", "id")
 def dashboard_queues(user, today: dt.date) -> tuple[list[Queue], list[Queue] | None]:
     """The queues of "My work", and of the team if ``user`` sees every case, filled at once.
 
-    My work is the cases that are ``user``'s now (``responsible_for``: the officer, or the
+    My work is the open cases ``user`` is working on (``working_on``: the officer, or the
     responding manager of a stage not yet answered) among those they may see; the team's is
     every open case they may see.
     """
     conditions = queue_conditions(today)
     mine = queues(today, mine=True, conditions=conditions)
     team = queues(today, mine=False, conditions=conditions) if sees_all_cases(user) else None
-    fill_queues(open_cases(cases_visible_to(user)), mine, team or [], responsible_for(user))
+    fill_queues(open_cases(cases_visible_to(user)), mine, team or [], working_on(user))
     return mine, team
 
 
