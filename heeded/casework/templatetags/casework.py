@@ -7,6 +7,7 @@ import datetime as dt
 from django import template
 
 from heeded.calendars.dates import long_date
+from heeded.calendars.working_days import Calendar, working_days
 
 from ..fields import PARTS, DateField
 
@@ -66,3 +67,19 @@ def person_name(user) -> str:
     if not user:
         return ""
     return user.get_full_name() or user.get_username()
+
+
+@register.filter
+def lateness(stage, case) -> str:
+    """ "3 working days late" for a response sent after its deadline (the extended one, where
+    one was agreed), counted as the "overdue" words count; "" when on time or not sent. A
+    response overdue on the dashboard must not look on time once it is sent."""
+    due = stage.extended_to or stage.due_on
+    if not (stage.responded_on and due and stage.responded_on > due):
+        return ""
+    rule = case.procedure.stage(stage.number)
+    calendar = rule.response.calendar if rule else Calendar.ENGLAND_AND_WALES
+    late = working_days(due, stage.responded_on, calendar)
+    if late < 1:
+        return "after the deadline"  # a Friday deadline answered at the weekend
+    return f"{late} working day{'' if late == 1 else 's'} late"

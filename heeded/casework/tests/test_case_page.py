@@ -479,3 +479,25 @@ def test_a_deadline_missed_on_friday_reads_the_same_on_the_case_page_as_in_the_c
     assert "working day overdue" not in case_page
     assert ">Overdue</strong>" in case_list
     assert ">Overdue</strong>" in case_page
+
+
+@pytest.mark.parametrize(
+    ("after", "words"), [(0, None), (1, "1 working day late"), (3, "3 working days late")]
+)
+def test_a_response_sent_after_its_deadline_says_how_late_it_was(
+    client, officer, complaint, after, words
+):
+    # Overdue on the dashboard until it was sent, it looked on time on the case page after.
+    from heeded.calendars.working_days import add_working_days
+
+    actions.acknowledge(complaint, by=officer, on=RECEIVED)
+    due = complaint.stages.get(number=1).due_on
+    sent = add_working_days(due, after)
+    actions.respond_to_stage(complaint, 1, by=officer, on=sent, outcome="upheld", today=sent)
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    responded = f"{sent.day} {sent:%B %Y}"
+    if words:
+        assert f"{responded}, {words}" in page
+    else:
+        assert responded in page and "working days late" not in page and "day late" not in page
