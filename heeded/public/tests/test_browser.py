@@ -29,6 +29,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DEVICES = {"desktop": "browser_page", "phone": "phone_page"}
 
 
+def _intercept_file_choosers(page) -> None:
+    """Have the browser hand every file chooser to Playwright from the page's first load.
+
+    expect_file_chooser() alone turns interception on as it starts waiting, racing the
+    key press: when the press wins, headless Chromium opens a real dialog that nobody
+    closes, and no later press opens another (puppeteer/puppeteer#6040)."""
+    page.on("filechooser", lambda chooser: None)
+
+
 def _upload_by_keyboard(page, path: Path) -> None:
     tab_to(page, "input[type=file]")
     page.wait_for_function("document.activeElement && document.activeElement.type === 'file'")
@@ -52,6 +61,7 @@ def test_each_form_can_be_completed_by_keyboard_alone(
     request, public_live_server, taxonomy, tmp_path, journey, size
 ):
     page = request.getfixturevalue(DEVICES[size])
+    _intercept_file_choosers(page)
 
     def look(what: str) -> None:
         check_accessibility(page)
