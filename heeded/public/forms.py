@@ -50,6 +50,7 @@ class Question(NamesItsFields, forms.Form):
     # (a radio may not reveal one: see RelationshipForm).
     follow_ups: dict[str, dict[str, tuple[str, ...]]] = {}
     dividers: dict[str, str] = {}  # field -> the choice an "or" divider comes before
+    exclusive: dict[str, str] = {}  # field -> the checkbox that unticks all the others
     classes: dict[str, str] = {}  # field -> GOV.UK width class
     input_types: dict[str, str] = {}
     autocomplete: dict[str, str] = {}
@@ -251,6 +252,41 @@ class ContactForm(Question):
         if cd.get("safe_note"):
             rows.append(("Keeping you safe", cd["safe_note"]))
         return rows
+
+
+NO_REPLY = "none"
+
+
+class ReplyContactForm(ContactForm):
+    """For a compliment or a comment, which may be made without wanting a reply: GOV.UK's
+    checkboxes with a "none" option after an "or", which unticks the others (and they it)."""
+
+    contact_methods = forms.MultipleChoiceField(
+        label="How should we contact you?",
+        widget=forms.CheckboxSelectMultiple,
+        choices=[*ContactForm.method_labels.items(), (NO_REPLY, "I do not need a reply")],
+        error_messages={
+            "required": "Select how we should contact you, or select ‘I do not need a reply’",
+            "invalid_choice": "Select how we should contact you",
+        },
+    )
+    dividers = {"contact_methods": NO_REPLY}
+    exclusive = {"contact_methods": NO_REPLY}
+
+    def clean(self):
+        # Without JavaScript nothing unticks the others, so both may arrive together.
+        chosen = self.cleaned_data.get("contact_methods") or []
+        if NO_REPLY in chosen and len(chosen) > 1:
+            self.add_error(
+                "contact_methods",
+                "Select how we should contact you, or select ‘I do not need a reply’, not both",
+            )
+        super().clean()
+
+    def summary(self):
+        if NO_REPLY in (self.cleaned_data.get("contact_methods") or []):
+            return [("How to contact you", "I do not need a reply")]
+        return super().summary()
 
 
 class YoungPersonContactForm(ContactForm):

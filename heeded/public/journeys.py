@@ -68,7 +68,7 @@ COMPLIMENT = Journey(
     title="Pay a compliment",
     steps=(
         Step("your-name", f.NameForm),
-        Step("contact", f.ContactForm),
+        Step("contact", f.ReplyContactForm),
         Step("service", f.ComplimentServiceForm),
         Step("who", f.ThankForm),
         Step("compliment", f.ComplimentForm),
@@ -82,7 +82,7 @@ COMMENT = Journey(
     title="Make a comment",
     steps=(
         Step("your-name", f.NameForm),
-        Step("contact", f.ContactForm),
+        Step("contact", f.ReplyContactForm),
         Step("service", f.CommentServiceForm),
         Step("comment", f.CommentForm),
     ),

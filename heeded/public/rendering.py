@@ -95,6 +95,7 @@ def field_view(form: Question, name: str, *, is_heading: bool = False) -> dict:
         reveals = form.conditionals.get(name, {})
         hints = getattr(form, "choice_hints", {}).get
         divider = form.dividers.get(name)
+        exclusive = form.exclusive.get(name)
         options = []
         for i, (choice, text) in enumerate(field.choices):
             option_id = base_id if i == 0 else f"{base_id}-{i + 1}"
@@ -106,6 +107,7 @@ def field_view(form: Question, name: str, *, is_heading: bool = False) -> dict:
                     "checked": str(choice) in chosen,
                     "hint": hints(choice, ""),
                     "divider_before": divider == choice,
+                    "exclusive": exclusive == choice,
                     "conditional_id": f"conditional-{option_id}" if choice in reveals else "",
                     "conditional": [field_view(form, n) for n in reveals.get(choice, ())],
                 }

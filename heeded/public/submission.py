@@ -20,7 +20,7 @@ from heeded.cases.models import Case, ContactPreference, PartyRole, Person
 from heeded.taxonomy.models import ComplainantType, HowReceived, Outcome, RecordType, ServiceTeam
 
 from . import emails, uploads
-from .forms import DONT_KNOW
+from .forms import DONT_KNOW, NO_REPLY
 from .journeys import Journey
 from .models import Submission
 
@@ -102,7 +102,8 @@ def _record(journey: Journey, answers: dict, reference: str) -> Case:
 
 
 def _person(full_name: str, contact: dict, **extra) -> Person:
-    chosen = contact.get("contact_methods") or []
+    # Only the ways to reach them: a compliment or comment may want no reply (NO_REPLY).
+    chosen = [method for method in contact.get("contact_methods") or [] if method in PREFERENCES]
     person = Person(
         full_name=full_name.strip(),
         email=contact.get("email", ""),
@@ -168,6 +169,8 @@ def _adult(journey: Journey, answers: dict) -> tuple[dict, list]:
         lines.append(answers["comment"]["details"])
     if service == DONT_KNOW:
         lines.append("They did not know which service it was about.")
+    if NO_REPLY in contact.get("contact_methods", []):
+        lines.append("They do not need a reply.")
     people.insert(0, (complainant, PartyRole.COMPLAINANT, relationship))
     details["summary"] = "\n".join(lines).strip()
     return details, people

@@ -367,6 +367,9 @@ def done(request, journey: str, token: uuid.UUID):
             "case": case,
             "first_name": party.person.full_name if party else "",
             "has_email": bool(party and party.person.email),
+            "wants_reply": bool(
+                party and (party.person.email or party.person.telephone or party.person.address)
+            ),
             "wants_advocate": case.advocacy_taken_up,
             "respond_by": long_date(respond_by(case)),
         },

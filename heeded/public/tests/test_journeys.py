@@ -11,7 +11,7 @@ from heeded.cases.models import Case, CaseEvent, EventKind, PartyRole
 from heeded.organisation.models import Organisation
 from heeded.public.submission import respond_by
 
-from .journeys import ANSWERS, COMPLAINT, check_url, send, step_url
+from .journeys import ANSWERS, COMPLAINT, answer_all, check_url, send, step_url
 
 
 @pytest.mark.django_db
@@ -118,6 +118,61 @@ def test_a_compliment_by_post_names_who_they_thank(
     )
     # No e-mail address given: only the team is told.
     assert len(mailoutbox) == 1
+
+
+def _answer_up_to_contact(client, journey: str) -> None:
+    before = list(ANSWERS[journey])[: list(ANSWERS[journey]).index("contact")]
+    answer_all(client, journey, {step: ANSWERS[journey][step] for step in before})
+
+
+@pytest.mark.parametrize("journey", ["compliment", "comment"])
+@pytest.mark.django_db
+def test_a_compliment_or_comment_may_be_made_without_wanting_a_reply(
+    client, django_capture_on_commit_callbacks, mailoutbox, journey
+):
+    _answer_up_to_contact(client, journey)
+    contact_page = client.get(step_url(journey, "contact")).content.decode()
+    assert 'value="none" data-behaviour="exclusive"' in contact_page
+    assert '<div class="govuk-checkboxes__divider">or</div>' in contact_page
+    # Without JavaScript nothing unticks the other boxes: both ticked is explained.
+    both = client.post(
+        step_url(journey, "contact"),
+        {"contact_methods": ["email", "none"], "email": "jo@example.com"},
+    )
+    assert "or select ‘I do not need a reply’, not both" in both.content.decode()
+    nothing = client.post(step_url(journey, "contact"), {})
+    assert "Select how we should contact you, or select ‘I do not need a reply’" in (
+        nothing.content.decode()
+    )
+
+    answers = {**ANSWERS[journey], "contact": {"contact_methods": ["none"]}}
+    answer_all(client, journey, answers)
+    check = client.get(check_url(journey)).content.decode()
+    assert "I do not need a reply" in check
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = send(client, journey, answers)
+    case = Case.objects.get()
+    assert "They do not need a reply." in case.summary
+    person = case.parties.get().person
+    assert (person.email, person.telephone, person.address, person.preferred_contact) == (
+        "",
+        "",
+        "",
+        "",
+    )
+    assert [m.subject.split(":")[0] for m in mailoutbox] == [f"New {journey} from the online form"]
+    done = client.get(sent["Location"]).content.decode()
+    assert "We have sent you a confirmation email" not in done
+    assert ("we will reply" in done) is False
+
+
+@pytest.mark.django_db
+def test_a_complaint_still_needs_a_way_to_reach_the_complainant(client):
+    _answer_up_to_contact(client, "complaint")
+    page = client.get(step_url("complaint", "contact")).content.decode()
+    assert "I do not need a reply" not in page
+    refused = client.post(step_url("complaint", "contact"), {"contact_methods": ["none"]})
+    assert "Select how we should contact you" in refused.content.decode()
 
 
 @pytest.mark.django_db
