@@ -154,6 +154,18 @@ class Case(models.Model):
         related_name="assigned_cases",
     )
 
+    # The complaints team stopped the morning reminders to this case's responding managers
+    # (heeded send_reminders): the complainant agreed to wait for a meeting, a court or police
+    # matter holds it, or the manager is on leave and the officer is handling it. Only the
+    # chasing stops: the statutory clock still runs. Set by actions.stop_reminders, cleared by
+    # actions.start_reminders, each with its event on the timeline.
+    reminders_stopped_on = models.DateField(null=True, blank=True)
+    # No index, as for a term: only ever read from the case, never looked up by who stopped.
+    reminders_stopped_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, **TERM
+    )
+    reminders_stopped_reason = models.TextField("why reminders were stopped", blank=True)
+
     # Kept up to date by actions.refresh_clocks() so that dashboards and lists can filter
     # and sort on them in the database instead of computing every deadline in Python.
     current_stage = models.PositiveSmallIntegerField(default=0)
@@ -222,6 +234,10 @@ class Case(models.Model):
     def open_stage(self) -> Stage | None:
         open_stages = [s for s in self.stages.all() if s.responded_on is None]
         return max(open_stages, key=lambda s: s.number) if open_stages else None
+
+    @property
+    def reminders_stopped(self) -> bool:
+        return self.reminders_stopped_on is not None
 
     @property
     def stage1_clock_start(self) -> dt.date:
@@ -319,6 +335,9 @@ class EventKind(models.TextChoices):
     IMPORTED = "imported", "Imported"
     # The responding manager was e-mailed a reminder of the stage's deadline (reminders.py).
     REMINDED = "reminded", "Reminder sent"
+    # The complaints team stopped, or started again, the reminders on a case (actions.reminders).
+    REMINDERS_STOPPED = "reminders_stopped", "Reminders stopped"
+    REMINDERS_STARTED = "reminders_started", "Reminders started again"
 
 
 class CaseEvent(models.Model):

@@ -8,6 +8,9 @@ each case, so that the timeline shows who was chased, and when.
 Only a stage's response is chased: acknowledgements and Stage 3 panels are the complaints
 team's own work, which their dashboards show. The e-mail names the case by its reference,
 type and stage, never by its people: the details stay in Heeded, behind sign-in.
+
+A case whose reminders the complaints team stopped (``actions.stop_reminders``) is not
+chased; the run counts what it skipped so that the command can say so.
 """
 
 from __future__ import annotations
@@ -104,6 +107,11 @@ class Reminder:
         return self.days_left < 0
 
     @property
+    def stopped(self) -> bool:
+        """The complaints team stopped the reminders on its case (actions.stop_reminders)."""
+        return self.case.reminders_stopped
+
+    @property
     def time_left(self) -> str:
         return describe_working_days_left(self.days_left)
 
@@ -144,7 +152,8 @@ def _response_deadline(
 def _candidates(today: dt.date, schedule: Schedule):
     """Open stages with an active responding manager whose case has a deadline close
     enough to be chased: a case's next deadline is its soonest, so a stage due within
-    the week has a case due within it too, and the database leaves out the rest."""
+    the week has a case due within it too, and the database leaves out the rest. Cases whose
+    reminders are stopped are read too, so that a run can say what it did not send."""
     horizon = max(add_working_days(today, schedule.looks_ahead, c) for c in Calendar)
     return (
         Stage.objects.filter(
@@ -154,17 +163,15 @@ def _candidates(today: dt.date, schedule: Schedule):
             case__closed_on__isnull=True,
             case__next_deadline__lte=horizon,
         )
-        .select_related("responding_manager", "case__record_type")
+        .select_related("responding_manager", "case__record_type", "case__reminders_stopped_by")
         .prefetch_related(Prefetch("case__stages", queryset=Stage.objects.order_by("number")))
         .order_by("case__next_deadline", "case__reference", "number")
     )
 
 
-def due_today(today: dt.date, organisation: Organisation | None = None) -> dict:
-    """Each responding manager's reminders for ``today`` (managers by name), leaving out any
-    already sent today, so that running it twice sends nothing twice."""
-    # Read once: its local targets are some clocks' limits, and it says when to chase.
-    organisation = organisation or Organisation.current()
+def _falling_due(today: dt.date, organisation: Organisation) -> list[Reminder]:
+    """Every response the schedule chases ``today`` and not yet chased today, whether or not
+    its case's reminders are stopped. A fixed number of queries, however many cases."""
     schedule = Schedule.of(organisation)
     stages = list(_candidates(today, schedule))
     # Today's reminders are few, however many cases are overdue: read them all.
@@ -173,7 +180,7 @@ def due_today(today: dt.date, organisation: Organisation | None = None) -> dict:
             "case_id", "stage_number"
         )
     )
-    by_manager = defaultdict(list)
+    due = []
     for stage in stages:
         if (stage.case_id, stage.number) in sent:
             continue
@@ -182,8 +189,24 @@ def due_today(today: dt.date, organisation: Organisation | None = None) -> dict:
             continue
         left = working_days_left(today, deadline.due_on, deadline.clock.calendar)
         if schedule.falls_due(left):
-            by_manager[stage.responding_manager].append(Reminder(stage.case, stage, deadline, left))
+            due.append(Reminder(stage.case, stage, deadline, left))
+    return due
+
+
+def _by_manager(reminders: list[Reminder]) -> dict:
+    by_manager = defaultdict(list)
+    for reminder in reminders:
+        by_manager[reminder.stage.responding_manager].append(reminder)
     return dict(sorted(by_manager.items(), key=lambda item: staff_name(item[0]).lower()))
+
+
+def due_today(today: dt.date, organisation: Organisation | None = None) -> dict:
+    """Each responding manager's reminders for ``today`` (managers by name), leaving out any
+    already sent today, so that running it twice sends nothing twice, and any on a case whose
+    reminders the complaints team stopped."""
+    # Read once: its local targets are some clocks' limits, and it says when to chase.
+    organisation = organisation or Organisation.current()
+    return _by_manager([r for r in _falling_due(today, organisation) if not r.stopped])
 
 
 @dataclass
@@ -196,6 +219,8 @@ class Sent:
     no_address: list = field(default_factory=list)
     # (manager, reminders, why) where the mail server refused or could not be reached.
     failed: list = field(default_factory=list)
+    # Reminders that fell due on cases whose reminders the complaints team stopped: not sent.
+    stopped: list = field(default_factory=list)
 
 
 def send_reminders(today: dt.date, *, dry_run: bool = False, connection=None) -> Sent:
@@ -207,7 +232,9 @@ def send_reminders(today: dt.date, *, dry_run: bool = False, connection=None) ->
     if not is_working_day(today):
         return result
     organisation = Organisation.current()
-    for manager, reminders in due_today(today, organisation).items():
+    due = _falling_due(today, organisation)
+    result.stopped = [reminder for reminder in due if reminder.stopped]
+    for manager, reminders in _by_manager([r for r in due if not r.stopped]).items():
         if not manager.email:
             result.no_address.append((manager, reminders))
             continue

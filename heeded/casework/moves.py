@@ -155,6 +155,12 @@ MOVES = [
         reasons.remind,
         _open_stage_number,
     ),
+    # The complaints team's alone (not in RESPONDING_MANAGER_MOVES): a manager does not
+    # stop their own chasing.
+    Declared(
+        "stop-reminders", PEOPLE, _label("Stop reminders on this case"), reasons.stop_reminders
+    ),
+    Declared("start-reminders", PEOPLE, _label("Start reminders again"), reasons.start_reminders),
     Declared("contact", RECORD, _label("Log a contact"), reasons.none),
     Declared("note", RECORD, _label("Add a note"), reasons.none),
     Declared("document", RECORD, _label("Upload a document"), reasons.none),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from heeded.cases.actions import long_date, not_the_ombudsman
+from heeded.cases.actions import long_date, not_the_ombudsman, stopped_words
 from heeded.cases.clocks import latest_extension
 from heeded.cases.models import Case, EventKind, Stage, StageOutcome
 from heeded.cases.reminders import cannot_remind
@@ -349,6 +349,25 @@ def remind(s: Situation) -> str:
             "before reminding them."
         )
     return cannot_remind(s.open_stage.responding_manager)
+
+
+def stop_reminders(s: Situation) -> str:
+    stageless = (
+        ""
+        if s.procedure.has_stages
+        else f"{s.kind} has no stages, so no responding manager is reminded about it."
+    )
+    stopped = (
+        f"{stopped_words(s.case)}: they are already stopped on {s.ref}."
+        if s.case.reminders_stopped
+        else ""
+    )
+    return _closed(s) or stageless or stopped
+
+
+def start_reminders(s: Situation) -> str:
+    chased = f"Reminders are not stopped on {s.ref}: its responding managers are chased."
+    return _closed(s) or ("" if s.case.reminders_stopped else chased)
 
 
 def none(s: Situation) -> str:

@@ -27,6 +27,7 @@ def for_case_page(queryset: QuerySet[Case]) -> QuerySet[Case]:
         "refusal_reason",
         "ombudsman_decision",
         "assigned_officer",
+        "reminders_stopped_by",
     ).prefetch_related(
         Prefetch("stages", queryset=Stage.objects.select_related("responding_manager")),
         "payments",

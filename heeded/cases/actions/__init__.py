@@ -23,6 +23,7 @@ from .records import (
     record_ombudsman_enquiry,
     record_payment,
 )
+from .reminders import start_reminders, stop_reminders, stopped_words
 from .stages import (
     acknowledge_stage,
     agree_statement,
@@ -69,7 +70,10 @@ __all__ = [
     "reopen",
     "respond_to_stage",
     "response_refusals",
+    "start_reminders",
     "start_stage",
+    "stop_reminders",
+    "stopped_words",
     "update_details",
     "withdraw",
 ]

@@ -261,3 +261,65 @@ def test_working_out_the_days_reminders_reads_the_same_few_rows_however_many_are
         given_to(manager, officer)
     with django_assert_num_queries(4):
         assert sum(map(len, due_today(D(2022, 12, 19)).values())) == 7
+
+
+def test_a_case_whose_reminders_are_stopped_is_not_chased_until_they_start_again(
+    officer, responding
+):
+    stopped = given_to(responding, officer)
+    chased = given_to(responding, officer)
+    actions.stop_reminders(
+        stopped, by=officer, reason="Court proceedings: on hold.", on=D(2022, 12, 14)
+    )
+
+    assert run("--date", "2022-12-19") == (
+        "Reminded 1 responding manager of 1 response on 2022-12-19.\n"
+        "Skipped 1 response whose reminders the complaints team stopped on the case (the case "
+        f"page says why): {stopped.reference} (stopped on 14 December 2022 by Officer Tester).",
+        "",
+    )
+    (email,) = mail.outbox
+    assert chased.reference in email.body and stopped.reference not in email.body
+    assert not CaseEvent.objects.filter(case=stopped, kind=EventKind.REMINDED).exists()
+    # The reason may name the complainant: it stays on the case page, out of the logs.
+    assert "Court" not in run("--date", "2022-12-22")[0]
+
+    actions.start_reminders(stopped, by=officer, on=D(2022, 12, 23))
+    run("--date", "2022-12-28")
+    assert CaseEvent.objects.filter(case=stopped, kind=EventKind.REMINDED).count() == 1
+
+
+def test_a_dry_run_says_how_many_it_would_skip_and_why(officer, responding, manager):
+    first = given_to(responding, officer)
+    second = given_to(manager, officer)
+    nothing_due = given_to(manager, officer, received_on=D(2022, 12, 16))
+    for case in (first, second, nothing_due):
+        actions.stop_reminders(case, by=officer, reason="Manager on leave", on=D(2022, 12, 14))
+
+    out, _ = run("--date", "2022-12-19", "--dry-run")
+    assert out.splitlines() == [
+        "No responses fall due a reminder on 2022-12-19.",
+        "Would skip 2 responses whose reminders the complaints team stopped on the case (the "
+        f"case page says why): {first.reference} (stopped on 14 December 2022 by Officer "
+        f"Tester); {second.reference} (stopped on 14 December 2022 by Officer Tester).",
+        "Responses are chased 5 and 2 working days before the deadline, on the day, then on "
+        "the first working day late and every 5 working days after (Settings, Organisation "
+        "settings).",
+    ]
+    assert mail.outbox == []
+
+
+def test_stopped_cases_are_read_with_the_rest_in_the_same_few_queries(
+    officer, responding, manager, django_assert_num_queries
+):
+    given_to(responding, officer)
+    with django_assert_num_queries(4):  # stages, their cases' stages, today's, organisation
+        assert len(send_reminders(D(2022, 12, 19), dry_run=True).stopped) == 0
+    for _ in range(3):
+        actions.stop_reminders(given_to(responding, officer), by=officer, reason="On hold")
+        actions.stop_reminders(given_to(manager, officer), by=manager, reason="On leave")
+    with django_assert_num_queries(4):
+        sent = send_reminders(D(2022, 12, 19), dry_run=True)
+        # Who stopped each is read with its case, not one query a case.
+        assert {str(r.case.reminders_stopped_by) for r in sent.stopped} == {"officer", "manager"}
+    assert (sent.responses, len(sent.stopped)) == (1, 6)

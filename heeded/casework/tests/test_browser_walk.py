@@ -128,6 +128,20 @@ def test_an_officer_takes_a_complaint_from_recording_to_closure(
     banner(page, "Reminder sent to Responding Tester")
     assert "Please tell me by Friday" in mail.outbox[-1].body
 
+    # Stopping the morning reminders while a meeting is arranged: the case page says so.
+    do(page, "Stop reminders on this case", "09b-stop-reminders")
+    page.get_by_role("button", name="Stop reminders").click()
+    page.locator(".govuk-error-summary").get_by_text("Enter why reminders").wait_for()
+    look(page, "09c-stop-reminders-error")
+    page.fill("#id_reason", "The complainant agreed to wait while a meeting is arranged.")
+    page.get_by_role("button", name="Stop reminders").click()
+    banner(page, "Reminders stopped on")
+    page.locator(".app-reminders-stopped").get_by_text("The deadline still counts").wait_for()
+    look(page, "09d-reminders-stopped")
+    do(page, "Start reminders again", "09e-start-reminders")
+    page.get_by_role("button", name="Start reminders again").click()
+    banner(page, "Reminders started again on")
+
     do(page, "Record the Stage 1 response", "10-respond-stage-1")
     fill_date(page, "on", today)
     page.get_by_label("Partially upheld").check()

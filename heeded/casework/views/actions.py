@@ -38,6 +38,8 @@ FORMS = {
     "payment": f.PaymentForm,
     "advocacy": f.AdvocacyForm,
     "remind": f.RemindForm,
+    "stop-reminders": f.StopRemindersForm,
+    "start-reminders": f.StartRemindersForm,
     "close": f.CloseForm,
     "reopen": f.ReopenForm,
     "edit": EditDetailsForm,

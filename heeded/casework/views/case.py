@@ -12,9 +12,11 @@ from django.views.decorators.http import require_GET
 
 from heeded.access.policies import can_record_cases
 from heeded.calendars.working_days import describe_deadline, working_days_left
+from heeded.cases.actions import stopped_words
 from heeded.cases.clocks import open_deadlines
 from heeded.taxonomy.wording import in_sentence
 
+from ..forms.actions import CLOCK_STILL_RUNS
 from ..moves import available_moves, grouped
 from ..questions import questions_for
 from ..selectors import case_for, for_case_page, term_labels, with_stages
@@ -73,6 +75,18 @@ def nothing_for_you(case, user) -> str:
     return f"{waiting} {who} takes it from here."
 
 
+def reminders_stopped(case) -> dict | None:
+    """What the page says beside the deadline while the team has stopped the reminders, so
+    that nobody is surprised a manager was not chased; the clock still runs."""
+    if case.closed_on or not case.reminders_stopped:
+        return None
+    return {
+        "words": stopped_words(case),
+        "why": case.reminders_stopped_reason,
+        "clock": CLOCK_STILL_RUNS,
+    }
+
+
 @login_required
 @require_GET
 def case_page(request, reference: str):
@@ -91,6 +105,7 @@ def case_page(request, reference: str):
             # What was asked when it was recorded: a compliment has no outcomes sought.
             "questions": questions_for(case.record_type),
             "deadlines": deadline_rows(case, today),
+            "reminders_stopped": reminders_stopped(case),
             "terms": term_labels(case),
             "parties": list(case.parties.all()),
             # The team corrects people's details; a responding manager reads them.

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from heeded.calendars.management.arguments import iso_date
 from heeded.calendars.working_days import is_working_day
+from heeded.cases.actions import stopped_words
 from heeded.cases.actions._base import staff_name
 from heeded.cases.reminders import Schedule, send_reminders
 from heeded.organisation.models import Organisation
@@ -52,6 +53,8 @@ class Command(BaseCommand):
                 f"of {sent.responses} response{'s' * (sent.responses != 1)} "
                 f"on {today.isoformat()}."
             )
+        if sent.stopped:
+            self.stdout.write(self._stopped(sent.stopped, dry_run))
         if dry_run:
             schedule = Schedule.of(Organisation.current())
             self.stdout.write(
@@ -74,3 +77,17 @@ class Command(BaseCommand):
                 f"{len(sent.failed)} e-mail{'s' * (len(sent.failed) != 1)} could not be sent: "
                 "check EMAIL_URL and the mail server, then run this again today."
             )
+
+    def _stopped(self, reminders, dry_run: bool) -> str:
+        """What was not sent because the complaints team stopped the case's reminders. The
+        reason is left on the case page: it may name the complainant, and this goes to logs."""
+        count = len(reminders)
+        cases = "; ".join(
+            f"{r.case.reference} ({stopped_words(r.case).removeprefix('Reminders ')})"
+            for r in reminders
+        )
+        return (
+            f"{'Would skip' if dry_run else 'Skipped'} {count} response{'s' * (count != 1)} "
+            f"whose reminders the complaints team stopped on the case (the case page says "
+            f"why): {cases}."
+        )

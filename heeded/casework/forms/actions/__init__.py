@@ -14,7 +14,16 @@ from .case_file import ContactForm, DocumentForm, NoteForm
 from .closing import CloseForm, ConvertForm, RefuseForm, ReopenForm, WithdrawForm
 from .ombudsman import OmbudsmanDecisionForm, OmbudsmanEnquiryForm
 from .payments import MONEY, AmountField, PaymentForm
-from .people import AdvocacyForm, AssignForm, RemindForm, StaffChoiceField, staff
+from .people import (
+    CLOCK_STILL_RUNS,
+    AdvocacyForm,
+    AssignForm,
+    RemindForm,
+    StaffChoiceField,
+    StartRemindersForm,
+    StopRemindersForm,
+    staff,
+)
 from .responses import RespondForm
 from .stages import (
     AcknowledgeForm,
@@ -27,6 +36,7 @@ from .stages import (
 )
 
 __all__ = [
+    "CLOCK_STILL_RUNS",
     "MONEY",
     "AcknowledgeForm",
     "AcknowledgeStageForm",
@@ -51,7 +61,9 @@ __all__ = [
     "RemindForm",
     "RespondForm",
     "StaffChoiceField",
+    "StartRemindersForm",
     "StartStageForm",
+    "StopRemindersForm",
     "WithdrawForm",
     "on_date",
     "staff",

@@ -182,3 +182,58 @@ class RemindForm(ActionForm):
             today=localdate(),
             message=self.cleaned_data["message"],
         )
+
+
+# Said on the form and beside the deadline: stopping the chasing is not stopping the clock.
+CLOCK_STILL_RUNS = (
+    "The deadline still counts: stopping reminders does not stop the statutory clock. "
+    "Extend the deadline if the complainant has agreed to one."
+)
+
+
+class StopRemindersForm(ActionForm):
+    """The complaints team stops the morning reminders to this case's responding managers,
+    saying why, so that nobody is surprised a manager was not chased."""
+
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Why are reminders being stopped?",
+        help_text="For example, the complainant has agreed to wait while a meeting is "
+        "arranged, the case is on hold for a court or police matter, or the manager is on "
+        "leave and you are handling it. It is shown on the case page and the timeline.",
+        max_length=2000,
+        error_messages={
+            "required": "Enter why reminders are being stopped on this case",
+            "max_length": "Why reminders are being stopped must be 2,000 characters or fewer",
+        },
+    )
+    button = "Stop reminders"
+
+    @property
+    def lead(self) -> str:
+        return (
+            "Heeded will stop e-mailing this case's responding managers the reminders it "
+            f"sends each morning, until someone starts them again. {CLOCK_STILL_RUNS}"
+        )
+
+    def perform(self, *, by, version):
+        actions.stop_reminders(
+            self.case, by=by, reason=self.cleaned_data["reason"], expected_version=version
+        )
+        return f"Reminders stopped on {self.case.reference}"
+
+
+class StartRemindersForm(ActionForm):
+    button = "Start reminders again"
+
+    @property
+    def lead(self) -> str:
+        why = self.case.reminders_stopped_reason.rstrip(". ")
+        return (
+            f"{actions.stopped_words(self.case)}: {why}. Heeded will chase this case's "
+            "responding managers again from its next morning run, on the usual schedule."
+        )
+
+    def perform(self, *, by, version):
+        actions.start_reminders(self.case, by=by, expected_version=version)
+        return f"Reminders started again on {self.case.reference}"
