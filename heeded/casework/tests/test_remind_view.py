@@ -115,3 +115,19 @@ def test_when_the_mail_server_is_down_the_officer_is_told_and_nothing_is_recorde
     assert "so nothing was recorded. Try again later" in page
     assert "Kept when it fails" in page
     assert not CaseEvent.objects.filter(kind=EventKind.REMINDED).exists()
+
+
+def test_chasing_by_hand_while_reminders_are_stopped_says_so_and_keeps_them_stopped(
+    client, officer, manager, chased, on_14_september_2022
+):
+    actions.stop_reminders(chased, by=manager, reason="Waiting for a meeting")
+    client.force_login(officer)
+    page = client.get(action_url(chased, "remind")).content.decode()
+    assert (
+        "Reminders stopped on 14 September 2022 by Manager Tester: this one is sent all the "
+        "same, and the morning reminders stay stopped."
+    ) in page
+    assert send(client, chased).status_code == 302
+    assert len(mail.outbox) == 1
+    chased.refresh_from_db()
+    assert chased.reminders_stopped

@@ -10,7 +10,7 @@ from django.utils.timezone import localdate
 from heeded.access.roles import Role
 from heeded.calendars.dates import long_date
 from heeded.cases import actions
-from heeded.cases.actions import ProcedureError
+from heeded.cases.actions import ProcedureError, stopped_words
 from heeded.cases.actions._base import staff_name
 from heeded.cases.models import Case, Stage
 from heeded.cases.reminders import remind_now, reminder_for
@@ -167,12 +167,19 @@ class RemindForm(ActionForm):
             return self.problem
         manager = self.reminder.stage.responding_manager
         due_on = self.reminder.deadline.due_on
-        return (
+        lead = (
             f"Heeded will e-mail {staff_name(manager)} ({manager.email}) that "
             f"{self.stage_rule.the_response} is due {long_date(due_on)} "
             f"({self.reminder.time_left.lower()}), with a link to the case, and record the "
             "reminder on the timeline."
         )
+        if self.case.reminders_stopped:
+            # Chasing by hand is still allowed (the officer decides), but not unawares.
+            lead += (
+                f" {stopped_words(self.case)}: this one is sent all the same, and the "
+                "morning reminders stay stopped."
+            )
+        return lead
 
     def perform(self, *, by, version):
         return remind_now(
