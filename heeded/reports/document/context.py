@@ -326,7 +326,8 @@ class Context:
                 table.derived.append(((r, len(cells) - 1), (r, 1), None))
             if years and self.previous:
                 now, before = values[None].get(code, 0), values[self.previous].get(code, 0)
-                cells.append(Cell(wording.change_cell(now, before)))
+                change = wording.change_figures(now, before)
+                cells.append(Cell(wording.change_cell(now, before), change=change))
                 table.derived.append(((r, len(cells) - 1), (r, 1), (r, 2)))
             table.rows.append(Row(cells))
         if total is not None and keys:

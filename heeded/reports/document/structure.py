@@ -30,6 +30,10 @@ class Cell:
     # The key its cases are listed under, where that is not ``key``: Table 1's row of a
     # record type other cases were converted into counts only those received as that type.
     cases_key: str | None = None
+    # A change on the year before ("+6 (+10%)") as figures: the difference and the
+    # percentage change, signed, None from a base of 0 ("new"). The spreadsheet gives them
+    # a column each, as numbers that sort and chart; the other formats print the text.
+    change: tuple[int | float, int | None] | None = None
 
     @property
     def is_number(self) -> bool:

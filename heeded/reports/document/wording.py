@@ -118,6 +118,19 @@ def change_cell(now: int, before: int | None) -> str:
     return f"{sign}{abs(difference):,} ({sign}{percent(abs(difference), before)})"
 
 
+def change_figures(now: int, before: int | None) -> tuple[int, int | None] | None:
+    """``change_cell``'s figures: the difference and its percentage of the base, signed
+    alike ((6, 10) for "+6 (+10%)", (-1, -13) for "−1 (−13%)"); from a base of 0, no
+    percentage ("new")."""
+    if before is None:
+        return None
+    difference = now - before
+    share = percentage(abs(difference), before)
+    if share is None:
+        return difference, None
+    return difference, share if difference >= 0 else -share
+
+
 def _number(value: int | float) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
 

@@ -9,7 +9,7 @@ import re
 
 import xlsxwriter
 
-from ..document.structure import Document
+from ..document.structure import Cell, Document, Table
 
 # Each table sheet: its title (row 1), what it is (row 2), then the table's header row.
 HEADER_ROW = 2
@@ -34,6 +34,11 @@ def render(document: Document) -> bytes:
     # A figure that is not a count keeps its places ("0.0", "500.00"), as in the PDF.
     decimals: dict[int, object] = {}
     percent = book.add_format({"num_format": "0%"})
+    # A change on the year before, signed both ways as the other formats print it.
+    signed = (
+        book.add_format({"num_format": "+0;-0;0"}),
+        book.add_format({"num_format": "+0%;-0%;0%"}),
+    )
     used: set[str] = set()
     contents = book.add_worksheet("Contents")
     contents.write_row(
@@ -48,13 +53,19 @@ def render(document: Document) -> bytes:
         # under it, then the table, with no blank row a screen reader would stop at.
         sheet.write_string(0, 0, table.caption, title)
         sheet.write_string(1, 0, _about(document, table))
-        sheet.write_row(HEADER_ROW, 0, table.header, bold)
+        changes = _change_columns(table)
+        sheet.write_row(HEADER_ROW, 0, _header(table, changes), bold)
         sheet.freeze_panes(HEADER_ROW + 1, 1)
         sheet.set_column(0, 0, 42)
-        sheet.set_column(1, len(table.header), 14)
+        sheet.set_column(1, len(table.header) + len(changes), 14)
         for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
             style = total if row.kind in ("total", "subtotal", "group") else None
-            for c, cell in enumerate(row.cells):
+            c = 0
+            for n, cell in enumerate(row.cells):
+                if n in changes:
+                    _write_change(sheet, r, c, cell, style, signed)
+                    c += 2
+                    continue
                 if cell.is_number and c:
                     places = cell.decimals or (1 if isinstance(cell.value, float) else 0)
                     if places and places not in decimals:
@@ -71,11 +82,49 @@ def render(document: Document) -> bytes:
                     sheet.write_blank(r, c, None, style)
                 else:
                     sheet.write_string(r, c, cell.text, style)
+                c += 1
         for n, note in enumerate(_notes(table)):
             sheet.write_string(HEADER_ROW + len(table.rows) + 2 + n, 0, note)
     contents.set_column(0, 0, 70)
     book.close()
     return buffer.getvalue()
+
+
+def _change_columns(table: Table) -> set[int]:
+    """The columns of changes on the year before, each written as two: the difference and
+    the percentage change, numbers that sort and chart, where "+6 (+10%)" was text."""
+    return {c for row in table.rows for c, cell in enumerate(row.cells) if cell.change}
+
+
+def _header(table: Table, changes: set[int]) -> list[str]:
+    header: list[str] = []
+    for c, heading in enumerate(table.header):
+        header.append(heading)
+        if c in changes:  # "Change on 2024/25", then "Percentage change on 2024/25"
+            header.append(f"Percentage {heading[:1].lower()}{heading[1:]}")
+    return header
+
+
+def _write_change(sheet, r: int, c: int, cell: Cell, style, signed) -> None:
+    """A change as its difference and percentage change (6 and 0.10, shown "+6" and
+    "+10%"); from a base of 0 the percentage is "new", as the other formats say. A change
+    the public version withholds is "withheld" in both: either would give it away."""
+    if not cell.change:
+        sheet.write_blank(r, c, None, style)
+        sheet.write_blank(r, c + 1, None, style)
+        return
+    if cell.suppressed:
+        sheet.write_string(r, c, cell.text, style)
+        sheet.write_string(r, c + 1, cell.text, style)
+        return
+    difference, share = cell.change
+    sheet.write_number(r, c, difference, signed[0])
+    if share is not None:
+        sheet.write_number(r, c + 1, share / 100, signed[1])
+    elif difference:
+        sheet.write_string(r, c + 1, cell.text, style)  # "new"
+    else:
+        sheet.write_blank(r, c + 1, None, style)  # none then, none now
 
 
 def _about(document: Document, table) -> str:

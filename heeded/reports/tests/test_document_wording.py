@@ -70,6 +70,16 @@ def test_a_fall_in_a_table_is_signed_like_a_rise_so_its_percentage_cannot_read_a
     assert wording.change_cell(5, 5) == "0"
 
 
+def test_a_changes_figures_are_the_numbers_its_cell_prints():
+    # For the spreadsheet's two columns of numbers, signed as the cell is.
+    assert wording.change_figures(7, 8) == (-1, -13)
+    assert wording.change_figures(68, 49) == (19, 39)
+    assert wording.change_figures(5, 5) == (0, 0)
+    assert wording.change_figures(8, 0) == (8, None)  # "new"
+    assert wording.change_figures(0, 0) == (0, None)
+    assert wording.change_figures(8, None) is None  # no year before
+
+
 def test_a_change_to_zero_names_last_years_count_without_a_percentage():
     # "No complaints were refused, a decrease of 3 (100%) on 2018/19" says it twice.
     assert wording.change(0, 3, "2018/19") == "down from 3 in 2018/19"

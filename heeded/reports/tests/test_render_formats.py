@@ -548,3 +548,38 @@ def test_xlsx_sheets_say_what_the_text_beside_their_tables_says_of_their_rows():
         [said] = [t for t in section_texts(document) if t.startswith(starts)]
         assert below_the_table(sheet, table) == [said, *table.notes]
         assert sheet["A2"].value.endswith("Notes are below the table.")
+
+
+def test_xlsx_gives_each_change_on_last_year_as_a_difference_and_a_percentage_that_sort(
+    document,
+):
+    # Demo 2025/26, Table 4: "+6 (+10%)" was text, which no one could sort or chart.
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    sheet, table = sheet_of(book, document, "bands")
+    header = [c.value for c in sheet[3]]
+    assert header[-2:] == ["Change on 2018/19", "Percentage change on 2018/19"]
+    rows = {row[0].value: row[-2:] for row in sheet.iter_rows(min_row=4)}
+    # The document prints these "+14 (+280%)" and "−12 (−63%)".
+    rise, fall = rows["Within 10 working days"], rows["11 to 20 working days"]
+    assert [(c.value, c.number_format) for c in rise] == [(14, "+0;-0;0"), (2.8, "+0%;-0%;0%")]
+    assert [c.value for c in fall] == [-12, -0.63]
+    assert [c.value for c in rows["Total"]] == [None, None]
+    # From none the year before: a difference, and "new" for its percentage, as printed.
+    sheet, _ = sheet_of(book, document, "complainant_types")
+    rows = {row[0]: row[-2:] for row in sheet.iter_rows(min_row=4, values_only=True)}
+    assert rows["Other relative"] == (2, "new")
+    # The other formats keep the one cell of text.
+    assert table.rows[0].cells[-1].text == "+14 (+280%)"
+    assert '--numeric">+14 (+280%)</td>' in render_document(document, "html").decode()
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    # Word's no-break space keeps it on one line.
+    assert any(row.cells[-1].text == "+14\xa0(+280%)" for t in word.tables for row in t.rows)
+
+
+def test_public_xlsx_withholds_both_figures_of_a_withheld_change(public_document):
+    # Public sample 2019/20, Table 4: 2018/19's 5 within 10 working days is withheld, and
+    # so is its change ("+14 (+280%)" would give it away).
+    book = load_workbook(io.BytesIO(render_document(public_document, "xlsx")))
+    sheet, _ = sheet_of(book, public_document, "bands")
+    rows = {row[0]: row[1:] for row in sheet.iter_rows(min_row=4, values_only=True)}
+    assert rows["Within 10 working days"] == (19, "withheld", 19, 19, "withheld", "withheld")
