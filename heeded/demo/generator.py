@@ -121,6 +121,7 @@ class DemoCouncil:
                 made[record_type] += 1
                 self.progress(number, len(plan))
             self._reminders_sent()
+            self._reminders_stopped(staff["officer"])
             keyed_on_the_day()
             self._recommendations(staff["manager"])
         return made
@@ -147,6 +148,27 @@ class DemoCouncil:
         nowhere = get_connection("django.core.mail.backends.dummy.EmailBackend")
         for days_ago in range(REMINDERS_LOOK_BACK, 0, -1):
             send_reminders(self.today - dt.timedelta(days=days_ago), connection=nowhere)
+
+    def _reminders_stopped(self, officer) -> None:
+        """One case whose reminders the team stopped today, so that the demo shows it: on the
+        case page, and in ``heeded send_reminders --dry-run``. The soonest Stage 1 due for a
+        response, so that it would be chased."""
+        stage = (
+            Stage.objects.filter(
+                number=1,
+                responded_on__isnull=True,
+                responding_manager__isnull=False,
+                case__closed_on__isnull=True,
+                case__next_deadline__gte=self.today,
+            )
+            .select_related("case")
+            .order_by("case__next_deadline", "case__reference")
+            .first()
+        )
+        if stage is not None:
+            actions.stop_reminders(
+                stage.case, by=officer, on=self.today, reason=mix.REMINDERS_STOPPED_BECAUSE
+            )
 
     def _recommendations(self, manager) -> None:
         """The report for the latest complete year: two recommendations of the year before

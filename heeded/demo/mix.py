@@ -241,6 +241,12 @@ LAST_NAMES = (
     "Moore",
 )
 
+# Why the demo's one case with its reminders stopped was stopped (generator._reminders_stopped).
+REMINDERS_STOPPED_BECAUSE = (
+    "The complainant has agreed to wait while a meeting with the team manager is arranged. "
+    "I will chase the response myself after the meeting."
+)
+
 # The annual report's recommendations, written for publication. Each is (title, text,
 # years before the latest complete report that raised it, the progress that report gives as
 # (status, text), or None for one it raises itself).

@@ -243,3 +243,18 @@ def test_the_demos_responding_managers_were_chased_as_the_morning_run_would_have
     # Nothing chased twice on one day.
     days = [(event.case_id, event.stage_number, event.happened_on) for event in reminders]
     assert len(days) == len(set(days))
+
+
+def test_the_demo_shows_a_case_whose_reminders_the_team_stopped():
+    from heeded.cases.models import Case
+    from heeded.cases.reminders import send_reminders
+
+    build()
+    (stopped,) = Case.objects.filter(reminders_stopped_on__isnull=False)
+    assert stopped.closed_on is None
+    assert stopped.stages.get(number=1).responding_manager is not None
+    assert stopped.reminders_stopped_on == TODAY
+    assert "agreed to wait" in stopped.reminders_stopped_reason
+    # The next morning's run leaves it out, and says so.
+    skipped = send_reminders(stopped.next_deadline, dry_run=True).stopped
+    assert [reminder.case for reminder in skipped] == [stopped]
