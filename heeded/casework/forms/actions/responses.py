@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django import forms
 from django.db import transaction
+from django.utils.timezone import localdate
 
 from heeded.cases import actions
 from heeded.cases.models import StageOutcome
 from heeded.taxonomy.models import Outcome
 
+from ...deadlines import deadline_rows
 from ..base import as_answer, as_bool, learning_for_report, yes_no
 from ._base import ActionForm, on_date
 
@@ -38,6 +40,7 @@ class RespondForm(ActionForm):
         widget=forms.Textarea, required=False, label="Lessons learned"
     )
     learning_for_report = learning_for_report()
+    answering = True  # what it answers and by when, above the answers
 
     def setup(self):
         rule = self.case.procedure.stage(self.stage_number)
@@ -53,6 +56,19 @@ class RespondForm(ActionForm):
                 del self.fields[name]
         # The menu's words: "Record the Stage 1 response", or "Record the response".
         self.button = self.move.label
+        # What the page shows above the answers (casework/_answering.html): by when, in the
+        # case page's words, and the earlier stage's response a Stage 2 or 3 answers after.
+        self.stage = self.case.stage(self.stage_number)
+        self.deadlines = deadline_rows(self.case, localdate(), stage_number=self.stage_number)
+        earlier = self.case.stage(self.stage_number - 1) if self.stage_number > 1 else None
+        self.earlier_response = (
+            {
+                "title": self.case.procedure.stage(earlier.number).response_title,
+                "summary": earlier.response_summary,
+            }
+            if earlier and earlier.response_summary
+            else None
+        )
 
     def refused(self, stage, data) -> list:
         return actions.response_refusals(
