@@ -32,12 +32,22 @@ class RespondForm(ActionForm):
         required=False,
         label="What outcomes did the complainant get?",
     )
-    remedial_action = yes_no("Was remedial action taken?")
+    remedial_action = yes_no(
+        "Was remedial action taken?",
+        help_text="Needed when the complaint is upheld or partially upheld. "
+        "Select No if none was needed.",
+    )
     remedial_action_details = forms.CharField(
         widget=forms.Textarea, required=False, label="What remedial action?"
     )
     lessons_learned = forms.CharField(
-        widget=forms.Textarea, required=False, label="Lessons learned"
+        widget=forms.Textarea,
+        required=False,
+        label="Lessons learned",
+        # The report publishes only ``learning_for_report``: said here, as the two boxes
+        # are one above the other and read as the same thing.
+        help_text="What the service will do differently, if anything. "
+        "Only the anonymised learning below goes in the annual report.",
     )
     learning_for_report = learning_for_report()
     answering = True  # what it answers and by when, above the answers
@@ -71,13 +81,16 @@ class RespondForm(ActionForm):
         )
 
     def refused(self, stage, data) -> list:
+        remedial_action = as_bool(data.get("remedial_action", ""))
         return actions.response_refusals(
             self.case,
             stage,
             on=data.get("on"),
             outcome=data.get("outcome", ""),
-            remedial_action=as_bool(data.get("remedial_action", "")),
+            remedial_action=remedial_action,
             remedial_action_details=data.get("remedial_action_details", ""),
+        ) + actions.remedial_answer_refusals(
+            self.case, outcome=data.get("outcome", ""), remedial_action=remedial_action
         )
 
     def initial_for(self, case):
