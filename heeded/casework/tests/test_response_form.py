@@ -143,6 +143,16 @@ def test_the_form_says_when_remedial_action_is_needed_and_where_learning_goes(he
     assert "Only the anonymised learning below goes in the annual report." in page
 
 
+def test_the_form_says_the_team_records_a_payments_amount(helen, complaint):
+    page = html.unescape(helen.get(action_url(complaint, "respond")).content.decode())
+    assert (
+        "Choosing Payment does not record the amount: the complaints team records it with "
+        "‘Record a payment’." in page
+    )
+    # The amount is theirs: not a move a responding manager may make.
+    assert helen.get(action_url(complaint, "payment")).status_code == 403
+
+
 def test_the_team_still_records_a_response_without_the_answer_by_other_means(officer, complaint):
     """Imported and older cases may lack it; the report counts them as not recorded."""
     actions.respond_to_stage(complaint, 1, by=officer, on=RECEIVED, outcome="upheld")

@@ -31,6 +31,10 @@ class RespondForm(ActionForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label="What outcomes did the complainant get?",
+        # Payment is an outcome here, its amount a record of its own (the team's "Record a
+        # payment"): a responding manager who ticks it is not left looking for the amount.
+        help_text="Select all that apply. Choosing Payment does not record the amount: "
+        "the complaints team records it with ‘Record a payment’.",
     )
     remedial_action = yes_no(
         "Was remedial action taken?",
