@@ -1,10 +1,12 @@
-"""The deadlines a new representation will have, shown as soon as the date received is typed."""
+"""Deadlines as casework shows them: a new representation's as soon as the date received is
+typed, and an open case's in the words the dashboards use."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from heeded.cases.clocks import Deadline, acknowledgement_deadline, stage_deadline
+from heeded.calendars.working_days import describe_deadline, working_days_left
+from heeded.cases.clocks import Deadline, acknowledgement_deadline, open_deadlines, stage_deadline
 from heeded.cases.models import Case, Stage
 from heeded.taxonomy.models import RecordType
 
@@ -26,3 +28,24 @@ def expected_deadlines(record_type: RecordType, received_on: dt.date) -> list[De
         if first:
             deadlines.append(first)
     return sorted(deadlines, key=lambda d: d.due_on)
+
+
+def deadline_rows(case: Case, today: dt.date, *, stage_number: int | None = None) -> list[dict]:
+    """The case's open deadlines, soonest first, each with its words ("3 working days
+    left", "2 working days overdue") and whether it is overdue or due soon; only the
+    stage's, for ``stage_number``."""
+    rows = []
+    for deadline in open_deadlines(case):
+        if stage_number is not None and deadline.stage_number != stage_number:
+            continue
+        left = working_days_left(today, deadline.due_on, deadline.clock.calendar)
+        rows.append(
+            {
+                "what": deadline.what,
+                "due_on": deadline.due_on,
+                "words": describe_deadline(today, deadline.due_on, deadline.clock.calendar),
+                "overdue": left < 0,
+                "soon": 0 <= left <= 2,
+            }
+        )
+    return rows

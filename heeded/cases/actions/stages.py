@@ -12,7 +12,7 @@ from heeded.organisation.models import Organisation, Stage2ClockStart
 from heeded.taxonomy.models import Outcome
 
 from ..clocks import clock_limit, latest_extension, response_clock_start
-from ..models import Case, EventKind, Stage, StageOutcome
+from ..models import UPHELD_AT_LEAST_IN_PART, Case, EventKind, Stage, StageOutcome
 from ._base import (
     ProcedureError,
     locked,
@@ -412,6 +412,31 @@ def response_refusals(
     elif outcome and outcome not in StageOutcome.values:
         refusals.append(ProcedureError(f"'{outcome}' is not a stage outcome.", "outcome"))
     return refusals
+
+
+def remedial_answer_refusals(
+    case: Case, *, outcome: str, remedial_action: bool | None
+) -> list[ProcedureError]:
+    """A finding that the complaint was upheld, in full or in part, says whether remedial
+    action was taken, No where none was needed: the annual report counts remedial action
+    "of those upheld or partially upheld" (measures-v1 ``stage1.remedial_action``), and an
+    unanswered one there is "not recorded".
+
+    Asked of whoever records a response in the application (its form), not by
+    ``respond_to_stage`` itself: imported and older cases may lack the answer, and the
+    report counts them as not recorded rather than refusing their history.
+    """
+    answered = remedial_action if remedial_action is not None else case.remedial_action
+    if outcome in UPHELD_AT_LEAST_IN_PART and answered is None:
+        finding = StageOutcome(outcome).label.lower()
+        return [
+            ProcedureError(
+                f"Select whether remedial action was taken for a{'n' if finding[0] == 'u' else ''}"
+                f" {finding} complaint, or No if none was needed",
+                "remedial_action",
+            )
+        ]
+    return []
 
 
 def respond_to_stage(

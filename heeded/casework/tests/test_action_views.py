@@ -1023,7 +1023,7 @@ def test_a_responding_manager_answers_their_stage_but_may_not_close(
         client,
         complaint,
         "respond",
-        {**date_parts("on", dt.date(2022, 9, 23)), "outcome": "upheld"},
+        {**date_parts("on", dt.date(2022, 9, 23)), "outcome": "upheld", "remedial_action": "no"},
     )
     assert response.status_code == 302
     assert client.get(action_url(complaint, "close")).status_code == 403
@@ -1061,6 +1061,7 @@ def test_a_stale_response_keeps_the_outcomes_ticked_and_says_what_changed(
             **date_parts("on", dt.date(2022, 9, 23)),
             "outcome": "upheld",
             "actual_outcomes": [apology],
+            "remedial_action": "no",
         },
         version=opened_at,
     )

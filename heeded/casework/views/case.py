@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
@@ -11,33 +9,16 @@ from django.utils.timezone import localdate
 from django.views.decorators.http import require_GET
 
 from heeded.access.policies import can_record_cases
-from heeded.calendars.working_days import describe_deadline, working_days_left
 from heeded.cases.actions import stopped_words
-from heeded.cases.clocks import open_deadlines
 from heeded.taxonomy.wording import in_sentence
 
+from ..deadlines import deadline_rows
 from ..forms.actions import CLOCK_STILL_RUNS
 from ..moves import available_moves, grouped
 from ..questions import questions_for
 from ..selectors import case_for, for_case_page, term_labels, with_stages
 from ..templatetags.casework import long_date, person_name, stage_name
 from ..timeline import timeline
-
-
-def deadline_rows(case, today: dt.date) -> list[dict]:
-    rows = []
-    for deadline in open_deadlines(case):
-        left = working_days_left(today, deadline.due_on, deadline.clock.calendar)
-        rows.append(
-            {
-                "what": deadline.what,
-                "due_on": deadline.due_on,
-                "words": describe_deadline(today, deadline.due_on, deadline.clock.calendar),
-                "overdue": left < 0,
-                "soon": 0 <= left <= 2,
-            }
-        )
-    return rows
 
 
 def case_status(case, stages) -> str:

@@ -18,6 +18,8 @@ class ActionForm(GovForm):
     expected_version = forms.IntegerField(widget=forms.HiddenInput)
     title = ""
     button = "Save"
+    # Whether the page shows what the move answers and by when (casework/_answering.html).
+    answering = False
 
     def __init__(self, *args, case: Case, move, **kwargs):
         kwargs.setdefault("initial", {})

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django import forms
 from django.db import transaction
+from django.utils.timezone import localdate
 
 from heeded.cases import actions
 from heeded.cases.models import StageOutcome
 from heeded.taxonomy.models import Outcome
 
+from ...deadlines import deadline_rows
 from ..base import as_answer, as_bool, learning_for_report, yes_no
 from ._base import ActionForm, on_date
 
@@ -29,15 +31,30 @@ class RespondForm(ActionForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label="What outcomes did the complainant get?",
+        # Payment is an outcome here, its amount a record of its own (the team's "Record a
+        # payment"): a responding manager who ticks it is not left looking for the amount.
+        help_text="Select all that apply. Choosing Payment does not record the amount: "
+        "the complaints team records it with ‘Record a payment’.",
     )
-    remedial_action = yes_no("Was remedial action taken?")
+    remedial_action = yes_no(
+        "Was remedial action taken?",
+        help_text="Needed when the complaint is upheld or partially upheld. "
+        "Select No if none was needed.",
+    )
     remedial_action_details = forms.CharField(
         widget=forms.Textarea, required=False, label="What remedial action?"
     )
     lessons_learned = forms.CharField(
-        widget=forms.Textarea, required=False, label="Lessons learned"
+        widget=forms.Textarea,
+        required=False,
+        label="Lessons learned",
+        # The report publishes only ``learning_for_report``: said here, as the two boxes
+        # are one above the other and read as the same thing.
+        help_text="What the service will do differently, if anything. "
+        "Only the anonymised learning below goes in the annual report.",
     )
     learning_for_report = learning_for_report()
+    answering = True  # what it answers and by when, above the answers
 
     def setup(self):
         rule = self.case.procedure.stage(self.stage_number)
@@ -53,15 +70,31 @@ class RespondForm(ActionForm):
                 del self.fields[name]
         # The menu's words: "Record the Stage 1 response", or "Record the response".
         self.button = self.move.label
+        # What the page shows above the answers (casework/_answering.html): by when, in the
+        # case page's words, and the earlier stage's response a Stage 2 or 3 answers after.
+        self.stage = self.case.stage(self.stage_number)
+        self.deadlines = deadline_rows(self.case, localdate(), stage_number=self.stage_number)
+        earlier = self.case.stage(self.stage_number - 1) if self.stage_number > 1 else None
+        self.earlier_response = (
+            {
+                "title": self.case.procedure.stage(earlier.number).response_title,
+                "summary": earlier.response_summary,
+            }
+            if earlier and earlier.response_summary
+            else None
+        )
 
     def refused(self, stage, data) -> list:
+        remedial_action = as_bool(data.get("remedial_action", ""))
         return actions.response_refusals(
             self.case,
             stage,
             on=data.get("on"),
             outcome=data.get("outcome", ""),
-            remedial_action=as_bool(data.get("remedial_action", "")),
+            remedial_action=remedial_action,
             remedial_action_details=data.get("remedial_action_details", ""),
+        ) + actions.remedial_answer_refusals(
+            self.case, outcome=data.get("outcome", ""), remedial_action=remedial_action
         )
 
     def initial_for(self, case):
