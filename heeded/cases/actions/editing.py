@@ -52,20 +52,35 @@ def changes_since(case: Case, version: int) -> list[str]:
     """Plain words for what changed after ``version``, to show the second editor:
     "Assigned by Priya Shah", then "Case officer: none became Daniel Okafor"."""
     newer = case.history.filter(version__gt=version).order_by("history_date")
+    return history_in_words(newer.select_related("history_user"), skip=NOT_NEWS)
+
+
+def history_in_words(records, *, skip=()) -> list[str]:
+    """Each history record, oldest first, as who did what ("Details corrected by Priya
+    Shah") and then each detail it changed, from what to what."""
     lines = []
-    for record in newer.select_related("history_user"):
+    for record in records:
         who = staff_name(record.history_user) or "someone"
         lines.append(f"{record.history_change_reason or 'Changed'} by {who}")
-        previous = record.prev_record
-        if previous is None:
+        lines += _diff_in_words(record, skip=skip)
+    return lines
+
+
+def _diff_in_words(record, *, skip) -> list[str]:
+    """What a history record changed since the one before it ("Email: none became
+    'dana@example.com'"); nothing for a new row."""
+    previous = record.prev_record
+    if previous is None:
+        return []
+    model = record.instance_type
+    lines = []
+    for change in record.diff_against(previous).changes:
+        if change.field in skip:
             continue
-        for change in record.diff_against(previous).changes:
-            if change.field in NOT_NEWS:
-                continue
-            field = Case._meta.get_field(change.field)
-            label = field.verbose_name[:1].upper() + field.verbose_name[1:]
-            old, new = _in_words(field, change.old), _in_words(field, change.new)
-            lines.append(f"{label}: {old} became {new}")
+        field = model._meta.get_field(change.field)
+        label = field.verbose_name[:1].upper() + field.verbose_name[1:]
+        old, new = _in_words(field, change.old), _in_words(field, change.new)
+        lines.append(f"{label}: {old} became {new}")
     return lines
 
 
@@ -81,6 +96,9 @@ def _in_words(field, value) -> str:
         return staff_name(found) if hasattr(found, "get_full_name") else str(found)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if field.choices:
+        # "Telephone", as the form offered it, not the stored "telephone".
+        return dict(field.flatchoices).get(value, value)
     if isinstance(value, dt.date):
         return long_date(value)
     return f"'{value}'"
