@@ -55,9 +55,13 @@ def changes_since(case: Case, version: int) -> list[str]:
     case's own history does not hold."""
     newer = case.history.filter(version__gt=version).order_by("history_date")
     opened = case.history.filter(version=version).values_list("history_date", flat=True)
-    stages = Stage.history.filter(case_id=case.pk).order_by("history_date")
-    if opened:
-        stages = stages.filter(history_date__gt=max(opened))
+    # Without the record of the version opened (a case imported without history), when its
+    # stages changed since cannot be told: only the case's own changes are.
+    stages = (
+        Stage.history.filter(case_id=case.pk, history_date__gt=max(opened)).order_by("history_date")
+        if opened
+        else ()
+    )
     return history_in_words(newer.select_related("history_user"), skip=NOT_NEWS, stages=stages)
 
 
