@@ -4,7 +4,7 @@ Each action takes the acting user as ``by`` and raises ``ProcedureError`` with a
 officer can act on when the procedure does not allow the move.
 """
 
-from ._base import ProcedureError, StaleCase, long_date
+from ._base import ProcedureError, StaleCase, StalePerson, long_date
 from .clocks import refresh_clocks
 from .editing import changes_since, update_details
 from .lifecycle import acknowledge, close, convert, refuse, reopen, withdraw
@@ -42,6 +42,7 @@ __all__ = [
     "AlreadyRecorded",
     "ProcedureError",
     "StaleCase",
+    "StalePerson",
     "acknowledge",
     "acknowledge_stage",
     "add_note",

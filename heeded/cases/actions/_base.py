@@ -18,7 +18,7 @@ from heeded.calendars.working_days import (
     next_working_day_on_or_after,
 )
 
-from ..models import Case, CaseEvent, EventKind
+from ..models import Case, CaseEvent, EventKind, Person
 
 
 class ProcedureError(Exception):
@@ -42,6 +42,17 @@ class StaleCase(ProcedureError):
         super().__init__(
             "Someone else changed this case while you were editing it. "
             "Check their changes, then make yours again."
+        )
+
+
+class StalePerson(ProcedureError):
+    """A person's details changed since the form was opened (someone else saved first)."""
+
+    def __init__(self, person: Person, changes: list[str]):
+        self.person = person
+        self.changes = changes
+        super().__init__(
+            f"Someone else changed {person.full_name}'s details while you were editing them."
         )
 
 

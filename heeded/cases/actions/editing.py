@@ -50,22 +50,58 @@ NOT_NEWS = ("version", "current_stage", "next_deadline", "next_deadline_what")
 
 def changes_since(case: Case, version: int) -> list[str]:
     """Plain words for what changed after ``version``, to show the second editor:
-    "Assigned by Priya Shah", then "Case officer: none became Daniel Okafor"."""
+    "Assigned by Priya Shah", then "Case officer: none became Daniel Okafor"; and what
+    each action changed on a stage ("Stage 1 outcome: none became Upheld"), which the
+    case's own history does not hold."""
     newer = case.history.filter(version__gt=version).order_by("history_date")
+    opened = case.history.filter(version=version).values_list("history_date", flat=True)
+    # Without the record of the version opened (a case imported without history), when its
+    # stages changed since cannot be told: only the case's own changes are.
+    stages = (
+        Stage.history.filter(case_id=case.pk, history_date__gt=max(opened)).order_by("history_date")
+        if opened
+        else ()
+    )
+    return history_in_words(newer.select_related("history_user"), skip=NOT_NEWS, stages=stages)
+
+
+def history_in_words(records, *, skip=(), stages=()) -> list[str]:
+    """Each history record, oldest first, as who did what ("Details corrected by Priya
+    Shah") and then each detail it changed, from what to what. ``stages``: the stages'
+    history records, oldest first; each is told under the first record saved after it (an
+    action saves its stage, then the case, in one transaction)."""
+    stages = list(stages)
     lines = []
-    for record in newer.select_related("history_user"):
+    for record in records:
         who = staff_name(record.history_user) or "someone"
         lines.append(f"{record.history_change_reason or 'Changed'} by {who}")
-        previous = record.prev_record
-        if previous is None:
+        while stages and stages[0].history_date <= record.history_date:
+            stage = stages.pop(0)
+            lines += _diff_in_words(stage, skip=STAGE_NOT_NEWS, called=f"Stage {stage.number} ")
+        lines += _diff_in_words(record, skip=skip)
+    return lines
+
+
+# Kept for the interchange format only: not something an officer did.
+STAGE_NOT_NEWS = ("start_implied",)
+
+
+def _diff_in_words(record, *, skip, called: str = "") -> list[str]:
+    """What a history record changed since the one before it: "Outcome: none became
+    Upheld", or with ``called`` "Stage 1 outcome: ..."; nothing for a new row (its
+    action's name says it: "Stage 2 started")."""
+    previous = record.prev_record
+    if previous is None:
+        return []
+    model = record.instance_type
+    lines = []
+    for change in record.diff_against(previous).changes:
+        if change.field in skip:
             continue
-        for change in record.diff_against(previous).changes:
-            if change.field in NOT_NEWS:
-                continue
-            field = Case._meta.get_field(change.field)
-            label = field.verbose_name[:1].upper() + field.verbose_name[1:]
-            old, new = _in_words(field, change.old), _in_words(field, change.new)
-            lines.append(f"{label}: {old} became {new}")
+        field = model._meta.get_field(change.field)
+        label = called + field.verbose_name
+        old, new = _in_words(field, change.old), _in_words(field, change.new)
+        lines.append(f"{label[:1].upper()}{label[1:]}: {old} became {new}")
     return lines
 
 
@@ -81,6 +117,9 @@ def _in_words(field, value) -> str:
         return staff_name(found) if hasattr(found, "get_full_name") else str(found)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if field.choices:
+        # "Telephone", as the form offered it, not the stored "telephone".
+        return dict(field.flatchoices).get(value, value)
     if isinstance(value, dt.date):
         return long_date(value)
     return f"'{value}'"

@@ -16,6 +16,7 @@ from heeded.taxonomy.wording import in_sentence
 from ..models import Case, Contact, ContactDirection, EventKind, Payment, Person, Stage
 from ._base import (
     ProcedureError,
+    StalePerson,
     locked,
     long_date,
     record_event,
@@ -28,6 +29,7 @@ from ._base import (
     staff_name,
 )
 from .clocks import refresh_clocks
+from .editing import history_in_words
 
 
 def _finish(case: Case, by, reason: str) -> Case:
@@ -487,21 +489,31 @@ def person_version(person: Person) -> str:
     return hashlib.sha256(values.encode()).hexdigest()[:16]
 
 
+def person_changes_since(person: Person, seen: str) -> list[str]:
+    """Plain words for who changed what in the person's details since they were as
+    ``seen`` ("Details corrected by Priya Shah", "Telephone: none became '01983 123456'"),
+    read back through their history to the details that fingerprint was taken of; nothing
+    if it is not found there (a damaged fingerprint)."""
+    newer = []
+    for record in person.history.order_by("-history_date").select_related("history_user"):
+        if person_version(record) == seen:
+            return history_in_words(reversed(newer))
+        newer.append(record)
+    return []
+
+
 def change_person_details(
     case: Case, person: Person, *, by, details: dict, seen: str, on: dt.date | None = None
 ) -> list[str]:
     """Correct the details of someone on ``case`` (a new telephone number, a spelling), as
     they were when the form was opened (``seen``): if someone else changed them since, the
-    change is refused, naming what they changed. Returns the names of the details changed;
-    the person's history keeps the old values, and the case's timeline says what changed."""
+    change is refused (``StalePerson``), saying who changed what. Returns the names of the
+    details changed; the person's history keeps the old values, and the case's timeline
+    says what changed."""
     with transaction.atomic():
         current = Person.objects.select_for_update().get(pk=person.pk)
         if person_version(current) != seen:
-            raise ProcedureError(
-                f"Someone else changed {current.full_name}'s details while you were editing "
-                "them. Their details are shown below as they are now: check them, then make "
-                "your changes again."
-            )
+            raise StalePerson(current, person_changes_since(current, seen))
         changed = [
             Person._meta.get_field(name).verbose_name
             for name, value in details.items()

@@ -401,6 +401,26 @@ class TestSafeEditing:
         case.refresh_from_db()
         assert case.summary == "Concerns about contact arrangements"
 
+    def test_a_clash_tells_what_changed_on_the_stage_only_since_the_version_opened(
+        self, officer, manager
+    ):
+        """The responding manager, the extension and the finding live on the stage, not
+        the case: told after a clash, and only those saved after the form was opened."""
+        case = record(officer)
+        actions.extend_stage(case, 1, by=officer, to=D(2022, 10, 3), reason="Leave")
+        case.refresh_from_db()
+        opened_at = case.version
+        actions.respond_to_stage(case, 1, by=manager, on=D(2022, 9, 30), outcome="upheld")
+        case.refresh_from_db()
+        changes = actions.changes_since(case, opened_at)
+        assert changes[0] == "Stage 1 responded to by Manager Tester"
+        assert "Stage 1 outcome: none became Upheld" in changes
+        assert "Stage 1 responded on: none became 30 September 2022" in changes
+        assert not [line for line in changes if "extended" in line]
+        # A case imported without the history of the version opened: its own changes only.
+        case.history.filter(version=opened_at).delete()
+        assert actions.changes_since(case, opened_at) == ["Stage 1 responded to by Manager Tester"]
+
     def test_every_action_checks_the_version_it_was_given(self, officer):
         case = record(officer)
         stale = case.version

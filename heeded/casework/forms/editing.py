@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-
 from django import forms
 from django.http import QueryDict
 from django.utils.text import capfirst
@@ -13,9 +10,10 @@ from heeded.cases import actions
 from heeded.cases.models import Case
 from heeded.taxonomy.models import ComplainantType, HowReceived, Nature, Outcome, ServiceTeam
 
-from ..fields import PARTS, DateField
+from ..fields import DateField
 from ..questions import questions_for
 from ..templatetags.casework import long_date
+from . import clashes
 from .actions import ActionForm
 from .base import as_answer, as_bool, check_child_complainant, learning_for_report, yes_no
 
@@ -84,37 +82,28 @@ class EditDetailsForm(ActionForm):
         if "natures" in self.fields:
             self.fields["natures"].label = f"Nature of the {q.noun}"
         if not self.is_bound:
-            self.initial["opened_with"] = json.dumps(self.answers())
+            self.initial["opened_with"] = clashes.opened_as(self.answers())
 
     def answers(self) -> dict[str, list[str]]:
-        """Each detail as the form holds it (given or typed), in one shape to compare: the
-        text of each box, the chosen codes in order."""
-        return {name: _texts(self.fields[name], self[name].value()) for name in self.details}
+        return clashes.answers(self, self.details)
 
     @property
     def details(self) -> list[str]:
         return [name for name in self.fields if name not in ("expected_version", "opened_with")]
 
     def after_clash(self, current: EditDetailsForm) -> tuple[QueryDict, list[str]]:
-        """A three-way merge: a detail only the other person changed takes their value; one
-        this person changed keeps theirs. Their changes to the lists (teams, natures,
-        outcomes sought), which the case's history does not hold, are told in words."""
-        opened = _opened_with(self.data.get("opened_with"))
-        mine, now = self.answers(), current.answers()
-        data = self.data.copy()
-        told = []
-        for name in self.details:
-            before = opened.get(name)
-            if before is None or now[name] == before:
-                continue
-            if mine[name] == before:
-                _put(data, name, self.fields[name], now[name])
-            if name in MULTI:
-                field = self.fields[name]
-                told.append(
-                    f"{field.label}: {_words(field, before)} became {_words(field, now[name])}"
-                )
-        data["opened_with"] = json.dumps(now)
+        """A three-way merge (``clashes.merge``). Their changes to the lists (teams,
+        natures, outcomes sought), which the case's history does not hold, are told in
+        words."""
+        before = clashes.opened_with(self.data.get("opened_with"))
+        data, theirs = clashes.merge(self, self.details, current)
+        now = current.answers()
+        told = [
+            f"{self.fields[name].label}: {_words(self.fields[name], before[name])} became "
+            f"{_words(self.fields[name], now[name])}"
+            for name in theirs
+            if name in MULTI
+        ]
         return data, told
 
     def clean(self):
@@ -167,45 +156,6 @@ def _holds(case: Case, name: str) -> bool:
     if name in MULTI:
         return getattr(case, name).exists()
     return getattr(case, name) is not None
-
-
-def _opened_with(posted: str | None) -> dict[str, list[str]]:
-    """The details as the form was opened, from its hidden field: only what has the shape
-    ``answers()`` gave it (a list of texts for each detail). The field comes back from the
-    browser, so anything else (a hand-made or damaged value) is left out, as if not sent."""
-    try:
-        opened = json.loads(posted or "{}")
-    except ValueError:
-        return {}
-    if not isinstance(opened, dict):
-        return {}
-    return {
-        name: texts
-        for name, texts in opened.items()
-        if isinstance(texts, list) and all(isinstance(text, str) for text in texts)
-    }
-
-
-def _texts(field: forms.Field, value) -> list[str]:
-    if isinstance(field, DateField):
-        if isinstance(value, dt.date):
-            return [str(value.day), str(value.month), str(value.year)]
-        parts = list(value or [])
-        return [str(part or "").strip() for part in parts + [""] * (len(PARTS) - len(parts))]
-    if isinstance(field, forms.ModelMultipleChoiceField):
-        return sorted(str(v) for v in value or [])
-    # A browser sends a textarea's line breaks as CRLF.
-    return [("" if value is None else str(value)).replace("\r\n", "\n").strip()]
-
-
-def _put(data: QueryDict, name: str, field: forms.Field, texts: list[str]) -> None:
-    if isinstance(field, DateField):
-        for part, text in zip(PARTS, texts, strict=True):
-            data[f"{name}_{part}"] = text
-    elif isinstance(field, forms.ModelMultipleChoiceField):
-        data.setlist(name, texts)
-    else:
-        data[name] = texts[0]
 
 
 def _words(field: forms.Field, codes: list[str]) -> str:

@@ -9,6 +9,7 @@ from heeded.cases.models import ContactPreference, Person
 from heeded.public.fields import clean_postcode
 
 from ..fields import DateField
+from . import clashes
 from .base import GovForm, email_field, kept_text
 
 
@@ -39,14 +40,30 @@ class PersonDetailsForm(GovForm):
     # The details as this form showed them (``person_version``): a change someone else
     # saves meanwhile is not silently overwritten.
     seen = forms.CharField(widget=forms.HiddenInput)
+    # The details as the form was opened (``clashes``): after a clash, what this person
+    # left alone takes the other person's new value.
+    opened_with = forms.CharField(widget=forms.HiddenInput, required=False)
 
     required_messages = {"full_name": "Enter their full name"}
 
     def __init__(self, *args, person: Person, **kwargs):
         initial = {name: getattr(person, name) for name in PERSON_DETAILS}
         initial["seen"] = person_version(person)
+        self.person = person
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["full_name"].required = True
+        if not self.is_bound:
+            self.initial["opened_with"] = clashes.opened_as(clashes.answers(self, PERSON_DETAILS))
+
+    def after_clash(self, current: PersonDetailsForm) -> PersonDetailsForm:
+        """The answers again after someone else saved first (``current``: the form as it
+        would open now), merged (``clashes.merge``) and carrying the details' fingerprint
+        now: saved again, they are a choice made knowing the other person's change."""
+        data, _ = clashes.merge(self, list(PERSON_DETAILS), current)
+        data["seen"] = current.initial["seen"]
+        again = type(self)(data, person=current.person)
+        again.is_valid()
+        return again
 
     def clean_postcode(self) -> str:
         postcode = self.cleaned_data["postcode"].strip()

@@ -229,6 +229,51 @@ def test_a_refusal_about_the_panel_date_goes_beside_the_date_the_form_calls_on(
     assert summary_links(page) == ["#id_on_day"]
 
 
+def test_an_extension_sent_after_a_colleague_responded_says_who_responded_and_what_they_found(
+    signed_in, complaint, manager
+):
+    """Two browsers: the officer opens Extend Stage 1; the manager records the response
+    first. The officer is told not only that no stage is open but who answered it and the
+    finding, and sees the reason they typed again."""
+    opened_at = complaint.version
+    actions.respond_to_stage(complaint, 1, by=manager, on=RECEIVED, outcome="upheld")
+    typed = {**date_parts("to", RECEIVED), "reason": "The manager is on leave."}
+    response = post(signed_in, complaint, "extend", typed, version=opened_at)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert f"No stage of {complaint.reference} is open" in page
+    assert "Since you opened the page:" in page
+    assert "<li>Stage 1 responded to by Manager Tester</li>" in page
+    assert "<li>Stage 1 outcome: none became Upheld</li>" in page
+    assert "The manager is on leave." in page
+
+
+def test_a_note_added_while_a_colleague_closed_the_case_is_saved_and_says_it_was_closed(
+    signed_in, complaint, manager
+):
+    """A note overwrites nothing, so it is saved on the closed case; but whoever wrote it
+    learns the case was closed meanwhile, rather than only a 'Note added'."""
+    actions.respond_to_stage(complaint, 1, by=manager, on=RECEIVED, outcome="upheld")
+    complaint.refresh_from_db()
+    opened_at = complaint.version
+    actions.close(complaint, by=manager, on=RECEIVED)
+    response = post(signed_in, complaint, "note", {"text": "Called the school."}, version=opened_at)
+    assert response.status_code == 302
+    page = signed_in.get(response["Location"]).content.decode()
+    assert "Note added" in page
+    assert (
+        f"While you had the page open, {complaint.reference} changed: Closed by Manager Tester; "
+        "Closed on: none became 12 September 2022."
+    ) in page
+    assert complaint.events.filter(kind=EventKind.NOTE).count() == 1
+
+
+def test_a_note_with_nothing_changed_meanwhile_says_only_that_it_was_added(signed_in, complaint):
+    response = post(signed_in, complaint, "note", {"text": "Called the school."})
+    page = signed_in.get(response["Location"]).content.decode()
+    assert "Note added" in page and "While you had the page open" not in page
+
+
 def test_someone_elses_save_in_between_is_shown_never_overwritten(signed_in, complaint, manager):
     opened_at = complaint.version
     actions.acknowledge(complaint, by=manager, on=RECEIVED)

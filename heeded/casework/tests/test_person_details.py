@@ -97,30 +97,63 @@ def test_bad_answers_are_named_and_everything_typed_is_kept(client, officer, com
     assert dana.telephone == ""
 
 
-def test_a_change_saved_meanwhile_is_not_overwritten_and_is_shown(
+def clash(client, case, people, typed: dict, saved: dict):
+    """Two browsers: the first of ``people`` opens the form and types ``typed``; the
+    second saves ``saved`` first; then the first sends theirs."""
+    officer, other = people
+    person = case.parties.get().person
+    client.force_login(officer)
+    opened = client.get(person_url(case)).context["form"]
+    details = {name: getattr(person, name) for name in actions.PERSON_DETAILS}
+    seen = actions.person_version(person)
+    actions.change_person_details(case, person, by=other, details={**details, **saved}, seen=seen)
+    answers_typed = {**answers(person, **typed), "seen": seen}
+    return client.post(
+        person_url(case), {**answers_typed, "opened_with": opened.initial["opened_with"]}
+    )
+
+
+def test_a_change_saved_meanwhile_is_told_with_its_values_and_saving_again_keeps_both(
     client, officer, manager, complaint, dana
 ):
-    client.force_login(officer)
-    opened = answers(dana, telephone="01983 111111")
-    actions.change_person_details(
-        complaint,
-        dana,
-        by=manager,
-        details={"email": "dana.new@example.com"},
-        seen=actions.person_version(dana),
-    )
-    response = client.post(person_url(complaint), opened)
+    """Two browsers on one person: the officer opens the form and types a telephone number;
+    the manager corrects the e-mail address and saves first. The officer is told who changed
+    what, from what to what; the form shows the manager's address (left alone by the
+    officer) with the officer's number; saved again, both stand. The form used to come back
+    with the address as first opened, and saving it put the old address back unseen."""
+    manager.first_name, manager.last_name = "Daniel", "Okafor"
+    manager.save()
+    old = dana.email
+    mine, theirs = {"telephone": "01983 111111"}, {"email": "dana.new@example.com"}
+    response = clash(client, complaint, (officer, manager), mine, theirs)
     page = response.content.decode()
-    assert response.status_code == 400
-    assert "Someone else changed Dana Whitlock&#x27;s details while you were editing them." in page
+    assert response.status_code == 409
+    assert "Someone else changed Dana Whitlock&#x27;s details while you had this page open." in page
+    assert "<li>Details corrected by Daniel Okafor</li>" in page
+    assert f"<li>Email: &#x27;{old}&#x27; became &#x27;dana.new@example.com&#x27;</li>" in page
+    again = response.context["form"].data
+    assert (again["email"], again["telephone"]) == ("dana.new@example.com", "01983 111111")
     dana.refresh_from_db()
     assert (dana.email, dana.telephone) == ("dana.new@example.com", "")
-    # Sent again, having seen the warning, the officer's answers are saved.
-    seen = actions.person_version(dana)
-    assert f'value="{seen}"' in page
-    client.post(person_url(complaint), {**opened, "seen": seen})
+    saved = client.post(person_url(complaint), dict(again.items()))
+    assert saved.status_code == 302
     dana.refresh_from_db()
-    assert dana.telephone == "01983 111111"
+    assert (dana.email, dana.telephone) == ("dana.new@example.com", "01983 111111")
+
+
+def test_a_detail_both_changed_keeps_what_this_person_typed_and_says_what_the_other_saved(
+    client, officer, manager, complaint, dana
+):
+    mine = {"telephone": "01983 111111"}
+    theirs = {"telephone": "01983 222222", "preferred_contact": "telephone"}
+    response = clash(client, complaint, (officer, manager), mine, theirs)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Telephone: none became &#x27;01983 222222&#x27;" in page
+    # A choice in the words the form offered it, not its stored code.
+    assert "Preferred contact: none became Telephone" in page
+    again = response.context["form"].data
+    assert (again["telephone"], again["preferred_contact"]) == ("01983 111111", "telephone")
 
 
 def test_a_person_on_other_cases_is_said_to_be_so(client, officer, complaint, dana):

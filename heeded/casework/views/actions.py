@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from heeded.cases.actions import ProcedureError, StaleCase
+from heeded.cases.actions import ProcedureError, StaleCase, changes_since
 
 from ..fields import DateField
 from ..forms import actions as f
@@ -76,6 +76,15 @@ def case_action(request, reference: str, action: str):
                 form.refusal(error)
             else:
                 messages.success(request, message)
+                # A note, a contact or a document never clashes (it overwrites nothing),
+                # but whoever adds one should still learn that, say, the case was closed
+                # while they typed it.
+                if meanwhile := _meanwhile(case, version):
+                    messages.warning(
+                        request,
+                        f"While you had the page open, {case.reference} changed: "
+                        f"{'; '.join(meanwhile)}.",
+                    )
                 return redirect("casework:case", reference=case.reference)
     else:
         form = form_class(case=case, move=move)
@@ -121,9 +130,25 @@ def _overtaken(request, case, form_class, action: str):
     return render(
         request,
         "casework/overtaken.html",
-        {"case": case, "reason": why_not(case, action, request.user), "typed": typed},
+        {
+            "case": case,
+            "reason": why_not(case, action, request.user),
+            "meanwhile": _meanwhile(case, request.POST.get("expected_version")),
+            "typed": typed,
+        },
         status=409,
     )
+
+
+def _meanwhile(case, opened_at) -> list[str]:
+    """Who changed what on the case since the form was opened at version ``opened_at``
+    (as posted: perhaps missing or damaged, then nothing is said). The reason a move is no
+    longer possible ("No stage of CS-2026-01111 is open") does not say who got there first."""
+    try:
+        opened_at = int(opened_at)
+    except (TypeError, ValueError):
+        return []
+    return changes_since(case, opened_at) if opened_at < case.version else []
 
 
 def _as_shown(field, posted: list[str]) -> list[str]:

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from heeded.access.policies import can_record_cases
-from heeded.cases.actions import ProcedureError, change_person_details, person_version
+from heeded.cases.actions import ProcedureError, StalePerson, change_person_details
 
 from ..forms.person import PersonDetailsForm
 from ..selectors import case_for, with_stages
@@ -24,7 +24,7 @@ def person_details(request, reference: str, party: int):
     case = case_for(request.user, reference, read=with_stages)
     party = get_object_or_404(case.parties.select_related("person"), pk=party)
     person = party.person
-    status = 200
+    status, stale = 200, None
     if request.method == "POST":
         form = PersonDetailsForm(request.POST, person=person)
         if form.is_valid():
@@ -36,12 +36,11 @@ def person_details(request, reference: str, party: int):
                     details=form.details(),
                     seen=form.cleaned_data["seen"],
                 )
+            except StalePerson as error:
+                stale, person = error, error.person
+                form = form.after_clash(PersonDetailsForm(person=person))
             except ProcedureError as error:
-                person.refresh_from_db()
                 form.add_error(None, str(error))
-                # Saved again, the details typed replace what the other person saved.
-                form.data = form.data.copy()
-                form.data["seen"] = person_version(person)
             else:
                 name = form.details()["full_name"]
                 messages.success(
@@ -49,13 +48,20 @@ def person_details(request, reference: str, party: int):
                     f"{name}'s details changed" if changed else f"{name}'s details are unchanged",
                 )
                 return redirect("casework:case", reference=case.reference)
-        status = 400
+        status = 409 if stale else 400
     else:
         form = PersonDetailsForm(person=person)
     return render(
         request,
         "casework/person.html",
-        {"case": case, "party": party, "person": person, "form": form, "others": _others(party)},
+        {
+            "case": case,
+            "party": party,
+            "person": person,
+            "form": form,
+            "others": _others(party),
+            "stale": stale,
+        },
         status=status,
     )
 
