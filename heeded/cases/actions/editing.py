@@ -45,7 +45,16 @@ EDITABLE = (
 
 
 # Kept up to date by the actions themselves: a change to them is not news to the reader.
-NOT_NEWS = ("version", "current_stage", "next_deadline", "next_deadline_what")
+# Nor are who stopped the reminders and when: the line above them says it ("Reminders
+# stopped by Priya Shah"); why is still told.
+NOT_NEWS = (
+    "version",
+    "current_stage",
+    "next_deadline",
+    "next_deadline_what",
+    "reminders_stopped_on",
+    "reminders_stopped_by",
+)
 
 
 def changes_since(case: Case, version: int) -> list[str]:

@@ -183,3 +183,16 @@ def test_a_closed_case_offers_neither(officer, chased):
     actions.respond_to_stage(chased, 1, by=officer, on=chased.received_on, outcome="upheld")
     actions.close(chased, by=officer, on=chased.received_on)
     assert offered(chased, officer) == set()
+
+
+def test_a_colleague_overtaken_by_a_stop_is_told_who_and_why_once(officer, manager, chased):
+    from heeded.cases.actions.editing import changes_since
+
+    chased.refresh_from_db()
+    opened = chased.version
+    actions.stop_reminders(chased, by=manager, reason=WHY)
+    chased.refresh_from_db()
+    assert changes_since(chased, opened) == [
+        "Reminders stopped by Manager Tester",
+        f"Why reminders were stopped: none became '{WHY}'",
+    ]
