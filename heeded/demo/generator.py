@@ -151,15 +151,15 @@ class DemoCouncil:
 
     def _reminders_stopped(self, officer) -> None:
         """One case whose reminders the team stopped today, so that the demo shows it: on the
-        case page, and in ``heeded send_reminders --dry-run``. The soonest Stage 1 due for a
-        response, so that it would be chased."""
+        case page, and in ``heeded send_reminders --dry-run``. The soonest Stage 1 due in a
+        few working days, time for the meeting its reason waits for; it would be chased."""
         stage = (
             Stage.objects.filter(
                 number=1,
                 responded_on__isnull=True,
                 responding_manager__isnull=False,
                 case__closed_on__isnull=True,
-                case__next_deadline__gte=self.today,
+                case__next_deadline__gte=add_working_days(self.today, 3),
             )
             .select_related("case")
             .order_by("case__next_deadline", "case__reference")

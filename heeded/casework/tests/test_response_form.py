@@ -49,7 +49,7 @@ def test_the_form_says_what_the_complaint_is_about_and_what_they_want(helen, com
         page = helen.get(action_url(complaint, "respond")).content.decode()
     assert answering(page) == (
         "Stage 1 response Due 27 September 2022 8 working days left"
-        " What it is about Social worker did not return calls for three weeks."
+        " What they told us Social worker did not return calls for three weeks."
         " About Poor communication What they want Apology"
     )
 

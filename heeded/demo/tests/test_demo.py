@@ -246,6 +246,7 @@ def test_the_demos_responding_managers_were_chased_as_the_morning_run_would_have
 
 
 def test_the_demo_shows_a_case_whose_reminders_the_team_stopped():
+    from heeded.calendars.working_days import working_days_left
     from heeded.cases.models import Case
     from heeded.cases.reminders import send_reminders
 
@@ -255,6 +256,8 @@ def test_the_demo_shows_a_case_whose_reminders_the_team_stopped():
     assert stopped.stages.get(number=1).responding_manager is not None
     assert stopped.reminders_stopped_on == TODAY
     assert "agreed to wait" in stopped.reminders_stopped_reason
+    # Time for the meeting it waits for: due a few working days on, not today.
+    assert working_days_left(TODAY, stopped.next_deadline) >= 3
     # The next morning's run leaves it out, and says so.
     skipped = send_reminders(stopped.next_deadline, dry_run=True).stopped
     assert [reminder.case for reminder in skipped] == [stopped]
