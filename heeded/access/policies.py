@@ -32,18 +32,21 @@ def assigned_to(user) -> Q:
     across a join made PostgreSQL read every case ever recorded to find one person's few
     hundred.
     """
+    return _officer_or_manager(user, Stage.objects.filter(responding_manager=user))
+
+
+def _officer_or_manager(user, stages: QuerySet[Stage]) -> Q:
+    """Cases ``user`` is the officer for, or that hold one of ``stages``."""
     as_officer = Case.objects.filter(assigned_officer=user).order_by().values("pk")
-    as_manager = Stage.objects.filter(responding_manager=user).order_by().values("case_id")
-    return Q(pk__in=as_officer.union(as_manager))
+    return Q(pk__in=as_officer.union(stages.order_by().values("case_id")))
 
 
 def working_on(user) -> Q:
     """Cases someone has work on now: the officer for, or the responding manager of a stage
     not yet answered. What makes an open case theirs (``responsible_for``); the dashboard,
     which reads open cases only, asks just this."""
-    as_officer = Case.objects.filter(assigned_officer=user).order_by().values("pk")
     answering = Stage.objects.filter(responding_manager=user, responded_on__isnull=True)
-    return Q(pk__in=as_officer.union(answering.order_by().values("case_id")))
+    return _officer_or_manager(user, answering)
 
 
 def responsible_for(user) -> Q:

@@ -237,7 +237,7 @@ class StartRemindersForm(ActionForm):
     def lead(self) -> str:
         why = self.case.reminders_stopped_reason.rstrip(". ")
         return (
-            f"{actions.stopped_words(self.case)}: {why}. Heeded will chase this case's "
+            f"{stopped_words(self.case)}: {why}. Heeded will chase this case's "
             "responding managers again from its next morning run, on the usual schedule."
         )
 
