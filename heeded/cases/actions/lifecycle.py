@@ -23,6 +23,7 @@ from ._base import (
 )
 from .clocks import refresh_clocks
 from .recording import start_first_stage
+from .reminders import start_again_on_reopening
 
 
 def _finish(case: Case, by, reason: str) -> Case:
@@ -215,12 +216,14 @@ def reopen(
         )
         old = case.closed_on
         case.closed_on = None
+        on = on or localdate()
         record_event(
             case,
             EventKind.REOPENED,
             by=by,
-            on=on or localdate(),
+            on=on,
             description=reason.strip(),
             old=old.isoformat(),
         )
+        start_again_on_reopening(case, by=by, on=on)
         return _finish(case, by, "Reopened")

@@ -56,13 +56,30 @@ def start_reminders(
         case = locked(case, expected_version)
         require_open(case)
         require(case.reminders_stopped, f"Reminders are not stopped on {case.reference}.")
-        # The timeline says what was undone: since when, by whom, and why.
-        was = f"{stopped_words(case)}: {case.reminders_stopped_reason}"
-        record_event(
-            case, EventKind.REMINDERS_STARTED, by=by, on=on or localdate(), description=was
-        )
-        case.reminders_stopped_on = None
-        case.reminders_stopped_by = None
-        case.reminders_stopped_reason = ""
+        _start_again(case, by=by, on=on or localdate())
         save_case(case, by, "Reminders started again")
         return case
+
+
+def start_again_on_reopening(case: Case, *, by, on: dt.date) -> None:
+    """Reminders stopped before a case closed start again when it reopens: what held the
+    chasing (a meeting being arranged, a manager on leave) belonged to the work that closed,
+    and a reopened case nobody chases is one that quietly runs late. The timeline says so;
+    the caller saves the case."""
+    if case.reminders_stopped:
+        _start_again(case, by=by, on=on, why="Started again as the case was reopened.")
+
+
+def _start_again(case: Case, *, by, on: dt.date, why: str = "") -> None:
+    # The timeline says what was undone: since when, by whom, and why.
+    was = f"{stopped_words(case)}: {case.reminders_stopped_reason}"
+    record_event(
+        case,
+        EventKind.REMINDERS_STARTED,
+        by=by,
+        on=on,
+        description=f"{was.rstrip('.')}. {why}" if why else was,
+    )
+    case.reminders_stopped_on = None
+    case.reminders_stopped_by = None
+    case.reminders_stopped_reason = ""

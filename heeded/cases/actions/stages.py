@@ -28,6 +28,7 @@ from ._base import (
     save_with_history,
 )
 from .clocks import refresh_clocks
+from .reminders import start_again_on_reopening
 
 
 def _stage(case: Case, number: int) -> Stage:
@@ -120,6 +121,7 @@ def start_stage(
                 description=f"Reopened for Stage {number}",
             )
             case.closed_on = None
+            start_again_on_reopening(case, by=by, on=requested_on)
         stage = Stage(
             case=case,
             number=number,

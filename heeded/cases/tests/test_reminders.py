@@ -323,3 +323,42 @@ def test_stopped_cases_are_read_with_the_rest_in_the_same_few_queries(
         # Who stopped each is read with its case, not one query a case.
         assert {str(r.case.reminders_stopped_by) for r in sent.stopped} == {"officer", "manager"}
     assert (sent.responses, len(sent.stopped)) == (1, 6)
+
+
+def test_reopening_a_case_starts_its_stopped_reminders_again_and_the_timeline_says_why(
+    officer, responding
+):
+    case = given_to(responding, officer)
+    actions.stop_reminders(case, by=officer, reason="Meeting being arranged", on=D(2022, 12, 13))
+    actions.withdraw(case, by=officer, on=D(2022, 12, 14))
+
+    case = actions.reopen(case, by=officer, reason="Withdrawn by mistake", on=D(2022, 12, 15))
+
+    assert not case.reminders_stopped
+    started = case.events.get(kind=EventKind.REMINDERS_STARTED)
+    assert started.description == (
+        "Reminders stopped on 13 December 2022 by Officer Tester: Meeting being arranged. "
+        "Started again as the case was reopened."
+    )
+
+
+def test_asking_for_stage_2_on_a_closed_case_starts_its_stopped_reminders_again(
+    officer, responding
+):
+    case = given_to(responding, officer)
+    actions.respond_to_stage(case, 1, by=officer, on=D(2022, 12, 16), outcome="not_upheld")
+    actions.stop_reminders(case, by=officer, reason="Awaiting feedback", on=D(2022, 12, 16))
+    actions.close(case, by=officer, on=D(2022, 12, 19))
+
+    actions.start_stage(case, 2, by=officer, requested_on=D(2023, 1, 3))
+
+    case.refresh_from_db()
+    assert case.is_open and not case.reminders_stopped
+    assert case.events.filter(kind=EventKind.REMINDERS_STARTED).exists()
+
+
+def test_a_case_reopened_without_reminders_stopped_says_nothing_of_them(officer, responding):
+    case = given_to(responding, officer)
+    actions.withdraw(case, by=officer, on=D(2022, 12, 14))
+    actions.reopen(case, by=officer, reason="Withdrawn by mistake", on=D(2022, 12, 15))
+    assert not case.events.filter(kind=EventKind.REMINDERS_STARTED).exists()
