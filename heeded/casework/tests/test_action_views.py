@@ -79,6 +79,38 @@ def test_a_response_sent_after_a_colleagues_is_not_saved_and_what_was_typed_is_s
     assert complaint.stage(1).outcome == "upheld" and complaint.lessons_learned == ""
 
 
+def test_what_an_overtaken_response_said_is_kept_as_a_note_in_one_click(
+    signed_in, complaint, manager
+):
+    actions.respond_to_stage(complaint, 1, by=manager, on=RECEIVED, outcome="upheld")
+    data = {
+        **date_parts("on", RECEIVED),
+        "outcome": "not_upheld",
+        "summary": "We met the family on Tuesday.\nThey accepted the apology.",
+    }
+    page = html.unescape(post(signed_in, complaint, "respond", data).content.decode())
+    assert f'action="/cases/{complaint.reference}/note/"' in page
+    assert "Add as a note" in page
+    assert (
+        "Entered on a form that could not be saved because the case had changed:\n"
+        f"Date of the response: {RECEIVED.day}/{RECEIVED.month}/{RECEIVED.year}\n"
+        "What was the finding: Not upheld\n"
+        "Summary of the response: We met the family on Tuesday.\nThey accepted the apology."
+    ) in page
+
+    complaint.refresh_from_db()
+    kept = "Outcome: Not upheld\nSummary: We met the family on Tuesday."
+    response = post(signed_in, complaint, "note", {"text": kept})
+    assert response.status_code == 302
+    assert complaint.events.get(kind=EventKind.NOTE).description == kept
+
+
+def test_an_overtaken_form_with_nothing_typed_offers_no_empty_note(signed_in, complaint, officer):
+    actions.acknowledge(complaint, by=officer, on=RECEIVED)
+    page = post(signed_in, complaint, "acknowledge", {}).content.decode()
+    assert "Add as a note" not in page and "Go to " in page
+
+
 @pytest.mark.parametrize(
     "action, why",
     [

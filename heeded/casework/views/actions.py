@@ -135,9 +135,25 @@ def _overtaken(request, case, form_class, action: str):
             "reason": why_not(case, action, request.user),
             "meanwhile": _meanwhile(case, request.POST.get("expected_version")),
             "typed": typed,
+            "keep": _as_note_form(request, case, typed),
         },
         status=409,
     )
+
+
+def _as_note_form(request, case, typed: list[tuple[str, list[str]]]):
+    """A note holding what was typed, ready to add to the case as it stands now (and to
+    edit first), so that a finding written while a colleague answered is kept in one click
+    rather than copied by hand. None if nothing was typed or notes are not theirs to add."""
+    move = find_move(case, request.user, "note")
+    if not typed or move is None:
+        return None
+    lines = ["Entered on a form that could not be saved because the case had changed:"]
+    for label, values in typed:
+        label = label.rstrip("?:")  # "What was the finding: Upheld", not "finding?: Upheld"
+        lines.append(f"{label}: {values[0]}" if len(values) == 1 else f"{label}:")
+        lines.extend(f"- {value}" for value in values if len(values) > 1)
+    return f.NoteForm(initial={"text": "\n".join(lines)}, case=case, move=move)
 
 
 def _meanwhile(case, opened_at) -> list[str]:
