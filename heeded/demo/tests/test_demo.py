@@ -74,6 +74,19 @@ def test_the_demos_timeline_entries_were_keyed_on_the_day_they_happened():
     ]
 
 
+def test_no_demo_entry_is_keyed_later_than_now_so_what_a_visitor_records_comes_first():
+    import time_machine
+    from django.utils import timezone
+
+    from heeded.cases.models import CaseEvent
+
+    monday_8am = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
+    with time_machine.travel(monday_8am, tick=False):
+        build(today=monday_8am.date())
+        assert CaseEvent.objects.filter(happened_on=monday_8am.date()).exists()
+        assert not CaseEvent.objects.filter(recorded_at__gt=timezone.now()).exists()
+
+
 def test_a_different_seed_gives_a_different_council():
     build(seed=1)
     first = fingerprint()
