@@ -74,7 +74,7 @@ def test_a_response_sent_after_a_colleagues_is_not_saved_and_what_was_typed_is_s
     ) in page
     for typed in ("Not upheld", "We met the family on Tuesday.", "Return calls within two"):
         assert typed in page
-    assert f"{RECEIVED.day}/{RECEIVED.month}/{RECEIVED.year}" in page
+    assert f"{RECEIVED.day} {RECEIVED:%B %Y}" in page
     complaint.refresh_from_db()
     assert complaint.stage(1).outcome == "upheld" and complaint.lessons_learned == ""
 
@@ -93,7 +93,7 @@ def test_what_an_overtaken_response_said_is_kept_as_a_note_in_one_click(
     assert "Add as a note" in page
     assert (
         "Entered on a form that could not be saved because the case had changed:\n"
-        f"Date of the response: {RECEIVED.day}/{RECEIVED.month}/{RECEIVED.year}\n"
+        f"Date of the response: {RECEIVED.day} {RECEIVED:%B %Y}\n"
         "What was the finding: Not upheld\n"
         "Summary of the response: We met the family on Tuesday.\nThey accepted the apology."
     ) in page

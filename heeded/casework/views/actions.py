@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from heeded.calendars.dates import long_date
 from heeded.cases.actions import ProcedureError, StaleCase, changes_since
 
 from ..fields import DateField
@@ -171,9 +174,18 @@ def _as_shown(field, posted: list[str]) -> list[str]:
     """Posted values as the form showed them: a date's three boxes as one date, a choice
     by its label."""
     if isinstance(field, DateField):
-        return ["/".join(posted)]
+        return [_date_as_shown(posted)]
     choices = getattr(field, "choices", None)
     if choices is None:
         return posted
     labels = {str(value): str(label) for value, label in choices}
     return [labels.get(value, value) for value in posted]
+
+
+def _date_as_shown(parts: list[str]) -> str:
+    """A date's day, month and year boxes as "7 December 2026"; as typed ("31/2/2026") if
+    they make no date."""
+    try:
+        return long_date(dt.date(*(int(part) for part in reversed(parts))))
+    except (TypeError, ValueError):
+        return "/".join(parts)
