@@ -21,6 +21,7 @@ from tqdm import tqdm
 from heeded.cases import bulk
 from heeded.cases.models import Case
 
+from .cells import needs_quote
 from .exporting import export_rows
 from .problems import Problems
 from .reading import FileRefused, open_table
@@ -44,6 +45,14 @@ BUSY = (
 HOW_TO_UPDATE_COMMAND = "Import with --update to change it."
 HOW_TO_UPDATE_APPLICATION = (
     "To change it, upload the file again with 'Update cases that already exist' ticked."
+)
+# A spreadsheet runs such a cell as a formula, so the export writes it with a ' in front:
+# the export would not give the file's cell back. Cases imported before this was refused
+# keep their references, and an update still finds them.
+FORMULA_REFERENCE = (
+    "A new reference cannot begin with =, +, - or @: a spreadsheet would run it as a "
+    "formula, so the export could not give it back unchanged. Begin it with a letter or "
+    "a number."
 )
 
 
@@ -259,7 +268,9 @@ class _Job:
                 continue
             if reference not in existing:
                 row = self.checker.check(number, cells)
-                if row is not None:
+                if needs_quote(reference):
+                    problems.add(number, "reference", reference, FORMULA_REFERENCE)
+                elif row is not None:
                     creating.append(row)
                 continue
             if not self.update:

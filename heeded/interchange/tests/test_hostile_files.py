@@ -172,10 +172,24 @@ def test_a_csv_called_xlsx_and_an_xlsx_called_csv(tmp_path):
     assert "is an Excel workbook or another zip file" in refused(renamed)
 
 
-def test_formula_cells_are_imported_as_text(tmp_path):
-    path = csv_file(tmp_path, [complaint(reference='=HYPERLINK("http://evil","x")')])
-    assert import_file(path, by=None, today=TODAY).written
-    assert Case.objects.get().reference == '=HYPERLINK("http://evil","x")'
+def test_a_new_reference_a_spreadsheet_would_run_is_refused_naming_each(tmp_path):
+    # The export would have to write each with a ' in front, so it could not give the
+    # file's cell back (issue 5); every other cell of a row is a code, a date, a number
+    # or true/false, which such text never is.
+    formulas = ['=HYPERLINK("http://evil","x")', "+441234", "-20", "@SUM(A1)"]
+    rows = [complaint(reference=text) for text in formulas]
+    # The exporter's protective quote is taken off first: this is the reference =x.
+    rows += [complaint(reference="'=x"), complaint(reference="IOW-2")]
+    report = import_file(csv_file(tmp_path, rows), by=None, today=TODAY)
+    assert not report.written and Case.objects.count() == 0
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (row, "reference", text) for row, text in enumerate([*formulas, "=x"], start=2)
+    ]
+    assert {p.message for p in report.problems} == {
+        "A new reference cannot begin with =, +, - or @: a spreadsheet would run it as a "
+        "formula, so the export could not give it back unchanged. Begin it with a letter or "
+        "a number."
+    }
 
 
 def test_bad_quoting_names_the_row(tmp_path):

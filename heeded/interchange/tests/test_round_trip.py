@@ -351,13 +351,10 @@ def random_rows(seed: int, count: int):
         reference = rng.choice(
             [
                 f"R-{seed}-{n}",
-                f"=HYPERLINK({n})",
-                f"+44{n}",
-                f"-{n}",
-                f"@{n}",
-                f"'={n}",
-                f"''+{n}",
+                f"R/{seed}/{n}",
+                f"{n}",
                 f"'plain{n}",
+                f"R {n}=1",
             ]
         )
         if rng.random() < 0.2:
@@ -420,30 +417,24 @@ def test_xlsx_round_trips_byte_for_byte(tmp_path):
     assert first.read_bytes() == second.read_bytes()
 
 
-def test_formula_like_text_is_exported_quoted_and_imported_back_as_it_was(tmp_path):
+def test_a_case_imported_with_a_formula_like_reference_is_exported_quoted_and_updated(tmp_path):
+    # Such references are refused now, but cases imported before keep theirs: the export
+    # never lets a spreadsheet run them, and an update from the export still finds them.
+    formulas = ["=1+1", "+441234", "-20", "@SUM(A1)", "'=x"]
     rows = [
-        {"reference": ref, "record_type": "comment", "received_on": "2021-01-04"}
-        for ref in ["=1+1", "+441234", "-20", "@SUM(A1)", "'=x", "'quoted"]
+        {"reference": reference, "record_type": "comment", "received_on": "2021-01-04"}
+        for reference in [*(f"R{n}" for n in range(len(formulas))), "'quoted"]
     ]
-    path = tmp_path / "formulas.csv"
-    with open(path, "w", encoding="utf-8", newline="") as out:
-        out.write("reference,record_type,received_on\r\n")
-        for row in rows:
-            out.write(f"{cells.escape(row['reference'])},comment,2021-01-04\r\n")
-    assert import_file(path, by=None, today=TODAY).written
-    assert set(Case.objects.values_list("reference", flat=True)) == {
-        "=1+1",
-        "+441234",
-        "-20",
-        "@SUM(A1)",
-        "'=x",
-        "'quoted",
-    }
+    assert import_file(csv_file(tmp_path, rows), by=None, today=TODAY).written
+    for n, text in enumerate(formulas):
+        Case.objects.filter(reference=f"R{n}").update(reference=text)
     export = tmp_path / "out.csv"
     export_file(export)
     written = [line.split(",")[0] for line in export.read_text("utf-8-sig").splitlines()[1:]]
     assert sorted(written) == sorted(["'=1+1", "'+441234", "'-20", "'@SUM(A1)", "''=x", "'quoted"])
     assert all(not text.startswith(("=", "+", "-", "@")) for text in written)
+    report = import_file(export, by=None, today=TODAY, update=True)
+    assert report.ok and report.unchanged == 6, [str(p) for p in report.problems]
 
 
 def test_a_tab_or_carriage_return_prefix_is_neutralised_too():
