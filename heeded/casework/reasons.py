@@ -234,7 +234,7 @@ def extend(s: Situation) -> str:
         return reason
     response = s.open_rule.response
     if not response.extendable:
-        return f"The {in_sentence(response.what)} deadline cannot be extended: {response.cited}."
+        return response.cannot_be_extended
     return _extended_as_far_as_allowed(s)
 
 

@@ -38,6 +38,8 @@ def _title(event, procedure) -> str:
     if kind is EventKind.RECORDED:
         # Dated the day it was received; when it was keyed is shown beside (recorded_on).
         return "Received"
+    if kind in _CASE_RECORDS and event.new_value:
+        return _CASE_RECORDS[kind](event.old_value, event.new_value)
     rule = procedure.stage(event.stage_number) if event.stage_number else None
     if rule is not None and not rule.numbered:
         return _unnumbered_title(event, kind, rule)
@@ -50,6 +52,29 @@ def _title(event, procedure) -> str:
     if kind is EventKind.STAGE_STARTED:
         return f"Stage {event.stage_number} started" if event.stage_number else "Started"
     return f"{stage}{kind.label}" if not stage else f"{stage}{kind.label.lower()}"
+
+
+def _ombudsman_decision(old: str, new: str) -> str:
+    """What the Ombudsman decided, and when it is corrected, what it was before: the
+    timeline is the audit trail, and "Ombudsman decision" three times told none of it."""
+    if not old:
+        return f"Ombudsman decision: {new}"
+    if old == new:
+        return f"Ombudsman decision corrected: {new}"
+    return f"Ombudsman decision changed from {old} to {new}"
+
+
+def _payment(old: str, new: str) -> str:
+    # An import's "no payment was made" carries £0.00: its text says so, not the title.
+    return "Payment recorded" if new == "£0.00" else f"Payment of {new} recorded"
+
+
+# Events on the case as a whole whose title says what was recorded (held in new_value).
+_CASE_RECORDS = {
+    EventKind.OMBUDSMAN_RECEIVED: lambda old, new: f"Ombudsman enquiry received, reference {new}",
+    EventKind.OMBUDSMAN_DECIDED: _ombudsman_decision,
+    EventKind.PAYMENT: _payment,
+}
 
 
 def _unnumbered_title(event, kind: EventKind, rule) -> str:

@@ -74,6 +74,12 @@ class Clock:
             return True
         return self.max_limit is not None and (self.limit is None or self.max_limit > self.limit)
 
+    @property
+    def cannot_be_extended(self) -> str:
+        """Why no extension is offered: "The deadline for the authority's response to the
+        panel cannot be extended", not "The authority's response to the panel deadline"."""
+        return f"The deadline for the {in_sentence(self.what)} cannot be extended: {self.cited}."
+
     def _add(self, start: dt.date, amount: int) -> dt.date:
         if self.unit is Unit.CALENDAR_MONTHS:
             return calendar_month_deadline(start, amount, self.calendar)

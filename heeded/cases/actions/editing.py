@@ -71,14 +71,27 @@ def changes_since(case: Case, version: int) -> list[str]:
         if opened
         else ()
     )
-    return history_in_words(newer.select_related("history_user"), skip=NOT_NEWS, stages=stages)
+    return history_in_words(
+        newer.select_related("history_user"),
+        skip=NOT_NEWS,
+        stages=stages,
+        stage_called=lambda number: _stage_called(case, number),
+    )
 
 
-def history_in_words(records, *, skip=(), stages=()) -> list[str]:
+def _stage_called(case: Case, number: int) -> str:
+    """ "Stage 1 " before what changed on a numbered stage; nothing on an FOI request's or an
+    MP's enquiry's one stage, whose "Stage 1 outcome" was a stage they never heard of."""
+    rule = case.procedure.stage(number)
+    return "" if rule is not None and not rule.numbered else f"Stage {number} "
+
+
+def history_in_words(records, *, skip=(), stages=(), stage_called=None) -> list[str]:
     """Each history record, oldest first, as who did what ("Details corrected by Priya
     Shah") and then each detail it changed, from what to what. ``stages``: the stages'
     history records, oldest first; each is told under the first record saved after it (an
-    action saves its stage, then the case, in one transaction)."""
+    action saves its stage, then the case, in one transaction); ``stage_called`` names a
+    stage before what changed on it ("Stage 1 ")."""
     stages = list(stages)
     lines = []
     for record in records:
@@ -86,7 +99,8 @@ def history_in_words(records, *, skip=(), stages=()) -> list[str]:
         lines.append(f"{record.history_change_reason or 'Changed'} by {who}")
         while stages and stages[0].history_date <= record.history_date:
             stage = stages.pop(0)
-            lines += _diff_in_words(stage, skip=STAGE_NOT_NEWS, called=f"Stage {stage.number} ")
+            called = stage_called(stage.number) if stage_called else f"Stage {stage.number} "
+            lines += _diff_in_words(stage, skip=STAGE_NOT_NEWS, called=called)
         lines += _diff_in_words(record, skip=skip)
     return lines
 

@@ -226,10 +226,7 @@ def extend_stage(
         rule = case.procedure.stage(number)
         called = rule.called
         require(stage.responded_on is None, f"{called} has already been responded to.")
-        require(
-            rule.response.extendable,
-            f"The {rule.response.what.lower()} deadline cannot be extended: {rule.response.cited}.",
-        )
+        require(rule.response.extendable, rule.response.cannot_be_extended)
         for refusal in extension_refusals(case, stage, to=to, reason=reason, on=on):
             raise refusal
         old = stage.extended_to

@@ -421,6 +421,18 @@ class TestSafeEditing:
         case.history.filter(version=opened_at).delete()
         assert actions.changes_since(case, opened_at) == ["Stage 1 responded to by Manager Tester"]
 
+    def test_a_clash_on_a_one_stage_request_does_not_speak_of_stage_1(self, officer, manager):
+        # An FOI request has a response, not stages: "Stage 1 outcome: none became
+        # Withdrawn" named a stage its officer never saw.
+        case = record(officer, "foi_request")
+        opened_at = case.version
+        actions.withdraw(case, by=manager, on=D(2022, 9, 20))
+        case.refresh_from_db()
+        changes = actions.changes_since(case, opened_at)
+        assert "Outcome: none became Withdrawn" in changes
+        assert "Responded on: none became 20 September 2022" in changes
+        assert not [line for line in changes if "Stage" in line]
+
     def test_every_action_checks_the_version_it_was_given(self, officer):
         case = record(officer)
         stale = case.version

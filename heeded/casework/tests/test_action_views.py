@@ -847,6 +847,21 @@ def test_the_ombudsmans_enquiry_then_decision(signed_in, complaint, code):
     assert complaint.ombudsman_decision.code == "fault_injustice"
 
 
+def test_the_ombudsmans_enquiry_date_is_named_as_the_enquirys_in_its_errors(signed_in, complaint):
+    # "Enter the date received" beside the case's own date received: which one was meant?
+    for dates, error in (
+        ({}, "Enter the date the enquiry arrived"),
+        (
+            date_parts("received_on", dt.date(2999, 1, 1)),
+            "Date the enquiry arrived must be today or in the past",
+        ),
+    ):
+        sent = {**dates, "reference": "22 013 473"}
+        page = post(signed_in, complaint, "ombudsman-enquiry", sent).content.decode()
+        assert field_error(page, "id_received_on") == error
+        assert 'value="22 013 473"' in page
+
+
 def test_a_recorded_ombudsman_decision_is_offered_as_a_change_opening_with_what_it_says(
     signed_in, complaint, code
 ):

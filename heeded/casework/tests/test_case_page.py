@@ -1,6 +1,7 @@
 """The case page: what it shows, who may see it, and a query count that does not grow."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -501,3 +502,37 @@ def test_a_response_sent_after_its_deadline_says_how_late_it_was(
         assert f"{responded}, {words}" in page
     else:
         assert responded in page and "working days late" not in page and "day late" not in page
+
+
+def test_the_timeline_says_what_the_ombudsman_decided_and_what_was_paid(
+    client, officer, complaint, code
+):
+    # Each entry was "Ombudsman decision" or "Payment recorded" alone: a correction of the
+    # decision read the same as the first, and no amount was on the audit trail.
+    D = dt.date
+    actions.record_ombudsman_enquiry(
+        complaint, by=officer, received_on=D(2022, 11, 1), reference="22 013 844"
+    )
+    for decision in ("ongoing", "fault_injustice", "fault_injustice"):
+        complaint.refresh_from_db()
+        actions.record_ombudsman_decision(
+            complaint,
+            by=officer,
+            decision=code("ombudsman_decision", decision),
+            decided_on=D(2022, 12, 1),
+            remedy="Apology and £400",
+        )
+    complaint.refresh_from_db()
+    actions.record_payment(
+        complaint, by=officer, amount="400", paid_on=D(2022, 12, 5), reason="Ombudsman remedy"
+    )
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    titles = re.findall(r'<h3 class="app-timeline__title">([^<]*)</h3>', page)
+    assert titles[:5] == [
+        "Payment of £400.00 recorded",
+        "Ombudsman decision corrected: Upheld: fault causing injustice",
+        "Ombudsman decision changed from Ongoing to Upheld: fault causing injustice",
+        "Ombudsman decision: Ongoing",
+        "Ombudsman enquiry received, reference 22 013 844",
+    ]

@@ -92,6 +92,19 @@ def test_stage_3_offers_the_panel_meeting_then_its_report(complaint, officer):
     assert "respond" in slugs(complaint, officer)
 
 
+def test_stage_3_says_which_deadline_cannot_be_extended(complaint, officer):
+    # "The authority's response to the panel deadline cannot be extended" read as a
+    # response to a deadline.
+    actions.respond_to_stage(complaint, 1, by=officer, on=RECEIVED, outcome="not_upheld")
+    actions.start_stage(complaint, 2, by=officer, requested_on=RECEIVED)
+    actions.respond_to_stage(complaint, 2, by=officer, on=RECEIVED, outcome="not_upheld")
+    actions.start_stage(complaint, 3, by=officer, requested_on=RECEIVED)
+    assert why_not(complaint, "extend", officer) == (
+        "The deadline for the authority's response to the panel cannot be extended: "
+        "SI 2006/1738 regulation 20."
+    )
+
+
 def test_corporate_stage_2_is_acknowledged_separately(officer):
     case = record(officer, "corporate_complaint")
     actions.respond_to_stage(case, 1, by=officer, on=RECEIVED, outcome="upheld")

@@ -13,7 +13,11 @@ from ._base import ActionForm, on_date
 
 
 class OmbudsmanEnquiryForm(ActionForm):
-    received_on = on_date("Date received", label="When did the Ombudsman's enquiry arrive?")
+    # Named for the enquiry: "Enter the date received" beside the case's own date received
+    # left the officer to guess which one was meant.
+    received_on = on_date(
+        "Date the enquiry arrived", label="When did the Ombudsman's enquiry arrive?"
+    )
     reference = kept_text(Case, "ombudsman_reference", label="Ombudsman's reference")
     button = "Save"
 
