@@ -135,6 +135,8 @@ def timeliness(ctx: Context) -> Section:
             ),
             bands,
             value_label="Number of Stage 1 responses",
+            draws=(("stage1.bands", None),)
+            + ((("stage1.bands", ctx.previous),) if ctx.previous else ()),
         ),
         points,
     )
@@ -422,6 +424,7 @@ def outcomes(ctx: Context) -> Section:
                 ],
                 table,
                 value_label="Number of complaints (sought) or Stage 1 responses (actual)",
+                draws=(("complaints.outcomes_sought", None), ("stage1.actual_outcomes", None)),
             )
         )
     if codes:
