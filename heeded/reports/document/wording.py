@@ -52,9 +52,19 @@ def plain(n: int) -> str:
 
 
 def percent(numerator: int, denominator: int) -> str:
-    """68%, rounded half up (the measures' own rule); no denominator, no percentage."""
+    """68%, rounded half up (the measures' own rule); no denominator, no percentage.
+
+    A share that rounds to 0% or 100% without being none or all of its base is "less than
+    1%" or "more than 99%": demo 2025/26's Table 1 printed "0%" beside the 1 case concern
+    that became a complaint, of 340 representations, which reads as none."""
     value = percentage(numerator, denominator)
-    return "" if value is None else f"{value}%"
+    if value is None:
+        return ""
+    if value == 0 and numerator:
+        return "less than 1%"
+    if value == 100 and numerator < denominator:
+        return "more than 99%"
+    return f"{value}%"
 
 
 def share(numerator: int, denominator: int, count: Count = plain) -> str:
@@ -115,7 +125,9 @@ def change_cell(now: int, before: int | None) -> str:
     if difference == 0:
         return "0"
     sign = "+" if difference > 0 else MINUS
-    return f"{sign}{abs(difference):,} ({sign}{percent(abs(difference), before)})"
+    # The percentage as the spreadsheet's number has it (``change_figures``), 0 included:
+    # a table's "+1 (+less than 1%)" would not fit its column.
+    return f"{sign}{abs(difference):,} ({sign}{percentage(abs(difference), before)}%)"
 
 
 def change_figures(now: int, before: int | None) -> tuple[int, int | None] | None:

@@ -28,6 +28,19 @@ def test_half_rounds_up_like_the_measures():
     assert wording.percent(1, 8) == "13%"  # 12.5
 
 
+def test_a_share_that_rounds_to_none_or_all_of_its_base_says_it_is_not():
+    # Demo 2025/26, Table 1: the 1 case concern that became a complaint, of 340
+    # representations, was "0%" beside its count of 1.
+    assert wording.percent(1, 340) == "less than 1%"
+    assert wording.share(339, 340) == "339 of 340 (more than 99%)"
+    assert wording.part(1, 340) == "1 (less than 1%)"
+    # None and all are still 0% and 100%; 2 of 340 (0.59%) rounds to 1% as ever.
+    assert wording.percent(0, 340) == "0%"
+    assert wording.percent(340, 340) == "100%"
+    assert wording.percent(2, 340) == "1%"
+    assert wording.change(301, 300, "2024/25") == "an increase of 1 (less than 1%) on 2024/25"
+
+
 def test_ties_share_a_place():
     ranked = wording.ranked({"a": 9, "b": 7, "c": 5, "d": 5, "e": 1})
     assert ranked == [(1, ["a"], 9), (2, ["b"], 7), (3, ["c", "d"], 5)]
