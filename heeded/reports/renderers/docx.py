@@ -67,6 +67,7 @@ def _page_setup(word, document: Document) -> None:
         _without_theme_fonts(styles[name])
     # A table's or a chart's title stays on the page of what it names.
     styles["Caption"].paragraph_format.keep_with_next = True
+    _british_english(word)
     section = word.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = MARGIN
@@ -81,6 +82,14 @@ def _page_setup(word, document: Document) -> None:
     _field(footer, "PAGE")
     footer.add_run(" of ")
     _field(footer, "NUMPAGES")
+
+
+def _british_english(word) -> None:
+    """The text's language is British English, as the PDF's and HTML's (lang="en-GB"):
+    python-docx's template says US English, so Word marked "organisation" misspelt and a
+    screen reader read the report in an American voice."""
+    for lang in word.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), "en-GB")
 
 
 def _update_fields_on_opening(word) -> None:

@@ -409,6 +409,22 @@ def test_docx_headings_never_skip_a_level(document):
     assert all(b <= a + 1 for a, b in zip([0] + levels, levels, strict=False))
 
 
+def test_docx_is_in_british_english_as_the_pdf_is(document):
+    # Demo 2025/26 DOCX: python-docx's template left every run in US English, so Word
+    # underlined "organisation" and "apologise" as misspelt and a screen reader read the
+    # report in an American voice; the PDF and HTML say en-GB.
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    language = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert language.get(qn("w:val")) == "en-GB"
+    # No style of the template says otherwise.
+    assert not [
+        lang.get(qn("w:val"))
+        for lang in word.styles.element.iter(qn("w:lang"))
+        if lang.get(qn("w:val")) not in (None, "en-GB")
+    ]
+
+
 def test_xlsx_sheet_names_are_cut_at_a_words_end(document):
     # Demo 2025/26: "T7 Complaints by service or tea", "T2 Representations received mon".
     book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
