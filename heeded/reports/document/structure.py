@@ -50,7 +50,9 @@ class Cell:
 @dataclass
 class Row:
     cells: list[Cell]
-    kind: str = "data"  # "data", "group" (a heading row), "subtotal" or "total"
+    # "data", "group" (a heading row), "subtotal", "total", or "part": a part of the row
+    # above it ("of which ..."), set in under it.
+    kind: str = "data"
 
     @property
     def label(self) -> str:
