@@ -68,7 +68,10 @@ def percent(numerator: int, denominator: int) -> str:
 
 
 def share(numerator: int, denominator: int, count: Count = plain) -> str:
-    """ "19 of 28 (68%)"; the percentage is left out when either count is hidden."""
+    """ "19 of 28 (68%)"; the percentage is left out when either count is hidden; "all 47"
+    or "both" where it is every one (``_every``)."""
+    if _every(numerator, denominator, count):
+        return _every(numerator, denominator, count)
     return _with_percent(
         f"{count(numerator)} of {count(denominator)}", numerator, denominator, count
     )
@@ -77,7 +80,20 @@ def share(numerator: int, denominator: int, count: Count = plain) -> str:
 def part(numerator: int, denominator: int, count: Count = plain) -> str:
     """ "19 (68%)": a share whose sentence has already said what it is of, once for all its
     parts ("Of 28 Stage 1 responses, 19 (68%) were upheld and 9 (32%) not upheld")."""
+    if _every(numerator, denominator, count):
+        return _every(numerator, denominator, count)
     return _with_percent(count(numerator), numerator, denominator, count)
+
+
+def _every(numerator: int, denominator: int, count: Count) -> str:
+    """ "all 47" or "both" where a shown share is every one of two or more, as a council's
+    report says it: demo 2023/24 H2 printed "47 of 47 (100%) complaints whose
+    acknowledgement date was recorded were acknowledged within 3 working days", and
+    2025/26 "of these, 11 (100%) were answered within the extended deadline". Otherwise "",
+    and the share is said in figures."""
+    if numerator != denominator or denominator < 2 or count(denominator) != plain(denominator):
+        return ""
+    return "both" if denominator == 2 else f"all {count(denominator)}"
 
 
 def _with_percent(text: str, numerator: int, denominator: int, count: Count) -> str:
