@@ -243,11 +243,9 @@ def _privacy_note(sections: list, threshold: int) -> None:
 
 def _charts_without_hidden_counts(section: Section) -> None:
     """A chart draws every value (bar lengths and labels) and cannot say "fewer than 5":
-    where its table hides a count, the public version prints the table alone."""
+    where it would draw a count its table hides, the public version prints the table alone."""
     section.blocks = [
-        block.table
-        if isinstance(block, Chart) and any(c.suppressed for r in block.table.rows for c in r.cells)
-        else block
+        block.table if isinstance(block, Chart) and block.draws_hidden_count() else block
         for block in section.blocks
     ]
     for sub in section.subsections:

@@ -144,7 +144,10 @@ def appendix(ctx: Context) -> Section:
                 if value is None
                 else ctx.number_cell(value, measure, None, p, DECIMALS.get(measure))
             )
-        table.rows.append(Row(cells))
+        # "of which ..." is set in under the figure it is part of: printed bold and flush
+        # left like every other label (demo 2025/26's Table 18), it read as a headline figure
+        # of its own starting in lower case.
+        table.rows.append(Row(cells, "part" if label.startswith("of which") else "data"))
     # The monthly average is the year's count over its months: it goes where the count goes.
     names = [m for m, _ in SCALARS]
     total, average = (

@@ -135,6 +135,8 @@ def timeliness(ctx: Context) -> Section:
             ),
             bands,
             value_label="Number of Stage 1 responses",
+            draws=(("stage1.bands", None),)
+            + ((("stage1.bands", ctx.previous),) if ctx.previous else ()),
         ),
         points,
     )
@@ -422,6 +424,7 @@ def outcomes(ctx: Context) -> Section:
                 ],
                 table,
                 value_label="Number of complaints (sought) or Stage 1 responses (actual)",
+                draws=(("complaints.outcomes_sought", None), ("stage1.actual_outcomes", None)),
             )
         )
     if codes:
@@ -579,6 +582,9 @@ def _reading_by_decision(ctx: Context, by_decision: dict) -> Paragraph | None:
         f"{ctx.part(m, n)} {ctx.were(m) + ' ' if i == 0 else ''}{label}"
         for i, (m, label) in enumerate(parts)
     ]
+    if [label for _, label in parts] == ["not upheld"]:
+        # "of these, all 37 were not upheld" (demo 2023/24) also reads as "not all were".
+        said = ["none was upheld, even in part"]
     return Paragraph(
         f"'{ctx.name('outcome', code)}' was the actual outcome of {ctx.share(n, responses)} "
         f"Stage 1 {ctx.plural(responses, 'response')}; of these, {wording.join(said)}."

@@ -50,7 +50,9 @@ class Cell:
 @dataclass
 class Row:
     cells: list[Cell]
-    kind: str = "data"  # "data", "group" (a heading row), "subtotal" or "total"
+    # "data", "group" (a heading row), "subtotal", "total", or "part": a part of the row
+    # above it ("of which ..."), set in under it.
+    kind: str = "data"
 
     @property
     def label(self) -> str:
@@ -155,6 +157,21 @@ class Chart:
     # complaints, yet its axis read "Number of complaints").
     value_label: str
     horizontal: bool = True
+    # The figures its bars draw, as (measure, period) of the table's cells: the bands chart
+    # draws this year and the year before, while its table has the years before those too.
+    # Empty: every figure of its table.
+    draws: tuple[tuple[str, str | None], ...] = ()
+
+    def draws_hidden_count(self) -> bool:
+        """True if a bar would print a count its table hides ("fewer than 5", "withheld"):
+        a chart cannot say either. A hidden cell of a year it does not draw (demo 2025/26
+        public: Table 4's 2023/24 column) is no reason to leave it out."""
+        return any(
+            cell.suppressed
+            and (not self.draws or not cell.measure or (cell.measure, cell.period) in self.draws)
+            for row in self.table.rows
+            for cell in row.cells
+        )
 
 
 Block = Paragraph | BulletList | Note | Quote | Table | Chart

@@ -52,13 +52,26 @@ def plain(n: int) -> str:
 
 
 def percent(numerator: int, denominator: int) -> str:
-    """68%, rounded half up (the measures' own rule); no denominator, no percentage."""
+    """68%, rounded half up (the measures' own rule); no denominator, no percentage.
+
+    A share that rounds to 0% or 100% without being none or all of its base is "less than
+    1%" or "more than 99%": demo 2025/26's Table 1 printed "0%" beside the 1 case concern
+    that became a complaint, of 340 representations, which reads as none."""
     value = percentage(numerator, denominator)
-    return "" if value is None else f"{value}%"
+    if value is None:
+        return ""
+    if value == 0 and numerator:
+        return "less than 1%"
+    if value == 100 and numerator < denominator:
+        return "more than 99%"
+    return f"{value}%"
 
 
 def share(numerator: int, denominator: int, count: Count = plain) -> str:
-    """ "19 of 28 (68%)"; the percentage is left out when either count is hidden."""
+    """ "19 of 28 (68%)"; the percentage is left out when either count is hidden; "all 47"
+    or "both" where it is every one (``_every``)."""
+    if _every(numerator, denominator, count):
+        return _every(numerator, denominator, count)
     return _with_percent(
         f"{count(numerator)} of {count(denominator)}", numerator, denominator, count
     )
@@ -67,7 +80,20 @@ def share(numerator: int, denominator: int, count: Count = plain) -> str:
 def part(numerator: int, denominator: int, count: Count = plain) -> str:
     """ "19 (68%)": a share whose sentence has already said what it is of, once for all its
     parts ("Of 28 Stage 1 responses, 19 (68%) were upheld and 9 (32%) not upheld")."""
+    if _every(numerator, denominator, count):
+        return _every(numerator, denominator, count)
     return _with_percent(count(numerator), numerator, denominator, count)
+
+
+def _every(numerator: int, denominator: int, count: Count) -> str:
+    """ "all 47" or "both" where a shown share is every one of two or more, as a council's
+    report says it: demo 2023/24 H2 printed "47 of 47 (100%) complaints whose
+    acknowledgement date was recorded were acknowledged within 3 working days", and
+    2025/26 "of these, 11 (100%) were answered within the extended deadline". Otherwise "",
+    and the share is said in figures."""
+    if numerator != denominator or denominator < 2 or count(denominator) != plain(denominator):
+        return ""
+    return "both" if denominator == 2 else f"all {count(denominator)}"
 
 
 def _with_percent(text: str, numerator: int, denominator: int, count: Count) -> str:
@@ -115,7 +141,9 @@ def change_cell(now: int, before: int | None) -> str:
     if difference == 0:
         return "0"
     sign = "+" if difference > 0 else MINUS
-    return f"{sign}{abs(difference):,} ({sign}{percent(abs(difference), before)})"
+    # The percentage as the spreadsheet's number has it (``change_figures``), 0 included:
+    # a table's "+1 (+less than 1%)" would not fit its column.
+    return f"{sign}{abs(difference):,} ({sign}{percentage(abs(difference), before)}%)"
 
 
 def change_figures(now: int, before: int | None) -> tuple[int, int | None] | None:

@@ -24,6 +24,8 @@ WIDE_TEXT_WIDTH = Cm(29.7) - 2 * MARGIN
 # "+10 (+100%)" and "fewer than 5" on one line at 9 point, a heading such as "% of 112
 # complaints" on two.
 FIGURE_WIDTH = Cm(2.8)
+# An "of which" row's label, set in under the figure it is part of.
+PART_INDENT = Cm(0.5)
 # Up to this many rows (with the header) a table is kept on one page.
 SHORT_TABLE_ROWS = 16
 
@@ -67,6 +69,7 @@ def _page_setup(word, document: Document) -> None:
         _without_theme_fonts(styles[name])
     # A table's or a chart's title stays on the page of what it names.
     styles["Caption"].paragraph_format.keep_with_next = True
+    _british_english(word)
     section = word.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = MARGIN
@@ -81,6 +84,14 @@ def _page_setup(word, document: Document) -> None:
     _field(footer, "PAGE")
     footer.add_run(" of ")
     _field(footer, "NUMPAGES")
+
+
+def _british_english(word) -> None:
+    """The text's language is British English, as the PDF's and HTML's (lang="en-GB"):
+    python-docx's template says US English, so Word marked "organisation" misspelt and a
+    screen reader read the report in an American voice."""
+    for lang in word.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), "en-GB")
 
 
 def _update_fields_on_opening(word) -> None:
@@ -284,6 +295,12 @@ def _table(word, table: Table) -> None:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if row.kind in ("total", "subtotal", "group") and paragraph.runs:
                 paragraph.runs[0].bold = True
+            elif row.kind == "part" and not c:
+                # "of which ...", set in under its figure and not bold (the table style
+                # makes the first column bold).
+                paragraph.paragraph_format.left_indent = PART_INDENT
+                for run in paragraph.runs:
+                    run.bold = False
     _fit(grid, columns, table.wide)
     _keep_together(grid, table)
     for note in table.notes:
@@ -337,7 +354,7 @@ def _kept_with_next(kinds: list[str], n: int) -> bool:
     """Whether row ``n`` (0 the header) may not end a page, for ``_keep_together``."""
     if len(kinds) <= SHORT_TABLE_ROWS or kinds[n] in ("header", "group"):
         return True
-    if kinds[n + 1] in ("subtotal", "total"):
+    if kinds[n + 1] in ("subtotal", "total", "part"):  # nor before an "of which" row
         return True
     if kinds[n + 1] == "group":  # the end of one group: a page may break before the next
         return False

@@ -31,6 +31,7 @@ def render(document: Document) -> bytes:
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     title = book.add_format({"bold": True, "font_size": 14})
     total = book.add_format({"bold": True})
+    part = book.add_format({"indent": 1})  # "of which ...", set in under its figure
     # A figure that is not a count keeps its places ("0.0", "500.00"), as in the PDF.
     decimals: dict[int, object] = {}
     percent = book.add_format({"num_format": "0%"})
@@ -60,6 +61,7 @@ def render(document: Document) -> bytes:
         sheet.set_column(1, len(table.header) + len(changes), 14)
         for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
             style = total if row.kind in ("total", "subtotal", "group") else None
+            label = part if row.kind == "part" else style
             c = 0
             for n, cell in enumerate(row.cells):
                 if n in changes:
@@ -81,7 +83,7 @@ def render(document: Document) -> bytes:
                     # cells that a filter listed and COUNTA counted.
                     sheet.write_blank(r, c, None, style)
                 else:
-                    sheet.write_string(r, c, cell.text, style)
+                    sheet.write_string(r, c, cell.text, style if c else label)
                 c += 1
         for n, note in enumerate(_notes(table)):
             sheet.write_string(HEADER_ROW + len(table.rows) + 2 + n, 0, note)

@@ -285,6 +285,27 @@ def test_the_statutory_representations_accepted_as_complaints_say_of_once(
     assert not any(" of these were" in t for t in section_texts(document))
 
 
+def test_an_actual_outcome_never_upheld_says_none_was_not_all_were_not():
+    # Demo 2023/24: "'Explanation' was the actual outcome of 37 of 62 (60%) Stage 1
+    # responses; of these, all 37 were not upheld", which also reads as "not all were".
+    report = sample_report()
+    report["supplementary"]["stage1_outcome_by_decision"]["explanation"] = {"not_upheld": 9}
+    texts = section_texts(build_document(report, labels=Labels.load()), "findings")
+    assert (
+        "'Explanation' was the actual outcome of 9 of 28 (32%) Stage 1 responses; of these, "
+        "none was upheld, even in part."
+    ) in texts
+    # Findings of more than one kind are still each given with their share.
+    report["supplementary"]["stage1_outcome_by_decision"]["explanation"] = {
+        "not_upheld": 7,
+        "partially_upheld": 2,
+    }
+    texts = section_texts(build_document(report, labels=Labels.load()), "findings")
+    assert any(
+        "of these, 7 (78%) were not upheld and 2 (22%) partially upheld." in t for t in texts
+    )
+
+
 def test_extensions_kept_say_of_these_once():
     # Demo 2025/26: "An extension was agreed for 11 Stage 1 complaints; 11 of 11 (100%) of
     # these were answered within the extended deadline."

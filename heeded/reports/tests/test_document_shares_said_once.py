@@ -42,7 +42,7 @@ def test_the_bullets_on_young_peoples_complaints_name_their_number_once_above_th
         "1 (50%) was made through an advocate or another professional.",
         "1 (50%) was upheld or partially upheld at Stage 1.",
     ]
-    assert texts[lead_in + 3].startswith("2 (100%) were offered an advocate, and ")
+    assert texts[lead_in + 3].startswith("Both were offered an advocate, and ")
     assert texts[lead_in + 3].endswith(" of those offered took one up.")
 
 

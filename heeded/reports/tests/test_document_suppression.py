@@ -333,6 +333,35 @@ def test_a_public_chart_whose_table_hides_a_count_is_replaced_by_its_table():
                 assert not any(c.suppressed for r in block.table.rows for c in r.cells)
 
 
+@pytest.mark.django_db
+@pytest.mark.usefixtures("every_table_printed")
+def test_a_public_chart_stays_when_only_a_year_it_does_not_draw_hides_a_count():
+    # Demo 2025/26: Table 4 hid 2023/24's 4 responses over 20 working days, and the public
+    # version lost the chart of 2025/26 against 2024/25, every bar of it printable.
+    report = sample_report({"stage1.bands": {"within_10": 19, "11_to_20": 7, "over_20": 6}})
+    report["comparisons"]["2018/19"]["stage1.bands"] = {
+        "within_10": 5,
+        "11_to_20": 19,
+        "over_20": 6,
+    }
+    report["comparisons"]["2017/18"]["stage1.bands"] = {
+        "within_10": 20,
+        "11_to_20": 9,
+        "over_20": 2,
+    }
+    public = build_document(report, public=True, labels=Labels.load())
+    timeliness = next(s for s in public.sections if s.id == "timeliness")
+    chart = next(b for b in timeliness.blocks if isinstance(b, Chart))
+    assert chart.series == [("2019/20", [19, 7, 6]), ("2018/19", [5, 19, 6])]
+    texts = {r.label: [c.text for c in r.cells[1:4]] for r in chart.table.rows}
+    assert texts["Over 20 working days"] == ["6", "6", "fewer than 5"]
+    # A year the chart draws still takes it away when it hides a count.
+    report["comparisons"]["2018/19"]["stage1.bands"]["over_20"] = 3
+    public = build_document(report, public=True, labels=Labels.load())
+    timeliness = next(s for s in public.sections if s.id == "timeliness")
+    assert not any(isinstance(b, Chart) for b in timeliness.blocks)
+
+
 def statutory_and_other(printed: dict[str, str] | None = None) -> Table:
     """Table 1's 2018/19 column in small: complaints 27 (stated in the summary) and one
     area-initiated complaint; case concerns 6, Ombudsman enquiries 5, ad hoc 10; subtotals

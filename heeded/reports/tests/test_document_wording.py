@@ -1,5 +1,7 @@
 """Numbers in words: shares with their denominators, changes with their base, ties."""
 
+import pytest
+
 from heeded.reports.document import wording
 
 
@@ -26,6 +28,46 @@ def test_change_from_zero_says_none_last_year_once():
 
 def test_half_rounds_up_like_the_measures():
     assert wording.percent(1, 8) == "13%"  # 12.5
+
+
+def test_a_share_that_rounds_to_none_or_all_of_its_base_says_it_is_not():
+    # Demo 2025/26, Table 1: the 1 case concern that became a complaint, of 340
+    # representations, was "0%" beside its count of 1.
+    assert wording.percent(1, 340) == "less than 1%"
+    assert wording.share(339, 340) == "339 of 340 (more than 99%)"
+    assert wording.part(1, 340) == "1 (less than 1%)"
+    # None and all are still 0% and 100%; 2 of 340 (0.59%) rounds to 1% as ever.
+    assert wording.percent(0, 340) == "0%"
+    assert wording.percent(340, 340) == "100%"
+    assert wording.percent(2, 340) == "1%"
+    assert wording.change(301, 300, "2024/25") == "an increase of 1 (less than 1%) on 2024/25"
+
+
+# Demo 2025/26 H2: "47 of 47 (100%) complaints whose acknowledgement date was recorded were
+# acknowledged within 3 working days"; "of these, 11 (100%) were answered". One of one is
+# said in figures ("all 1" is no English), as is anything less than all.
+EVERY_ONE = {
+    (wording.share, 47, 47): "all 47",
+    (wording.part, 11, 11): "all 11",
+    (wording.share, 2, 2): "both",
+    (wording.part, 2, 2): "both",
+    (wording.share, 1, 1): "1 of 1 (100%)",
+    (wording.part, 46, 47): "46 (98%)",
+}
+
+
+@pytest.mark.parametrize(("said", "expected"), EVERY_ONE.items())
+def test_a_share_of_every_one_says_all_or_both(said, expected):
+    how, numerator, denominator = said
+    assert how(numerator, denominator) == expected
+
+
+def test_a_hidden_count_is_never_named_by_all():
+    def count(n):
+        return "fewer than 5" if n < 5 else wording.plain(n)
+
+    # "all 3" would print the hidden figure.
+    assert wording.share(3, 3, count) == "fewer than 5 of fewer than 5"
 
 
 def test_ties_share_a_place():

@@ -392,6 +392,35 @@ def test_docx_never_leaves_a_total_alone_at_the_top_of_a_page(document):
     assert not kept["Total statutory representations"]  # "Other" may start a page
 
 
+def test_of_which_rows_are_set_in_under_the_figure_they_are_part_of(document):
+    # Demo 2025/26, Table 18: "of which through an advocate or professional" was bold and
+    # flush left like every headline figure, reading as one of its own.
+    key_figures = next(t for t in document.tables() if t.id == "key_figures")
+    kinds = {row.label: row.kind for row in key_figures.rows}
+    assert kinds["of which upheld or partially upheld"] == "part"
+    assert kinds["of which not decided by the period's end"] == "part"
+    assert kinds["Complaints from children and young people"] == "data"
+
+    html = render_document(document, "html").decode()
+    row = re.search(r'<tr class="([^"]*)">\s*<th[^>]*>of which upheld', html)
+    assert row and "app-report__row--part" in row.group(1)
+
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    table = next(t for t in word.tables if t.rows[0].cells[0].text == "Figure")
+    rows = {row.cells[0].text: row.cells[0].paragraphs[0] for row in table.rows}
+    part, parent = rows["of which upheld or partially upheld"], rows["Ombudsman enquiries"]
+    assert part.paragraph_format.left_indent and not parent.paragraph_format.left_indent
+    assert all(run.bold is False for run in part.runs)
+    # Never split from the figure it is part of.
+    assert rows["Complaints from children and young people"].paragraph_format.keep_with_next
+
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    sheet = next(ws for ws in book.worksheets if ws["A1"].value.endswith("Key figures by year"))
+    cells = {row[0].value: row[0] for row in sheet.iter_rows() if row[0].value}
+    assert cells["of which upheld or partially upheld"].alignment.indent == 1
+    assert not cells["Ombudsman enquiries"].alignment.indent
+
+
 def test_docx_headings_never_skip_a_level(document):
     # Demo 2025/26 DOCX: learning examples and recommendations were Heading 3 straight
     # under the sections' Heading 1, where the HTML has h3 under h2.
@@ -407,6 +436,22 @@ def test_docx_headings_never_skip_a_level(document):
     ]
     assert 2 in levels
     assert all(b <= a + 1 for a, b in zip([0] + levels, levels, strict=False))
+
+
+def test_docx_is_in_british_english_as_the_pdf_is(document):
+    # Demo 2025/26 DOCX: python-docx's template left every run in US English, so Word
+    # underlined "organisation" and "apologise" as misspelt and a screen reader read the
+    # report in an American voice; the PDF and HTML say en-GB.
+    word = WordDocument(io.BytesIO(render_document(document, "docx")))
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    language = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert language.get(qn("w:val")) == "en-GB"
+    # No style of the template says otherwise.
+    assert not [
+        lang.get(qn("w:val"))
+        for lang in word.styles.element.iter(qn("w:lang"))
+        if lang.get(qn("w:val")) not in (None, "en-GB")
+    ]
 
 
 def test_xlsx_sheet_names_are_cut_at_a_words_end(document):
