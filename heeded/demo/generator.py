@@ -375,7 +375,7 @@ class DemoCouncil:
                 case,
                 by=officer,
                 expected_version=case.version,
-                learning_for_report=self.rng.choice(mix.LEARNING),
+                learning_for_report=self.rng.choice(learning_about(case)),
             )
         if upheld and self.rng.random() < 0.08:
             actions.record_payment(
@@ -576,3 +576,10 @@ def keyed_on_the_day() -> None:
         # built at 9, would sit above whatever the visitor records next.
         event.recorded_at = min(keyed, event.recorded_at)
     CaseEvent.objects.bulk_update(events, ["recorded_at"], batch_size=1000)
+
+
+def learning_about(case) -> tuple[str, ...]:
+    """Learning that fits the nature the annual report heads its example with (the case's
+    first, as the report orders them)."""
+    first = next(iter(case.natures.all()), None)
+    return mix.LEARNING.get(first.code if first else "", mix.LEARNING_WITHOUT_NATURE)

@@ -161,14 +161,54 @@ SUMMARIES = {
 }
 GENERIC_SUMMARY = "Contact recorded by the complaints team."
 
-LEARNING = (
-    "A manager acknowledged that a worker's phone manner fell short; training was "
-    "arranged and the family was assured it would not happen again.",
-    "Minutes of child in need meetings are now sent within ten working days, with the "
-    "team manager checking each month.",
-    "Parents now hear about school transport arrangements at least six weeks before term.",
-    "The team now confirms in writing what was agreed at every home visit.",
-)
+# What the complaints team wrote up for the annual report, by the nature of the complaint:
+# the report heads each example with the case's service and first nature, and a heading of
+# "funding" over a note about meeting minutes would read as nonsense to a councillor.
+LEARNING = {
+    "conduct_of_worker": (
+        "A manager acknowledged that a worker's phone manner fell short; training was "
+        "arranged and the family was assured it would not happen again.",
+        "Social workers now introduce themselves and explain their role at the first visit, "
+        "and leave their manager's name and number.",
+    ),
+    "quality_of_service": (
+        "The team now confirms in writing what was agreed at every home visit.",
+    ),
+    "insufficient_support": (
+        "Families waiting for a short-break assessment are now told whom to call while "
+        "they wait, and the waiting list is reviewed every week.",
+    ),
+    "funding": (
+        "Decisions about funding are now explained in a letter in plain words, with how to "
+        "ask for a review.",
+    ),
+    "poor_communication": (
+        "Minutes of child in need meetings are now sent within ten working days, with the "
+        "team manager checking each month.",
+    ),
+    "non_fulfilment_of_duty": (
+        "Actions agreed at child protection conferences are now tracked by the chair until "
+        "each one is done.",
+    ),
+    "delay": ("Requests for a change of social worker are now answered within five working days.",),
+    "decision_disagreement": (
+        "When the service declines a request, its letter now gives the reasons and how to "
+        "challenge the decision.",
+    ),
+    "breach_of_confidentiality": (
+        "Letters are now checked against the address on the case record before they are "
+        "sent, after one went to a family's former address.",
+    ),
+    "eligibility": (
+        "The criteria for short breaks are now published on the council's website, with "
+        "examples of who qualifies.",
+    ),
+    "policy": (
+        "Parents now hear about school transport arrangements at least six weeks before term.",
+    ),
+}
+# For a case with no nature recorded, headed by its service alone.
+LEARNING_WITHOUT_NATURE = ("The team now confirms in writing what was agreed at every home visit.",)
 
 LESSONS = (
     "Return calls within one working day and log them on the case record.",

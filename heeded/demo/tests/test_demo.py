@@ -87,6 +87,18 @@ def test_no_demo_entry_is_keyed_later_than_now_so_what_a_visitor_records_comes_f
         assert not CaseEvent.objects.filter(recorded_at__gt=timezone.now()).exists()
 
 
+def test_each_learning_example_is_about_what_the_report_heads_it_with():
+    from heeded.demo import mix
+
+    build(volume_factor=0.5)
+    examples = Case.objects.exclude(learning_for_report="").prefetch_related("natures")
+    assert examples.count() >= 3
+    for case in examples:
+        first = next(iter(case.natures.all()), None)
+        fitting = mix.LEARNING.get(first.code if first else "", mix.LEARNING_WITHOUT_NATURE)
+        assert case.learning_for_report in fitting, (case.reference, first)
+
+
 def test_a_different_seed_gives_a_different_council():
     build(seed=1)
     first = fingerprint()
