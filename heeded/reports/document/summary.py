@@ -28,7 +28,6 @@ def introduction(ctx: Context, organisation: str, department: str) -> Section:
             "Act 1989 Representations Procedure (England) Regulations 2006 require a council "
             "to publish such a report each year."
         ),
-        _years_left_out(ctx),
         Paragraph(
             "Statutory complaints follow three stages: Stage 1, local resolution; Stage 2, an "
             "investigation with an independent person; Stage 3, a review panel. A complainant "
@@ -39,6 +38,9 @@ def introduction(ctx: Context, organisation: str, department: str) -> Section:
             "Percentages are given with the numbers they are worked out from. Working days "
             "exclude weekends and bank holidays in England and Wales."
         ),
+        # Last, beside how the figures are given: between the report's purpose and the
+        # procedure it read as an aside about neither.
+        _years_left_out(ctx),
     )
 
 

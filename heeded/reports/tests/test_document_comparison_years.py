@@ -64,6 +64,8 @@ def test_the_note_comes_in_the_introduction_before_any_table(db):
     introduction = next(s for s in document.sections if s.id == "introduction")
     notes = [b.text for b in introduction.blocks if isinstance(b, Note)]
     assert notes == [NOTE]
+    # Last, beside how the figures are given, not between the purpose and the procedure.
+    assert introduction.blocks[-1].text == NOTE
     assert [s.id for s in document.sections][:2] == ["summary", "introduction"]
 
 
