@@ -141,9 +141,9 @@ def change_cell(now: int, before: int | None) -> str:
     if difference == 0:
         return "0"
     sign = "+" if difference > 0 else MINUS
-    # The percentage as the spreadsheet's number has it (``change_figures``), 0 included:
-    # a table's "+1 (+less than 1%)" would not fit its column.
-    return f"{sign}{abs(difference):,} ({sign}{percentage(abs(difference), before)}%)"
+    share = percentage(abs(difference), before)
+    # "+1 (+0%)" on a base of 340 reads as no change; the spreadsheet keeps the number 0.
+    return f"{sign}{abs(difference):,} ({f'{sign}{share}%' if share else 'under 1%'})"
 
 
 def change_figures(now: int, before: int | None) -> tuple[int, int | None] | None:
