@@ -169,6 +169,38 @@ def test_an_administrator_cannot_remove_their_own_administrator_role(as_admin, a
     assert has_role(User.objects.get(pk=admin_user.pk), Role.ADMINISTRATOR)
 
 
+def test_a_complaints_manager_cannot_take_away_their_own_way_back_to_settings(client, manager):
+    # QA on the demo: the manager unticked their own role, was told "Daniel Okafor saved",
+    # and the next page was "You do not have permission": nobody but an administrator could
+    # put it back.
+    client.force_login(manager)
+    response = client.post(edit_url(manager), details(manager, roles=["complaints_officer"]))
+    assert errors_of(response) == [
+        "You cannot remove your own complaints manager role, or you could no longer change "
+        "staff or settings: ask an administrator"
+    ]
+    assert staff.roles_of(User.objects.get(pk=manager.pk)) == [Role.COMPLAINTS_MANAGER]
+    # Another role beside it is theirs to add.
+    both = ["complaints_officer", "complaints_manager"]
+    assert client.post(edit_url(manager), details(manager, roles=both)).status_code == 302
+
+
+def test_an_administrator_may_drop_the_complaints_manager_role_they_also_hold(admin_user):
+    both = [Role.ADMINISTRATOR, Role.COMPLAINTS_MANAGER]
+    staff.update_staff(
+        admin_user, by=admin_user, first_name="A", last_name="B", email="", roles=both
+    )
+    staff.update_staff(
+        admin_user,
+        by=admin_user,
+        first_name="A",
+        last_name="B",
+        email="",
+        roles=[Role.ADMINISTRATOR],
+    )
+    assert staff.roles_of(User.objects.get(pk=admin_user.pk)) == [Role.ADMINISTRATOR]
+
+
 def test_an_administrator_can_remove_another_administrators_role(admin_user):
     other = staff.add_staff(
         by=admin_user,
