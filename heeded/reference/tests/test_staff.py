@@ -161,6 +161,23 @@ def test_an_administrator_changes_someones_roles_and_it_is_logged(as_admin, offi
     assert (change.old, change.new) == ("complaints_officer", "complaints_manager")
 
 
+def test_a_bad_username_is_listed_with_everything_else_wrong_at_once(as_manager):
+    # QA on the demo: "new p!" with no names and no role listed the names and the role;
+    # only once those were put right did the page say the username could not have a space.
+    blank = new_person(username="new p!", first_name="", last_name="", roles=[])
+    assert errors_of(as_manager.post(ADD, blank)) == [
+        "Username must use only letters, digits and the characters @ . + - _",
+        "Enter their first name",
+        "Enter their last name",
+        "Select at least one role",
+    ]
+    taken = new_person(username="Manager", first_name="")
+    assert errors_of(as_manager.post(ADD, taken)) == [
+        "There is already a member of staff with the username Manager",
+        "Enter their first name",
+    ]
+
+
 def test_an_administrator_cannot_remove_their_own_administrator_role(as_admin, admin_user):
     response = as_admin.post(edit_url(admin_user), details(admin_user, roles=["report_viewer"]))
     assert errors_of(response) == [
