@@ -7,12 +7,14 @@ results on the case so that lists and dashboards can filter on them in the datab
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from heeded.calendars.models import ClosureDay
-from heeded.calendars.working_days import add_working_days
+from heeded.calendars.working_days import add_working_days, is_working_day
 from heeded.organisation.models import Organisation
 from heeded.procedures import Clock, CountsFrom, StageRule, Unit
+from heeded.reference.editions import Kept
 
 from .models import Case, Stage
 
@@ -146,20 +148,38 @@ def open_deadlines(case: Case, organisation: Organisation | None = None) -> list
     return sorted(deadlines, key=lambda d: d.due_on)
 
 
-def internal_target(deadline: Deadline, organisation: Organisation | None = None) -> dt.date:
-    """The same clock counted without the council's closure days: an internal figure only.
+def internal_target(deadline: Deadline, closed_days: Iterable[dt.date]) -> dt.date:
+    """The deadline counted without the council's closure days: an internal figure only.
 
-    Never used for a statutory deadline (domain.md section 6.1).
+    Each closure day that would have been a working day on the clock, from its start to its
+    due date, puts the figure one working day later (skipping closure days as it goes), so an
+    extended deadline moves as a plain one does. Never used for a statutory deadline
+    (domain.md section 6.1), and a clock in calendar months has none.
     """
-    clock = deadline.clock
-    limit = clock_limit(clock, organisation)
-    if clock.unit is not Unit.WORKING_DAYS or limit is None:
+    if deadline.clock.unit is not Unit.WORKING_DAYS:
         return deadline.due_on
-    closures = frozenset(
-        ClosureDay.objects.filter(date__gt=deadline.starts_on).values_list("date", flat=True)
+    closed = frozenset(closed_days)
+    lost = sum(
+        1
+        for day in closed
+        if deadline.starts_on < day <= deadline.due_on
+        and is_working_day(day, deadline.clock.calendar)
     )
-    if not closures:
+    if not lost:
         return deadline.due_on
     # The office's own count ends later than the statutory one; it is shown beside the
     # deadline for planning ("counting the office's closure days"), never instead of it.
-    return add_working_days(deadline.starts_on, limit, clock.calendar, closures)
+    return add_working_days(deadline.due_on, lost, deadline.clock.calendar, closed)
+
+
+def _all_closure_days() -> frozenset[dt.date]:
+    return frozenset(ClosureDay.objects.values_list("date", flat=True))
+
+
+# Read on every case page: kept by each process until a closure day is added or removed.
+KEPT_CLOSURE_DAYS = Kept(_all_closure_days)
+
+
+def closure_days() -> frozenset[dt.date]:
+    """The council's closure days (a few a year), as the deadlines beside them count them."""
+    return KEPT_CLOSURE_DAYS.get()

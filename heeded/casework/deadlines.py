@@ -6,7 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 from heeded.calendars.working_days import describe_deadline, working_days_left
-from heeded.cases.clocks import Deadline, acknowledgement_deadline, open_deadlines, stage_deadline
+from heeded.cases.clocks import (
+    Deadline,
+    acknowledgement_deadline,
+    closure_days,
+    internal_target,
+    open_deadlines,
+    stage_deadline,
+)
 from heeded.cases.models import Case, Stage
 from heeded.taxonomy.models import RecordType
 
@@ -33,11 +40,15 @@ def expected_deadlines(record_type: RecordType, received_on: dt.date) -> list[De
 def deadline_rows(case: Case, today: dt.date, *, stage_number: int | None = None) -> list[dict]:
     """The case's open deadlines, soonest first, each with its words ("3 working days
     left", "2 working days overdue") and whether it is overdue or due soon; only the
-    stage's, for ``stage_number``."""
+    stage's, for ``stage_number``. ``internal`` is the same deadline counted without the
+    council's closure days, where any falls before it (``None`` otherwise)."""
     rows = []
-    for deadline in open_deadlines(case):
-        if stage_number is not None and deadline.stage_number != stage_number:
-            continue
+    deadlines = [
+        d for d in open_deadlines(case) if stage_number is None or d.stage_number == stage_number
+    ]
+    closures = closure_days() if deadlines else frozenset()
+    for deadline in deadlines:
+        internal = internal_target(deadline, closures)
         left = working_days_left(today, deadline.due_on, deadline.clock.calendar)
         rows.append(
             {
@@ -46,6 +57,7 @@ def deadline_rows(case: Case, today: dt.date, *, stage_number: int | None = None
                 "words": describe_deadline(today, deadline.due_on, deadline.clock.calendar),
                 "overdue": left < 0,
                 "soon": 0 <= left <= 2,
+                "internal": internal if internal != deadline.due_on else None,
             }
         )
     return rows

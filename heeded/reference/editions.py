@@ -40,12 +40,14 @@ def watched_tables() -> dict[str, tuple[str, ...]]:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from heeded.calendars.models import ClosureDay
     from heeded.organisation.models import Organisation
     from heeded.taxonomy.models import Nature, RecordType, ServiceTeam
 
     user = get_user_model()
     return {
         Organisation._meta.db_table: (),
+        ClosureDay._meta.db_table: (),
         RecordType._meta.db_table: (),
         ServiceTeam._meta.db_table: (),
         Nature._meta.db_table: (),

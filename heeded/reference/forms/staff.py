@@ -2,9 +2,11 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 
 from heeded.access.roles import ROLES
 
+from ..services.staff import check_username
 from .base import GovukForm
 
 User = get_user_model()
@@ -56,6 +58,17 @@ class StaffForm(GovukForm):
             },
         )
         self.fields = fields
+
+    def clean_username(self):
+        """Checked with the other answers, so that a username with a space in it, or one
+        someone already has, is listed with everything else wrong in one round; the service
+        checks it again when it saves."""
+        username = self.cleaned_data["username"].strip()
+        try:
+            check_username(username)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["username"]) from None
+        return username
 
     def layout(self):
         return [

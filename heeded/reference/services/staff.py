@@ -135,10 +135,8 @@ def update_staff(user, *, by, first_name: str, last_name: str, email: str, roles
         )
     current = roles_of(user)
     _check_roles_given(roles, by=by, before=current)
-    if user.pk == by.pk and Role.ADMINISTRATOR in current and Role.ADMINISTRATOR not in roles:
-        raise ValidationError(
-            {"roles": "You cannot remove your own administrator role: ask another administrator"}
-        )
+    if user.pk == by.pk:
+        check_own_roles(before=current, after=roles)
     before = {"name": user.get_full_name(), "email": user.email, "roles": current}
     with transaction.atomic():
         user.first_name, user.last_name, user.email = first_name, last_name, email
@@ -147,6 +145,27 @@ def update_staff(user, *, by, first_name: str, last_name: str, email: str, roles
         after = {"name": user.get_full_name(), "email": email, "roles": roles}
         changelog.log_changes(by=by, area=AREA, subject=user.username, before=before, after=after)
     return user
+
+
+def check_own_roles(*, before, after) -> None:
+    """Refuse to let someone take away their own way back to these screens.
+
+    An administrator keeps their administrator role (only another one can take it away). A
+    complaints manager who unticked their own role would be told "saved" and then be shut out
+    of Settings, unable to put it back: unless they stay an administrator, they keep it.
+    """
+    if Role.ADMINISTRATOR in before and Role.ADMINISTRATOR not in after:
+        raise ValidationError(
+            {"roles": "You cannot remove your own administrator role: ask another administrator"}
+        )
+    staff_roles = {Role.ADMINISTRATOR, Role.COMPLAINTS_MANAGER}
+    if Role.COMPLAINTS_MANAGER in before and not staff_roles & set(after):
+        raise ValidationError(
+            {
+                "roles": "You cannot remove your own complaints manager role, or you could no "
+                "longer change staff or settings: ask an administrator"
+            }
+        )
 
 
 def deactivate_staff(user, *, by) -> User:

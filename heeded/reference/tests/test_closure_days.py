@@ -51,11 +51,15 @@ def test_the_list_takes_the_same_queries_however_many_closure_days(
     as_manager.get(url)
     with django_assert_max_num_queries(10) as few:
         as_manager.get(url)
+    queries = len(few.captured_queries)  # before the next request empties the log
     for week in range(10):  # Tuesdays: Easter Monday 2027 is 29 March
         closures.add_closure_day(
             by=manager, date=dt.date(2027, 3, 2) + dt.timedelta(weeks=week), description="Training"
         )
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    # A closure day added is a new edition of the reference data: the first page after it
+    # reads again what every process keeps (roles, the organisation, the closure days).
+    as_manager.get(url)
+    with django_assert_max_num_queries(queries):
         assert as_manager.get(url).content.decode().count("Training") == 10
 
 

@@ -161,12 +161,53 @@ def test_an_administrator_changes_someones_roles_and_it_is_logged(as_admin, offi
     assert (change.old, change.new) == ("complaints_officer", "complaints_manager")
 
 
+def test_a_bad_username_is_listed_with_everything_else_wrong_at_once(as_manager):
+    # QA on the demo: "new p!" with no names and no role listed the names and the role;
+    # only once those were put right did the page say the username could not have a space.
+    blank = new_person(username="new p!", first_name="", last_name="", roles=[])
+    assert errors_of(as_manager.post(ADD, blank)) == [
+        "Username must use only letters, digits and the characters @ . + - _",
+        "Enter their first name",
+        "Enter their last name",
+        "Select at least one role",
+    ]
+    taken = new_person(username="Manager", first_name="")
+    assert errors_of(as_manager.post(ADD, taken)) == [
+        "There is already a member of staff with the username Manager",
+        "Enter their first name",
+    ]
+
+
 def test_an_administrator_cannot_remove_their_own_administrator_role(as_admin, admin_user):
     response = as_admin.post(edit_url(admin_user), details(admin_user, roles=["report_viewer"]))
     assert errors_of(response) == [
         "You cannot remove your own administrator role: ask another administrator"
     ]
     assert has_role(User.objects.get(pk=admin_user.pk), Role.ADMINISTRATOR)
+
+
+def test_a_complaints_manager_cannot_take_away_their_own_way_back_to_settings(client, manager):
+    # QA on the demo: the manager unticked their own role, was told "Daniel Okafor saved",
+    # and the next page was "You do not have permission": nobody but an administrator could
+    # put it back.
+    client.force_login(manager)
+    response = client.post(edit_url(manager), details(manager, roles=["complaints_officer"]))
+    assert errors_of(response) == [
+        "You cannot remove your own complaints manager role, or you could no longer change "
+        "staff or settings: ask an administrator"
+    ]
+    assert staff.roles_of(User.objects.get(pk=manager.pk)) == [Role.COMPLAINTS_MANAGER]
+    # Another role beside it is theirs to add.
+    both = ["complaints_officer", "complaints_manager"]
+    assert client.post(edit_url(manager), details(manager, roles=both)).status_code == 302
+
+
+def test_an_administrator_may_drop_the_complaints_manager_role_they_also_hold(as_admin, admin_user):
+    both = ["administrator", "complaints_manager"]
+    assert as_admin.post(edit_url(admin_user), details(admin_user, roles=both)).status_code == 302
+    alone = details(admin_user, roles=["administrator"])
+    assert as_admin.post(edit_url(admin_user), alone).status_code == 302
+    assert staff.roles_of(User.objects.get(pk=admin_user.pk)) == [Role.ADMINISTRATOR]
 
 
 def test_an_administrator_can_remove_another_administrators_role(admin_user):

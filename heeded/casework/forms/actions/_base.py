@@ -7,6 +7,7 @@ from django import forms
 from django.http import QueryDict
 
 from heeded.cases.models import Case
+from heeded.taxonomy.models import Term
 
 from ...fields import DateField
 from ..base import GovForm
@@ -28,6 +29,7 @@ class ActionForm(GovForm):
         super().__init__(*args, **kwargs)
         self.case = case
         self.move = move
+        self.keep_held_terms()
         self.setup()
 
     def initial_for(self, case: Case) -> dict:
@@ -35,6 +37,22 @@ class ActionForm(GovForm):
 
     def setup(self) -> None:
         pass
+
+    def keep_held_terms(self) -> None:
+        """Offer, beside the codes in use, any retired code this form opens with.
+
+        A form that opens on the case's answers (its natures, how it was received, the
+        Ombudsman's decision) ticks what the case has. A retired code is not in the choices
+        new cases get, so it would be left unticked and dropped from the case on saving,
+        though retiring a code promises that old cases keep it.
+        """
+        for name, field in self.fields.items():
+            queryset = getattr(field, "queryset", None)
+            if queryset is None or not issubclass(queryset.model, Term):
+                continue
+            held = held_keys(self.initial.get(name))
+            if held:
+                field.queryset = queryset | queryset.model.objects.filter(pk__in=held)
 
     @property
     def stage_number(self) -> int | None:
@@ -68,6 +86,12 @@ class ActionForm(GovForm):
         (``current``: the form as it would open now), and any of their changes the case's
         history does not tell. The answers stand as typed unless a form says otherwise."""
         return self.data.copy(), []
+
+
+def held_keys(value) -> list:
+    """The primary keys of an initial value: a term, its key, or a list of either."""
+    values = value if isinstance(value, list | tuple) else [value]
+    return [getattr(v, "pk", v) for v in values if v is not None and v != ""]
 
 
 def on_date(name: str, label: str = "", **kwargs) -> DateField:
