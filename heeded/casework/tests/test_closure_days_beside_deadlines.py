@@ -37,8 +37,8 @@ def test_the_case_page_shows_the_date_counting_closure_days_beside_the_deadline(
     ClosureDay.objects.create(date=D(2022, 9, 21), description="Training day")
     page = client.get(url).content.decode()
     assert "Stage 1 response</strong> due 27 September 2022" in page
-    assert page.count("Counting the council's closure days") == 1
-    assert "Counting the council's closure days: 28 September 2022." in page
+    assert page.count("Internal target, leaving out the council's closure days") == 1
+    assert "Internal target, leaving out the council's closure days: 28 September 2022." in page
 
 
 def test_each_closure_day_before_the_deadline_adds_a_working_day(complaint):
@@ -71,4 +71,4 @@ def test_the_response_form_shows_it_beside_the_deadline_too(
     ClosureDay.objects.create(date=D(2022, 9, 21), description="Training day")
     client.force_login(officer)
     page = client.get(f"/cases/{complaint.reference}/respond/").content.decode()
-    assert "Counting the council's closure days: 28 September 2022." in page
+    assert "Internal target, leaving out the council's closure days: 28 September 2022." in page
