@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.contrib import messages
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -139,6 +140,8 @@ def question(request, journey: str, step: str):
     state = JourneyState(request, journey)
     missing = state.first_unanswered(before=step)
     if missing:
+        if request.method == "POST" and state.is_empty():
+            _keep_after_time_out(request, state, step)
         return redirect(step_url(journey, missing))
     changing = request.GET.get("change") == "1"
     if step.form is DocumentsForm:
@@ -172,6 +175,25 @@ def question(request, journey: str, step: str):
     if refused:
         response["Retry-After"] = "60"
     return response
+
+
+def _keep_after_time_out(request, state: JourneyState, step: Step) -> None:
+    """A page sent after the session ended (no earlier answer left, as only a page opened
+    in an earlier session can be): keep what was typed on it, as typed, and say why the
+    person is back at the first question. Without this, 30 minutes spent writing what
+    happened vanished on Continue with no word of why (WCAG 2.2.1, timing adjustable)."""
+    if not ratelimit.allow_post(request):
+        return
+    minutes = max(1, request.session.get_expiry_age() // 60)
+    said = (
+        f"You did not do anything for {minutes} minutes, so we deleted your earlier answers "
+        "to keep your information safe."
+    )
+    if step.form is not DocumentsForm:  # files are not kept: they were never held
+        form = step.form(request.POST)
+        state.save_answers(step, request.POST, leave_out=form.ignored_fields())
+        said += f" We have kept what you typed on ‘{form.intro_heading or form.heading}’."
+    messages.info(request, f"{said} Answer the questions again from here.")
 
 
 def _not_found():

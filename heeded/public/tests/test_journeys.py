@@ -1,9 +1,11 @@
 """Each public form, sent through the pages as a person would, makes the right case."""
 
 import datetime as dt
+import html
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from heeded.calendars.dates import long_date
@@ -467,6 +469,38 @@ def test_a_session_that_timed_out_says_so_and_sends_nothing(client):
     assert response.status_code == 400
     assert "so we deleted your answers" in response.content.decode()
     assert Case.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_what_was_typed_as_the_session_timed_out_is_kept_and_the_reason_given(client):
+    """A parent spends more than 30 minutes writing what happened, then presses Continue.
+    Their earlier answers were deleted (the session ended), but not the account they wrote:
+    they are told why they are back at the first question, and find it again after it."""
+    steps = list(COMPLAINT)
+    before = steps[: steps.index("what-happened")]
+    answer_all(client, "complaint", {step: COMPLAINT[step] for step in before})
+    client.session.flush()  # what 30 minutes without a request does
+    client.cookies.pop(settings.SESSION_COOKIE_NAME, None)
+    account = "Tayo's social worker changed three times this year and nobody told us."
+    response = client.post(step_url("complaint", "what-happened"), {"details": account})
+
+    assert response["Location"] == step_url("complaint", "your-name")
+    page = client.get(response["Location"]).content.decode()
+    assert "govuk-notification-banner" in page
+    assert "did not do anything for 30 minutes" in page
+    assert "We have kept what you typed on ‘What happened?’" in page
+    answer_all(client, "complaint", {step: COMPLAINT[step] for step in before})
+    again = client.get(step_url("complaint", "what-happened")).content.decode()
+    assert html.escape(account) in again
+    assert "govuk-notification-banner" not in again  # said once, where they landed
+
+
+@pytest.mark.django_db
+def test_a_later_page_opened_without_earlier_answers_has_no_time_out_message(client):
+    client.post(step_url("complaint", "your-name"), COMPLAINT["your-name"])
+    response = client.post(step_url("complaint", "contact"), COMPLAINT["contact"])
+    assert response["Location"] == step_url("complaint", "relationship")
+    assert "did not do anything" not in client.get(response["Location"]).content.decode()
 
 
 @pytest.mark.django_db
