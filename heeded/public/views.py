@@ -106,6 +106,30 @@ def too_many(request, *, submissions: bool):
     return response
 
 
+def not_found(request):
+    return _render(request, "404.html", {}, status=404)
+
+
+def form_not_taken(request):
+    """The page of a form sent without its cookie (cleared or blocked after the page was
+    opened): nothing was taken."""
+    return _render(
+        request,
+        "public/problem.html",
+        {
+            "paragraphs": [
+                "We could not take this page, because your browser's cookies were cleared "
+                "or blocked after the page was opened. Nothing has been sent.",
+                "This form needs cookies to remember your answers from page to page. "
+                "Check that your browser allows cookies for this site, then start again.",
+            ],
+            "next_url": reverse("public:start"),
+            "next_text": "Start again",
+        },
+        status=403,
+    )
+
+
 def start(request):
     return _render(request, "public/start.html", {})
 
