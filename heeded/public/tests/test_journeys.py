@@ -285,6 +285,29 @@ def test_the_child_route_explains_advocacy_and_offers_help_now(client):
     assert "Childline" in page
 
 
+HELP_NOW = '<h2 class="govuk-heading-s">If you do not feel safe</h2>'
+
+
+@pytest.mark.django_db
+def test_every_page_of_the_child_route_says_where_to_get_help_at_once_in_the_same_place(
+    client,
+):
+    # WCAG 3.2.6 (consistent help): the 999 and Childline box was on every page of the route
+    # but "Check what you have told us", the page a child sends from. Each page ends with it:
+    # nothing but the form (or one link, on the last page) comes after it.
+    pages = [client.get(reverse("public:young_person_start")).content.decode()]
+    for step, data in ANSWERS["young-person"].items():
+        pages.append(client.get(step_url("young-person", step)).content.decode())
+        client.post(step_url("young-person", step), data)
+    pages.append(client.get(check_url("young-person")).content.decode())
+    pages.append(client.get(send(client, "young-person")["Location"]).content.decode())
+    for page in pages:
+        main = page[page.index('id="main-content"') : page.index("</main>")]
+        assert main.count(HELP_NOW) == 1, heading_of(page)
+        after = main[main.index(HELP_NOW) :]
+        assert "<form" not in after and "<h1" not in after, heading_of(page)
+
+
 ADVOCACY = {
     "advocacy_service_name": "NYAS",
     "advocacy_service_phone": "0808 808 1001",
