@@ -32,6 +32,10 @@ SERVICE_NAME = "Complaints, compliments and comments"
 
 def _render(request, template: str, context: dict, status: int = 200):
     context.setdefault("errors", context.get("page", {}).get("errors", []))
+    # A page of problems (too many pages, timed out, no cookie) is part of the journey whose
+    # address it answers: the child's route keeps its help box on them too.
+    match = request.resolver_match
+    context.setdefault("journey", JOURNEYS.get(match.kwargs.get("journey")) if match else None)
     start = reverse("public:start")
     # The public never see the staff side: the council name and service name lead here.
     context.update(service_name=SERVICE_NAME, service_url=start, organisation_url=start)

@@ -53,3 +53,37 @@ def test_a_staff_address_that_does_not_exist_keeps_the_staff_not_found_page(admi
     response = admin_client.get("/cases/no-such-page/")
     assert response.status_code == 404
     assert 'href="/"' in response.content.decode()
+
+
+HELP_NOW = "If you do not feel safe"
+
+
+def _sent_after_time_out(journey: str):
+    return Client().post(
+        reverse("public:check", args=[journey]), {"token": "6f2c5b1e-0c1d-4c53-9a7e-1b1d3f9d8a11"}
+    )
+
+
+@pytest.mark.django_db
+def test_a_problem_on_the_childs_route_still_says_where_to_get_help_at_once():
+    # WCAG 3.2.6: every page of the child's route ends with 999 and Childline; its problem
+    # pages (timed out, too many pages, cookies) had none.
+    timed_out = _sent_after_time_out("young-person")
+    assert timed_out.status_code == 400
+    assert HELP_NOW in timed_out.content.decode()
+    no_cookie = Client(enforce_csrf_checks=True).post(
+        step_url("young-person", "contact"), {"csrfmiddlewaretoken": "made-up"}
+    )
+    assert no_cookie.status_code == 403
+    assert HELP_NOW in no_cookie.content.decode()
+    assert HELP_NOW not in _sent_after_time_out("complaint").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_problem_page_offers_only_ways_to_reach_the_team_that_it_gives():
+    # It said "You can also phone or write to the complaints team", with no number or
+    # address to phone or write to.
+    page = _sent_after_time_out("complaint").content.decode()
+    assert "phone" not in page
+    assert "write to" not in page
+    assert 'href="mailto:complaints@' in page or "email" not in page
