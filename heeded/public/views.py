@@ -134,12 +134,23 @@ def form_not_taken(request):
     )
 
 
+def idle_minutes(request) -> int:
+    """How long answers are kept without a page being sent: the session's idle limit."""
+    return max(1, request.session.get_expiry_age() // 60)
+
+
+# Both start pages say how long answers are kept while nothing is sent (WCAG 2.2.1): told
+# beforehand, someone can write a long account elsewhere first, or take a break in time.
 def start(request):
-    return _render(request, "public/start.html", {})
+    return _render(request, "public/start.html", {"idle_minutes": idle_minutes(request)})
 
 
 def young_person_start(request):
-    return _render(request, "public/young_person_start.html", {"journey": JOURNEYS["young-person"]})
+    return _render(
+        request,
+        "public/young_person_start.html",
+        {"journey": JOURNEYS["young-person"], "idle_minutes": idle_minutes(request)},
+    )
 
 
 @never_cache
@@ -212,7 +223,7 @@ def _keep_after_time_out(request, state: JourneyState, step: Step) -> None:
     happened vanished on Continue with no word of why (WCAG 2.2.1, timing adjustable)."""
     if not ratelimit.allow_post(request):
         return
-    minutes = max(1, request.session.get_expiry_age() // 60)
+    minutes = idle_minutes(request)
     said = (
         f"You did not do anything for {minutes} minutes, so we deleted your earlier answers "
         "to keep your information safe."
@@ -380,7 +391,7 @@ def _sent_here(request, journey: Journey) -> Submission | None:
 
 
 def _session_expired(request, journey: Journey):
-    minutes = max(1, request.session.get_expiry_age() // 60)
+    minutes = idle_minutes(request)
     return _render(
         request,
         "public/problem.html",

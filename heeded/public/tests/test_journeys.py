@@ -372,6 +372,16 @@ def test_the_start_page_offers_every_route_with_a_start_button(client):
 
 
 @pytest.mark.django_db
+def test_both_start_pages_say_how_long_answers_are_kept_while_nothing_is_sent(client, settings):
+    # WCAG 2.2.1: answers left 30 minutes were deleted with no word of it beforehand.
+    settings.SESSION_COOKIE_AGE = 20 * 60
+    adults = client.get(reverse("public:start")).content.decode()
+    assert "If you do not do anything for 20 minutes, we will delete your answers" in adults
+    child = client.get(reverse("public:young_person_start")).content.decode()
+    assert "If you stop for 20 minutes, we will delete what you wrote" in child
+
+
+@pytest.mark.django_db
 def test_the_footer_links_to_the_councils_privacy_notice_and_accessibility_statement(client):
     page = client.get(reverse("public:start")).content.decode()
     assert "Privacy notice" not in page  # none set: no empty links
