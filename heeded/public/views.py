@@ -179,8 +179,13 @@ def question(request, journey: str, step: str):
     state = JourneyState(request, journey)
     missing = state.first_unanswered(before=step)
     if missing:
-        if request.method == "POST" and state.is_empty():
-            _keep_after_time_out(request, state, step)
+        if state.is_empty():
+            sent = _sent_here(request, journey)
+            if sent:
+                # Back (twice) from the confirmation: as on "Check your answers" below.
+                return redirect("public:done", journey.slug, sent.token)
+            if request.method == "POST":
+                _keep_after_time_out(request, state, step)
         return redirect(step_url(journey, missing))
     changing = request.GET.get("change") == "1"
     if step.form is DocumentsForm:

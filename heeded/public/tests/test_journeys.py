@@ -480,8 +480,14 @@ def test_back_links_go_to_the_previous_question(client):
 @pytest.mark.django_db
 def test_answers_are_forgotten_once_sent(client):
     send(client, "comment")
-    response = client.get(step_url("comment", "contact"))
-    assert response["Location"] == step_url("comment", "your-name")
+    first = client.get(step_url("comment", "your-name")).content.decode()
+    assert 'name="full_name"' in first
+    assert ANSWERS["comment"]["your-name"]["full_name"] not in first
+    # A later question is not asked with nothing before it (it shows the confirmation:
+    # test_sending_once), nor does it show what was sent.
+    later = client.get(step_url("comment", "contact"))
+    assert later.status_code == 302
+    assert "jo@example.com" not in client.get(later["Location"]).content.decode()
 
 
 @pytest.mark.django_db
