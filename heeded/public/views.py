@@ -34,13 +34,17 @@ def _render(request, template: str, context: dict, status: int = 200):
     context.setdefault("errors", context.get("page", {}).get("errors", []))
     # A page of problems (too many pages, timed out, no cookie) is part of the journey whose
     # address it answers: the child's route keeps its help box on them too.
-    match = request.resolver_match
-    context.setdefault("journey", JOURNEYS.get(match.kwargs.get("journey")) if match else None)
+    context.setdefault("journey", _journey_of(request))
     start = reverse("public:start")
     # The public never see the staff side: the council name and service name lead here.
     context.update(service_name=SERVICE_NAME, service_url=start, organisation_url=start)
     response = render(request, template, context, status=status)
     return response
+
+
+def _journey_of(request) -> Journey | None:
+    match = request.resolver_match
+    return JOURNEYS.get(match.kwargs.get("journey")) if match else None
 
 
 def _journey(slug: str) -> Journey:
@@ -127,7 +131,11 @@ def form_not_taken(request):
                 "This form needs cookies to remember your answers from page to page. "
                 "Check that your browser allows cookies for this site, then start again.",
             ],
-            "next_url": reverse("public:start"),
+            "next_url": (
+                journey_start_url(journey)
+                if (journey := _journey_of(request))
+                else reverse("public:start")
+            ),
             "next_text": "Start again",
         },
         status=403,

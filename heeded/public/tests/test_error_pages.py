@@ -76,6 +76,9 @@ def test_a_problem_on_the_childs_route_still_says_where_to_get_help_at_once():
     )
     assert no_cookie.status_code == 403
     assert HELP_NOW in no_cookie.content.decode()
+    # "Start again" starts the child's route again, not the adults' start page.
+    start_again = f'href="{reverse("public:young_person_start")}">Start again</a>'
+    assert start_again in no_cookie.content.decode()
     assert HELP_NOW not in _sent_after_time_out("complaint").content.decode()
 
 
