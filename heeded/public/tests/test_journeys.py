@@ -280,7 +280,7 @@ def test_the_child_route_explains_advocacy_and_offers_help_now(client):
     assert (
         "An advocate is someone who is on your side and helps you say what you want to say." in page
     )
-    assert "They don't work for us." in page
+    assert "They do not work for us." in page
     assert "Would you like an advocate to help you?" in page
     assert "Childline" in page
 
@@ -306,6 +306,20 @@ def test_every_page_of_the_child_route_says_where_to_get_help_at_once_in_the_sam
         assert main.count(HELP_NOW) == 1, heading_of(page)
         after = main[main.index(HELP_NOW) :]
         assert "<form" not in after and "<h1" not in after, heading_of(page)
+
+
+@pytest.mark.django_db
+def test_the_child_route_never_uses_a_negative_contraction(client):
+    # GOV.UK style: "can't" and "don't" are misread as their opposite by many readers, and
+    # more so by children. "They don't work for us" was on the advocate page.
+    pages = [client.get(reverse("public:young_person_start")).content.decode()]
+    for step, data in ANSWERS["young-person"].items():
+        pages.append(client.post(step_url("young-person", step), {}).content.decode())
+        client.post(step_url("young-person", step), data)
+        pages.append(client.get(step_url("young-person", step)).content.decode())
+    pages.append(client.get(send(client, "young-person")["Location"]).content.decode())
+    for page in pages:
+        assert not re.search(r"n['’]t\b", page), heading_of(page)
 
 
 ADVOCACY = {
