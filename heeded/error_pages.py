@@ -1,10 +1,35 @@
-"""Error pages Django leaves blank.
+"""Error pages Django leaves blank, and the public's own.
 
 Django's ``require_POST`` and friends answer a wrong method with an empty 405: someone who
 follows a bookmarked "retire" or "close" address, or types one, would see a blank page.
+
+Under the public forms' address, "not found" and "form not sent" are the public service's
+pages: the staff's, titled "Heeded", led only to "/", the staff sign-in.
 """
 
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views import csrf, defaults
+
+
+def _is_public(request) -> bool:
+    return request.path.startswith(reverse("public:start"))
+
+
+def page_not_found(request, exception):
+    if _is_public(request):
+        from heeded.public.views import not_found
+
+        return not_found(request)
+    return defaults.page_not_found(request, exception)
+
+
+def csrf_failure(request, reason=""):
+    if _is_public(request):
+        from heeded.public.views import form_not_taken
+
+        return form_not_taken(request)
+    return csrf.csrf_failure(request, reason)
 
 
 class MethodNotAllowedPage:

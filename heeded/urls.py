@@ -3,6 +3,7 @@ from django.urls import include, path
 
 admin.site.site_header = "Heeded administration"
 admin.site.site_title = "Heeded"
+handler404 = "heeded.error_pages.page_not_found"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

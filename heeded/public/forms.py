@@ -434,7 +434,9 @@ class WhenForm(Question):
 
     def clean(self):
         super().clean()
-        if "when" in self.errors:
+        # A date or a rough "when" already refused has its own message: asking for one of
+        # them as well would ask for what was typed.
+        if "when" in self.errors or "when_roughly" in self.errors:
             return
         if not self.cleaned_data.get("when") and not self.cleaned_data.get("when_roughly"):
             self.add_error("when", "Enter when it happened, or tell us roughly when")

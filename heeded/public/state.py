@@ -38,6 +38,10 @@ class JourneyState:
         }
         self._changed()
 
+    def is_empty(self) -> bool:
+        """Nothing answered and nothing attached for this journey in this session."""
+        return not self._store["answers"] and not self._store["files"]
+
     def has_answered(self, step: Step) -> bool:
         return step.slug in self._store["answers"]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.contrib import messages
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,11 +32,19 @@ SERVICE_NAME = "Complaints, compliments and comments"
 
 def _render(request, template: str, context: dict, status: int = 200):
     context.setdefault("errors", context.get("page", {}).get("errors", []))
+    # A page of problems (too many pages, timed out, no cookie) is part of the journey whose
+    # address it answers: the child's route keeps its help box on them too.
+    context.setdefault("journey", _journey_of(request))
     start = reverse("public:start")
     # The public never see the staff side: the council name and service name lead here.
     context.update(service_name=SERVICE_NAME, service_url=start, organisation_url=start)
     response = render(request, template, context, status=status)
     return response
+
+
+def _journey_of(request) -> Journey | None:
+    match = request.resolver_match
+    return JOURNEYS.get(match.kwargs.get("journey")) if match else None
 
 
 def _journey(slug: str) -> Journey:
@@ -105,12 +114,51 @@ def too_many(request, *, submissions: bool):
     return response
 
 
+def not_found(request):
+    return _render(request, "404.html", {}, status=404)
+
+
+def form_not_taken(request):
+    """The page of a form sent without its cookie (cleared or blocked after the page was
+    opened): nothing was taken."""
+    return _render(
+        request,
+        "public/problem.html",
+        {
+            "paragraphs": [
+                "We could not take this page, because your browser's cookies were cleared "
+                "or blocked after the page was opened. Nothing has been sent.",
+                "This form needs cookies to remember your answers from page to page. "
+                "Check that your browser allows cookies for this site, then start again.",
+            ],
+            "next_url": (
+                journey_start_url(journey)
+                if (journey := _journey_of(request))
+                else reverse("public:start")
+            ),
+            "next_text": "Start again",
+        },
+        status=403,
+    )
+
+
+def idle_minutes(request) -> int:
+    """How long answers are kept without a page being sent: the session's idle limit."""
+    return max(1, request.session.get_expiry_age() // 60)
+
+
+# Both start pages say how long answers are kept while nothing is sent (WCAG 2.2.1): told
+# beforehand, someone can write a long account elsewhere first, or take a break in time.
 def start(request):
-    return _render(request, "public/start.html", {})
+    return _render(request, "public/start.html", {"idle_minutes": idle_minutes(request)})
 
 
 def young_person_start(request):
-    return _render(request, "public/young_person_start.html", {"journey": JOURNEYS["young-person"]})
+    return _render(
+        request,
+        "public/young_person_start.html",
+        {"journey": JOURNEYS["young-person"], "idle_minutes": idle_minutes(request)},
+    )
 
 
 @never_cache
@@ -139,6 +187,13 @@ def question(request, journey: str, step: str):
     state = JourneyState(request, journey)
     missing = state.first_unanswered(before=step)
     if missing:
+        if state.is_empty():
+            sent = _sent_here(request, journey)
+            if sent:
+                # Back (twice) from the confirmation: as on "Check your answers" below.
+                return redirect("public:done", journey.slug, sent.token)
+            if request.method == "POST":
+                _keep_after_time_out(request, state, step)
         return redirect(step_url(journey, missing))
     changing = request.GET.get("change") == "1"
     if step.form is DocumentsForm:
@@ -172,6 +227,25 @@ def question(request, journey: str, step: str):
     if refused:
         response["Retry-After"] = "60"
     return response
+
+
+def _keep_after_time_out(request, state: JourneyState, step: Step) -> None:
+    """A page sent after the session ended (no earlier answer left, as only a page opened
+    in an earlier session can be): keep what was typed on it, as typed, and say why the
+    person is back at the first question. Without this, 30 minutes spent writing what
+    happened vanished on Continue with no word of why (WCAG 2.2.1, timing adjustable)."""
+    if not ratelimit.allow_post(request):
+        return
+    minutes = idle_minutes(request)
+    said = (
+        f"You did not do anything for {minutes} minutes, so we deleted your earlier answers "
+        "to keep your information safe."
+    )
+    if step.form is not DocumentsForm:  # files are not kept: they were never held
+        form = step.form(request.POST)
+        state.save_answers(step, request.POST, leave_out=form.ignored_fields())
+        said += f" We have kept what you typed on ‘{form.intro_heading or form.heading}’."
+    messages.info(request, f"{said} Answer the questions again from here.")
 
 
 def _not_found():
@@ -330,7 +404,7 @@ def _sent_here(request, journey: Journey) -> Submission | None:
 
 
 def _session_expired(request, journey: Journey):
-    minutes = max(1, request.session.get_expiry_age() // 60)
+    minutes = idle_minutes(request)
     return _render(
         request,
         "public/problem.html",

@@ -255,3 +255,44 @@ def test_long_answers_never_push_a_phone_page_sideways(
     page.locator(MAIN_BUTTON).click()
     expect(page.locator(".govuk-panel--confirmation")).to_be_visible()
     _not_sideways(page)
+
+
+def test_the_publics_problem_pages_pass_at_320_pixels_and_lead_back_to_the_forms(
+    public_live_server, taxonomy, chromium
+):
+    """WCAG 1.4.10 is judged at 320 CSS pixels. The pages seen when something goes wrong:
+    an address that does not exist, a page sent after cookies were cleared, and the first
+    question again after the session ended, with what was typed kept."""
+    context = chromium.new_context(viewport={"width": 320, "height": 640}, locale="en-GB")
+    page = context.new_page()
+    base = f"{public_live_server.url}/feedback/young-person"
+    try:
+        page.goto(f"{base}/no-such-question/")
+        check_accessibility(page)
+        expect(page.locator("main a.govuk-link")).to_have_attribute("href", "/feedback/")
+
+        page.goto(f"{base}/your-name/")
+        page.locator("[name=first_name]").fill("Kai")
+        context.clear_cookies()
+        page.locator(MAIN_BUTTON).click()
+        check_accessibility(page)
+        expect(page.get_by_role("link", name="Start again")).to_have_attribute(
+            "href", "/feedback/young-person/"
+        )
+        expect(page.get_by_text("If you do not feel safe")).to_be_visible()
+
+        page.goto(f"{base}/your-name/")
+        page.locator("[name=first_name]").fill("Kai")
+        page.locator(MAIN_BUTTON).click()
+        page.locator("[name=advocate][value=no]").check()
+        page.locator(MAIN_BUTTON).click()
+        context.clear_cookies(name="sessionid")  # what 30 minutes without a page does
+        page.locator("[name=contact_methods][value=email]").check()
+        page.locator("#email").fill("kai@example.com")
+        page.locator(MAIN_BUTTON).click()
+        expect(page).to_have_url(f"{base}/your-name/")
+        expect(page.locator(".govuk-notification-banner")).to_contain_text("30 minutes")
+        check_accessibility(page)
+        screenshot(page, "public-young-person-320-timed-out")
+    finally:
+        context.close()

@@ -1,9 +1,11 @@
 """Each public form, sent through the pages as a person would, makes the right case."""
 
 import datetime as dt
+import html
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from heeded.calendars.dates import long_date
@@ -278,9 +280,46 @@ def test_the_child_route_explains_advocacy_and_offers_help_now(client):
     assert (
         "An advocate is someone who is on your side and helps you say what you want to say." in page
     )
-    assert "They don't work for us." in page
+    assert "They do not work for us." in page
     assert "Would you like an advocate to help you?" in page
     assert "Childline" in page
+
+
+HELP_NOW = '<h2 class="govuk-heading-s">If you do not feel safe</h2>'
+
+
+@pytest.mark.django_db
+def test_every_page_of_the_child_route_says_where_to_get_help_at_once_in_the_same_place(
+    client,
+):
+    # WCAG 3.2.6 (consistent help): the 999 and Childline box was on every page of the route
+    # but "Check what you have told us", the page a child sends from. Each page ends with it:
+    # nothing but the form (or one link, on the last page) comes after it.
+    pages = [client.get(reverse("public:young_person_start")).content.decode()]
+    for step, data in ANSWERS["young-person"].items():
+        pages.append(client.get(step_url("young-person", step)).content.decode())
+        client.post(step_url("young-person", step), data)
+    pages.append(client.get(check_url("young-person")).content.decode())
+    pages.append(client.get(send(client, "young-person")["Location"]).content.decode())
+    for page in pages:
+        main = page[page.index('id="main-content"') : page.index("</main>")]
+        assert main.count(HELP_NOW) == 1, heading_of(page)
+        after = main[main.index(HELP_NOW) :]
+        assert "<form" not in after and "<h1" not in after, heading_of(page)
+
+
+@pytest.mark.django_db
+def test_the_child_route_never_uses_a_negative_contraction(client):
+    # GOV.UK style: "can't" and "don't" are misread as their opposite by many readers, and
+    # more so by children. "They don't work for us" was on the advocate page.
+    pages = [client.get(reverse("public:young_person_start")).content.decode()]
+    for step, data in ANSWERS["young-person"].items():
+        pages.append(client.post(step_url("young-person", step), {}).content.decode())
+        client.post(step_url("young-person", step), data)
+        pages.append(client.get(step_url("young-person", step)).content.decode())
+    pages.append(client.get(send(client, "young-person")["Location"]).content.decode())
+    for page in pages:
+        assert not re.search(r"n['’]t\b", page), heading_of(page)
 
 
 ADVOCACY = {
@@ -344,6 +383,16 @@ def test_the_start_page_offers_every_route_with_a_start_button(client):
     choose = client.get(reverse("public:choose")).content.decode()
     for text in ("Make a complaint", "Pay a compliment", "Make a comment", "I am a child"):
         assert text in choose
+
+
+@pytest.mark.django_db
+def test_both_start_pages_say_how_long_answers_are_kept_while_nothing_is_sent(client, settings):
+    # WCAG 2.2.1: answers left 30 minutes were deleted with no word of it beforehand.
+    settings.SESSION_COOKIE_AGE = 20 * 60
+    adults = client.get(reverse("public:start")).content.decode()
+    assert "If you do not do anything for 20 minutes, we will delete your answers" in adults
+    child = client.get(reverse("public:young_person_start")).content.decode()
+    assert "If you stop for 20 minutes, we will delete what you wrote" in child
 
 
 @pytest.mark.django_db
@@ -445,8 +494,14 @@ def test_back_links_go_to_the_previous_question(client):
 @pytest.mark.django_db
 def test_answers_are_forgotten_once_sent(client):
     send(client, "comment")
-    response = client.get(step_url("comment", "contact"))
-    assert response["Location"] == step_url("comment", "your-name")
+    first = client.get(step_url("comment", "your-name")).content.decode()
+    assert 'name="full_name"' in first
+    assert ANSWERS["comment"]["your-name"]["full_name"] not in first
+    # A later question is not asked with nothing before it (it shows the confirmation:
+    # test_sending_once), nor does it show what was sent.
+    later = client.get(step_url("comment", "contact"))
+    assert later.status_code == 302
+    assert "jo@example.com" not in client.get(later["Location"]).content.decode()
 
 
 @pytest.mark.django_db
@@ -467,6 +522,38 @@ def test_a_session_that_timed_out_says_so_and_sends_nothing(client):
     assert response.status_code == 400
     assert "so we deleted your answers" in response.content.decode()
     assert Case.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_what_was_typed_as_the_session_timed_out_is_kept_and_the_reason_given(client):
+    """A parent spends more than 30 minutes writing what happened, then presses Continue.
+    Their earlier answers were deleted (the session ended), but not the account they wrote:
+    they are told why they are back at the first question, and find it again after it."""
+    steps = list(COMPLAINT)
+    before = steps[: steps.index("what-happened")]
+    answer_all(client, "complaint", {step: COMPLAINT[step] for step in before})
+    client.session.flush()  # what 30 minutes without a request does
+    client.cookies.pop(settings.SESSION_COOKIE_NAME, None)
+    account = "Tayo's social worker changed three times this year and nobody told us."
+    response = client.post(step_url("complaint", "what-happened"), {"details": account})
+
+    assert response["Location"] == step_url("complaint", "your-name")
+    page = client.get(response["Location"]).content.decode()
+    assert "govuk-notification-banner" in page
+    assert "did not do anything for 30 minutes" in page
+    assert "We have kept what you typed on ‘What happened?’" in page
+    answer_all(client, "complaint", {step: COMPLAINT[step] for step in before})
+    again = client.get(step_url("complaint", "what-happened")).content.decode()
+    assert html.escape(account) in again
+    assert "govuk-notification-banner" not in again  # said once, where they landed
+
+
+@pytest.mark.django_db
+def test_a_later_page_opened_without_earlier_answers_has_no_time_out_message(client):
+    client.post(step_url("complaint", "your-name"), COMPLAINT["your-name"])
+    response = client.post(step_url("complaint", "contact"), COMPLAINT["contact"])
+    assert response["Location"] == step_url("complaint", "relationship")
+    assert "did not do anything" not in client.get(response["Location"]).content.decode()
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.test import Client
 from heeded.cases.models import Case
 from heeded.public.models import Submission
 
-from .journeys import answer_all, check_url, send, token_on
+from .journeys import answer_all, check_url, send, step_url, token_on
 
 
 @pytest.mark.django_db
@@ -45,6 +45,22 @@ def test_back_from_the_confirmation_shows_the_confirmation_not_an_empty_form(cli
     assert again["Location"] == response["Location"]
     # Another kind of form, never sent from here, starts at its first question.
     assert client.get(check_url("comment"))["Location"].endswith("/comment/your-name/")
+
+
+@pytest.mark.django_db
+def test_back_twice_from_the_confirmation_shows_the_confirmation_not_an_empty_form(client):
+    # QA in Chromium: Back from the confirmation showed it again, as above; Back once more
+    # asked for the last question, which sent a child to an empty "What is your first
+    # name?", as if nothing had been sent.
+    response = send(client, "young-person")
+    for step in ("what-you-want", "what-happened", "contact"):
+        again = client.get(step_url("young-person", step))
+        assert again["Location"] == response["Location"]
+    # Starting the same kind of form afresh still starts at its first question.
+    assert client.get(step_url("young-person", "your-name")).status_code == 200
+    assert client.get(step_url("comment", "contact"))["Location"] == step_url(
+        "comment", "your-name"
+    )
 
 
 @pytest.mark.django_db

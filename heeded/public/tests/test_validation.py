@@ -183,6 +183,17 @@ def test_too_much_text_is_refused_naming_the_box(client, journey, step, typed, m
 
 
 @pytest.mark.django_db
+def test_a_rough_when_that_is_too_long_is_not_also_told_to_say_roughly_when(client):
+    # QA: 201 characters of "roughly when", no date, gave two messages, the first of them
+    # ("Enter when it happened, or tell us roughly when") asking for what was there.
+    _answer_up_to(client, "when")
+    page = _error_page(client, "when", {"when_roughly": "R" * 201})
+    assert page.count('<li><a href="#') == 1  # one message in the error summary
+    assert "When it happened must be 200 characters or fewer" in page
+    assert "Enter when it happened" not in page
+
+
+@pytest.mark.django_db
 def test_what_was_typed_is_kept_when_a_page_shows_an_error(client):
     _answer_up_to(client, "contact")
     page = _error_page(
