@@ -4,7 +4,7 @@ Each action takes the acting user as ``by`` and raises ``ProcedureError`` with a
 officer can act on when the procedure does not allow the move.
 """
 
-from ._base import ProcedureError, StaleCase, StalePerson, long_date
+from ._base import ProcedureError, StaleCase, StalePerson, long_date, refused_words
 from .clocks import refresh_clocks
 from .editing import changes_since, update_details
 from .lifecycle import acknowledge, close, convert, refuse, reopen, withdraw
@@ -68,6 +68,7 @@ __all__ = [
     "record_payment",
     "record_representation",
     "refresh_clocks",
+    "refused_words",
     "refuse",
     "reopen",
     "remedial_answer_refusals",

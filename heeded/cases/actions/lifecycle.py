@@ -14,6 +14,7 @@ from ._base import (
     locked,
     long_date,
     record_event,
+    refused_words,
     require,
     require_date,
     require_not_before,
@@ -208,12 +209,9 @@ def reopen(
 ) -> Case:
     with transaction.atomic():
         case = locked(case, expected_version)
+        require(case.record_type.code != "refused", refused_words(case))
         require(case.closed_on is not None, f"{case.reference} is not closed.")
         require(bool(reason and reason.strip()), "Enter why the case is being reopened.", "reason")
-        require(
-            case.record_type.code != "refused",
-            "A refused complaint cannot be reopened; record a new representation instead.",
-        )
         old = case.closed_on
         case.closed_on = None
         on = on or localdate()

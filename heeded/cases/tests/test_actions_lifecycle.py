@@ -97,7 +97,7 @@ class TestRefusal:
             reason=code("refusal_reason", "out_of_time"),
             on=D(2022, 9, 14),
         )
-        with pytest.raises(ProcedureError, match="cannot be reopened"):
+        with pytest.raises(ProcedureError, match="Record a new representation instead"):
             actions.reopen(case, by=officer, reason="Asked again")
 
 
