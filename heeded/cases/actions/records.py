@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.timezone import localdate, localtime, now
 
-from heeded.taxonomy.defaults import HOW_RECEIVED_INCOMING_ONLY
+from heeded.taxonomy.defaults import HOW_RECEIVED_INCOMING_ONLY, OMBUDSMAN_ONGOING
 from heeded.taxonomy.models import HowReceived, OmbudsmanDecision
 from heeded.taxonomy.wording import in_sentence
 
@@ -209,12 +209,35 @@ def record_ombudsman_enquiry(
         return _finish(case, by, "Ombudsman enquiry received")
 
 
+def ombudsman_decision_refusals(
+    decision: OmbudsmanDecision | None, decided_on: dt.date | None
+) -> list[ProcedureError]:
+    """What is refused in a decision's date as given: an "Ongoing" investigation has not
+    been decided, so it has no decision date (the report counts it as still ongoing, not
+    as decided on a day); any other decision was made on one. Listed so that the form shows
+    it beside the date with its own errors (``record_ombudsman_decision`` checks again)."""
+    if not isinstance(decision, OmbudsmanDecision):
+        return []
+    ongoing = decision.code == OMBUDSMAN_ONGOING
+    if ongoing and decided_on is not None:
+        return [
+            ProcedureError(
+                "Leave the date of the decision empty: an ongoing investigation has not "
+                "been decided yet.",
+                "decided_on",
+            )
+        ]
+    if not ongoing and decided_on is None:
+        return [ProcedureError("Enter the date of the decision.", "decided_on")]
+    return []
+
+
 def record_ombudsman_decision(
     case: Case,
     *,
     by,
     decision: OmbudsmanDecision,
-    decided_on: dt.date,
+    decided_on: dt.date | None,
     remedy: str = "",
     expected_version: int | None = None,
 ) -> Case:
@@ -228,14 +251,17 @@ def record_ombudsman_decision(
         require(
             isinstance(decision, OmbudsmanDecision), "Choose the Ombudsman's decision.", "decision"
         )
-        require_date(decided_on, "of the Ombudsman's decision", "decided_on")
-        require_not_before(
-            decided_on,
-            case.ombudsman_received_on,
-            "of the Ombudsman's decision",
-            "the enquiry",
-            "decided_on",
-        )
+        for refusal in ombudsman_decision_refusals(decision, decided_on):
+            raise refusal
+        if decided_on is not None:
+            require_date(decided_on, "of the Ombudsman's decision", "decided_on")
+            require_not_before(
+                decided_on,
+                case.ombudsman_received_on,
+                "of the Ombudsman's decision",
+                "the enquiry",
+                "decided_on",
+            )
         old = case.ombudsman_decision
         case.ombudsman_decision = decision
         case.ombudsman_decided_on = decided_on
@@ -244,7 +270,8 @@ def record_ombudsman_decision(
             case,
             EventKind.OMBUDSMAN_DECIDED,
             by=by,
-            on=decided_on,
+            # Still ongoing: dated the day it was recorded, as the enquiry stood then.
+            on=decided_on or localdate(),
             old=old.label if old else "",
             new=decision.label,
             description=case.ombudsman_remedy,

@@ -862,6 +862,47 @@ def test_the_ombudsmans_enquiry_date_is_named_as_the_enquirys_in_its_errors(sign
         assert 'value="22 013 473"' in page
 
 
+def test_an_ongoing_ombudsman_investigation_has_no_decision_date(
+    signed_in, complaint, officer, code
+):
+    """QA: "Ongoing" was saved with a date of decision, which the case page then showed as
+    if the Ombudsman had decided on it. An ongoing investigation has none: a date given is
+    refused beside the date, naming it; a decision made is refused without one."""
+    post(
+        signed_in,
+        complaint,
+        "ombudsman-enquiry",
+        {**date_parts("received_on", dt.date(2023, 3, 1)), "reference": "22 013 473"},
+    )
+    ongoing = code("ombudsman_decision", "ongoing").pk
+    decided = code("ombudsman_decision", "no_fault").pk
+    for sent, error in (
+        (
+            {"decision": ongoing, **date_parts("decided_on", dt.date(2023, 6, 1))},
+            "Leave the date of the decision empty: an ongoing investigation has not been "
+            "decided yet",
+        ),
+        ({"decision": decided}, "Enter the date of the decision"),
+    ):
+        page = post(signed_in, complaint, "ombudsman-decision", sent)
+        assert page.status_code == 400
+        assert field_error(page.content.decode(), "id_decided_on") == error
+    complaint.refresh_from_db()
+    assert complaint.ombudsman_decision is None
+    assert post(signed_in, complaint, "ombudsman-decision", {"decision": ongoing}).status_code == (
+        302
+    )
+    complaint.refresh_from_db()
+    assert (complaint.ombudsman_decision.code, complaint.ombudsman_decided_on) == ("ongoing", None)
+    with pytest.raises(actions.ProcedureError, match="ongoing investigation has not been decided"):
+        actions.record_ombudsman_decision(
+            complaint,
+            by=officer,
+            decision=code("ombudsman_decision", "ongoing"),
+            decided_on=dt.date(2023, 6, 1),
+        )
+
+
 def test_a_recorded_ombudsman_decision_is_offered_as_a_change_opening_with_what_it_says(
     signed_in, complaint, code
 ):

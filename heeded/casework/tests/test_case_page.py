@@ -5,6 +5,7 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from heeded.cases import actions
@@ -513,7 +514,12 @@ def test_the_timeline_says_what_the_ombudsman_decided_and_what_was_paid(
     actions.record_ombudsman_enquiry(
         complaint, by=officer, received_on=D(2022, 11, 1), reference="22 013 844"
     )
-    for decision in ("ongoing", "fault_injustice", "fault_injustice"):
+    # Still ongoing on 20 November: no date of decision, so dated the day it was recorded.
+    with time_machine.travel(dt.datetime(2022, 11, 20, 10, tzinfo=dt.UTC), tick=False):
+        actions.record_ombudsman_decision(
+            complaint, by=officer, decision=code("ombudsman_decision", "ongoing"), decided_on=None
+        )
+    for decision in ("fault_injustice", "fault_injustice"):
         complaint.refresh_from_db()
         actions.record_ombudsman_decision(
             complaint,
