@@ -309,8 +309,12 @@ def record_payment(
     paid_on: dt.date | None,
     reason: str = "",
     recommended_by_ombudsman: bool = False,
+    separate: bool = False,
     expected_version: int | None = None,
 ) -> Payment:
+    """Record a payment. One of the same amount and date already on the case is refused,
+    saying who recorded it and when, unless ``separate`` says this is a second payment
+    (the Ombudsman's £200 to each parent), not the first sent again or recorded twice."""
     try:
         amount = Decimal(str(amount)).quantize(Decimal("0.01"))
     except (InvalidOperation, ValueError):
@@ -336,7 +340,8 @@ def record_payment(
             recommended_by_ombudsman=recommended_by_ombudsman,
             recorded_by=by,
         )
-        _not_a_payment_again(case, payment)
+        if not separate:
+            _not_a_payment_again(case, payment)
         save_with_history(payment, by, "Payment recorded")
         record_event(
             case,
@@ -351,21 +356,29 @@ def record_payment(
 
 
 def _not_a_payment_again(case: Case, payment: Payment) -> None:
-    """The same payment sent again (Back, then the button) is not paid twice in the report."""
-    same = case.payments.filter(
-        amount=payment.amount,
-        paid_on=payment.paid_on,
-        reason=payment.reason,
-        recommended_by_ombudsman=payment.recommended_by_ombudsman,
+    """The same payment recorded twice (Back, then the button; or two colleagues each
+    recording the cheque) is not paid twice in the report: the same amount on the same date
+    (or both not paid yet) is taken for the same payment, whatever each says it was for,
+    since two people word it differently."""
+    first = (
+        case.payments.filter(amount=payment.amount, paid_on=payment.paid_on)
+        .select_related("recorded_by")
+        .order_by("id")
+        .first()
     )
-    if not same.exists():
+    if first is None:
         return
-    what = f" for '{payment.reason}'" if payment.reason else ""
-    when = f", paid on {long_date(payment.paid_on)}," if payment.paid_on else ""
+    what = f" for '{first.reason}'" if first.reason else ""
+    when = f"paid on {long_date(first.paid_on)}" if first.paid_on else "not paid yet"
+    recorded = first.history.order_by("history_date").values_list("history_date", flat=True)
+    at = localtime(recorded[0]) if recorded else None
+    who = staff_name(first.recorded_by) or "someone"
+    by = f"by {who} on {long_date(at.date())} at {at:%H:%M}" if at else f"by {who}"
     raise ProcedureError(
-        f"A payment of {payment}{what}{when} is already recorded on {case.reference}: it has "
-        "not been recorded again. If there were two, say in 'What for' what each was for.",
-        "reason",
+        f"A payment of {first}{what}, {when}, is already recorded on {case.reference}, {by}: "
+        "this one has not been recorded. If it is a separate payment of the same amount, "
+        "say so and save it again.",
+        "separate",
     )
 
 

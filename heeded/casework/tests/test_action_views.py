@@ -991,11 +991,32 @@ def test_back_then_save_payment_again_is_told_the_payment_is_there_not_paid_twic
     assert post(signed_in, complaint, "payment", paid).status_code == 302
     again = post(signed_in, complaint, "payment", paid)
     assert again.status_code == 400
-    assert field_error(again.content.decode(), "id_reason").startswith(
+    assert field_error(again.content.decode(), "id_separate").startswith(
         f"A payment of £50.00 for &#x27;Delay&#x27;, paid on 20 September 2022, is already "
-        f"recorded on {complaint.reference}"
+        f"recorded on {complaint.reference}, by "
     )
     assert complaint.payments.count() == 1
+
+
+def test_a_separate_payment_of_the_same_amount_is_asked_about_only_when_it_matters(
+    signed_in, complaint
+):
+    """The question "is this a separate payment?" is not on the form until a payment of the
+    same amount and date is found; then it is asked beside the refusal, and answering it
+    records the second payment."""
+    form = signed_in.get(action_url(complaint, "payment")).content.decode()
+    assert '<input type="hidden" name="separate" id="id_separate">' in form
+    assert 'id="id_separate" name="separate" type="checkbox"' not in form
+    paid = {"amount": "200", **date_parts("paid_on", dt.date(2022, 9, 20)), "reason": "Mother"}
+    assert post(signed_in, complaint, "payment", paid).status_code == 302
+    second = {**paid, "reason": "Father"}
+    again = post(signed_in, complaint, "payment", second)
+    page = again.content.decode()
+    assert again.status_code == 400
+    assert 'id="id_separate" name="separate" type="checkbox"' in page
+    assert 'href="#id_separate"' in page
+    assert post(signed_in, complaint, "payment", {**second, "separate": "on"}).status_code == 302
+    assert complaint.payments.count() == 2
 
 
 def test_advocacy_offered_and_taken_up(signed_in, complaint):
