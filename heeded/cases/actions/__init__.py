@@ -7,7 +7,16 @@ officer can act on when the procedure does not allow the move.
 from ._base import ProcedureError, StaleCase, StalePerson, long_date, refused_words
 from .clocks import refresh_clocks
 from .editing import changes_since, update_details
-from .lifecycle import acknowledge, close, convert, refuse, reopen, withdraw
+from .lifecycle import (
+    acknowledge,
+    close,
+    convert,
+    refusal_details_refusals,
+    refuse,
+    refused_because,
+    reopen,
+    withdraw,
+)
 from .recording import AlreadyRecorded, next_reference, record_representation
 from .records import (
     PERSON_DETAILS,
@@ -70,6 +79,8 @@ __all__ = [
     "record_payment",
     "record_representation",
     "refresh_clocks",
+    "refusal_details_refusals",
+    "refused_because",
     "refused_words",
     "refuse",
     "reopen",

@@ -86,6 +86,25 @@ class TestRefusal:
                 case, by=officer, reason=code("refusal_reason", "other"), on=D(2022, 9, 21)
             )
 
+    def test_a_refusal_for_another_reason_says_what_it_is(self, officer, code):
+        """QA: "Other" was accepted with nothing to say what the other reason was, so the
+        refusal could not be explained to the complainant, a colleague or the report."""
+        other = code("refusal_reason", "other")
+        with pytest.raises(ProcedureError, match="Enter what the other reason") as refused:
+            actions.refuse(record(officer), by=officer, reason=other, on=D(2022, 9, 14))
+        assert refused.value.field == "details"
+        case = actions.refuse(
+            record(officer),
+            by=officer,
+            reason=other,
+            on=D(2022, 9, 14),
+            details="  A matter for the school's governing body  ",
+        )
+        assert case.refusal_details == "A matter for the school's governing body"
+        assert case.events.get(kind=EventKind.REFUSED).description == (
+            "Refused: Other – A matter for the school's governing body"
+        )
+
     def test_a_refusal_needs_a_reason(self, officer):
         with pytest.raises(ProcedureError, match="reason"):
             actions.refuse(record(officer), by=officer, reason=None, on=D(2022, 9, 14))

@@ -811,6 +811,40 @@ def test_refusing_needs_a_reason_and_closes_the_complaint(signed_in, complaint, 
     assert complaint.record_type.code == "refused" and complaint.closed_on == RECEIVED
 
 
+def test_refusing_for_another_reason_asks_what_it_is_and_shows_it(signed_in, complaint, code):
+    """QA: "Other" asked for no explanation. The reason is asked under "Other" (GOV.UK
+    conditional reveal), refused beside it when empty, and shown on the case page and the
+    timeline; typed under "Other" and then another reason chosen, it is not kept."""
+    form = signed_in.get(action_url(complaint, "refuse")).content.decode()
+    other = code("refusal_reason", "other").pk
+    assert f'value="{other}" data-aria-controls="conditional-id_reason_' in form
+    assert "govuk-radios__conditional govuk-radios__conditional--hidden" in form
+    assert form.count('id="id_details"') == 1
+    empty = post(signed_in, complaint, "refuse", {"reason": other, **date_parts("on", RECEIVED)})
+    assert empty.status_code == 400
+    page = empty.content.decode()
+    assert field_error(page, "id_details") == "Enter what the other reason for the refusal is"
+    # Shown open, with the error, since "Other" is chosen.
+    assert 'class="govuk-radios__conditional" id="conditional-id_reason_' in page
+    why = "A matter for the school's governing body"
+    sent = {"reason": other, "details": why, **date_parts("on", RECEIVED)}
+    assert post(signed_in, complaint, "refuse", sent).status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.refusal_details == why
+    case_page = html.unescape(signed_in.get(f"/cases/{complaint.reference}/").content.decode())
+    assert case_page.count(f"Refused: Other – {why}") == 2  # the status, and the timeline
+
+
+def test_an_explanation_typed_under_other_is_not_kept_for_another_reason(
+    signed_in, complaint, code
+):
+    court = code("refusal_reason", "court_proceedings").pk
+    sent = {"reason": court, "details": "Typed, then changed", **date_parts("on", RECEIVED)}
+    assert post(signed_in, complaint, "refuse", sent).status_code == 302
+    complaint.refresh_from_db()
+    assert (complaint.refusal_reason.code, complaint.refusal_details) == ("court_proceedings", "")
+
+
 def test_withdrawal_closes_the_case_and_it_can_be_reopened(signed_in, complaint):
     assert (
         post(signed_in, complaint, "withdraw", date_parts("on", dt.date(2022, 9, 14))).status_code

@@ -262,11 +262,17 @@ def _grow(case, officer, times: int, tmp_path) -> None:
             method=_email(),
             summary=f"Call {n}",
         )
-        # Each a different file and payment: the same one again is refused.
+        # Each a different file and payment: the same one again is refused (a payment of
+        # the same amount and date unless said to be a separate one).
         scan = SimpleUploadedFile(f"scan{n}.pdf", f"%PDF-1.4 {n}".encode())
         add_document(case, scan, by=officer)
         actions.record_payment(
-            case, by=officer, amount="25.00", paid_on=RECEIVED, reason=f"Payment {n}"
+            case,
+            by=officer,
+            amount="25.00",
+            paid_on=RECEIVED,
+            reason=f"Payment {n}",
+            separate=True,
         )
 
 

@@ -9,7 +9,7 @@ from django.utils.timezone import localdate
 from django.views.decorators.http import require_GET
 
 from heeded.access.policies import can_record_cases
-from heeded.cases.actions import stopped_words
+from heeded.cases.actions import refused_because, stopped_words
 from heeded.taxonomy.wording import in_sentence
 
 from ..deadlines import deadline_rows
@@ -82,6 +82,7 @@ def case_page(request, reference: str):
             "case": case,
             "stages": stages,
             "status": case_status(case, stages),
+            "refused_because": refused_because(case),
             "procedure": case.procedure,
             # What was asked when it was recorded: a compliment has no outcomes sought.
             "questions": questions_for(case.record_type),
