@@ -7,7 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
+from heeded.calendars.dates import long_date
 from heeded.cases import actions
 from heeded.cases.documents import add_document
 from heeded.cases.models import ContactDirection
@@ -548,3 +550,35 @@ def test_the_timeline_says_what_the_ombudsman_decided_and_what_was_paid(
         "Ombudsman decision: Ongoing",
         "Ombudsman enquiry received, reference 22 013 844",
     ]
+
+
+def extended_on(complaint, officer, agreed: dt.date) -> str:
+    """The case page after Stage 1 is extended to 7 October 2022, agreed on ``agreed``."""
+    why = "Waiting for the school"
+    actions.extend_stage(complaint, 1, by=officer, to=dt.date(2022, 10, 7), reason=why, on=agreed)
+    return page_of(complaint, officer)
+
+
+def page_of(complaint, officer) -> str:
+    client = Client()
+    client.force_login(officer)
+    return client.get(f"/cases/{complaint.reference}/").content.decode()
+
+
+def test_an_extension_agreed_after_the_deadline_says_so_on_the_case_page(officer, complaint):
+    """An extension agreed once the deadline had passed is allowed (domain.md is silent on
+    when it is agreed, but for subject access), and the case page and the timeline say it
+    was agreed late: a response "within the extension" was not within the time."""
+    due = complaint.stage(1).due_on  # Monday 26 September 2022
+    page = extended_on(complaint, officer, dt.date(2022, 9, 28))
+    assert (
+        f"Extension agreed on 28 September 2022, after the deadline of {long_date(due)} had passed"
+    ) in page
+    assert (
+        f"Agreed after the deadline of {long_date(due)} had passed. Waiting for the school"
+    ) in page
+
+
+def test_an_extension_agreed_in_time_is_not_said_to_be_late(officer, complaint):
+    page = extended_on(complaint, officer, complaint.stage(1).due_on)
+    assert "after the deadline of" not in page
