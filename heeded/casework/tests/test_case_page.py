@@ -569,7 +569,7 @@ def test_an_extension_agreed_after_the_deadline_says_so_on_the_case_page(officer
     """An extension agreed once the deadline had passed is allowed (domain.md is silent on
     when it is agreed, but for subject access), and the case page and the timeline say it
     was agreed late: a response "within the extension" was not within the time."""
-    due = complaint.stage(1).due_on  # Monday 26 September 2022
+    due = complaint.stage(1).due_on  # Tuesday 27 September 2022
     page = extended_on(complaint, officer, dt.date(2022, 9, 28))
     assert (
         f"Extension agreed on 28 September 2022, after the deadline of {long_date(due)} had passed"
