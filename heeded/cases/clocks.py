@@ -107,6 +107,18 @@ def latest_extension(case: Case, stage: Stage) -> dt.date | None:
     return rule.response.latest_extension(response_clock_start(case, rule, stage))
 
 
+def deadline_passed_when_extended(
+    stage: Stage, agreed_on: dt.date, previous: dt.date | None
+) -> dt.date | None:
+    """The deadline that had already passed when an extension was agreed on ``agreed_on``:
+    the one agreed before it (``previous``), else the stage's own; None if it was agreed in
+    time. Where the rules do not say an extension comes first (most of them, domain.md), a
+    late one is allowed, and shown as late: a response "within the extension" agreed only
+    after the time ran out was not on time."""
+    deadline = previous or stage.due_on
+    return deadline if deadline is not None and agreed_on > deadline else None
+
+
 def open_deadlines(case: Case, organisation: Organisation | None = None) -> list[Deadline]:
     """Every deadline still to be met on an open case, soonest first."""
     if case.closed_on is not None:

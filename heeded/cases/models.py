@@ -131,6 +131,9 @@ class Case(models.Model):
 
     summary = models.TextField(blank=True)
     refusal_reason = models.ForeignKey(RefusalReason, null=True, blank=True, **TERM)
+    # What the reason was, where the reason chosen says no more than "Other". Not in the
+    # interchange format (which has the reason's code only): an import leaves it as it is.
+    refusal_details = models.TextField("what the other reason is", blank=True)
     acknowledged_on = models.DateField(null=True, blank=True)
 
     remedial_action = models.BooleanField(null=True, blank=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from heeded.cases.actions import long_date, not_the_ombudsman, stopped_words
+from heeded.cases.actions import long_date, not_the_ombudsman, refused_words, stopped_words
 from heeded.cases.clocks import latest_extension
 from heeded.cases.models import Case, EventKind, Stage, StageOutcome
 from heeded.cases.reminders import cannot_remind
@@ -64,7 +64,7 @@ class Situation:
 
 def _refused(s: Situation) -> str:
     # A refused case is never reopened, so "reopen it first" is never the advice for one.
-    return f"{s.ref} was refused: it is not in the complaints procedure." if s.refused else ""
+    return refused_words(s.case) if s.refused else ""
 
 
 def _closed(s: Situation) -> str:

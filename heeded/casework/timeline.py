@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heeded.calendars.dates import long_date
+from heeded.cases.clocks import deadline_passed_when_extended
 from heeded.cases.models import Case, EventKind
 
 
@@ -98,18 +99,58 @@ def _text(event, procedure) -> str:
     return event.description
 
 
+def _imported(events) -> set:
+    # An import writes a case's events at one instant, with an "Imported" event of its own.
+    return {e.recorded_at for e in events if e.kind == EventKind.IMPORTED}
+
+
+def _passed(event, stages: dict) -> dt.date | None:
+    """The deadline that had passed when this extension was agreed (None if in time, or
+    not an extension)."""
+    stage = stages.get(event.stage_number)
+    if event.kind != EventKind.STAGE_EXTENDED or stage is None:
+        return None
+    previous = dt.date.fromisoformat(event.old_value) if event.old_value else None
+    return deadline_passed_when_extended(stage, event.happened_on, previous)
+
+
+def late_extensions(case: Case) -> dict[int, tuple[dt.date, dt.date]]:
+    """Stages whose latest extension was agreed after the deadline had passed, as {stage
+    number: (the day it was agreed, the deadline that had passed)}. An imported extension
+    is left out: the day it was agreed was not recorded."""
+    events = case.events.all()
+    imports = _imported(events)
+    stages = {s.number: s for s in case.stages.all()}
+    late = {}
+    for e in sorted(events, key=lambda e: (e.happened_on, e.recorded_at)):
+        if e.kind != EventKind.STAGE_EXTENDED or e.recorded_at in imports:
+            continue
+        passed = _passed(e, stages)
+        late[e.stage_number] = (e.happened_on, passed) if passed else None
+    return {number: when for number, when in late.items() if when}
+
+
+def _extension_text(event, stages: dict, text: str) -> str:
+    passed = _passed(event, stages)
+    if passed is None:
+        return text
+    return f"Agreed after the deadline of {long_date(passed)} had passed. {text}".strip()
+
+
 def timeline(case: Case) -> list[Entry]:
     """Newest first. Uses the rows prefetched by ``selectors.for_case_page``."""
     procedure = case.procedure
     events = case.events.all()
-    # An import writes a case's events at one instant, with an "Imported" event of its own.
-    imports = {e.recorded_at for e in events if e.kind == EventKind.IMPORTED}
+    imports = _imported(events)
+    stages = {s.number: s for s in case.stages.all()}
     entries = [
         Entry(
             on=e.happened_on,
             at=e.recorded_at,
             title=_title(e, procedure),
-            text=_text(e, procedure),
+            text=_text(e, procedure)
+            if e.recorded_at in imports
+            else _extension_text(e, stages, _text(e, procedure)),
             by=e.by,
             stage_number=e.stage_number,
             kind=e.kind,

@@ -386,6 +386,8 @@ class DemoCouncil:
                 if self.past(self.after(responded, 5, 15))
                 else None,
                 reason="Time and trouble",
+                # Each stage's payment is its own, even of the same amount on the same day.
+                separate=True,
             )
         last = responded
         if (
@@ -485,6 +487,7 @@ class DemoCouncil:
                 paid_on=decided if self.past(decided) else None,
                 reason="Time and trouble",
                 recommended_by_ombudsman=True,
+                separate=True,
             )
 
     def _ombudsman_case(self, case: Case, officer) -> None:

@@ -277,6 +277,11 @@ SUBJECT_ACCESS = Procedure(
                 unit=Unit.CALENDAR_MONTHS,
                 max_limit=3,
                 source="UK GDPR Article 12(3); ICO guidance",
+                # domain.md 5.3: "tell them within the first month, with reasons" (ICO).
+                extend_before_deadline=(
+                    "UK GDPR Article 12(3): the requester is told of an extension, with the "
+                    "reasons, within the first month"
+                ),
             ),
             records_finding=False,
         ),

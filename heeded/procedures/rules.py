@@ -59,6 +59,11 @@ class Clock:
     max_limit: int | None = None
     # A local target the organisation may change (MP enquiries): the Organisation field name.
     organisation_setting: str | None = None
+    # Where the rule says an extension is made before the time runs out, the rule saying
+    # so ("UK GDPR Article 12(3)"): an extension agreed after the deadline is refused. Empty
+    # where the sources say nothing of when (domain.md): it is then allowed, and shown as
+    # agreed after the deadline had passed.
+    extend_before_deadline: str = ""
 
     @property
     def cited(self) -> str:

@@ -279,6 +279,12 @@ REFUSAL_REASONS = [
     ("other", "Other"),
 ]
 
+# Refusal reasons that say nothing by themselves: a refusal for one says what the reason was
+# (the annual report lists refusals and their reasons, domain.md 1.4 and 7.3 item 9; the
+# Complaint Handling Code 8.1, "the types of complaint refused"). Codes, so a relabelled
+# "Other" still asks.
+REFUSAL_REASONS_EXPLAINED = frozenset({"other"})
+
 # The Ombudsman decision recorded for an enquiry not yet decided: reports count it as
 # ongoing, not as a decision.
 OMBUDSMAN_ONGOING = "ongoing"

@@ -4,10 +4,19 @@ Each action takes the acting user as ``by`` and raises ``ProcedureError`` with a
 officer can act on when the procedure does not allow the move.
 """
 
-from ._base import ProcedureError, StaleCase, StalePerson, long_date
+from ._base import ProcedureError, StaleCase, StalePerson, long_date, refused_words
 from .clocks import refresh_clocks
 from .editing import changes_since, update_details
-from .lifecycle import acknowledge, close, convert, refuse, reopen, withdraw
+from .lifecycle import (
+    acknowledge,
+    close,
+    convert,
+    refusal_details_refusals,
+    refuse,
+    refused_because,
+    reopen,
+    withdraw,
+)
 from .recording import AlreadyRecorded, next_reference, record_representation
 from .records import (
     PERSON_DETAILS,
@@ -17,6 +26,7 @@ from .records import (
     contact_refusals,
     log_contact,
     not_the_ombudsman,
+    ombudsman_decision_refusals,
     person_version,
     record_advocacy,
     record_ombudsman_decision,
@@ -57,6 +67,7 @@ __all__ = [
     "contact_refusals",
     "log_contact",
     "not_the_ombudsman",
+    "ombudsman_decision_refusals",
     "long_date",
     "next_reference",
     "person_version",
@@ -68,6 +79,9 @@ __all__ = [
     "record_payment",
     "record_representation",
     "refresh_clocks",
+    "refusal_details_refusals",
+    "refused_because",
+    "refused_words",
     "refuse",
     "reopen",
     "remedial_answer_refusals",

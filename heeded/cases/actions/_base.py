@@ -182,5 +182,17 @@ def require_working_day(
     raise ProcedureError(f"{long_date(day)} is {why}: choose a working day{such_as}.", field)
 
 
+def refused_words(case: Case) -> str:
+    """Why nothing more is done on a refused complaint, with what to do instead: it was never
+    in the procedure, so it is not reopened or made into something else; anything more the
+    person raises starts afresh. One sentence wherever the refusal is told."""
+    return (
+        f"{case.reference} was refused: it is not in the complaints procedure. Record a new "
+        "representation instead."
+    )
+
+
 def require_open(case: Case) -> None:
+    # "Reopen it first" is never the advice for a refused complaint: it cannot be reopened.
+    require(case.record_type.code != "refused", refused_words(case))
     require(case.closed_on is None, f"Case {case.reference} is closed. Reopen it first.")

@@ -7,13 +7,16 @@ import datetime as dt
 from django.db import transaction
 from django.utils.timezone import localdate
 
+from heeded.taxonomy.defaults import REFUSAL_REASONS_EXPLAINED
 from heeded.taxonomy.models import RecordType, RefusalReason
 
 from ..models import Case, EventKind, Stage, StageOutcome
 from ._base import (
+    ProcedureError,
     locked,
     long_date,
     record_event,
+    refused_words,
     require,
     require_date,
     require_not_before,
@@ -97,15 +100,26 @@ def convert(
         return _finish(case, by, f"Converted from {old.label}")
 
 
+def refusal_details_refusals(reason: RefusalReason | None, details: str) -> list[ProcedureError]:
+    """A refusal for a reason that says nothing by itself ("Other") says what it was."""
+    if not isinstance(reason, RefusalReason) or reason.code not in REFUSAL_REASONS_EXPLAINED:
+        return []
+    if details and details.strip():
+        return []
+    return [ProcedureError("Enter what the other reason for the refusal is.", "details")]
+
+
 def refuse(
     case: Case,
     *,
     by,
     reason: RefusalReason,
     on: dt.date,
+    details: str = "",
     expected_version: int | None = None,
 ) -> Case:
-    """Refuse to consider a representation under the statutory procedure, with the reason."""
+    """Refuse to consider a representation under the statutory procedure, with the reason
+    (and, for "Other", what it was: ``details``)."""
     with transaction.atomic():
         case = locked(case, expected_version)
         require_open(case)
@@ -118,6 +132,8 @@ def refuse(
             "A stage has already been responded to; the complaint can no longer be "
             "refused. Withdraw or close it instead.",
         )
+        for refusal in refusal_details_refusals(reason, details):
+            raise refusal
         # The complaint was never accepted, so its Stage 1 clock never ran.
         for stage in Stage.objects.filter(case=case):
             stage._history_user = by
@@ -125,6 +141,7 @@ def refuse(
         old = case.record_type
         case.record_type = RecordType.objects.get(code="refused")
         case.refusal_reason = reason
+        case.refusal_details = details.strip()
         case.closed_on = on
         record_event(
             case,
@@ -133,9 +150,17 @@ def refuse(
             on=on,
             old=old.label,
             new=reason.label,
-            description=f"Refused: {reason.label}",
+            description=refused_because(case),
         )
         return _finish(case, by, f"Refused: {reason.label}")
+
+
+def refused_because(case: Case) -> str:
+    """ "Refused: Other – a matter for the school's governing body", as the timeline and
+    the case page tell it."""
+    reason = case.refusal_reason
+    said = f"Refused: {reason.label}" if reason else "Refused"
+    return f"{said} – {case.refusal_details}" if case.refusal_details else said
 
 
 def withdraw(case: Case, *, by, on: dt.date, expected_version: int | None = None) -> Case:
@@ -208,12 +233,9 @@ def reopen(
 ) -> Case:
     with transaction.atomic():
         case = locked(case, expected_version)
+        require(case.record_type.code != "refused", refused_words(case))
         require(case.closed_on is not None, f"{case.reference} is not closed.")
         require(bool(reason and reason.strip()), "Enter why the case is being reopened.", "reason")
-        require(
-            case.record_type.code != "refused",
-            "A refused complaint cannot be reopened; record a new representation instead.",
-        )
         old = case.closed_on
         case.closed_on = None
         on = on or localdate()

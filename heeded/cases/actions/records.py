@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.timezone import localdate, localtime, now
 
-from heeded.taxonomy.defaults import HOW_RECEIVED_INCOMING_ONLY
+from heeded.taxonomy.defaults import HOW_RECEIVED_INCOMING_ONLY, OMBUDSMAN_ONGOING
 from heeded.taxonomy.models import HowReceived, OmbudsmanDecision
 from heeded.taxonomy.wording import in_sentence
 
@@ -209,12 +209,35 @@ def record_ombudsman_enquiry(
         return _finish(case, by, "Ombudsman enquiry received")
 
 
+def ombudsman_decision_refusals(
+    decision: OmbudsmanDecision | None, decided_on: dt.date | None
+) -> list[ProcedureError]:
+    """What is refused in a decision's date as given: an "Ongoing" investigation has not
+    been decided, so it has no decision date (the report counts it as still ongoing, not
+    as decided on a day); any other decision was made on one. Listed so that the form shows
+    it beside the date with its own errors (``record_ombudsman_decision`` checks again)."""
+    if not isinstance(decision, OmbudsmanDecision):
+        return []
+    ongoing = decision.code == OMBUDSMAN_ONGOING
+    if ongoing and decided_on is not None:
+        return [
+            ProcedureError(
+                "Leave the date of the decision empty: an ongoing investigation has not "
+                "been decided yet.",
+                "decided_on",
+            )
+        ]
+    if not ongoing and decided_on is None:
+        return [ProcedureError("Enter the date of the decision.", "decided_on")]
+    return []
+
+
 def record_ombudsman_decision(
     case: Case,
     *,
     by,
     decision: OmbudsmanDecision,
-    decided_on: dt.date,
+    decided_on: dt.date | None,
     remedy: str = "",
     expected_version: int | None = None,
 ) -> Case:
@@ -228,14 +251,17 @@ def record_ombudsman_decision(
         require(
             isinstance(decision, OmbudsmanDecision), "Choose the Ombudsman's decision.", "decision"
         )
-        require_date(decided_on, "of the Ombudsman's decision", "decided_on")
-        require_not_before(
-            decided_on,
-            case.ombudsman_received_on,
-            "of the Ombudsman's decision",
-            "the enquiry",
-            "decided_on",
-        )
+        for refusal in ombudsman_decision_refusals(decision, decided_on):
+            raise refusal
+        if decided_on is not None:
+            require_date(decided_on, "of the Ombudsman's decision", "decided_on")
+            require_not_before(
+                decided_on,
+                case.ombudsman_received_on,
+                "of the Ombudsman's decision",
+                "the enquiry",
+                "decided_on",
+            )
         old = case.ombudsman_decision
         case.ombudsman_decision = decision
         case.ombudsman_decided_on = decided_on
@@ -244,7 +270,8 @@ def record_ombudsman_decision(
             case,
             EventKind.OMBUDSMAN_DECIDED,
             by=by,
-            on=decided_on,
+            # Still ongoing: dated the day it was recorded, as the enquiry stood then.
+            on=decided_on or localdate(),
             old=old.label if old else "",
             new=decision.label,
             description=case.ombudsman_remedy,
@@ -282,8 +309,12 @@ def record_payment(
     paid_on: dt.date | None,
     reason: str = "",
     recommended_by_ombudsman: bool = False,
+    separate: bool = False,
     expected_version: int | None = None,
 ) -> Payment:
+    """Record a payment. One of the same amount and date already on the case is refused,
+    saying who recorded it and when, unless ``separate`` says this is a second payment
+    (the Ombudsman's £200 to each parent), not the first sent again or recorded twice."""
     try:
         amount = Decimal(str(amount)).quantize(Decimal("0.01"))
     except (InvalidOperation, ValueError):
@@ -309,7 +340,8 @@ def record_payment(
             recommended_by_ombudsman=recommended_by_ombudsman,
             recorded_by=by,
         )
-        _not_a_payment_again(case, payment)
+        if not separate:
+            _not_a_payment_again(case, payment)
         save_with_history(payment, by, "Payment recorded")
         record_event(
             case,
@@ -324,21 +356,29 @@ def record_payment(
 
 
 def _not_a_payment_again(case: Case, payment: Payment) -> None:
-    """The same payment sent again (Back, then the button) is not paid twice in the report."""
-    same = case.payments.filter(
-        amount=payment.amount,
-        paid_on=payment.paid_on,
-        reason=payment.reason,
-        recommended_by_ombudsman=payment.recommended_by_ombudsman,
+    """The same payment recorded twice (Back, then the button; or two colleagues each
+    recording the cheque) is not paid twice in the report: the same amount on the same date
+    (or both not paid yet) is taken for the same payment, whatever each says it was for,
+    since two people word it differently."""
+    first = (
+        case.payments.filter(amount=payment.amount, paid_on=payment.paid_on)
+        .select_related("recorded_by")
+        .order_by("id")
+        .first()
     )
-    if not same.exists():
+    if first is None:
         return
-    what = f" for '{payment.reason}'" if payment.reason else ""
-    when = f", paid on {long_date(payment.paid_on)}," if payment.paid_on else ""
+    what = f" for '{first.reason}'" if first.reason else ""
+    when = f"paid on {long_date(first.paid_on)}" if first.paid_on else "not paid yet"
+    recorded = first.history.order_by("history_date").values_list("history_date", flat=True)
+    at = localtime(recorded[0]) if recorded else None
+    who = staff_name(first.recorded_by) or "someone"
+    by = f"by {who} on {long_date(at.date())} at {at:%H:%M}" if at else f"by {who}"
     raise ProcedureError(
-        f"A payment of {payment}{what}{when} is already recorded on {case.reference}: it has "
-        "not been recorded again. If there were two, say in 'What for' what each was for.",
-        "reason",
+        f"A payment of {first}{what}, {when}, is already recorded on {case.reference}, {by}: "
+        "this one has not been recorded. If it is a separate payment of the same amount, "
+        "say so and save it again.",
+        "separate",
     )
 
 

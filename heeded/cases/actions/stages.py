@@ -284,6 +284,17 @@ def extension_refusals(
     response_due = rule.response.deadline(
         response_clock_start(case, rule, stage), clock_limit(rule.response)
     )
+    agreed = on or localdate()
+    if rule.response.extend_before_deadline and response_due and agreed > response_due:
+        refusals.append(
+            ProcedureError(
+                f"The extension was agreed on {long_date(agreed)}, after the deadline of "
+                f"{long_date(response_due)}: it cannot be extended once that has passed "
+                f"({rule.response.extend_before_deadline}). Respond as soon as possible "
+                "instead.",
+                "on",
+            )
+        )
     current = stage.extended_to or response_due
     latest = latest_extension(case, stage)
 

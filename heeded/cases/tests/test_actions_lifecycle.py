@@ -86,6 +86,25 @@ class TestRefusal:
                 case, by=officer, reason=code("refusal_reason", "other"), on=D(2022, 9, 21)
             )
 
+    def test_a_refusal_for_another_reason_says_what_it_is(self, officer, code):
+        """QA: "Other" was accepted with nothing to say what the other reason was, so the
+        refusal could not be explained to the complainant, a colleague or the report."""
+        other = code("refusal_reason", "other")
+        with pytest.raises(ProcedureError, match="Enter what the other reason") as refused:
+            actions.refuse(record(officer), by=officer, reason=other, on=D(2022, 9, 14))
+        assert refused.value.field == "details"
+        case = actions.refuse(
+            record(officer),
+            by=officer,
+            reason=other,
+            on=D(2022, 9, 14),
+            details="  A matter for the school's governing body  ",
+        )
+        assert case.refusal_details == "A matter for the school's governing body"
+        assert case.events.get(kind=EventKind.REFUSED).description == (
+            "Refused: Other – A matter for the school's governing body"
+        )
+
     def test_a_refusal_needs_a_reason(self, officer):
         with pytest.raises(ProcedureError, match="reason"):
             actions.refuse(record(officer), by=officer, reason=None, on=D(2022, 9, 14))
@@ -97,7 +116,7 @@ class TestRefusal:
             reason=code("refusal_reason", "out_of_time"),
             on=D(2022, 9, 14),
         )
-        with pytest.raises(ProcedureError, match="cannot be reopened"):
+        with pytest.raises(ProcedureError, match="Record a new representation instead"):
             actions.reopen(case, by=officer, reason="Asked again")
 
 
@@ -221,9 +240,11 @@ class TestOtherProcedures:
     def test_a_subject_access_request_is_due_a_calendar_month_later(self, officer):
         case = record(officer, record_type="subject_access_request", received_on=D(2025, 1, 31))
         assert case.stage(1).due_on == D(2025, 2, 28)
+        # Agreed in the first month, as UK GDPR Article 12(3) asks.
+        agreed = {"reason": "Complex", "on": D(2025, 2, 20)}
         with pytest.raises(ProcedureError, match="at the latest"):
-            actions.extend_stage(case, 1, by=officer, to=D(2025, 5, 1), reason="Complex")
-        actions.extend_stage(case, 1, by=officer, to=D(2025, 4, 30), reason="Complex")
+            actions.extend_stage(case, 1, by=officer, to=D(2025, 5, 1), **agreed)
+        actions.extend_stage(case, 1, by=officer, to=D(2025, 4, 30), **agreed)
 
     def test_an_mp_enquiry_uses_the_organisation_target(self, officer):
         from heeded.organisation.models import Organisation

@@ -23,9 +23,11 @@ def complaint_of_30_november_2026(officer):
     return record(officer, received_on=D(2026, 11, 30), today=D(2026, 12, 4))
 
 
-def refusal(case, by, to):
+def refusal(case, by, to, on=None):
     with pytest.raises(ProcedureError) as refused:
-        actions.extend_stage(case, 1, by=by, to=to, reason="Waiting for the school's records")
+        actions.extend_stage(
+            case, 1, by=by, to=to, reason="Waiting for the school's records", on=on
+        )
     return refused.value
 
 
@@ -154,7 +156,8 @@ def test_the_latest_extension_names_what_was_received_in_the_procedures_own_word
     officer, record_type, received, words
 ):
     case = record(officer, record_type=record_type, received_on=received, today=received)
-    error = refusal(case, officer, D(2027, 6, 1))
+    # Agreed the day it was received: a subject access extension comes in the first month.
+    error = refusal(case, officer, D(2027, 6, 1), on=received)
     assert words in str(error)
     assert "representation" not in str(error)
 
@@ -186,3 +189,40 @@ class TestOversight:
             case.refresh_from_db()
             assert case.ombudsman_received_on == D(2026, 11, 2)
             assert str(case.payments.get()) == "£50.00"
+
+
+def test_a_subject_access_extension_agreed_after_the_first_month_is_refused(officer):
+    """domain.md 5.3 (ICO; UK GDPR Article 12(3)): the requester is told of an extension
+    "within the first month, with reasons". Received Friday 31 January 2025, due Friday
+    28 February: an extension agreed on Monday 3 March came too late; one agreed on
+    27 February, keyed later, is recorded."""
+    late = record(officer, record_type="subject_access_request", received_on=D(2025, 1, 31))
+    assert late.stage(1).due_on == D(2025, 2, 28)
+    with pytest.raises(ProcedureError) as refused:
+        actions.extend_stage(
+            late, 1, by=officer, to=D(2025, 3, 31), reason="Many records", on=D(2025, 3, 3)
+        )
+    assert str(refused.value) == (
+        "The extension was agreed on 3 March 2025, after the deadline of 28 February 2025: "
+        "it cannot be extended once that has passed (UK GDPR Article 12(3): the requester "
+        "is told of an extension, with the reasons, within the first month). Respond as "
+        "soon as possible instead."
+    )
+    assert refused.value.field == "on"
+    in_time = record(officer, record_type="subject_access_request", received_on=D(2025, 1, 31))
+    stage = actions.extend_stage(
+        in_time, 1, by=officer, to=D(2025, 3, 31), reason="Many records", on=D(2025, 2, 27)
+    )
+    assert stage.extended_to == D(2025, 3, 31)
+
+
+def test_a_complaint_extension_agreed_after_the_deadline_is_allowed(officer):
+    """domain.md says nothing of when a Stage 1 or Stage 2 extension is agreed (section 0:
+    "extendable to 20 working days if complex"; "the complainant must be told in writing
+    of the delay, the reason and the new date"): it is recorded, and shown as late."""
+    case = record(officer, received_on=D(2022, 9, 12))
+    due = case.stage(1).due_on
+    stage = actions.extend_stage(
+        case, 1, by=officer, to=D(2022, 10, 7), reason="Waiting for records", on=D(2022, 9, 28)
+    )
+    assert due < D(2022, 9, 28) and stage.extended_to == D(2022, 10, 7)

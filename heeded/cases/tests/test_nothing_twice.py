@@ -33,22 +33,55 @@ def complaint(officer):
 
 def test_the_same_payment_again_is_refused_naming_the_one_recorded(complaint, officer):
     paid = {"amount": "50", "paid_on": D(2022, 9, 20), "reason": "Time and trouble"}
-    actions.record_payment(complaint, by=officer, **paid)
+    with time_machine.travel(dt.datetime(2022, 9, 21, 14, 5, tzinfo=LONDON), tick=False):
+        actions.record_payment(complaint, by=officer, **paid)
     with pytest.raises(ProcedureError) as refused:
         actions.record_payment(complaint, by=officer, **paid)
     assert str(refused.value) == (
         f"A payment of £50.00 for 'Time and trouble', paid on 20 September 2022, is already "
-        f"recorded on {complaint.reference}: it has not been recorded again. If there were "
-        "two, say in 'What for' what each was for."
+        f"recorded on {complaint.reference}, by {officer.get_full_name()} on 21 September "
+        "2022 at 14:05: this one has not been recorded. If it is a separate payment of the "
+        "same amount, say so and save it again."
     )
-    assert refused.value.field == "reason"
+    assert refused.value.field == "separate"
     assert complaint.payments.count() == 1
 
 
-def test_a_second_payment_for_something_else_is_recorded(complaint, officer):
-    actions.record_payment(complaint, by=officer, amount="50", paid_on=None, reason="Delay")
-    actions.record_payment(complaint, by=officer, amount="50", paid_on=None, reason="Distress")
-    assert sum(p.amount for p in complaint.payments.all()) == Decimal("100.00")
+def test_a_colleague_recording_the_same_payment_in_other_words_is_told_who_recorded_it(
+    complaint, officer, manager
+):
+    """QA: the same £150 paid on one day was recorded by two colleagues, one "for" "Time
+    and trouble" and the other "LGSCO remedy", and counted as £300 in the report. Notes
+    refuse the same note on the same day, saying who added it; a payment of the same amount
+    on the same date is refused alike, whatever it says it was for."""
+    actions.record_payment(
+        complaint, by=officer, amount="150", paid_on=D(2022, 9, 20), reason="Time and trouble"
+    )
+    with pytest.raises(ProcedureError, match=f"by {officer.get_full_name()} on "):
+        actions.record_payment(
+            complaint, by=manager, amount="150.00", paid_on=D(2022, 9, 20), reason="LGSCO remedy"
+        )
+    # Not yet paid, both: the same payment still to be made.
+    actions.record_payment(complaint, by=officer, amount="75", paid_on=None)
+    with pytest.raises(ProcedureError, match="£75.00, not paid yet, is already recorded"):
+        actions.record_payment(complaint, by=manager, amount="75", paid_on=None, reason="Delay")
+    assert complaint.payments.count() == 2
+
+
+def test_a_separate_payment_of_the_same_amount_and_date_is_recorded_when_said_so(
+    complaint, officer
+):
+    # The Ombudsman's £200 to each parent, paid the same day.
+    for parent in ("Mother", "Father"):
+        actions.record_payment(
+            complaint,
+            by=officer,
+            amount="200",
+            paid_on=D(2022, 9, 20),
+            reason=f"Remedy: {parent}",
+            separate=True,
+        )
+    assert sum(p.amount for p in complaint.payments.all()) == Decimal("400.00")
 
 
 def test_the_same_contact_again_is_refused_even_a_minute_later(complaint, officer, code):

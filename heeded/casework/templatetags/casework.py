@@ -55,6 +55,14 @@ def is_selected(bound, value) -> bool:
 
 
 @register.filter
+def revealed(bound, value) -> list:
+    """The fields shown under a radio option when it is chosen (GOV.UK conditional reveal):
+    a form field's ``reveals`` maps an option's value to the names of the fields it shows."""
+    names = getattr(bound.field, "reveals", {}).get(str(value), ())
+    return [bound.form[name] for name in names]
+
+
+@register.filter
 def stage_name(stage, case) -> str:
     """A stage as the case page names it: "Stage 2", or its own name ("Response") where the
     procedure's stages are not numbered (an FOI request)."""

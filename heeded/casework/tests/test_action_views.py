@@ -811,6 +811,40 @@ def test_refusing_needs_a_reason_and_closes_the_complaint(signed_in, complaint, 
     assert complaint.record_type.code == "refused" and complaint.closed_on == RECEIVED
 
 
+def test_refusing_for_another_reason_asks_what_it_is_and_shows_it(signed_in, complaint, code):
+    """QA: "Other" asked for no explanation. The reason is asked under "Other" (GOV.UK
+    conditional reveal), refused beside it when empty, and shown on the case page and the
+    timeline; typed under "Other" and then another reason chosen, it is not kept."""
+    form = signed_in.get(action_url(complaint, "refuse")).content.decode()
+    other = code("refusal_reason", "other").pk
+    assert f'value="{other}" data-aria-controls="conditional-id_reason_' in form
+    assert "govuk-radios__conditional govuk-radios__conditional--hidden" in form
+    assert form.count('id="id_details"') == 1
+    empty = post(signed_in, complaint, "refuse", {"reason": other, **date_parts("on", RECEIVED)})
+    assert empty.status_code == 400
+    page = empty.content.decode()
+    assert field_error(page, "id_details") == "Enter what the other reason for the refusal is"
+    # Shown open, with the error, since "Other" is chosen.
+    assert 'class="govuk-radios__conditional" id="conditional-id_reason_' in page
+    why = "A matter for the school's governing body"
+    sent = {"reason": other, "details": why, **date_parts("on", RECEIVED)}
+    assert post(signed_in, complaint, "refuse", sent).status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.refusal_details == why
+    case_page = html.unescape(signed_in.get(f"/cases/{complaint.reference}/").content.decode())
+    assert case_page.count(f"Refused: Other – {why}") == 2  # the status, and the timeline
+
+
+def test_an_explanation_typed_under_other_is_not_kept_for_another_reason(
+    signed_in, complaint, code
+):
+    court = code("refusal_reason", "court_proceedings").pk
+    sent = {"reason": court, "details": "Typed, then changed", **date_parts("on", RECEIVED)}
+    assert post(signed_in, complaint, "refuse", sent).status_code == 302
+    complaint.refresh_from_db()
+    assert (complaint.refusal_reason.code, complaint.refusal_details) == ("court_proceedings", "")
+
+
 def test_withdrawal_closes_the_case_and_it_can_be_reopened(signed_in, complaint):
     assert (
         post(signed_in, complaint, "withdraw", date_parts("on", dt.date(2022, 9, 14))).status_code
@@ -860,6 +894,47 @@ def test_the_ombudsmans_enquiry_date_is_named_as_the_enquirys_in_its_errors(sign
         page = post(signed_in, complaint, "ombudsman-enquiry", sent).content.decode()
         assert field_error(page, "id_received_on") == error
         assert 'value="22 013 473"' in page
+
+
+def test_an_ongoing_ombudsman_investigation_has_no_decision_date(
+    signed_in, complaint, officer, code
+):
+    """QA: "Ongoing" was saved with a date of decision, which the case page then showed as
+    if the Ombudsman had decided on it. An ongoing investigation has none: a date given is
+    refused beside the date, naming it; a decision made is refused without one."""
+    post(
+        signed_in,
+        complaint,
+        "ombudsman-enquiry",
+        {**date_parts("received_on", dt.date(2023, 3, 1)), "reference": "22 013 473"},
+    )
+    ongoing = code("ombudsman_decision", "ongoing").pk
+    decided = code("ombudsman_decision", "no_fault").pk
+    for sent, error in (
+        (
+            {"decision": ongoing, **date_parts("decided_on", dt.date(2023, 6, 1))},
+            "Leave the date of the decision empty: an ongoing investigation has not been "
+            "decided yet",
+        ),
+        ({"decision": decided}, "Enter the date of the decision"),
+    ):
+        page = post(signed_in, complaint, "ombudsman-decision", sent)
+        assert page.status_code == 400
+        assert field_error(page.content.decode(), "id_decided_on") == error
+    complaint.refresh_from_db()
+    assert complaint.ombudsman_decision is None
+    assert post(signed_in, complaint, "ombudsman-decision", {"decision": ongoing}).status_code == (
+        302
+    )
+    complaint.refresh_from_db()
+    assert (complaint.ombudsman_decision.code, complaint.ombudsman_decided_on) == ("ongoing", None)
+    with pytest.raises(actions.ProcedureError, match="ongoing investigation has not been decided"):
+        actions.record_ombudsman_decision(
+            complaint,
+            by=officer,
+            decision=code("ombudsman_decision", "ongoing"),
+            decided_on=dt.date(2023, 6, 1),
+        )
 
 
 def test_a_recorded_ombudsman_decision_is_offered_as_a_change_opening_with_what_it_says(
@@ -950,11 +1025,32 @@ def test_back_then_save_payment_again_is_told_the_payment_is_there_not_paid_twic
     assert post(signed_in, complaint, "payment", paid).status_code == 302
     again = post(signed_in, complaint, "payment", paid)
     assert again.status_code == 400
-    assert field_error(again.content.decode(), "id_reason").startswith(
+    assert field_error(again.content.decode(), "id_separate").startswith(
         f"A payment of £50.00 for &#x27;Delay&#x27;, paid on 20 September 2022, is already "
-        f"recorded on {complaint.reference}"
+        f"recorded on {complaint.reference}, by "
     )
     assert complaint.payments.count() == 1
+
+
+def test_a_separate_payment_of_the_same_amount_is_asked_about_only_when_it_matters(
+    signed_in, complaint
+):
+    """The question "is this a separate payment?" is not on the form until a payment of the
+    same amount and date is found; then it is asked beside the refusal, and answering it
+    records the second payment."""
+    form = signed_in.get(action_url(complaint, "payment")).content.decode()
+    assert '<input type="hidden" name="separate" id="id_separate">' in form
+    assert 'id="id_separate" name="separate" type="checkbox"' not in form
+    paid = {"amount": "200", **date_parts("paid_on", dt.date(2022, 9, 20)), "reason": "Mother"}
+    assert post(signed_in, complaint, "payment", paid).status_code == 302
+    second = {**paid, "reason": "Father"}
+    again = post(signed_in, complaint, "payment", second)
+    page = again.content.decode()
+    assert again.status_code == 400
+    assert 'id="id_separate" name="separate" type="checkbox"' in page
+    assert 'href="#id_separate"' in page
+    assert post(signed_in, complaint, "payment", {**second, "separate": "on"}).status_code == 302
+    assert complaint.payments.count() == 2
 
 
 def test_advocacy_offered_and_taken_up(signed_in, complaint):

@@ -5,8 +5,11 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
+from heeded.calendars.dates import long_date
 from heeded.cases import actions
 from heeded.cases.documents import add_document
 from heeded.cases.models import ContactDirection
@@ -261,11 +264,17 @@ def _grow(case, officer, times: int, tmp_path) -> None:
             method=_email(),
             summary=f"Call {n}",
         )
-        # Each a different file and payment: the same one again is refused.
+        # Each a different file and payment: the same one again is refused (a payment of
+        # the same amount and date unless said to be a separate one).
         scan = SimpleUploadedFile(f"scan{n}.pdf", f"%PDF-1.4 {n}".encode())
         add_document(case, scan, by=officer)
         actions.record_payment(
-            case, by=officer, amount="25.00", paid_on=RECEIVED, reason=f"Payment {n}"
+            case,
+            by=officer,
+            amount="25.00",
+            paid_on=RECEIVED,
+            reason=f"Payment {n}",
+            separate=True,
         )
 
 
@@ -513,7 +522,12 @@ def test_the_timeline_says_what_the_ombudsman_decided_and_what_was_paid(
     actions.record_ombudsman_enquiry(
         complaint, by=officer, received_on=D(2022, 11, 1), reference="22 013 844"
     )
-    for decision in ("ongoing", "fault_injustice", "fault_injustice"):
+    # Still ongoing on 20 November: no date of decision, so dated the day it was recorded.
+    with time_machine.travel(dt.datetime(2022, 11, 20, 10, tzinfo=dt.UTC), tick=False):
+        actions.record_ombudsman_decision(
+            complaint, by=officer, decision=code("ombudsman_decision", "ongoing"), decided_on=None
+        )
+    for decision in ("fault_injustice", "fault_injustice"):
         complaint.refresh_from_db()
         actions.record_ombudsman_decision(
             complaint,
@@ -536,3 +550,35 @@ def test_the_timeline_says_what_the_ombudsman_decided_and_what_was_paid(
         "Ombudsman decision: Ongoing",
         "Ombudsman enquiry received, reference 22 013 844",
     ]
+
+
+def extended_on(complaint, officer, agreed: dt.date) -> str:
+    """The case page after Stage 1 is extended to 7 October 2022, agreed on ``agreed``."""
+    why = "Waiting for the school"
+    actions.extend_stage(complaint, 1, by=officer, to=dt.date(2022, 10, 7), reason=why, on=agreed)
+    return page_of(complaint, officer)
+
+
+def page_of(complaint, officer) -> str:
+    client = Client()
+    client.force_login(officer)
+    return client.get(f"/cases/{complaint.reference}/").content.decode()
+
+
+def test_an_extension_agreed_after_the_deadline_says_so_on_the_case_page(officer, complaint):
+    """An extension agreed once the deadline had passed is allowed (domain.md is silent on
+    when it is agreed, but for subject access), and the case page and the timeline say it
+    was agreed late: a response "within the extension" was not within the time."""
+    due = complaint.stage(1).due_on  # Tuesday 27 September 2022
+    page = extended_on(complaint, officer, dt.date(2022, 9, 28))
+    assert (
+        f"Extension agreed on 28 September 2022, after the deadline of {long_date(due)} had passed"
+    ) in page
+    assert (
+        f"Agreed after the deadline of {long_date(due)} had passed. Waiting for the school"
+    ) in page
+
+
+def test_an_extension_agreed_in_time_is_not_said_to_be_late(officer, complaint):
+    page = extended_on(complaint, officer, complaint.stage(1).due_on)
+    assert "after the deadline of" not in page

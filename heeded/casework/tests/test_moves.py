@@ -240,8 +240,30 @@ def test_a_refused_case_is_never_told_to_reopen_first(complaint, officer, code):
     complaint.refresh_from_db()
     for slug in ("respond", "extend", "withdraw", "reopen", "close"):
         assert why_not(complaint, slug) == (
-            f"{complaint.reference} was refused: it is not in the complaints procedure."
+            f"{complaint.reference} was refused: it is not in the complaints procedure. "
+            "Record a new representation instead."
         ), slug
+
+
+def test_a_refused_complaint_says_to_record_a_new_representation_wherever_it_is_refused(
+    client, complaint, officer, code
+):
+    """QA: reopening a refused complaint, or changing its record type, was refused with
+    "it is not in the complaints procedure" and no word of what to do; the advice the
+    reopening action had ("record a new representation instead") is given everywhere: on
+    the case page's moves, at a direct address, and by the actions themselves."""
+    actions.refuse(complaint, by=officer, reason=code("refusal_reason", "out_of_time"), on=RECEIVED)
+    complaint.refresh_from_db()
+    advice = "Record a new representation instead."
+    for slug in ("reopen", "convert", "start-stage", "refuse"):
+        assert why_not(complaint, slug).endswith(advice), slug
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/convert/", follow=True)
+    assert advice in page.content.decode()
+    with pytest.raises(actions.ProcedureError, match=advice):
+        actions.convert(complaint, by=officer, to=code("record_type", "complaint"), on=RECEIVED)
+    with pytest.raises(actions.ProcedureError, match=advice):
+        actions.reopen(complaint, by=officer, reason="They wrote again")
 
 
 def test_a_compliment_takes_no_payment_and_no_ombudsman_enquiry(officer):

@@ -9,7 +9,7 @@ from django.utils.timezone import localdate
 from django.views.decorators.http import require_GET
 
 from heeded.access.policies import can_record_cases
-from heeded.cases.actions import stopped_words
+from heeded.cases.actions import refused_because, stopped_words
 from heeded.taxonomy.wording import in_sentence
 
 from ..deadlines import deadline_rows
@@ -18,7 +18,7 @@ from ..moves import available_moves, grouped
 from ..questions import questions_for
 from ..selectors import case_for, for_case_page, term_labels, with_stages
 from ..templatetags.casework import long_date, person_name, stage_name
-from ..timeline import timeline
+from ..timeline import late_extensions, timeline
 
 
 def case_status(case, stages) -> str:
@@ -74,6 +74,10 @@ def case_page(request, reference: str):
     case = case_for(request.user, reference, read=for_case_page)
     today = localdate()
     stages = sorted(case.stages.all(), key=lambda s: s.number)
+    # An extension agreed only after the deadline had passed is said so beside it.
+    late = late_extensions(case)
+    for stage in stages:
+        stage.agreed_late = late.get(stage.number)
     moves = available_moves(case, request.user)
     return render(
         request,
@@ -82,6 +86,7 @@ def case_page(request, reference: str):
             "case": case,
             "stages": stages,
             "status": case_status(case, stages),
+            "refused_because": refused_because(case),
             "procedure": case.procedure,
             # What was asked when it was recorded: a compliment has no outcomes sought.
             "questions": questions_for(case.record_type),

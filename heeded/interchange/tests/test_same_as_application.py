@@ -8,6 +8,7 @@ import pytest
 from heeded.cases import actions
 from heeded.cases.models import Case, EventKind
 from heeded.cases.tests.factories import record
+from heeded.interchange.exporting import export_file
 from heeded.interchange.importing import import_file
 
 from .helpers import csv_file
@@ -30,6 +31,27 @@ def imported(tmp_path, row):
     report = import_file(csv_file(tmp_path, [row]), by=None)
     assert report.written, [str(p) for p in report.problems]
     return Case.objects.get(reference=row["reference"])
+
+
+def test_a_refusal_for_another_reason_exports_and_imports_back_keeping_what_it_was(
+    tmp_path, officer, code
+):
+    """The interchange format has the refusal reason's code and no column for what an
+    "Other" reason was: the export gives the code, and importing it back as an update
+    changes nothing, the explanation kept on the case."""
+    case = record(officer, received_on=D(2022, 9, 12))
+    why = "A matter for the school's governing body"
+    actions.refuse(
+        case, by=officer, reason=code("refusal_reason", "other"), on=D(2022, 9, 14), details=why
+    )
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    export_file(first)
+    report = import_file(first, by=officer, update=True)
+    assert report.ok, [str(p) for p in report.problems]
+    export_file(second)
+    assert first.read_bytes() == second.read_bytes()
+    case.refresh_from_db()
+    assert (case.refusal_reason.code, case.refusal_details) == ("other", why)
 
 
 def test_a_complaint_escalated_to_stage_2_over_the_state_funeral(tmp_path, officer):

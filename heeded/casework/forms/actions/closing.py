@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from heeded.cases import actions
+from heeded.taxonomy.defaults import REFUSAL_REASONS_EXPLAINED
 from heeded.taxonomy.models import RecordType, RefusalReason
 
 from ._base import ActionForm, on_date
@@ -42,8 +43,30 @@ class RefuseForm(ActionForm):
         label="Why is it refused?",
         error_messages={"required": "Select the reason for the refusal"},
     )
+    # Shown under "Other" (GOV.UK conditional reveal): "Other" alone says nothing.
+    details = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="What is the reason?",
+    )
     on = on_date("Date of the refusal")
     button = "Refuse"
+
+    def setup(self):
+        explained = self.fields["reason"].queryset.filter(code__in=REFUSAL_REASONS_EXPLAINED)
+        self.fields["reason"].reveals = {
+            str(pk): ("details",) for pk in explained.values_list("pk", flat=True)
+        }
+        self.fields["details"].revealed_by = "reason"
+
+    def clean(self):
+        data = super().clean()
+        reason = data.get("reason")
+        if reason is not None and reason.code not in REFUSAL_REASONS_EXPLAINED:
+            # Typed under "Other", then another reason chosen: the hidden answer is not sent.
+            data["details"] = ""
+        self.refusals(actions.refusal_details_refusals(reason, data.get("details", "")))
+        return data
 
     def perform(self, *, by, version):
         actions.refuse(
@@ -51,6 +74,7 @@ class RefuseForm(ActionForm):
             by=by,
             reason=self.cleaned_data["reason"],
             on=self.cleaned_data["on"],
+            details=self.cleaned_data["details"],
             expected_version=version,
         )
         return "Refused"

@@ -40,7 +40,12 @@ class OmbudsmanDecisionForm(ActionForm):
         label="What did the Ombudsman decide?",
         error_messages={"required": "Select the Ombudsman's decision"},
     )
-    decided_on = on_date("Date of the decision")
+    # An ongoing investigation has not been decided: its date is left empty (and refused).
+    decided_on = on_date(
+        "Date of the decision",
+        required=False,
+        help_text="Leave empty if the investigation is ongoing.",
+    )
     remedy = forms.CharField(widget=forms.Textarea, required=False, label="Remedy")
     button = "Save"
 
@@ -54,6 +59,13 @@ class OmbudsmanDecisionForm(ActionForm):
             "decided_on": case.ombudsman_decided_on,
             "remedy": case.ombudsman_remedy,
         }
+
+    def clean(self):
+        data = super().clean()
+        self.refusals(
+            actions.ombudsman_decision_refusals(data.get("decision"), data.get("decided_on"))
+        )
+        return data
 
     def perform(self, *, by, version):
         data = self.cleaned_data

@@ -67,7 +67,27 @@ class PaymentForm(ActionForm):
     recommended_by_ombudsman = forms.BooleanField(
         required=False, label="Recommended by the Ombudsman"
     )
+    # Asked only when a payment of the same amount and date is already on the case.
+    separate = forms.BooleanField(
+        required=False,
+        widget=forms.HiddenInput,
+        label="This is a separate payment of the same amount, not the one already recorded",
+    )
     button = "Save payment"
+
+    def setup(self):
+        if self.is_bound and self.data.get("separate") in ("on", "True", "true"):
+            self._ask_if_separate()
+
+    def _ask_if_separate(self) -> None:
+        field = self.fields["separate"]
+        field.widget = forms.CheckboxInput()
+        field.gov_kind = "checkbox"
+
+    def refusal(self, error) -> None:
+        if getattr(error, "field", None) == "separate":
+            self._ask_if_separate()
+        super().refusal(error)
 
     def perform(self, *, by, version):
         data = self.cleaned_data
@@ -78,6 +98,7 @@ class PaymentForm(ActionForm):
             paid_on=data["paid_on"],
             reason=data["reason"],
             recommended_by_ombudsman=data["recommended_by_ombudsman"],
+            separate=data["separate"],
             expected_version=version,
         )
         return f"Payment of {payment} recorded"
