@@ -34,8 +34,11 @@ from . import selectors
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d"]
 
+# A one-stage procedure's stage (an FOI request's) is named "Response", as the Stage column
+# and the case page name it; "Stage 1" is a complaint's.
 STAGE_CHOICES = [
     ("0", "No stages (not a staged procedure)"),
+    (selectors.RESPONSE_STAGE, "Response (information requests, enquiries, adult social care)"),
     ("1", "Stage 1"),
     ("2", "Stage 2"),
     ("3", "Stage 3"),
@@ -232,7 +235,7 @@ class CaseFilter:
         return queryset.filter(pk__in=selectors.matching(words))
 
     def filter_stage(self, queryset, value: str):
-        return queryset.filter(current_stage=value)
+        return queryset.filter(selectors.at_stage(value))
 
     def filter_status(self, queryset, value):
         return queryset.filter(closed_on__isnull=(value == "open"))

@@ -124,6 +124,27 @@ def _staged_acknowledgement() -> list[str]:
     ]
 
 
+# The stage filter's value for the one stage of a procedure whose stage is not numbered.
+RESPONSE_STAGE = "response"
+
+
+def at_stage(value: str) -> Q:
+    """Cases at a stage as the Stage column names it: "Stage 1" is a numbered stage (a
+    complaint's), ``RESPONSE_STAGE`` the one unnumbered stage of an FOI request, a subject
+    access request or an enquiry ("Response"), "0" no stage at all."""
+    unnumbered = [
+        code
+        for code, procedure in PROCEDURES.items()
+        if procedure.stages and not procedure.stages[0].numbered
+    ]
+    one_stage = Q(record_type__procedure__in=unnumbered)
+    if value == RESPONSE_STAGE:
+        return Q(current_stage=1) & one_stage
+    if value == "0":
+        return Q(current_stage=0)
+    return Q(current_stage=value) & ~one_stage
+
+
 def not_assigned() -> Q:
     return Q(assigned_officer__isnull=True)
 

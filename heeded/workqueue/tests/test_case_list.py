@@ -356,6 +356,22 @@ def test_the_stage_column_names_a_stage_as_the_case_page_does(signed_in, caseloa
     assert '<td class="govuk-table__cell">Stage 1</td>' in later
 
 
+def test_the_stage_filter_names_stages_as_the_stage_column_does(signed_in, caseload, officer):
+    """QA on the demo: "Current stage: Stage 1" listed 245 FOI requests, subject access
+    requests and MPs' enquiries, each shown at "Response" in the Stage column. Stage 1 is a
+    complaint's; a one-stage procedure's is found under "Response"."""
+    foi = record(officer, "foi_request", received_on=dt.date(2022, 10, 11))
+    enquiry = record(officer, "mp_councillor_enquiry", received_on=dt.date(2022, 10, 11))
+    complaints = {caseload[k].reference for k in ("overdue", "due_today", "due_soon", "later")}
+    assert set(listed(signed_in, "?stage=1")) == complaints
+    assert set(listed(signed_in, "?stage=response")) == {foi.reference, enquiry.reference}
+    page = signed_in.get(URL).content.decode()
+    assert '<option value="response">Response (' in page
+    # The download is the same list.
+    rows = downloaded(signed_in, "?stage=response")
+    assert {row[0] for row in rows[1:]} == {foi.reference, enquiry.reference}
+
+
 def test_a_null_character_in_the_search_is_named_and_the_search_left_out(signed_in, caseload):
     response = signed_in.get(URL + "?q=Priya%00")
     page = response.content.decode()
