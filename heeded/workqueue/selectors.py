@@ -248,7 +248,7 @@ def for_listing(queryset: QuerySet[Case]) -> QuerySet[Case]:
     return queryset.select_related("record_type", "assigned_officer").only(*LISTED)
 
 
-# The order each panel lists its cases in: soonest deadline first.
+# The order each panel lists its cases in: soonest deadline first, those without one last.
 PANEL_ORDER = ("next_deadline", "received_on", "id")
 
 
@@ -320,7 +320,10 @@ def _numbering_sql(inner: str, membership: list[str]) -> str:
     them once per queue. Only column names made here go into the text; every value is a
     parameter of ``inner``.
     """
-    order = ", ".join(f"flagged.{column}" for column in PANEL_ORDER)
+    # Cases with no deadline last: SQLite sorts an empty date first, PostgreSQL last.
+    order = ", ".join(
+        ["flagged.next_deadline IS NULL", *(f"flagged.{column}" for column in PANEL_ORDER)]
+    )
     columns, first_few = [], []
     for n, member in enumerate(membership):
         one = f"CASE WHEN {member} THEN 1 ELSE 0 END"

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from heeded.cases import actions
 from heeded.cases.models import Case
+from heeded.cases.tests.factories import record
 from heeded.taxonomy.models import RecordType
 
 from .conftest import TODAY, complaint
@@ -229,6 +230,23 @@ def test_a_long_queue_lists_its_soonest_ten_and_counts_them_all(client, officer,
     ) in page
     assert "My work: overdue</caption>" in page  # nine: no "first ... of"
     assert "Not assigned to an officer: 1 case</h3>" in page
+
+
+def test_cases_without_a_deadline_come_last_in_a_queue_on_every_database(client, officer, caseload):
+    """QA on the demo (SQLite): the team's "Not assigned" panel listed an Ombudsman enquiry, a
+    pre-complaint and two other cases with no deadline above cases 16 working days overdue,
+    because SQLite sorts an empty date first and PostgreSQL last. Soonest deadline first, on
+    both, leaves the cases without one at the end."""
+    concern = record(officer, "case_concern", received_on=dt.date(2022, 10, 11))
+    assert concern.next_deadline is None and concern.closed_on is None
+    overdue = complaint(officer, dt.date(2022, 9, 1))
+    client.force_login(officer)
+    response = client.get(URL)
+    assert references(queue(response, "team", "unassigned")) == [
+        overdue.reference,
+        caseload["due_today"].reference,
+        concern.reference,
+    ]
 
 
 def test_a_deadline_missed_on_friday_is_overdue_on_sunday_not_due_today(officer):
