@@ -149,21 +149,22 @@ class CaseFilterForm(NamesItsFields, forms.Form):
     q = forms.CharField(
         label="Reference, name, email, postcode or words in the summary", required=False
     )
+    # In the order the page shows them (case_list.html), which the error summary follows.
+    status = select("Open or closed", "Either", "Select open or closed", STATUS_CHOICES)
     record_type = select("Type", "Any", "Select a type from the list")
     stage = select("Current stage", "Any", "Select a stage from the list", STAGE_CHOICES)
-    status = select("Open or closed", "Either", "Select open or closed", STATUS_CHOICES)
+    deadline = select("Deadline", "Any", "Select a deadline from the list", DEADLINE_CHOICES)
     team = select("Service or team", "Any", "Select a service or team from the list")
     nature = select("Nature of complaint", "Any", "Select a nature of complaint from the list")
     officer = select("Officer or responding manager", "Anyone", "Select an officer from the list")
-    received_from = date_field("Received from")
-    received_to = date_field("Received to")
-    deadline = select("Deadline", "Any", "Select a deadline from the list", DEADLINE_CHOICES)
     acknowledgement = select(
         "Acknowledgement",
         "Any",
         "Select an acknowledgement filter from the list",
         ACKNOWLEDGEMENT_CHOICES,
     )
+    received_from = date_field("Received from")
+    received_to = date_field("Received to")
 
     def __init__(self, data):
         super().__init__(data)

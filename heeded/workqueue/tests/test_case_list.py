@@ -1,6 +1,7 @@
 import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -179,6 +180,22 @@ def test_bad_filters_get_a_clear_message_not_an_error(signed_in, caseload, query
     # download would refuse these filters, so the page asks for them to be put right.
     assert "Correct the filters to download these cases." in page
     assert response.context["export_url"] not in page
+
+
+def test_the_error_summary_lists_the_filters_in_the_order_the_page_shows_them(signed_in, caseload):
+    """GOV.UK: an error summary lists its errors in the order the fields are on the page.
+    QA: "Select a type" came before "Select open or closed", which is above it on the page,
+    and the deadline's after the team's."""
+    every_select_wrong = (
+        "?status=x&record_type=x&stage=x&deadline=x&team=x&nature=x&officer=x"
+        "&acknowledgement=x&received_from=x&received_to=x"
+    )
+    page = signed_in.get(URL + every_select_wrong).content.decode()
+    summary, form = page.split('<form method="get"', 1)
+    linked = re.findall(r'<li><a href="#id_(\w+)">', summary)
+    on_the_page = [name for name in re.findall(r' id="id_(\w+)"', form) if name in linked]
+    assert len(linked) == 10
+    assert linked == on_the_page
 
 
 @pytest.mark.parametrize("query", ["?page=abc", "?page=999", "?page=-1", "?sort=evil", "?sort="])
