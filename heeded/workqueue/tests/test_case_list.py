@@ -315,9 +315,19 @@ def test_a_case_without_a_deadline_says_so_in_words(signed_in, caseload):
 
 
 def test_the_download_refuses_bad_filters_with_a_message(signed_in, caseload):
-    response = signed_in.get(CSV_URL + "?received_from=2022-13-45")
+    response = signed_in.get(CSV_URL + "?received_from=2022-13-45&team=retired")
     assert response.status_code == 400
     assert "Received from must be a real date" in response.content.decode()
+    # QA: a bookmarked download whose team has since been retired showed a bare line of
+    # text. It is a GOV.UK page: an error summary, and a way back to the list to put the
+    # filters right, keeping them.
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    page = response.content.decode()
+    assert "<title>Error: The cases were not downloaded" in page
+    assert '<h2 class="govuk-error-summary__title">There is a problem</h2>' in page
+    back = "/cases/?received_from=2022-13-45&amp;team=retired"
+    assert f'<a href="{back}#id_team">Select a service or team from the list</a>' in page
+    assert f'<a class="govuk-link" href="{back}">Correct the filters on the case list</a>' in page
 
 
 def _more(by, count: int):
