@@ -38,7 +38,7 @@ DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d"]
 # and the case page name it; "Stage 1" is a complaint's.
 STAGE_CHOICES = [
     ("0", "No stages (not a staged procedure)"),
-    (selectors.RESPONSE_STAGE, "Response (information requests, enquiries, adult social care)"),
+    (selectors.RESPONSE_STAGE, "Response"),
     ("1", "Stage 1"),
     ("2", "Stage 2"),
     ("3", "Stage 3"),
