@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from urllib.parse import urlencode
@@ -49,18 +50,36 @@ def procedures_with_acknowledgement() -> list[str]:
     return [code for code, procedure in PROCEDURES.items() if procedure.acknowledgement]
 
 
-def due_soon(today: dt.date) -> Q:
-    """Due after today and within the next working week, counted on each procedure's own
-    calendar (an FOI request's skips UK-wide bank holidays), as its deadline words are."""
+def _on_each_calendar(condition: Callable[[Calendar], Q]) -> Q:
+    """``condition`` on each case's own procedure's calendar (an FOI request's skips UK-wide
+    bank holidays), as its deadline words are counted."""
     uk_wide = [code for code, procedure in PROCEDURES.items() if procedure.calendar is Calendar.UK]
-
-    def until(calendar: Calendar) -> dt.date:
-        return add_working_days(today, DUE_SOON_WORKING_DAYS, calendar)
-
     counted_uk_wide = Q(record_type__procedure__in=uk_wide)
-    return Q(next_deadline__gt=today) & (
-        (counted_uk_wide & Q(next_deadline__lte=until(Calendar.UK)))
-        | (~counted_uk_wide & Q(next_deadline__lte=until(Calendar.ENGLAND_AND_WALES)))
+    return (counted_uk_wide & condition(Calendar.UK)) | (
+        ~counted_uk_wide & condition(Calendar.ENGLAND_AND_WALES)
+    )
+
+
+def due_today(today: dt.date) -> Q:
+    """Due today, or on a day off before the next working day: no working day is left, as
+    the words say ("Due today"). A deadline on Christmas Day 2026 or the Saturday after (from
+    a legacy system's file, or a bank holiday declared after the date was agreed) is due
+    today on Thursday 24 December, the last working day before it."""
+    return _on_each_calendar(
+        lambda calendar: Q(
+            next_deadline__gte=today, next_deadline__lt=add_working_days(today, 1, calendar)
+        )
+    )
+
+
+def due_soon(today: dt.date) -> Q:
+    """Due after the next working day begins and within the next working week: 1 to 5
+    working days left."""
+    return _on_each_calendar(
+        lambda calendar: Q(
+            next_deadline__gte=add_working_days(today, 1, calendar),
+            next_deadline__lte=add_working_days(today, DUE_SOON_WORKING_DAYS, calendar),
+        )
     )
 
 
@@ -69,7 +88,7 @@ def deadline_condition(which: str, today: dt.date) -> Q:
     if which == "overdue":
         return Q(next_deadline__lt=today)
     if which == "due_today":
-        return Q(next_deadline=today)
+        return due_today(today)
     if which == "due_soon":
         return due_soon(today)
     raise ValueError(f"Unknown deadline filter: {which}")
