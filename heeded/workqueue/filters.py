@@ -34,8 +34,11 @@ from . import selectors
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d"]
 
+# A one-stage procedure's stage (an FOI request's) is named "Response", as the Stage column
+# and the case page name it; "Stage 1" is a complaint's.
 STAGE_CHOICES = [
     ("0", "No stages (not a staged procedure)"),
+    (selectors.RESPONSE_STAGE, "Response"),
     ("1", "Stage 1"),
     ("2", "Stage 2"),
     ("3", "Stage 3"),
@@ -146,21 +149,22 @@ class CaseFilterForm(NamesItsFields, forms.Form):
     q = forms.CharField(
         label="Reference, name, email, postcode or words in the summary", required=False
     )
+    # In the order the page shows them (case_list.html), which the error summary follows.
+    status = select("Open or closed", "Either", "Select open or closed", STATUS_CHOICES)
     record_type = select("Type", "Any", "Select a type from the list")
     stage = select("Current stage", "Any", "Select a stage from the list", STAGE_CHOICES)
-    status = select("Open or closed", "Either", "Select open or closed", STATUS_CHOICES)
+    deadline = select("Deadline", "Any", "Select a deadline from the list", DEADLINE_CHOICES)
     team = select("Service or team", "Any", "Select a service or team from the list")
     nature = select("Nature of complaint", "Any", "Select a nature of complaint from the list")
     officer = select("Officer or responding manager", "Anyone", "Select an officer from the list")
-    received_from = date_field("Received from")
-    received_to = date_field("Received to")
-    deadline = select("Deadline", "Any", "Select a deadline from the list", DEADLINE_CHOICES)
     acknowledgement = select(
         "Acknowledgement",
         "Any",
         "Select an acknowledgement filter from the list",
         ACKNOWLEDGEMENT_CHOICES,
     )
+    received_from = date_field("Received from")
+    received_to = date_field("Received to")
 
     def __init__(self, data):
         super().__init__(data)
@@ -232,7 +236,7 @@ class CaseFilter:
         return queryset.filter(pk__in=selectors.matching(words))
 
     def filter_stage(self, queryset, value: str):
-        return queryset.filter(current_stage=value)
+        return queryset.filter(selectors.at_stage(value))
 
     def filter_status(self, queryset, value):
         return queryset.filter(closed_on__isnull=(value == "open"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from urllib.parse import urlencode
@@ -49,18 +50,36 @@ def procedures_with_acknowledgement() -> list[str]:
     return [code for code, procedure in PROCEDURES.items() if procedure.acknowledgement]
 
 
-def due_soon(today: dt.date) -> Q:
-    """Due after today and within the next working week, counted on each procedure's own
-    calendar (an FOI request's skips UK-wide bank holidays), as its deadline words are."""
+def _on_each_calendar(condition: Callable[[Calendar], Q]) -> Q:
+    """``condition`` on each case's own procedure's calendar (an FOI request's skips UK-wide
+    bank holidays), as its deadline words are counted."""
     uk_wide = [code for code, procedure in PROCEDURES.items() if procedure.calendar is Calendar.UK]
-
-    def until(calendar: Calendar) -> dt.date:
-        return add_working_days(today, DUE_SOON_WORKING_DAYS, calendar)
-
     counted_uk_wide = Q(record_type__procedure__in=uk_wide)
-    return Q(next_deadline__gt=today) & (
-        (counted_uk_wide & Q(next_deadline__lte=until(Calendar.UK)))
-        | (~counted_uk_wide & Q(next_deadline__lte=until(Calendar.ENGLAND_AND_WALES)))
+    return (counted_uk_wide & condition(Calendar.UK)) | (
+        ~counted_uk_wide & condition(Calendar.ENGLAND_AND_WALES)
+    )
+
+
+def due_today(today: dt.date) -> Q:
+    """Due today, or on a day off before the next working day: no working day is left, as
+    the words say ("Due today"). A deadline on Christmas Day 2026 or the Saturday after (from
+    a legacy system's file, or a bank holiday declared after the date was agreed) is due
+    today on Thursday 24 December, the last working day before it."""
+    return _on_each_calendar(
+        lambda calendar: Q(
+            next_deadline__gte=today, next_deadline__lt=add_working_days(today, 1, calendar)
+        )
+    )
+
+
+def due_soon(today: dt.date) -> Q:
+    """Due after the next working day begins and within the next working week: 1 to 5
+    working days left."""
+    return _on_each_calendar(
+        lambda calendar: Q(
+            next_deadline__gte=add_working_days(today, 1, calendar),
+            next_deadline__lte=add_working_days(today, DUE_SOON_WORKING_DAYS, calendar),
+        )
     )
 
 
@@ -69,7 +88,7 @@ def deadline_condition(which: str, today: dt.date) -> Q:
     if which == "overdue":
         return Q(next_deadline__lt=today)
     if which == "due_today":
-        return Q(next_deadline=today)
+        return due_today(today)
     if which == "due_soon":
         return due_soon(today)
     raise ValueError(f"Unknown deadline filter: {which}")
@@ -122,6 +141,27 @@ def _staged_acknowledgement() -> list[str]:
         for code, procedure in PROCEDURES.items()
         if any(rule.acknowledgement for rule in procedure.stages)
     ]
+
+
+# The stage filter's value for the one stage of a procedure whose stage is not numbered.
+RESPONSE_STAGE = "response"
+
+
+def at_stage(value: str) -> Q:
+    """Cases at a stage as the Stage column names it: "Stage 1" is a numbered stage (a
+    complaint's), ``RESPONSE_STAGE`` the one unnumbered stage of an FOI request, a subject
+    access request or an enquiry ("Response"), "0" no stage at all."""
+    unnumbered = [
+        code
+        for code, procedure in PROCEDURES.items()
+        if procedure.stages and not procedure.stages[0].numbered
+    ]
+    one_stage = Q(record_type__procedure__in=unnumbered)
+    if value == RESPONSE_STAGE:
+        return Q(current_stage=1) & one_stage
+    if value == "0":
+        return Q(current_stage=0)
+    return Q(current_stage=value) & ~one_stage
 
 
 def not_assigned() -> Q:
@@ -227,7 +267,7 @@ def for_listing(queryset: QuerySet[Case]) -> QuerySet[Case]:
     return queryset.select_related("record_type", "assigned_officer").only(*LISTED)
 
 
-# The order each panel lists its cases in: soonest deadline first.
+# The order each panel lists its cases in: soonest deadline first, those without one last.
 PANEL_ORDER = ("next_deadline", "received_on", "id")
 
 
@@ -299,7 +339,10 @@ def _numbering_sql(inner: str, membership: list[str]) -> str:
     them once per queue. Only column names made here go into the text; every value is a
     parameter of ``inner``.
     """
-    order = ", ".join(f"flagged.{column}" for column in PANEL_ORDER)
+    # Cases with no deadline last: SQLite sorts an empty date first, PostgreSQL last.
+    order = ", ".join(
+        ["flagged.next_deadline IS NULL", *(f"flagged.{column}" for column in PANEL_ORDER)]
+    )
     columns, first_few = [], []
     for n, member in enumerate(membership):
         one = f"CASE WHEN {member} THEN 1 ELSE 0 END"

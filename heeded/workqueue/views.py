@@ -4,7 +4,7 @@ who may see what comes from heeded.access.policies."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -93,13 +93,19 @@ def case_list_csv(request):
     _require_case_records(request)
     case_filter, cases, _, _, today = _filtered(request)
     if not case_filter.is_valid():
-        problems = "; ".join(
-            str(error) for errors in case_filter.form.errors.values() for error in errors
-        )
-        return HttpResponse(
-            f"The filters are not valid, so nothing was downloaded: {problems}\n",
+        # A GOV.UK page, not a file: a bookmarked download whose team has been retired since
+        # leads back to the list with the same filters, to put them right there.
+        list_url = reverse("workqueue:case_list") + "?" + request.GET.urlencode()
+        errors = [
+            {"href": f"{list_url}#id_{name}", "text": error}
+            for name, messages in case_filter.form.errors.items()
+            for error in messages
+        ]
+        return render(
+            request,
+            "workqueue/download_refused.html",
+            {"errors": errors, "list_url": list_url},
             status=400,
-            content_type="text/plain; charset=utf-8",
         )
     response = StreamingHttpResponse(
         exports.csv_lines(cases, today), content_type="text/csv; charset=utf-8"

@@ -1,6 +1,7 @@
 import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -181,6 +182,22 @@ def test_bad_filters_get_a_clear_message_not_an_error(signed_in, caseload, query
     assert response.context["export_url"] not in page
 
 
+def test_the_error_summary_lists_the_filters_in_the_order_the_page_shows_them(signed_in, caseload):
+    """GOV.UK: an error summary lists its errors in the order the fields are on the page.
+    QA: "Select a type" came before "Select open or closed", which is above it on the page,
+    and the deadline's after the team's."""
+    every_select_wrong = (
+        "?status=x&record_type=x&stage=x&deadline=x&team=x&nature=x&officer=x"
+        "&acknowledgement=x&received_from=x&received_to=x"
+    )
+    page = signed_in.get(URL + every_select_wrong).content.decode()
+    summary, form = page.split('<form method="get"', 1)
+    linked = re.findall(r'<li><a href="#id_(\w+)">', summary)
+    on_the_page = [name for name in re.findall(r' id="id_(\w+)"', form) if name in linked]
+    assert len(linked) == 10
+    assert linked == on_the_page
+
+
 @pytest.mark.parametrize("query", ["?page=abc", "?page=999", "?page=-1", "?sort=evil", "?sort="])
 def test_nonsense_page_or_sort_falls_back_safely(signed_in, caseload, query):
     response = signed_in.get(URL + query)
@@ -298,9 +315,19 @@ def test_a_case_without_a_deadline_says_so_in_words(signed_in, caseload):
 
 
 def test_the_download_refuses_bad_filters_with_a_message(signed_in, caseload):
-    response = signed_in.get(CSV_URL + "?received_from=2022-13-45")
+    response = signed_in.get(CSV_URL + "?received_from=2022-13-45&team=retired")
     assert response.status_code == 400
     assert "Received from must be a real date" in response.content.decode()
+    # QA: a bookmarked download whose team has since been retired showed a bare line of
+    # text. It is a GOV.UK page: an error summary, and a way back to the list to put the
+    # filters right, keeping them.
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    page = response.content.decode()
+    assert "<title>Error: The cases were not downloaded" in page
+    assert '<h2 class="govuk-error-summary__title">There is a problem</h2>' in page
+    back = "/cases/?received_from=2022-13-45&amp;team=retired"
+    assert f'<a href="{back}#id_team">Select a service or team from the list</a>' in page
+    assert f'<a class="govuk-link" href="{back}">Correct the filters on the case list</a>' in page
 
 
 def _more(by, count: int):
@@ -354,6 +381,22 @@ def test_the_stage_column_names_a_stage_as_the_case_page_does(signed_in, caseloa
     assert "Stage 1" not in rows[foi.reference]
     later = rows[caseload["later"].reference]
     assert '<td class="govuk-table__cell">Stage 1</td>' in later
+
+
+def test_the_stage_filter_names_stages_as_the_stage_column_does(signed_in, caseload, officer):
+    """QA on the demo: "Current stage: Stage 1" listed 245 FOI requests, subject access
+    requests and MPs' enquiries, each shown at "Response" in the Stage column. Stage 1 is a
+    complaint's; a one-stage procedure's is found under "Response"."""
+    foi = record(officer, "foi_request", received_on=dt.date(2022, 10, 11))
+    enquiry = record(officer, "mp_councillor_enquiry", received_on=dt.date(2022, 10, 11))
+    complaints = {caseload[k].reference for k in ("overdue", "due_today", "due_soon", "later")}
+    assert set(listed(signed_in, "?stage=1")) == complaints
+    assert set(listed(signed_in, "?stage=response")) == {foi.reference, enquiry.reference}
+    page = signed_in.get(URL).content.decode()
+    assert '<option value="response">Response</option>' in page
+    # The download is the same list.
+    rows = downloaded(signed_in, "?stage=response")
+    assert {row[0] for row in rows[1:]} == {foi.reference, enquiry.reference}
 
 
 def test_a_null_character_in_the_search_is_named_and_the_search_left_out(signed_in, caseload):

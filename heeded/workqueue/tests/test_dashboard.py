@@ -1,16 +1,21 @@
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from heeded.cases import actions
+from heeded.cases.actions.clocks import refresh_clocks
 from heeded.cases.models import Case
+from heeded.cases.tests.factories import record
 from heeded.taxonomy.models import RecordType
 
 from .conftest import TODAY, complaint
 
 pytestmark = pytest.mark.django_db
 URL = "/"
+LONDON = ZoneInfo("Europe/London")
 
 
 def queue(response, which: str, key: str):
@@ -229,6 +234,64 @@ def test_a_long_queue_lists_its_soonest_ten_and_counts_them_all(client, officer,
     ) in page
     assert "My work: overdue</caption>" in page  # nine: no "first ... of"
     assert "Not assigned to an officer: 1 case</h3>" in page
+
+
+def test_cases_without_a_deadline_come_last_in_a_queue_on_every_database(client, officer, caseload):
+    """QA on the demo (SQLite): the team's "Not assigned" panel listed an Ombudsman enquiry, a
+    pre-complaint and two other cases with no deadline above cases 16 working days overdue,
+    because SQLite sorts an empty date first and PostgreSQL last. Soonest deadline first, on
+    both, leaves the cases without one at the end."""
+    concern = record(officer, "case_concern", received_on=dt.date(2022, 10, 11))
+    assert concern.next_deadline is None and concern.closed_on is None
+    overdue = complaint(officer, dt.date(2022, 9, 1))
+    client.force_login(officer)
+    response = client.get(URL)
+    assert references(queue(response, "team", "unassigned")) == [
+        overdue.reference,
+        caseload["due_today"].reference,
+        concern.reference,
+    ]
+
+
+def test_a_deadline_agreed_for_a_day_off_is_due_today_on_the_last_working_day_before_it(
+    client, officer
+):
+    """QA: a response date of Saturday 26 December 2026 said "Due today" on Thursday
+    24th (Christmas Day and the Monday's substitute Boxing Day follow, no working day before
+    it) but sat under "Due in the next 5 working days", with "Due today: 0" above it. It is
+    due today, as its words say, on the last working day before it, and on the days off too."""
+    case = complaint(officer, dt.date(2026, 12, 1), officer=officer)
+    case = actions.acknowledge(case, by=officer, on=dt.date(2026, 12, 1))
+    # Agreed in the application, a date must be a working day; a legacy system's file can
+    # hold any date, and a bank holiday declared after the date was agreed makes one too.
+    saturday = dt.date(2026, 12, 26)
+    case.stages.filter(number=1).update(extended_to=saturday)
+    refresh_clocks(case)
+    case.save()
+    assert Case.objects.get(pk=case.pk).next_deadline == saturday
+
+    def seen_on(day):
+        with time_machine.travel(dt.datetime(*day.timetuple()[:3], 10, tzinfo=LONDON)):
+            client.force_login(officer)
+            response = client.get(URL)
+        return {q.key: references(q) for q in response.context["team"]}, response
+
+    for day in (dt.date(2026, 12, 24), dt.date(2026, 12, 25), saturday):
+        queues, response = seen_on(day)
+        assert queues["due_today"] == [case.reference], day
+        assert queues["due_soon"] == [], day
+        assert queue(response, "team", "due_today").cases[0].deadline_words == "Due today"
+    queues, response = seen_on(dt.date(2026, 12, 23))
+    assert (queues["due_today"], queues["due_soon"]) == ([], [case.reference])
+    assert queue(response, "team", "due_soon").cases[0].deadline_words == "1 working day left"
+    # Monday 28th, the substitute Boxing Day: the date has passed.
+    queues, _ = seen_on(dt.date(2026, 12, 28))
+    assert (queues["overdue"], queues["due_today"]) == ([case.reference], [])
+    # The case list's filter is the same.
+    with time_machine.travel(dt.datetime(2026, 12, 24, 10, tzinfo=LONDON)):
+        client.force_login(officer)
+        listed = client.get("/cases/?deadline=due_today").context["page"].object_list
+    assert [c.reference for c in listed] == [case.reference]
 
 
 def test_a_deadline_missed_on_friday_is_overdue_on_sunday_not_due_today(officer):
