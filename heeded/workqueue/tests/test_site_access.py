@@ -50,7 +50,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "account_email": SIGNED_IN,
     "account_change_password": SIGNED_IN,
     "account_set_password": SIGNED_IN,
-    "admin:login": PUBLIC,  # the admin's own sign-in form
+    # The admin's own sign-in form sends everyone to Heeded's, where failed sign-ins are
+    # limited (heeded/urls.py).
     "admin:*": NO_ONE,
     # Recording and the case page (heeded.casework)
     "casework:record": RECORDERS,

@@ -1,0 +1,42 @@
+"""What a council's information-security officer checks before go-live, each tried as an
+attacker would: guessing passwords where they are not counted, and settings that a
+production server must have."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_user
+from heeded.access.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-test-password"  # conftest.make_user's
+
+
+@pytest.fixture
+def staff_admin(db):
+    """An administrator who can open Django's admin, as ``heeded createsuperuser`` makes."""
+    return make_user("root", Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
+
+
+def test_the_admins_own_sign_in_form_takes_no_passwords(client, staff_admin):
+    """Django's admin checks a password itself, without allauth's limit on failed sign-ins:
+    the administrator's password could be guessed there without end. It sends people to
+    Heeded's sign-in page instead, where the sixth wrong guess locks the account out."""
+    for guess in range(10):
+        client.post("/admin/login/", {"username": "root", "password": f"guess-{guess}"})
+    response = client.post("/admin/login/?next=/admin/", {"username": "root", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+
+
+def test_an_administrator_signed_in_through_heeded_still_reaches_the_admin(client, staff_admin):
+    response = client.post("/accounts/login/", {"login": "root", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    # Someone signed in without the admin's permission is refused, not asked to sign in.
+    client.logout()
+    client.force_login(make_user("clerk", Role.COMPLAINTS_OFFICER))
+    assert client.get("/admin/login/").status_code == 403
