@@ -4,6 +4,11 @@ production server must have."""
 
 from __future__ import annotations
 
+import os
+import secrets
+import subprocess
+import sys
+
 import pytest
 
 from conftest import make_user
@@ -40,3 +45,27 @@ def test_an_administrator_signed_in_through_heeded_still_reaches_the_admin(clien
     client.logout()
     client.force_login(make_user("clerk", Role.COMPLAINTS_OFFICER))
     assert client.get("/admin/login/").status_code == 403
+
+
+def test_production_settings_pass_djangos_deployment_checks(tmp_path):
+    """``heeded check --deploy`` with production settings (no HEEDED_DEMO): no warnings. It
+    warned that HSTS was off and that plain HTTP was not sent to HTTPS."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"HEEDED_DEMO", "DEBUG", "SECURE_COOKIES", "DATABASE_URL", "CACHE_URL"}
+    }
+    environment |= {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "complaints.example.gov.uk",
+        "HEEDED_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "heeded.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "heeded", "check", "--deploy", "--fail-level", "WARNING"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
