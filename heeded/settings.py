@@ -247,6 +247,11 @@ MIDDLEWARE.insert(
     # Every page needs sign-in unless marked otherwise (the public's feedback forms).
     "heeded.access.middleware.SignInRequiredMiddleware",
 )
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("heeded.access.middleware.SignInRequiredMiddleware") + 1,
+    # No copy of a signed-in page or download kept by the browser (shared computers).
+    "heeded.access.middleware.NoStoreWhenSignedInMiddleware",
+)
 MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("heeded.access.context_processors.navigation")
 AUTHENTICATION_BACKENDS = [

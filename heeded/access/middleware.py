@@ -8,6 +8,7 @@ that app to remember a decorator.
 """
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.utils.cache import add_never_cache_headers
 
 # URL namespaces (app_name) that the public may use without signing in.
 PUBLIC_NAMESPACES = frozenset({"public"})
@@ -19,3 +20,22 @@ class SignInRequiredMiddleware(LoginRequiredMiddleware):
         if match is not None and PUBLIC_NAMESPACES.intersection(match.namespaces):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class NoStoreWhenSignedInMiddleware:
+    """Every page and download a signed-in member of staff is sent is marked
+    ``Cache-Control: no-store``: the browser keeps no copy on disk, and Back after signing
+    out on a shared office computer does not show the next person a child's complaint.
+
+    Static files never reach here (whitenoise answers them first), so they are still cached.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

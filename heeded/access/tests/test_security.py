@@ -10,9 +10,12 @@ import subprocess
 import sys
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import make_user
 from heeded.access.roles import Role
+from heeded.cases.documents import add_document
+from heeded.cases.tests.factories import PersonFactory, record
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +72,42 @@ def test_production_settings_pass_djangos_deployment_checks(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture
+def case_with_a_letter(officer, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    complainant = PersonFactory(full_name="Dana Whitlock")
+    case = record(officer, "complaint", people=[(complainant, "complainant", "Mother")])
+    letter = SimpleUploadedFile("letter.pdf", b"%PDF-1.4 a letter", "application/pdf")
+    return case, add_document(case, letter, by=officer)
+
+
+def test_nothing_a_signed_in_person_is_sent_is_kept_by_their_browser(
+    client, manager, case_with_a_letter
+):
+    """A case page, the case list, its CSV, a document and a report download: all
+    ``no-store``, so a shared office computer keeps no copy of a child's complaint on disk
+    and shows none on Back after its user has signed out."""
+    case, letter = case_with_a_letter
+    client.force_login(manager)
+    urls = [
+        f"/cases/{case.reference}/",
+        "/cases/",
+        "/cases/export.csv",
+        f"/cases/{case.reference}/documents/{letter.pk}/",
+        "/reports/2022-04-01/2023-03-31/download/internal/json/",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        cache_control = response.get("Cache-Control", "")
+        assert "no-store" in cache_control, f"{url}: Cache-Control {cache_control!r}"
+        assert "private" in cache_control, f"{url}: Cache-Control {cache_control!r}"
+
+
+def test_static_files_are_still_cached(client, manager):
+    client.force_login(manager)
+    response = client.get("/static/js/htmx.min.js")
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")
