@@ -252,6 +252,11 @@ MIDDLEWARE.insert(
     # No copy of a signed-in page or download kept by the browser (shared computers).
     "heeded.access.middleware.NoStoreWhenSignedInMiddleware",
 )
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    # Before the CSRF check reads a form: nobody signed out can post gigabytes of files.
+    "heeded.access.middleware.RequestSizeLimitMiddleware",
+)
 MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("heeded.access.context_processors.navigation")
 AUTHENTICATION_BACKENDS = [

@@ -114,6 +114,26 @@ def too_many(request, *, submissions: bool):
     return response
 
 
+def too_large(request):
+    """The page of a form too large to read (heeded.access.middleware): refused unread."""
+    most = conf.upload_max_files() * conf.upload_max_bytes() // 2**20
+    return _render(
+        request,
+        "public/problem.html",
+        {
+            "paragraphs": [
+                f"What you sent was too large: the files you select together must add up "
+                f"to less than {most}MB. Nothing has been sent.",
+                "Go back and select fewer or smaller files. We have kept the answers you "
+                "gave on earlier pages.",
+            ],
+            "next_url": request.path,
+            "next_text": "Try again",
+        },
+        status=413,
+    )
+
+
 def not_found(request):
     return _render(request, "404.html", {}, status=404)
 

@@ -111,3 +111,37 @@ def test_static_files_are_still_cached(client, manager):
     response = client.get("/static/js/htmx.min.js")
     assert response.status_code == 200
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def _file_of(megabytes: float) -> SimpleUploadedFile:
+    return SimpleUploadedFile("big.pdf", b"%PDF-1.4" + b"x" * int(megabytes * 2**20))
+
+
+def test_someone_not_signed_in_cannot_post_more_than_the_public_forms_take(client, settings):
+    """Django writes a posted file to disk whatever its size before any view, or the CSRF
+    check, runs: anyone could fill the server's disk. The public's forms take at most their
+    attachments; a request declaring more is refused unread."""
+    settings.PUBLIC_UPLOAD_MAX_MB = 1
+    settings.PUBLIC_UPLOAD_MAX_FILES = 2
+    response = client.post("/feedback/complaint/documents/", {"documents": _file_of(3.5)})
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "must add up to less than 2MB" in page
+    assert "Nothing has been sent" in page
+
+
+def test_someone_not_signed_in_cannot_post_a_file_to_a_page_that_takes_none(client):
+    response = client.post("/accounts/login/", {"login": "x", "password": "y", "file": _file_of(4)})
+    assert response.status_code == 413
+    assert "Sorry, what you sent could not be read" in response.content.decode()
+
+
+def test_staff_signed_in_are_held_only_to_each_pages_own_limit(client, officer, case_with_a_letter):
+    case, _ = case_with_a_letter
+    client.force_login(officer)
+    response = client.post(
+        f"/cases/{case.reference}/document/",
+        {"expected_version": case.version, "file": _file_of(4), "description": "Letter"},
+    )
+    assert response.status_code != 413
+    assert case.documents.filter(original_name="big.pdf").exists()
