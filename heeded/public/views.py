@@ -353,7 +353,10 @@ def check(request, journey: str):
     honeypot = Question(request.POST or None)
     if request.method == "POST":
         token = _parse_token(request.POST.get("token", ""))
-        sent = token and Submission.objects.filter(token=token, case__isnull=False).first()
+        # Only this browser's own token: another's (from a shared computer's history) must
+        # not open the confirmation that names the person who sent it.
+        ours = token and (state.issued(str(token)) or was_sent_here(request, str(token)))
+        sent = ours and Submission.objects.filter(token=token, case__isnull=False).first()
         if sent:
             # Sent already (a double click, or Back then Send): same case, same page.
             mark_done(request, str(token))
