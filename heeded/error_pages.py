@@ -7,17 +7,18 @@ Under the public forms' address, "not found" and "form not sent" are the public 
 pages: the staff's, titled "Heeded", led only to "/", the staff sign-in.
 """
 
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views import csrf, defaults
 
 
-def _is_public(request) -> bool:
+def is_public(request) -> bool:
     return request.path.startswith(reverse("public:start"))
 
 
 def page_not_found(request, exception):
-    if _is_public(request):
+    if is_public(request):
         from heeded.public.views import not_found
 
         return not_found(request)
@@ -25,11 +26,20 @@ def page_not_found(request, exception):
 
 
 def csrf_failure(request, reason=""):
-    if _is_public(request):
+    if is_public(request):
         from heeded.public.views import form_not_taken
 
         return form_not_taken(request)
     return csrf.csrf_failure(request, reason)
+
+
+def request_too_large(request):
+    """A form refused unread for its size (heeded.access.middleware.RequestSizeLimitMiddleware)."""
+    if is_public(request):
+        from heeded.public.views import too_large
+
+        return too_large(request)
+    return HttpResponse(render_to_string("400.html"), status=413)
 
 
 class MethodNotAllowedPage:

@@ -169,6 +169,19 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_HTTPS_PROXY", default=False) else None
 )
+# A site whose cookies go over HTTPS only is an HTTPS site: a plain-HTTP address is sent to
+# HTTPS, and browsers are told (HSTS) never to use plain HTTP for it again, so nobody on the
+# network in between can read or change a page of children's complaints.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=SESSION_COOKIE_SECURE)
+SECURE_HSTS_SECONDS = env.int(
+    "HSTS_SECONDS", default=365 * 24 * 60 * 60 if SESSION_COOKIE_SECURE else 0
+)
+# And for names under Heeded's own (complaints.example.gov.uk's, not the council's other
+# sites): false if Heeded is served at a name with plain-HTTP sites under it.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Browsers' preload list takes a whole registered domain (gov.uk is on it already), never a
+# council's host name for one service: Django's reminder to ask for it does not apply.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -233,6 +246,16 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     # Every page needs sign-in unless marked otherwise (the public's feedback forms).
     "heeded.access.middleware.SignInRequiredMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("heeded.access.middleware.SignInRequiredMiddleware") + 1,
+    # No copy of a signed-in page or download kept by the browser (shared computers).
+    "heeded.access.middleware.NoStoreWhenSignedInMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    # Before the CSRF check reads a form: nobody signed out can post gigabytes of files.
+    "heeded.access.middleware.RequestSizeLimitMiddleware",
 )
 MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("heeded.access.context_processors.navigation")

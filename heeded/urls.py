@@ -1,8 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 admin.site.site_header = "Heeded administration"
 admin.site.site_title = "Heeded"
+# The admin's own sign-in form checks passwords without allauth's limit on failed sign-ins,
+# so an administrator's password could be guessed there without end: it sends people to
+# Heeded's sign-in page instead (and refuses a signed-in account that is not staff).
+admin.site.login = secure_admin_login(admin.site.login)
 handler404 = "heeded.error_pages.page_not_found"
 
 urlpatterns = [

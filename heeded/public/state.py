@@ -105,6 +105,10 @@ class JourneyState:
             self._changed()
         return self._store["token"]
 
+    def issued(self, token: str) -> bool:
+        """Whether ``token`` is the one this browser was given for this journey."""
+        return self._store.get("token") == token
+
     def clear(self) -> None:
         self.session.setdefault(SESSION_KEY, {}).pop(self.journey.slug, None)
         self._changed()

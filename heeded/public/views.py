@@ -114,6 +114,26 @@ def too_many(request, *, submissions: bool):
     return response
 
 
+def too_large(request):
+    """The page of a form too large to read (heeded.access.middleware): refused unread."""
+    most = conf.upload_max_files() * conf.upload_max_bytes() // 2**20
+    return _render(
+        request,
+        "public/problem.html",
+        {
+            "paragraphs": [
+                f"What you sent was too large: the files you select together must add up "
+                f"to less than {most}MB. Nothing has been sent.",
+                "Go back and select fewer or smaller files. We have kept the answers you "
+                "gave on earlier pages.",
+            ],
+            "next_url": request.path,
+            "next_text": "Try again",
+        },
+        status=413,
+    )
+
+
 def not_found(request):
     return _render(request, "404.html", {}, status=404)
 
@@ -333,7 +353,10 @@ def check(request, journey: str):
     honeypot = Question(request.POST or None)
     if request.method == "POST":
         token = _parse_token(request.POST.get("token", ""))
-        sent = token and Submission.objects.filter(token=token, case__isnull=False).first()
+        # Only this browser's own token: another's (from a shared computer's history) must
+        # not open the confirmation that names the person who sent it.
+        ours = token and (state.issued(str(token)) or was_sent_here(request, str(token)))
+        sent = ours and Submission.objects.filter(token=token, case__isnull=False).first()
         if sent:
             # Sent already (a double click, or Back then Send): same case, same page.
             mark_done(request, str(token))

@@ -64,6 +64,22 @@ def test_back_twice_from_the_confirmation_shows_the_confirmation_not_an_empty_fo
 
 
 @pytest.mark.django_db
+def test_a_token_from_someone_elses_browser_does_not_open_their_confirmation(client):
+    """The confirmation names the child and their reference, so it is shown only in the
+    browser that sent the form. Its address (in a shared computer's history, or a log)
+    holds the form's token; posting that token to "Check your answers" from another
+    browser marked it as sent there and opened the confirmation."""
+    response = send(client, "young-person")
+    token = response["Location"].rstrip("/").split("/")[-1]
+    assert client.get(response["Location"]).status_code == 200
+    stranger = Client()
+    taken = stranger.post(check_url("young-person"), {"token": token})
+    assert taken.status_code != 302 or taken["Location"] != response["Location"]
+    assert stranger.get(response["Location"]).status_code == 404
+    assert Case.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_a_stale_token_shows_the_answers_again_instead_of_sending(client):
     answer_all(client, "comment")
     client.get(check_url("comment"))

@@ -47,7 +47,15 @@ def roles_given_by(by) -> list[Role]:
 
 def may_change(user, *, by) -> bool:
     """Whether ``by`` may change ``user``'s account: an administrator's only if ``by`` is one."""
-    return can_manage_administrators(by) or Role.ADMINISTRATOR not in roles_of(user)
+    return can_manage_administrators(by) or not is_administrators_account(user)
+
+
+def is_administrators_account(user) -> bool:
+    """An administrator's account: the role, or Django's own superuser or admin-site flags
+    (the first account, made by ``heeded createsuperuser``, has no role but holds them all).
+    A complaints manager who could send such an account a "set your password" link could
+    take it over."""
+    return user.is_superuser or user.is_staff or Role.ADMINISTRATOR in roles_of(user)
 
 
 def check_may_change(user, *, by) -> None:

@@ -332,6 +332,27 @@ def test_a_manager_cannot_open_change_or_deactivate_an_administrator(as_manager,
     assert not ChangeLog.objects.filter(subject="admin").exists()
 
 
+@pytest.mark.parametrize("flag", ["is_superuser", "is_staff"])
+def test_a_manager_cannot_take_over_the_superuser_made_without_a_role(as_manager, flag):
+    """``heeded createsuperuser`` makes an account with no role that holds them all (and
+    opens Django's admin). A manager could send it a "set your password" link and so take
+    it over, or change its e-mail address, or deactivate it."""
+    root = User.objects.create_user(
+        "root", "root@council.example", "a-long-test-password", **{flag: True}
+    )
+    assert staff.roles_of(root) == []
+    link = reverse("reference:staff_password_link", kwargs={"pk": root.pk})
+    response = as_manager.post(link)
+    assert response.status_code == 403
+    assert "/settings/set-password/" not in response.content.decode()
+    assert as_manager.get(edit_url(root)).status_code == 403
+    active = reverse("reference:staff_active", kwargs={"pk": root.pk})
+    assert as_manager.post(active, {"active": "false"}).status_code == 403
+    root.refresh_from_db()
+    assert root.is_active
+    assert not ChangeLog.objects.filter(subject="root").exists()
+
+
 def test_the_list_shows_a_manager_administrators_without_a_link(as_manager, admin_user, officer):
     html = as_manager.get(LIST).content.decode()
     assert edit_url(officer) in html

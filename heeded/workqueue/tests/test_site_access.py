@@ -50,7 +50,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "account_email": SIGNED_IN,
     "account_change_password": SIGNED_IN,
     "account_set_password": SIGNED_IN,
-    "admin:login": PUBLIC,  # the admin's own sign-in form
+    # The admin's own sign-in form sends everyone to Heeded's, where failed sign-ins are
+    # limited (heeded/urls.py).
     "admin:*": NO_ONE,
     # Recording and the case page (heeded.casework)
     "casework:record": RECORDERS,
@@ -268,7 +269,30 @@ def _judge(name: str, who: str, allowed: bool, status: int, location: str) -> st
             return None
         return f"should be sent to sign in, got {status} {location}"
     # Signed in but not allowed: refused outright, or sent somewhere they may go (a report
-    # viewer's dashboard sends them to the reports; the admin to its own sign-in).
-    if status == 403 or (status == 302 and urlsplit(location).path != ""):
+    # viewer's dashboard sends them to the reports; the admin to its own sign-in, which
+    # refuses them).
+    if status == 403 or (status == 302 and urlsplit(location).path in REFUSED_BY_REDIRECT):
         return None
-    return f"should be refused, got {status}"
+    return f"should be refused, got {status} {location}"
+
+
+# Where someone signed in but not allowed may be sent instead of being refused outright:
+# anywhere else would be a page that let them in.
+REFUSED_BY_REDIRECT = {"/reports/", "/admin/login/", "/admin/"}
+
+
+def test_every_url_pattern_has_a_name_so_the_sweep_visits_it():
+    """The sweep walks named URLs: a page added without a name would escape it. Only the
+    admin's own (a redirect to each object's page, and its catch-all) have none."""
+    unnamed = []
+
+    def walk(patterns, prefix: str):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, route)
+            elif not pattern.name and not route.startswith("admin/"):
+                unnamed.append(route)
+
+    walk(get_resolver().url_patterns, "")
+    assert not unnamed, f"name these URL patterns, and add them to ACCESS: {unnamed}"
