@@ -1,0 +1,67 @@
+"""Finding a returning complainant on file while recording, however their details are typed.
+
+QA on the demo, as a complaints officer recording a complaint from someone already on file.
+"""
+
+import re
+
+import pytest
+
+from heeded.cases.models import Case, PartyRole, Person
+from heeded.cases.tests.factories import PersonFactory
+
+from ..people import MOST
+from .test_recording_views import complaint_answers
+
+pytestmark = pytest.mark.django_db
+
+SHARED = "family@example.org"
+
+
+def _offered(client, **typed) -> list[str]:
+    page = client.get("/cases/new/people/", typed).content.decode()
+    return [Person.objects.get(pk=pk).full_name for pk in re.findall(r'id="person-(\d+)"', page)]
+
+
+def test_the_person_whose_name_and_email_match_is_offered_before_others_sharing_the_email(
+    client, officer
+):
+    """Name and email typed, the one person matching both was not offered at all: everyone
+    else with that email (a family's, an advocacy service's) filled the six places,
+    alphabetically, so the officer saw no match and added a duplicate."""
+    for n in range(MOST + 2):
+        PersonFactory(full_name=f"Aaron Abbott {n}", email=SHARED)
+    zoe = PersonFactory(full_name="Zoe Young", email=SHARED)
+    PersonFactory(full_name="Zoe Youngman", email="zy@example.org")
+    client.force_login(officer)
+    offered = _offered(client, full_name="Zoe Young", email=SHARED)
+    assert offered[0] == zoe.full_name
+    assert len(offered) == MOST
+    # The whole name matching comes before a longer name that contains it.
+    assert _offered(client, full_name="zoe young")[:2] == ["Zoe Young", "Zoe Youngman"]
+
+
+@pytest.mark.parametrize(
+    "typed", ["dana  whitlock", "DANA WHITLOCK", "  Dana   Whitlock ", "Whitlock Dana", "Whitlock"]
+)
+def test_a_name_typed_with_other_capitals_spaces_or_order_finds_them(client, officer, typed):
+    PersonFactory(full_name="Dana Whitlock")
+    client.force_login(officer)
+    assert _offered(client, full_name=typed) == ["Dana Whitlock"]
+
+
+@pytest.mark.parametrize("typed", ["po301ud", "PO30  1UD", " po30 1ud"])
+def test_a_postcode_typed_without_its_space_finds_them(client, officer, typed):
+    PersonFactory(full_name="Dana Whitlock", postcode="PO30 1UD")
+    client.force_login(officer)
+    assert _offered(client, postcode=typed) == ["Dana Whitlock"]
+
+
+def test_a_new_persons_postcode_is_kept_as_it_is_written_so_it_is_found_again(
+    client, officer, code
+):
+    client.force_login(officer)
+    client.post("/cases/new/complaint/", complaint_answers(code, confirm="1", postcode="po301ud"))
+    person = Case.objects.get().parties.get(role=PartyRole.COMPLAINANT).person
+    assert person.postcode == "PO30 1UD"
+    assert _offered(client, postcode="PO30 1UD") == ["Dana Whitlock"]
