@@ -65,3 +65,34 @@ def test_a_new_persons_postcode_is_kept_as_it_is_written_so_it_is_found_again(
     person = Case.objects.get().parties.get(role=PartyRole.COMPLAINANT).person
     assert person.postcode == "PO30 1UD"
     assert _offered(client, postcode="PO30 1UD") == ["Dana Whitlock"]
+
+
+def test_details_typed_beside_someone_chosen_on_file_are_kept_on_their_record(
+    client, officer, code
+):
+    """QA on the demo: a new telephone number typed, then the person on file chosen; the
+    check page listed the number, the case did not have it. What was typed now replaces
+    what was on file, what was left blank keeps it, and the timeline says so."""
+    dana = PersonFactory(
+        full_name="Dana Whitlock", email="old@example.com", telephone="", postcode="PO30 1UD"
+    )
+    client.force_login(officer)
+    typed = complaint_answers(
+        code, person=str(dana.pk), email="new@example.com", telephone="07700 900123", postcode=""
+    )
+    check = client.post("/cases/new/complaint/", typed).content.decode()
+    assert "Telephone, saved to Dana Whitlock’s details" in check
+    assert "Who is making the complaint</dt>" not in check  # the name on file is kept
+    client.post("/cases/new/complaint/", {**typed, "confirm": "1"})
+    assert Person.objects.count() == 1
+    case = Case.objects.get()
+    dana.refresh_from_db()
+    assert case.parties.get().person == dana
+    assert (dana.email, dana.telephone, dana.postcode) == (
+        "new@example.com",
+        "07700 900123",
+        "PO30 1UD",
+    )
+    assert dana.history.count() == 2  # added, then changed: the old email is kept there
+    timeline = client.get(f"/cases/{case.reference}/").content.decode()
+    assert "Dana Whitlock&#x27;s details changed: email, telephone</p>" in timeline
