@@ -27,7 +27,10 @@ from ..templatetags.casework import long_date
 
 def _require_recorder(user) -> None:
     if not can_record_cases(user):
-        raise PermissionDenied
+        raise PermissionDenied(
+            "Recording a representation is for the complaints team: send what you received "
+            "to them, and they will record it."
+        )
 
 
 @login_required
