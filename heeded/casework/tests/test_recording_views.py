@@ -551,3 +551,38 @@ def test_each_check_page_records_its_own_representation(client, officer, code):
         token = _token_on_the_check_page(client, code)
         client.post("/cases/new/complaint/", complaint_answers(code, confirm="1", token=token))
     assert Case.objects.count() == 2
+
+
+@pytest.mark.parametrize("kind", ["other", "grandparent", "professional"])
+def test_a_statutory_complaint_from_someone_not_entitled_says_the_council_must_decide(
+    client, officer, code, kind
+):
+    """QA on the demo: a neighbour's Children Act complaint (recorded as "Other") went
+    through as any other, with nothing about the decision domain.md section 1.2 says the
+    council makes first: whether they have sufficient interest in the child's welfare."""
+    client.force_login(officer)
+    answers = complaint_answers(code, complainant_type=code("complainant_type", kind).pk)
+    page = client.post("/cases/new/complaint/", answers).content.decode()
+    label = code("complainant_type", kind).label
+    assert f"Someone recorded as ‘{label}’ may not use the Children Act 1989" in page
+    assert "sufficient interest in the child’s welfare" in page
+    assert "(‘Not an eligible complainant’)" in page
+    # Still recordable: the decision is the council's, not the system's.
+    client.post("/cases/new/complaint/", {**answers, "confirm": "1"})
+    assert Case.objects.get().complainant_type.code == kind
+
+
+@pytest.mark.parametrize(
+    "record_type, kind",
+    [("complaint", "parent"), ("complaint", "young_person"), ("corporate_complaint", "other")],
+)
+def test_someone_entitled_or_a_procedure_open_to_anyone_is_not_warned(
+    client, officer, code, record_type, kind
+):
+    client.force_login(officer)
+    answers = complaint_answers(code, complainant_type=code("complainant_type", kind).pk)
+    if kind == "young_person":
+        answers.update(young_person="yes", advocacy_offered="yes")
+    page = client.post(f"/cases/new/{record_type}/", answers).content.decode()
+    assert "Check before recording" in page
+    assert "sufficient interest" not in page

@@ -21,6 +21,7 @@ from ..deadlines import expected_deadlines
 from ..fields import DateField
 from ..forms.recording import RecordTypeForm, RepresentationForm
 from ..people import find_people
+from ..questions import eligibility_warning
 from ..recording import record_from_form
 from ..templatetags.casework import long_date
 
@@ -82,6 +83,9 @@ def details(request, record_type: str):
                 "record_type": record_type,
                 "answers": form.answers(),
                 "deadlines": expected_deadlines(record_type, form.cleaned_data["received_on"]),
+                "eligibility": eligibility_warning(
+                    record_type, form.cleaned_data.get("complainant_type")
+                ),
                 "hidden": _hidden_fields(request.POST),
                 # This page's answers are recorded once, however often they are sent.
                 "token": uuid.uuid4(),
