@@ -27,6 +27,22 @@ def _new_person(by, **fields) -> Person:
     return person
 
 
+def _representative_on_file(name: str, office: str) -> Person | None:
+    """The MP or councillor of this name and office who made an earlier enquiry: the same
+    MP writing every month was a new person each time, their enquiries never together.
+    Only someone recorded as a representative before, of the same name and office
+    (whatever the capitals), is the same person."""
+    return (
+        Person.objects.filter(
+            full_name__iexact=name,
+            organisation__iexact=office,
+            case_parties__role=PartyRole.REPRESENTATIVE,
+        )
+        .order_by("id")
+        .first()
+    )
+
+
 def record_from_form(
     form: RepresentationForm, *, by, recorded_from: uuid.UUID | None = None
 ) -> Case:
@@ -42,10 +58,10 @@ def record_from_form(
         if person is not None:
             people.append((person, PartyRole.COMPLAINANT, data.get("relationship", "")))
         if q.representative and data.get("representative_name"):
-            mp = _new_person(
-                by,
-                full_name=data["representative_name"].strip(),
-                organisation=data.get("representative_organisation", "").strip(),
+            name = " ".join(data["representative_name"].split())
+            office = " ".join(data.get("representative_organisation", "").split())
+            mp = _representative_on_file(name, office) or _new_person(
+                by, full_name=name, organisation=office
             )
             people.append((mp, PartyRole.REPRESENTATIVE, ""))
         if q.child and data.get("child_name"):

@@ -11,6 +11,7 @@ from heeded.cases.models import Case, PartyRole, Person
 from heeded.cases.tests.factories import PersonFactory
 
 from ..people import MOST
+from .conftest import RECEIVED, date_parts
 from .test_recording_views import complaint_answers
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +97,36 @@ def test_details_typed_beside_someone_chosen_on_file_are_kept_on_their_record(
     assert dana.history.count() == 2  # added, then changed: the old email is kept there
     timeline = client.get(f"/cases/{case.reference}/").content.decode()
     assert "Dana Whitlock&#x27;s details changed: email, telephone</p>" in timeline
+
+
+def _mp_enquiry(client, code, mp: str, office: str, constituent: str):
+    client.post(
+        "/cases/new/mp_councillor_enquiry/",
+        {
+            **date_parts("received_on", RECEIVED),
+            "how_received": code("how_received", "email").pk,
+            "representative_name": mp,
+            "representative_organisation": office,
+            "full_name": constituent,
+            "summary": "Asks why the family has had no reply.",
+            "confirm": "1",
+        },
+    )
+
+
+def test_the_same_mp_writing_again_is_the_same_person_not_a_new_one(client, officer, code):
+    """Recording an MP's enquiry added the MP anew every time: an MP who writes monthly
+    became a dozen people, their enquiries never seen together. The MP or councillor of the
+    same name and office is now the one on file; another of the same name is not."""
+    client.force_login(officer)
+    _mp_enquiry(client, code, "Jane Smith MP", "Demo North", "Dana Whitlock")
+    _mp_enquiry(client, code, "jane  smith MP", "demo north", "Sam Jones")
+    _mp_enquiry(client, code, "Jane Smith MP", "Demo South", "Ali Khan")
+    mps = [
+        case.parties.get(role=PartyRole.REPRESENTATIVE).person
+        for case in Case.objects.order_by("id")
+    ]
+    assert len(mps) == 3
+    assert mps[0] == mps[1]
+    assert mps[2] != mps[0]
+    assert Person.objects.filter(full_name__iexact="Jane Smith MP").count() == 2
