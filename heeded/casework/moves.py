@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from heeded.access.policies import can_record_cases
+from heeded.cases.actions._base import staff_name
 from heeded.cases.models import Case
 from heeded.procedures import StageRule
 
@@ -231,6 +232,19 @@ def why_not(case: Case, slug: str, user=None) -> str:
             "manager: they, or the complaints team, can record it."
         )
     return f"That cannot be done to {s.ref} now: the case has moved on. Check the timeline."
+
+
+def complaints_team_only(case: Case, slug: str) -> str:
+    """Why a responding manager may not make a move of the complaints team's, on the page
+    refusing it: followed from a link, or typed, "Forbidden" alone left them guessing."""
+    label = DECLARED[slug].label(Situation(case))
+    officer = staff_name(case.assigned_officer) if case.assigned_officer_id else ""
+    ask = f"{officer}, the case officer," if officer else "the complaints team"
+    return (
+        f"‘{label}’ is for the complaints team, not a responding manager. If {case.reference} "
+        f"needs it, ask {ask} to do it. On a stage given to you, you can record its "
+        "response, extend it, log contacts, add notes and upload documents."
+    )
 
 
 def may_ever(user, slug: str) -> bool:

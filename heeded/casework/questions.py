@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from heeded.procedures import procedure_for
 from heeded.taxonomy.models import RecordType
 from heeded.taxonomy.wording import in_sentence
 
@@ -92,4 +93,22 @@ def questions_for(record_type: RecordType) -> Questions:
         person_required=False,
         summary_label="What they said",
         summary_hint="",
+    )
+
+
+def eligibility_warning(record_type: RecordType, complainant_type) -> str:
+    """What the check page says when who is complaining may not use the record type's
+    procedure in their own right (a neighbour's Children Act complaint): recorded as it
+    is, but with the decision the council must make first; "" when there is none.
+
+    The procedure declares who may (``Procedure.entitled``); a complainant type a council
+    adds in settings is not among them, so it is asked about too."""
+    procedure = procedure_for(record_type.procedure)
+    if complainant_type is None or procedure.entitled is None:
+        return ""
+    if complainant_type.code in procedure.entitled:
+        return ""
+    return (
+        f"Someone recorded as ‘{complainant_type.label}’ may not use the {procedure.name} in "
+        f"their own right ({procedure.entitled_source}). {procedure.others}"
     )

@@ -10,14 +10,37 @@ from heeded.cases import actions
 from heeded.cases.actions._base import save_with_history
 from heeded.cases.models import Case, PartyRole, Person
 
-from .forms.recording import RepresentationForm
+from .forms.recording import CONTACT_DETAILS, RepresentationForm
 from .people import normalise_postcode
+
+
+def contact_details(data: dict) -> dict:
+    """The contact details typed, as they are kept (a postcode as Royal Mail writes it)."""
+    details = {name: (data.get(name) or "").strip() for name in CONTACT_DETAILS}
+    details["postcode"] = normalise_postcode(details["postcode"])
+    return details
 
 
 def _new_person(by, **fields) -> Person:
     person = Person(**fields)
     save_with_history(person, by, "Added when recording a representation")
     return person
+
+
+def _representative_on_file(name: str, office: str) -> Person | None:
+    """The MP or councillor of this name and office who made an earlier enquiry: the same
+    MP writing every month was a new person each time, their enquiries never together.
+    Only someone recorded as a representative before, of the same name and office
+    (whatever the capitals), is the same person."""
+    return (
+        Person.objects.filter(
+            full_name__iexact=name,
+            organisation__iexact=office,
+            case_parties__role=PartyRole.REPRESENTATIVE,
+        )
+        .order_by("id")
+        .first()
+    )
 
 
 def record_from_form(
@@ -31,31 +54,38 @@ def record_from_form(
         people = []
         person = data.get("existing_person")
         if person is None and data.get("full_name"):
-            person = _new_person(
-                by,
-                full_name=data["full_name"].strip(),
-                email=data.get("email", ""),
-                telephone=data.get("telephone", "").strip(),
-                postcode=normalise_postcode(data.get("postcode", "")),
-                address=data.get("address", "").strip(),
-            )
+            person = _new_person(by, full_name=data["full_name"].strip(), **contact_details(data))
         if person is not None:
             people.append((person, PartyRole.COMPLAINANT, data.get("relationship", "")))
         if q.representative and data.get("representative_name"):
-            mp = _new_person(
-                by,
-                full_name=data["representative_name"].strip(),
-                organisation=data.get("representative_organisation", "").strip(),
+            name = " ".join(data["representative_name"].split())
+            office = " ".join(data.get("representative_organisation", "").split())
+            mp = _representative_on_file(name, office) or _new_person(
+                by, full_name=name, organisation=office
             )
             people.append((mp, PartyRole.REPRESENTATIVE, ""))
         if q.child and data.get("child_name"):
             child = _new_person(by, full_name=data["child_name"].strip())
             people.append((child, PartyRole.CHILD, ""))
-        return actions.record_representation(
+        case = actions.record_representation(
             by=by,
             record_type=form.record_type,
             received_on=data["received_on"],
             people=people,
             recorded_from=recorded_from,
             **form.case_details(),
+        )
+        if data.get("existing_person"):
+            _keep_typed_details(case, person, data, by)
+        return case
+
+
+def _keep_typed_details(case: Case, person: Person, data: dict, by) -> None:
+    """The contact details typed beside someone chosen on file: a new telephone number was
+    shown on the check page, then silently left out. What was typed replaces what is on
+    file; what was left blank keeps it. The case's timeline says what changed."""
+    typed = {name: value for name, value in contact_details(data).items() if value}
+    if typed:
+        actions.change_person_details(
+            case, person, by=by, details=typed, seen=actions.person_version(person)
         )

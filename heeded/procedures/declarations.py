@@ -24,6 +24,30 @@ CHILDREN_STATUTORY = Procedure(
     "then the Local Government and Social Care Ombudsman.",
     # Local Government Act 1974 s.26.
     oversight=Oversight.OMBUDSMAN,
+    # Children Act 1989 s.26(3), (3B), (3C) and s.24D, as domain.md section 1.2 lists them:
+    # the child, a parent or person with parental responsibility, a local authority foster
+    # carer, a special guardian, a care leaver; an advocate speaks for the child (s.26A).
+    # Council procedures (West Sussex, Norfolk) are the source for all but the child, so
+    # domain.md marks them secondary. Grandparents, other relatives and professionals come
+    # in through "sufficient interest" (LG Inform duty 3558) or the corporate procedure.
+    entitled=frozenset(
+        {
+            "young_person",
+            "parent",
+            "foster_carer",
+            "special_guardian",
+            "care_leaver",
+            "advocate",
+        }
+    ),
+    entitled_source="section 26(3)",
+    others=(
+        "They may complain under it only if the council decides they have sufficient "
+        "interest in the child’s welfare. Decide as soon as possible, taking the child’s "
+        "views into account where appropriate. If the council decides they do not, refuse it "
+        "(‘Not an eligible complainant’), tell them, and the child if appropriate, and "
+        "consider it under the corporate procedure instead."
+    ),
     # Not in SI 2006/1738: the customary local standard (Southampton 2009/10 section 5.1;
     # Havering, Doncaster). domain.md marks it unverified.
     acknowledgement=Clock(

@@ -200,6 +200,12 @@ class Procedure:
     asker: str = "complainant"
     # What they made, as staff call it: "the date the request was received".
     noun: str = "representation"
+    # Who may use the procedure in their own right, as complainant type codes; anyone else
+    # only if the council decides they may (``eligibility``). None: anyone may.
+    entitled: frozenset[str] | None = None
+    # The law naming them, and what the council does about anyone else.
+    entitled_source: str = ""
+    others: str = ""
 
     @property
     def has_ombudsman(self) -> bool:

@@ -27,6 +27,9 @@ from .base import (
 )
 
 NEW_PERSON = "new"
+# What the journey asks about the person making it, beyond their name: typed with someone on
+# file chosen, these are their latest details, kept on their record (and its history).
+CONTACT_DETAILS = ("email", "telephone", "postcode", "address")
 
 
 class RecordTypeForm(GovForm):
@@ -218,6 +221,8 @@ class RepresentationForm(GovForm):
                 if person:
                     rows.append(("Person on file", _describe_person(person)))
                 continue
+            if name == "full_name" and data.get("existing_person"):
+                continue  # the name on file is kept: the row above says whose
             value = data.get(name)
             if hasattr(value, "all") or isinstance(value, list):
                 text = ", ".join(str(v) for v in value)
@@ -232,6 +237,9 @@ class RepresentationForm(GovForm):
         return rows
 
     def _question(self, name: str, field) -> str:
+        chosen = self.cleaned_data.get("existing_person")
+        if chosen and name in CONTACT_DETAILS:
+            return f"{field.label}, saved to {chosen.full_name}’s details"
         # "Full name" beside an MP's name or a child's does not say whose: the check page
         # says it as the form's heading over it does ("The constituent it is about").
         return self.questions.person_heading if name == "full_name" else field.label

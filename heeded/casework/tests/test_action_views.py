@@ -1218,6 +1218,31 @@ def test_a_responding_manager_answers_their_stage_but_may_not_close(
     assert client.get(action_url(complaint, "assign")).status_code == 403
 
 
+@pytest.mark.parametrize("move, label", [("close", "Close the case"), ("refuse", "Refuse")])
+def test_a_responding_manager_refused_a_complaints_team_move_is_told_why_and_whom_to_ask(
+    client, complaint, officer, responding, move, label
+):
+    """QA on the demo: a responding manager following a link to close or refuse a case got
+    "You do not have permission to view this page" and nothing about why, or what to do."""
+    actions.assign(complaint, by=officer, officer=officer, responding_manager=responding)
+    client.force_login(responding)
+    response = client.get(action_url(complaint, move))
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert f"‘{label}’ is for the complaints team, not a responding manager" in page
+    assert f"ask {officer.get_full_name()}, the case officer, to do it" in page
+    assert "your account does not have access to this page" not in page
+
+
+def test_a_responding_manager_sent_to_record_a_representation_is_told_whose_it_is(
+    client, responding
+):
+    client.force_login(responding)
+    response = client.get("/cases/new/")
+    assert response.status_code == 403
+    assert "Recording a representation is for the complaints team" in response.content.decode()
+
+
 def test_a_responding_manager_cannot_act_on_a_case_not_assigned_to_them(
     client, complaint, responding
 ):

@@ -551,3 +551,81 @@ def test_each_check_page_records_its_own_representation(client, officer, code):
         token = _token_on_the_check_page(client, code)
         client.post("/cases/new/complaint/", complaint_answers(code, confirm="1", token=token))
     assert Case.objects.count() == 2
+
+
+@pytest.mark.parametrize("kind", ["other", "grandparent", "professional"])
+def test_a_statutory_complaint_from_someone_not_entitled_says_the_council_must_decide(
+    client, officer, code, kind
+):
+    """QA on the demo: a neighbour's Children Act complaint (recorded as "Other") went
+    through as any other, with nothing about the decision domain.md section 1.2 says the
+    council makes first: whether they have sufficient interest in the child's welfare."""
+    client.force_login(officer)
+    answers = complaint_answers(code, complainant_type=code("complainant_type", kind).pk)
+    page = client.post("/cases/new/complaint/", answers).content.decode()
+    label = code("complainant_type", kind).label
+    assert f"Someone recorded as ‘{label}’ may not use the Children Act 1989" in page
+    assert "sufficient interest in the child’s welfare" in page
+    assert "(‘Not an eligible complainant’)" in page
+    # Still recordable: the decision is the council's, not the system's.
+    client.post("/cases/new/complaint/", {**answers, "confirm": "1"})
+    assert Case.objects.get().complainant_type.code == kind
+
+
+@pytest.mark.parametrize(
+    "record_type, kind",
+    [("complaint", "parent"), ("complaint", "young_person"), ("corporate_complaint", "other")],
+)
+def test_someone_entitled_or_a_procedure_open_to_anyone_is_not_warned(
+    client, officer, code, record_type, kind
+):
+    client.force_login(officer)
+    answers = complaint_answers(code, complainant_type=code("complainant_type", kind).pk)
+    if kind == "young_person":
+        answers.update(young_person="yes", advocacy_offered="yes")
+    page = client.post(f"/cases/new/{record_type}/", answers).content.decode()
+    assert "Check before recording" in page
+    assert "sufficient interest" not in page
+
+
+def _change_kind(client, answers: dict, to: str) -> str:
+    """Change what kind it is from the details or check page, as the buttons post it."""
+    page = client.post("/cases/new/complaint/", {**answers, "change_type": "1"}).content.decode()
+    assert "What kind of representation is it?" in page
+    assert 'name="carried" value="1"' in page
+    carried = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page))
+    carried["service_teams"] = answers["service_teams"]  # one of many values: sent whole
+    carried["natures"] = answers["natures"]
+    return client.post("/cases/new/", {**carried, "record_type": to}).content.decode()
+
+
+def test_changing_the_kind_part_way_keeps_what_the_new_kind_also_asks(client, officer, code):
+    """QA on the demo: an officer who found the complaint was corporate, not statutory,
+    went Back, chose again and found every answer gone. The answers now go with them; the
+    questions the new kind does not ask (the child, advocacy) are left behind."""
+    client.force_login(officer)
+    answers = complaint_answers(code, child_name="Sam Whitlock")
+    page = _change_kind(client, answers, "corporate_complaint")
+    assert '<h1 class="govuk-heading-l">Corporate complaint</h1>' in page
+    assert 'action="/cases/new/corporate_complaint/"' in page
+    assert 'value="Dana Whitlock"' in page
+    assert "No reply to calls for three weeks.</textarea>" in page
+    assert 'value="2022"' in page
+    assert "Sam Whitlock" not in page  # a corporate complaint asks about no child
+    assert "There is a problem" not in page
+    poor = code("nature", "poor_communication").pk
+    assert re.search(rf'name="natures" type="checkbox" value="{poor}" checked', page)
+
+
+def test_changing_to_a_kind_that_asks_less_records_only_what_it_asks(client, officer, code):
+    client.force_login(officer)
+    answers = complaint_answers(code)
+    page = _change_kind(client, answers, "compliment")
+    assert '<h1 class="govuk-heading-l">Compliment</h1>' in page
+    assert "What outcomes are they seeking?" not in page
+    # The complaint's classifications, sent on with the rest, are not recorded on it.
+    client.post("/cases/new/compliment/", {**answers, "confirm": "1"})
+    case = Case.objects.get()
+    assert case.record_type.code == "compliment"
+    assert case.parties.get().person.full_name == "Dana Whitlock"
+    assert not case.natures.exists() and not case.outcomes_sought.exists()

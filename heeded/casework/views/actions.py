@@ -17,7 +17,7 @@ from heeded.cases.actions import ProcedureError, StaleCase, changes_since
 from ..fields import DateField
 from ..forms import actions as f
 from ..forms.editing import EditDetailsForm
-from ..moves import find_move, may_ever, why_not
+from ..moves import complaints_team_only, find_move, may_ever, why_not
 from ..selectors import case_for
 
 FORMS = {
@@ -58,7 +58,7 @@ def case_action(request, reference: str, action: str):
     case = case_for(request.user, reference)
     move = find_move(case, request.user, action)
     if not may_ever(request.user, action):
-        raise PermissionDenied
+        raise PermissionDenied(complaints_team_only(case, action))
     if move is None and request.method == "POST":
         return _overtaken(request, case, form_class, action)
     if move is None:

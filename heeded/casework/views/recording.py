@@ -21,13 +21,17 @@ from ..deadlines import expected_deadlines
 from ..fields import DateField
 from ..forms.recording import RecordTypeForm, RepresentationForm
 from ..people import find_people
+from ..questions import eligibility_warning
 from ..recording import record_from_form
 from ..templatetags.casework import long_date
 
 
 def _require_recorder(user) -> None:
     if not can_record_cases(user):
-        raise PermissionDenied
+        raise PermissionDenied(
+            "Recording a representation is for the complaints team: send what you received "
+            "to them, and they will record it."
+        )
 
 
 @login_required
@@ -37,12 +41,30 @@ def choose_type(request):
     data = request.POST if request.method == "POST" else None
     form = RecordTypeForm(data, initial={"record_type": request.GET.get("type")})
     if request.method == "POST" and form.is_valid():
-        return redirect(
-            "casework:record_details", record_type=form.cleaned_data["record_type"].code
-        )
+        record_type = form.cleaned_data["record_type"]
+        if "carried" in request.POST:
+            # The kind changed part way: the answers the new kind also asks are kept.
+            return _details_page(
+                request,
+                RepresentationForm(request.POST, record_type=record_type),
+                bound_without_errors=True,
+            )
+        return redirect("casework:record_details", record_type=record_type.code)
+    return _type_page(request, form, _carried(request.POST) if "carried" in request.POST else [])
+
+
+def _type_page(request, form, carried):
     return render(
-        request, "casework/recording/type.html", {"form": form}, status=400 if form.errors else 200
+        request,
+        "casework/recording/type.html",
+        {"form": form, "carried": carried},
+        status=400 if form.errors else 200,
     )
+
+
+def _carried(post) -> list[tuple[str, str]]:
+    """The answers typed so far, through the page changing what kind it is."""
+    return [(n, v) for n, v in _hidden_fields(post) if n not in ("record_type", "carried")]
 
 
 def _record_type(code: str) -> RecordType:
@@ -60,6 +82,9 @@ def details(request, record_type: str):
     if request.method == "GET":
         form = RepresentationForm(record_type=record_type)
         return _details_page(request, form)
+    if "change_type" in request.POST:
+        form = RecordTypeForm(initial={"record_type": record_type.code})
+        return _type_page(request, form, _carried(request.POST))
     form = RepresentationForm(request.POST, record_type=record_type)
     if "find_people" in request.POST or "change" in request.POST:
         # Without JavaScript: search for people on file, or go back from the check page.
@@ -79,6 +104,9 @@ def details(request, record_type: str):
                 "record_type": record_type,
                 "answers": form.answers(),
                 "deadlines": expected_deadlines(record_type, form.cleaned_data["received_on"]),
+                "eligibility": eligibility_warning(
+                    record_type, form.cleaned_data.get("complainant_type")
+                ),
                 "hidden": _hidden_fields(request.POST),
                 # This page's answers are recorded once, however often they are sent.
                 "token": uuid.uuid4(),
@@ -125,7 +153,8 @@ def _hidden_fields(post) -> list[tuple[str, str]]:
     return [
         (name, value)
         for name, values in post.lists()
-        if name not in ("csrfmiddlewaretoken", "confirm", "change", "find_people", "token")
+        if name
+        not in ("csrfmiddlewaretoken", "confirm", "change", "change_type", "find_people", "token")
         for value in values
     ]
 

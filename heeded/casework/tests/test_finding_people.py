@@ -1,0 +1,132 @@
+"""Finding a returning complainant on file while recording, however their details are typed.
+
+QA on the demo, as a complaints officer recording a complaint from someone already on file.
+"""
+
+import re
+
+import pytest
+
+from heeded.cases.models import Case, PartyRole, Person
+from heeded.cases.tests.factories import PersonFactory
+
+from ..people import MOST
+from .conftest import RECEIVED, date_parts
+from .test_recording_views import complaint_answers
+
+pytestmark = pytest.mark.django_db
+
+SHARED = "family@example.org"
+
+
+def _offered(client, **typed) -> list[str]:
+    page = client.get("/cases/new/people/", typed).content.decode()
+    return [Person.objects.get(pk=pk).full_name for pk in re.findall(r'id="person-(\d+)"', page)]
+
+
+def test_the_person_whose_name_and_email_match_is_offered_before_others_sharing_the_email(
+    client, officer
+):
+    """Name and email typed, the one person matching both was not offered at all: everyone
+    else with that email (a family's, an advocacy service's) filled the six places,
+    alphabetically, so the officer saw no match and added a duplicate."""
+    for n in range(MOST + 2):
+        PersonFactory(full_name=f"Aaron Abbott {n}", email=SHARED)
+    zoe = PersonFactory(full_name="Zoe Young", email=SHARED)
+    PersonFactory(full_name="Zoe Youngman", email="zy@example.org")
+    client.force_login(officer)
+    offered = _offered(client, full_name="Zoe Young", email=SHARED)
+    assert offered[0] == zoe.full_name
+    assert len(offered) == MOST
+    # The whole name matching comes before a longer name that contains it.
+    assert _offered(client, full_name="zoe young")[:2] == ["Zoe Young", "Zoe Youngman"]
+
+
+@pytest.mark.parametrize(
+    "typed", ["dana  whitlock", "DANA WHITLOCK", "  Dana   Whitlock ", "Whitlock Dana", "Whitlock"]
+)
+def test_a_name_typed_with_other_capitals_spaces_or_order_finds_them(client, officer, typed):
+    PersonFactory(full_name="Dana Whitlock")
+    client.force_login(officer)
+    assert _offered(client, full_name=typed) == ["Dana Whitlock"]
+
+
+@pytest.mark.parametrize("typed", ["po301ud", "PO30  1UD", " po30 1ud"])
+def test_a_postcode_typed_without_its_space_finds_them(client, officer, typed):
+    PersonFactory(full_name="Dana Whitlock", postcode="PO30 1UD")
+    client.force_login(officer)
+    assert _offered(client, postcode=typed) == ["Dana Whitlock"]
+
+
+def test_a_new_persons_postcode_is_kept_as_it_is_written_so_it_is_found_again(
+    client, officer, code
+):
+    client.force_login(officer)
+    client.post("/cases/new/complaint/", complaint_answers(code, confirm="1", postcode="po301ud"))
+    person = Case.objects.get().parties.get(role=PartyRole.COMPLAINANT).person
+    assert person.postcode == "PO30 1UD"
+    assert _offered(client, postcode="PO30 1UD") == ["Dana Whitlock"]
+
+
+def test_details_typed_beside_someone_chosen_on_file_are_kept_on_their_record(
+    client, officer, code
+):
+    """QA on the demo: a new telephone number typed, then the person on file chosen; the
+    check page listed the number, the case did not have it. What was typed now replaces
+    what was on file, what was left blank keeps it, and the timeline says so."""
+    dana = PersonFactory(
+        full_name="Dana Whitlock", email="old@example.com", telephone="", postcode="PO30 1UD"
+    )
+    client.force_login(officer)
+    typed = complaint_answers(
+        code, person=str(dana.pk), email="new@example.com", telephone="07700 900123", postcode=""
+    )
+    check = client.post("/cases/new/complaint/", typed).content.decode()
+    assert "Telephone, saved to Dana Whitlock’s details" in check
+    assert "Who is making the complaint</dt>" not in check  # the name on file is kept
+    client.post("/cases/new/complaint/", {**typed, "confirm": "1"})
+    assert Person.objects.count() == 1
+    case = Case.objects.get()
+    dana.refresh_from_db()
+    assert case.parties.get().person == dana
+    assert (dana.email, dana.telephone, dana.postcode) == (
+        "new@example.com",
+        "07700 900123",
+        "PO30 1UD",
+    )
+    assert dana.history.count() == 2  # added, then changed: the old email is kept there
+    timeline = client.get(f"/cases/{case.reference}/").content.decode()
+    assert "Dana Whitlock&#x27;s details changed: email, telephone</p>" in timeline
+
+
+def _mp_enquiry(client, code, mp: str, office: str, constituent: str):
+    client.post(
+        "/cases/new/mp_councillor_enquiry/",
+        {
+            **date_parts("received_on", RECEIVED),
+            "how_received": code("how_received", "email").pk,
+            "representative_name": mp,
+            "representative_organisation": office,
+            "full_name": constituent,
+            "summary": "Asks why the family has had no reply.",
+            "confirm": "1",
+        },
+    )
+
+
+def test_the_same_mp_writing_again_is_the_same_person_not_a_new_one(client, officer, code):
+    """Recording an MP's enquiry added the MP anew every time: an MP who writes monthly
+    became a dozen people, their enquiries never seen together. The MP or councillor of the
+    same name and office is now the one on file; another of the same name is not."""
+    client.force_login(officer)
+    _mp_enquiry(client, code, "Jane Smith MP", "Demo North", "Dana Whitlock")
+    _mp_enquiry(client, code, "jane  smith MP", "demo north", "Sam Jones")
+    _mp_enquiry(client, code, "Jane Smith MP", "Demo South", "Ali Khan")
+    mps = [
+        case.parties.get(role=PartyRole.REPRESENTATIVE).person
+        for case in Case.objects.order_by("id")
+    ]
+    assert len(mps) == 3
+    assert mps[0] == mps[1]
+    assert mps[2] != mps[0]
+    assert Person.objects.filter(full_name__iexact="Jane Smith MP").count() == 2
