@@ -11,6 +11,7 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 
+from heeded.calendars.dates import long_date
 from heeded.casework.fields import DateField
 
 from . import periods
@@ -108,12 +109,21 @@ class PeriodForm(forms.Form):
             self.period = periods.quarter(year, int(data.get("quarter") or 1))
         elif kind == "custom":
             self.period = self._custom()
+        if kind != "custom" and periods.unfinished(self.period, self.today):
+            self.add_error(
+                "year",
+                f"{self.period.label} does not end until {long_date(self.period.end)}: for "
+                "the part of it so far, choose Other dates and end them today",
+            )
+            self.period = None
         return data
 
     def _custom(self) -> periods.Period | None:
         start, end = self.start.clean(), self.end.clean()
         if start and end and end < start:
             self.end.error = "End date must be the same as or after the start date"
+        elif end and end > self.today:
+            self.end.error = "End date must be today or in the past"
         if start and start > self.today:
             self.start.error = "Start date must be today or in the past"
         for parts in (self.start, self.end):

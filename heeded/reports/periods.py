@@ -143,6 +143,14 @@ def reportable(start: dt.date, end: dt.date) -> Period:
     return recognise(start, end)
 
 
+def unfinished(period: Period, today: dt.date) -> bool:
+    """Whether ``period`` ends after ``today``. Its report would say what was so on a day
+    still to come ("On 31 March 2027, 15 complaints were still awaiting their Stage 1
+    response") and count its months to come as months when none were received, so it is
+    not reported on until it has ended; the part of it so far is a period ending today."""
+    return period.end > today
+
+
 def _years_earlier(day: dt.date, years: int) -> dt.date:
     """The same day ``years`` earlier; the last day of a month stays the last day of it
     (28 February 2023 three years earlier is 29 February 2020, 29 February 2024 one year

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.timezone import localdate
 
 from heeded.access import policies
 from heeded.calendars.dates import long_date
@@ -54,9 +55,17 @@ def _period(start: str, end: str) -> periods.Period:
             f"{long_date(first)}."
         )
     try:
-        return periods.reportable(first, last)
+        period = periods.reportable(first, last)
     except ValueError as error:
         raise NotInTheReport(str(error)) from None
+    today = localdate()
+    if periods.unfinished(period, today):
+        raise NotInTheReport(
+            f"The period in the address ends on {long_date(last)}, which has not come yet. "
+            "A report covers a period that has ended, so that what it says was so at the "
+            f"end is; for the part of it so far, end it today, {long_date(today)}."
+        )
+    return period
 
 
 def explains_what_is_not_in_the_report(view):

@@ -682,6 +682,26 @@ def test_responding_to_stage_1_records_the_finding_outcomes_and_learning(
     assert case.learning_for_report == "A parent waited weeks for a call back."
 
 
+def test_emptying_the_learning_box_when_responding_takes_the_example_out_of_the_report(
+    signed_in, complaint, officer, code
+):
+    """QA on the demo: the response form shows the case's learning for the annual report,
+    but a box emptied there left the text on the case, and the public report printed it."""
+    actions.update_details(
+        complaint,
+        by=officer,
+        expected_version=complaint.version,
+        learning_for_report="A draft the officer decided not to publish.",
+    )
+    answers = {**date_parts("on", dt.date(2022, 9, 23)), "outcome": "not_upheld"}
+    answers["actual_outcomes"] = [code("outcome", "explanation").pk]
+    response = post(signed_in, complaint, "respond", {**answers, "learning_for_report": " "})
+    assert response.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.stage(1).outcome == "not_upheld"
+    assert complaint.learning_for_report == ""
+
+
 def test_remedial_action_answered_yes_needs_its_details_beside_the_field(signed_in, complaint):
     response = post(
         signed_in,

@@ -10,6 +10,10 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.timezone import localdate
+
+from heeded.calendars.dates import long_date
+from heeded.reports import periods
 
 from .case_data import case, many
 
@@ -286,3 +290,54 @@ def test_someone_without_reports_is_refused_before_the_address_is_read(client, r
     client.force_login(responding)
     response = client.get(reverse("reports:report", args=["2020-04-01", "2019-03-31"]))
     assert response.status_code == 403
+
+
+def test_a_period_not_yet_ended_is_refused_on_the_form_pointing_to_the_part_so_far(client, manager):
+    """QA on the demo: the current year was on the list, and its report said "On 31 March
+    2027, 15 of 84 complaints were still awaiting their Stage 1 response" in December 2026,
+    and that none were received in the months to come."""
+    client.force_login(manager)
+    today = localdate()
+    current = today.year if today.month >= 4 else today.year - 1
+    year = periods.financial_year(current)
+    chosen = {
+        "year": {"kind": "year", "year": str(current)},
+        "quarter": {"kind": "quarter", "year": str(current), "quarter": "4"},
+    }
+    for kind, answers in chosen.items():
+        page = client.get(reverse("reports:index"), answers).content.decode()
+        label = year.label if kind == "year" else f"{year.label} Q4"
+        message = (
+            f"{label} does not end until 31 March {current + 1}: for the part of it so far, "
+            "choose Other dates and end them today"
+        )
+        assert page.count(message) == 2, kind  # the summary and the field
+    tomorrow = today + dt.timedelta(days=1)
+    page = client.get(
+        reverse("reports:index"),
+        {"kind": "custom", **date_boxes("from", year.start), **date_boxes("to", tomorrow)},
+    ).content.decode()
+    assert page.count("End date must be today or in the past") == 2
+    so_far = {"kind": "custom", **date_boxes("from", year.start), **date_boxes("to", today)}
+    response = client.get(reverse("reports:index"), so_far)
+    assert response["Location"] == reverse(
+        "reports:report", args=[year.start.isoformat(), today.isoformat()]
+    )
+
+
+def test_a_period_not_yet_ended_is_not_reported_from_its_address_either(client, manager):
+    client.force_login(manager)
+    today = localdate()
+    tomorrow = today + dt.timedelta(days=1)
+    for address in ("reports:report", "reports:download"):
+        extra = ["public", "html"] if address == "reports:download" else []
+        response = client.get(
+            reverse(address, args=[today.isoformat(), tomorrow.isoformat(), *extra])
+        )
+        page = not_found(response)
+        assert f"ends on {long_date(tomorrow)}, which has not come yet" in page
+        assert f"end it today, {long_date(today)}." in page
+
+
+def date_boxes(name: str, day: dt.date) -> dict[str, str]:
+    return {f"{name}-day": day.day, f"{name}-month": day.month, f"{name}-year": day.year}

@@ -125,7 +125,9 @@ class RespondForm(ActionForm):
                 expected_version=version,
             )
             learning = data.get("learning_for_report", "").strip()
-            if learning and learning != self.case.learning_for_report:
+            # Emptied too: the box shows the example the report publishes, so a text
+            # cleared from it must not stay chosen for publication.
+            if "learning_for_report" in data and learning != self.case.learning_for_report:
                 # The report's anonymised example is a detail of the case, saved in the
                 # same transaction as the response that produced it.
                 actions.update_details(
