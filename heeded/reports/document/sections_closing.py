@@ -15,7 +15,7 @@ def learning(ctx: Context) -> Section:
         Paragraph(
             "Complaints show where services can improve. These examples, written by the "
             "complaints team without anything that could identify the people involved, are "
-            "from complaints in the period."
+            "from complaints and other representations received or answered in the period."
         )
     )
     for heading, texts in _by_heading(_distinct(ctx.learning)).items():

@@ -12,11 +12,16 @@ from heeded.taxonomy.wording import in_sentence
 from .labels import Labels
 
 
-def learning_examples(period_from: str, period_to: str) -> list[tuple[str, str]]:
+def learning_examples(
+    period_from: str, period_to: str, *, public: bool = False
+) -> list[tuple[str, str]]:
     """Cases received or answered in the period whose ``learning_for_report`` is filled in.
 
     Only that field is used: staff write it anonymised for the public report. Headings say
-    what each example is about (``learning_heading``), never a reference or a name.
+    what each example is about (``learning_heading``), never a reference or a name; in the
+    public version, not whether it went beyond Stage 1 or came from a young person either:
+    "Fostering: delay (a young person's complaint)" told at least one such complaint where
+    the table of young people's complaints by service is withheld as too small to publish.
     """
     from heeded.cases.models import Case
 
@@ -37,8 +42,8 @@ def learning_examples(period_from: str, period_to: str) -> list[tuple[str, str]]
                 service=next((team.label for team in case.service_teams.all()), ""),
                 nature=next((nature.label for nature in case.natures.all()), ""),
                 record_type=case.record_type.label,
-                stage=case.current_stage,
-                young_person=case.young_person,
+                stage=None if public else case.current_stage,
+                young_person=case.young_person and not public,
             ),
             case.learning_for_report,
         )
@@ -66,7 +71,7 @@ def learning_heading(
     return f"{heading} ({', '.join(notes)})" if notes else heading
 
 
-def document_inputs(report: dict) -> dict:
+def document_inputs(report: dict, *, public: bool = False) -> dict:
     from heeded.organisation.models import Organisation
 
     from ..models import for_report
@@ -78,5 +83,5 @@ def document_inputs(report: dict) -> dict:
         "threshold": organisation.small_number_threshold,
         "department": organisation.department,
         "recommendations": for_report(period["label"]),
-        "learning": learning_examples(period["from"], period["to"]),
+        "learning": learning_examples(period["from"], period["to"], public=public),
     }

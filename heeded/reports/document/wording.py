@@ -264,10 +264,14 @@ def privacy_note(threshold: int) -> str:
     """The introduction's note on what the public version hides. It said "(see the note on
     small numbers)", and the public demo 2025/26 has no note by that name: the words a
     reader meets in the tables are now explained where the note is read first."""
+    # "Withheld" is said to be of any size: a report that let readers take it as at least
+    # {threshold} would let them work out a small count withheld in place of "fewer than"
+    # (demo 2025/26 public: a total less a "withheld" 4 read as 5 or more gave Referral's 3).
     return (
         "Some figures are not published, to protect the privacy of the children and families "
         f'involved: a count from 1 to {threshold - 1} is shown as "fewer than {threshold}", '
-        'and a figure from which such a count could be worked out is shown as "withheld".'
+        "and a figure from which such a count could be worked out is shown as "
+        f'"withheld". A withheld figure may be of any size, fewer than {threshold} included.'
     )
 
 

@@ -20,7 +20,7 @@ CONTENT_TYPES = {
 
 
 def document_for(report: dict, public: bool) -> Document:
-    return build_document(report, public=public, **document_inputs(report))
+    return build_document(report, public=public, **document_inputs(report, public=public))
 
 
 def render(report: dict, fmt: str, public: bool = False) -> bytes:

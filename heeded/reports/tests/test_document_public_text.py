@@ -247,12 +247,15 @@ def test_hidden_findings_are_left_out_of_the_list_and_named_once_as_not_publishe
 
 def test_the_introduction_says_once_why_some_figures_are_not_published():
     # It said "(see the note on small numbers)"; public demo 2025/26 has no note by that
-    # name, so the note now says itself what "fewer than 5" and "withheld" mean.
+    # name, so the note now says itself what "fewer than 5" and "withheld" mean. A reader
+    # told nothing of "withheld" took it as 5 or more, and so could work out a small count
+    # withheld in place of "fewer than 5" from the total beside it.
     notes = [t for t in texts(public(), "introduction") if t.startswith("Some figures")]
     assert notes == [
         "Some figures are not published, to protect the privacy of the children and families "
         'involved: a count from 1 to 4 is shown as "fewer than 5", and a figure from which '
-        'such a count could be worked out is shown as "withheld".'
+        'such a count could be worked out is shown as "withheld". A withheld figure may be '
+        "of any size, fewer than 5 included."
     ]
     assert not any(t.startswith("Some figures") for t in texts(internal(), "introduction"))
 

@@ -48,6 +48,22 @@ def test_each_example_is_headed_by_its_service_and_what_it_was_about():
     ]
 
 
+@pytest.mark.django_db
+def test_the_public_version_does_not_say_which_example_came_from_a_young_person_or_stage_2():
+    # Its tables may withhold young people's complaints by service as too small to publish.
+    case(
+        received_on=dt.date(2019, 6, 3),
+        service_teams=["cast"],
+        natures=["quality_of_service"],
+        young_person=True,
+        learning_for_report=TRANSPORT,
+    )
+    assert learning_examples("2019-04-01", "2020-03-31", public=True) == [
+        ("Children's Assessment and Safeguarding Team (CAST): quality of service", TRANSPORT)
+    ]
+    assert "young person" in learning_examples("2019-04-01", "2020-03-31")[0][0]
+
+
 def test_a_complaint_with_no_service_recorded_is_headed_by_its_type_and_nature():
     heading = learning_heading(
         service="", nature="Delay", record_type="Complaint (statutory)", stage=1, young_person=False
