@@ -20,6 +20,16 @@ PHONE = "A manager acknowledged that a worker's phone manner fell short; trainin
 MINUTES = "Minutes of child in need meetings are now sent within ten working days."
 
 
+def a_young_persons_complaint_about_cast():
+    case(
+        received_on=dt.date(2019, 6, 3),
+        service_teams=["cast"],
+        natures=["quality_of_service"],
+        young_person=True,
+        learning_for_report=TRANSPORT,
+    )
+
+
 @pytest.mark.django_db
 def test_each_example_is_headed_by_its_service_and_what_it_was_about():
     case(
@@ -28,13 +38,7 @@ def test_each_example_is_headed_by_its_service_and_what_it_was_about():
         natures=["funding", "conduct_of_worker"],
         learning_for_report=PHONE,
     )
-    case(
-        received_on=dt.date(2019, 6, 3),
-        service_teams=["cast"],
-        natures=["quality_of_service"],
-        young_person=True,
-        learning_for_report=TRANSPORT,
-    )
+    a_young_persons_complaint_about_cast()
     case(received_on=dt.date(2019, 7, 1), learning_for_report=MINUTES)
     assert learning_examples("2019-04-01", "2020-03-31") == [
         # The first of each in the council's order (Settings), as every list has them.
@@ -51,13 +55,7 @@ def test_each_example_is_headed_by_its_service_and_what_it_was_about():
 @pytest.mark.django_db
 def test_the_public_version_does_not_say_which_example_came_from_a_young_person_or_stage_2():
     # Its tables may withhold young people's complaints by service as too small to publish.
-    case(
-        received_on=dt.date(2019, 6, 3),
-        service_teams=["cast"],
-        natures=["quality_of_service"],
-        young_person=True,
-        learning_for_report=TRANSPORT,
-    )
+    a_young_persons_complaint_about_cast()
     assert learning_examples("2019-04-01", "2020-03-31", public=True) == [
         ("Children's Assessment and Safeguarding Team (CAST): quality of service", TRANSPORT)
     ]
