@@ -104,10 +104,14 @@ RECORD_TYPES = [
     ),
     (
         "information_request",
-        "Information request (GDPR)",
+        # Not "(GDPR)": a request under UK GDPR is a subject access request (one calendar
+        # month), while this one is answered on the FOI clock of 20 working days.
+        "Information request",
         OTHER,
         "foi",
-        "A request for information, answered within the Freedom of Information timescale.",
+        "A request for information that does not name an Act, answered as a Freedom of "
+        "Information request is. A request for a person's own records is a subject access "
+        "request.",
     ),
     (
         "foi_request",
