@@ -2,6 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from heeded.access import views as access_views
+
 admin.site.site_header = "Heeded administration"
 admin.site.site_title = "Heeded"
 # The admin's own sign-in form checks passwords without allauth's limit on failed sign-ins,
@@ -12,6 +14,10 @@ handler404 = "heeded.error_pages.page_not_found"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Your own account; its email address is an administrator's to set, so allauth's page
+    # for adding and verifying addresses is replaced by it.
+    path("accounts/", access_views.your_account, name="your_account"),
+    path("accounts/email/", access_views.your_account, name="account_email"),
     # Sign-in, sign-out and password reset (django-allauth; sign-up is closed).
     path("accounts/", include("allauth.urls")),
     # Each app owns its own prefix; see the app's urls.py.

@@ -48,6 +48,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "account_confirm_login_code": PUBLIC,
     "account_reauthenticate": SIGNED_IN,
     "account_email": SIGNED_IN,
+    "your_account": SIGNED_IN,
     "account_change_password": SIGNED_IN,
     "account_set_password": SIGNED_IN,
     # The admin's own sign-in form sends everyone to Heeded's, where failed sign-ins are
