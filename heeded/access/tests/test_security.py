@@ -50,28 +50,43 @@ def test_an_administrator_signed_in_through_heeded_still_reaches_the_admin(clien
     assert client.get("/admin/login/").status_code == 403
 
 
-def test_production_settings_pass_djangos_deployment_checks(tmp_path):
-    """``heeded check --deploy`` with production settings (no HEEDED_DEMO): no warnings. It
-    warned that HSTS was off and that plain HTTP was not sent to HTTPS."""
+def deployment_check(tmp_path, **variables) -> subprocess.CompletedProcess:
+    """``heeded check --deploy`` with production settings (no HEEDED_DEMO)."""
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"HEEDED_DEMO", "DEBUG", "SECURE_COOKIES", "DATABASE_URL", "CACHE_URL"}
+        if key
+        not in {"HEEDED_DEMO", "DEBUG", "SECURE_COOKIES", "DATABASE_URL", "CACHE_URL", "EMAIL_URL"}
     }
     environment |= {
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "complaints.example.gov.uk",
         "HEEDED_VAR_DIR": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "heeded.settings",
+        **variables,
     }
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "heeded", "check", "--deploy", "--fail-level", "WARNING"],
         env=environment,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_production_settings_pass_djangos_deployment_checks(tmp_path):
+    """No warnings. It warned that HSTS was off and that plain HTTP was not sent to HTTPS."""
+    result = deployment_check(tmp_path, EMAIL_URL="smtp+tls://heeded@smtp.example.gov.uk:587")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_deployment_checks_say_when_email_would_only_be_printed(tmp_path):
+    """Without EMAIL_URL, reminders, receipts and password-reset links would go to the
+    server's log instead of to people: ``heeded check --deploy`` says so."""
+    result = deployment_check(tmp_path)
+    assert result.returncode == 1
+    assert "heeded.W001" in result.stderr
+    assert "E-mail is not sent: EMAIL_URL is not set" in result.stderr
 
 
 @pytest.fixture

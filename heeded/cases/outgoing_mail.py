@@ -1,0 +1,32 @@
+"""Whether Heeded's e-mail actually leaves the server.
+
+Without ``EMAIL_URL`` Django prints each e-mail to the server's output instead of sending
+it: right for the demo, wrong for a council. Reminders would be recorded as sent that
+nobody received, and receipts and password-reset links would land in the server's log.
+"""
+
+from django.conf import settings
+from django.core import checks
+
+# What EMAIL_URL's default (consolemail://) and dummymail:// choose: nothing is delivered.
+NOT_DELIVERED = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+}
+NOT_SENT = (
+    "E-mail is not sent: EMAIL_URL is not set (e-mails are printed to the server's output) "
+    "or is dummymail://. Set it to the council's mail server, e.g. "
+    "smtp+tls://user:password@smtp.example.gov.uk:587"
+)
+
+
+def mail_is_not_sent() -> bool:
+    """True outside the demo when e-mail goes nowhere a person will read it."""
+    return not settings.DEMO and settings.EMAIL_BACKEND in NOT_DELIVERED
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_mail_is_sent(app_configs=None, **kwargs):
+    if mail_is_not_sent():
+        return [checks.Warning(NOT_SENT, id="heeded.W001")]
+    return []
