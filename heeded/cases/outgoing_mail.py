@@ -1,4 +1,4 @@
-"""Whether Heeded's e-mail actually leaves the server.
+"""Whether Heeded's e-mail actually leaves the server, from a real sender, with links.
 
 Without ``EMAIL_URL`` Django prints each e-mail to the server's output instead of sending
 it: right for the demo, wrong for a council. Reminders would be recorded as sent that
@@ -27,6 +27,24 @@ def mail_is_not_sent() -> bool:
 
 @checks.register(checks.Tags.security, deploy=True)
 def check_mail_is_sent(app_configs=None, **kwargs):
+    warnings = []
     if mail_is_not_sent():
-        return [checks.Warning(NOT_SENT, id="heeded.W001")]
-    return []
+        warnings.append(checks.Warning(NOT_SENT, id="heeded.W001"))
+    if settings.DEFAULT_FROM_EMAIL.endswith(".invalid"):
+        warnings.append(
+            checks.Warning(
+                "DEFAULT_FROM_EMAIL is not set: e-mails would come from "
+                f"{settings.DEFAULT_FROM_EMAIL}, an address no mail server accepts. Set it "
+                "to the complaints team's, e.g. complaints@example.gov.uk",
+                id="heeded.W002",
+            )
+        )
+    if not settings.SITE_URL:
+        warnings.append(
+            checks.Warning(
+                "SITE_URL is not set, so e-mails cannot link to the cases: set it to Heeded's "
+                "address, e.g. https://complaints.example.gov.uk",
+                id="heeded.W003",
+            )
+        )
+    return warnings

@@ -50,13 +50,19 @@ def test_an_administrator_signed_in_through_heeded_still_reaches_the_admin(clien
     assert client.get("/admin/login/").status_code == 403
 
 
+MAIL = {
+    "EMAIL_URL": "smtp+tls://heeded@smtp.example.gov.uk:587",
+    "DEFAULT_FROM_EMAIL": "complaints@example.gov.uk",
+    "SITE_URL": "https://complaints.example.gov.uk",
+}
+
+
 def deployment_check(tmp_path, **variables) -> subprocess.CompletedProcess:
     """``heeded check --deploy`` with production settings (no HEEDED_DEMO)."""
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key
-        not in {"HEEDED_DEMO", "DEBUG", "SECURE_COOKIES", "DATABASE_URL", "CACHE_URL", "EMAIL_URL"}
+        if key not in {"HEEDED_DEMO", "DEBUG", "SECURE_COOKIES", "DATABASE_URL", "CACHE_URL", *MAIL}
     }
     environment |= {
         "SECRET_KEY": secrets.token_urlsafe(50),
@@ -76,17 +82,26 @@ def deployment_check(tmp_path, **variables) -> subprocess.CompletedProcess:
 
 def test_production_settings_pass_djangos_deployment_checks(tmp_path):
     """No warnings. It warned that HSTS was off and that plain HTTP was not sent to HTTPS."""
-    result = deployment_check(tmp_path, EMAIL_URL="smtp+tls://heeded@smtp.example.gov.uk:587")
+    result = deployment_check(tmp_path, **MAIL)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_deployment_checks_say_when_email_would_only_be_printed(tmp_path):
-    """Without EMAIL_URL, reminders, receipts and password-reset links would go to the
-    server's log instead of to people: ``heeded check --deploy`` says so."""
-    result = deployment_check(tmp_path)
+@pytest.mark.parametrize(
+    "missing, warning",
+    [
+        # Reminders, receipts and password-reset links would go to the server's log.
+        ("EMAIL_URL", "heeded.W001) E-mail is not sent: EMAIL_URL is not set"),
+        # Mail from complaints@heeded.invalid is refused or lost as spam.
+        ("DEFAULT_FROM_EMAIL", "heeded.W002) DEFAULT_FROM_EMAIL is not set"),
+        # Reminders and the team's e-mail about an online form could not link to the case.
+        ("SITE_URL", "heeded.W003) SITE_URL is not set"),
+    ],
+)
+def test_the_deployment_checks_name_each_email_setting_left_out(tmp_path, missing, warning):
+    result = deployment_check(tmp_path, **{k: v for k, v in MAIL.items() if k != missing})
     assert result.returncode == 1
-    assert "heeded.W001" in result.stderr
-    assert "E-mail is not sent: EMAIL_URL is not set" in result.stderr
+    assert warning in result.stderr
+    assert result.stderr.count("heeded.W") == 1
 
 
 @pytest.fixture
