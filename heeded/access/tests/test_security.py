@@ -86,6 +86,13 @@ def test_production_settings_pass_djangos_deployment_checks(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_deployment_checks_refuse_a_server_left_in_demo_mode(tmp_path):
+    """Demo mode signs sessions with the published key when SECRET_KEY is not set."""
+    result = deployment_check(tmp_path, HEEDED_DEMO="true", **MAIL)
+    assert result.returncode == 1
+    assert "(heeded.E001) HEEDED_DEMO is true" in result.stderr
+
+
 @pytest.mark.parametrize(
     "missing, warning",
     [
