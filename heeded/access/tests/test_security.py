@@ -50,7 +50,9 @@ def test_an_administrator_signed_in_through_heeded_still_reaches_the_admin(clien
     assert client.get("/admin/login/").status_code == 403
 
 
+# What a council's server sets beyond the secret key and host (none is connected to).
 MAIL = {
+    "DATABASE_URL": "postgres://heeded@db.example.gov.uk:5432/heeded",
     "EMAIL_URL": "smtp+tls://heeded@smtp.example.gov.uk:587",
     "DEFAULT_FROM_EMAIL": "complaints@example.gov.uk",
     "SITE_URL": "https://complaints.example.gov.uk",
@@ -62,7 +64,7 @@ def deployment_check(tmp_path, **variables) -> subprocess.CompletedProcess:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"HEEDED_DEMO", "DEBUG", "SECURE_COOKIES", "DATABASE_URL", "CACHE_URL", *MAIL}
+        if key not in {"HEEDED_DEMO", "DEBUG", "SECURE_COOKIES", "CACHE_URL", *MAIL}
     }
     environment |= {
         "SECRET_KEY": secrets.token_urlsafe(50),
@@ -102,6 +104,8 @@ def test_the_deployment_checks_refuse_a_server_left_in_demo_mode(tmp_path):
         ("DEFAULT_FROM_EMAIL", "heeded.W002) DEFAULT_FROM_EMAIL is not set"),
         # Reminders and the team's e-mail about an online form could not link to the case.
         ("SITE_URL", "heeded.W003) SITE_URL is not set"),
+        # The cases would go to a SQLite file in the installation folder.
+        ("DATABASE_URL", "heeded.W004) DATABASE_URL is not PostgreSQL"),
     ],
 )
 def test_the_deployment_checks_name_each_email_setting_left_out(tmp_path, missing, warning):
