@@ -1,7 +1,7 @@
 """Settings for the public forms, each read from Django settings first, then the environment.
 
 The lead may move any of these into ``heeded/settings.py``; until then the environment
-variable of the same name sets it (documented in the report and README):
+variable of the same name sets it (documented in README.md, "Configuration"):
 
 - ``PUBLIC_RATE_LIMIT``: forms a single address may send per hour (default 10; 0 switches
   every rate limit off, for load benches).
@@ -10,8 +10,9 @@ variable of the same name sets it (documented in the report and README):
   that ``heeded.cases.documents`` accepts).
 - ``PUBLIC_UPLOAD_MAX_FILES``: how many attachments one form may carry (default 5).
 - ``PUBLIC_CLIENT_IP_HEADER``: the request header a trusted proxy puts the client's address
-  in (e.g. ``HTTP_X_FORWARDED_FOR``); empty means REMOTE_ADDR. Only set it behind a proxy
-  that overwrites the header, or anyone can dodge the limits by sending it.
+  in (e.g. ``HTTP_X_FORWARDED_FOR``, its last address); empty means REMOTE_ADDR. Failed
+  sign-ins are counted by the same address (``heeded.access.adapters``). Only set it behind
+  a proxy that writes the header, or anyone can dodge the limits by sending it.
 - ``PUBLIC_TEAM_EMAIL``: where new forms are reported; default the organisation's
   complaints e-mail, else ``DEFAULT_FROM_EMAIL``.
 """

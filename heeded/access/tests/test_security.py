@@ -50,28 +50,69 @@ def test_an_administrator_signed_in_through_heeded_still_reaches_the_admin(clien
     assert client.get("/admin/login/").status_code == 403
 
 
-def test_production_settings_pass_djangos_deployment_checks(tmp_path):
-    """``heeded check --deploy`` with production settings (no HEEDED_DEMO): no warnings. It
-    warned that HSTS was off and that plain HTTP was not sent to HTTPS."""
+# What a council's server sets beyond the secret key and host (none is connected to).
+MAIL = {
+    "DATABASE_URL": "postgres://heeded@db.example.gov.uk:5432/heeded",
+    "EMAIL_URL": "smtp+tls://heeded@smtp.example.gov.uk:587",
+    "DEFAULT_FROM_EMAIL": "complaints@example.gov.uk",
+    "SITE_URL": "https://complaints.example.gov.uk",
+}
+
+
+def deployment_check(tmp_path, **variables) -> subprocess.CompletedProcess:
+    """``heeded check --deploy`` with production settings (no HEEDED_DEMO)."""
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"HEEDED_DEMO", "DEBUG", "SECURE_COOKIES", "DATABASE_URL", "CACHE_URL"}
+        if key not in {"HEEDED_DEMO", "DEBUG", "SECURE_COOKIES", "CACHE_URL", *MAIL}
     }
     environment |= {
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "complaints.example.gov.uk",
         "HEEDED_VAR_DIR": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "heeded.settings",
+        **variables,
     }
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "heeded", "check", "--deploy", "--fail-level", "WARNING"],
         env=environment,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_production_settings_pass_djangos_deployment_checks(tmp_path):
+    """No warnings. It warned that HSTS was off and that plain HTTP was not sent to HTTPS."""
+    result = deployment_check(tmp_path, **MAIL)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_deployment_checks_refuse_a_server_left_in_demo_mode(tmp_path):
+    """Demo mode signs sessions with the published key when SECRET_KEY is not set."""
+    result = deployment_check(tmp_path, HEEDED_DEMO="true", **MAIL)
+    assert result.returncode == 1
+    assert "(heeded.E001) HEEDED_DEMO is true" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "missing, warning",
+    [
+        # Reminders, receipts and password-reset links would go to the server's log.
+        ("EMAIL_URL", "heeded.W001) E-mail is not sent: EMAIL_URL is not set"),
+        # Mail from complaints@heeded.invalid is refused or lost as spam.
+        ("DEFAULT_FROM_EMAIL", "heeded.W002) DEFAULT_FROM_EMAIL is not set"),
+        # Reminders and the team's e-mail about an online form could not link to the case.
+        ("SITE_URL", "heeded.W003) SITE_URL is not set"),
+        # The cases would go to a SQLite file in the installation folder.
+        ("DATABASE_URL", "heeded.W004) DATABASE_URL is not PostgreSQL"),
+    ],
+)
+def test_the_deployment_checks_name_each_email_setting_left_out(tmp_path, missing, warning):
+    result = deployment_check(tmp_path, **{k: v for k, v in MAIL.items() if k != missing})
+    assert result.returncode == 1
+    assert warning in result.stderr
+    assert result.stderr.count("heeded.W") == 1
 
 
 @pytest.fixture

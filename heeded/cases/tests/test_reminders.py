@@ -362,3 +362,18 @@ def test_a_case_reopened_without_reminders_stopped_says_nothing_of_them(officer,
     actions.withdraw(case, by=officer, on=D(2022, 12, 14))
     actions.reopen(case, by=officer, reason="Withdrawn by mistake", on=D(2022, 12, 15))
     assert not case.events.filter(kind=EventKind.REMINDERS_STARTED).exists()
+
+
+def test_outside_the_demo_without_a_mail_server_the_run_refuses_and_records_nothing(
+    officer, responding, settings
+):
+    """A council that has not set EMAIL_URL would otherwise see "Reminder sent" on each case
+    while the e-mails went only to the server's output and no manager was chased."""
+    settings.DEMO = False
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    given_to(responding, officer)
+    with pytest.raises(CommandError, match="E-mail is not sent: EMAIL_URL is not set"):
+        run("--date", "2022-12-19")
+    assert not CaseEvent.objects.filter(kind=EventKind.REMINDED).exists()
+    # Saying who would be reminded needs no mail server.
+    assert run("--date", "2022-12-19", "--dry-run")[0].startswith("Would remind 1")

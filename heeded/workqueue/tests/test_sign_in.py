@@ -316,3 +316,35 @@ def test_sentence_case_lowers_every_title_case_word_after_the_first(title, sente
     from heeded.access.templatetags.account_words import sentence_case
 
     assert sentence_case(title) == sentence
+
+
+def test_behind_a_proxy_failed_sign_ins_are_counted_per_visitor_not_for_the_proxy(
+    client, officer, settings
+):
+    """Every request reaches Heeded from the proxy's address. Counted against that, a
+    stranger's wrong guesses would stop every member of staff signing in."""
+    settings.PUBLIC_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "3/5m/ip"}
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for attempt in range(4):
+        client.post(
+            LOGIN,
+            {"login": f"guess-{attempt}", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR="203.0.113.9",
+            **proxy,
+        )
+    stranger = client.post(
+        LOGIN,
+        {"login": "officer", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+        **proxy,
+    )
+    assert "Too many failed login attempts" in stranger.content.decode()
+    response = client.post(
+        LOGIN,
+        {"login": "officer", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="192.0.2.44",
+        **proxy,
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(officer.pk)

@@ -12,6 +12,7 @@ from heeded.calendars.management.arguments import iso_date
 from heeded.calendars.working_days import is_working_day
 from heeded.cases.actions import stopped_words
 from heeded.cases.actions._base import staff_name
+from heeded.cases.outgoing_mail import NOT_SENT, mail_is_not_sent
 from heeded.cases.reminders import Schedule, send_reminders
 from heeded.organisation.models import Organisation
 
@@ -34,6 +35,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, date=None, dry_run=False, **options):
+        if mail_is_not_sent() and not dry_run:
+            # Otherwise each case would say "Reminder sent" and nobody would have one.
+            raise CommandError(f"{NOT_SENT}. Nobody was reminded and nothing was recorded.")
         if not settings.SITE_URL:
             self.stderr.write(
                 "SITE_URL is not set, so the e-mails cannot link to the cases: set it to "
