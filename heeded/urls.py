@@ -2,6 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from heeded.access.views import keep_alive
+
 admin.site.site_header = "Heeded administration"
 admin.site.site_title = "Heeded"
 # The admin's own sign-in form checks passwords without allauth's limit on failed sign-ins,
@@ -14,6 +16,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Sign-in, sign-out and password reset (django-allauth; sign-up is closed).
     path("accounts/", include("allauth.urls")),
+    # "Stay signed in" in the timeout warning (heeded/static/js/timeout-warning.js).
+    path("session/keep-alive/", keep_alive, name="session_keep_alive"),
     # Each app owns its own prefix; see the app's urls.py.
     path("", include("heeded.workqueue.urls")),  # dashboards, case list
     path("cases/", include("heeded.casework.urls")),  # recording and the case page
