@@ -159,6 +159,9 @@ LOGIN_REDIRECT_URL = "/"
 # Sessions end after inactivity: a request renews the session (at most once a minute, by
 # heeded.access.sessions), so the clock is idle time.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
+# How long before a session ends its pages warn, with a button to keep it (WCAG 2.2.1):
+# heeded/static/js/timeout-warning.js.
+SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEMO)
@@ -259,6 +262,9 @@ MIDDLEWARE.insert(
 )
 MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("heeded.access.context_processors.navigation")
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(
+    "heeded.access.context_processors.session_timeout"
+)
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

@@ -20,6 +20,8 @@ urlpatterns = [
     path("accounts/email/", access_views.your_account, name="account_email"),
     # Sign-in, sign-out and password reset (django-allauth; sign-up is closed).
     path("accounts/", include("allauth.urls")),
+    # "Stay signed in" in the timeout warning (heeded/static/js/timeout-warning.js).
+    path("session/keep-alive/", access_views.keep_alive, name="session_keep_alive"),
     # Each app owns its own prefix; see the app's urls.py.
     path("", include("heeded.workqueue.urls")),  # dashboards, case list
     path("cases/", include("heeded.casework.urls")),  # recording and the case page

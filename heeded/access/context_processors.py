@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
-from . import policies
+from . import policies, sessions
 
 
 def _url(name: str, fallback: str) -> str:
@@ -60,3 +63,55 @@ def navigation(request):
         ],
         "logout_url": _url("account_logout", "/accounts/logout/"),
     }
+
+
+# The public's pages that hold answers a session's end would delete.
+PUBLIC_FORM_PAGES = frozenset({"question", "check"})
+
+
+def idle_minutes() -> int:
+    """How long a session lasts without a request, in whole minutes (at least one)."""
+    return max(1, settings.SESSION_COOKIE_AGE // 60)
+
+
+def session_timeout(request):
+    """What the timeout warning (js/timeout-warning.js) needs, on the pages that have one:
+    every signed-in page, and the public's form pages once their answers are kept.
+
+    Reading the time left renews a session that is due for it, so the page's clock starts
+    from this request, as the session's does.
+    """
+    context = {"session_idle_minutes": idle_minutes()}
+    user = getattr(request, "user", None)
+    session = getattr(request, "session", None)
+    if session is None or not session.session_key:
+        return context
+    match = request.resolver_match
+    if user is not None and user.is_authenticated:
+        kind = "staff"
+        keep_alive = reverse("session_keep_alive")
+        query = urlencode({"timed_out": 1, "next": request.get_full_path()})
+        timed_out = f"{reverse('account_login')}?{query}"
+    elif (
+        match is not None
+        and "public" in match.namespaces
+        and match.url_name in PUBLIC_FORM_PAGES
+        and "journey" in match.kwargs
+    ):
+        kind = "public"
+        keep_alive = reverse("public:keep_alive")
+        timed_out = reverse("public:timed_out", args=[match.kwargs["journey"]])
+    else:
+        return context
+    session.get(sessions.RENEWED)  # loads it: the key of one that had ended is dropped
+    if not session.session_key:  # nothing left to keep, and no session to make
+        return context
+    sessions.renew(session)
+    context["session_timeout"] = {
+        "kind": kind,
+        "seconds_left": sessions.seconds_left(session),
+        "warning_seconds": settings.SESSION_WARNING_SECONDS,
+        "keep_alive_url": keep_alive,
+        "timed_out_url": timed_out,
+    }
+    return context

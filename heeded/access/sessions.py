@@ -5,18 +5,49 @@ Sessions end after SESSION_COOKIE_AGE of inactivity. Django's way of making that
 was an eighth of the dashboard's time. Renewing it only when the last renewal is a minute old
 keeps the same rule to within that minute, and on the safe side: a session ends between 29
 and 30 minutes after the last request, never later.
+
+The pages say how long is left (``seconds_left``), so that a warning can come before the
+end (WCAG 2.2.1, timing adjustable): on <body> for the page itself, and in the
+``Heeded-Session-Seconds-Left`` header of every answer that used the session, for the
+requests a page makes while it is open (htmx, "Stay signed in").
 """
 
 import time
 
+from django.conf import settings
+
 RENEW_AFTER_SECONDS = 60
-# Stored in the session itself: when it was last renewed (seconds since the epoch).
+# Stored in the session itself: when it was last saved with a new expiry (seconds since the
+# epoch), so that the time left is known without asking the database.
 RENEWED = "heeded_renewed_at"
+SECONDS_LEFT_HEADER = "Heeded-Session-Seconds-Left"
+
+
+def renew_after() -> int:
+    """A minute; less for a session shorter than four minutes (a test's), so that using it
+    still keeps it alive."""
+    return min(RENEW_AFTER_SECONDS, max(1, settings.SESSION_COOKIE_AGE // 4))
+
+
+def renew(session, *, now: int | None = None, force: bool = False) -> None:
+    """Mark ``session`` to be saved with a new expiry when its last renewal is due (or
+    ``force``), and note when. A session saved anyway (it changed) is renewed too."""
+    now = int(time.time()) if now is None else now
+    if force or session.modified or now - session.get(RENEWED, 0) >= renew_after():
+        session[RENEWED] = now
+
+
+def seconds_left(session, *, now: int | None = None) -> int:
+    """How long ``session`` lasts without another request: from its last renewal."""
+    now = int(time.time()) if now is None else now
+    renewed = session.get(RENEWED, now)
+    return max(0, renewed + settings.SESSION_COOKIE_AGE - now)
 
 
 class SessionRenewalMiddleware:
     """Marks a session that the request used as changed, so that SessionMiddleware saves it
-    with a new expiry, when it was last renewed a minute or more ago.
+    with a new expiry, when it was last renewed a minute or more ago; and says how long it
+    has left in a header.
 
     Sits after SessionMiddleware, so that its answer is seen before the session is saved.
     """
@@ -31,6 +62,6 @@ class SessionRenewalMiddleware:
         # that was not read would cost a query on the public pages.
         if session is not None and session.accessed and session.session_key:
             now = int(time.time())
-            if now - session.get(RENEWED, 0) >= RENEW_AFTER_SECONDS:
-                session[RENEWED] = now
+            renew(session, now=now)
+            response[SECONDS_LEFT_HEADER] = str(seconds_left(session, now=now))
         return response

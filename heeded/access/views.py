@@ -1,10 +1,14 @@
-"""The signed-in person's own account: who Heeded knows them as, and what they may change."""
+"""The signed-in person's own account, and the keep-alive behind "Stay signed in"."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
+from . import sessions
 from .roles import ROLES
 
 
@@ -19,3 +23,13 @@ def your_account(request):
     given = set(request.user.groups.values_list("name", flat=True))
     roles = [definition for role, definition in ROLES.items() if role.value in given]
     return render(request, "account/your_account.html", {"roles": roles})
+
+
+@never_cache
+@require_GET
+def keep_alive(request):
+    """Renews the signed-in person's session and changes nothing else. Sign-in is needed
+    (SignInRequiredMiddleware): someone signed out is sent to the sign-in page instead.
+    The session middleware's header says how long the session now has."""
+    sessions.renew(request.session, force=True)
+    return HttpResponse(status=204)

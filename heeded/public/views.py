@@ -10,11 +10,13 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
+from heeded.access import sessions
 from heeded.calendars.dates import long_date
 from heeded.cases.documents import ALLOWED_DESCRIPTION
 from heeded.cases.models import PartyRole
@@ -426,7 +428,29 @@ def _sent_here(request, journey: Journey) -> Submission | None:
     )
 
 
-def _session_expired(request, journey: Journey):
+@never_cache
+@require_GET
+def keep_alive(request):
+    """ "Continue with my answers" in the timeout warning: renews the visitor's session, and
+    changes nothing else. A visitor without one (or whose one has ended) is not given one:
+    410, so the page knows its answers are gone."""
+    session = request.session
+    if session.session_key:
+        session.get(sessions.RENEWED)  # loads it: the key of one that had ended is dropped
+    if not session.session_key:
+        return HttpResponse(status=410)
+    sessions.renew(session, force=True)
+    return HttpResponse(status=204)
+
+
+@never_cache
+def timed_out(request, journey: str):
+    """Where the timeout warning sends someone who did not answer it: the answers have gone
+    with the session, and the page says why."""
+    return _session_expired(request, _journey(journey), status=200)
+
+
+def _session_expired(request, journey: Journey, status: int = 400):
     minutes = idle_minutes(request)
     return _render(
         request,
@@ -440,7 +464,7 @@ def _session_expired(request, journey: Journey):
             "next_url": journey_start_url(journey),
             "next_text": "Start again",
         },
-        status=400,
+        status=status,
     )
 
 

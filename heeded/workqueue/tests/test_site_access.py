@@ -51,6 +51,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "your_account": SIGNED_IN,
     "account_change_password": SIGNED_IN,
     "account_set_password": SIGNED_IN,
+    # "Stay signed in" in the timeout warning (heeded.access.views).
+    "session_keep_alive": SIGNED_IN,
     # The admin's own sign-in form sends everyone to Heeded's, where failed sign-ins are
     # limited (heeded/urls.py).
     "admin:*": NO_ONE,
@@ -113,6 +115,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "public:question": PUBLIC,
     "public:check": PUBLIC,
     "public:done": PUBLIC,
+    "public:keep_alive": PUBLIC,
+    "public:timed_out": PUBLIC,
 }
 
 # Pages that, for someone allowed, answer with a redirect rather than a page of their own
@@ -140,6 +144,9 @@ BACK_TO_SIGN_IN_IS_AN_ANSWER = {"account_confirm_login_code"}
 # "Sent" pages show only in the browser that sent the form (a shared computer must not show
 # that a child complained), so a made-up example is, rightly, not found.
 NOT_FOUND_IS_AN_ANSWER = {"public:done"}
+# The timeout warning's keep-alive addresses answer with no page: renewed (204), or, for a
+# visitor with no session to keep, gone (410).
+EMPTY_ANSWERS = {"session_keep_alive": {204}, "public:keep_alive": {204, 410}}
 # Changes made by a button (POST only). The sweep checks that those not allowed are refused
 # a POST; it does not press the button for those allowed (each app's tests do that).
 POST_ONLY = {
@@ -259,6 +266,8 @@ def _judge(name: str, who: str, allowed: bool, status: int, location: str) -> st
         if status == 200:
             return None
         if status == 404 and name in NOT_FOUND_IS_AN_ANSWER:
+            return None
+        if status in EMPTY_ANSWERS.get(name, ()):
             return None
         if status == 302 and name in BACK_TO_SIGN_IN_IS_AN_ANSWER:
             return None

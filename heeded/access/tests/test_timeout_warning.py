@@ -1,0 +1,120 @@
+"""The timeout warning (WCAG 2.2.1): the pages carry the session's clock and the script, and
+the keep-alive addresses renew a session without making one."""
+
+import datetime as dt
+import re
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.contrib.sessions.models import Session
+
+from heeded.access.sessions import SECONDS_LEFT_HEADER
+from heeded.public.tests.journeys import COMPLAINT, answer_all, step_url
+
+pytestmark = pytest.mark.django_db
+START = dt.datetime(2022, 10, 12, 9, 0, tzinfo=dt.UTC)
+KEEP_ALIVE = "/session/keep-alive/"
+PUBLIC_KEEP_ALIVE = "/feedback/keep-alive/"
+
+
+def body_data(page: str) -> dict[str, str]:
+    body = re.search(r"<body[^>]*>", page).group(0)
+    return dict(re.findall(r'data-app-session-([a-z-]+)="([^"]*)"', body))
+
+
+def expiry(client):
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_a_signed_in_page_carries_the_clock_the_script_and_the_warning(client, officer):
+    settings_seconds = settings.SESSION_COOKIE_AGE
+    with time_machine.travel(START, tick=False) as clock:
+        client.force_login(officer)
+        client.get("/")
+        clock.shift(dt.timedelta(seconds=20))  # within the minute: not renewed again
+        response = client.get("/cases/", headers={"HX-Request": "true"})
+    page = response.content.decode()
+    # A request the page makes (htmx) restarts its clock from this header.
+    assert response[SECONDS_LEFT_HEADER] == str(settings_seconds - 20)
+    data = body_data(page)
+    assert data == {
+        "seconds": str(settings_seconds - 20),
+        "warning-seconds": str(settings.SESSION_WARNING_SECONDS),
+        "keep-alive-url": KEEP_ALIVE,
+        "timed-out-url": "/accounts/login/?timed_out=1&amp;next=%2Fcases%2F",
+    }
+    assert re.search(r'<script src="/static/js/timeout-warning\.js" defer>', page)
+    assert "You will be signed out in" in page
+    assert ">Stay signed in</button>" in page
+    assert ">Sign out</button>" in page
+
+
+def test_the_sign_in_page_says_why_someone_was_signed_out(client):
+    page = client.get("/accounts/login/?timed_out=1&next=/cases/").content.decode()
+    assert "You were signed out because you did not do anything for 30 minutes." in page
+    assert "data-app-session-seconds" not in page  # signed out: no clock
+    assert "You were signed out" not in client.get("/accounts/login/").content.decode()
+
+
+def test_stay_signed_in_renews_the_session_and_needs_sign_in(client, officer):
+    idle = dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    with time_machine.travel(START, tick=False) as clock:
+        client.force_login(officer)
+        client.get("/")
+        clock.shift(dt.timedelta(seconds=20))  # a page now would not renew it
+        response = client.get(KEEP_ALIVE)
+        assert response.status_code == 204
+        assert response[SECONDS_LEFT_HEADER] == str(settings.SESSION_COOKIE_AGE)
+        assert expiry(client) == START + dt.timedelta(seconds=20) + idle
+        clock.shift(idle - dt.timedelta(seconds=10))  # past the first expiry
+        assert client.get("/").status_code == 200
+    client.logout()
+    refused = client.get(KEEP_ALIVE)
+    assert refused.status_code == 302
+    assert refused["Location"].startswith("/accounts/login/")
+
+
+def test_a_public_form_page_with_answers_kept_carries_the_clock(client):
+    first = next(iter(COMPLAINT))
+    assert (
+        "data-app-session-seconds" not in client.get(step_url("complaint", first)).content.decode()
+    )
+    answer_all(client, "complaint", {first: COMPLAINT[first]})
+    second = list(COMPLAINT)[1]
+    page = client.get(step_url("complaint", second)).content.decode()
+    data = body_data(page)
+    assert data["keep-alive-url"] == PUBLIC_KEEP_ALIVE
+    assert data["timed-out-url"] == "/feedback/complaint/timed-out/"
+    assert int(data["seconds"]) > settings.SESSION_COOKIE_AGE - 5
+    assert "We will delete your answers in" in page
+    assert ">Continue with my answers</button>" in page
+    assert "Sign out" not in page
+
+
+def test_continue_with_my_answers_renews_the_visitors_session(client):
+    first = next(iter(COMPLAINT))
+    idle = dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    with time_machine.travel(START, tick=False) as clock:
+        answer_all(client, "complaint", {first: COMPLAINT[first]})
+        clock.shift(dt.timedelta(seconds=30))
+        response = client.get(PUBLIC_KEEP_ALIVE)
+        assert response.status_code == 204
+        assert expiry(client) == START + dt.timedelta(seconds=30) + idle
+
+
+def test_the_public_keep_alive_makes_no_session_for_a_visitor_without_one(client):
+    response = client.get(PUBLIC_KEEP_ALIVE)
+    assert response.status_code == 410
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert Session.objects.count() == 0
+    # Nor for one whose session has ended: its old cookie is not made a new session.
+    client.cookies[settings.SESSION_COOKIE_NAME] = "x" * 32
+    assert client.get(PUBLIC_KEEP_ALIVE).status_code == 410
+    assert Session.objects.count() == 0
+
+
+def test_the_timed_out_page_says_why_the_answers_went(client):
+    page = client.get("/feedback/complaint/timed-out/").content.decode()
+    assert "so we deleted your answers" in page
+    assert "data-app-session-seconds" not in page
