@@ -56,8 +56,9 @@ def tick(page, name: str, value: str) -> None:
         page.keyboard.press("Space")
 
 
-# The page's main button: Continue, Send, or the green start button.
-MAIN_BUTTON = "button.govuk-button:not(.govuk-button--secondary)"
+# The page's main button: Continue, Send, or the green start button (in <main>: the
+# timeout warning's "Continue with my answers", hidden until it opens, is outside it).
+MAIN_BUTTON = "main button.govuk-button:not(.govuk-button--secondary)"
 START_BUTTON = "a.govuk-button--start"
 
 
