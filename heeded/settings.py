@@ -241,24 +241,23 @@ from csp.constants import NONE, SELF  # noqa: E402
 
 # After the Heeded apps, so heeded.access's templates for allauth's pages come first.
 INSTALLED_APPS += ["allauth", "allauth.account"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "csp.middleware.CSPMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    # Every page needs sign-in unless marked otherwise (the public's feedback forms).
-    "heeded.access.middleware.SignInRequiredMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("heeded.access.middleware.SignInRequiredMiddleware") + 1,
-    # No copy of a signed-in page or download kept by the browser (shared computers).
-    "heeded.access.middleware.NoStoreWhenSignedInMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+
+
+def _after(anchor: str, *names: str) -> None:
+    """Put ``names``, in this order, straight after the middleware ``anchor``."""
+    at = MIDDLEWARE.index(anchor) + 1
+    MIDDLEWARE[at:at] = names
+
+
+_after("django.middleware.security.SecurityMiddleware", "csp.middleware.CSPMiddleware")
+_after(
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before the CSRF check reads a form: nobody signed out can post gigabytes of files.
     "heeded.access.middleware.RequestSizeLimitMiddleware",
+    # Every page needs sign-in unless marked otherwise (the public's feedback forms).
+    "heeded.access.middleware.SignInRequiredMiddleware",
+    # No copy of a signed-in page or download kept by the browser (shared computers).
+    "heeded.access.middleware.NoStoreWhenSignedInMiddleware",
 )
 MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("heeded.access.context_processors.navigation")
