@@ -44,6 +44,7 @@ from .actions._base import ProcedureError, record_event, staff_name
 from .clocks import Deadline, open_deadlines
 from .links import case_link
 from .models import Case, CaseEvent, EventKind, Stage
+from .outgoing_mail import mail_is_not_sent
 
 log = logging.getLogger(__name__)
 
@@ -298,6 +299,13 @@ def cannot_remind(manager) -> str:
         return (
             f"{staff_name(manager)} has no e-mail address in Heeded: an administrator can add "
             "one under Staff."
+        )
+    if mail_is_not_sent():
+        # As ``send_reminders`` refuses: "Reminder sent" on the timeline would say that
+        # someone was chased when the e-mail only went to the server's output.
+        return (
+            "Heeded cannot send e-mail: no mail server is set up (EMAIL_URL). Remind "
+            f"{staff_name(manager)} another way and log it as a contact."
         )
     return ""
 

@@ -131,3 +131,23 @@ def test_chasing_by_hand_while_reminders_are_stopped_says_so_and_keeps_them_stop
     assert len(mail.outbox) == 1
     chased.refresh_from_db()
     assert chased.reminders_stopped
+
+
+def test_outside_the_demo_without_a_mail_server_it_is_refused_saying_why(
+    client, officer, chased, settings
+):
+    """As ``send_reminders`` refuses: otherwise the timeline would say "Reminder sent" while
+    the e-mail went only to the server's output and no one was chased."""
+    settings.DEMO = False
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    client.force_login(officer)
+    assert not offered(chased, officer)
+    why = (
+        "Heeded cannot send e-mail: no mail server is set up (EMAIL_URL). Remind Responding "
+        "Tester another way and log it as a contact."
+    )
+    assert why in client.get(action_url(chased, "remind"), follow=True).content.decode()
+    response = send(client, chased)
+    assert response.status_code == 409
+    assert why in response.content.decode()
+    assert not CaseEvent.objects.filter(case=chased, kind=EventKind.REMINDED).exists()

@@ -141,9 +141,11 @@ def change_cell(now: int, before: int | None) -> str:
     if difference == 0:
         return "0"
     sign = "+" if difference > 0 else MINUS
-    share = percentage(abs(difference), before)
-    # "+1 (+0%)" on a base of 340 reads as no change; the spreadsheet keeps the number 0.
-    return f"{sign}{abs(difference):,} ({f'{sign}{share}%' if share else 'under 1%'})"
+    # ``percent``'s words, as the sentences have them: "+1 (+0%)" on a base of 340 read as no
+    # change, and "−999 (−100%)" of 1,000 as none left. Those words need no sign; the
+    # spreadsheet keeps the numbers (``change_figures``).
+    share = percent(abs(difference), before)
+    return f"{sign}{abs(difference):,} ({f'{sign}{share}' if share[0].isdigit() else share})"
 
 
 def change_figures(now: int, before: int | None) -> tuple[int, int | None] | None:

@@ -111,8 +111,10 @@ def test_a_fall_in_a_table_is_signed_like_a_rise_so_its_percentage_cannot_read_a
     assert wording.change_cell(1200, 1000) == "+200 (+20%)"
     assert wording.change_cell(5, 5) == "0"
     # A change that rounds to 0% is not shown as none.
-    assert wording.change_cell(341, 340) == "+1 (under 1%)"
-    assert wording.change_cell(339, 340) == "\u22121 (under 1%)"
+    assert wording.change_cell(341, 340) == "+1 (less than 1%)"
+    assert wording.change_cell(339, 340) == "\u22121 (less than 1%)"
+    # A fall to 1 of 1,000 is not "−100%": one is left, as the sentences say.
+    assert wording.change_cell(1, 1000) == "\u2212999 (more than 99%)"
 
 
 def test_a_changes_figures_are_the_numbers_its_cell_prints():
