@@ -6,6 +6,6 @@ class AccessConfig(AppConfig):
     verbose_name = "People and access"
 
     def ready(self):
-        from . import signals
+        from . import checks, signals  # noqa: F401  checks registers the deployment check
 
         signals.connect()

@@ -56,6 +56,7 @@ MAIL = {
     "EMAIL_URL": "smtp+tls://heeded@smtp.example.gov.uk:587",
     "DEFAULT_FROM_EMAIL": "complaints@example.gov.uk",
     "SITE_URL": "https://complaints.example.gov.uk",
+    "CACHE_URL": "redis://cache.example.gov.uk:6379/0",
 }
 
 
@@ -106,6 +107,8 @@ def test_the_deployment_checks_refuse_a_server_left_in_demo_mode(tmp_path):
         ("SITE_URL", "heeded.W003) SITE_URL is not set"),
         # The cases would go to a SQLite file in the installation folder.
         ("DATABASE_URL", "heeded.W004) DATABASE_URL is not PostgreSQL"),
+        # Each gunicorn worker would count failed sign-ins on its own.
+        ("CACHE_URL", "heeded.W005) CACHE_URL is not set"),
     ],
 )
 def test_the_deployment_checks_name_each_email_setting_left_out(tmp_path, missing, warning):
