@@ -269,6 +269,14 @@ class Context:
     def period_header(self, period: str | None) -> str:
         return self.label if period is None else period
 
+    @staticmethod
+    def share_cell(numerator: int, denominator: int) -> Cell:
+        """A percentage of its base, "31%", "less than 1%" or "more than 99%"."""
+        return Cell(
+            wording.percent(numerator, denominator),
+            fraction=wording.beyond_whole(numerator, denominator),
+        )
+
     def number_cell(self, value, measure=None, key=None, period=None, decimals=None) -> Cell:
         """A count, or with ``decimals`` a figure that is not one (an average, money): that
         is printed with those places whatever its value, since 0.0 and an average that
@@ -322,12 +330,18 @@ class Context:
             cells += [self.number_cell(values[p].get(code, 0), measure, code, p) for p in periods]
             r = len(table.rows)
             if share_of:
-                cells.append(Cell(wording.percent(values[None].get(code, 0), share_of[1])))
+                cells.append(self.share_cell(values[None].get(code, 0), share_of[1]))
                 table.derived.append(((r, len(cells) - 1), (r, 1), None))
             if years and self.previous:
                 now, before = values[None].get(code, 0), values[self.previous].get(code, 0)
                 change = wording.change_figures(now, before)
-                cells.append(Cell(wording.change_cell(now, before), change=change))
+                cells.append(
+                    Cell(
+                        wording.change_cell(now, before),
+                        change=change,
+                        fraction=wording.change_beyond_whole(now, before),
+                    )
+                )
                 table.derived.append(((r, len(cells) - 1), (r, 1), (r, 2)))
             table.rows.append(Row(cells))
         if total is not None and keys:

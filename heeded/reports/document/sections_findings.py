@@ -234,7 +234,7 @@ def _halves(ctx: Context, halves: dict) -> Table:
                     Cell(label),
                     ctx.number_cell(responses),
                     ctx.number_cell(within),
-                    Cell(wording.percent(within, responses)),
+                    ctx.share_cell(within, responses),
                 ]
             )
         )
@@ -721,7 +721,7 @@ def _young_people_by_service(ctx: Context) -> Table | Note | None:
                     Cell(ctx.name("service_team", code)),
                     ctx.number_cell(young, "young_people_by_service_team", code),
                     ctx.number_cell(every, "complaints.service_teams", code),
-                    Cell(wording.percent(young, every)),
+                    ctx.share_cell(young, every),
                 ]
             )
         )

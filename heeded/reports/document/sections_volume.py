@@ -146,7 +146,7 @@ def _shares_of_total(ctx: Context, table: Table, grand: int) -> None:
         if row.kind in ("group", "total"):
             row.cells.append(Cell(""))
             continue
-        row.cells.append(Cell(wording.percent(row.cells[1].value, total)))
+        row.cells.append(ctx.share_cell(row.cells[1].value, total))
         table.derived.append(((r, column), (r, 1), None))
         if row.kind != "subtotal":
             parts.append(wording.percentage(row.cells[1].value, total) or 0)

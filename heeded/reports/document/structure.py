@@ -34,6 +34,10 @@ class Cell:
     # percentage change, signed, None from a base of 0 ("new"). The spreadsheet gives them
     # a column each, as numbers that sort and chart; the other formats print the text.
     change: tuple[int | float, int | None] | None = None
+    # The exact fraction behind a share or change printed "less than 1%" or "more than 99%",
+    # which no whole percentage states truly: the spreadsheet keeps the number and shows the
+    # words, where it would have had to store them as text or print "0%".
+    fraction: float | None = None
 
     @property
     def is_number(self) -> bool:

@@ -67,6 +67,14 @@ def percent(numerator: int, denominator: int) -> str:
     return f"{value}%"
 
 
+def beyond_whole(numerator: int, denominator: int) -> float | None:
+    """The fraction behind ``percent``'s "less than 1%" or "more than 99%", for the
+    spreadsheet to keep as a number; None where a whole percentage is printed."""
+    if percent(numerator, denominator)[:1].isdigit() or not denominator:
+        return None
+    return numerator / denominator
+
+
 def share(numerator: int, denominator: int, count: Count = plain) -> str:
     """ "19 of 28 (68%)"; the percentage is left out when either count is hidden; "all 47"
     or "both" where it is every one (``_every``)."""
@@ -159,6 +167,15 @@ def change_figures(now: int, before: int | None) -> tuple[int, int | None] | Non
     if share is None:
         return difference, None
     return difference, share if difference >= 0 else -share
+
+
+def change_beyond_whole(now: int, before: int | None) -> float | None:
+    """``beyond_whole`` for a change: the signed fraction of its base behind "+1 (less than
+    1%)" or "−999 (more than 99%)"."""
+    if before is None:
+        return None
+    exact = beyond_whole(abs(now - before), before)
+    return -exact if exact is not None and now < before else exact
 
 
 def _number(value: int | float) -> str:

@@ -4,6 +4,7 @@ words, and under the table what the report's text says of its figures, then its 
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 
@@ -15,6 +16,7 @@ from ..document.structure import Cell, Document, Table
 HEADER_ROW = 2
 # A rounded share as every format prints it ("31%"); a change ("+6 (+10%)") is not one.
 _PERCENT = re.compile(r"(\d+)%")
+_BEYOND_WHOLE = re.compile(r"(less|more) than \d+%")
 
 
 def render(document: Document) -> bytes:
@@ -41,6 +43,12 @@ def render(document: Document) -> bytes:
         book.add_format({"num_format": "+0%;-0%;0%"}),
     )
     used: set[str] = set()
+
+    @functools.cache
+    def words(text: str):
+        # A number format of nothing but words: the cell keeps its number, shown as they are.
+        return book.add_format({"num_format": f'"{text}"'})
+
     contents = book.add_worksheet("Contents")
     contents.write_row(
         0, 0, [f"{document.organisation}: {document.title}", document.period_label], bold
@@ -65,7 +73,7 @@ def render(document: Document) -> bytes:
             c = 0
             for n, cell in enumerate(row.cells):
                 if n in changes:
-                    _write_change(sheet, r, c, cell, style, signed)
+                    _write_change(sheet, r, c, cell, style, signed, words)
                     c += 2
                     continue
                 if cell.is_number and c:
@@ -74,6 +82,9 @@ def render(document: Document) -> bytes:
                         decimals[places] = book.add_format({"num_format": "#,##0." + "0" * places})
                     fmt = decimals[places] if places else style
                     sheet.write_number(r, c, cell.value, fmt)
+                elif c and cell.fraction is not None and not cell.suppressed:
+                    # "less than 1%": the exact share, shown in those words.
+                    sheet.write_number(r, c, cell.fraction, words(cell.text))
                 elif c and (share := _PERCENT.fullmatch(cell.text)):
                     # A share as a number ("31%" is 0.31 shown as 31%, as the PDF prints
                     # it), so that a column of shares sorts and sums as figures do.
@@ -107,7 +118,7 @@ def _header(table: Table, changes: set[int]) -> list[str]:
     return header
 
 
-def _write_change(sheet, r: int, c: int, cell: Cell, style, signed) -> None:
+def _write_change(sheet, r: int, c: int, cell: Cell, style, signed, words) -> None:
     """A change as its difference and percentage change (6 and 0.10, shown "+6" and
     "+10%"); from a base of 0 the percentage is "new", as the other formats say. A change
     the public version withholds is "withheld" in both: either would give it away."""
@@ -121,7 +132,9 @@ def _write_change(sheet, r: int, c: int, cell: Cell, style, signed) -> None:
         return
     difference, share = cell.change
     sheet.write_number(r, c, difference, signed[0])
-    if share is not None:
+    if cell.fraction is not None:  # "+1 (less than 1%)": the exact change, in those words
+        sheet.write_number(r, c + 1, cell.fraction, words(_BEYOND_WHOLE.search(cell.text)[0]))
+    elif share is not None:
         sheet.write_number(r, c + 1, share / 100, signed[1])
     elif difference:
         sheet.write_string(r, c + 1, cell.text, style)  # "new"

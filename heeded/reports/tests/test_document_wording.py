@@ -127,6 +127,21 @@ def test_a_changes_figures_are_the_numbers_its_cell_prints():
     assert wording.change_figures(8, None) is None  # no year before
 
 
+def test_only_a_share_no_whole_percentage_states_keeps_its_exact_fraction():
+    # For the spreadsheet, which shows the words and keeps the number behind them.
+    assert wording.beyond_whole(1, 340) == 1 / 340
+    assert wording.beyond_whole(339, 340) == 339 / 340
+    assert wording.beyond_whole(34, 340) is None  # 10%: the whole percentage is true
+    assert wording.beyond_whole(0, 340) is None
+    assert wording.beyond_whole(1, 0) is None
+    assert wording.change_beyond_whole(341, 340) == 1 / 340
+    assert wording.change_beyond_whole(339, 340) == -1 / 340
+    assert wording.change_beyond_whole(1, 1000) == -999 / 1000
+    assert wording.change_beyond_whole(68, 49) is None
+    assert wording.change_beyond_whole(8, 0) is None  # "new"
+    assert wording.change_beyond_whole(8, None) is None
+
+
 def test_a_change_to_zero_names_last_years_count_without_a_percentage():
     # "No complaints were refused, a decrease of 3 (100%) on 2018/19" says it twice.
     assert wording.change(0, 3, "2018/19") == "down from 3 in 2018/19"

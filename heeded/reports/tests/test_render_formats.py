@@ -628,3 +628,39 @@ def test_public_xlsx_withholds_both_figures_of_a_withheld_change(public_document
     sheet, _ = sheet_of(book, public_document, "bands")
     rows = {row[0]: row[1:] for row in sheet.iter_rows(min_row=4, values_only=True)}
     assert rows["Within 10 working days"] == (19, "withheld", 19, 19, "withheld", "withheld")
+
+
+def test_xlsx_keeps_the_number_behind_less_than_1_percent_and_shows_the_words():
+    # Demo 2025/26, Table 1: "less than 1%" was text in the workbook, which neither sorts
+    # nor sums, and a change of +1 on 338 showed as "+0%", which reads as none.
+    report = sample_report(
+        {
+            "complaints.total": 340,
+            "complaints.natures": {"conduct_of_worker": 1, "quality_of_service": 339},
+        }
+    )
+    report["comparisons"]["2018/19"]["complaints.natures"] = {
+        "conduct_of_worker": 2,
+        "quality_of_service": 338,
+    }
+    document = build_document(report, labels=Labels.load())
+    book = load_workbook(io.BytesIO(render_document(document, "xlsx")))
+    sheet, table = sheet_of(book, document, "natures")
+    header = [c.value for c in sheet[3]]
+    cells = {row[0].value: row[1:] for row in sheet.iter_rows(min_row=4)}
+    few = cells["Conduct of worker"][header.index("% of 340 complaints") - 1]
+    most = cells["Quality of service"][header.index("% of 340 complaints") - 1]
+    # As exact as the file keeps a number (15 significant figures).
+    assert (few.value, few.number_format) == (pytest.approx(1 / 340), '"less than 1%"')
+    assert (most.value, most.number_format) == (pytest.approx(339 / 340), '"more than 99%"')
+    rise = cells["Quality of service"][-2:]
+    fall = cells["Conduct of worker"][-2:]
+    assert [(c.value, c.number_format) for c in rise] == [
+        (1, "+0;-0;0"),
+        (pytest.approx(1 / 338), '"less than 1%"'),
+    ]
+    assert [c.value for c in fall] == [-1, -0.5]
+    # What every other format prints.
+    printed = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows}
+    assert "less than 1%" in printed["Conduct of worker"]
+    assert "+1 (less than 1%)" in printed["Quality of service"]
