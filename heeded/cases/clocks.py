@@ -99,6 +99,21 @@ def stage_deadline(
     return Deadline(clock.what, due, clock, start, stage.number)
 
 
+def delay_notice_deadline(case: Case, stage: Stage) -> Deadline | None:
+    """When the complainant must be told why there is no response yet, on a stage whose
+    procedure says so (adult social care: 6 months from receipt, or the longer period
+    agreed, SI 2009/309 regulation 14); None once answered or once they have been told."""
+    rule = case.procedure.stage(stage.number)
+    clock = rule.warning if rule else None
+    if clock is None or stage.responded_on or stage.delay_explained_on:
+        return None
+    start = case.received_on if clock.counts_from is CountsFrom.RECEIVED else stage.started_on
+    due = clock.deadline(start)
+    # A longer period agreed: the complainant is owed an explanation only once it has run.
+    due = max(due, stage.extended_to) if stage.extended_to else due
+    return Deadline(clock.what, due, clock, start, stage.number)
+
+
 def latest_extension(case: Case, stage: Stage) -> dt.date | None:
     """The furthest the stage's response deadline may be extended, by its procedure."""
     rule = case.procedure.stage(stage.number)
@@ -124,6 +139,7 @@ def open_deadlines(case: Case, organisation: Organisation | None = None) -> list
     if case.closed_on is not None:
         return []
     deadlines: list[Deadline] = []
+    notices: list[Deadline] = []
     ack = acknowledgement_deadline(case)
     # Once a stage has been answered, the acknowledgement is no longer chased.
     if ack and case.acknowledged_on is None and not any(s.responded_on for s in case.stages.all()):
@@ -134,6 +150,8 @@ def open_deadlines(case: Case, organisation: Organisation | None = None) -> list
             # A stage its procedure does not declare (an imported compliment's "Stage 1",
             # extended or not) is history: nothing is chased.
             continue
+        if notice := delay_notice_deadline(case, stage):
+            notices.append(notice)
         deadline = stage_deadline(case, stage, organisation)
         if deadline is None and stage.responded_on is None and stage.extended_to:
             # An agreed response period (adult social care) has no statutory clock.
@@ -157,7 +175,8 @@ def open_deadlines(case: Case, organisation: Organisation | None = None) -> list
                     stage.number,
                 )
             deadlines.append(deadline)
-    return sorted(deadlines, key=lambda d: d.due_on)
+    # After the responses: on the day an agreed period runs out, the response is chased first.
+    return sorted(deadlines + notices, key=lambda d: d.due_on)
 
 
 def internal_target(deadline: Deadline, closed_days: Iterable[dt.date]) -> dt.date:

@@ -276,6 +276,10 @@ class Stage(models.Model):
     )
     panel_held_on = models.DateField(null=True, blank=True)
     panel_report_on = models.DateField(null=True, blank=True)
+    # Adult social care: when the complainant was told why there was no response within 6
+    # months, or the longer period agreed, and what they were told (SI 2009/309 reg 14).
+    delay_explained_on = models.DateField(null=True, blank=True)
+    delay_explanation = models.TextField(blank=True)
     responded_on = models.DateField(null=True, blank=True, db_index=True)
     outcome = models.CharField(max_length=20, choices=StageOutcome.choices, blank=True)
     response_summary = models.TextField(blank=True)
@@ -322,6 +326,7 @@ class EventKind(models.TextChoices):
     STAGE_EXTENDED = "stage_extended", "Deadline extended"
     PANEL_HELD = "panel_held", "Review panel held"
     PANEL_REPORTED = "panel_reported", "Panel report received"
+    DELAY_EXPLAINED = "delay_explained", "Told why there is no response yet"
     STAGE_RESPONDED = "stage_responded", "Stage responded to"
     WITHDRAWN = "withdrawn", "Withdrawn"
     OUTCOMES_RECORDED = "outcomes_recorded", "Outcomes recorded"

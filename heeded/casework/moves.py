@@ -134,6 +134,13 @@ MOVES = [
         "extend", PROGRESS, lambda s: extend_label(s.open_rule), reasons.extend, _open_stage_number
     ),
     Declared(
+        "explain-delay",
+        PROGRESS,
+        lambda s: f"Record that the {s.procedure.asker} was told why there is no response yet",
+        reasons.explain_delay,
+        _open_stage_number,
+    ),
+    Declared(
         "start-stage",
         PROGRESS,
         lambda s: f"Start Stage {reasons.next_stage(s)}",

@@ -206,6 +206,18 @@ def panel_held(s: Situation) -> str:
     return ""
 
 
+def explain_delay(s: Situation) -> str:
+    if reason := _on_the_open_stage(s, "explain-delay"):
+        return reason
+    if not s.open_rule.warning:
+        return f"{_stage_name(s)} has no notice of delay: its deadline is the one to meet."
+    if s.open_stage.delay_explained_on:
+        return (
+            f"The {s.procedure.asker} was told why on {long_date(s.open_stage.delay_explained_on)}."
+        )
+    return ""
+
+
 def panel_report(s: Situation) -> str:
     if reason := _on_the_open_stage(s, "panel-report"):
         return reason

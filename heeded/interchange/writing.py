@@ -105,6 +105,7 @@ class NewStage:
     acknowledged_on: None = None
     panel_held_on: None = None
     panel_report_on: None = None
+    delay_explained_on: None = None
 
 
 class _Stages(list):

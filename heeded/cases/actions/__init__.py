@@ -37,6 +37,7 @@ from .reminders import start_reminders, stop_reminders, stopped_words
 from .stages import (
     acknowledge_stage,
     agree_statement,
+    explain_delay,
     extend_stage,
     extension_refusals,
     record_panel,
@@ -57,6 +58,7 @@ __all__ = [
     "acknowledge_stage",
     "add_note",
     "agree_statement",
+    "explain_delay",
     "assign",
     "change_person_details",
     "changes_since",

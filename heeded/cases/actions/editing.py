@@ -278,6 +278,7 @@ def _recorded(case: Case, first: Stage | None) -> list[tuple[dt.date, str]]:
             (stage.acknowledged_on, f"the {of}acknowledgement"),
             (stage.panel_held_on, "the review panel"),
             (stage.panel_report_on, "the panel's report"),
+            (stage.delay_explained_on, "telling the complainant why there is no response yet"),
             (stage.responded_on, f"the {of}response"),
         ]
     for contact in case.contacts.all():

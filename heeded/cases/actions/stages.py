@@ -328,6 +328,52 @@ def extension_refusals(
     return refusals + _first_refusal(checks)
 
 
+def explain_delay(
+    case: Case,
+    number: int,
+    *,
+    by,
+    on: dt.date,
+    explanation: str,
+    expected_version: int | None = None,
+) -> Stage:
+    """The complainant was told why there is no response yet: what the procedure asks once
+    its warning period has run without one (adult social care: 6 months, SI 2009/309 reg 14).
+    Told earlier, it still counts: a council that writes before the 6 months are up has
+    done what the rule asks, and is not chased again."""
+    with transaction.atomic():
+        case = locked(case, expected_version)
+        require_open(case)
+        stage = _stage(case, number)
+        rule = case.procedure.stage(number)
+        require(
+            rule.warning is not None,
+            f"{rule.called} of the {case.procedure.name} has no notice of delay.",
+        )
+        require(stage.responded_on is None, f"{rule.called} has already been responded to.")
+        require(
+            stage.delay_explained_on is None,
+            f"The {case.procedure.asker} was told why on {long_date(stage.delay_explained_on)}.",
+        )
+        require_date(on, f"the {case.procedure.asker} was told", "on")
+        require(on <= localdate(), "The date they were told cannot be in the future.", "on")
+        require_not_before(on, stage.started_on, "they were told", rule.start, "on")
+        require(bool(explanation.strip()), "Say what they were told.", "explanation")
+        stage.delay_explained_on = on
+        stage.delay_explanation = explanation.strip()
+        save_with_history(stage, by, "Told why there is no response yet")
+        record_event(
+            case,
+            EventKind.DELAY_EXPLAINED,
+            by=by,
+            on=on,
+            stage_number=number,
+            description=explanation.strip(),
+        )
+        _finish(case, by, "Told why there is no response yet")
+    return stage
+
+
 def record_panel(case: Case, *, by, held_on: dt.date, expected_version: int | None = None) -> Stage:
     """Stage 3: the review panel met."""
     return _panel_step(

@@ -255,11 +255,16 @@ class TestOtherProcedures:
         case = record(officer, record_type="mp_councillor_enquiry", received_on=D(2022, 9, 12))
         assert case.stage(1).due_on == D(2022, 9, 20)
 
-    def test_adult_social_care_has_no_deadline_until_one_is_agreed(self, officer):
+    def test_adult_social_care_has_no_response_deadline_until_one_is_agreed(self, officer):
         case = record(officer, record_type="adult_social_care_complaint", received_on=D(2025, 3, 3))
         actions.acknowledge(case, by=officer, on=D(2025, 3, 4))
         case.refresh_from_db()
-        assert case.next_deadline is None
+        # Only the notice of delay, at 6 months (SI 2009/309 regulation 14).
+        assert (case.next_deadline, case.next_deadline_what) == (
+            D(2025, 9, 3),
+            "Tell the complainant why there is no response yet",
+        )
+        assert case.stage(1).due_on is None
         actions.extend_stage(
             case, 1, by=officer, to=D(2025, 4, 30), reason="Agreed with the complainant by phone"
         )

@@ -9,6 +9,7 @@ from heeded.calendars.working_days import Calendar
 from heeded.cases import actions
 from heeded.cases.actions import ProcedureError
 from heeded.cases.actions._base import require_working_day
+from heeded.cases.clocks import open_deadlines
 
 from .factories import record
 
@@ -63,16 +64,20 @@ def test_the_working_day_suggested_is_on_or_before_the_latest_extension():
     )
 
 
-def test_an_adult_social_care_response_period_may_be_agreed_beyond_six_months(officer):
-    """QA: the agreed response period was capped at 6 months. SI 2009/309 sets no maximum:
-    6 months is when, without a response, the complainant must be told why, "or a longer
-    agreed period" (domain.md sections 0 and 2)."""
-    case = record(
+def adult_social_care_complaint(officer):
+    return record(
         officer,
         record_type="adult_social_care_complaint",
         received_on=D(2026, 1, 5),
         today=D(2026, 1, 6),
     )
+
+
+def test_an_adult_social_care_response_period_may_be_agreed_beyond_six_months(officer):
+    """QA: the agreed response period was capped at 6 months. SI 2009/309 sets no maximum:
+    6 months is when, without a response, the complainant must be told why, "or a longer
+    agreed period" (domain.md sections 0 and 2)."""
+    case = adult_social_care_complaint(officer)
     actions.acknowledge(case, by=officer, on=D(2026, 1, 6))
     stage = actions.extend_stage(
         case, 1, by=officer, to=D(2026, 9, 30), reason="Agreed with Mr Khan: the care review"
@@ -226,3 +231,60 @@ def test_a_complaint_extension_agreed_after_the_deadline_is_allowed(officer):
         case, 1, by=officer, to=D(2022, 10, 7), reason="Waiting for records", on=D(2022, 9, 28)
     )
     assert due < D(2022, 9, 28) and stage.extended_to == D(2022, 10, 7)
+
+
+def test_an_adult_social_care_complaint_unanswered_at_six_months_is_chased_until_told_why(
+    officer,
+):
+    """SI 2009/309 regulation 14: no response within 6 months of receipt (or the longer
+    period agreed), and the complainant must be told why. Heeded chased nothing: the agreed
+    period has no statutory clock, so the case had no deadline at all."""
+    case = adult_social_care_complaint(officer)
+    actions.acknowledge(case, by=officer, on=D(2026, 1, 6))
+    case.refresh_from_db()
+    # 5 July 2026 is a Sunday: the next working day.
+    assert (case.next_deadline, case.next_deadline_what) == (
+        D(2026, 7, 6),
+        "Tell the complainant why there is no response yet",
+    )
+    stage = actions.explain_delay(
+        case,
+        1,
+        by=officer,
+        on=D(2026, 7, 3),
+        explanation="The care provider's records are still awaited; a response by 31 July.",
+    )
+    assert (stage.delay_explained_on, stage.delay_explanation[:25]) == (
+        D(2026, 7, 3),
+        "The care provider's recor",
+    )
+    case.refresh_from_db()
+    assert (case.next_deadline, case.next_deadline_what) == (None, "")
+    event = case.events.get(kind="delay_explained")
+    assert (event.happened_on, event.stage_number) == (D(2026, 7, 3), 1)
+    with pytest.raises(ProcedureError, match="was told why on 3 July 2026"):
+        actions.explain_delay(case, 1, by=officer, on=D(2026, 7, 4), explanation="Again")
+
+
+def test_a_longer_agreed_period_puts_the_notice_of_delay_at_its_end(officer):
+    case = adult_social_care_complaint(officer)
+    actions.extend_stage(case, 1, by=officer, to=D(2026, 9, 30), reason="Agreed with Mr Khan")
+    deadlines = [(d.what, d.due_on) for d in open_deadlines(case)]
+    assert deadlines[-2:] == [
+        ("Agreed response date", D(2026, 9, 30)),
+        ("Tell the complainant why there is no response yet", D(2026, 9, 30)),
+    ]
+
+
+def test_a_notice_of_delay_is_refused_where_the_procedure_has_none_or_as_given(officer):
+    complaint = record(officer, received_on=D(2026, 1, 5), today=D(2026, 1, 6))
+    with pytest.raises(ProcedureError, match="has no notice of delay"):
+        actions.explain_delay(complaint, 1, by=officer, on=D(2026, 1, 6), explanation="Why")
+    case = adult_social_care_complaint(officer)
+    with pytest.raises(ProcedureError, match="Say what they were told") as refused:
+        actions.explain_delay(case, 1, by=officer, on=D(2026, 1, 6), explanation="  ")
+    assert refused.value.field == "explanation"
+    with pytest.raises(ProcedureError, match="cannot be before") as refused:
+        actions.explain_delay(case, 1, by=officer, on=D(2026, 1, 2), explanation="Why")
+    assert refused.value.field == "on"
+    assert case.stage(1).delay_explained_on is None

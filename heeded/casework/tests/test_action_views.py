@@ -1499,3 +1499,42 @@ def test_a_form_sent_without_its_cookie_is_told_in_words_on_a_govuk_page(officer
     assert 'class="govuk-template__body"' in page
     assert "CSRF" not in page
     assert not complaint.events.filter(description="A note").exists()
+
+
+def test_telling_an_adult_social_care_complainant_why_there_is_no_response_yet(signed_in, officer):
+    """SI 2009/309 regulation 14: at 6 months without a response, the complainant is told
+    why. The form says by when; what they were told is on the case and its timeline."""
+    case = record(officer, "adult_social_care_complaint", received_on=RECEIVED)
+    page = signed_in.get(action_url(case, "explain-delay")).content.decode()
+    assert (
+        "If there is no response within 6 calendar months of the date the complaint was "
+        "received, or the longer period agreed, the complainant must be told why (SI 2009/309 "
+        "regulation 14): by 13 March 2023 on this case."
+    ) in page
+    told = dt.date(2023, 3, 10)
+    response = post(signed_in, case, "explain-delay", {**date_parts("on", told), "explanation": ""})
+    assert response.status_code == 400
+    assert "Enter what they were told" in response.content.decode()
+    assert 'value="10"' in response.content.decode()  # what was typed stays
+    response = post(
+        signed_in,
+        case,
+        "explain-delay",
+        {**date_parts("on", told), "explanation": "The provider's records are awaited."},
+    )
+    assert response.status_code == 302
+    page = signed_in.get(response["Location"]).content.decode()
+    assert "Recorded that the complainant was told why" in page
+    assert "Told why there is no response yet" in page
+    assert "The provider&#x27;s records are awaited." in page
+    # Told once: the move is no longer offered, and a second go says when it was done.
+    assert action_url(case, "explain-delay") not in page
+    page = signed_in.get(action_url(case, "explain-delay"), follow=True).content.decode()
+    assert "The complainant was told why on 10 March 2023." in page
+
+
+def test_a_childrens_complaint_has_no_notice_of_delay_to_record(signed_in, complaint):
+    page = signed_in.get(f"/cases/{complaint.reference}/").content.decode()
+    assert action_url(complaint, "explain-delay") not in page
+    page = signed_in.get(action_url(complaint, "explain-delay"), follow=True).content.decode()
+    assert "Stage 1 has no notice of delay: its deadline is the one to meet." in page

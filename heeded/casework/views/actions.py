@@ -30,6 +30,7 @@ FORMS = {
     "start-stage": f.StartStageForm,
     "agree-statement": f.AgreeStatementForm,
     "extend": f.ExtendForm,
+    "explain-delay": f.ExplainDelayForm,
     "panel-held": f.PanelHeldForm,
     "panel-report": f.PanelReportForm,
     "respond": f.RespondForm,

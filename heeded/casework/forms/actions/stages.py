@@ -8,7 +8,7 @@ from django.utils.text import capfirst
 from django.utils.timezone import localdate
 
 from heeded.cases import actions
-from heeded.cases.clocks import latest_extension
+from heeded.cases.clocks import delay_notice_deadline, latest_extension
 
 from ...fields import DateField
 from ...templatetags.casework import long_date
@@ -145,6 +145,46 @@ class ExtendForm(ActionForm):
         return actions.extension_refusals(
             self.case, stage, to=data.get("to"), reason=data.get("reason", ""), on=data.get("on")
         )
+
+
+class ExplainDelayForm(ActionForm):
+    on = on_date("Date they were told", label="When were they told?")
+    explanation = forms.CharField(
+        widget=forms.Textarea,
+        label="What were they told?",
+        help_text="Why there is no response yet, and when they can expect one",
+        error_messages={"required": "Enter what they were told"},
+    )
+    button = "Save"
+
+    def initial_for(self, case):
+        return {"on": localdate()}
+
+    def setup(self):
+        asker = self.case.procedure.asker
+        self.fields["on"].label = f"When was the {asker} told?"
+        self.fields["explanation"].label = f"What was the {asker} told?"
+        notice = delay_notice_deadline(self.case, self.case.stage(self.stage_number))
+        if notice:
+            warning = notice.clock
+            self.lead = (
+                f"If there is no response within {warning.limit} {warning.unit} of "
+                f"{self.case.procedure.counts_from(warning)}, or the longer period agreed, "
+                f"the {asker} must be told why ({warning.source}): by "
+                f"{long_date(notice.due_on)} on this case."
+            )
+
+    def perform(self, *, by, version):
+        data = self.cleaned_data
+        actions.explain_delay(
+            self.case,
+            self.stage_number,
+            by=by,
+            on=data["on"],
+            explanation=data["explanation"],
+            expected_version=version,
+        )
+        return f"Recorded that the {self.case.procedure.asker} was told why"
 
 
 class PanelHeldForm(ActionForm):
