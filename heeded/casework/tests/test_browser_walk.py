@@ -348,3 +348,32 @@ def test_typing_a_name_offers_the_person_already_on_file(
     page.get_by_role("button", name="Record it").click()
     banner(page, "recorded")
     assert Case.objects.get().parties.get().person == dana
+
+
+def test_typing_a_childs_name_offers_the_child_already_on_file(
+    browser_page, casework_live_server, officer
+):
+    from heeded.cases.tests.factories import PersonFactory, record
+
+    kit = PersonFactory(full_name="Kit Whitlock", date_of_birth=dt.date(2015, 1, 1))
+    record(officer, "complaint", people=[(kit, "child", "")])
+    page = browser_page
+    sign_in(page, casework_live_server, officer)
+    page.goto(f"{casework_live_server.url}/cases/new/complaint/")
+    page.fill("#id_child_name", "Whitl")
+    # htmx asks the server as the officer types, as it does for the person making it.
+    page.get_by_label("Use Kit Whitlock").check()
+    look(page, "child-on-file-offered")
+    fill_date(page, "received_on", localdate())
+    page.select_option("#id_how_received", label="Letter")
+    page.fill("#id_full_name", "Dana Whitlock")
+    page.select_option("#id_complainant_type", label="Parent")
+    page.fill("#id_summary", "No reply from the social worker.")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("heading", name="Check before recording").wait_for()
+    page.get_by_role("button", name="Record it").click()
+    banner(page, "recorded")
+    look(page, "child-on-file-recorded")
+    case = Case.objects.order_by("-id").first()
+    assert case.parties.get(role="child").person == kit
+    assert kit.case_parties.count() == 2
