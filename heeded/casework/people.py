@@ -111,11 +111,11 @@ def _best_first(people: QuerySet, terms: list[Q], *, on: Q, as_: str) -> list[Pe
         .order_by("-score", "full_name", "id")[:MOST]
     )
     for person in found:
-        person.their_cases = cases_made(person.parties_on, as_=as_)
+        person.their_cases = cases_in_words(person.parties_on, as_=as_)
     return found
 
 
-def cases_made(parties: list[CaseParty], most: int = 2, *, as_: str = "Made") -> str:
+def cases_in_words(parties: list[CaseParty], most: int = 2, *, as_: str = "Made") -> str:
     """What tells two people of one name apart when neither has an email or postcode on
     file: "Made CS-2026-00042: Compliment, received 12 September 2022; and 1 more". A young
     person both made a complaint and is its child: the case is named once."""
