@@ -30,12 +30,23 @@ class DateField(forms.MultiValueField):
 
     ``name`` is how the date is called in messages ("Date received"); ``missing`` is the
     message when nothing is entered ("Enter the date the complaint was received").
+    ``earliest_year`` is for a date that starts no clock (a date of birth): it need not be
+    in the years whose bank holidays are known, only in that year or later.
     """
 
     widget = DateWidget
 
-    def __init__(self, *, name: str, missing: str = "", past_only: bool = False, **kwargs) -> None:
+    def __init__(
+        self,
+        *,
+        name: str,
+        missing: str = "",
+        past_only: bool = False,
+        earliest_year: int | None = None,
+        **kwargs,
+    ) -> None:
         self.name = name
+        self.earliest_year = earliest_year
         self.missing = missing or f"Enter the {name[0].lower() + name[1:]}"
         self.past_only = past_only
         fields = tuple(forms.CharField(required=False) for _ in PARTS)
@@ -56,6 +67,14 @@ class DateField(forms.MultiValueField):
         except DateProblem as problem:
             self.bad_parts = problem.parts
             raise
+        if self.earliest_year is not None:
+            if value.year < self.earliest_year:
+                self.bad_parts = ("year",)
+                raise ValidationError(
+                    f"{self.name} must be in {self.earliest_year} or later",
+                    code="year_out_of_range",
+                )
+            return value
         # Every date typed here starts, stops or moves a clock counted in working days (or
         # picks out cases by such dates), and bank holidays are known only for some years.
         if not in_known_years(value):

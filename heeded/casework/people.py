@@ -1,13 +1,32 @@
-"""Finding people already on file, so a returning complainant is not recorded twice."""
+"""Finding people already on file, so a returning complainant, or a child a second complaint
+is about, is not recorded twice."""
 
 from __future__ import annotations
 
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+import datetime as dt
+import operator
+from functools import reduce
+
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from heeded.calendars.dates import long_date
 from heeded.cases.models import CaseParty, PartyRole, Person
 
 MOST = 6
+
+# A child or young person on file: the child a case concerns, or a young person who made a
+# complaint themselves (recorded by staff, they are its complainant only).
+AS_A_CHILD = Q(role=PartyRole.CHILD) | Q(role=PartyRole.COMPLAINANT, case__young_person=True)
 
 
 def normalise_postcode(postcode: str) -> str:
@@ -21,59 +40,91 @@ def _matches(term: Q) -> Case:
     return Case(When(term, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
+def _searchable(term: str) -> str:
+    """A term with a null character in it (refused by the form, but searched for as it is
+    typed) matches no one: nothing kept holds one, and PostgreSQL refuses to be asked."""
+    return "" if "\x00" in term else term
+
+
+def _name_terms(name: str) -> list[Q]:
+    """A name matches whatever its words' case, order or spacing ("evie  WRIGHT" finds Evie
+    Wright; so does "Wright"); the whole name, matching a second term, comes first."""
+    words = _searchable(name).split()
+    if len("".join(words)) < 3:
+        return []
+    return [
+        Q(*(Q(full_name__icontains=word) for word in words)),
+        Q(full_name__iexact=" ".join(words)),
+    ]
+
+
 def find_people(*, name: str = "", email: str = "", postcode: str = "") -> list[Person]:
     """People matching any of a name, an email address or a postcode, those matching most of
-    what was typed first.
+    what was typed first, each with the cases they made.
 
-    A name matches whatever its words' case, order or spacing ("evie  WRIGHT" finds Evie
-    Wright; so does "Wright"). Someone whose name and email both match comes before
-    everyone who shares only the email (a family's, or an advocacy service's), who would
-    otherwise fill the list alphabetically and hide them.
-
-    A term with a null character in it (refused by the form, but searched for as it is
-    typed) matches no one: nothing kept holds one, and PostgreSQL refuses to be asked."""
-    name, email, postcode = ("" if "\x00" in term else term for term in (name, email, postcode))
-    words, email, postcode = name.split(), email.strip(), normalise_postcode(postcode)
-    terms = []
-    if len("".join(words)) >= 3:
-        terms.append(Q(*(Q(full_name__icontains=word) for word in words)))
-        terms.append(Q(full_name__iexact=" ".join(words)))  # the whole name: first
+    Someone whose name and email both match comes before everyone who shares only the email
+    (a family's, or an advocacy service's), who would otherwise fill the list
+    alphabetically and hide them."""
+    email, postcode = _searchable(email).strip(), normalise_postcode(_searchable(postcode))
+    terms = _name_terms(name)
     if email:
         terms.append(Q(email__iexact=email))
     if len(postcode) >= 6:
         terms.append(Q(postcode__iexact=postcode) | Q(postcode__iexact=postcode.replace(" ", "")))
+    return _best_first(Person.objects.all(), terms, on=Q(role=PartyRole.COMPLAINANT), as_="Made")
+
+
+def find_children(*, name: str = "", date_of_birth: dt.date | None = None) -> list[Person]:
+    """Children and young people on file matching a name or a date of birth, those matching
+    both first, each with the cases they were the child on: three complaints about one
+    child are then one child's history, not three children's.
+
+    Only people on file as a child are offered: the parent who complained shares the
+    child's surname, and is not who the officer is looking for here."""
+    terms = _name_terms(name)
+    if date_of_birth is not None:
+        terms.append(Q(date_of_birth=date_of_birth))
+    children = Person.objects.filter(
+        Exists(CaseParty.objects.filter(AS_A_CHILD, person=OuterRef("pk")))
+    )
+    return _best_first(children, terms, on=AS_A_CHILD, as_="Child or young person on")
+
+
+def _best_first(people: QuerySet, terms: list[Q], *, on: Q, as_: str) -> list[Person]:
+    """The first few of ``people`` matching any of ``terms``, those matching most first, in
+    two queries however many are found. Each has ``their_cases``: the cases they are
+    party to ``on`` those terms, in words beginning ``as_``."""
     if not terms:
         return []
-    query = Q()
-    for term in terms:
-        query |= term
     score = sum((_matches(term) for term in terms[1:]), _matches(terms[0]))
-    made = CaseParty.objects.filter(role=PartyRole.COMPLAINANT).select_related("case__record_type")
-    people = list(
-        Person.objects.filter(query)
+    parties = CaseParty.objects.filter(on).select_related("case__record_type")
+    found = list(
+        people.filter(reduce(operator.or_, terms))
         .annotate(score=score)
         .prefetch_related(
             Prefetch(
                 "case_parties",
-                queryset=made.order_by("-case__received_on", "-case_id"),
-                to_attr="made",
+                queryset=parties.order_by("-case__received_on", "-case_id"),
+                to_attr="parties_on",
             )
         )
         .order_by("-score", "full_name", "id")[:MOST]
     )
-    for person in people:
-        person.cases_made = cases_made(person.made)
-    return people
+    for person in found:
+        person.their_cases = cases_in_words(person.parties_on, as_=as_)
+    return found
 
 
-def cases_made(parties: list[CaseParty], most: int = 2) -> str:
+def cases_in_words(parties: list[CaseParty], most: int = 2, *, as_: str = "Made") -> str:
     """What tells two people of one name apart when neither has an email or postcode on
-    file: "Made CS-2026-00042: Compliment, received 12 September 2022; and 1 more"."""
-    if not parties:
+    file: "Made CS-2026-00042: Compliment, received 12 September 2022; and 1 more". A young
+    person both made a complaint and is its child: the case is named once."""
+    cases = list({party.case_id: party.case for party in parties}.values())
+    if not cases:
         return ""
     shown = [
-        f"{p.case.reference}: {p.case.record_type.label}, received {long_date(p.case.received_on)}"
-        for p in parties[:most]
+        f"{case.reference}: {case.record_type.label}, received {long_date(case.received_on)}"
+        for case in cases[:most]
     ]
-    more = len(parties) - most
-    return "Made " + "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+    more = len(cases) - most
+    return f"{as_} " + "; ".join(shown) + (f"; and {more} more" if more > 0 else "")

@@ -64,8 +64,14 @@ def record_from_form(
                 by, full_name=name, organisation=office
             )
             people.append((mp, PartyRole.REPRESENTATIVE, ""))
-        if q.child and data.get("child_name"):
-            child = _new_person(by, full_name=data["child_name"].strip())
+        child = data.get("existing_child")
+        if q.child and child is None and data.get("child_name"):
+            child = _new_person(
+                by,
+                full_name=data["child_name"].strip(),
+                date_of_birth=data.get("child_date_of_birth"),
+            )
+        if child is not None:
             people.append((child, PartyRole.CHILD, ""))
         case = actions.record_representation(
             by=by,
@@ -76,16 +82,21 @@ def record_from_form(
             **form.case_details(),
         )
         if data.get("existing_person"):
-            _keep_typed_details(case, person, data, by)
+            _keep_typed_details(case, person, contact_details(data), by)
+        if data.get("existing_child"):
+            _keep_typed_details(case, child, {"date_of_birth": data.get("child_date_of_birth")}, by)
         return case
 
 
-def _keep_typed_details(case: Case, person: Person, data: dict, by) -> None:
-    """The contact details typed beside someone chosen on file: a new telephone number was
-    shown on the check page, then silently left out. What was typed replaces what is on
-    file; what was left blank keeps it. The case's timeline says what changed."""
-    typed = {name: value for name, value in contact_details(data).items() if value}
+def _keep_typed_details(case: Case, person: Person, typed: dict, by) -> None:
+    """The details typed beside someone chosen on file: a new telephone number was shown on
+    the check page, then silently left out. What was typed replaces what is on file; what
+    was left blank keeps it. The case's timeline says what changed."""
+    typed = {name: value for name, value in typed.items() if value}
     if typed:
+        # As they are now: the young person chosen as the child may be the complainant
+        # chosen too, whose details were changed a moment ago.
+        person.refresh_from_db()
         actions.change_person_details(
             case, person, by=by, details=typed, seen=actions.person_version(person)
         )

@@ -25,6 +25,7 @@ app_name = "casework"
 urlpatterns = [
     path("new/", recording.choose_type, name="record"),
     path("new/people/", recording.people_found, name="people_found"),
+    path("new/children/", recording.children_found, name="children_found"),
     path("new/deadlines/", recording.deadlines, name="deadlines"),
     path("new/<slug:record_type>/", recording.details, name="record_details"),
     path("<reference:reference>/", case.case_page, name="case"),

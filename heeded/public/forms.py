@@ -121,8 +121,12 @@ class NameForm(Question):
         return [("Your name", self.cleaned_data["full_name"])]
 
 
-# Relationship to the child, in public words, mapped to ComplainantType codes.
+# Relationship to the child, in public words, mapped to ComplainantType codes. The child
+# or young person themselves, a care leaver among them, may use this form rather than the
+# young person's: they are then not asked who the complaint is about.
+THEMSELVES = "young_person"
 RELATIONSHIPS = [
+    (THEMSELVES, "It is about me: I am the child or young person, or a care leaver"),
     ("parent", "Parent"),
     ("grandparent", "Grandparent"),
     ("foster_carer", "Foster carer"),

@@ -1,7 +1,8 @@
 """The four public journeys, declared as data: which questions, in which order.
 
 A journey is a straight line of question pages, then "Check your answers", then a
-confirmation. Adding a question means writing its form in ``forms.py`` and listing it here.
+confirmation; a page an earlier answer makes needless is left out of the line (``unless``).
+Adding a question means writing its form in ``forms.py`` and listing it here.
 """
 
 from __future__ import annotations
@@ -12,9 +13,20 @@ from . import forms as f
 
 
 @dataclass(frozen=True)
+class Answer:
+    """An answer given on an earlier page: ``value`` chosen for ``field`` on ``step``."""
+
+    step: str
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
 class Step:
     slug: str
     form: type[f.Question]
+    # Not asked after this answer: it would ask what the person has already told us.
+    unless: Answer | None = None
 
 
 @dataclass(frozen=True)
@@ -36,9 +48,6 @@ class Journey:
     def step(self, slug: str) -> Step | None:
         return next((s for s in self.steps if s.slug == slug), None)
 
-    def index(self, slug: str) -> int:
-        return [s.slug for s in self.steps].index(slug)
-
     def words(self, text: str) -> str:
         return text.format(noun=self.noun)
 
@@ -52,7 +61,8 @@ COMPLAINT = Journey(
         Step("your-name", f.NameForm),
         Step("relationship", f.RelationshipForm),
         Step("contact", f.ContactForm),
-        Step("child", f.ChildForm),
+        # A young person or care leaver complaining about themselves has given their name.
+        Step("child", f.ChildForm, unless=Answer("relationship", "relationship", f.THEMSELVES)),
         Step("what-happened", f.WhatHappenedForm),
         Step("service", f.ServiceForm),
         Step("when", f.WhenForm),

@@ -62,8 +62,21 @@ class JourneyState:
         }
         return form
 
+    def steps(self) -> list[Step]:
+        """The journey's pages as answered so far: those an earlier answer makes needless
+        left out (their answers, if any were given before a change, are not used)."""
+        answers = self._store["answers"]
+        return [
+            step
+            for step in self.journey.steps
+            if not (
+                step.unless
+                and answers.get(step.unless.step, {}).get(step.unless.field) == [step.unless.value]
+            )
+        ]
+
     def first_unanswered(self, before: Step | None = None) -> Step | None:
-        for step in self.journey.steps:
+        for step in self.steps():
             if step == before:
                 return None
             if not self.has_answered(step):
@@ -73,7 +86,7 @@ class JourneyState:
     def valid_forms(self) -> tuple[dict, Step | None]:
         """Every step's validated form, or the first step that needs (re)answering."""
         forms = {}
-        for step in self.journey.steps:
+        for step in self.steps():
             if not self.has_answered(step):
                 return forms, step
             form = self.form(step)

@@ -20,7 +20,7 @@ from heeded.cases.models import Case, ContactPreference, PartyRole, Person
 from heeded.taxonomy.models import ComplainantType, HowReceived, Outcome, RecordType, ServiceTeam
 
 from . import emails, uploads
-from .forms import DONT_KNOW, NO_REPLY
+from .forms import DONT_KNOW, NO_REPLY, THEMSELVES
 from .journeys import Journey
 from .models import Submission
 
@@ -137,17 +137,14 @@ def _adult(journey: Journey, answers: dict) -> tuple[dict, list]:
         )
         details["complainant_type"] = ComplainantType.objects.get(code=chosen)
         details["via_professional"] = chosen in ON_BEHALF_IN_THEIR_WORK
-        child = answers["child"]
-        dob = child.get("child_date_of_birth")
-        people.append(
-            (
-                Person.objects.create(
-                    full_name=child["child_name"].strip(), date_of_birth=dob and dob.date
-                ),
-                PartyRole.CHILD,
-                "",
-            )
-        )
+        if chosen == THEMSELVES:
+            # The young person is the child it is about, as on the young person's form: one
+            # person, counted among the complaints children and young people made.
+            details["young_person"] = True
+            relationship = "Themselves"
+            people.append((complainant, PartyRole.CHILD, ""))
+        else:
+            people.append((_child(answers["child"]), PartyRole.CHILD, ""))
         details["outcomes_sought"] = list(
             Outcome.objects.filter(code__in=answers["outcome"]["outcomes"])
         )
@@ -174,6 +171,13 @@ def _adult(journey: Journey, answers: dict) -> tuple[dict, list]:
     people.insert(0, (complainant, PartyRole.COMPLAINANT, relationship))
     details["summary"] = "\n".join(lines).strip()
     return details, people
+
+
+def _child(child: dict) -> Person:
+    dob = child.get("child_date_of_birth")
+    return Person.objects.create(
+        full_name=child["child_name"].strip(), date_of_birth=dob and dob.date
+    )
 
 
 def _young_person(answers: dict) -> tuple[dict, list]:

@@ -71,18 +71,24 @@ def journey_start_url(journey: Journey) -> str:
     return reverse("public:choose")
 
 
-def back_url(journey: Journey, step: Step, changing: bool) -> str:
+# Back and on through the pages as answered so far: without those an earlier answer made
+# needless (``JourneyState.steps``).
+
+
+def back_url(state: JourneyState, step: Step, changing: bool) -> str:
+    journey, steps = state.journey, state.steps()
     if changing:
         return check_url(journey)
-    index = journey.index(step.slug)
-    return step_url(journey, journey.steps[index - 1]) if index else journey_start_url(journey)
+    index = steps.index(step)
+    return step_url(journey, steps[index - 1]) if index else journey_start_url(journey)
 
 
-def next_url(journey: Journey, step: Step, changing: bool) -> str:
-    index = journey.index(step.slug)
-    if changing or index + 1 == len(journey.steps):
+def next_url(state: JourneyState, step: Step, changing: bool) -> str:
+    journey, steps = state.journey, state.steps()
+    index = steps.index(step)
+    if changing or index + 1 == len(steps):
         return check_url(journey)
-    return step_url(journey, journey.steps[index + 1])
+    return step_url(journey, steps[index + 1])
 
 
 # On a question page refused by the per-minute limit, above what was typed (kept on the page).
@@ -218,6 +224,10 @@ def question(request, journey: str, step: str):
                 _keep_after_time_out(request, state, step)
         return redirect(step_url(journey, missing))
     changing = request.GET.get("change") == "1"
+    if step not in state.steps():
+        # A page an earlier answer made needless, opened from its address or the history:
+        # "Check your answers" shows the answers, or sends on to the first page unanswered.
+        return redirect(check_url(journey))
     if step.form is DocumentsForm:
         return documents(request, journey, step, state, changing)
     refused = request.method == "POST" and not ratelimit.allow_post(request)
@@ -228,7 +238,7 @@ def question(request, journey: str, step: str):
         form = state.form(step, request.POST)
         if form.is_valid():
             state.save_answers(step, request.POST, leave_out=form.ignored_fields())
-            return redirect(next_url(journey, step, changing))
+            return redirect(next_url(state, step, changing))
     else:
         form = state.form(step)
     page = page_view(form)
@@ -242,7 +252,7 @@ def question(request, journey: str, step: str):
             "form": form,
             "page": page,
             "caption": journey.title,
-            "back_url": back_url(journey, step, changing),
+            "back_url": back_url(state, step, changing),
         },
         status=429 if refused else 200,
     )
@@ -289,7 +299,7 @@ def documents(request, journey: Journey, step: Step, state: JourneyState, changi
             if not upload_error:
                 if request.POST.get("action") == "continue":
                     state.save_answers(step, QueryDict())
-                    return redirect(next_url(journey, step, changing))
+                    return redirect(next_url(state, step, changing))
                 return redirect(request.get_full_path())
     page = page_view(form)
     if upload_error:
@@ -302,7 +312,7 @@ def documents(request, journey: Journey, step: Step, state: JourneyState, changi
             "form": form,
             "page": page,
             "caption": journey.title,
-            "back_url": back_url(journey, step, changing),
+            "back_url": back_url(state, step, changing),
             "upload_error": upload_error,
             "files": state.files,
             "max_files": conf.upload_max_files(),
@@ -387,7 +397,7 @@ def check(request, journey: str):
         return redirect("public:done", journey.slug, token)
     rows = [
         {"key": key, "value": value, "change_url": step_url(journey, step, changing=True)}
-        for step in journey.steps
+        for step in state.steps()
         for key, value in forms[step.slug].summary()
     ]
     if any(step.form is DocumentsForm for step in journey.steps):
@@ -413,7 +423,7 @@ def check(request, journey: str):
             "send_heading": journey.words(journey.send_heading),
             "send_text": journey.words(journey.send_text),
             "send_button": journey.words(journey.send_button),
-            "back_url": step_url(journey, journey.steps[-1]),
+            "back_url": step_url(journey, state.steps()[-1]),
         },
     )
 

@@ -72,6 +72,26 @@ def email_field() -> forms.EmailField:
     )
 
 
+# A date of birth starts no clock, so any year may be one; before 1900 it is a slip of the
+# keyboard (1012 for 2012), refused with the year it must be from.
+EARLIEST_BIRTH_YEAR = 1900
+
+
+def date_of_birth_field(
+    *, name: str = "Date of birth", hint: str = "For a child or young person."
+) -> DateField:
+    """Someone's optional date of birth, as every staff form that asks for one asks: ``name``
+    is how its messages call it ("Child’s date of birth must be today or in the past")."""
+    return DateField(
+        name=name,
+        label=f"{name} (optional)",
+        past_only=True,
+        earliest_year=EARLIEST_BIRTH_YEAR,
+        required=False,
+        help_text=f"{hint} For example, 27 3 2012".lstrip(),
+    )
+
+
 def kept_text(model, name: str, *, label: str, called: str = "", **kwargs) -> forms.CharField:
     """An optional text box for ``model.name``, holding as much as its column does; ``called``
     names it in its messages where its label would read badly there."""

@@ -8,9 +8,8 @@ from heeded.cases.actions import PERSON_DETAILS, person_version
 from heeded.cases.models import ContactPreference, Person
 from heeded.public.fields import clean_postcode
 
-from ..fields import DateField
 from . import clashes
-from .base import GovForm, email_field, kept_text
+from .base import GovForm, date_of_birth_field, email_field, kept_text
 
 
 class PersonDetailsForm(GovForm):
@@ -27,13 +26,7 @@ class PersonDetailsForm(GovForm):
         required=False,
         widget=forms.RadioSelect,
     )
-    date_of_birth = DateField(
-        name="Date of birth",
-        label="Date of birth (optional)",
-        past_only=True,
-        required=False,
-        help_text="For a child or young person. For example, 27 3 2012",
-    )
+    date_of_birth = date_of_birth_field()
     organisation = kept_text(
         Person, "organisation", label="Organisation", help_text="For advocates and professionals."
     )

@@ -21,6 +21,7 @@ from .base import (
     GovForm,
     as_bool,
     check_child_complainant,
+    date_of_birth_field,
     email_field,
     kept_text,
     yes_no,
@@ -30,6 +31,12 @@ NEW_PERSON = "new"
 # What the journey asks about the person making it, beyond their name: typed with someone on
 # file chosen, these are their latest details, kept on their record (and its history).
 CONTACT_DETAILS = ("email", "telephone", "postcode", "address")
+# The journey's choices of someone on file: the radios' name, the check page's row for who
+# was chosen, and the name box left unused then (the name on file is kept).
+ON_FILE = {
+    "person": ("Person on file", "full_name"),
+    "child": ("Child or young person on file", "child_name"),
+}
 
 
 class RecordTypeForm(GovForm):
@@ -103,9 +110,12 @@ class RepresentationForm(GovForm):
     representative_organisation = kept_text(
         Person, "organisation", label="Constituency, ward or office"
     )
+    # The child or young person it concerns: someone on file, or a new person.
+    child = forms.CharField(required=False, widget=forms.HiddenInput)
     child_name = kept_text(
         Person, "full_name", label="Child or young person it concerns (if different)"
     )
+    child_date_of_birth = date_of_birth_field(name="Child’s date of birth", hint="")
     relationship = kept_text(CaseParty, "relationship", label="Their relationship to the child")
     young_person = yes_no("Is the complaint made by a child or young person?", unknown=True)
     via_professional = yes_no(
@@ -139,6 +149,8 @@ class RepresentationForm(GovForm):
             "natures": not q.natures,
             "outcomes_sought": not q.outcomes_sought,
             "child_name": not q.child,
+            "child_date_of_birth": not q.child,
+            "child": not q.child,
             "relationship": not q.child,
             "young_person": not q.child,
             "via_professional": not q.child,
@@ -160,8 +172,11 @@ class RepresentationForm(GovForm):
     def people_fields(self):
         return [self[n] for n in ("full_name", "email", "telephone", "postcode", "address")]
 
-    def chosen_person(self) -> Person | None:
-        value = (self.data.get(self.add_prefix("person")) or "").strip()
+    def chosen(self, radios: str) -> Person | None:
+        """The person on file chosen in the radios called ``radios`` ("person", "child")."""
+        if radios not in self.fields:
+            return None
+        value = (self.data.get(self.add_prefix(radios)) or "").strip()
         if value.isdigit():
             return Person.objects.filter(pk=int(value)).first()
         return None
@@ -169,7 +184,8 @@ class RepresentationForm(GovForm):
     def clean(self):
         data = super().clean()
         q: Questions = self.questions
-        data["existing_person"] = self.chosen_person()
+        for radios in ON_FILE:
+            data[f"existing_{radios}"] = self.chosen(radios)
         # A name refused for its length has been told so: it is not missing.
         named = data.get("full_name") or self.has_error("full_name")
         if q.person_required and not data["existing_person"] and not named:
@@ -215,13 +231,14 @@ class RepresentationForm(GovForm):
         """(question, answer) rows for the check page."""
         rows = []
         data = self.cleaned_data
+        chosen = {radios: data.get(f"existing_{radios}") for radios in ON_FILE}
+        unused = {box for radios, (_, box) in ON_FILE.items() if chosen[radios]}
         for name, field in self.fields.items():
-            if name == "person":
-                person = data.get("existing_person")
-                if person:
-                    rows.append(("Person on file", _describe_person(person)))
+            if name in ON_FILE:
+                if chosen[name]:
+                    rows.append((ON_FILE[name][0], _describe_person(chosen[name])))
                 continue
-            if name == "full_name" and data.get("existing_person"):
+            if name in unused:
                 continue  # the name on file is kept: the row above says whose
             value = data.get(name)
             if hasattr(value, "all") or isinstance(value, list):
@@ -240,6 +257,9 @@ class RepresentationForm(GovForm):
         chosen = self.cleaned_data.get("existing_person")
         if chosen and name in CONTACT_DETAILS:
             return f"{field.label}, saved to {chosen.full_name}’s details"
+        child = self.cleaned_data.get("existing_child")
+        if child and name == "child_date_of_birth":
+            return f"{field.name}, saved to {child.full_name}’s details"
         # "Full name" beside an MP's name or a child's does not say whose: the check page
         # says it as the form's heading over it does ("The constituent it is about").
         return self.questions.person_heading if name == "full_name" else field.label
@@ -247,4 +267,6 @@ class RepresentationForm(GovForm):
 
 def _describe_person(person: Person) -> str:
     bits = [person.full_name] + [b for b in (person.email, person.postcode) if b]
+    if person.date_of_birth:
+        bits.append(f"born {long_date(person.date_of_birth)}")
     return ", ".join(bits)

@@ -328,6 +328,19 @@ def test_a_long_link_in_a_note_or_the_summary_wraps_instead_of_widening_the_page
         look(page, f"long-link-{size}")
 
 
+def choose_as_typed(page, live_server, officer, kind: str, box: str, name: str) -> None:
+    """On the recording form for ``kind``, type the start of a name in ``box`` and choose
+    ``name`` from the people on file offered, the date received and how filled in."""
+    sign_in(page, live_server, officer)
+    page.goto(f"{live_server.url}/cases/new/{kind}/")
+    page.fill(f"#id_{box}", "Whitl")
+    # htmx asks the server as the officer types; no button pressed.
+    page.get_by_label(f"Use {name}").check()
+    look(page, f"{box}-on-file-offered")
+    fill_date(page, "received_on", localdate())
+    page.select_option("#id_how_received", label="Letter")
+
+
 def test_typing_a_name_offers_the_person_already_on_file(
     browser_page, casework_live_server, officer
 ):
@@ -335,16 +348,31 @@ def test_typing_a_name_offers_the_person_already_on_file(
 
     dana = PersonFactory(full_name="Dana Whitlock", email="dana@example.com", postcode="PO30 1UD")
     page = browser_page
-    sign_in(page, casework_live_server, officer)
-    page.goto(f"{casework_live_server.url}/cases/new/compliment/")
-    page.fill("#id_full_name", "Whitl")
-    # htmx asks the server as the officer types; no button pressed.
-    page.get_by_label("Use Dana Whitlock").check()
-    look(page, "person-on-file-offered")
-    fill_date(page, "received_on", localdate())
-    page.select_option("#id_how_received", label="Letter")
+    choose_as_typed(page, casework_live_server, officer, "compliment", "full_name", "Dana Whitlock")
     page.fill("#id_summary", "Thanks to the fostering team.")
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Record it").click()
     banner(page, "recorded")
     assert Case.objects.get().parties.get().person == dana
+
+
+def test_typing_a_childs_name_offers_the_child_already_on_file(
+    browser_page, casework_live_server, officer
+):
+    from heeded.cases.tests.factories import PersonFactory, record
+
+    kit = PersonFactory(full_name="Kit Whitlock", date_of_birth=dt.date(2015, 1, 1))
+    record(officer, "complaint", people=[(kit, "child", "")])
+    page = browser_page
+    choose_as_typed(page, casework_live_server, officer, "complaint", "child_name", "Kit Whitlock")
+    page.fill("#id_full_name", "Dana Whitlock")
+    page.select_option("#id_complainant_type", label="Parent")
+    page.fill("#id_summary", "No reply from the social worker.")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("heading", name="Check before recording").wait_for()
+    page.get_by_role("button", name="Record it").click()
+    banner(page, "recorded")
+    look(page, "child-on-file-recorded")
+    case = Case.objects.order_by("-id").first()
+    assert case.parties.get(role="child").person == kit
+    assert kit.case_parties.count() == 2

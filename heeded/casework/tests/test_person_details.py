@@ -97,6 +97,26 @@ def test_bad_answers_are_named_and_everything_typed_is_kept(client, officer, com
     assert dana.telephone == ""
 
 
+@pytest.mark.parametrize(
+    ("year", "refused"),
+    [("1985", ""), ("1899", "Date of birth must be in 1900 or later")],
+)
+def test_a_date_of_birth_is_held_to_1900_not_to_the_calendars_years(
+    client, officer, complaint, dana, year, refused
+):
+    """A date of birth counts no working days: a care leaver's or a parent's from 1985 was
+    refused as "must be in 1990 or later", the years whose bank holidays are known."""
+    client.force_login(officer)
+    born = {"date_of_birth_day": "4", "date_of_birth_month": "5", "date_of_birth_year": year}
+    response = client.post(person_url(complaint), answers(dana, **born))
+    dana.refresh_from_db()
+    if refused:
+        assert refused in response.content.decode()
+        assert dana.date_of_birth is None
+    else:
+        assert dana.date_of_birth == dt.date(1985, 5, 4)
+
+
 def clash(client, case, people, typed: dict, saved: dict):
     """Two browsers: the first of ``people`` opens the form and types ``typed``; the
     second saves ``saved`` first; then the first sends theirs."""

@@ -427,6 +427,7 @@ def test_only_the_complaints_team_may_record(client, responding, viewer):
         assert client.get("/cases/new/").status_code == 403
         assert client.get("/cases/new/complaint/").status_code == 403
         assert client.get("/cases/new/people/", {"full_name": "Dana"}).status_code == 403
+        assert client.get("/cases/new/children/", {"child_name": "Kit"}).status_code == 403
 
 
 def test_the_journey_refuses_other_methods(client, officer):

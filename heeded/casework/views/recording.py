@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.timezone import localdate
 from django.views.decorators.http import require_GET, require_http_methods
@@ -19,8 +21,9 @@ from heeded.taxonomy.models import RecordType
 
 from ..deadlines import expected_deadlines
 from ..fields import DateField
+from ..forms.base import date_of_birth_field
 from ..forms.recording import RecordTypeForm, RepresentationForm
-from ..people import find_people
+from ..people import find_children, find_people
 from ..questions import eligibility_warning
 from ..recording import record_from_form
 from ..templatetags.casework import long_date
@@ -159,21 +162,66 @@ def _hidden_fields(post) -> list[tuple[str, str]]:
     ]
 
 
+def _people_typed(data) -> list:
+    return find_people(
+        name=data.get("full_name", ""),
+        email=data.get("email", ""),
+        postcode=data.get("postcode", ""),
+    )
+
+
+def _children_typed(data) -> list:
+    born = _date_typed(date_of_birth_field(), data, "child_date_of_birth")
+    return find_children(name=data.get("child_name", ""), date_of_birth=born)
+
+
+@dataclass(frozen=True)
+class OnFile:
+    """One of the journey's "already on file?" questions (casework/recording/_people.html):
+    who it finds from what is typed, and how its radios ask."""
+
+    find: Callable[[QueryDict], list]
+    radios: str  # the radios' name, as the form reads the choice ("person", "child")
+    region: str  # the id of the part of the page htmx replaces as the officer types
+    question: str
+    none_of_these: str
+    nobody: str
+
+    def context(self, data: QueryDict | None) -> dict:
+        """For the template: who matches what was typed in ``data`` (nothing typed yet:
+        None), and which of them was chosen."""
+        if data is None:
+            return {"on_file": self, "found": [], "chosen": ""}
+        return {"on_file": self, "found": self.find(data), "chosen": data.get(self.radios) or ""}
+
+
+PEOPLE = OnFile(
+    _people_typed,
+    "person",
+    "people-found",
+    "Already on file: is it one of these people?",
+    "None of these: add a new person",
+    "No one on file matches yet.",
+)
+CHILDREN = OnFile(
+    _children_typed,
+    "child",
+    "children-found",
+    "Already on file: is it one of these children or young people?",
+    "None of these: a different child or young person",
+    "No child or young person on file matches yet.",
+)
+
+
 def _details_page(request, form, *, status=200, bound_without_errors=False):
     if bound_without_errors:
         # Show what was typed without complaining about what is not filled in yet.
         form._errors = {}
         form.cleaned_data = {}
-    people = []
-    if form.is_bound:
-        people = find_people(
-            name=form.data.get("full_name", ""),
-            email=form.data.get("email", ""),
-            postcode=form.data.get("postcode", ""),
-        )
+    typed = form.data if form.is_bound else None
     deadlines = []
     if form.is_bound:
-        received = _received_on(form)
+        received = _date_typed(form.fields["received_on"], form.data, "received_on")
         if received:
             deadlines = expected_deadlines(form.record_type, received)
     return render(
@@ -182,8 +230,8 @@ def _details_page(request, form, *, status=200, bound_without_errors=False):
         {
             "form": form,
             "record_type": form.record_type,
-            "people": people,
-            "chosen_person": (form.data.get("person") or "") if form.is_bound else "",
+            "people": PEOPLE.context(typed),
+            "children": CHILDREN.context(typed) if CHILDREN.radios in form.fields else {},
             "deadlines": deadlines,
             "searched": form.is_bound,
         },
@@ -191,29 +239,35 @@ def _details_page(request, form, *, status=200, bound_without_errors=False):
     )
 
 
-def _received_on(form):
-    field: DateField = form.fields["received_on"]
+def _date_typed(field: DateField, data, name: str):
+    """The date typed in the boxes of ``name``, or None while they hold none (yet)."""
     try:
-        return field.clean(field.widget.value_from_datadict(form.data, form.files, "received_on"))
+        return field.clean(field.widget.value_from_datadict(data, {}, name))
     except ValidationError:
         return None
+
+
+def _found(request, on_file: OnFile):
+    _require_recorder(request.user)
+    return render(
+        request,
+        "casework/recording/_people.html",
+        {**on_file.context(request.GET), "searched": True},
+    )
 
 
 @login_required
 @require_GET
 def people_found(request):
     """htmx partial: people on file matching what has been typed so far."""
-    _require_recorder(request.user)
-    people = find_people(
-        name=request.GET.get("full_name", ""),
-        email=request.GET.get("email", ""),
-        postcode=request.GET.get("postcode", ""),
-    )
-    return render(
-        request,
-        "casework/recording/_people.html",
-        {"people": people, "chosen_person": request.GET.get("person", ""), "searched": True},
-    )
+    return _found(request, PEOPLE)
+
+
+@login_required
+@require_GET
+def children_found(request):
+    """htmx partial: children on file matching the child's name or date of birth typed."""
+    return _found(request, CHILDREN)
 
 
 @login_required
@@ -223,10 +277,7 @@ def deadlines(request):
     _require_recorder(request.user)
     record_type = _record_type(request.GET.get("record_type", ""))
     field = DateField(name="Date received", past_only=True)
-    try:
-        received = field.clean(field.widget.value_from_datadict(request.GET, {}, "received_on"))
-    except ValidationError:
-        received = None
+    received = _date_typed(field, request.GET, "received_on")
     return render(
         request,
         "casework/recording/_deadlines.html",

@@ -59,6 +59,7 @@ ACCESS: dict[str, frozenset[str]] = {
     # Recording and the case page (heeded.casework)
     "casework:record": RECORDERS,
     "casework:people_found": RECORDERS,
+    "casework:children_found": RECORDERS,
     "casework:deadlines": RECORDERS,
     "casework:record_details": RECORDERS,
     "casework:case": CASEWORK,
