@@ -90,6 +90,21 @@ def find_children(*, name: str = "", date_of_birth: dt.date | None = None) -> li
     return _best_first(children, terms, on=AS_A_CHILD, as_="Child or young person on")
 
 
+def same_as(party: CaseParty) -> list[Person]:
+    """Who on file ``party``'s person may be, recorded again: by name, email or postcode for
+    someone who made a representation, by name or date of birth for a child. Offered on
+    their page, since a public form, which cannot show anyone on file, always makes new
+    records."""
+    person = party.person
+    if party.role == PartyRole.CHILD:
+        found = find_children(name=person.full_name, date_of_birth=person.date_of_birth)
+    else:
+        found = find_people(name=person.full_name, email=person.email, postcode=person.postcode)
+    # Not anyone on this case already: a parent and child at one postcode are two people.
+    here = set(CaseParty.objects.filter(case_id=party.case_id).values_list("person_id", flat=True))
+    return [other for other in found if other.pk not in here]
+
+
 def _best_first(people: QuerySet, terms: list[Q], *, on: Q, as_: str) -> list[Person]:
     """The first few of ``people`` matching any of ``terms``, those matching most first, in
     two queries however many are found. Each has ``their_cases``: the cases they are

@@ -31,6 +31,11 @@ urlpatterns = [
     path("<reference:reference>/", case.case_page, name="case"),
     path("<reference:reference>/people/<int:party>/", people.person_details, name="person"),
     path(
+        "<reference:reference>/people/<int:party>/same-as/<int:person>/",
+        people.same_person,
+        name="same_person",
+    ),
+    path(
         "<reference:reference>/documents/<int:pk>/",
         case.download_document,
         name="document",

@@ -17,6 +17,7 @@ from .lifecycle import (
     reopen,
     withdraw,
 )
+from .people import same_person_as
 from .recording import AlreadyRecorded, next_reference, record_representation
 from .records import (
     PERSON_DETAILS,
@@ -88,6 +89,7 @@ __all__ = [
     "reopen",
     "remedial_answer_refusals",
     "respond_to_stage",
+    "same_person_as",
     "response_refusals",
     "start_reminders",
     "start_stage",

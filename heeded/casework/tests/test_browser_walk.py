@@ -376,3 +376,28 @@ def test_typing_a_childs_name_offers_the_child_already_on_file(
     case = Case.objects.order_by("-id").first()
     assert case.parties.get(role="child").person == kit
     assert kit.case_parties.count() == 2
+
+
+def test_a_child_recorded_again_is_joined_to_the_child_on_file_by_clicking(
+    browser_page, casework_live_server, officer
+):
+    from heeded.cases.tests.factories import PersonFactory, record
+
+    kit = PersonFactory(full_name="Kit Whitlock", date_of_birth=dt.date(2015, 1, 1))
+    record(officer, "complaint", people=[(kit, "child", "")])
+    # Sent online: the form made a second Kit.
+    again = PersonFactory(full_name="Kit Whitlock", date_of_birth=dt.date(2015, 1, 1))
+    case = record(officer, "complaint", people=[(again, "child", "")])
+    page, live_server = browser_page, casework_live_server
+    sign_in(page, live_server, officer)
+    page.goto(f"{live_server.url}/cases/{case.reference}/")
+    page.get_by_role("link", name="Change Kit Whitlock's details").click()
+    page.get_by_role("heading", name="Already on file?").wait_for()
+    look(page, "person-already-on-file")
+    page.get_by_role("link", name="Compare with Kit Whitlock").click()
+    page.get_by_role("heading", name="Is Kit Whitlock the person on file?").wait_for()
+    look(page, "same-person-compared")
+    page.get_by_role("button", name="Yes, they are the same person").click()
+    banner(page, "now names Kit Whitlock on file")
+    look(page, "same-person-joined")
+    assert case.parties.get(role="child").person == kit

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,20 +11,33 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from heeded.access.policies import can_record_cases
-from heeded.cases.actions import ProcedureError, StalePerson, change_person_details
+from heeded.calendars.dates import long_date
+from heeded.cases.actions import (
+    PERSON_DETAILS,
+    ProcedureError,
+    StalePerson,
+    change_person_details,
+    same_person_as,
+)
+from heeded.cases.models import Person
 
 from ..forms.person import PersonDetailsForm
+from ..people import same_as
 from ..selectors import case_for, with_stages
+
+
+def _case_and_party(request, reference: str, party: int):
+    # A person may be on other cases a responding manager cannot see: the team corrects them.
+    if not can_record_cases(request.user):
+        raise PermissionDenied
+    case = case_for(request.user, reference, read=with_stages)
+    return case, get_object_or_404(case.parties.select_related("person"), pk=party)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_details(request, reference: str, party: int):
-    # A person may be on other cases a responding manager cannot see: the team corrects them.
-    if not can_record_cases(request.user):
-        raise PermissionDenied
-    case = case_for(request.user, reference, read=with_stages)
-    party = get_object_or_404(case.parties.select_related("person"), pk=party)
+    case, party = _case_and_party(request, reference, party)
     person = party.person
     status, stale = 200, None
     if request.method == "POST":
@@ -61,9 +76,56 @@ def person_details(request, reference: str, party: int):
             "form": form,
             "others": _others(party),
             "stale": stale,
+            "same_as": same_as(party),
         },
         status=status,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def same_person(request, reference: str, party: int, person: int):
+    """Confirm that someone on the case is a person already on file, seeing both records
+    side by side, then join them (``same_person_as``)."""
+    case, party = _case_and_party(request, reference, party)
+    on_file = get_object_or_404(Person.objects.exclude(pk=party.person_id), pk=person)
+    if request.method == "POST":
+        try:
+            same_person_as(case, party.person, on_file, by=request.user)
+        except ProcedureError as error:
+            messages.warning(request, str(error).removesuffix("."))
+        else:
+            messages.success(request, f"{case.reference} now names {on_file.full_name} on file")
+        return redirect("casework:case", reference=case.reference)
+    this = party.person
+    rows = [
+        (Person._meta.get_field(name).verbose_name, _shown(this, name), _shown(on_file, name))
+        for name in PERSON_DETAILS
+    ]
+    # A detail both records have, differently, is what decides it: it is marked.
+    rows = [(*row, bool(row[1] and row[2] and row[1] != row[2])) for row in rows]
+    return render(
+        request,
+        "casework/same_person.html",
+        {
+            "case": case,
+            "party": party,
+            "person": this,
+            "on_file": on_file,
+            "rows": [row for row in rows if row[1] or row[2]],
+            "cases": on_file.case_parties.exclude(case=case)
+            .select_related("case__record_type")
+            .order_by("-case__received_on"),
+        },
+    )
+
+
+def _shown(person: Person, name: str) -> str:
+    display = getattr(person, f"get_{name}_display", None)
+    value = display() if display else getattr(person, name)
+    if isinstance(value, dt.date):
+        return long_date(value)
+    return "" if value in (None, "") else str(value)
 
 
 def _others(party) -> int:

@@ -138,6 +138,11 @@ def examples(officer, responding, settings, tmp_path):
     by_name = {
         "casework:document": {"pk": document.pk},
         "casework:person": {"party": case.parties.get().pk},
+        # The same name again, on file: someone the complainant may be.
+        "casework:same_person": {
+            "party": case.parties.get().pk,
+            "person": PersonFactory(full_name="Dana Whitlock").pk,
+        },
         "reference:closure_remove": {"pk": closure.pk},
         "reference:unit_edit": {"code": "fostering"},
         "reference:unit_retire": {"code": "fostering"},

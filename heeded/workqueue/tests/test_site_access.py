@@ -67,6 +67,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "casework:action": CASEWORK,
     # Correcting someone's details: they may be on cases a responding manager cannot see.
     "casework:person": RECORDERS,
+    "casework:same_person": RECORDERS,
     # Reports (heeded.reports): no case records for report viewers on these pages
     "reports:index": REPORT_READERS,
     "reports:report": REPORT_READERS,

@@ -1,0 +1,99 @@
+"""Telling Heeded that someone on a case is a person already on file."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from heeded.cases.models import Person
+from heeded.cases.tests.factories import PersonFactory, record
+
+from .conftest import RECEIVED
+
+pytestmark = pytest.mark.django_db
+
+BORN = dt.date(2012, 4, 7)
+
+
+def chloe(**details) -> Person:
+    return PersonFactory(**{"full_name": "Chloe Evans", "email": "", "postcode": "", **details})
+
+
+def about(officer, child: Person, received_on=RECEIVED):
+    return record(officer, received_on=received_on, people=[(child, "child", "")])
+
+
+def person_url(case) -> str:
+    return f"/cases/{case.reference}/people/{case.parties.get().pk}/"
+
+
+def test_a_child_sent_online_is_offered_the_child_on_file_and_joined_to_them(client, officer):
+    on_file = chloe(date_of_birth=BORN)
+    first = about(officer, on_file)
+    again = chloe(date_of_birth=BORN, postcode="DB8 6ES")
+    case = about(officer, again, received_on=dt.date(2022, 10, 3))
+    client.force_login(officer)
+
+    page = client.get(person_url(case)).content.decode()
+    assert "Already on file?" in page
+    assert f"Child or young person on {first.reference}: Complaint (statutory)" in page
+    compare = f"{person_url(case)}same-as/{on_file.pk}/"
+    assert f'href="{compare}"' in page
+
+    page = client.get(compare).content.decode()
+    assert "Is Chloe Evans the person on file?" in page
+    assert "DB8 6ES</td>" in page and "Not recorded</td>" in page  # postcode: here, not there
+    assert f"{first.reference}: Complaint (statutory), received 12 September 2022" in page
+
+    response = client.post(compare)
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert f"{case.reference} now names Chloe Evans on file" in page
+    assert case.parties.get().person_id == on_file.pk
+    on_file.refresh_from_db()
+    assert on_file.postcode == "DB8 6ES"
+    # Done: a second go (an old tab) finds no second record to join.
+    assert client.post(compare).status_code == 404
+
+
+def test_a_detail_the_two_records_hold_differently_is_marked(client, officer):
+    on_file = chloe(date_of_birth=BORN)
+    about(officer, on_file)
+    case = about(officer, chloe(date_of_birth=dt.date(2012, 4, 8)))
+    client.force_login(officer)
+    page = client.get(f"{person_url(case)}same-as/{on_file.pk}/").content.decode()
+    assert "Different</strong>" in page
+    assert "8 April 2012</td>" in page
+
+
+def test_no_one_on_file_no_question(client, officer):
+    case = about(officer, chloe(date_of_birth=BORN))
+    client.force_login(officer)
+    assert "Already on file?" not in client.get(person_url(case)).content.decode()
+
+
+def test_the_person_page_asks_the_same_number_of_queries_however_many_match(client, officer):
+    case = about(officer, chloe(date_of_birth=BORN))
+    about(officer, chloe())
+    client.force_login(officer)
+    client.get(person_url(case))
+    with CaptureQueriesContext(connection) as one:
+        client.get(person_url(case))
+    for _ in range(5):
+        about(officer, chloe())
+    with CaptureQueriesContext(connection) as six:
+        page = client.get(person_url(case)).content.decode()
+    # At most six found, this Chloe among them.
+    assert page.count("Compare with Chloe Evans") == 5
+    assert len(six) == len(one)
+
+
+def test_a_responding_manager_cannot_join_records(client, officer, responding):
+    on_file = chloe()
+    about(officer, on_file)
+    case = about(officer, chloe())
+    client.force_login(responding)
+    response = client.post(f"{person_url(case)}same-as/{on_file.pk}/")
+    assert response.status_code == 403
+    assert case.parties.get().person_id != on_file.pk
