@@ -33,7 +33,7 @@ def test_the_timeout_warning_keeps_a_session_or_signs_out_with_a_reason(
     page.wait_for_url(workqueue_live_server.url + "/")
     loaded = time.monotonic()
 
-    dialog = page.get_by_role("dialog", name=re.compile(r"^You will be signed out in"))
+    dialog = page.get_by_role("dialog", name="You are about to be signed out")
     expect(dialog).to_be_visible(timeout=SESSION_SECONDS * 1000)
     # Not before the warning time: the clock comes from the page's own session.
     assert time.monotonic() - loaded >= SESSION_SECONDS - WARNING_SECONDS - 1
