@@ -81,6 +81,30 @@ def phone_page(chromium):
     context.close()
 
 
+# The timeout warning's browser tests: a session of a few seconds, warned near its end.
+SHORT_SESSION_SECONDS = 8
+SHORT_WARNING_SECONDS = 5
+
+
+@pytest.fixture
+def short_sessions(settings):
+    settings.SESSION_COOKIE_AGE = SHORT_SESSION_SECONDS
+    settings.SESSION_WARNING_SECONDS = SHORT_WARNING_SECONDS
+
+
+def watch_for_policy_violations(page) -> list[str]:
+    """The Content-Security-Policy refusals the page reports from now on (an inline script
+    or style would be one)."""
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return refused
+
+
 def check_accessibility(page) -> None:
     """Fail with every WCAG 2.2 AA violation axe-core finds on the page as it is now."""
     result = _run_axe(page)

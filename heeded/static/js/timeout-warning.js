@@ -44,7 +44,7 @@
   var asking = false
   var askAgainAt = 0
   var announcing = false
-  var announced = ''
+  var announcedBand = null
 
   function inWords (seconds) {
     if (seconds > 60) {
@@ -55,21 +55,19 @@
     return seconds + ' second' + (seconds === 1 ? '' : 's')
   }
 
-  // What the status region says: whole minutes, then 30 and 15 seconds, each rounded up,
-  // so that its words change only at those points.
-  function spokenWords (seconds) {
-    if (seconds > 60) return inWords(seconds)
-    if (seconds > 30) return '1 minute'
-    if (seconds > 15) return '30 seconds'
-    return '15 seconds'
+  // Where the status region speaks again: as each minute begins, then with 30 and 15
+  // seconds left. Between two of these the band is the same, and it stays quiet.
+  function band (seconds) {
+    if (seconds > 60) return Math.ceil(seconds / 60) * 60
+    if (seconds > 30) return 60
+    if (seconds > 15) return 30
+    return 15
   }
 
   function announce (seconds) {
-    if (!announcing || !announcement) return
-    var text = announcement.dataset.appTimeoutWords.replace('{time}', spokenWords(seconds))
-    if (text === announced) return
-    announced = text
-    announcement.textContent = text
+    if (!announcing || !announcement || band(seconds) === announcedBand) return
+    announcedBand = band(seconds)
+    announcement.textContent = announcement.dataset.appTimeoutWords.replace('{time}', inWords(seconds))
   }
 
   function secondsLeft () {
@@ -95,7 +93,7 @@
     dialog.showModal()
     // The dialog itself, so that its name and words are read out before the button.
     dialog.focus()
-    announced = ''
+    announcedBand = null
     if (announcement) announcement.textContent = ''
     window.setTimeout(function () {
       announcing = dialog.open
