@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from heeded.tests_support.browser import (
     SHORT_SESSION_SECONDS,
-    SHORT_WARNING_SECONDS,
     check_accessibility,
+    expect_the_timeout_warning,
     screenshot,
     watch_for_policy_violations,
 )
@@ -37,13 +37,8 @@ def test_the_timeout_warning_keeps_a_visitors_answers_or_says_they_were_deleted(
     page.locator(MAIN_BUTTON).click()
     page.wait_for_url(re.compile(r"/feedback/complaint/relationship/"))
     loaded = time.monotonic()
-    seconds = int(page.evaluate("document.body.dataset.appSessionSeconds"))
 
-    dialog = page.get_by_role("dialog", name="We are about to delete your answers")
-    expect(dialog).to_be_visible(timeout=SHORT_SESSION_SECONDS * 1000)
-    # Not before the warning time, by the page's own clock.
-    assert time.monotonic() - loaded >= seconds - SHORT_WARNING_SECONDS - 1
-    assert page.evaluate("document.activeElement.id") == "app-timeout-dialog"
+    dialog = expect_the_timeout_warning(page, "We are about to delete your answers")
     expect(dialog.get_by_role("status")).to_have_text(
         re.compile(r"^We will delete your answers in [1-5] seconds? to protect your information\.$")
     )

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 from heeded.tests_support.browser import (
     SHORT_SESSION_SECONDS,
-    SHORT_WARNING_SECONDS,
     check_accessibility,
+    expect_the_timeout_warning,
     screenshot,
     watch_for_policy_violations,
 )
@@ -58,16 +58,8 @@ def test_the_timeout_warning_keeps_a_session_or_signs_out_with_a_reason(
     page = browser_page
     refused = signed_in(page, workqueue_live_server)
     loaded = time.monotonic()
-    # What the server said was left when it made the page: a busy machine may have taken
-    # a second or so since signing in.
-    seconds = int(page.evaluate("document.body.dataset.appSessionSeconds"))
 
-    dialog = page.get_by_role("dialog", name="You are about to be signed out")
-    expect(dialog).to_be_visible(timeout=SHORT_SESSION_SECONDS * 1000)
-    # Not before the warning time: the clock comes from the page's own session.
-    assert time.monotonic() - loaded >= seconds - SHORT_WARNING_SECONDS - 1
-    # Focus is in the dialog (on it, so that its name and words are read first).
-    assert page.evaluate("document.activeElement.id") == "app-timeout-dialog"
+    dialog = expect_the_timeout_warning(page, WARNING_NAME)
     expect(dialog).to_have_attribute("aria-describedby", "app-timeout-dialog-text")
     expect(dialog.get_by_role("button", name="Stay signed in")).to_be_visible()
     expect(dialog.get_by_role("button", name="Sign out")).to_be_visible()
