@@ -7,9 +7,10 @@
 // Heeded-Session-Seconds-Left header), so a request the page makes (htmx) restarts the clock
 // too. One session serves every tab, so each tab shares the time it ends in localStorage
 // and follows the others' ('storage' events): work in one tab keeps the rest from warning,
-// and "Stay signed in" in one closes the warning in all. A tab that finds the time up does
-// not take the server's word for granted either: it asks the status address (which does not
-// renew the session) and leaves for the timed-out address only when the session has ended.
+// and "Stay signed in" in one closes the warning in all. A tab whose clock runs out does not
+// trust it alone (storage may be switched off, or the work done where no tab saw it): it
+// asks the status address, which does not renew the session, and leaves for the timed-out
+// address only when the session has ended.
 //
 // The time left is announced (WCAG 4.1.3) in the dialog's status region on opening, then as
 // each minute and the last 30 and 15 seconds pass: not every second, which would leave a
@@ -135,8 +136,9 @@
           leave()
           return
         }
-        // Still there with no time left (the server's clock is in whole seconds): the next
-        // tick asks again, and the session will have ended by then.
+        // Time left: the clock starts again, and the warning closes if there is enough.
+        // None left but not ended yet (the server counts whole seconds): the next tick asks
+        // again.
         start(seconds)
       })
       .catch(function () {
