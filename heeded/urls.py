@@ -22,6 +22,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     # "Stay signed in" in the timeout warning (heeded/static/js/timeout-warning.js).
     path("session/keep-alive/", access_views.keep_alive, name="session_keep_alive"),
+    # How long the session has left, without renewing it: asked when a tab's clock runs out.
+    path("session/status/", access_views.session_status, name="session_status"),
     # Each app owns its own prefix; see the app's urls.py.
     path("", include("heeded.workqueue.urls")),  # dashboards, case list
     path("cases/", include("heeded.casework.urls")),  # recording and the case page

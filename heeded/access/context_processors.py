@@ -90,6 +90,7 @@ def session_timeout(request):
     if user is not None and user.is_authenticated:
         kind = "staff"
         keep_alive = reverse("session_keep_alive")
+        status = reverse("session_status")
         query = urlencode({"timed_out": 1, "next": request.get_full_path()})
         timed_out = f"{reverse('account_login')}?{query}"
     elif (
@@ -100,6 +101,7 @@ def session_timeout(request):
     ):
         kind = "public"
         keep_alive = reverse("public:keep_alive")
+        status = reverse("public:session_status")
         timed_out = reverse("public:timed_out", args=[match.kwargs["journey"]])
     else:
         return context
@@ -112,6 +114,7 @@ def session_timeout(request):
         "seconds_left": sessions.seconds_left(session),
         "warning_seconds": settings.SESSION_WARNING_SECONDS,
         "keep_alive_url": keep_alive,
+        "status_url": status,
         "timed_out_url": timed_out,
     }
     return context

@@ -9,12 +9,16 @@ and 30 minutes after the last request, never later.
 The pages say how long is left (``seconds_left``), so that a warning can come before the
 end (WCAG 2.2.1, timing adjustable): on <body> for the page itself, and in the
 ``Heeded-Session-Seconds-Left`` header of every answer that used the session, for the
-requests a page makes while it is open (htmx, "Stay signed in").
+requests a page makes while it is open (htmx, "Stay signed in"). A page whose clock has run
+out asks a status address (``reads_time_left``) before acting: another tab may have kept the
+session alive, and asking must not keep it alive itself.
 """
 
 import time
 
 from django.conf import settings
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 RENEW_AFTER_SECONDS = 60
 # Stored in the session itself: when it was last saved with a new expiry (seconds since the
@@ -44,6 +48,21 @@ def seconds_left(session, *, now: int | None = None) -> int:
     return max(0, renewed + settings.SESSION_COOKIE_AGE - now)
 
 
+def reads_time_left(view):
+    """Make ``view`` an address that only says how long the session has left: the
+    middleware puts that in its header but does not renew the session (otherwise a tab
+    asking whether the person is still active elsewhere would itself keep them signed in),
+    the answer is never stored (no-store), and it is for GET only."""
+    view = never_cache(require_GET(view))
+    view.renews_session = False
+    return view
+
+
+def _renews(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return getattr(getattr(match, "func", None), "renews_session", True)
+
+
 class SessionRenewalMiddleware:
     """Marks a session that the request used as changed, so that SessionMiddleware saves it
     with a new expiry, when it was last renewed a minute or more ago; and says how long it
@@ -59,9 +78,11 @@ class SessionRenewalMiddleware:
         response = self.get_response(request)
         session = getattr(request, "session", None)
         # Only a session the request read (every signed-in page reads it): touching one
-        # that was not read would cost a query on the public pages.
-        if session is not None and session.accessed and session.session_key:
+        # that was not read would cost a query on the public pages. A new one (the public's
+        # first answer) is noted too, so that the status address knows its age.
+        if session is not None and session.accessed and (session.session_key or session.modified):
             now = int(time.time())
-            renew(session, now=now)
+            if _renews(request):
+                renew(session, now=now)
             response[SECONDS_LEFT_HEADER] = str(seconds_left(session, now=now))
         return response

@@ -1,4 +1,5 @@
-"""The signed-in person's own account, and the keep-alive behind "Stay signed in"."""
+"""The signed-in person's own account, and the timeout warning's addresses: the keep-alive
+behind "Stay signed in", and the status a tab asks before signing the person out."""
 
 from __future__ import annotations
 
@@ -32,4 +33,13 @@ def keep_alive(request):
     (SignInRequiredMiddleware): someone signed out is sent to the sign-in page instead.
     The session middleware's header says how long the session now has."""
     sessions.renew(request.session, force=True)
+    return HttpResponse(status=204)
+
+
+@sessions.reads_time_left
+def session_status(request):
+    """How long the signed-in person's session has left (the session middleware's header),
+    without renewing it: a tab whose clock has run out asks, because work in another tab
+    may have kept the session. Sign-in is needed, as for the keep-alive: someone whose
+    session has ended is sent to the sign-in page, which is the tab's answer."""
     return HttpResponse(status=204)

@@ -438,18 +438,33 @@ def _sent_here(request, journey: Journey) -> Submission | None:
     )
 
 
+def _has_session(request) -> bool:
+    """Whether the visitor has a session that has not ended, without making one."""
+    session = request.session
+    if session.session_key:
+        session.get(sessions.RENEWED)  # loads it: the key of one that had ended is dropped
+    return bool(session.session_key)
+
+
 @never_cache
 @require_GET
 def keep_alive(request):
     """ "Continue with my answers" in the timeout warning: renews the visitor's session, and
     changes nothing else. A visitor without one (or whose one has ended) is not given one:
     410, so the page knows its answers are gone."""
-    session = request.session
-    if session.session_key:
-        session.get(sessions.RENEWED)  # loads it: the key of one that had ended is dropped
-    if not session.session_key:
+    if not _has_session(request):
         return HttpResponse(status=410)
-    sessions.renew(session, force=True)
+    sessions.renew(request.session, force=True)
+    return HttpResponse(status=204)
+
+
+@sessions.reads_time_left
+def session_status(request):
+    """How long the visitor's answers have left (the session middleware's header), without
+    renewing them: a tab whose clock has run out asks, because the form may be in use in
+    another tab. 410 when they have gone, as for the keep-alive."""
+    if not _has_session(request):
+        return HttpResponse(status=410)
     return HttpResponse(status=204)
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTEFACTS = Path(
@@ -79,6 +81,46 @@ def phone_page(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+# The timeout warning's browser tests: a session of a few seconds, warned near its end.
+SHORT_SESSION_SECONDS = 8
+SHORT_WARNING_SECONDS = 5
+
+
+@pytest.fixture
+def short_sessions(settings):
+    settings.SESSION_COOKIE_AGE = SHORT_SESSION_SECONDS
+    settings.SESSION_WARNING_SECONDS = SHORT_WARNING_SECONDS
+
+
+def expect_the_timeout_warning(page, name: str):
+    """The page's timeout warning, named ``name``, once it opens: not before the warning
+    time by the page's own clock (what the server said was left when it made the page, as
+    a busy machine may take a second or so to show it), and with focus on the dialog
+    itself, so that its name and words are read out before its buttons."""
+    shown = time.monotonic()
+    data = page.evaluate("({...document.body.dataset})")
+    seconds = int(data["appSessionSeconds"])
+    warning = int(data["appSessionWarningSeconds"])
+    dialog = page.get_by_role("dialog", name=name)
+    expect(dialog).to_be_visible(timeout=(seconds + 1) * 1000)
+    assert time.monotonic() - shown >= seconds - warning - 1
+    assert page.evaluate("document.activeElement.id") == "app-timeout-dialog"
+    return dialog
+
+
+def watch_for_policy_violations(page) -> list[str]:
+    """The Content-Security-Policy refusals the page reports from now on (an inline script
+    or style would be one)."""
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return refused
 
 
 def check_accessibility(page) -> None:

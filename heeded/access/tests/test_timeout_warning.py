@@ -1,5 +1,6 @@
-"""The timeout warning (WCAG 2.2.1): the pages carry the session's clock and the script, and
-the keep-alive addresses renew a session without making one."""
+"""The timeout warning (WCAG 2.2.1): the pages carry the session's clock and the script, the
+keep-alive addresses renew a session without making one, and the status addresses say how
+long it has left without renewing it."""
 
 import datetime as dt
 import re
@@ -16,6 +17,8 @@ pytestmark = pytest.mark.django_db
 START = dt.datetime(2022, 10, 12, 9, 0, tzinfo=dt.UTC)
 KEEP_ALIVE = "/session/keep-alive/"
 PUBLIC_KEEP_ALIVE = "/feedback/keep-alive/"
+STATUS = "/session/status/"
+PUBLIC_STATUS = "/feedback/session-status/"
 
 
 def body_data(page: str) -> dict[str, str]:
@@ -42,10 +45,16 @@ def test_a_signed_in_page_carries_the_clock_the_script_and_the_warning(client, o
         "seconds": str(settings_seconds - 20),
         "warning-seconds": str(settings.SESSION_WARNING_SECONDS),
         "keep-alive-url": KEEP_ALIVE,
+        "status-url": STATUS,
         "timed-out-url": "/accounts/login/?timed_out=1&amp;next=%2Fcases%2F",
     }
     assert re.search(r'<script src="/static/js/timeout-warning\.js" defer>', page)
-    assert "You will be signed out in" in page
+    assert "You are about to be signed out</h2>" in page
+    assert "We will sign you out in" in page
+    # The time left is announced through a status region (WCAG 4.1.3), filled by the script.
+    assert re.search(
+        r'<p class="govuk-visually-hidden" role="status" data-app-timeout-announcement', page
+    )
     assert ">Stay signed in</button>" in page
     assert ">Sign out</button>" in page
 
@@ -85,6 +94,7 @@ def test_a_public_form_page_with_answers_kept_carries_the_clock(client):
     page = client.get(step_url("complaint", second)).content.decode()
     data = body_data(page)
     assert data["keep-alive-url"] == PUBLIC_KEEP_ALIVE
+    assert data["status-url"] == PUBLIC_STATUS
     assert data["timed-out-url"] == "/feedback/complaint/timed-out/"
     assert int(data["seconds"]) > settings.SESSION_COOKIE_AGE - 5
     assert "We will delete your answers in" in page
@@ -118,3 +128,55 @@ def test_the_timed_out_page_says_why_the_answers_went(client):
     page = client.get("/feedback/complaint/timed-out/").content.decode()
     assert "so we deleted your answers" in page
     assert "data-app-session-seconds" not in page
+
+
+def test_the_status_says_how_long_is_left_without_renewing_the_session(client, officer):
+    # A tab whose clock has run out asks this before signing the person out: asking must
+    # not keep the session alive, or an idle tab would never let it end.
+    with time_machine.travel(START, tick=False) as clock:
+        client.force_login(officer)
+        client.get("/")
+        renewed_until = expiry(client)
+        clock.shift(dt.timedelta(seconds=90))  # a page now would renew it
+        response = client.get(STATUS)
+        assert response.status_code == 204
+        assert response[SECONDS_LEFT_HEADER] == str(settings.SESSION_COOKIE_AGE - 90)
+        assert expiry(client) == renewed_until
+        clock.shift(dt.timedelta(seconds=settings.SESSION_COOKIE_AGE - 89))  # just past it
+        assert client.get(STATUS).status_code == 302  # ended: the sign-in page
+
+
+def test_the_status_needs_sign_in_as_stay_signed_in_does(client):
+    refused = client.get(STATUS)
+    assert refused.status_code == 302
+    assert refused["Location"].startswith("/accounts/login/")
+    assert SECONDS_LEFT_HEADER not in refused
+
+
+def test_the_status_is_never_stored_and_only_read(client, officer):
+    client.force_login(officer)
+    response = client.get(STATUS)
+    assert "no-store" in response["Cache-Control"]
+    assert client.post(STATUS).status_code == 405
+
+
+def test_the_public_status_says_how_long_answers_have_left_without_renewing_them(client):
+    first = next(iter(COMPLAINT))
+    with time_machine.travel(START, tick=False) as clock:
+        answer_all(client, "complaint", {first: COMPLAINT[first]})
+        renewed_until = expiry(client)
+        clock.shift(dt.timedelta(seconds=90))
+        response = client.get(PUBLIC_STATUS)
+        assert response.status_code == 204
+        assert response[SECONDS_LEFT_HEADER] == str(settings.SESSION_COOKIE_AGE - 90)
+        assert "no-store" in response["Cache-Control"]
+        assert expiry(client) == renewed_until
+        clock.shift(dt.timedelta(seconds=settings.SESSION_COOKIE_AGE - 89))
+        assert client.get(PUBLIC_STATUS).status_code == 410  # the answers have gone
+
+
+def test_the_public_status_makes_no_session_for_a_visitor_without_one(client):
+    response = client.get(PUBLIC_STATUS)
+    assert response.status_code == 410
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert Session.objects.count() == 0

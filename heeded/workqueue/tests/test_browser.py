@@ -9,7 +9,11 @@ from playwright.sync_api import expect
 
 from heeded.cases import actions
 from heeded.cases.tests.factories import record
-from heeded.tests_support.browser import check_accessibility, screenshot
+from heeded.tests_support.browser import (
+    check_accessibility,
+    screenshot,
+    watch_for_policy_violations,
+)
 
 from .conftest import complaint
 
@@ -43,17 +47,6 @@ def sign_in(page, workqueue_live_server, username="officer"):
     page.get_by_label("Username or email address").fill(username)
     page.get_by_label("Password").fill("a-long-test-password")
     page.get_by_role("button", name="Sign in").click()
-
-
-def watch_for_policy_violations(page) -> list[str]:
-    refused: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            refused.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    return refused
 
 
 def test_the_dashboard_and_case_list_in_a_browser(

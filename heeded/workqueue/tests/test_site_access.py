@@ -53,6 +53,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "account_set_password": SIGNED_IN,
     # "Stay signed in" in the timeout warning (heeded.access.views).
     "session_keep_alive": SIGNED_IN,
+    # How long the session has left, asked by a tab whose warning ran out (not renewing it).
+    "session_status": SIGNED_IN,
     # The admin's own sign-in form sends everyone to Heeded's, where failed sign-ins are
     # limited (heeded/urls.py).
     "admin:*": NO_ONE,
@@ -118,6 +120,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "public:check": PUBLIC,
     "public:done": PUBLIC,
     "public:keep_alive": PUBLIC,
+    "public:session_status": PUBLIC,
     "public:timed_out": PUBLIC,
 }
 
@@ -146,9 +149,14 @@ BACK_TO_SIGN_IN_IS_AN_ANSWER = {"account_confirm_login_code"}
 # "Sent" pages show only in the browser that sent the form (a shared computer must not show
 # that a child complained), so a made-up example is, rightly, not found.
 NOT_FOUND_IS_AN_ANSWER = {"public:done"}
-# The timeout warning's keep-alive addresses answer with no page: renewed (204), or, for a
-# visitor with no session to keep, gone (410).
-EMPTY_ANSWERS = {"session_keep_alive": {204}, "public:keep_alive": {204, 410}}
+# The timeout warning's keep-alive and status addresses answer with no page: renewed or
+# still there (204), or, for a visitor with no session, gone (410).
+EMPTY_ANSWERS = {
+    "session_keep_alive": {204},
+    "session_status": {204},
+    "public:keep_alive": {204, 410},
+    "public:session_status": {204, 410},
+}
 # Changes made by a button (POST only). The sweep checks that those not allowed are refused
 # a POST; it does not press the button for those allowed (each app's tests do that).
 POST_ONLY = {
