@@ -98,12 +98,6 @@ def same_person(request, reference: str, party: int, person: int):
             messages.success(request, f"{case.reference} now names {on_file.full_name} on file")
         return redirect("casework:case", reference=case.reference)
     this = party.person
-    rows = [
-        (Person._meta.get_field(name).verbose_name, _shown(this, name), _shown(on_file, name))
-        for name in PERSON_DETAILS
-    ]
-    # A detail both records have, differently, is what decides it: it is marked.
-    rows = [(*row, bool(row[1] and row[2] and row[1] != row[2])) for row in rows]
     return render(
         request,
         "casework/same_person.html",
@@ -112,12 +106,24 @@ def same_person(request, reference: str, party: int, person: int):
             "party": party,
             "person": this,
             "on_file": on_file,
-            "rows": [row for row in rows if row[1] or row[2]],
+            "rows": _side_by_side(this, on_file),
             "cases": on_file.case_parties.exclude(case=case)
             .select_related("case__record_type")
             .order_by("-case__received_on"),
         },
     )
+
+
+def _side_by_side(this: Person, on_file: Person) -> list[tuple[str, str, str, bool]]:
+    """Each detail either record has: its name, as on this case, as on file, and whether
+    both have it differently (what decides it, so it is marked)."""
+    rows = []
+    for name in PERSON_DETAILS:
+        here, there = _shown(this, name), _shown(on_file, name)
+        if here or there:
+            label = Person._meta.get_field(name).verbose_name
+            rows.append((label, here, there, bool(here and there and here != there)))
+    return rows
 
 
 def _shown(person: Person, name: str) -> str:
