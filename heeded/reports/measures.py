@@ -131,12 +131,6 @@ def _dates(values) -> np.ndarray:
     return np.array(values, dtype="datetime64[D]")
 
 
-def _columns(rows: list[tuple], *dtypes: str) -> list[np.ndarray]:
-    """The columns of fetched rows as numpy arrays (None dates become NaT)."""
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(dtypes)
-    return [np.array(column, dtype=dtype) for column, dtype in zip(columns, dtypes, strict=True)]
-
-
 def ranked(counts: dict[str, int], top: int = 3) -> list[dict]:
     """The codes ranked by count, ties sharing a rank ("equal third"), down to rank ``top``.
 

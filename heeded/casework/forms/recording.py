@@ -26,7 +26,6 @@ from .base import (
     yes_no,
 )
 
-NEW_PERSON = "new"
 # What the journey asks about the person making it, beyond their name: typed with someone on
 # file chosen, these are their latest details, kept on their record (and its history).
 CONTACT_DETAILS = ("email", "telephone", "postcode", "address")
@@ -155,10 +154,6 @@ class RepresentationForm(GovForm):
             self.fields["representative_name"].error_messages["required"] = (
                 "Enter the name of the MP or councillor"
             )
-
-    @property
-    def people_fields(self):
-        return [self[n] for n in ("full_name", "email", "telephone", "postcode", "address")]
 
     def chosen_person(self) -> Person | None:
         value = (self.data.get(self.add_prefix("person")) or "").strip()
