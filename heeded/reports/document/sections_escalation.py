@@ -9,6 +9,7 @@ from heeded.calendars.dates import long_date
 from heeded.taxonomy.defaults import OMBUDSMAN_ONGOING
 from heeded.taxonomy.wording import in_plural, in_sentence
 
+from ..timescales import STAGE2_DAYS, STAGE2_MOST_DAYS
 from . import wording
 from .context import NR, Context
 from .sections_findings import FINDINGS
@@ -85,7 +86,10 @@ def escalation(ctx: Context) -> Section:
         average = ctx.average("stage2.average_working_days", "stage2.responses")
         within = ctx.n("stage2.within_deadline", "within")
         on_time = ctx.shown_share(within, done2)
-        deadline = "within 25 working days, or the extended deadline (never more than 65)"
+        deadline = (
+            f"within {STAGE2_DAYS} working days, or the extended deadline "
+            f"(never more than {STAGE2_MOST_DAYS})"
+        )
         if on_time and within == 0:
             # "0 of 1 (0%) Stage 2 investigation were completed" (demo 2025/26 Q1): none in
             # time is said in words, as the information requests' "None of the 3" is.
@@ -104,9 +108,9 @@ def escalation(ctx: Context) -> Section:
             (
                 on_time_text
                 if on_time
-                else "The number of Stage 2 investigations completed within 25 working days, "
-                "or the extended deadline (never more than 65), is not published (small "
-                "numbers)"
+                else f"The number of Stage 2 investigations completed within {STAGE2_DAYS} "
+                f"working days, or the extended deadline (never more than {STAGE2_MOST_DAYS}), "
+                "is not published (small numbers)"
             )
             + (
                 # One investigation has no average: it took what it took (demo 2025/26 Q1

@@ -7,16 +7,13 @@ import datetime as dt
 
 from heeded.calendars.dates import long_date
 
+from ..timescales import ACKNOWLEDGEMENT_DAYS, STAGE1_BANDS, STAGE1_DAYS, STAGE1_MOST_DAYS
 from . import wording
 from .context import NR, Context
 from .structure import BulletList, Cell, Chart, Note, Paragraph, Row, Section, Table, sentence
 from .suppression import figure, is_small
 
-BANDS = [
-    ("within_10", "Within 10 working days"),
-    ("11_to_20", "11 to 20 working days"),
-    ("over_20", "Over 20 working days"),
-]
+BANDS = STAGE1_BANDS
 
 
 def band_phrase(label: str) -> str:
@@ -154,21 +151,21 @@ def timeliness(ctx: Context) -> Section:
         if not responses  # "0 of 0 Stage 1 responses were within 10 working days"
         else sentence(
             f"{on_time} Stage 1 {ctx.plural(responses, 'response')} {ctx.were(within)} within "
-            "10 working days, or within the extended "
-            "deadline where one was agreed (never more than 20)."
+            f"{STAGE1_DAYS} working days, or within the extended "
+            f"deadline where one was agreed (never more than {STAGE1_MOST_DAYS})."
         )
         if on_time
-        else "The number of Stage 1 responses within 10 working days, or within the extended "
-        f"deadline where one was agreed, {wording.NOT_PUBLISHED}.",
+        else f"The number of Stage 1 responses within {STAGE1_DAYS} working days, or within "
+        f"the extended deadline where one was agreed, {wording.NOT_PUBLISHED}.",
         None
         if not acknowledged
         else sentence(
             f"{acked} {ctx.plural(acknowledged, 'complaint')} whose acknowledgement date was "
             f"recorded {ctx.were(ack['within'])} acknowledged "
-            "within 3 working days."
+            f"within {ACKNOWLEDGEMENT_DAYS} working days."
         )
         if acked
-        else "The number of complaints acknowledged within 3 working days "
+        else f"The number of complaints acknowledged within {ACKNOWLEDGEMENT_DAYS} working days "
         f"{wording.NOT_PUBLISHED}.",
     ]
     if ack[NR]:
@@ -220,7 +217,7 @@ def _halves(ctx: Context, halves: dict) -> Table:
     header = [
         "Half year",
         "Stage 1 responses",
-        "Within 10 working days or the extended deadline",
+        f"Within {STAGE1_DAYS} working days or the extended deadline",
         "% within",
     ]
     table = Table("half_years", "Stage 1 timeliness by half year", header, [])
