@@ -81,11 +81,26 @@ def _band_points(ctx: Context) -> Paragraph | None:
 def timeliness(ctx: Context) -> Section:
     responses = ctx.n("stage1.responses")
     section = Section("timeliness", "Timeliness")
+    if not responses:
+        section.add(Paragraph(f"No Stage 1 responses were completed {ctx.during}."))
+    else:
+        section.add(Paragraph(_stage1_average(ctx, responses)))
+    section.add(*_bands_chart(ctx, responses))
+    items = _stage1_on_time(ctx, responses)
+    if items:
+        section.add(BulletList(items))
+    halves = ctx.supplementary.get("stage1_by_half_year")
+    if halves:
+        section.add(_halves(ctx, halves))
+    return section
+
+
+def _stage1_average(ctx: Context, responses: int) -> str:
+    """How many Stage 1 responses were completed and how long they took on average, set
+    against the year before."""
     average = ctx.average("stage1.average_working_days", "stage1.responses")
     before = stage1_average_before(ctx)
     responded = ctx.plural(responses, "response was", "responses were")
-    if not responses:
-        section.add(Paragraph(f"No Stage 1 responses were completed {ctx.during}."))
     text = (
         f"The number of Stage 1 responses completed {ctx.during} {wording.NOT_PUBLISHED}. "
         if ctx.withheld(responses)
@@ -104,8 +119,12 @@ def timeliness(ctx: Context) -> Section:
         then = wording.during(ctx.previous)
         then = f"the average {then}" if responses == 1 else then
         text += f", {abs(average - before):.1f} {direction} than {then} ({before:.1f})"
-    if responses:
-        section.add(Paragraph(text + "."))
+    return text + "."
+
+
+def _bands_chart(ctx: Context, responses: int) -> tuple[Chart, Paragraph | None]:
+    """Stage 1 response times by band, as a chart with its table, and how each band's
+    share moved since the year before."""
     bands = ctx.keyed(
         "bands",
         "Stage 1 response times",
@@ -118,25 +137,28 @@ def timeliness(ctx: Context) -> Section:
     points = _band_points(ctx)
     if points:
         bands.said.append(points.text)
-    section.add(
-        Chart(
-            "bands_chart",
-            f"Stage 1 response times, {ctx.label}",
-            _bands_alt(ctx, responses),
-            [label for _, label in BANDS],
-            [(ctx.label, [ctx.n("stage1.bands", k) for k, _ in BANDS])]
-            + (
-                [(ctx.previous, [ctx.n("stage1.bands", k, ctx.previous) for k, _ in BANDS])]
-                if ctx.previous
-                else []
-            ),
-            bands,
-            value_label="Number of Stage 1 responses",
-            draws=(("stage1.bands", None),)
-            + ((("stage1.bands", ctx.previous),) if ctx.previous else ()),
+    chart = Chart(
+        "bands_chart",
+        f"Stage 1 response times, {ctx.label}",
+        _bands_alt(ctx, responses),
+        [label for _, label in BANDS],
+        [(ctx.label, [ctx.n("stage1.bands", k) for k, _ in BANDS])]
+        + (
+            [(ctx.previous, [ctx.n("stage1.bands", k, ctx.previous) for k, _ in BANDS])]
+            if ctx.previous
+            else []
         ),
-        points,
+        bands,
+        value_label="Number of Stage 1 responses",
+        draws=(("stage1.bands", None),)
+        + ((("stage1.bands", ctx.previous),) if ctx.previous else ()),
     )
+    return chart, points
+
+
+def _stage1_on_time(ctx: Context, responses: int) -> list[str]:
+    """Stage 1 responses within the deadline, complaints acknowledged in time, and the
+    extensions agreed, as bullets."""
     within = ctx.n("stage1.within_deadline", "within")
     ack = {k: ctx.n("complaints.acknowledged_within_3", k) for k in ("within", "late", NR)}
     # Those acknowledged are the complaints (printed everywhere) less those whose date was
@@ -190,13 +212,7 @@ def timeliness(ctx: Context) -> Section:
                 else "."
             )
         )
-    items = [item for item in items if item]
-    if items:
-        section.add(BulletList(items))
-    halves = ctx.supplementary.get("stage1_by_half_year")
-    if halves:
-        section.add(_halves(ctx, halves))
-    return section
+    return [item for item in items if item]
 
 
 def _bands_alt(ctx: Context, responses: int) -> str:
