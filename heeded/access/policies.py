@@ -71,15 +71,6 @@ def cases_visible_to(user, queryset: QuerySet[Case] | None = None) -> QuerySet[C
     return queryset.none()
 
 
-def can_view_case(user, case: Case) -> bool:
-    return cases_visible_to(user, Case.objects.filter(pk=case.pk)).exists()
-
-
-def can_act_on_case(user, case: Case) -> bool:
-    """Record contacts, notes, documents and stage moves (closure rules are the procedure's)."""
-    return can_view_case(user, case)
-
-
 def can_record_cases(user) -> bool:
     return has_role(user, *CASEWORK_ROLES)
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from django.db.models import Sum
 
 from heeded.cases.models import Case, Payment, Stage
+from heeded.reports.timescales import STAGE2_DAYS
 from heeded.taxonomy.models import TAXONOMY_MODELS
 
 from . import cells
@@ -145,8 +146,8 @@ def _boolean(value: bool | None) -> str:
 def left_out(date_from: dt.date | None = None, date_to: dt.date | None = None) -> str:
     """What the cases of the period hold that version 1 of the format has no column for and
     that changes a measure, in words ("" when nothing). A Stage 2 deadline agreed to be
-    extended is the one: imported again, such a case's Stage 2 response is timed against 25
-    working days, and ``stage2.within_deadline`` may move from within to late."""
+    extended is the one: imported again, such a case's Stage 2 response is timed against the
+    normal limit alone, and ``stage2.within_deadline`` may move from within to late."""
     extended = Stage.objects.filter(
         case__in=cases_received(date_from, date_to), number=2, extended_to__isnull=False
     ).count()
@@ -156,7 +157,7 @@ def left_out(date_from: dt.date | None = None, date_to: dt.date | None = None) -
     return (
         f"{cases} had the Stage 2 deadline extended. Version 1 of the interchange format has "
         "no column for that, so the file leaves it out: imported again, each Stage 2 response "
-        "is timed against 25 working days."
+        f"is timed against {STAGE2_DAYS} working days."
     )
 
 

@@ -60,19 +60,32 @@ class Timeline:
 
     def story(self, case_pk: int, row: CaseRow) -> list[tuple]:
         v = row.values
-        record_type, received = v["record_type"], v["received_on"]
+        procedure = procedure_for(v["record_type"].procedure)
+        story = self._received(case_pk, v)
+        withdrawn_on = None
+        for number, stage in row.stages.items():
+            story += self._stage(case_pk, number, stage, procedure.stage(number))
+            if stage.responded_on and stage.outcome == StageOutcome.WITHDRAWN:
+                withdrawn_on = stage.responded_on
+        story += self._ombudsman_and_payment(case_pk, v)
+        story += self._end(case_pk, v, withdrawn_on)
+        return story
+
+    def _received(self, case_pk: int, v: dict) -> list[tuple]:
+        """Received (as the type it first was), converted, acknowledged."""
+        record_type = v["record_type"]
         first_type = v.get("converted_from") or record_type
-        story = [
+        events = [
             self.event(
                 case_pk,
                 EventKind.RECORDED,
-                received,
+                v["received_on"],
                 f"{first_type.label} received",
                 new=first_type.label,
             )
         ]
         if v.get("converted_on"):
-            story.append(
+            events.append(
                 self.event(
                     case_pk,
                     EventKind.CONVERTED,
@@ -83,66 +96,66 @@ class Timeline:
                 )
             )
         if v.get("acknowledged_on"):
-            story.append(self.event(case_pk, EventKind.ACKNOWLEDGED, v["acknowledged_on"]))
-        procedure = procedure_for(record_type.procedure)
-        withdrawn_on = None
-        for number, stage in row.stages.items():
-            rule = procedure.stage(number)
-            story.append(
+            events.append(self.event(case_pk, EventKind.ACKNOWLEDGED, v["acknowledged_on"]))
+        return events
+
+    def _stage(self, case_pk: int, number: int, stage, rule) -> list[tuple]:
+        """A stage started, extended, then withdrawn, responded to, or its outcome alone."""
+        events = [
+            self.event(
+                case_pk,
+                EventKind.STAGE_STARTED,
+                stage.started_on,
+                rule.name if rule else f"Stage {number}",
+                number,
+            )
+        ]
+        if stage.extended_to:
+            events.append(
                 self.event(
                     case_pk,
-                    EventKind.STAGE_STARTED,
-                    stage.started_on,
-                    rule.name if rule else f"Stage {number}",
+                    EventKind.STAGE_EXTENDED,
+                    self.today,
+                    "Extension imported; the date it was agreed and its reason were not recorded",
                     number,
+                    new=stage.extended_to.isoformat(),
                 )
             )
-            if stage.extended_to:
-                story.append(
-                    self.event(
-                        case_pk,
-                        EventKind.STAGE_EXTENDED,
-                        self.today,
-                        "Extension imported; the date it was agreed and its reason were "
-                        "not recorded",
-                        number,
-                        new=stage.extended_to.isoformat(),
-                    )
+        if stage.responded_on and stage.outcome == StageOutcome.WITHDRAWN:
+            events.append(
+                self.event(case_pk, EventKind.WITHDRAWN, stage.responded_on, stage_number=number)
+            )
+        elif stage.responded_on:
+            label = StageOutcome(stage.outcome).label if stage.outcome else "Responded"
+            events.append(
+                self.event(
+                    case_pk,
+                    EventKind.STAGE_RESPONDED,
+                    stage.responded_on,
+                    stage_number=number,
+                    new=label,
                 )
-            if stage.responded_on and stage.outcome == StageOutcome.WITHDRAWN:
-                withdrawn_on = stage.responded_on
-                story.append(
-                    self.event(
-                        case_pk, EventKind.WITHDRAWN, stage.responded_on, stage_number=number
-                    )
+            )
+        elif stage.outcome:
+            label = StageOutcome(stage.outcome).label
+            events.append(
+                self.event(
+                    case_pk,
+                    EventKind.OUTCOMES_RECORDED,
+                    self.today,
+                    f"Outcome imported: {label}; the date of the response was not recorded",
+                    number,
+                    new=label,
                 )
-            elif stage.responded_on:
-                label = StageOutcome(stage.outcome).label if stage.outcome else "Responded"
-                story.append(
-                    self.event(
-                        case_pk,
-                        EventKind.STAGE_RESPONDED,
-                        stage.responded_on,
-                        stage_number=number,
-                        new=label,
-                    )
-                )
-            elif stage.outcome:
-                label = StageOutcome(stage.outcome).label
-                story.append(
-                    self.event(
-                        case_pk,
-                        EventKind.OUTCOMES_RECORDED,
-                        self.today,
-                        f"Outcome imported: {label}; the date of the response was not recorded",
-                        number,
-                        new=label,
-                    )
-                )
+            )
+        return events
+
+    def _ombudsman_and_payment(self, case_pk: int, v: dict) -> list[tuple]:
+        events = []
         if v.get("lgsco_received_on"):
-            story.append(self.event(case_pk, EventKind.OMBUDSMAN_RECEIVED, v["lgsco_received_on"]))
+            events.append(self.event(case_pk, EventKind.OMBUDSMAN_RECEIVED, v["lgsco_received_on"]))
         if v.get("lgsco_decision"):
-            story.append(
+            events.append(
                 self.event(
                     case_pk,
                     EventKind.OMBUDSMAN_DECIDED,
@@ -153,7 +166,7 @@ class Timeline:
             )
         amount = v.get("payment_amount")
         if amount is not None:
-            story.append(
+            events.append(
                 self.event(
                     case_pk,
                     EventKind.PAYMENT,
@@ -164,21 +177,25 @@ class Timeline:
                     new=f"£{amount:,.2f}",
                 )
             )
+        return events
+
+    def _end(self, case_pk: int, v: dict, withdrawn_on: dt.date | None) -> list[tuple]:
+        """Refused, or closed: a withdrawal that closed the case on its day has said so."""
         closed = v.get("closed_on")
-        if record_type.code == "refused":
+        if v["record_type"].code == "refused":
             reason = v.get("refusal_reason")
-            story.append(
+            return [
                 self.event(
                     case_pk,
                     EventKind.REFUSED,
-                    closed or received,
+                    closed or v["received_on"],
                     f"Refused: {reason.label}" if reason else "Refused",
                     new=reason.label if reason else "",
                 )
-            )
-        elif closed and closed != withdrawn_on:
-            story.append(self.event(case_pk, EventKind.CLOSED, closed))
-        return story
+            ]
+        if closed and closed != withdrawn_on:
+            return [self.event(case_pk, EventKind.CLOSED, closed)]
+        return []
 
 
 def _key(event: tuple) -> tuple:

@@ -511,7 +511,3 @@ def _not_a_date(text: str) -> str:
     if with_time:
         return f"Write the date alone, without a time of day: {with_time.group(1)}, not {text}."
     return "Write dates as YYYY-MM-DD, for example 2022-09-19."
-
-
-def columns_in_order(present: list[str]) -> list[Column]:
-    return [c for c in COLUMNS if c.name in present]

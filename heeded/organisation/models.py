@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from heeded.procedures.declarations import MP_ENQUIRY
+
 # When ``heeded send_reminders`` chases a responding manager (heeded/cases/reminders.py),
 # unless the council chooses otherwise: a week ahead to plan, two days ahead and on the day
 # (working days before the response's deadline), then on the first working day late and
@@ -50,7 +52,8 @@ class Organisation(models.Model):
         help_text="Both dates are always recorded; this chooses which one starts the clock.",
     )
     mp_enquiry_working_days = models.PositiveSmallIntegerField(
-        default=10,
+        # The declared target, until the council sets its own.
+        default=MP_ENQUIRY.stage(1).response.limit,
         validators=[MinValueValidator(1), MaxValueValidator(60)],
         help_text="Local target for MP and councillor enquiries (no statutory timescale).",
     )

@@ -11,8 +11,6 @@ from heeded.calendars.working_days import Calendar
 
 from .rules import Clock, CountsFrom, Oversight, Procedure, StageRule, Unit
 
-WD = Unit.WORKING_DAYS
-
 # --- Children Act 1989 representations procedure (SI 2006/1738) -----------------------------
 
 CHILDREN_STATUTORY = Procedure(

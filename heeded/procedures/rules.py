@@ -241,10 +241,6 @@ class Procedure:
         calendars = {clock.calendar for clock in self.clocks()}
         return calendars.pop() if len(calendars) == 1 else Calendar.ENGLAND_AND_WALES
 
-    @property
-    def last_stage(self) -> int:
-        return self.stages[-1].number if self.stages else 0
-
     def clocks(self) -> list[Clock]:
         clocks = [self.acknowledgement] if self.acknowledgement else []
         for rule in self.stages:

@@ -28,7 +28,7 @@ def team_address(organisation: Organisation) -> str:
 
 
 def send_for(case_id: int, journey: Journey) -> None:
-    from .submission import respond_by
+    from .submission import acknowledge_within, respond_by
 
     case = Case.objects.select_related("record_type").get(pk=case_id)
     organisation = Organisation.current()
@@ -40,6 +40,7 @@ def send_for(case_id: int, journey: Journey) -> None:
         "organisation": organisation,
         "person": person,
         "respond_by": respond_by(case),
+        "acknowledge_within": acknowledge_within(case),
         "documents": case.documents.count(),
         "link": case_link(case.reference),
     }

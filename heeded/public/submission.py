@@ -203,6 +203,13 @@ def _young_person(answers: dict) -> tuple[dict, list]:
     return details, people
 
 
+def acknowledge_within(case: Case) -> str:
+    """How soon the team will be in touch, as the procedure's acknowledgement clock says it
+    ("3 working days"); "" where the procedure sets none."""
+    clock = case.procedure.acknowledgement
+    return f"{clock.limit} {clock.unit}" if clock else ""
+
+
 def respond_by(case: Case) -> dt.date | None:
     """The date the first stage's response is due, as the procedure set it."""
     stage = case.stages.filter(number=1).first()

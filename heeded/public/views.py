@@ -27,7 +27,7 @@ from .journeys import JOURNEYS, Journey, Step
 from .models import Submission
 from .rendering import page_view
 from .state import JourneyState, mark_done, was_sent_here
-from .submission import respond_by, submit
+from .submission import acknowledge_within, respond_by, submit
 
 SERVICE_NAME = "Complaints, compliments and comments"
 
@@ -518,5 +518,6 @@ def done(request, journey: str, token: uuid.UUID):
             ),
             "wants_advocate": case.advocacy_taken_up,
             "respond_by": long_date(respond_by(case)),
+            "acknowledge_within": acknowledge_within(case),
         },
     )

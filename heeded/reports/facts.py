@@ -53,7 +53,6 @@ INFORMATION_REQUESTS = (
     "information_request",
     "mp_councillor_enquiry",
 )
-EPOCH = dt.date(1970, 1, 1)
 
 
 class DayNumber(Func):

@@ -38,6 +38,7 @@ from heeded.cases.models import Case, Stage
 
 from .facts import COMPLAINT, INFORMATION_REQUESTS, UPHELD, PeriodRows
 from .periods import Period
+from .timescales import ACKNOWLEDGEMENT_DAYS, STAGE1_DAYS, STAGE1_MOST_DAYS, STAGE_LIMITS
 
 MEASURE_IDS: tuple[str, ...] = (
     "representations.total",
@@ -81,9 +82,6 @@ REFUSED = "refused"
 NOT_RECORDED = "not_recorded"
 FAMILIES = ("statutory", "other")
 STAGE_OUTCOMES = ("upheld", "partially_upheld", "not_upheld", "withdrawn")
-# (normal limit, the most an agreed extension may allow), in working days.
-STAGE_LIMITS = {1: (10, 20), 2: (25, 65)}
-ACKNOWLEDGEMENT_DAYS = 3
 CONVERTED_INTO_COMPLAINTS = ("pre_complaint", "case_concern")
 
 
@@ -129,12 +127,6 @@ def _complaints() -> Q:
 
 def _dates(values) -> np.ndarray:
     return np.array(values, dtype="datetime64[D]")
-
-
-def _columns(rows: list[tuple], *dtypes: str) -> list[np.ndarray]:
-    """The columns of fetched rows as numpy arrays (None dates become NaT)."""
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(dtypes)
-    return [np.array(column, dtype=dtype) for column, dtype in zip(columns, dtypes, strict=True)]
 
 
 def ranked(counts: dict[str, int], top: int = 3) -> list[dict]:
@@ -192,12 +184,18 @@ def timeliness(starts, responses, extended_to, stage: int, counts=None) -> dict:
         "within_deadline": {"late": responded - within, "within": within},
     }
     if stage == 1:
-        figures["bands"] = {
-            "11_to_20": how_many((taken > 10) & (taken <= 20)),
-            "over_20": how_many(taken > 20),
-            "within_10": how_many(taken <= 10),
-        }
+        figures["bands"] = {key: how_many(chosen) for key, chosen in stage1_bands(taken).items()}
     return figures
+
+
+def stage1_bands(taken: np.ndarray) -> dict[str, np.ndarray]:
+    """Which of the Stage 1 responses that took ``taken`` working days fall in each band:
+    within the normal limit, within the most an extension may allow, or over it."""
+    return {
+        "11_to_20": (taken > STAGE1_DAYS) & (taken <= STAGE1_MOST_DAYS),
+        "over_20": taken > STAGE1_MOST_DAYS,
+        "within_10": taken <= STAGE1_DAYS,
+    }
 
 
 # --- The grouped rows every measure is filed from --------------------------------------------
@@ -542,13 +540,7 @@ def _by_working_days(cases: QuerySet[Case], key: str, measure_id: str, period: P
         taken = working_days_array(starts, responses)
         agreed = working_days_array(starts, np.where(np.isnat(extended), starts, extended))
         within = taken <= np.clip(agreed, normal, maximum)
-        buckets = {
-            "within": within,
-            "late": ~within,
-            "within_10": taken <= 10,
-            "11_to_20": (taken > 10) & (taken <= 20),
-            "over_20": taken > 20,
-        }
+        buckets = {"within": within, "late": ~within, **stage1_bands(taken)}
     if key not in buckets:
         raise ValueError(f"'{key}' is not a key of {measure_id}")
     ids = [row[0] for row, chosen in zip(rows, buckets[key], strict=True) if chosen]

@@ -23,10 +23,6 @@ STARTS_DESCENDING = {"received"}
 _PLACEHOLDER = "REFERENCE"
 
 
-def case_page_url(reference: str) -> str:
-    return case_page_urls()(reference)
-
-
 def case_page_urls():
     """A function from reference to case page address, resolved once for a whole table.
 

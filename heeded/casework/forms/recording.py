@@ -27,7 +27,6 @@ from .base import (
     yes_no,
 )
 
-NEW_PERSON = "new"
 # What the journey asks about the person making it, beyond their name: typed with someone on
 # file chosen, these are their latest details, kept on their record (and its history).
 CONTACT_DETAILS = ("email", "telephone", "postcode", "address")
@@ -167,10 +166,6 @@ class RepresentationForm(GovForm):
             self.fields["representative_name"].error_messages["required"] = (
                 "Enter the name of the MP or councillor"
             )
-
-    @property
-    def people_fields(self):
-        return [self[n] for n in ("full_name", "email", "telephone", "postcode", "address")]
 
     def chosen(self, radios: str) -> Person | None:
         """The person on file chosen in the radios called ``radios`` ("person", "child")."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..timescales import STAGE1_BANDS
+
 NOT_RECORDED = "not_recorded"
 # The part of a record type's count that was received as that type, not converted into it
 # from another (Table 1 shows conversions on rows of their own): "complaint/not_converted".
@@ -23,9 +25,7 @@ FIXED = {
     "withdrawn": "Withdrawn",
     "within": "Within the timescale",
     "late": "Late",
-    "within_10": "Within 10 working days",
-    "11_to_20": "11 to 20 working days",
-    "over_20": "Over 20 working days",
+    **dict(STAGE1_BANDS),
     "true": "Yes",
     "false": "No",
     "statutory": "Statutory",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..timescales import PANEL_DAYS, STAGE1_DAYS, STAGE1_MOST_DAYS, STAGE2_DAYS, STAGE2_MOST_DAYS
 from .context import Context
 from .structure import Cell, Paragraph, Quote, Row, Section, Table
 
@@ -85,13 +86,17 @@ def glossary(ctx: Context) -> Section:
             section.add(Quote(term.label, term.description))
     section.add(
         Quote("Working day", "Monday to Friday, except bank holidays in England and Wales."),
-        Quote("Stage 1", "Local resolution: a response within 10 working days, extendable to 20."),
+        Quote(
+            "Stage 1",
+            f"Local resolution: a response within {STAGE1_DAYS} working days, extendable to "
+            f"{STAGE1_MOST_DAYS}.",
+        ),
         Quote(
             "Stage 2",
             "Investigation by an investigating officer with an independent "
-            "person: 25 working days, extendable to 65.",
+            f"person: {STAGE2_DAYS} working days, extendable to {STAGE2_MOST_DAYS}.",
         ),
-        Quote("Stage 3", "A review panel, held within 30 working days of the request."),
+        Quote("Stage 3", f"A review panel, held within {PANEL_DAYS} working days of the request."),
     )
     return section
 

@@ -9,6 +9,7 @@ from heeded.calendars.dates import long_date
 from heeded.taxonomy.defaults import OMBUDSMAN_ONGOING
 from heeded.taxonomy.wording import in_plural, in_sentence
 
+from ..timescales import STAGE2_DAYS, STAGE2_MOST_DAYS
 from . import wording
 from .context import NR, Context
 from .sections_findings import FINDINGS
@@ -51,96 +52,116 @@ def escalation(ctx: Context) -> Section:
     started2, done2 = ctx.n("stage2.started"), ctx.n("stage2.responses")
     started3, done3 = ctx.n("stage3.started"), ctx.n("stage3.responses")
     section = Section("escalation", "Escalation to Stages 2 and 3")
+    items = [_went_to_stage2(ctx, started2, done2)]
+    if stage1:  # else no Stage 1 response to set the Stage 2 investigations against
+        items.append(_escalation_rate(ctx, started2, stage1))
+    if done2:
+        items.append(_stage2_timeliness(ctx, done2))
+    items.append(_went_to_stage3(ctx, started3, done3))
+    section.add(BulletList(items))
+    if done2 or done3:
+        section.add(_later_stage_outcomes(ctx, done2, done3))
+    return section
+
+
+def _went_to_stage2(ctx: Context, started2: int, done2: int) -> str:
+    """ "11 complaints went on to Stage 2; 10 Stage 2 investigations were completed." """
+    return sentence(
+        (
+            "the number of complaints that went on to Stage 2 is not published"
+            if ctx.withheld(started2)
+            else f"{ctx.count(started2)} {ctx.plural(started2, 'complaint')} went on to Stage 2"
+            if started2 or ctx.hides(started2)
+            else "no complaints went on to Stage 2"
+        )
+        + (
+            "; the number of Stage 2 investigations completed is not published"
+            if ctx.withheld(done2)
+            else f"; {ctx.count(done2)} Stage 2 "
+            f"{ctx.plural(done2, 'investigation was', 'investigations were')} completed"
+            if done2 or ctx.hides(done2)
+            else ""
+            if not started2
+            else "; none was completed"
+        )
+        + "."
+    )
+
+
+def _escalation_rate(ctx: Context, started2: int, stage1: int) -> str:
     rate = None if ctx.hides(started2) else ctx.shown_share(started2, stage1)
-    items = [
-        sentence(
-            (
-                "the number of complaints that went on to Stage 2 is not published"
-                if ctx.withheld(started2)
-                else f"{ctx.count(started2)} {ctx.plural(started2, 'complaint')} went on to Stage 2"
-                if started2 or ctx.hides(started2)
-                else "no complaints went on to Stage 2"
-            )
-            + (
-                "; the number of Stage 2 investigations completed is not published"
-                if ctx.withheld(done2)
-                else f"; {ctx.count(done2)} Stage 2 "
-                f"{ctx.plural(done2, 'investigation was', 'investigations were')} completed"
-                if done2 or ctx.hides(done2)
-                else ""
-                if not started2
-                else "; none was completed"
-            )
-            + "."
-        ),
+    return (
         f"Stage 2 investigations started, set against Stage 1 responses (the escalation "
         f"rate): {rate}."
         if rate
         else "The escalation rate (Stage 2 investigations started, set against Stage 1 "
-        "responses) is not published (small numbers).",
-    ]
-    if not stage1:  # no Stage 1 response to set the Stage 2 investigations against
-        items.pop()
-    if done2:
-        average = ctx.average("stage2.average_working_days", "stage2.responses")
-        within = ctx.n("stage2.within_deadline", "within")
-        on_time = ctx.shown_share(within, done2)
-        deadline = "within 25 working days, or the extended deadline (never more than 65)"
-        if on_time and within == 0:
-            # "0 of 1 (0%) Stage 2 investigation were completed" (demo 2025/26 Q1): none in
-            # time is said in words, as the information requests' "None of the 3" is.
-            on_time_text = (
-                f"The Stage 2 investigation was not completed {deadline}"
-                if done2 == 1
-                else f"None of the {ctx.count(done2)} Stage 2 investigations was completed "
-                f"{deadline}"
-            )
-        else:
-            on_time_text = sentence(
-                f"{on_time} Stage 2 {ctx.plural(done2, 'investigation')} "
-                f"{ctx.were(within)} completed {deadline}"
-            )
-        items.append(
-            (
-                on_time_text
-                if on_time
-                else "The number of Stage 2 investigations completed within 25 working days, "
-                "or the extended deadline (never more than 65), is not published (small "
-                "numbers)"
-            )
-            + (
-                # One investigation has no average: it took what it took (demo 2025/26 Q1
-                # printed "the average was 54.0 working days" for its one). ``average`` is
-                # None wherever the public version hides the count, so the one case's
-                # figure, and that there was one, stay unpublished there.
-                f"; it took {round(average)} {wording.plural(round(average), 'working day')}."
-                if average is not None and done2 == 1
-                else f"; the average was {wording.working_days(average)}."
-                if average is not None
-                else f"; the average {wording.SMALL_NUMBERS_NOT_PUBLISHED}."
-            )
-        )
-    items.append(
-        sentence(
-            (
-                "the number of complaints that went on to a Stage 3 review panel is not published"
-                if ctx.withheld(started3)
-                else f"{ctx.count(started3)} {ctx.plural(started3, 'complaint')} went on to "
-                "a Stage 3 review panel"
-                if started3 or ctx.hides(started3)
-                else "no complaints went on to a Stage 3 review panel"
-            )
-            + (
-                "; the number completed is not published"
-                if ctx.withheld(done3)
-                else ""
-                if not (started3 or done3)
-                else f"; {_none(ctx, done3)} completed"
-            )
-            + "."
-        )
+        "responses) is not published (small numbers)."
     )
-    section.add(BulletList(items))
+
+
+def _stage2_timeliness(ctx: Context, done2: int) -> str:
+    """How many Stage 2 investigations were completed in time, and how long they took."""
+    average = ctx.average("stage2.average_working_days", "stage2.responses")
+    within = ctx.n("stage2.within_deadline", "within")
+    on_time = ctx.shown_share(within, done2)
+    deadline = (
+        f"within {STAGE2_DAYS} working days, or the extended deadline "
+        f"(never more than {STAGE2_MOST_DAYS})"
+    )
+    if not on_time:
+        on_time_text = (
+            f"The number of Stage 2 investigations completed within {STAGE2_DAYS} "
+            f"working days, or the extended deadline (never more than {STAGE2_MOST_DAYS}), "
+            "is not published (small numbers)"
+        )
+    elif within == 0:
+        # "0 of 1 (0%) Stage 2 investigation were completed" (demo 2025/26 Q1): none in
+        # time is said in words, as the information requests' "None of the 3" is.
+        on_time_text = (
+            f"The Stage 2 investigation was not completed {deadline}"
+            if done2 == 1
+            else f"None of the {ctx.count(done2)} Stage 2 investigations was completed {deadline}"
+        )
+    else:
+        on_time_text = sentence(
+            f"{on_time} Stage 2 {ctx.plural(done2, 'investigation')} "
+            f"{ctx.were(within)} completed {deadline}"
+        )
+    return on_time_text + (
+        # One investigation has no average: it took what it took (demo 2025/26 Q1
+        # printed "the average was 54.0 working days" for its one). ``average`` is
+        # None wherever the public version hides the count, so the one case's
+        # figure, and that there was one, stay unpublished there.
+        f"; it took {round(average)} {wording.plural(round(average), 'working day')}."
+        if average is not None and done2 == 1
+        else f"; the average was {wording.working_days(average)}."
+        if average is not None
+        else f"; the average {wording.SMALL_NUMBERS_NOT_PUBLISHED}."
+    )
+
+
+def _went_to_stage3(ctx: Context, started3: int, done3: int) -> str:
+    return sentence(
+        (
+            "the number of complaints that went on to a Stage 3 review panel is not published"
+            if ctx.withheld(started3)
+            else f"{ctx.count(started3)} {ctx.plural(started3, 'complaint')} went on to "
+            "a Stage 3 review panel"
+            if started3 or ctx.hides(started3)
+            else "no complaints went on to a Stage 3 review panel"
+        )
+        + (
+            "; the number completed is not published"
+            if ctx.withheld(done3)
+            else ""
+            if not (started3 or done3)
+            else f"; {_none(ctx, done3)} completed"
+        )
+        + "."
+    )
+
+
+def _later_stage_outcomes(ctx: Context, done2: int, done3: int) -> Table:
     header = ["Finding", "Stage 2", "Stage 3"]
     table = Table("later_stages", "Stage 2 and Stage 3 outcomes", header, [])
     for key, label in FINDINGS:
@@ -168,9 +189,7 @@ def escalation(ctx: Context) -> Section:
         )
     )
     table.sums += [((count, c), [(r, c) for r in range(count)]) for c in (1, 2)]
-    if done2 or done3:
-        section.add(table)
-    return section
+    return table
 
 
 def _none(ctx: Context, n: int) -> str:

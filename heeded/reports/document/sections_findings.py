@@ -7,16 +7,13 @@ import datetime as dt
 
 from heeded.calendars.dates import long_date
 
+from ..timescales import ACKNOWLEDGEMENT_DAYS, STAGE1_BANDS, STAGE1_DAYS, STAGE1_MOST_DAYS
 from . import wording
 from .context import NR, Context
 from .structure import BulletList, Cell, Chart, Note, Paragraph, Row, Section, Table, sentence
 from .suppression import figure, is_small
 
-BANDS = [
-    ("within_10", "Within 10 working days"),
-    ("11_to_20", "11 to 20 working days"),
-    ("over_20", "Over 20 working days"),
-]
+BANDS = STAGE1_BANDS
 
 
 def band_phrase(label: str) -> str:
@@ -84,11 +81,26 @@ def _band_points(ctx: Context) -> Paragraph | None:
 def timeliness(ctx: Context) -> Section:
     responses = ctx.n("stage1.responses")
     section = Section("timeliness", "Timeliness")
+    if not responses:
+        section.add(Paragraph(f"No Stage 1 responses were completed {ctx.during}."))
+    else:
+        section.add(Paragraph(_stage1_average(ctx, responses)))
+    section.add(*_bands_chart(ctx, responses))
+    items = _stage1_on_time(ctx, responses)
+    if items:
+        section.add(BulletList(items))
+    halves = ctx.supplementary.get("stage1_by_half_year")
+    if halves:
+        section.add(_halves(ctx, halves))
+    return section
+
+
+def _stage1_average(ctx: Context, responses: int) -> str:
+    """How many Stage 1 responses were completed and how long they took on average, set
+    against the year before."""
     average = ctx.average("stage1.average_working_days", "stage1.responses")
     before = stage1_average_before(ctx)
     responded = ctx.plural(responses, "response was", "responses were")
-    if not responses:
-        section.add(Paragraph(f"No Stage 1 responses were completed {ctx.during}."))
     text = (
         f"The number of Stage 1 responses completed {ctx.during} {wording.NOT_PUBLISHED}. "
         if ctx.withheld(responses)
@@ -107,8 +119,12 @@ def timeliness(ctx: Context) -> Section:
         then = wording.during(ctx.previous)
         then = f"the average {then}" if responses == 1 else then
         text += f", {abs(average - before):.1f} {direction} than {then} ({before:.1f})"
-    if responses:
-        section.add(Paragraph(text + "."))
+    return text + "."
+
+
+def _bands_chart(ctx: Context, responses: int) -> tuple[Chart, Paragraph | None]:
+    """Stage 1 response times by band, as a chart with its table, and how each band's
+    share moved since the year before."""
     bands = ctx.keyed(
         "bands",
         "Stage 1 response times",
@@ -121,25 +137,28 @@ def timeliness(ctx: Context) -> Section:
     points = _band_points(ctx)
     if points:
         bands.said.append(points.text)
-    section.add(
-        Chart(
-            "bands_chart",
-            f"Stage 1 response times, {ctx.label}",
-            _bands_alt(ctx, responses),
-            [label for _, label in BANDS],
-            [(ctx.label, [ctx.n("stage1.bands", k) for k, _ in BANDS])]
-            + (
-                [(ctx.previous, [ctx.n("stage1.bands", k, ctx.previous) for k, _ in BANDS])]
-                if ctx.previous
-                else []
-            ),
-            bands,
-            value_label="Number of Stage 1 responses",
-            draws=(("stage1.bands", None),)
-            + ((("stage1.bands", ctx.previous),) if ctx.previous else ()),
+    chart = Chart(
+        "bands_chart",
+        f"Stage 1 response times, {ctx.label}",
+        _bands_alt(ctx, responses),
+        [label for _, label in BANDS],
+        [(ctx.label, [ctx.n("stage1.bands", k) for k, _ in BANDS])]
+        + (
+            [(ctx.previous, [ctx.n("stage1.bands", k, ctx.previous) for k, _ in BANDS])]
+            if ctx.previous
+            else []
         ),
-        points,
+        bands,
+        value_label="Number of Stage 1 responses",
+        draws=(("stage1.bands", None),)
+        + ((("stage1.bands", ctx.previous),) if ctx.previous else ()),
     )
+    return chart, points
+
+
+def _stage1_on_time(ctx: Context, responses: int) -> list[str]:
+    """Stage 1 responses within the deadline, complaints acknowledged in time, and the
+    extensions agreed, as bullets."""
     within = ctx.n("stage1.within_deadline", "within")
     ack = {k: ctx.n("complaints.acknowledged_within_3", k) for k in ("within", "late", NR)}
     # Those acknowledged are the complaints (printed everywhere) less those whose date was
@@ -154,21 +173,21 @@ def timeliness(ctx: Context) -> Section:
         if not responses  # "0 of 0 Stage 1 responses were within 10 working days"
         else sentence(
             f"{on_time} Stage 1 {ctx.plural(responses, 'response')} {ctx.were(within)} within "
-            "10 working days, or within the extended "
-            "deadline where one was agreed (never more than 20)."
+            f"{STAGE1_DAYS} working days, or within the extended "
+            f"deadline where one was agreed (never more than {STAGE1_MOST_DAYS})."
         )
         if on_time
-        else "The number of Stage 1 responses within 10 working days, or within the extended "
-        f"deadline where one was agreed, {wording.NOT_PUBLISHED}.",
+        else f"The number of Stage 1 responses within {STAGE1_DAYS} working days, or within "
+        f"the extended deadline where one was agreed, {wording.NOT_PUBLISHED}.",
         None
         if not acknowledged
         else sentence(
             f"{acked} {ctx.plural(acknowledged, 'complaint')} whose acknowledgement date was "
             f"recorded {ctx.were(ack['within'])} acknowledged "
-            "within 3 working days."
+            f"within {ACKNOWLEDGEMENT_DAYS} working days."
         )
         if acked
-        else "The number of complaints acknowledged within 3 working days "
+        else f"The number of complaints acknowledged within {ACKNOWLEDGEMENT_DAYS} working days "
         f"{wording.NOT_PUBLISHED}.",
     ]
     if ack[NR]:
@@ -193,13 +212,7 @@ def timeliness(ctx: Context) -> Section:
                 else "."
             )
         )
-    items = [item for item in items if item]
-    if items:
-        section.add(BulletList(items))
-    halves = ctx.supplementary.get("stage1_by_half_year")
-    if halves:
-        section.add(_halves(ctx, halves))
-    return section
+    return [item for item in items if item]
 
 
 def _bands_alt(ctx: Context, responses: int) -> str:
@@ -220,7 +233,7 @@ def _halves(ctx: Context, halves: dict) -> Table:
     header = [
         "Half year",
         "Stage 1 responses",
-        "Within 10 working days or the extended deadline",
+        f"Within {STAGE1_DAYS} working days or the extended deadline",
         "% within",
     ]
     table = Table("half_years", "Stage 1 timeliness by half year", header, [])

@@ -160,7 +160,6 @@ class Chart:
     # every chart (the outcomes chart's "Actual" bars count Stage 1 responses, not
     # complaints, yet its axis read "Number of complaints").
     value_label: str
-    horizontal: bool = True
     # The figures its bars draw, as (measure, period) of the table's cells: the bands chart
     # draws this year and the year before, while its table has the years before those too.
     # Empty: every figure of its table.

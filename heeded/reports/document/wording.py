@@ -186,7 +186,6 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return one if n == 1 else (many or one + "s")
 
 
-ORDINALS = ["highest", "second highest", "third highest"]
 PLACES = ["first", "second", "third"]
 
 
@@ -209,7 +208,7 @@ def ranked(items: dict[str, int], places: int = 3) -> list[tuple[int, list[str],
     return result
 
 
-def top_three(items: dict[str, int], count: Count = plain, of_what: str = "") -> str:
+def top_three(items: dict[str, int], count: Count = plain) -> str:
     """ "'Conduct of worker' (9), 'Quality of service' (7) and, equal third, 'Funding' and
     'Insufficient support' (5 each)".
 
