@@ -284,6 +284,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"  # staff addresses are set by an administrator
 ACCOUNT_SESSION_REMEMBER = False  # sessions end on inactivity and at browser close
 ACCOUNT_LOGOUT_ON_GET = False  # sign out by POST only
+# The sign-in page, which tells the person's other tabs to leave what they show
+# (js/timeout-warning.js); allauth's message says "You have signed out."
+ACCOUNT_LOGOUT_REDIRECT_URL = "/accounts/login/?signed_out=1"
 ACCOUNT_RATE_LIMITS = {
     # Failed sign-ins: per account name, and per address (generous: an office shares one).
     "login_failed": env.str("LOGIN_FAILED_RATE_LIMIT", default="50/5m/ip,5/15m/key"),

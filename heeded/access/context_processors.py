@@ -93,6 +93,9 @@ def session_timeout(request):
         status = reverse("session_status")
         query = urlencode({"timed_out": 1, "next": request.get_full_path()})
         timed_out = f"{reverse('account_login')}?{query}"
+        # Where a tab goes when the person signs out in another: nothing of a case stays
+        # on the screen of a shared computer after "Sign out".
+        signed_out = f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
     elif (
         match is not None
         and "public" in match.namespaces
@@ -103,6 +106,7 @@ def session_timeout(request):
         keep_alive = reverse("public:keep_alive")
         status = reverse("public:session_status")
         timed_out = reverse("public:timed_out", args=[match.kwargs["journey"]])
+        signed_out = ""  # the public do not sign in
     else:
         return context
     session.get(sessions.RENEWED)  # loads it: the key of one that had ended is dropped
@@ -116,5 +120,6 @@ def session_timeout(request):
         "keep_alive_url": keep_alive,
         "status_url": status,
         "timed_out_url": timed_out,
+        "signed_out_url": signed_out,
     }
     return context

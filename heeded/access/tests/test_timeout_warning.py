@@ -47,6 +47,8 @@ def test_a_signed_in_page_carries_the_clock_the_script_and_the_warning(client, o
         "keep-alive-url": KEEP_ALIVE,
         "status-url": STATUS,
         "timed-out-url": "/accounts/login/?timed_out=1&amp;next=%2Fcases%2F",
+        # Signed out in another tab: back to the sign-in page, and here after it.
+        "signed-out-url": "/accounts/login/?next=%2Fcases%2F",
     }
     assert re.search(r'<script src="/static/js/timeout-warning\.js" defer>', page)
     assert "You are about to be signed out</h2>" in page
@@ -96,6 +98,7 @@ def test_a_public_form_page_with_answers_kept_carries_the_clock(client):
     assert data["keep-alive-url"] == PUBLIC_KEEP_ALIVE
     assert data["status-url"] == PUBLIC_STATUS
     assert data["timed-out-url"] == "/feedback/complaint/timed-out/"
+    assert "signed-out-url" not in data  # the public do not sign in
     assert int(data["seconds"]) > settings.SESSION_COOKIE_AGE - 5
     assert "We will delete your answers in" in page
     assert ">Continue with my answers</button>" in page

@@ -22,6 +22,12 @@
 
   var body = document.body
   var dialog = document.querySelector('[data-app-timeout-dialog]')
+  // Set by the page after "Sign out" (<body data-app-signed-out>): every other tab of the
+  // site leaves what it shows (a case, on a shared computer) for the sign-in page. Written
+  // by that page, which stays, not as the form is sent, when a write can be lost with the
+  // page that made it. The time makes each sign-out a change the others hear of.
+  var SIGNED_OUT_KEY = 'heeded-signed-out'
+  if (body && body.hasAttribute('data-app-signed-out')) share(SIGNED_OUT_KEY, Date.now())
   if (!body || !dialog || !body.dataset.appSessionSeconds) return
   if (typeof dialog.showModal !== 'function') return // very old browsers: no warning
 
@@ -37,6 +43,7 @@
   var keepAliveUrl = body.dataset.appSessionKeepAliveUrl
   var statusUrl = body.dataset.appSessionStatusUrl
   var timedOutUrl = body.dataset.appSessionTimedOutUrl
+  var signedOutUrl = body.dataset.appSessionSignedOutUrl
   var countdown = dialog.querySelector('[data-app-timeout-countdown]')
   var announcement = dialog.querySelector('[data-app-timeout-announcement]')
   var extendButton = dialog.querySelector('[data-app-timeout-extend]')
@@ -75,9 +82,9 @@
     return Math.max(0, Math.ceil((endsAt - Date.now()) / 1000))
   }
 
-  function share (time) {
+  function share (key, value) {
     try {
-      window.localStorage.setItem(SHARED_KEY, String(time))
+      window.localStorage.setItem(key, String(value))
     } catch (error) {
       // Storage switched off: this tab still has its own clock, and asks before leaving.
     }
@@ -86,7 +93,7 @@
   // The server's word on how long the session has left, for this tab and the others.
   function start (seconds) {
     endsAt = Date.now() + seconds * 1000
-    share(endsAt)
+    share(SHARED_KEY, endsAt)
     tick()
   }
 
@@ -164,6 +171,11 @@
 
   // Another tab heard from the server: a page, a request or "Stay signed in" there.
   window.addEventListener('storage', function (event) {
+    if (event.key === SIGNED_OUT_KEY && signedOutUrl) {
+      window.clearInterval(ticker)
+      window.location.href = signedOutUrl
+      return
+    }
     var time = event.key === SHARED_KEY && parseInt(event.newValue, 10)
     if (time > 0) {
       endsAt = time

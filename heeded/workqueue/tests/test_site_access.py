@@ -140,12 +140,12 @@ REDIRECT_IS_AN_ANSWER = {
     "account_set_password",
     "account_change_password",
     "account_inactive",
-    "account_logout",  # signed out already: back to the start
     "public:check",  # nothing answered yet: back to the first question
     "interchange:confirm",  # nothing uploaded yet: back to the upload page
 }
-# A sign-in step with no sign-in under way sends you back to the start of signing in.
-BACK_TO_SIGN_IN_IS_AN_ANSWER = {"account_confirm_login_code"}
+# A sign-in step with no sign-in under way sends you back to the start of signing in; so
+# does signing out (already signed out, or not: ACCOUNT_LOGOUT_REDIRECT_URL).
+BACK_TO_SIGN_IN_IS_AN_ANSWER = {"account_confirm_login_code", "account_logout"}
 # "Sent" pages show only in the browser that sent the form (a shared computer must not show
 # that a child complained), so a made-up example is, rightly, not found.
 NOT_FOUND_IS_AN_ANSWER = {"public:done"}

@@ -212,3 +212,18 @@ def test_the_time_left_is_announced_on_opening_each_minute_and_at_30_and_15_seco
     expect(page.locator("[aria-hidden=true]", has=countdown)).to_have_count(1)
     check_accessibility(page)
     assert refused == []
+
+
+def test_signing_out_in_one_tab_leaves_the_case_list_in_the_other(
+    browser_page, workqueue_live_server, officer
+):
+    # On a shared computer, "Sign out" left every other tab showing its cases.
+    first, second, refused = two_tabs(browser_page, workqueue_live_server)
+    first.get_by_role("button", name="Sign out").first.click()
+    first.wait_for_url(re.compile(r"/accounts/login/\?signed_out=1$"))
+    expect(first.get_by_text("You have signed out.")).to_be_visible()
+    second.wait_for_url(re.compile(r"/accounts/login/\?next=(/|%2F)cases(/|%2F)$"), timeout=5000)
+    # Not told they did nothing for a while: they signed out.
+    expect(second.get_by_text(SIGNED_OUT_BECAUSE)).to_have_count(0)
+    expect(second.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
+    assert refused == []
