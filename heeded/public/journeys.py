@@ -27,6 +27,8 @@ class Step:
     form: type[f.Question]
     # Not asked after this answer: it would ask what the person has already told us.
     unless: Answer | None = None
+    # Asked only after this answer.
+    only_if: Answer | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,11 @@ COMPLAINT = Journey(
     steps=(
         Step("your-name", f.NameForm),
         Step("relationship", f.RelationshipForm),
+        # A child or care leaver complaining about themselves is offered an advocate, as
+        # the young person's form offers one (Children Act 1989 s.26A).
+        Step(
+            "advocate", f.AdvocateForm, only_if=Answer("relationship", "relationship", f.THEMSELVES)
+        ),
         Step("contact", f.ContactForm),
         # A young person or care leaver complaining about themselves has given their name.
         Step("child", f.ChildForm, unless=Answer("relationship", "relationship", f.THEMSELVES)),

@@ -63,16 +63,19 @@ class JourneyState:
         return form
 
     def steps(self) -> list[Step]:
-        """The journey's pages as answered so far: those an earlier answer makes needless
-        left out (their answers, if any were given before a change, are not used)."""
+        """The journey's pages as answered so far: those an earlier answer makes needless,
+        or has not called for, left out (their answers, if any were given before a change,
+        are not used)."""
         answers = self._store["answers"]
+
+        def given(answer) -> bool:
+            return answers.get(answer.step, {}).get(answer.field) == [answer.value]
+
         return [
             step
             for step in self.journey.steps
-            if not (
-                step.unless
-                and answers.get(step.unless.step, {}).get(step.unless.field) == [step.unless.value]
-            )
+            if not (step.unless and given(step.unless))
+            and not (step.only_if and not given(step.only_if))
         ]
 
     def first_unanswered(self, before: Step | None = None) -> Step | None:

@@ -88,9 +88,11 @@ def _record(journey: Journey, answers: dict, reference: str) -> Case:
         people=people,
         **details,
     )
-    if journey.for_young_people:
+    if "advocate" in answers:
         # CA 1989 s.26A: a child making a complaint is offered an advocate, and the form
-        # made that offer; "yes" means they want one (the provider is arranged by the team).
+        # made that offer (the young person's form, or the complaint form to someone
+        # complaining about themselves); "yes" means they want one (the provider is
+        # arranged by the team).
         case = record_advocacy(
             case,
             by=None,

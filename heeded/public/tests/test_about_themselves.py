@@ -16,17 +16,28 @@ from .journeys import COMPLAINT, answer_all, check_url, send, step_url, token_on
 
 pytestmark = pytest.mark.django_db
 
+# In the order the pages come: the advocate's after the relationship, where the child's was.
 ABOUT_ME = {
-    **{step: answers for step, answers in COMPLAINT.items() if step != "child"},
     "your-name": {"full_name": "Jade Morris"},
     "relationship": {"relationship": THEMSELVES},
+    # Offered an advocate, as on the young person's form (Children Act 1989 s.26A).
+    "advocate": {"advocate": "yes"},
     "contact": {"contact_methods": ["email"], "email": "jade@example.com"},
+    **{
+        step: answers
+        for step, answers in COMPLAINT.items()
+        if step not in ("your-name", "relationship", "contact", "child")
+    },
 }
 
 
 def test_someone_complaining_about_themselves_is_not_asked_who_it_is_about(client):
     client.post(step_url("complaint", "your-name"), ABOUT_ME["your-name"])
     response = client.post(step_url("complaint", "relationship"), ABOUT_ME["relationship"])
+    assert response["Location"] == step_url("complaint", "advocate")
+    page = client.get(step_url("complaint", "advocate")).content.decode()
+    assert "Would you like an advocate to help you?" in page
+    response = client.post(step_url("complaint", "advocate"), ABOUT_ME["advocate"])
     assert response["Location"] == step_url("complaint", "contact")
     response = client.post(step_url("complaint", "contact"), ABOUT_ME["contact"])
     assert response["Location"] == step_url("complaint", "what-happened")
@@ -54,12 +65,17 @@ def test_their_complaint_has_them_as_complainant_and_child_once(client):
     assert case.complainant_type.code == THEMSELVES
     assert case.young_person is True
     assert case.via_professional is False
+    # The offer the form made, and their answer, are on the case for the team to act on.
+    assert (case.advocacy_offered, case.advocacy_taken_up) == (True, True)
 
 
 def test_saying_it_is_about_them_after_naming_a_child_forgets_the_child(client):
     answer_all(client, "complaint")
     change = step_url("complaint", "relationship") + "?change=1"
+    # Now about themselves: offered an advocate before their answers are checked.
     assert client.post(change, {"relationship": THEMSELVES})["Location"] == check_url("complaint")
+    assert client.get(check_url("complaint"))["Location"] == step_url("complaint", "advocate")
+    client.post(step_url("complaint", "advocate"), {"advocate": "no"})
     check = client.get(check_url("complaint"))
     assert "Tayo Okafor" not in check.content.decode()
     client.post(check_url("complaint"), {"token": token_on(check)})
@@ -74,3 +90,7 @@ def test_saying_it_is_about_someone_else_after_all_asks_who(client):
     change = step_url("complaint", "relationship") + "?change=1"
     client.post(change, {"relationship": "parent"})
     assert client.get(check_url("complaint"))["Location"] == step_url("complaint", "child")
+    assert (
+        step_url("complaint", "advocate")
+        not in client.get(step_url("complaint", "child")).content.decode()
+    )  # no longer asked: they are not the child
