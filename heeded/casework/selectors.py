@@ -6,11 +6,20 @@ from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.db import connections
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
 from heeded.access.policies import can_see_case_records, cases_visible_to
-from heeded.cases.models import Case, CaseEvent, CaseParty, Contact, Document, EventKind, Stage
+from heeded.cases.models import (
+    Case,
+    CaseEvent,
+    CaseParty,
+    Contact,
+    Document,
+    EventKind,
+    Person,
+    Stage,
+)
 
 # The case's lists of reference terms (services and teams, natures, outcomes sought and
 # given), each held by the relation of that name.
@@ -31,7 +40,7 @@ def for_case_page(queryset: QuerySet[Case]) -> QuerySet[Case]:
     ).prefetch_related(
         Prefetch("stages", queryset=Stage.objects.select_related("responding_manager")),
         "payments",
-        Prefetch("parties", queryset=CaseParty.objects.select_related("person").order_by("id")),
+        Prefetch("parties", queryset=_parties_with_namesakes()),
         # Contacts and documents have their own, richer rows in the timeline.
         Prefetch(
             "events",
@@ -41,6 +50,21 @@ def for_case_page(queryset: QuerySet[Case]) -> QuerySet[Case]:
         ),
         Prefetch("contacts", queryset=Contact.objects.select_related("method", "by")),
         Prefetch("documents", queryset=Document.objects.select_related("uploaded_by")),
+    )
+
+
+def _parties_with_namesakes() -> QuerySet[CaseParty]:
+    """The case's people, each marked if another record of the same name is on file: a
+    form sent online always makes new records, and the team is told where one may be a
+    second record of someone (the person's page compares and joins them). In the same
+    query: the name is indexed."""
+    namesakes = Person.objects.filter(full_name=OuterRef("person__full_name")).exclude(
+        pk=OuterRef("person_id")
+    )
+    return (
+        CaseParty.objects.select_related("person")
+        .annotate(namesake_on_file=Exists(namesakes))
+        .order_by("id")
     )
 
 

@@ -97,3 +97,21 @@ def test_a_responding_manager_cannot_join_records(client, officer, responding):
     response = client.post(f"{person_url(case)}same-as/{on_file.pk}/")
     assert response.status_code == 403
     assert case.parties.get().person_id != on_file.pk
+
+
+def test_the_case_page_says_where_someone_of_the_same_name_is_on_file(
+    client, officer, django_assert_num_queries
+):
+    on_file = chloe(date_of_birth=BORN)
+    about(officer, on_file)
+    case = about(officer, chloe())
+    alone = about(officer, PersonFactory(full_name="Kit Whitlock"))
+    client.force_login(officer)
+    client.get(f"/cases/{case.reference}/")  # warm the session
+    # In the case's own queries: the page's count is the same (test_case_page.QUERIES).
+    with django_assert_num_queries(11):
+        page = client.get(f"/cases/{case.reference}/").content.decode()
+    assert "Someone of this name is already on file" in page
+    assert f'href="{person_url(case)}#already-on-file"' in page
+    page = client.get(f"/cases/{alone.reference}/").content.decode()
+    assert "Someone of this name is already on file" not in page
