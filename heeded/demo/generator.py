@@ -16,7 +16,13 @@ from decimal import Decimal
 from django.core.mail import get_connection
 from django.db import transaction
 
-from heeded.calendars.working_days import add_working_days
+from heeded.calendars.dates import long_date
+from heeded.calendars.working_days import (
+    add_calendar_months,
+    add_working_days,
+    calendar_month_deadline,
+    next_working_day_on_or_after,
+)
 from heeded.cases import actions
 from heeded.cases.models import Case, CaseEvent, ContactDirection, PartyRole, Person, Stage
 from heeded.cases.reminders import send_reminders
@@ -122,6 +128,8 @@ class DemoCouncil:
                 self.progress(number, len(plan))
             self._reminders_sent()
             self._reminders_stopped(staff["officer"])
+            for case in self._adult_social_care(staff["officer"], staff["responding"]):
+                made[case.record_type.code] += 1
             keyed_on_the_day()
             self._recommendations(staff["manager"])
         return made
@@ -169,6 +177,114 @@ class DemoCouncil:
             actions.stop_reminders(
                 stage.case, by=officer, on=self.today, reason=mix.REMINDERS_STOPPED_BECAUSE
             )
+
+    def _adult_social_care(self, officer, manager) -> list[Case]:
+        """The four adult social care complaints of ``mix.ADULT_SOCIAL_CARE``, dated back from
+        today so that the demo shows SI 2009/309's notice of delay at work (regulation 14 by
+        the sources; the number is unverified, domain.md section 2): one unanswered after 7
+        months whose complainant has not been told why (the notice is overdue), one told why
+        at 6 months with a new date agreed, one with a response date agreed when it was
+        acknowledged, one answered by its agreed date.
+
+        Made after the rest, throwing no dice, so that the children's cases, references,
+        reminders and figures are what they were without them; none goes to the Ombudsman
+        or is paid anything, which the children's report would count.
+        """
+        today = self.today
+        received = [
+            add_calendar_months(today, -7),
+            add_calendar_months(today, -6) - dt.timedelta(days=21),
+            add_working_days(today, -25),
+            add_calendar_months(today, -4),
+        ]
+        cases = []
+        for story, on in zip(mix.ADULT_SOCIAL_CARE, received, strict=True):
+            on = next_working_day_on_or_after(on)
+            complainant = Person.objects.create(
+                full_name=story.complainant,
+                postcode="DB4 2JX",
+                email=f"{story.complainant.split()[0].lower()}@example.org",
+            )
+            case = actions.record_representation(
+                by=officer,
+                record_type=self.term("record_type", mix.ADULT_SOCIAL_CARE_RECORD_TYPE),
+                received_on=on,
+                people=[(complainant, PartyRole.COMPLAINANT, "")],
+                today=today,
+                how_received=self.term("how_received", story.how_received),
+                summary=story.summary,
+                service_teams=[self.term("service_team", "disabled_children")],
+                complainant_type=self.term("complainant_type", story.complainant_type),
+                natures=[self.term("nature", code) for code in story.natures],
+                outcomes_sought=[self.term("outcome", code) for code in story.outcomes_sought],
+            )
+            acknowledged = add_working_days(on, 2)
+            actions.acknowledge(case, by=officer, on=acknowledged)
+            actions.assign(
+                case, by=officer, officer=officer, responding_manager=manager, on=acknowledged
+            )
+            cases.append(case)
+        # The first stays as it is: acknowledged, given to a manager, and nothing since.
+        _, told, agreed, answered = cases
+
+        surname = mix.ADULT_SOCIAL_CARE[1].complainant.split()[-1]
+        told_on = add_working_days(calendar_month_deadline(told.received_on, 6), -2)
+        new_date = add_working_days(today, 12)
+        actions.explain_delay(
+            told,
+            1,
+            by=officer,
+            on=told_on,
+            explanation=(
+                f"Wrote to Mr {surname}: the investigation is waiting for the respite "
+                "provider's records of Grace's stays, asked for twice. We expect to respond "
+                f"by {long_date(new_date)}."
+            ),
+        )
+        actions.extend_stage(
+            told,
+            1,
+            by=officer,
+            to=new_date,
+            reason=f"Agreed with Mr {surname} when we wrote to say why there was no response yet",
+            on=told_on,
+        )
+
+        self._agree(agreed, officer, 40, "on the telephone")
+        due = self._agree(answered, officer, 30, "by e-mail")
+        responded = add_working_days(due, -4)
+        actions.respond_to_stage(
+            answered,
+            1,
+            by=officer,
+            on=responded,
+            outcome="partially_upheld",
+            today=today,
+            actual_outcomes=[self.term("outcome", "apology_and_explanation")],
+            remedial_action=True,
+            remedial_action_details=(
+                "Direct payments are now set up at the transition review, before the young "
+                "person's 18th birthday."
+            ),
+        )
+        actions.close(answered, by=officer, on=add_working_days(responded, 2))
+        return cases
+
+    def _agree(self, case: Case, officer, working_days: int, how: str) -> dt.date:
+        """The response date agreed with the complainant when the complaint was
+        acknowledged, as the acknowledgement under SI 2009/309 offers (domain.md section 2),
+        recorded as the stage's agreed date."""
+        case.refresh_from_db()
+        to = add_working_days(case.received_on, working_days)
+        actions.extend_stage(
+            case,
+            1,
+            by=officer,
+            to=to,
+            reason=f"Agreed with the complainant {how} when the complaint was acknowledged",
+            on=case.acknowledged_on,
+        )
+        return to
 
     def _recommendations(self, manager) -> None:
         """The report for the latest complete year: two recommendations of the year before

@@ -6,6 +6,8 @@ making about 70% of complaints, young people hardly ever, Stage 1 answered withi
 days about two times in three, and a few escalations each year.
 """
 
+from typing import NamedTuple
+
 # Representations a year (a full financial year), growing as in both seeds.
 YEARLY_VOLUME = {0: 240, 1: 290, 2: 340}  # 0 = three years ago
 CURRENT_YEAR_RATE = 360  # a year's worth, scaled to the part of the current year gone by
@@ -279,6 +281,63 @@ LAST_NAMES = (
     "Edwards",
     "Hill",
     "Moore",
+)
+
+
+class AdultComplaint(NamedTuple):
+    # Only the person complaining, as recording an adult social care complaint asks: it
+    # has no child it concerns (casework.questions), so who it is about is in the summary.
+    complainant: str
+    complainant_type: str
+    how_received: str
+    summary: str
+    natures: tuple[str, ...]
+    outcomes_sought: tuple[str, ...]
+
+
+ADULT_SOCIAL_CARE_RECORD_TYPE = "adult_social_care_complaint"
+# Adult social care complaints (SI 2009/309, one stage, then the Ombudsman). A children's
+# services complaints team meets them where a disabled young person has moved on to adult
+# services at 18 and the family complains about what adult social care did. Four stories,
+# in the order generator._adult_social_care tells them: no response after 7 months and the
+# family not yet told why; told why at 6 months; a response date agreed; answered in time.
+ADULT_SOCIAL_CARE = (
+    AdultComplaint(
+        "Sarah Whitlock",
+        "parent",
+        "email",
+        "Says the day service in her son Daniel's transition plan was never arranged when "
+        "adult social care took over his support at 18, and that he has been at home since.",
+        ("insufficient_support", "delay"),
+        ("agreed_service_implemented",),
+    ),
+    AdultComplaint(
+        "Michael Osei",
+        "parent",
+        "letter",
+        "Disputes the charge for his daughter Grace's overnight respite since she turned 18; "
+        "says the financial assessment was never explained to the family.",
+        ("funding", "poor_communication"),
+        ("review_of_decision", "explanation"),
+    ),
+    AdultComplaint(
+        "Joanne Price",
+        "other_relative",
+        "telephone",
+        "Unhappy that her nephew Ryan's adult social worker cancelled two assessment visits "
+        "without telling the family. She is his carer.",
+        ("poor_communication", "conduct_of_worker"),
+        ("apology_and_explanation",),
+    ),
+    AdultComplaint(
+        "Helen Barker",
+        "parent",
+        "e_form",
+        "Says her son Tom's direct payments stopped for six weeks after his 18th birthday, "
+        "so his personal assistant went unpaid.",
+        ("quality_of_service", "funding"),
+        ("apology_and_explanation",),
+    ),
 )
 
 # Why the demo's one case with its reminders stopped was stopped (generator._reminders_stopped).

@@ -286,3 +286,80 @@ def test_the_demo_shows_a_case_whose_reminders_the_team_stopped():
     # The next morning's run leaves it out, and says so.
     skipped = send_reminders(stopped.next_deadline, dry_run=True).stopped
     assert [reminder.case for reminder in skipped] == [stopped]
+
+
+def test_the_demo_shows_the_adult_social_care_notice_of_delay_at_each_point():
+    # SI 2009/309 regulation 14: no response within 6 months of receipt (or the longer period
+    # agreed), and the complainant must be told why. One of each: owed and overdue, given,
+    # a date agreed, answered in time.
+    from heeded.cases.clocks import delay_notice_deadline, open_deadlines
+
+    build()
+    cases = list(
+        Case.objects.filter(record_type__code="adult_social_care_complaint").order_by("pk")
+    )
+    assert len(cases) == 4
+    overdue, told, agreed, answered = cases
+    for case in cases:
+        assert case.acknowledged_on and case.stage(1).responding_manager is not None
+        # As recording one asks: the person complaining, and no child it concerns.
+        assert list(case.parties.values_list("role", flat=True)) == [PartyRole.COMPLAINANT]
+
+    # Received about 7 months ago; nothing sent: the notice is what the dashboard chases.
+    assert dt.date(2026, 4, 10) <= overdue.received_on <= dt.date(2026, 4, 30)
+    stage = overdue.stage(1)
+    assert stage.responded_on is None and stage.delay_explained_on is None
+    notice = delay_notice_deadline(overdue, stage)
+    assert notice and notice.due_on < TODAY
+    assert (overdue.next_deadline, overdue.next_deadline_what) == (notice.due_on, notice.what)
+
+    # Told why before the 6 months ran out, and a new date agreed.
+    stage = told.stage(1)
+    assert stage.delay_explained_on and stage.delay_explained_on < TODAY
+    assert told.received_on < TODAY - dt.timedelta(days=183)
+    assert "We expect to respond by" in stage.delay_explanation
+    assert delay_notice_deadline(told, stage) is None
+    assert told.next_deadline == stage.extended_to and stage.extended_to > TODAY
+
+    # A response date agreed at acknowledgement, still to come.
+    stage = agreed.stage(1)
+    assert stage.responded_on is None and stage.extended_to > TODAY
+    # Chased first; the notice is owed only if 6 months pass without a response.
+    assert [d.what for d in open_deadlines(agreed)] == [
+        "Agreed response date",
+        "Tell the complainant why there is no response yet",
+    ]
+    assert agreed.next_deadline == stage.extended_to
+
+    # Answered by the date agreed, and closed.
+    stage = answered.stage(1)
+    assert stage.responded_on <= stage.extended_to and answered.closed_on is not None
+
+
+def test_the_adult_social_care_complaints_leave_the_childrens_figures_as_they_were(monkeypatch):
+    # They are other representations in the children's report, as a corporate complaint
+    # is: counted as received, never as Children Act complaints, Stage 1 responses,
+    # Ombudsman enquiries or payments.
+    def figures():
+        return {
+            start: build_report(financial_year(start), comparisons=0)["measures"]
+            for start in (2025, 2026)
+        }
+
+    try:
+        with transaction.atomic():
+            monkeypatch.setattr(DemoCouncil, "_adult_social_care", lambda self, *a: [])
+            build()
+            without = figures()
+            before = fingerprint()
+            raise Rollback
+    except Rollback:
+        pass
+    monkeypatch.undo()
+    build()
+    with_them = figures()
+    assert [row for row in fingerprint() if row[1] != "adult_social_care_complaint"] == before
+    assert with_them[2025] == without[2025]
+    changed = {key for key in with_them[2026] if with_them[2026][key] != without[2026][key]}
+    assert changed and all(key.startswith("representations.") for key in changed), changed
+    assert with_them[2026]["representations.by_type"]["adult_social_care_complaint"] == 4
