@@ -79,8 +79,16 @@ def respond_label(rule: StageRule) -> str:
     return f"Record {rule.the_response}"
 
 
-def extend_label(rule: StageRule) -> str:
-    """ "Extend Stage 1"; for an FOI request, "Extend the response deadline"."""
+def extend_label(rule: StageRule, stage=None) -> str:
+    """ "Extend Stage 1"; for an FOI request, "Extend the response deadline". Where the
+    response period is agreed with the complainant (adult social care) there is no deadline
+    to extend: "Agree a response date", then "Change the agreed response date"."""
+    if rule.response.agreed:
+        return (
+            "Change the agreed response date"
+            if stage and stage.extended_to
+            else ("Agree a response date")
+        )
     return f"Extend {rule.the_deadline}"
 
 
@@ -131,7 +139,11 @@ MOVES = [
         primary=_yes,
     ),
     Declared(
-        "extend", PROGRESS, lambda s: extend_label(s.open_rule), reasons.extend, _open_stage_number
+        "extend",
+        PROGRESS,
+        lambda s: extend_label(s.open_rule, s.open_stage),
+        reasons.extend,
+        _open_stage_number,
     ),
     Declared(
         "explain-delay",

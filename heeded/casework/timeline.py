@@ -87,6 +87,11 @@ def _unnumbered_title(event, kind: EventKind, rule) -> str:
         return f"Responded, {outcome.lower()}" if outcome else "Responded"
     if kind is EventKind.STAGE_EXTENDED and event.new_value:
         new = dt.date.fromisoformat(event.new_value)
+        if rule.response.agreed:
+            # Adult social care: the date is agreed with the complainant, not extended.
+            if event.old_value:
+                return f"Agreed response date changed to {long_date(new)}"
+            return f"Response date agreed: {long_date(new)}"
         return f"Deadline extended to {long_date(new)}"
     return kind.label
 

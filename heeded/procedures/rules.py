@@ -72,6 +72,12 @@ class Clock:
         return in_sentence(self.source)
 
     @property
+    def agreed(self) -> bool:
+        """Whether the period is agreed with the complainant case by case (adult social
+        care): its date is agreed, and changed, rather than extended."""
+        return self.unit is Unit.AGREED
+
+    @property
     def extendable(self) -> bool:
         """Whether a later date may be agreed: up to ``max_limit``, or without a maximum where
         the period itself is agreed with the complainant (adult social care)."""

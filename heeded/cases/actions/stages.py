@@ -9,6 +9,7 @@ from django.utils.timezone import localdate
 
 from heeded.calendars.working_days import working_days
 from heeded.organisation.models import Organisation, Stage2ClockStart
+from heeded.procedures import CountsFrom
 from heeded.taxonomy.models import Outcome
 
 from ..clocks import clock_limit, latest_extension, response_clock_start
@@ -233,6 +234,8 @@ def extend_stage(
         stage.extended_to = to
         stage.extension_reason = reason.strip()
         done = f"Stage {number} extended" if rule.numbered else "Deadline extended"
+        if rule.response.agreed:
+            done = "Response date agreed"
         save_with_history(stage, by, done)
         record_event(
             case,
@@ -265,19 +268,26 @@ def extension_refusals(
     it is about: ``extend_stage`` refuses the first; its form shows them all at once, so a
     date beyond the maximum is told with the missing reason, not after it."""
     rule = case.procedure.stage(stage.number)
+    # A response date agreed with the complainant (adult social care) is agreed, not extended.
+    by_agreement = rule.response.agreed
+    received = f"the date the {case.procedure.noun} was received"
     refusals = []
     if on is not None and on < stage.started_on:
         refusals.append(
             ProcedureError(
-                f"The date the extension was agreed ({long_date(on)}) cannot be before "
-                f"{rule.start} ({long_date(stage.started_on)}).",
+                f"The date {'it' if by_agreement else 'the extension'} was agreed "
+                f"({long_date(on)}) cannot be before "
+                f"{received if by_agreement else rule.start} ({long_date(stage.started_on)}).",
                 "on",
             )
         )
     if not (reason and reason.strip()):
         refusals.append(
             ProcedureError(
-                f"Enter the reason for the extension; the {case.procedure.asker} must be told it.",
+                "Enter how it was agreed"
+                if by_agreement
+                else f"Enter the reason for the extension; the {case.procedure.asker} must be "
+                "told it.",
                 "reason",
             )
         )
@@ -301,7 +311,10 @@ def extension_refusals(
     def after_the_current_one() -> None:
         if current is not None and to <= current:
             raise ProcedureError(
-                f"The new deadline must be after the current one ({long_date(current)}).", "to"
+                f"The new date must be after the one agreed before ({long_date(current)})."
+                if by_agreement
+                else f"The new deadline must be after the current one ({long_date(current)}).",
+                "to",
             )
 
     def beyond_the_maximum() -> None:
@@ -317,7 +330,11 @@ def extension_refusals(
         lambda: require_date(to, "of the new deadline", "to"),
         after_the_current_one,
         lambda: require_not_before(
-            to, stage.started_on, "of the new deadline", "the stage's start", "to"
+            to,
+            stage.started_on,
+            "agreed" if by_agreement else "of the new deadline",
+            received if by_agreement else "the stage's start",
+            "to",
         ),
         beyond_the_maximum,
         # A statutory deadline falls on a working day of the procedure's own calendar.
@@ -357,7 +374,13 @@ def explain_delay(
         )
         require_date(on, f"the {case.procedure.asker} was told", "on")
         require(on <= localdate(), "The date they were told cannot be in the future.", "on")
-        require_not_before(on, stage.started_on, "they were told", rule.start, "on")
+        # "the start of its clock" meant nothing to a complaints officer: the 6 months
+        # count from the day the complaint was received.
+        if rule.warning.counts_from is CountsFrom.RECEIVED:
+            start, since = case.received_on, case.procedure.counts_from(rule.warning)
+        else:
+            start, since = stage.started_on, rule.start
+        require_not_before(on, start, "they were told", since, "on")
         require(bool(explanation.strip()), "Say what they were told.", "explanation")
         stage.delay_explained_on = on
         stage.delay_explanation = explanation.strip()

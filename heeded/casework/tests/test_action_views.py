@@ -1538,3 +1538,52 @@ def test_a_childrens_complaint_has_no_notice_of_delay_to_record(signed_in, compl
     assert action_url(complaint, "explain-delay") not in page
     page = signed_in.get(action_url(complaint, "explain-delay"), follow=True).content.decode()
     assert "Stage 1 has no notice of delay: its deadline is the one to meet." in page
+
+
+def test_an_adult_social_care_response_date_is_agreed_and_changed_not_extended(signed_in, officer):
+    """SI 2009/309: the response period is agreed with the complainant (reg 13), so there is
+    no deadline to extend. "Extend the response deadline", "Why is more time needed?" and
+    "Deadline extended to" read to a complaints officer as if a deadline had run out."""
+    case = record(officer, "adult_social_care_complaint", received_on=RECEIVED)
+    page = signed_in.get(f"/cases/{case.reference}/").content.decode()
+    assert "Agree a response date" in page
+    assert "Extend the response deadline" not in page
+    page = signed_in.get(action_url(case, "extend")).content.decode()
+    assert '<h1 class="govuk-heading-l">Agree a response date</h1>' in page
+    assert "What response date was agreed?" in page
+    assert "How was it agreed with the complainant?" in page
+    assert "When was it agreed?" in page
+    assert "New deadline" not in page and "Why is more time needed?" not in page
+    page = extend(signed_in, case, dt.date(2022, 11, 10), "").content.decode()
+    assert "Enter how it was agreed" in page
+    assert "reason for the extension" not in page
+
+    response = extend(signed_in, case, dt.date(2022, 11, 10), "On the telephone")
+    assert response.status_code == 302
+    page = signed_in.get(response["Location"]).content.decode()
+    assert page.count("Response date agreed: 10 November 2022") == 2  # headline, timeline
+    assert "Deadline extended" not in page and "Extend the response deadline" not in page
+    assert "Change the agreed response date" in page
+
+    page = extend(signed_in, case, dt.date(2022, 11, 9), "Asked for sooner").content.decode()
+    assert "The new date must be after the one agreed before (10 November 2022)" in page
+    response = extend(signed_in, case, dt.date(2022, 12, 1), "She asked for more time")
+    page = signed_in.get(response["Location"]).content.decode()
+    assert "Agreed response date changed to 1 December 2022" in page
+
+
+def test_a_notice_of_delay_dated_before_the_complaint_was_received_says_so(signed_in, officer):
+    # It said "cannot be before the start of its clock": the 6 months of SI 2009/309 reg 14
+    # count from the day the complaint was received, and that is what the officer knows.
+    case = record(officer, "adult_social_care_complaint", received_on=RECEIVED)
+    response = post(
+        signed_in,
+        case,
+        "explain-delay",
+        {**date_parts("on", dt.date(2022, 9, 9)), "explanation": "Wrote to explain."},
+    )
+    assert response.status_code == 400
+    assert (
+        "The date they were told (9 September 2022) cannot be before the date the complaint "
+        "was received (12 September 2022)"
+    ) in html.unescape(response.content.decode())

@@ -126,6 +126,22 @@ class ExtendForm(ActionForm):
                 f"period agreed, the {self.case.procedure.asker} must be told why "
                 f"({warning.source})."
             )
+        if rule.response.agreed:
+            self._as_agreed()
+
+    def _as_agreed(self):
+        """A response period agreed with the complainant (adult social care, SI 2009/309)
+        has no deadline to extend: its date is agreed, and later perhaps changed."""
+        asker = self.case.procedure.asker
+        to = self.fields["to"]
+        to.label, to.name = "What response date was agreed?", "Agreed response date"
+        to.missing = "Enter the agreed response date"
+        reason = self.fields["reason"]
+        reason.label = f"How was it agreed with the {asker}?"
+        reason.help_text = "For example, on the telephone when the complaint was acknowledged"
+        reason.error_messages["required"] = "Enter how it was agreed"
+        self.fields["on"].label = "When was it agreed?"
+        self.button = "Save"
 
     def perform(self, *, by, version):
         data = self.cleaned_data
@@ -138,6 +154,8 @@ class ExtendForm(ActionForm):
             on=data.get("on"),
             expected_version=version,
         )
+        if self.stage_rule.response.agreed:
+            return f"Response date agreed: {long_date(data['to'])}"
         # A headline, as "Stage 1 extended to ...": "Response deadline extended to ...".
         return f"{self.stage_rule.deadline_title} extended to {long_date(data['to'])}"
 
