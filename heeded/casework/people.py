@@ -58,6 +58,21 @@ def _name_terms(name: str) -> list[Q]:
     ]
 
 
+def name_fits(person: Person, name: str) -> bool:
+    """Whether ``person`` is still someone the name typed finds: every word of it is part
+    of their name, as the search matches one, however short (nothing typed fits anyone)."""
+    full_name = person.full_name.casefold()
+    return all(word in full_name for word in _searchable(name).casefold().split())
+
+
+def chosen_on_file(pk: int, *, child: bool) -> Person | None:
+    """The person chosen from the suggestions, as they are suggested (with their cases):
+    offered still when what was typed since pushes them out of the first few found."""
+    people, on, as_ = _CHILDREN if child else _PEOPLE
+    found = _best_first(people().filter(pk=pk), [Q(pk=pk)], on=on, as_=as_)
+    return found[0] if found else None
+
+
 def find_people(*, name: str = "", email: str = "", postcode: str = "") -> list[Person]:
     """People matching any of a name, an email address or a postcode, those matching most of
     what was typed first, each with the cases they made.
@@ -71,7 +86,8 @@ def find_people(*, name: str = "", email: str = "", postcode: str = "") -> list[
         terms.append(Q(email__iexact=email))
     if len(postcode) >= 6:
         terms.append(Q(postcode__iexact=postcode) | Q(postcode__iexact=postcode.replace(" ", "")))
-    return _best_first(Person.objects.all(), terms, on=Q(role=PartyRole.COMPLAINANT), as_="Made")
+    people, on, as_ = _PEOPLE
+    return _best_first(people(), terms, on=on, as_=as_)
 
 
 def find_children(*, name: str = "", date_of_birth: dt.date | None = None) -> list[Person]:
@@ -84,10 +100,19 @@ def find_children(*, name: str = "", date_of_birth: dt.date | None = None) -> li
     terms = _name_terms(name)
     if date_of_birth is not None:
         terms.append(Q(date_of_birth=date_of_birth))
-    children = Person.objects.filter(
+    children, on, as_ = _CHILDREN
+    return _best_first(children(), terms, on=on, as_=as_)
+
+
+def _children() -> QuerySet:
+    return Person.objects.filter(
         Exists(CaseParty.objects.filter(AS_A_CHILD, person=OuterRef("pk")))
     )
-    return _best_first(children, terms, on=AS_A_CHILD, as_="Child or young person on")
+
+
+# Who each search offers, which of their cases it names, and how it words them.
+_PEOPLE = (Person.objects.all, Q(role=PartyRole.COMPLAINANT), "Made")
+_CHILDREN = (_children, AS_A_CHILD, "Child or young person on")
 
 
 def same_as(party: CaseParty) -> list[Person]:

@@ -16,6 +16,7 @@ from heeded.taxonomy.models import (
 )
 
 from ..fields import DateField
+from ..people import name_fits
 from ..questions import Questions, questions_for
 from .base import (
     GovForm,
@@ -36,6 +37,15 @@ ON_FILE = {
     "person": ("Person on file", "full_name"),
     "child": ("Child or young person on file", "child_name"),
 }
+
+
+def name_changed(data, radios: str) -> bool:
+    """Whether the name beside the radios called ``radios`` has been changed since the
+    people on file were last found for it (kept beside them as ``<radios>_found_for``):
+    not known, from a page that did not say, is not changed."""
+    found_for = data.get(f"{radios}_found_for")
+    name = data.get(ON_FILE[radios][1]) or ""
+    return found_for is not None and found_for.split() != name.split()
 
 
 class RecordTypeForm(GovForm):
@@ -179,8 +189,16 @@ class RepresentationForm(GovForm):
     def clean(self):
         data = super().clean()
         q: Questions = self.questions
-        for radios in ON_FILE:
-            data[f"existing_{radios}"] = self.chosen(radios)
+        for radios, (_, box) in ON_FILE.items():
+            data[f"existing_{radios}"] = chosen = self.chosen(radios)
+            name = self.data.get(box) or ""
+            if chosen and name_changed(self.data, radios) and not name_fits(chosen, name):
+                # Sent before the suggestions caught up with the name, or without JavaScript.
+                self.add_error(
+                    box,
+                    f"The name typed is not {chosen.full_name}’s, chosen on file: choose "
+                    "them again if it is them, or choose none of these",
+                )
         # A name refused for its length has been told so: it is not missing.
         named = data.get("full_name") or self.has_error("full_name")
         if q.person_required and not data["existing_person"] and not named:

@@ -130,3 +130,18 @@ def test_the_same_mp_writing_again_is_the_same_person_not_a_new_one(client, offi
     assert mps[0] == mps[1]
     assert mps[2] != mps[0]
     assert Person.objects.filter(full_name__iexact="Jane Smith MP").count() == 2
+
+
+def test_the_person_chosen_is_dropped_when_another_name_is_typed_though_the_email_matches(
+    client, officer
+):
+    """A family's email address finds Dana Whitlock; chosen, then Sam Whitlock typed: Dana
+    stayed chosen, and the case would have named her, "Sam Whitlock" silently unused."""
+    dana = PersonFactory(full_name="Dana Whitlock", email="family@example.com")
+    client.force_login(officer)
+    typed = {"email": "family@example.com", "person": dana.pk, "person_found_for": "Dana"}
+    page = client.get("/cases/new/people/", {**typed, "full_name": "Dana Whit"}).content.decode()
+    assert f'value="{dana.pk}" checked' in page
+    page = client.get("/cases/new/people/", {**typed, "full_name": "Sam Whitlock"}).content.decode()
+    assert "Dana Whitlock is no longer chosen: the name typed is not theirs." in page
+    assert f'id="person-{dana.pk}" name="person" type="radio" value="{dana.pk}" checked' not in page
