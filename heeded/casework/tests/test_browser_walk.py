@@ -439,7 +439,7 @@ def test_a_child_recorded_again_is_joined_to_the_child_on_file_by_clicking(
     page, live_server = browser_page, casework_live_server
     sign_in(page, live_server, officer)
     page.goto(f"{live_server.url}/cases/{case.reference}/")
-    page.get_by_text("Someone of this name is already on file").wait_for()
+    page.get_by_text("Another record of this name is on file").wait_for()
     look(page, "namesake-on-file")
     page.get_by_role("link", name="compare them with Kit Whitlock").click()
     page.get_by_role("heading", name="Already on file?").wait_for()

@@ -99,11 +99,14 @@ def test_a_responding_manager_cannot_join_records(client, officer, responding):
     assert case.parties.get().person_id != on_file.pk
 
 
-def test_the_case_page_says_where_someone_of_the_same_name_is_on_file(
+def test_the_case_page_says_where_another_record_of_the_same_name_is_on_file(
     client, officer, django_assert_num_queries
 ):
+    """QA on the demo: Chloe Evans chosen on file while recording, the case page then said
+    "Someone of this name is already on file", as if a second Chloe had been made. It is
+    said beside both records, the first as much as the second: "another record"."""
     on_file = chloe(date_of_birth=BORN)
-    about(officer, on_file)
+    first = about(officer, on_file)
     case = about(officer, chloe())
     alone = about(officer, PersonFactory(full_name="Kit Whitlock"))
     client.force_login(officer)
@@ -111,7 +114,10 @@ def test_the_case_page_says_where_someone_of_the_same_name_is_on_file(
     # In the case's own queries: the page's count is the same (test_case_page.QUERIES).
     with django_assert_num_queries(11):
         page = client.get(f"/cases/{case.reference}/").content.decode()
-    assert "Someone of this name is already on file" in page
+    assert "Another record of this name is on file" in page
     assert f'href="{person_url(case)}#already-on-file"' in page
+    page = client.get(f"/cases/{first.reference}/").content.decode()
+    assert "Another record of this name is on file" in page
+    assert "already on file" not in page
     page = client.get(f"/cases/{alone.reference}/").content.decode()
-    assert "Someone of this name is already on file" not in page
+    assert "Another record of this name is on file" not in page
