@@ -111,8 +111,20 @@ def _children() -> QuerySet:
 
 
 # Who each search offers, which of their cases it names, and how it words them.
-_PEOPLE = (Person.objects.all, Q(role=PartyRole.COMPLAINANT), "Made")
-_CHILDREN = (_children, AS_A_CHILD, "Child or young person on")
+# The cases named beside someone found: those they made; else, as a child, an MP or an
+# advocate, those they are on (a child on file was offered to an officer looking for a
+# parent with nothing to say who they were).
+_PEOPLE = (
+    Person.objects.all,
+    Q(),
+    (
+        (PartyRole.COMPLAINANT, "Made"),
+        (PartyRole.CHILD, "Child or young person on"),
+        (PartyRole.REPRESENTATIVE, "Representative on"),
+        (PartyRole.ADVOCATE, "Advocate on"),
+    ),
+)
+_CHILDREN = (_children, AS_A_CHILD, ((None, "Child or young person on"),))
 
 
 def same_as(party: CaseParty) -> list[Person]:
@@ -130,10 +142,13 @@ def same_as(party: CaseParty) -> list[Person]:
     return [other for other in found if other.pk not in here]
 
 
-def _best_first(people: QuerySet, terms: list[Q], *, on: Q, as_: str) -> list[Person]:
+def _best_first(
+    people: QuerySet, terms: list[Q], *, on: Q, as_: tuple[tuple[str | None, str], ...]
+) -> list[Person]:
     """The first few of ``people`` matching any of ``terms``, those matching most first, in
     two queries however many are found. Each has ``their_cases``: the cases they are
-    party to ``on`` those terms, in words beginning ``as_``."""
+    party to ``on`` those terms, in the words ``as_`` gives the first of their roles it
+    names (a role of None: any)."""
     if not terms:
         return []
     score = sum((_matches(term) for term in terms[1:]), _matches(terms[0]))
@@ -151,8 +166,16 @@ def _best_first(people: QuerySet, terms: list[Q], *, on: Q, as_: str) -> list[Pe
         .order_by("-score", "full_name", "id")[:MOST]
     )
     for person in found:
-        person.their_cases = cases_in_words(person.parties_on, as_=as_)
+        person.their_cases = _their_cases(person.parties_on, as_)
     return found
+
+
+def _their_cases(parties: list[CaseParty], as_: tuple[tuple[str | None, str], ...]) -> str:
+    for role, words in as_:
+        theirs = [party for party in parties if role in (None, party.role)]
+        if theirs:
+            return cases_in_words(theirs, as_=words)
+    return ""
 
 
 def cases_in_words(parties: list[CaseParty], most: int = 2, *, as_: str = "Made") -> str:

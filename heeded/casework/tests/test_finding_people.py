@@ -8,7 +8,7 @@ import re
 import pytest
 
 from heeded.cases.models import Case, PartyRole, Person
-from heeded.cases.tests.factories import PersonFactory
+from heeded.cases.tests.factories import PersonFactory, record
 
 from ..people import MOST
 from .conftest import RECEIVED, date_parts
@@ -145,3 +145,14 @@ def test_the_person_chosen_is_dropped_when_another_name_is_typed_though_the_emai
     page = client.get("/cases/new/people/", {**typed, "full_name": "Sam Whitlock"}).content.decode()
     assert "Dana Whitlock is no longer chosen: the name typed is not theirs." in page
     assert f'id="person-{dana.pk}" name="person" type="radio" value="{dana.pk}" checked' not in page
+
+
+def test_a_child_on_file_offered_for_a_name_says_which_case_they_are_on(client, officer):
+    """QA on the demo: "Evie Wright" typed offered, among the parents who made complaints,
+    an Evie Wright born 2017 with nothing to say who she was: she had made none. The case
+    she is the child on is named instead."""
+    evie = PersonFactory(full_name="Evie Wright", email="", postcode="")
+    case = record(officer, "complaint", people=[(evie, "child", "")])
+    client.force_login(officer)
+    page = client.get("/cases/new/people/", {"full_name": "Evie Wright"}).content.decode()
+    assert f"Child or young person on {case.reference}: Complaint (statutory), received" in page
