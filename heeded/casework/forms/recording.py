@@ -32,9 +32,11 @@ from .base import (
 # file chosen, these are their latest details, kept on their record (and its history).
 CONTACT_DETAILS = ("email", "telephone", "postcode", "address")
 # The journey's choices of someone on file: the radios' name, the check page's row for who
-# was chosen, and the name box left unused then (the name on file is kept).
+# was chosen, and the name box left unused then (the name on file is kept). The person's
+# row is the form's heading over them ("The constituent it is about"): "Person on file",
+# above an MP's name, did not say who they were.
 ON_FILE = {
-    "person": ("Person on file", "full_name"),
+    "person": ("", "full_name"),
     "child": ("Child or young person on file", "child_name"),
 }
 
@@ -249,7 +251,8 @@ class RepresentationForm(GovForm):
         for name, field in self.fields.items():
             if name in ON_FILE:
                 if chosen[name]:
-                    rows.append((ON_FILE[name][0], _describe_person(chosen[name])))
+                    label = ON_FILE[name][0] or self.questions.person_heading
+                    rows.append((label, _describe_person(chosen[name], on_file=name == "person")))
                 continue
             if name in unused:
                 continue  # the name on file is kept: the row above says whose
@@ -278,8 +281,8 @@ class RepresentationForm(GovForm):
         return self.questions.person_heading if name == "full_name" else field.label
 
 
-def _describe_person(person: Person) -> str:
+def _describe_person(person: Person, *, on_file: bool = False) -> str:
     bits = [person.full_name] + [b for b in (person.email, person.postcode) if b]
     if person.date_of_birth:
         bits.append(f"born {long_date(person.date_of_birth)}")
-    return ", ".join(bits)
+    return ", ".join(bits) + (" (on file)" if on_file else "")

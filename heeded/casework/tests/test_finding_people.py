@@ -83,7 +83,9 @@ def test_details_typed_beside_someone_chosen_on_file_are_kept_on_their_record(
     )
     check = client.post("/cases/new/complaint/", typed).content.decode()
     assert "Telephone, saved to Dana Whitlock’s details" in check
-    assert "Who is making the complaint</dt>" not in check  # the name on file is kept
+    # The name on file is kept: one row says whose, none the name typed.
+    assert check.count("Who is making the complaint</dt>") == 1
+    assert "Dana Whitlock, old@example.com, PO30 1UD (on file)</dd>" in check
     client.post("/cases/new/complaint/", {**typed, "confirm": "1"})
     assert Person.objects.count() == 1
     case = Case.objects.get()
@@ -156,3 +158,26 @@ def test_a_child_on_file_offered_for_a_name_says_which_case_they_are_on(client, 
     client.force_login(officer)
     page = client.get("/cases/new/people/", {"full_name": "Evie Wright"}).content.decode()
     assert f"Child or young person on {case.reference}: Complaint (statutory), received" in page
+
+
+def test_the_check_page_says_who_the_person_chosen_on_file_is_to_the_enquiry(client, officer, code):
+    """QA on the demo: an MP's enquiry with the constituent chosen on file was checked as
+    "Person on file", above the MP's name: whose constituent, or the MP? The row is the
+    form's heading over them, as for a name typed."""
+    evie = PersonFactory(full_name="Evie Wright", email="", postcode="DB5 3LT")
+    client.force_login(officer)
+    check = client.post(
+        "/cases/new/mp_councillor_enquiry/",
+        {
+            **date_parts("received_on", RECEIVED),
+            "how_received": code("how_received", "email").pk,
+            "representative_name": "Jane Smith MP",
+            "representative_organisation": "Demo North",
+            "person": str(evie.pk),
+            "summary": "Asks why the family has had no reply.",
+        },
+    ).content.decode()
+    assert "Person on file" not in check
+    row = '<dt class="govuk-summary-list__key">The constituent it is about</dt>'
+    assert row in check
+    assert "Evie Wright, DB5 3LT (on file)</dd>" in check[check.index(row) :]
