@@ -198,8 +198,9 @@ class RepresentationForm(GovForm):
                 # Sent before the suggestions caught up with the name, or without JavaScript.
                 self.add_error(
                     box,
-                    f"The name typed is not {chosen.full_name}’s, chosen on file: choose "
-                    "them again if it is them, or choose none of these",
+                    f"{chosen.full_name}, chosen on file, does not have the name typed: "
+                    f"continue to add {' '.join(name.split())} as someone new, or choose "
+                    f"{chosen.full_name} again",
                 )
         # A name refused for its length has been told so: it is not missing.
         named = data.get("full_name") or self.has_error("full_name")
