@@ -58,6 +58,21 @@ def _name_terms(name: str) -> list[Q]:
     ]
 
 
+def name_fits(person: Person, name: str) -> bool:
+    """Whether ``person`` is still someone the name typed finds: every word of it is part
+    of their name, as the search matches one, however short (nothing typed fits anyone)."""
+    full_name = person.full_name.casefold()
+    return all(word in full_name for word in _searchable(name).casefold().split())
+
+
+def chosen_on_file(pk: int, *, child: bool) -> Person | None:
+    """The person chosen from the suggestions, as they are suggested (with their cases):
+    offered still when what was typed since pushes them out of the first few found."""
+    people, on, as_ = _CHILDREN if child else _PEOPLE
+    found = _best_first(people().filter(pk=pk), [Q(pk=pk)], on=on, as_=as_)
+    return found[0] if found else None
+
+
 def find_people(*, name: str = "", email: str = "", postcode: str = "") -> list[Person]:
     """People matching any of a name, an email address or a postcode, those matching most of
     what was typed first, each with the cases they made.
@@ -71,7 +86,8 @@ def find_people(*, name: str = "", email: str = "", postcode: str = "") -> list[
         terms.append(Q(email__iexact=email))
     if len(postcode) >= 6:
         terms.append(Q(postcode__iexact=postcode) | Q(postcode__iexact=postcode.replace(" ", "")))
-    return _best_first(Person.objects.all(), terms, on=Q(role=PartyRole.COMPLAINANT), as_="Made")
+    people, on, as_ = _PEOPLE
+    return _best_first(people(), terms, on=on, as_=as_)
 
 
 def find_children(*, name: str = "", date_of_birth: dt.date | None = None) -> list[Person]:
@@ -84,10 +100,31 @@ def find_children(*, name: str = "", date_of_birth: dt.date | None = None) -> li
     terms = _name_terms(name)
     if date_of_birth is not None:
         terms.append(Q(date_of_birth=date_of_birth))
-    children = Person.objects.filter(
+    children, on, as_ = _CHILDREN
+    return _best_first(children(), terms, on=on, as_=as_)
+
+
+def _children() -> QuerySet:
+    return Person.objects.filter(
         Exists(CaseParty.objects.filter(AS_A_CHILD, person=OuterRef("pk")))
     )
-    return _best_first(children, terms, on=AS_A_CHILD, as_="Child or young person on")
+
+
+# Who each search offers, which of their cases it names, and how it words them.
+# The cases named beside someone found: those they made; else, as a child, an MP or an
+# advocate, those they are on (a child on file was offered to an officer looking for a
+# parent with nothing to say who they were).
+_PEOPLE = (
+    Person.objects.all,
+    Q(),
+    (
+        (PartyRole.COMPLAINANT, "Made"),
+        (PartyRole.CHILD, "Child or young person on"),
+        (PartyRole.REPRESENTATIVE, "Representative on"),
+        (PartyRole.ADVOCATE, "Advocate on"),
+    ),
+)
+_CHILDREN = (_children, AS_A_CHILD, ((None, "Child or young person on"),))
 
 
 def same_as(party: CaseParty) -> list[Person]:
@@ -105,10 +142,13 @@ def same_as(party: CaseParty) -> list[Person]:
     return [other for other in found if other.pk not in here]
 
 
-def _best_first(people: QuerySet, terms: list[Q], *, on: Q, as_: str) -> list[Person]:
+def _best_first(
+    people: QuerySet, terms: list[Q], *, on: Q, as_: tuple[tuple[str | None, str], ...]
+) -> list[Person]:
     """The first few of ``people`` matching any of ``terms``, those matching most first, in
     two queries however many are found. Each has ``their_cases``: the cases they are
-    party to ``on`` those terms, in words beginning ``as_``."""
+    party to ``on`` those terms, in the words ``as_`` gives the first of their roles it
+    names (a role of None: any)."""
     if not terms:
         return []
     score = sum((_matches(term) for term in terms[1:]), _matches(terms[0]))
@@ -126,8 +166,16 @@ def _best_first(people: QuerySet, terms: list[Q], *, on: Q, as_: str) -> list[Pe
         .order_by("-score", "full_name", "id")[:MOST]
     )
     for person in found:
-        person.their_cases = cases_in_words(person.parties_on, as_=as_)
+        person.their_cases = _their_cases(person.parties_on, as_)
     return found
+
+
+def _their_cases(parties: list[CaseParty], as_: tuple[tuple[str | None, str], ...]) -> str:
+    for role, words in as_:
+        theirs = [party for party in parties if role in (None, party.role)]
+        if theirs:
+            return cases_in_words(theirs, as_=words)
+    return ""
 
 
 def cases_in_words(parties: list[CaseParty], most: int = 2, *, as_: str = "Made") -> str:

@@ -16,6 +16,7 @@ from heeded.taxonomy.models import (
 )
 
 from ..fields import DateField
+from ..people import name_fits
 from ..questions import Questions, questions_for
 from .base import (
     GovForm,
@@ -31,11 +32,22 @@ from .base import (
 # file chosen, these are their latest details, kept on their record (and its history).
 CONTACT_DETAILS = ("email", "telephone", "postcode", "address")
 # The journey's choices of someone on file: the radios' name, the check page's row for who
-# was chosen, and the name box left unused then (the name on file is kept).
+# was chosen, and the name box left unused then (the name on file is kept). The person's
+# row is the form's heading over them ("The constituent it is about"): "Person on file",
+# above an MP's name, did not say who they were.
 ON_FILE = {
-    "person": ("Person on file", "full_name"),
+    "person": ("", "full_name"),
     "child": ("Child or young person on file", "child_name"),
 }
+
+
+def name_changed(data, radios: str) -> bool:
+    """Whether the name beside the radios called ``radios`` has been changed since the
+    people on file were last found for it (kept beside them as ``<radios>_found_for``):
+    not known, from a page that did not say, is not changed."""
+    found_for = data.get(f"{radios}_found_for")
+    name = data.get(ON_FILE[radios][1]) or ""
+    return found_for is not None and found_for.split() != name.split()
 
 
 class RecordTypeForm(GovForm):
@@ -179,8 +191,17 @@ class RepresentationForm(GovForm):
     def clean(self):
         data = super().clean()
         q: Questions = self.questions
-        for radios in ON_FILE:
-            data[f"existing_{radios}"] = self.chosen(radios)
+        for radios, (_, box) in ON_FILE.items():
+            data[f"existing_{radios}"] = chosen = self.chosen(radios)
+            name = self.data.get(box) or ""
+            if chosen and name_changed(self.data, radios) and not name_fits(chosen, name):
+                # Sent before the suggestions caught up with the name, or without JavaScript.
+                self.add_error(
+                    box,
+                    f"{chosen.full_name}, chosen on file, does not have the name typed: "
+                    f"continue to add {' '.join(name.split())} as someone new, or choose "
+                    f"{chosen.full_name} again",
+                )
         # A name refused for its length has been told so: it is not missing.
         named = data.get("full_name") or self.has_error("full_name")
         if q.person_required and not data["existing_person"] and not named:
@@ -231,7 +252,8 @@ class RepresentationForm(GovForm):
         for name, field in self.fields.items():
             if name in ON_FILE:
                 if chosen[name]:
-                    rows.append((ON_FILE[name][0], _describe_person(chosen[name])))
+                    label = ON_FILE[name][0] or self.questions.person_heading
+                    rows.append((label, _describe_person(chosen[name], on_file=name == "person")))
                 continue
             if name in unused:
                 continue  # the name on file is kept: the row above says whose
@@ -260,8 +282,8 @@ class RepresentationForm(GovForm):
         return self.questions.person_heading if name == "full_name" else field.label
 
 
-def _describe_person(person: Person) -> str:
+def _describe_person(person: Person, *, on_file: bool = False) -> str:
     bits = [person.full_name] + [b for b in (person.email, person.postcode) if b]
     if person.date_of_birth:
         bits.append(f"born {long_date(person.date_of_birth)}")
-    return ", ".join(bits)
+    return ", ".join(bits) + (" (on file)" if on_file else "")

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.utils.timezone import localdate
+from playwright.sync_api import expect
 
 from heeded.calendars.working_days import add_working_days, next_working_day_on_or_after
 from heeded.cases.models import Case
@@ -356,6 +357,17 @@ def test_typing_a_name_offers_the_person_already_on_file(
     assert Case.objects.get().parties.get().person == dana
 
 
+def record_about_the_child(page, parent: str) -> None:
+    """Finish recording a complaint by ``parent`` about the child chosen, and record it."""
+    page.fill("#id_full_name", parent)
+    page.select_option("#id_complainant_type", label="Parent")
+    page.fill("#id_summary", "No reply from the social worker.")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("heading", name="Check before recording").wait_for()
+    page.get_by_role("button", name="Record it").click()
+    banner(page, "recorded")
+
+
 def test_typing_a_childs_name_offers_the_child_already_on_file(
     browser_page, casework_live_server, officer
 ):
@@ -365,17 +377,53 @@ def test_typing_a_childs_name_offers_the_child_already_on_file(
     record(officer, "complaint", people=[(kit, "child", "")])
     page = browser_page
     choose_as_typed(page, casework_live_server, officer, "complaint", "child_name", "Kit Whitlock")
-    page.fill("#id_full_name", "Dana Whitlock")
-    page.select_option("#id_complainant_type", label="Parent")
-    page.fill("#id_summary", "No reply from the social worker.")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("heading", name="Check before recording").wait_for()
-    page.get_by_role("button", name="Record it").click()
-    banner(page, "recorded")
+    record_about_the_child(page, "Dana Whitlock")
     look(page, "child-on-file-recorded")
     case = Case.objects.order_by("-id").first()
     assert case.parties.get(role="child").person == kit
     assert kit.case_parties.count() == 2
+
+
+def test_the_child_chosen_stays_chosen_as_their_name_is_retyped_and_no_one_is_added(
+    browser_page, casework_live_server, officer
+):
+    """QA on the demo: Chloe Evans chosen, her name then retyped; at "Chl" other Chloes
+    filled the suggestions, her radio vanished and a second Chloe Evans was recorded."""
+    from heeded.cases.models import Person
+    from heeded.cases.tests.factories import PersonFactory, record
+
+    chloe = PersonFactory(full_name="Chloe Evans", date_of_birth=dt.date(2015, 1, 1))
+    record(officer, "complaint", people=[(chloe, "child", "")])
+    for n in range(6):
+        record(
+            officer,
+            "complaint",
+            people=[(PersonFactory(full_name=f"Chloe Adams {n}"), "child", "")],
+        )
+    page = browser_page
+    sign_in(page, casework_live_server, officer)
+    page.goto(f"{casework_live_server.url}/cases/new/complaint/")
+    fill_date(page, "received_on", localdate())
+    page.select_option("#id_how_received", label="Letter")
+    page.fill("#id_child_name", "Chloe Evans")
+    page.get_by_label("Use Chloe Evans").check()
+    people = Person.objects.count()
+    box = page.locator("#id_child_name")
+    box.fill("Chl")
+    page.get_by_label("Use Chloe Adams 0").wait_for()
+    expect(page.get_by_label("Use Chloe Evans")).to_be_checked()
+    box.press_sequentially("oe Evans")
+    page.wait_for_load_state("networkidle")
+    expect(page.get_by_label("Use Chloe Evans")).to_be_checked()
+    # Another name: she is dropped, and the page says so.
+    box.fill("Zoe Smith")
+    page.get_by_text("Chloe Evans is no longer chosen: the name typed is not theirs.").wait_for()
+    look(page, "chosen-child-dropped")
+    box.fill("Chloe Evans")
+    page.get_by_label("Use Chloe Evans").check()
+    record_about_the_child(page, "Dana Evans")
+    assert Case.objects.order_by("-id").first().parties.get(role="child").person == chloe
+    assert Person.objects.count() == people + 1  # Dana; not Chloe again
 
 
 def test_a_child_recorded_again_is_joined_to_the_child_on_file_by_clicking(
@@ -391,7 +439,7 @@ def test_a_child_recorded_again_is_joined_to_the_child_on_file_by_clicking(
     page, live_server = browser_page, casework_live_server
     sign_in(page, live_server, officer)
     page.goto(f"{live_server.url}/cases/{case.reference}/")
-    page.get_by_text("Someone of this name is already on file").wait_for()
+    page.get_by_text("Another record of this name is on file").wait_for()
     look(page, "namesake-on-file")
     page.get_by_role("link", name="compare them with Kit Whitlock").click()
     page.get_by_role("heading", name="Already on file?").wait_for()

@@ -186,3 +186,103 @@ def test_a_date_of_birth_before_the_calendars_years_is_a_date_of_birth_all_the_s
     )
     client.post("/cases/new/complaint/", {**answers, "confirm": "1"})
     assert Case.objects.get().parties.get(role=PartyRole.CHILD).person.date_of_birth == born
+
+
+def _found_page(client, **typed) -> str:
+    return client.get("/cases/new/children/", typed).content.decode()
+
+
+def test_the_child_chosen_stays_chosen_while_the_name_retyped_is_still_theirs(client, officer):
+    """QA: Chloe Evans chosen, then her name retyped: at "Chl" six other Chloes filled the
+    suggestions, her radio vanished, and "none of these" added a second Chloe Evans."""
+    chloe = _child_on_a_case(officer, "Chloe Evans", BORN)
+    for n in range(MOST):
+        _child_on_a_case(officer, f"Chloe Adams {n}")
+    client.force_login(officer)
+    page = _found_page(client, child_name="Chl", child=chloe.pk, child_found_for="Chloe Evans")
+    assert f'id="child-{chloe.pk}" name="child" type="radio" value="{chloe.pk}" checked' in page
+    assert 'id="child-new" name="child" type="radio" value="new" checked' not in page
+    assert "no longer chosen" not in page
+    assert 'name="child_found_for" value="Chl"' in page
+
+
+def test_the_child_chosen_is_dropped_saying_so_when_the_name_typed_is_no_longer_theirs(
+    client, officer
+):
+    chloe = _child_on_a_case(officer, "Chloe Evans", BORN)
+    zoe = _child_on_a_case(officer, "Zoe Smith")
+    client.force_login(officer)
+    page = _found_page(
+        client, child_name="Zoe Smith", child=chloe.pk, child_found_for="Chloe Evans"
+    )
+    assert "Chloe Evans is no longer chosen: the name typed is not theirs." in page
+    assert f'id="child-{zoe.pk}" name="child" type="radio" value="{zoe.pk}" checked' not in page
+    assert 'id="child-new" name="child" type="radio" value="new" checked' in page
+    # Still found, by her date of birth: she may be chosen again.
+    page = _found_page(
+        client,
+        child_name="Zoe Smith",
+        child=chloe.pk,
+        child_found_for="Chloe Evans",
+        **date_parts("child_date_of_birth", BORN),
+    )
+    assert "no longer chosen: the name typed is not theirs. Choose them again below" in page
+    assert f'value="{chloe.pk}">' in page
+
+
+def test_a_child_chosen_for_their_date_of_birth_though_named_otherwise_stays_chosen(
+    client, officer, code
+):
+    """Kit, on file as Christopher, is found by the date of birth typed beside "Kit
+    Whitlock": chosen, he stays chosen while the name is not changed."""
+    christopher = _child_on_a_case(officer, "Christopher Whitlock", BORN)
+    client.force_login(officer)
+    born = date_parts("child_date_of_birth", BORN)
+    page = _found_page(
+        client,
+        child_name="Kit Whitlock",
+        child=christopher.pk,
+        child_found_for="Kit Whitlock",
+        **born,
+    )
+    assert f'value="{christopher.pk}" checked' in page
+    answers = complaint_answers(
+        code,
+        child=str(christopher.pk),
+        child_name="Kit Whitlock",
+        child_found_for="Kit Whitlock",
+        confirm="1",
+        **born,
+    )
+    client.post("/cases/new/complaint/", answers)
+    assert (
+        Case.objects.order_by("-id").first().parties.get(role=PartyRole.CHILD).person == christopher
+    )
+
+
+def test_a_name_changed_after_choosing_the_child_and_sent_at_once_is_refused_not_ignored(
+    client, officer, code
+):
+    """Continue pressed before the suggestions caught up with the name, or without
+    JavaScript: Chloe Evans would have been recorded, "Zoe Smith" silently unused."""
+    chloe = _child_on_a_case(officer, "Chloe Evans", BORN)
+    client.force_login(officer)
+    answers = complaint_answers(
+        code, child=str(chloe.pk), child_name="Zoe Smith", child_found_for="Chloe Evans"
+    )
+    response = client.post("/cases/new/complaint/", {**answers, "confirm": "1"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    message = (
+        "Chloe Evans, chosen on file, does not have the name typed: continue to add Zoe Smith "
+        "as someone new, or choose Chloe Evans again"
+    )
+    assert page.count(message) == 2
+    assert "Chloe Evans is no longer chosen" in page
+    assert f'id="child-{chloe.pk}"' not in page
+    assert Case.objects.count() == 1
+    # Sent again as it now stands: a new child, Zoe Smith, as the officer says.
+    again = {**answers, "child": "new", "child_found_for": "Zoe Smith", "confirm": "1"}
+    client.post("/cases/new/complaint/", again)
+    child = Case.objects.order_by("-id").first().parties.get(role=PartyRole.CHILD).person
+    assert child.full_name == "Zoe Smith"

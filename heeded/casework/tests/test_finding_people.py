@@ -8,7 +8,7 @@ import re
 import pytest
 
 from heeded.cases.models import Case, PartyRole, Person
-from heeded.cases.tests.factories import PersonFactory
+from heeded.cases.tests.factories import PersonFactory, record
 
 from ..people import MOST
 from .conftest import RECEIVED, date_parts
@@ -83,7 +83,9 @@ def test_details_typed_beside_someone_chosen_on_file_are_kept_on_their_record(
     )
     check = client.post("/cases/new/complaint/", typed).content.decode()
     assert "Telephone, saved to Dana Whitlock’s details" in check
-    assert "Who is making the complaint</dt>" not in check  # the name on file is kept
+    # The name on file is kept: one row says whose, none the name typed.
+    assert check.count("Who is making the complaint</dt>") == 1
+    assert "Dana Whitlock, old@example.com, PO30 1UD (on file)</dd>" in check
     client.post("/cases/new/complaint/", {**typed, "confirm": "1"})
     assert Person.objects.count() == 1
     case = Case.objects.get()
@@ -130,3 +132,52 @@ def test_the_same_mp_writing_again_is_the_same_person_not_a_new_one(client, offi
     assert mps[0] == mps[1]
     assert mps[2] != mps[0]
     assert Person.objects.filter(full_name__iexact="Jane Smith MP").count() == 2
+
+
+def test_the_person_chosen_is_dropped_when_another_name_is_typed_though_the_email_matches(
+    client, officer
+):
+    """A family's email address finds Dana Whitlock; chosen, then Sam Whitlock typed: Dana
+    stayed chosen, and the case would have named her, "Sam Whitlock" silently unused."""
+    dana = PersonFactory(full_name="Dana Whitlock", email="family@example.com")
+    client.force_login(officer)
+    typed = {"email": "family@example.com", "person": dana.pk, "person_found_for": "Dana"}
+    page = client.get("/cases/new/people/", {**typed, "full_name": "Dana Whit"}).content.decode()
+    assert f'value="{dana.pk}" checked' in page
+    page = client.get("/cases/new/people/", {**typed, "full_name": "Sam Whitlock"}).content.decode()
+    assert "Dana Whitlock is no longer chosen: the name typed is not theirs." in page
+    assert f'id="person-{dana.pk}" name="person" type="radio" value="{dana.pk}" checked' not in page
+
+
+def test_a_child_on_file_offered_for_a_name_says_which_case_they_are_on(client, officer):
+    """QA on the demo: "Evie Wright" typed offered, among the parents who made complaints,
+    an Evie Wright born 2017 with nothing to say who she was: she had made none. The case
+    she is the child on is named instead."""
+    evie = PersonFactory(full_name="Evie Wright", email="", postcode="")
+    case = record(officer, "complaint", people=[(evie, "child", "")])
+    client.force_login(officer)
+    page = client.get("/cases/new/people/", {"full_name": "Evie Wright"}).content.decode()
+    assert f"Child or young person on {case.reference}: Complaint (statutory), received" in page
+
+
+def test_the_check_page_says_who_the_person_chosen_on_file_is_to_the_enquiry(client, officer, code):
+    """QA on the demo: an MP's enquiry with the constituent chosen on file was checked as
+    "Person on file", above the MP's name: whose constituent, or the MP? The row is the
+    form's heading over them, as for a name typed."""
+    evie = PersonFactory(full_name="Evie Wright", email="", postcode="DB5 3LT")
+    client.force_login(officer)
+    check = client.post(
+        "/cases/new/mp_councillor_enquiry/",
+        {
+            **date_parts("received_on", RECEIVED),
+            "how_received": code("how_received", "email").pk,
+            "representative_name": "Jane Smith MP",
+            "representative_organisation": "Demo North",
+            "person": str(evie.pk),
+            "summary": "Asks why the family has had no reply.",
+        },
+    ).content.decode()
+    assert "Person on file" not in check
+    row = '<dt class="govuk-summary-list__key">The constituent it is about</dt>'
+    assert row in check
+    assert "Evie Wright, DB5 3LT (on file)</dd>" in check[check.index(row) :]

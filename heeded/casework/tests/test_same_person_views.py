@@ -45,6 +45,7 @@ def test_a_child_sent_online_is_offered_the_child_on_file_and_joined_to_them(cli
     assert "Is Chloe Evans the person on file?" in page
     assert "DB8 6ES</td>" in page and "Not recorded</td>" in page  # postcode: here, not there
     assert f"{first.reference}: Complaint (statutory), received 12 September 2022" in page
+    assert "This case's record is then removed." in page
 
     response = client.post(compare)
     assert response.status_code == 302
@@ -55,6 +56,26 @@ def test_a_child_sent_online_is_offered_the_child_on_file_and_joined_to_them(cli
     assert on_file.postcode == "DB8 6ES"
     # Done: a second go (an old tab) finds no second record to join.
     assert client.post(compare).status_code == 404
+
+
+def test_comparing_a_record_chosen_on_file_says_its_other_cases_keep_naming_it(client, officer):
+    """QA on the demo: Chloe Evans, chosen on file while recording, compared with another
+    Chloe Evans: the page showed the other's cases only, as if this case's Chloe were a
+    record made for it, and said she would be removed. Joined, her earlier case still
+    names her: the page now lists her cases and says so."""
+    other = about(officer, chloe(date_of_birth=BORN))
+    ours = chloe()
+    earlier = about(officer, ours)
+    case = about(officer, ours, received_on=dt.date(2022, 10, 3))
+    client.force_login(officer)
+    party = case.parties.get()
+    page = client.get(f"{person_url(case)}same-as/{other.parties.get().person_id}/").content
+    page = page.decode()
+    assert f"The record on {case.reference} is also on</h2>" in page
+    assert f"<li>{earlier.reference}: Complaint (statutory), received 12 September 2022" in page
+    assert "This case's record is kept, as 1 other case names it" in page
+    assert "is then removed" not in page
+    assert party.person == ours
 
 
 def test_a_detail_the_two_records_hold_differently_is_marked(client, officer):
@@ -99,11 +120,14 @@ def test_a_responding_manager_cannot_join_records(client, officer, responding):
     assert case.parties.get().person_id != on_file.pk
 
 
-def test_the_case_page_says_where_someone_of_the_same_name_is_on_file(
+def test_the_case_page_says_where_another_record_of_the_same_name_is_on_file(
     client, officer, django_assert_num_queries
 ):
+    """QA on the demo: Chloe Evans chosen on file while recording, the case page then said
+    "Someone of this name is already on file", as if a second Chloe had been made. It is
+    said beside both records, the first as much as the second: "another record"."""
     on_file = chloe(date_of_birth=BORN)
-    about(officer, on_file)
+    first = about(officer, on_file)
     case = about(officer, chloe())
     alone = about(officer, PersonFactory(full_name="Kit Whitlock"))
     client.force_login(officer)
@@ -111,7 +135,10 @@ def test_the_case_page_says_where_someone_of_the_same_name_is_on_file(
     # In the case's own queries: the page's count is the same (test_case_page.QUERIES).
     with django_assert_num_queries(11):
         page = client.get(f"/cases/{case.reference}/").content.decode()
-    assert "Someone of this name is already on file" in page
+    assert "Another record of this name is on file" in page
     assert f'href="{person_url(case)}#already-on-file"' in page
+    page = client.get(f"/cases/{first.reference}/").content.decode()
+    assert "Another record of this name is on file" in page
+    assert "already on file" not in page
     page = client.get(f"/cases/{alone.reference}/").content.decode()
-    assert "Someone of this name is already on file" not in page
+    assert "Another record of this name is on file" not in page

@@ -98,6 +98,9 @@ def same_person(request, reference: str, party: int, person: int):
             messages.success(request, f"{case.reference} now names {on_file.full_name} on file")
         return redirect("casework:case", reference=case.reference)
     this = party.person
+    # Chosen on file when the case was recorded, this case's record has cases of its own:
+    # they keep naming it after the join, and the officer is told so before joining.
+    here_cases = list(_other_cases(this, case))
     return render(
         request,
         "casework/same_person.html",
@@ -107,10 +110,20 @@ def same_person(request, reference: str, party: int, person: int):
             "person": this,
             "on_file": on_file,
             "rows": _side_by_side(this, on_file),
-            "cases": on_file.case_parties.exclude(case=case)
-            .select_related("case__record_type")
-            .order_by("-case__received_on"),
+            "case_lists": [
+                (f"The record on {case.reference} is also on", here_cases),
+                ("The record on file is on", _other_cases(on_file, case)),
+            ],
+            "here_cases": here_cases,
         },
+    )
+
+
+def _other_cases(person: Person, case):
+    return (
+        person.case_parties.exclude(case=case)
+        .select_related("case__record_type")
+        .order_by("-case__received_on")
     )
 
 

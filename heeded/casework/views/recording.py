@@ -22,8 +22,8 @@ from heeded.taxonomy.models import RecordType
 from ..deadlines import expected_deadlines
 from ..fields import DateField
 from ..forms.base import date_of_birth_field
-from ..forms.recording import RecordTypeForm, RepresentationForm
-from ..people import find_children, find_people
+from ..forms.recording import ON_FILE, RecordTypeForm, RepresentationForm, name_changed
+from ..people import chosen_on_file, find_children, find_people, name_fits
 from ..questions import eligibility_warning
 from ..recording import record_from_form
 from ..templatetags.casework import long_date
@@ -189,10 +189,34 @@ class OnFile:
 
     def context(self, data: QueryDict | None) -> dict:
         """For the template: who matches what was typed in ``data`` (nothing typed yet:
-        None), and which of them was chosen."""
+        None), which of them was chosen, and the name they were found for.
+
+        The person chosen stays offered, and chosen, while the name typed is theirs ("Chl"
+        of Chloe Evans), though other Chloes then fill the first few found: the radio
+        vanished, and "none of these" added a second Chloe Evans. A name typed since that
+        is not theirs drops them, saying so (``dropped``): kept, the case would name
+        someone the officer had stopped meaning, the name typed silently unused."""
         if data is None:
-            return {"on_file": self, "found": [], "chosen": ""}
-        return {"on_file": self, "found": self.find(data), "chosen": data.get(self.radios) or ""}
+            return {"on_file": self, "found": [], "chosen": "", "dropped": None, "typed": ""}
+        found, chosen = self.find(data), (data.get(self.radios) or "").strip()
+        name = data.get(ON_FILE[self.radios][1]) or ""
+        context = {
+            "on_file": self,
+            "found": found,
+            "chosen": chosen,
+            "dropped": None,
+            "typed": name,
+        }
+        if not chosen.isdigit():
+            return context
+        person = next((p for p in found if p.pk == int(chosen)), None)
+        if person is None or name_changed(data, self.radios):
+            person = person or chosen_on_file(int(chosen), child=self.radios == "child")
+            if person is None or not name_fits(person, name):
+                return {**context, "chosen": "", "dropped": person}
+            if person not in found:
+                context["found"] = [person, *found]
+        return context
 
 
 PEOPLE = OnFile(
