@@ -131,7 +131,8 @@ else:
         # Parameters bound by the server, and a query prepared (parsed and planned once) the
         # fifth time a connection runs it: PostgreSQL took longer to plan the case page's
         # joins than to run them. A pooler in transaction mode (PgBouncer) cannot keep a
-        # connection's prepared statements: turn this off behind one.
+        # connection's prepared statements: turn this off behind one. The case list's
+        # queries are never prepared (heeded/workqueue/plans.py says why).
         DATABASES["default"].setdefault("OPTIONS", {}).update(
             {"server_side_binding": True, "prepare_threshold": 5}
         )

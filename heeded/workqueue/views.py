@@ -15,6 +15,7 @@ from heeded.cases.models import Case
 from . import exports, presenters, selectors
 from .filters import SORTS, CaseFilter, order_cases, parse_sort, style_for_govuk
 from .paging import CasePaginator, page_asked_for
+from .plans import each_query_planned_for_its_values
 from .presenters import sortable_headers
 
 CASES_PER_PAGE = 50
@@ -63,6 +64,7 @@ def _rows(ids: list[int]):
     return selectors.name_people(list(cases))
 
 
+@each_query_planned_for_its_values
 def case_list(request):
     _require_case_records(request)
     case_filter, cases, sort_key, descending, today = _filtered(request)
