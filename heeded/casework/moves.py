@@ -14,10 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.timezone import localdate
+
 from heeded.access.policies import can_record_cases
+from heeded.calendars.working_days import add_working_days
 from heeded.cases.actions._base import staff_name
+from heeded.cases.clocks import delay_notice_deadline
 from heeded.cases.models import Case
 from heeded.procedures import StageRule
+from heeded.workqueue.selectors import DUE_SOON_WORKING_DAYS
 
 from . import reasons
 from .reasons import Situation
@@ -92,6 +97,17 @@ def extend_label(rule: StageRule, stage=None) -> str:
     return f"Extend {rule.the_deadline}"
 
 
+def _notice_falls_due(s: Situation) -> bool:
+    """Telling the complainant why there is no response yet is due soon or overdue, as the
+    dashboard counts them: a button beside the response's, not a link among the actions.
+    Months before, it is only the date a response must beat."""
+    notice = delay_notice_deadline(s.case, s.open_stage) if s.open_stage else None
+    if notice is None:
+        return False
+    soon = add_working_days(localdate(), DUE_SOON_WORKING_DAYS, s.procedure.calendar)
+    return notice.due_on <= soon
+
+
 def _open_stage_number(s: Situation) -> int | None:
     return s.open_stage.number if s.open_stage else None
 
@@ -151,6 +167,7 @@ MOVES = [
         lambda s: f"Record that the {s.procedure.asker} was told why there is no response yet",
         reasons.explain_delay,
         _open_stage_number,
+        primary=_notice_falls_due,
     ),
     Declared(
         "start-stage",

@@ -5,6 +5,7 @@ import html
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.test import Client
 
 from heeded.cases import actions
@@ -1587,3 +1588,22 @@ def test_a_notice_of_delay_dated_before_the_complaint_was_received_says_so(signe
         "The date they were told (9 September 2022) cannot be before the date the complaint "
         "was received (12 September 2022)"
     ) in html.unescape(response.content.decode())
+
+
+def test_the_notice_of_delay_is_a_button_once_it_is_the_cases_next_deadline(signed_in, officer):
+    # The banner said "Tell the complainant why there is no response yet … overdue" while
+    # the only button was "Record the response": the notice was a link among the actions.
+    late = record(officer, "adult_social_care_complaint", received_on=RECEIVED)
+    recent = record(officer, "adult_social_care_complaint", received_on=dt.date(2023, 4, 3))
+    for case in (late, recent):
+        actions.acknowledge(case, by=officer, on=case.received_on)
+
+    def buttons(case) -> str:
+        page = signed_in.get(f"/cases/{case.reference}/").content.decode()
+        return page.split('class="govuk-button-group app-primary-moves"')[1].split("</div>")[0]
+
+    with time_machine.travel(dt.datetime(2023, 4, 17, 10, 0, tzinfo=ZoneInfo("Europe/London"))):
+        assert action_url(late, "explain-delay") in buttons(late)
+        assert action_url(late, "respond") in buttons(late)
+        # Not yet 6 months: the response is what is due, and the notice stays among the actions.
+        assert action_url(recent, "explain-delay") not in buttons(recent)
