@@ -181,3 +181,25 @@ def test_the_check_page_says_who_the_person_chosen_on_file_is_to_the_enquiry(cli
     row = '<dt class="govuk-summary-list__key">The constituent it is about</dt>'
     assert row in check
     assert "Evie Wright, DB5 3LT (on file)</dd>" in check[check.index(row) :]
+
+
+def test_a_constituent_offered_on_file_is_named_the_constituent_on_the_mp_enquiry(client, officer):
+    """QA on the demo: Dana Whitlock, the constituent an MP wrote about, was offered as
+    "Made CS-…: MP or councillor enquiry": the MP made it. She is named its constituent;
+    the MP its representative; a complaint she made is still one she made."""
+    dana = PersonFactory(full_name="Dana Whitlock", email="", postcode="")
+    mp = PersonFactory(full_name="Jane Smith MP", email="", postcode="")
+    people = [(dana, "complainant", ""), (mp, "representative", "")]
+    enquiry = record(officer, "mp_councillor_enquiry", people=people)
+    client.force_login(officer)
+    page = client.get("/cases/new/people/", {"full_name": "Dana Whitlock"}).content.decode()
+    assert f"Constituent on {enquiry.reference}: MP or councillor enquiry, received" in page
+    assert "Made CS" not in page
+    page = client.get("/cases/new/people/", {"full_name": "Jane Smith"}).content.decode()
+    assert f"Representative on {enquiry.reference}: MP or councillor enquiry" in page
+    complaint = record(
+        officer, "complaint", received_on=RECEIVED, people=[(dana, "complainant", "")]
+    )
+    page = client.get("/cases/new/people/", {"full_name": "Dana Whitlock"}).content.decode()
+    assert f"Made {complaint.reference}: Complaint (statutory), received" in page
+    assert f"constituent on {enquiry.reference}: MP or councillor enquiry" in page
