@@ -206,7 +206,8 @@ class RepresentationForm(GovForm):
         named = data.get("full_name") or self.has_error("full_name")
         if q.person_required and not data["existing_person"] and not named:
             self.add_error(
-                "full_name", "Enter the full name of the person, or choose someone on file"
+                "full_name",
+                f"Enter the full name of the {q.person_noun}, or choose someone on file",
             )
         # A summary refused (a null character in it) has been told so: it is not missing.
         if not (data.get("summary") or "").strip() and not self.has_error("summary"):
