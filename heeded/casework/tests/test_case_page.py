@@ -513,6 +513,30 @@ def test_a_response_sent_after_its_deadline_says_how_late_it_was(
         assert responded in page and "working days late" not in page and "day late" not in page
 
 
+@pytest.mark.parametrize(
+    ("told", "words"),
+    [
+        (dt.date(2023, 3, 13), None),
+        (dt.date(2023, 3, 14), "1 working day late"),
+        (dt.date(2023, 3, 20), "5 working days late"),
+    ],
+)
+def test_a_notice_of_delay_sent_after_the_6_months_says_how_late_it_was(
+    client, officer, told, words
+):
+    """QA on the demo: an adult social care complainant told why there was no response
+    only after the 6 months had run out (SI 2009/309 regulation 14; due 13 March 2023 here)
+    read on the case page as if told in time, though a response sent late says so."""
+    case = record(officer, "adult_social_care_complaint", received_on=RECEIVED)
+    actions.explain_delay(case, 1, by=officer, on=told, explanation="Records are awaited.")
+    client.force_login(officer)
+    page = client.get(f"/cases/{case.reference}/").content.decode()
+    if words:
+        assert f"{long_date(told)}, {words}<br>" in page
+    else:
+        assert f"{long_date(told)}<br>" in page and " late<br>" not in page
+
+
 def test_the_timeline_says_what_the_ombudsman_decided_and_what_was_paid(
     client, officer, complaint, code
 ):
