@@ -82,7 +82,7 @@ def test_details_typed_beside_someone_chosen_on_file_are_kept_on_their_record(
         code, person=str(dana.pk), email="new@example.com", telephone="07700 900123", postcode=""
     )
     check = client.post("/cases/new/complaint/", typed).content.decode()
-    assert "Telephone, saved to Dana Whitlock’s details" in check
+    assert "Telephone, saved to Dana Whitlock&#x27;s details" in check
     # The name on file is kept: one row says whose, none the name typed.
     assert check.count("Who is making the complaint</dt>") == 1
     assert "Dana Whitlock, old@example.com, PO30 1UD (on file)</dd>" in check
