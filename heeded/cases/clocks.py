@@ -103,9 +103,17 @@ def delay_notice_deadline(case: Case, stage: Stage) -> Deadline | None:
     """When the complainant must be told why there is no response yet, on a stage whose
     procedure says so (adult social care: 6 months from receipt, or the longer period
     agreed, SI 2009/309 regulation 14); None once answered or once they have been told."""
+    if stage.responded_on or stage.delay_explained_on:
+        return None
+    return delay_notice_due(case, stage)
+
+
+def delay_notice_due(case: Case, stage: Stage) -> Deadline | None:
+    """The notice of delay's deadline, whether or not it has been sent (a notice sent after
+    it is shown as late); None on a stage whose procedure asks for no notice."""
     rule = case.procedure.stage(stage.number)
     clock = rule.warning if rule else None
-    if clock is None or stage.responded_on or stage.delay_explained_on:
+    if clock is None:
         return None
     start = case.received_on if clock.counts_from is CountsFrom.RECEIVED else stage.started_on
     due = clock.deadline(start)

@@ -22,6 +22,8 @@ from django.db.models import (
 from heeded.calendars.dates import long_date
 from heeded.cases.models import CaseParty, PartyRole, Person
 
+from .questions import questions_for
+
 MOST = 6
 
 # A child or young person on file: the child a case concerns, or a young person who made a
@@ -178,16 +180,36 @@ def _their_cases(parties: list[CaseParty], as_: tuple[tuple[str | None, str], ..
     return ""
 
 
+def _as(party: CaseParty, as_: str) -> str:
+    """How ``party`` is on their case, in the words ``as_`` gives their role, unless the
+    person recorded first did not make it: an MP's enquiry is about its constituent
+    ("Constituent on"), the MP made it."""
+    if party.role == PartyRole.COMPLAINANT:
+        questions = questions_for(party.case.record_type)
+        if questions.complainant_role:
+            return f"{questions.person_noun.capitalize()} on"
+    return as_
+
+
 def cases_in_words(parties: list[CaseParty], most: int = 2, *, as_: str = "Made") -> str:
     """What tells two people of one name apart when neither has an email or postcode on
-    file: "Made CS-2026-00042: Compliment, received 12 September 2022; and 1 more". A young
-    person both made a complaint and is its child: the case is named once."""
-    cases = list({party.case_id: party.case for party in parties}.values())
-    if not cases:
+    file: "Made CS-2026-00042: Compliment, received 12 September 2022; and 1 more",
+    "Made CS-2026-00042: …; constituent on CS-2026-00040: MP or councillor enquiry, …".
+    A young person both made a complaint and is its child: the case is named once."""
+    first_on: dict[int, CaseParty] = {}
+    for party in parties:
+        first_on.setdefault(party.case_id, party)
+    theirs = list(first_on.values())
+    if not theirs:
         return ""
-    shown = [
-        f"{case.reference}: {case.record_type.label}, received {long_date(case.received_on)}"
-        for case in cases[:most]
-    ]
-    more = len(cases) - most
-    return f"{as_} " + "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+    shown, said = [], ""
+    for party in theirs[:most]:
+        case, words = party.case, _as(party, as_)
+        named = (
+            f"{case.reference}: {case.record_type.label}, received {long_date(case.received_on)}"
+        )
+        # Each case's words once, where they change from the case before.
+        shown.append(named if words == said else f"{words if not shown else words.lower()} {named}")
+        said = words
+    more = len(theirs) - most
+    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")

@@ -39,6 +39,8 @@ class Questions:
     # How the case page names the person recorded first, where "Made the representation"
     # would be wrong: an MP's enquiry is made by the MP, about the constituent.
     complainant_role: str = ""
+    # What messages call the person recorded first ("Enter the full name of the constituent").
+    person_noun: str = "person"
 
 
 def questions_for(record_type: RecordType) -> Questions:
@@ -75,6 +77,7 @@ def questions_for(record_type: RecordType) -> Questions:
             representative=True,
             representative_heading="The MP or councillor",
             complainant_role="The constituent the enquiry is about",
+            person_noun="constituent",
         )
     if record_type.code in COMPLAINT_LIKE_CODES:
         return Questions(

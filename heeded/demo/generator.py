@@ -77,6 +77,9 @@ class DemoCouncil:
             kind: {row.code: row for row in model.objects.all()}
             for kind, model in TAXONOMY_MODELS.items()
         }
+        # How many people have been given each address's name: the second Chloe Hill's is
+        # chloe.hill2@... (see email_for).
+        self.emails: Counter[str] = Counter()
 
     # --- choices ----------------------------------------------------------------------
     def pick(self, weights: dict[str, int]) -> str:
@@ -203,7 +206,7 @@ class DemoCouncil:
             complainant = Person.objects.create(
                 full_name=story.complainant,
                 postcode="DB4 2JX",
-                email=f"{story.complainant.split()[0].lower()}@example.org",
+                email=self.email_for(story.complainant),
             )
             case = actions.record_representation(
                 by=officer,
@@ -392,14 +395,27 @@ class DemoCouncil:
         (life or self._closed_quickly)(case, officer)
         return case
 
+    def email_for(self, full_name: str) -> str:
+        """An address of their own, so a search by email finds one person: "chloe.hill@
+        example.org", the next Chloe Hill's "chloe.hill2@example.com", at the domains kept
+        for examples (RFC 2606). Made from the name, drawing no random number: the cases
+        drawn after it stay as they were."""
+        name = ".".join("".join(filter(str.isalpha, word)) for word in full_name.lower().split())
+        self.emails[name] += 1
+        count = self.emails[name]
+        domain = ("example.org", "example.com")[(len(name) + count) % 2]
+        return f"{name}{count if count > 1 else ''}@{domain}"
+
     def _people(self, young: bool, complainant: str | None) -> list[tuple[Person, str, str]]:
-        def person(**extra) -> Person:
-            return Person.objects.create(
-                full_name=f"{self.rng.choice(mix.FIRST_NAMES)} {self.rng.choice(mix.LAST_NAMES)}",
-                postcode=f"DB{self.rng.randint(1, 9)} {self.rng.randint(1, 9)}"
-                f"{self.rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{self.rng.choice('ABDEFGHJLNPQRSTUWXYZ')}",
-                **extra,
+        def person(adult: bool = False, **extra) -> Person:
+            full_name = f"{self.rng.choice(mix.FIRST_NAMES)} {self.rng.choice(mix.LAST_NAMES)}"
+            postcode = (
+                f"DB{self.rng.randint(1, 9)} {self.rng.randint(1, 9)}"
+                f"{self.rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{self.rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
             )
+            if adult:
+                extra["email"] = self.email_for(full_name)
+            return Person.objects.create(full_name=full_name, postcode=postcode, **extra)
 
         child = person(
             date_of_birth=dt.date(
@@ -410,7 +426,7 @@ class DemoCouncil:
             return [(child, PartyRole.COMPLAINANT, "Young person")]
         adult, their_child = mix.RELATIONSHIPS.get(complainant, mix.DEFAULT_RELATIONSHIP)
         return [
-            (person(email="someone@example.org"), PartyRole.COMPLAINANT, adult),
+            (person(adult=True), PartyRole.COMPLAINANT, adult),
             (child, PartyRole.CHILD, their_child),
         ]
 

@@ -81,7 +81,7 @@ def date_of_birth_field(
     *, name: str = "Date of birth", hint: str = "For a child or young person."
 ) -> DateField:
     """Someone's optional date of birth, as every staff form that asks for one asks: ``name``
-    is how its messages call it ("Child’s date of birth must be today or in the past")."""
+    is how its messages call it ("Child's date of birth must be today or in the past")."""
     return DateField(
         name=name,
         label=f"{name} (optional)",

@@ -126,7 +126,7 @@ class RepresentationForm(GovForm):
     child_name = kept_text(
         Person, "full_name", label="Child or young person it concerns (if different)"
     )
-    child_date_of_birth = date_of_birth_field(name="Child’s date of birth", hint="")
+    child_date_of_birth = date_of_birth_field(name="Child's date of birth", hint="")
     relationship = kept_text(CaseParty, "relationship", label="Their relationship to the child")
     young_person = yes_no("Is the complaint made by a child or young person?", unknown=True)
     via_professional = yes_no(
@@ -206,7 +206,8 @@ class RepresentationForm(GovForm):
         named = data.get("full_name") or self.has_error("full_name")
         if q.person_required and not data["existing_person"] and not named:
             self.add_error(
-                "full_name", "Enter the full name of the person, or choose someone on file"
+                "full_name",
+                f"Enter the full name of the {q.person_noun}, or choose someone on file",
             )
         # A summary refused (a null character in it) has been told so: it is not missing.
         if not (data.get("summary") or "").strip() and not self.has_error("summary"):
@@ -273,10 +274,10 @@ class RepresentationForm(GovForm):
     def _question(self, name: str, field) -> str:
         chosen = self.cleaned_data.get("existing_person")
         if chosen and name in CONTACT_DETAILS:
-            return f"{field.label}, saved to {chosen.full_name}’s details"
+            return f"{field.label}, saved to {chosen.full_name}'s details"
         child = self.cleaned_data.get("existing_child")
         if child and name == "child_date_of_birth":
-            return f"{field.name}, saved to {child.full_name}’s details"
+            return f"{field.name}, saved to {child.full_name}'s details"
         # "Full name" beside an MP's name or a child's does not say whose: the check page
         # says it as the form's heading over it does ("The constituent it is about").
         return self.questions.person_heading if name == "full_name" else field.label

@@ -8,6 +8,7 @@ from django import template
 
 from heeded.calendars.dates import long_date
 from heeded.calendars.working_days import Calendar, working_days
+from heeded.cases.clocks import delay_notice_due
 
 from ..fields import PARTS, DateField
 
@@ -83,11 +84,27 @@ def lateness(stage, case) -> str:
     one was agreed), counted as the "overdue" words count; "" when on time or not sent. A
     response overdue on the dashboard must not look on time once it is sent."""
     due = stage.extended_to or stage.due_on
-    if not (stage.responded_on and due and stage.responded_on > due):
+    if not (stage.responded_on and due):
         return ""
     rule = case.procedure.stage(stage.number)
     calendar = rule.response.calendar if rule else Calendar.ENGLAND_AND_WALES
-    late = working_days(due, stage.responded_on, calendar)
+    return _late(due, stage.responded_on, calendar)
+
+
+@register.filter
+def notice_lateness(stage, case) -> str:
+    """The same words for a notice of delay sent after its period had run (adult social
+    care: 6 months, SI 2009/309 regulation 14): "" when sent in time, or not sent."""
+    notice = delay_notice_due(case, stage)
+    if not (stage.delay_explained_on and notice):
+        return ""
+    return _late(notice.due_on, stage.delay_explained_on, notice.clock.calendar)
+
+
+def _late(due, done, calendar) -> str:
+    if done <= due:
+        return ""
+    late = working_days(due, done, calendar)
     if late < 1:
         return "after the deadline"  # a Friday deadline answered at the weekend
     return f"{late} working day{'' if late == 1 else 's'} late"

@@ -431,8 +431,8 @@ def test_an_mp_enquiry_keeps_its_capitals_on_the_case_page_and_its_forms(client,
     client.force_login(officer)
     page = client.get(f"/cases/{enquiry.reference}/").content.decode()
     assert summary_value(page, "How received") == "Via an MP or councillor"
-    assert "Jane Smith MP, Hartlepool<br>" in page
-    assert "Representative (MP, councillor, professional)</span>" in page
+    mp_row = summary_value(page, "Representative (MP, councillor, professional)")
+    assert "Jane Smith MP, Hartlepool" in mp_row
     assert "by via" not in page and "(representative (" not in page
     form = client.get(f"/cases/{enquiry.reference}/note/").content.decode()
     assert f"{enquiry.reference} – MP or councillor enquiry</span>" in form
@@ -455,12 +455,46 @@ def test_an_mp_enquiry_names_the_constituent_as_who_it_is_about_not_who_made_it(
     )
     client.force_login(officer)
     page = client.get(f"/cases/{enquiry.reference}/").content.decode()
-    assert "The constituent the enquiry is about</span>" in page
+    assert "Sam Lee" in summary_value(page, "The constituent the enquiry is about")
     assert "Made the representation" not in page
     # Every other kind still says who made it.
     complaint = record(officer, "complaint", people=[(PersonFactory(), "complainant", "Father")])
     page = client.get(f"/cases/{complaint.reference}/").content.decode()
-    assert "Made the representation; relationship: Father</span>" in page
+    assert "Relationship: Father</span>" in summary_value(page, "Made the representation")
+
+
+def test_who_the_complainant_is_sits_with_the_person_who_made_it_not_the_child(
+    client, officer, code
+):
+    """QA on the demo: under one "People" row, "Complainant: Parent" sat below the child,
+    the last person listed, as if it were hers. Each person is a row of their own, keyed by
+    who they are on the case, and who the complainant is sits in their row."""
+    complaint = record(
+        officer,
+        "complaint",
+        complainant_type=code("complainant_type", "parent"),
+        people=[
+            (PersonFactory(full_name="Chloe Hill"), "complainant", "Mother"),
+            (PersonFactory(full_name="Evie Hill"), "child", "Her daughter"),
+        ],
+    )
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    made = summary_value(page, "Made the representation")
+    child = summary_value(page, "Child or young person it concerns")
+    assert made.startswith('<p class="govuk-body govuk-!-margin-bottom-0">Chloe Hill<br>')
+    assert "Relationship: Mother" in made and "Who they are: Parent</span>" in made
+    assert child.startswith('<p class="govuk-body govuk-!-margin-bottom-0">Evie Hill<br>')
+    assert "Relationship: Her daughter" in child and "Parent" not in child
+    assert summary_value(page, "People") is None
+
+
+def test_who_complained_is_said_where_no_one_is_named(client, officer, code):
+    complaint = record(officer, "complaint", complainant_type=code("complainant_type", "parent"))
+    client.force_login(officer)
+    page = client.get(f"/cases/{complaint.reference}/").content.decode()
+    assert summary_value(page, "People") == "None recorded"
+    assert "Who they are: Parent</span>" in summary_value(page, "Complainant")
 
 
 def test_a_converted_case_says_what_it_was_with_the_label_as_written(client, officer, code):
@@ -511,6 +545,30 @@ def test_a_response_sent_after_its_deadline_says_how_late_it_was(
         assert f"{responded}, {words}" in page
     else:
         assert responded in page and "working days late" not in page and "day late" not in page
+
+
+@pytest.mark.parametrize(
+    ("told", "words"),
+    [
+        (dt.date(2023, 3, 13), None),
+        (dt.date(2023, 3, 14), "1 working day late"),
+        (dt.date(2023, 3, 20), "5 working days late"),
+    ],
+)
+def test_a_notice_of_delay_sent_after_the_6_months_says_how_late_it_was(
+    client, officer, told, words
+):
+    """QA on the demo: an adult social care complainant told why there was no response
+    only after the 6 months had run out (SI 2009/309 regulation 14; due 13 March 2023 here)
+    read on the case page as if told in time, though a response sent late says so."""
+    case = record(officer, "adult_social_care_complaint", received_on=RECEIVED)
+    actions.explain_delay(case, 1, by=officer, on=told, explanation="Records are awaited.")
+    client.force_login(officer)
+    page = client.get(f"/cases/{case.reference}/").content.decode()
+    if words:
+        assert f"{long_date(told)}, {words}<br>" in page
+    else:
+        assert f"{long_date(told)}<br>" in page and " late<br>" not in page
 
 
 def test_the_timeline_says_what_the_ombudsman_decided_and_what_was_paid(

@@ -113,7 +113,7 @@ def test_a_date_of_birth_typed_beside_the_child_chosen_is_kept_on_their_record(
         code, child=str(kit.pk), child_name="", **date_parts("child_date_of_birth", BORN)
     )
     check = client.post("/cases/new/complaint/", answers).content.decode()
-    assert "Child’s date of birth, saved to Kit Whitlock’s details" in check
+    assert "Child&#x27;s date of birth, saved to Kit Whitlock&#x27;s details" in check
     client.post("/cases/new/complaint/", {**answers, "confirm": "1"})
     kit.refresh_from_db()
     assert kit.date_of_birth == BORN
@@ -146,9 +146,9 @@ def test_without_javascript_find_children_lists_them_and_keeps_the_answers(clien
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        (("1", "1", "2999"), "Child’s date of birth must be today or in the past"),
-        (("31", "12", "1899"), "Child’s date of birth must be in 1900 or later"),
-        (("30", "2", "2015"), "Child’s date of birth must be a real date"),
+        (("1", "1", "2999"), "Child&#x27;s date of birth must be today or in the past"),
+        (("31", "12", "1899"), "Child&#x27;s date of birth must be in 1900 or later"),
+        (("30", "2", "2015"), "Child&#x27;s date of birth must be a real date"),
     ],
 )
 def test_a_wrong_date_of_birth_is_refused_saying_so_and_everything_typed_is_kept(

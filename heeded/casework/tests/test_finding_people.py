@@ -82,7 +82,7 @@ def test_details_typed_beside_someone_chosen_on_file_are_kept_on_their_record(
         code, person=str(dana.pk), email="new@example.com", telephone="07700 900123", postcode=""
     )
     check = client.post("/cases/new/complaint/", typed).content.decode()
-    assert "Telephone, saved to Dana Whitlock’s details" in check
+    assert "Telephone, saved to Dana Whitlock&#x27;s details" in check
     # The name on file is kept: one row says whose, none the name typed.
     assert check.count("Who is making the complaint</dt>") == 1
     assert "Dana Whitlock, old@example.com, PO30 1UD (on file)</dd>" in check
@@ -101,18 +101,28 @@ def test_details_typed_beside_someone_chosen_on_file_are_kept_on_their_record(
     assert "Dana Whitlock&#x27;s details changed: email, telephone</p>" in timeline
 
 
+def _enquiry_answers(code, **typed) -> dict:
+    """An MP's enquiry from Jane Smith MP of Demo North, with what else is ``typed``."""
+    return {
+        **date_parts("received_on", RECEIVED),
+        "how_received": code("how_received", "email").pk,
+        "representative_name": "Jane Smith MP",
+        "representative_organisation": "Demo North",
+        "summary": "Asks why the family has had no reply.",
+        **typed,
+    }
+
+
 def _mp_enquiry(client, code, mp: str, office: str, constituent: str):
     client.post(
         "/cases/new/mp_councillor_enquiry/",
-        {
-            **date_parts("received_on", RECEIVED),
-            "how_received": code("how_received", "email").pk,
-            "representative_name": mp,
-            "representative_organisation": office,
-            "full_name": constituent,
-            "summary": "Asks why the family has had no reply.",
-            "confirm": "1",
-        },
+        _enquiry_answers(
+            code,
+            representative_name=mp,
+            representative_organisation=office,
+            full_name=constituent,
+            confirm="1",
+        ),
     )
 
 
@@ -167,17 +177,43 @@ def test_the_check_page_says_who_the_person_chosen_on_file_is_to_the_enquiry(cli
     evie = PersonFactory(full_name="Evie Wright", email="", postcode="DB5 3LT")
     client.force_login(officer)
     check = client.post(
-        "/cases/new/mp_councillor_enquiry/",
-        {
-            **date_parts("received_on", RECEIVED),
-            "how_received": code("how_received", "email").pk,
-            "representative_name": "Jane Smith MP",
-            "representative_organisation": "Demo North",
-            "person": str(evie.pk),
-            "summary": "Asks why the family has had no reply.",
-        },
+        "/cases/new/mp_councillor_enquiry/", _enquiry_answers(code, person=str(evie.pk))
     ).content.decode()
     assert "Person on file" not in check
     row = '<dt class="govuk-summary-list__key">The constituent it is about</dt>'
     assert row in check
     assert "Evie Wright, DB5 3LT (on file)</dd>" in check[check.index(row) :]
+
+
+def test_a_constituent_offered_on_file_is_named_the_constituent_on_the_mp_enquiry(client, officer):
+    """QA on the demo: Dana Whitlock, the constituent an MP wrote about, was offered as
+    "Made CS-…: MP or councillor enquiry": the MP made it. She is named its constituent;
+    the MP its representative; a complaint she made is still one she made."""
+    dana = PersonFactory(full_name="Dana Whitlock", email="", postcode="")
+    mp = PersonFactory(full_name="Jane Smith MP", email="", postcode="")
+    people = [(dana, "complainant", ""), (mp, "representative", "")]
+    enquiry = record(officer, "mp_councillor_enquiry", people=people)
+    client.force_login(officer)
+    page = client.get("/cases/new/people/", {"full_name": "Dana Whitlock"}).content.decode()
+    assert f"Constituent on {enquiry.reference}: MP or councillor enquiry, received" in page
+    assert "Made CS" not in page
+    page = client.get("/cases/new/people/", {"full_name": "Jane Smith"}).content.decode()
+    assert f"Representative on {enquiry.reference}: MP or councillor enquiry" in page
+    complaint = record(
+        officer, "complaint", received_on=RECEIVED, people=[(dana, "complainant", "")]
+    )
+    page = client.get("/cases/new/people/", {"full_name": "Dana Whitlock"}).content.decode()
+    assert f"Made {complaint.reference}: Complaint (statutory), received" in page
+    assert f"constituent on {enquiry.reference}: MP or councillor enquiry" in page
+
+
+def test_an_mp_enquiry_with_no_constituent_asks_for_the_constituent(client, officer, code):
+    """QA on the demo: an MP's enquiry sent with no constituent named was told "Enter the
+    full name of the person", beside the MP's name already typed: which person? The form
+    asks for "The constituent it is about"; the message names them as it does."""
+    client.force_login(officer)
+    response = client.post("/cases/new/mp_councillor_enquiry/", _enquiry_answers(code))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Enter the full name of the constituent, or choose someone on file" in page
+    assert "full name of the person" not in page

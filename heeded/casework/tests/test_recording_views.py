@@ -630,3 +630,12 @@ def test_changing_to_a_kind_that_asks_less_records_only_what_it_asks(client, off
     assert case.record_type.code == "compliment"
     assert case.parties.get().person.full_name == "Dana Whitlock"
     assert not case.natures.exists() and not case.outcomes_sought.exists()
+
+
+def test_the_recording_pages_write_apostrophes_as_the_rest_of_the_app_does(client, officer, code):
+    """QA on the demo: "Child’s date of birth" and "saved to Dana Whitlock’s details" were
+    the only curly apostrophes among the straight ones of the pages around them."""
+    client.force_login(officer)
+    form = client.get("/cases/new/complaint/").content.decode()
+    assert "Child&#x27;s date of birth" in form
+    assert "’" not in form

@@ -142,3 +142,27 @@ def test_the_case_page_says_where_another_record_of_the_same_name_is_on_file(
     assert "already on file" not in page
     page = client.get(f"/cases/{alone.reference}/").content.decode()
     assert "Another record of this name is on file" not in page
+
+
+def test_the_person_page_says_only_this_case_is_moved_to_the_record_on_file(client, officer):
+    """QA on the demo: the person page said using the record on file meant "their cases
+    are joined"; joining moves only this case to it (the compare page says so). The person
+    page now says what happens as the compare page does: this case names the record on
+    file, which takes the details it lacks; this case's record is removed, or kept while
+    other cases name it."""
+    about(officer, chloe(date_of_birth=BORN))
+    case = about(officer, chloe(date_of_birth=BORN, postcode="DB8 6ES"))
+    client.force_login(officer)
+    page = client.get(person_url(case)).content.decode()
+    assert "their cases are joined" not in page
+    assert (
+        f"If one of them is the same person, use their record: {case.reference} will then "
+        "name it, and it is given the details it does not have from this case's record. "
+        "This case's record is then removed."
+    ) in page
+    about(officer, case.parties.get().person, received_on=dt.date(2022, 10, 3))
+    page = client.get(person_url(case)).content.decode()
+    assert (
+        "Only this case changes: this case's record is kept, as 1 other case names it: "
+        "join it to the record on file there too if they are the same person."
+    ) in page

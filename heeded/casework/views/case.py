@@ -79,6 +79,7 @@ def case_page(request, reference: str):
     for stage in stages:
         stage.agreed_late = late.get(stage.number)
     moves = available_moves(case, request.user)
+    parties = list(case.parties.all())
     return render(
         request,
         "casework/case.html",
@@ -93,7 +94,9 @@ def case_page(request, reference: str):
             "deadlines": deadline_rows(case, today),
             "reminders_stopped": reminders_stopped(case),
             "terms": term_labels(case),
-            "parties": list(case.parties.all()),
+            "parties": parties,
+            # Who they are (a parent, ...) is said beside the person who made it.
+            "complainant_party": next((p for p in parties if p.role == "complainant"), None),
             # The team corrects people's details; a responding manager reads them.
             "can_record": can_record_cases(request.user),
             "nothing_for_you": nothing_for_you(case, request.user),

@@ -1,6 +1,7 @@
 """The demo council: deterministic, idempotent, realistic enough for every report table."""
 
 import datetime as dt
+import re
 from io import StringIO
 
 import pytest
@@ -10,7 +11,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from heeded.access.roles import Role, has_role
-from heeded.cases.models import Case, CaseParty, PartyRole, Stage
+from heeded.cases.models import Case, CaseParty, PartyRole, Person, Stage
 from heeded.demo.generator import DemoCouncil
 from heeded.demo.staff import SIGN_INS
 from heeded.procedures import Unit, procedure_for
@@ -363,3 +364,16 @@ def test_the_adult_social_care_complaints_leave_the_childrens_figures_as_they_we
     changed = {key for key in with_them[2026] if with_them[2026][key] != without[2026][key]}
     assert changed and all(key.startswith("representations.") for key in changed), changed
     assert with_them[2026]["representations.by_type"]["adult_social_care_complaint"] == 4
+
+
+def test_each_demo_adult_has_an_email_of_their_own_so_a_search_by_email_finds_them():
+    """QA on the demo: every adult's email was someone@example.org, so searching people by
+    email on the recording page offered everyone. Each has a plausible one of their own,
+    at a domain kept for examples."""
+    build()
+    emails = list(Person.objects.exclude(email="").values_list("email", flat=True))
+    adults = CaseParty.objects.filter(role=PartyRole.COMPLAINANT, person__date_of_birth=None)
+    assert len(emails) == adults.values("person").distinct().count() > 50
+    assert len(set(emails)) == len(emails)
+    assert {email.split("@")[1] for email in emails} <= {"example.org", "example.com"}
+    assert all(re.fullmatch(r"[a-z]+\.[a-z]+\d*@example\.(org|com)", e) for e in emails[:50])
