@@ -191,6 +191,15 @@ def _as(party: CaseParty, as_: str) -> str:
     return as_
 
 
+def role_words(party: CaseParty) -> str:
+    """Who ``party`` is on their case, for a list of someone's cases: "Made the
+    representation"; an MP's enquiry's constituent, "The constituent the enquiry is about"
+    (the MP made it)."""
+    if party.role != PartyRole.COMPLAINANT:
+        return party.get_role_display()
+    return questions_for(party.case.record_type).complainant_role or party.get_role_display()
+
+
 def cases_in_words(parties: list[CaseParty], most: int = 2, *, as_: str = "Made") -> str:
     """What tells two people of one name apart when neither has an email or postcode on
     file: "Made CS-2026-00042: Compliment, received 12 September 2022; and 1 more",

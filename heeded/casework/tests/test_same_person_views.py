@@ -166,3 +166,20 @@ def test_the_person_page_says_only_this_case_is_moved_to_the_record_on_file(clie
         "Only this case changes: this case's record is kept, as 1 other case names it: "
         "join it to the record on file there too if they are the same person."
     ) in page
+
+
+def test_the_compare_page_says_a_constituent_was_the_subject_of_an_mps_enquiry(client, officer):
+    # It said "(made the representation)": the MP made it.
+    on_file = chloe()
+    enquiry = record(
+        officer,
+        "mp_councillor_enquiry",
+        received_on=RECEIVED,
+        people=[(on_file, "complainant", "")],
+    )
+    case = about(officer, chloe(), received_on=dt.date(2022, 10, 3))
+    client.force_login(officer)
+    page = client.get(f"{person_url(case)}same-as/{on_file.pk}/").content.decode()
+    assert f"{enquiry.reference}: MP or councillor enquiry" in page
+    assert "(the constituent the enquiry is about)" in page
+    assert "made the representation" not in page

@@ -22,7 +22,7 @@ from heeded.cases.actions import (
 from heeded.cases.models import Person
 
 from ..forms.person import PersonDetailsForm
-from ..people import same_as
+from ..people import role_words, same_as
 from ..selectors import case_for, with_stages
 
 
@@ -100,7 +100,7 @@ def same_person(request, reference: str, party: int, person: int):
     this = party.person
     # Chosen on file when the case was recorded, this case's record has cases of its own:
     # they keep naming it after the join, and the officer is told so before joining.
-    here_cases = list(_other_cases(this, case))
+    here_cases = _other_cases(this, case)
     return render(
         request,
         "casework/same_person.html",
@@ -119,12 +119,15 @@ def same_person(request, reference: str, party: int, person: int):
     )
 
 
-def _other_cases(person: Person, case):
-    return (
+def _other_cases(person: Person, case) -> list:
+    parties = list(
         person.case_parties.exclude(case=case)
         .select_related("case__record_type")
         .order_by("-case__received_on")
     )
+    for party in parties:
+        party.role_words = role_words(party)
+    return parties
 
 
 def _side_by_side(this: Person, on_file: Person) -> list[tuple[str, str, str, bool]]:
