@@ -1587,3 +1587,21 @@ def test_a_notice_of_delay_dated_before_the_complaint_was_received_says_so(signe
         "The date they were told (9 September 2022) cannot be before the date the complaint "
         "was received (12 September 2022)"
     ) in html.unescape(response.content.decode())
+
+
+def test_a_notice_of_delay_with_nothing_said_and_dated_too_early_is_told_both_at_once(
+    signed_in, officer
+):
+    # It said "Enter what they were told" alone, then the date only once the words were in.
+    case = record(officer, "adult_social_care_complaint", received_on=RECEIVED)
+    response = post(
+        signed_in,
+        case,
+        "explain-delay",
+        {**date_parts("on", dt.date(2022, 9, 9)), "explanation": ""},
+    )
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 400
+    assert "Enter what they were told" in page
+    assert "cannot be before the date the complaint was received (12 September 2022)" in page
+    assert "Say what they were told" not in page

@@ -132,6 +132,13 @@ def test_an_officer_tells_an_adult_social_care_complainant_why_there_is_no_respo
     summary.wait_for()
     look(page, "12-notice-errors")
     expect(page.locator("#id_explanation-error")).to_contain_text("Enter what they were told")
+    # Both told in one round, as GOV.UK forms do: not the date only once the words are in.
+    early = (
+        f"The date they were told ({long_date(too_early)}) cannot be before the date the "
+        f"complaint was received ({long_date(received)})"
+    )
+    expect(page.locator("#id_on-error")).to_contain_text(early)
+    expect(summary.get_by_role("link")).to_have_text([early, "Enter what they were told"])
     expect(page.locator("#id_on_day")).to_have_value(str(too_early.day))
     expect(page.locator("#id_on_year")).to_have_value(str(too_early.year))
     explanation = "The care provider's records are still awaited; we expect to reply in December."
@@ -139,9 +146,7 @@ def test_an_officer_tells_an_adult_social_care_complainant_why_there_is_no_respo
     page.get_by_role("button", name="Save").click()
     page.locator("#id_on-error").wait_for()
     look(page, "13-notice-date-refused")
-    expect(page.locator("#id_on-error")).to_contain_text(
-        f"cannot be before the date the complaint was received ({long_date(received)})"
-    )
+    expect(page.locator("#id_on-error")).to_contain_text(early)
     expect(page.locator("#id_explanation")).to_have_value(explanation)
     told = add_working_days(notice_due, 1)
     fill_date(page, "on", told)

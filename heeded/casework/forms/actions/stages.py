@@ -204,6 +204,11 @@ class ExplainDelayForm(ActionForm):
         )
         return f"Recorded that the {self.case.procedure.asker} was told why"
 
+    def refused(self, stage, data) -> list:
+        return actions.delay_notice_refusals(
+            self.case, stage, on=data.get("on"), explanation=data.get("explanation", "")
+        )
+
 
 class PanelHeldForm(ActionForm):
     on = on_date("Date the panel met", label="When did the review panel meet?")
