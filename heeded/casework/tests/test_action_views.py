@@ -1569,7 +1569,9 @@ def test_an_adult_social_care_response_date_is_agreed_and_changed_not_extended(s
     assert "The new date must be after the one agreed before (10 November 2022)" in page
     response = extend(signed_in, case, dt.date(2022, 12, 1), "She asked for more time")
     page = signed_in.get(response["Location"]).content.decode()
-    assert "Agreed response date changed to 1 December 2022" in page
+    # The banner says "changed" too, as the timeline does: not "agreed" as if for the first time.
+    assert page.count("Agreed response date changed to 1 December 2022") == 2
+    assert "Response date agreed: 1 December 2022" not in page
 
 
 def test_a_notice_of_delay_dated_before_the_complaint_was_received_says_so(signed_in, officer):

@@ -163,7 +163,7 @@ def test_an_officer_tells_an_adult_social_care_complainant_why_there_is_no_respo
     do(page, "Change the agreed response date", "15-change-agreed")
     expect(page.get_by_role("heading", level=1)).to_have_text("Change the agreed response date")
     agree(page, later, "She asked for more time to send the visit logs.", today)
-    banner(page, f"Response date agreed: {long_date(later)}")
+    banner(page, f"Agreed response date changed to {long_date(later)}")
     look(page, "16-agreed-changed")
     expect(headline).to_contain_text(f"Agreed response date due {long_date(later)}")
     expect(timeline).to_contain_text(f"Agreed response date changed to {long_date(later)}")
