@@ -78,6 +78,13 @@ _CASE_RECORDS = {
 }
 
 
+def agreed_date_title(new: dt.date, *, changed: bool) -> str:
+    """A response date agreed with the complainant (adult social care), or changed."""
+    if changed:
+        return f"Agreed response date changed to {long_date(new)}"
+    return f"Response date agreed: {long_date(new)}"
+
+
 def _unnumbered_title(event, kind: EventKind, rule) -> str:
     """An FOI request's one stage is its response: its events are not "Stage 1" events."""
     if kind is EventKind.STAGE_STARTED:
@@ -89,9 +96,7 @@ def _unnumbered_title(event, kind: EventKind, rule) -> str:
         new = dt.date.fromisoformat(event.new_value)
         if rule.response.agreed:
             # Adult social care: the date is agreed with the complainant, not extended.
-            if event.old_value:
-                return f"Agreed response date changed to {long_date(new)}"
-            return f"Response date agreed: {long_date(new)}"
+            return agreed_date_title(new, changed=bool(event.old_value))
         return f"Deadline extended to {long_date(new)}"
     return kind.label
 

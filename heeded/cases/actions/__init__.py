@@ -38,6 +38,7 @@ from .reminders import start_reminders, stop_reminders, stopped_words
 from .stages import (
     acknowledge_stage,
     agree_statement,
+    delay_notice_refusals,
     explain_delay,
     extend_stage,
     extension_refusals,
@@ -66,6 +67,7 @@ __all__ = [
     "close",
     "convert",
     "extend_stage",
+    "delay_notice_refusals",
     "extension_refusals",
     "contact_refusals",
     "log_contact",

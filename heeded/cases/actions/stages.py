@@ -345,6 +345,34 @@ def extension_refusals(
     return refusals + _first_refusal(checks)
 
 
+def delay_notice_refusals(
+    case: Case, stage: Stage, *, on: dt.date | None, explanation: str
+) -> list[ProcedureError]:
+    """Everything the procedure refuses in a notice of delay as given, each naming the
+    argument it is about: ``explain_delay`` refuses the first; its form shows them all at
+    once, so a date before receipt is told with the missing explanation, not after it."""
+    rule = case.procedure.stage(stage.number)
+    if rule is None or rule.warning is None:
+        return []  # no notice of delay to give: explain_delay says so
+    # "the start of its clock" meant nothing to a complaints officer: the 6 months count
+    # from the day the complaint was received.
+    if rule.warning.counts_from is CountsFrom.RECEIVED:
+        start, since = case.received_on, case.procedure.counts_from(rule.warning)
+    else:
+        start, since = stage.started_on, rule.start
+    checks = [
+        lambda: require_date(on, f"the {case.procedure.asker} was told", "on"),
+        lambda: require(
+            on <= localdate(), "The date they were told cannot be in the future.", "on"
+        ),
+        lambda: require_not_before(on, start, "they were told", since, "on"),
+    ]
+    refusals = _first_refusal(checks)
+    if not (explanation and explanation.strip()):
+        refusals.append(ProcedureError("Say what they were told.", "explanation"))
+    return refusals
+
+
 def explain_delay(
     case: Case,
     number: int,
@@ -372,16 +400,8 @@ def explain_delay(
             stage.delay_explained_on is None,
             f"The {case.procedure.asker} was told why on {long_date(stage.delay_explained_on)}.",
         )
-        require_date(on, f"the {case.procedure.asker} was told", "on")
-        require(on <= localdate(), "The date they were told cannot be in the future.", "on")
-        # "the start of its clock" meant nothing to a complaints officer: the 6 months
-        # count from the day the complaint was received.
-        if rule.warning.counts_from is CountsFrom.RECEIVED:
-            start, since = case.received_on, case.procedure.counts_from(rule.warning)
-        else:
-            start, since = stage.started_on, rule.start
-        require_not_before(on, start, "they were told", since, "on")
-        require(bool(explanation.strip()), "Say what they were told.", "explanation")
+        for refusal in delay_notice_refusals(case, stage, on=on, explanation=explanation):
+            raise refusal
         stage.delay_explained_on = on
         stage.delay_explanation = explanation.strip()
         save_with_history(stage, by, "Told why there is no response yet")

@@ -1570,7 +1570,9 @@ def test_an_adult_social_care_response_date_is_agreed_and_changed_not_extended(s
     assert "The new date must be after the one agreed before (10 November 2022)" in page
     response = extend(signed_in, case, dt.date(2022, 12, 1), "She asked for more time")
     page = signed_in.get(response["Location"]).content.decode()
-    assert "Agreed response date changed to 1 December 2022" in page
+    # The banner says "changed" too, as the timeline does: not "agreed" as if for the first time.
+    assert page.count("Agreed response date changed to 1 December 2022") == 2
+    assert "Response date agreed: 1 December 2022" not in page
 
 
 def test_a_notice_of_delay_dated_before_the_complaint_was_received_says_so(signed_in, officer):
@@ -1607,3 +1609,21 @@ def test_the_notice_of_delay_is_a_button_once_it_is_the_cases_next_deadline(sign
         assert action_url(late, "respond") in buttons(late)
         # Not yet 6 months: the response is what is due, and the notice stays among the actions.
         assert action_url(recent, "explain-delay") not in buttons(recent)
+
+
+def test_a_notice_of_delay_with_nothing_said_and_dated_too_early_is_told_both_at_once(
+    signed_in, officer
+):
+    # It said "Enter what they were told" alone, then the date only once the words were in.
+    case = record(officer, "adult_social_care_complaint", received_on=RECEIVED)
+    response = post(
+        signed_in,
+        case,
+        "explain-delay",
+        {**date_parts("on", dt.date(2022, 9, 9)), "explanation": ""},
+    )
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 400
+    assert "Enter what they were told" in page
+    assert "cannot be before the date the complaint was received (12 September 2022)" in page
+    assert "Say what they were told" not in page

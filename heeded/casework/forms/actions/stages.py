@@ -12,6 +12,7 @@ from heeded.cases.clocks import delay_notice_deadline, latest_extension
 
 from ...fields import DateField
 from ...templatetags.casework import long_date
+from ...timeline import agreed_date_title
 from ._base import ActionForm, on_date
 
 
@@ -145,6 +146,7 @@ class ExtendForm(ActionForm):
 
     def perform(self, *, by, version):
         data = self.cleaned_data
+        changed = self.case.stage(self.stage_number).extended_to is not None
         actions.extend_stage(
             self.case,
             self.stage_number,
@@ -155,7 +157,8 @@ class ExtendForm(ActionForm):
             expected_version=version,
         )
         if self.stage_rule.response.agreed:
-            return f"Response date agreed: {long_date(data['to'])}"
+            # The banner says what the timeline says: "changed", once a date was agreed.
+            return agreed_date_title(data["to"], changed=changed)
         # A headline, as "Stage 1 extended to ...": "Response deadline extended to ...".
         return f"{self.stage_rule.deadline_title} extended to {long_date(data['to'])}"
 
@@ -203,6 +206,11 @@ class ExplainDelayForm(ActionForm):
             expected_version=version,
         )
         return f"Recorded that the {self.case.procedure.asker} was told why"
+
+    def refused(self, stage, data) -> list:
+        return actions.delay_notice_refusals(
+            self.case, stage, on=data.get("on"), explanation=data.get("explanation", "")
+        )
 
 
 class PanelHeldForm(ActionForm):
