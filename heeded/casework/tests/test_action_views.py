@@ -1592,7 +1592,7 @@ def test_a_notice_of_delay_dated_before_the_complaint_was_received_says_so(signe
     ) in html.unescape(response.content.decode())
 
 
-def test_the_notice_of_delay_is_a_button_once_it_is_the_cases_next_deadline(signed_in, officer):
+def test_the_notice_of_delay_is_a_button_once_it_falls_due(signed_in, officer):
     # The banner said "Tell the complainant why there is no response yet … overdue" while
     # the only button was "Record the response": the notice was a link among the actions.
     late = record(officer, "adult_social_care_complaint", received_on=RECEIVED)
