@@ -140,10 +140,14 @@ def late_extensions(case: Case) -> dict[int, tuple[dt.date, dt.date]]:
     return {number: when for number, when in late.items() if when}
 
 
-def _extension_text(event, stages: dict, text: str) -> str:
+def _extension_text(event, stages: dict, text: str, procedure) -> str:
     passed = _passed(event, stages)
     if passed is None:
         return text
+    rule = procedure.stage(event.stage_number)
+    if rule is not None and rule.response.agreed:
+        # Adult social care: no deadline ran out, a date agreed with the complainant did.
+        return f"Agreed after the date agreed before ({long_date(passed)}) had passed. {text}"
     return f"Agreed after the deadline of {long_date(passed)} had passed. {text}".strip()
 
 
@@ -160,7 +164,7 @@ def timeline(case: Case) -> list[Entry]:
             title=_title(e, procedure),
             text=_text(e, procedure)
             if e.recorded_at in imports
-            else _extension_text(e, stages, _text(e, procedure)),
+            else _extension_text(e, stages, _text(e, procedure), procedure),
             by=e.by,
             stage_number=e.stage_number,
             kind=e.kind,

@@ -640,3 +640,19 @@ def test_an_extension_agreed_after_the_deadline_says_so_on_the_case_page(officer
 def test_an_extension_agreed_in_time_is_not_said_to_be_late(officer, complaint):
     page = extended_on(complaint, officer, complaint.stage(1).due_on)
     assert "after the deadline of" not in page
+
+
+def test_an_adult_social_care_date_changed_once_it_had_passed_is_not_called_a_deadline(
+    officer, on_14_september_2022
+):
+    # SI 2009/309: the response date is agreed with the complainant, not a deadline.
+    case = record(officer, "adult_social_care_complaint", received_on=dt.date(2022, 8, 1))
+    actions.extend_stage(
+        case, 1, by=officer, to=dt.date(2022, 9, 1), reason="On the telephone", on=case.received_on
+    )
+    actions.extend_stage(
+        case, 1, by=officer, to=dt.date(2022, 9, 30), reason="By e-mail", on=dt.date(2022, 9, 5)
+    )
+    page = page_of(case, officer)
+    assert "Agreed after the date agreed before (1 September 2022) had passed. By e-mail" in page
+    assert "after the deadline of" not in page
