@@ -108,7 +108,7 @@ def learning_for_report() -> forms.CharField:
         widget=forms.Textarea,
         required=False,
         label="Learning for the annual report (anonymised)",
-        help_text="Leave out names, dates and anything that could identify the family.",
+        help_text="Leave out names, dates and anything that could identify the people involved.",
     )
 
 

@@ -464,7 +464,7 @@ def test_learning_for_the_report_carries_the_same_warning_when_edited_as_when_re
     signed_in, complaint
 ):
     # Published as typed: whichever form it is written in warns against identifying anyone.
-    warning = "Leave out names, dates and anything that could identify the family."
+    warning = "Leave out names, dates and anything that could identify the people involved."
     assert warning in signed_in.get(action_url(complaint, "edit")).content.decode()
     assert warning in signed_in.get(action_url(complaint, "respond")).content.decode()
 
