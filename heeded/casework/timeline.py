@@ -147,7 +147,9 @@ def _extension_text(event, stages: dict, text: str, procedure) -> str:
     rule = procedure.stage(event.stage_number)
     if rule is not None and rule.response.agreed:
         # Adult social care: no deadline ran out, a date agreed with the complainant did.
-        return f"Agreed after the date agreed before ({long_date(passed)}) had passed. {text}"
+        return (
+            f"Agreed after the date agreed before ({long_date(passed)}) had passed. {text}".strip()
+        )
     return f"Agreed after the deadline of {long_date(passed)} had passed. {text}".strip()
 
 

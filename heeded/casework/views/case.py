@@ -15,6 +15,7 @@ from heeded.taxonomy.wording import in_sentence
 from ..deadlines import deadline_rows
 from ..forms.actions import CLOCK_STILL_RUNS
 from ..moves import available_moves, grouped
+from ..people import role_words
 from ..questions import questions_for
 from ..selectors import case_for, for_case_page, term_labels, with_stages
 from ..templatetags.casework import long_date, person_name, stage_name
@@ -80,6 +81,8 @@ def case_page(request, reference: str):
         stage.agreed_late = late.get(stage.number)
     moves = available_moves(case, request.user)
     parties = list(case.parties.all())
+    for party in parties:
+        party.role_words = role_words(party)
     return render(
         request,
         "casework/case.html",
