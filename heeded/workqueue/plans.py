@@ -9,32 +9,25 @@ rare nature, record type or officer. Planning these queries takes well under a m
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from functools import wraps
 
 from django.db import connection
 
 
-@contextmanager
-def planned_for_their_values():
-    """Run the queries inside unprepared on PostgreSQL (nothing to do on SQLite)."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    connection.ensure_connection()
-    database = connection.connection
-    kept = database.prepare_threshold
-    database.prepare_threshold = None  # psycopg: prepare nothing, use nothing prepared
-    try:
-        yield
-    finally:
-        database.prepare_threshold = kept
-
-
 def each_query_planned_for_its_values(view):
+    """Run ``view``'s queries unprepared on PostgreSQL (nothing to do on SQLite)."""
+
     @wraps(view)
     def planned(request, *args, **kwargs):
-        with planned_for_their_values():
+        if connection.vendor != "postgresql":
             return view(request, *args, **kwargs)
+        connection.ensure_connection()
+        database = connection.connection
+        kept = database.prepare_threshold
+        database.prepare_threshold = None  # psycopg: prepare nothing, use nothing prepared
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            database.prepare_threshold = kept
 
     return planned

@@ -9,10 +9,9 @@ from django.utils.timezone import localdate
 
 from heeded.calendars.working_days import working_days
 from heeded.organisation.models import Organisation, Stage2ClockStart
-from heeded.procedures import CountsFrom
 from heeded.taxonomy.models import Outcome
 
-from ..clocks import clock_limit, latest_extension, response_clock_start
+from ..clocks import clock_limit, delay_notice_due, latest_extension, response_clock_start
 from ..models import UPHELD_AT_LEAST_IN_PART, Case, EventKind, Stage, StageOutcome
 from ._base import (
     ProcedureError,
@@ -351,15 +350,12 @@ def delay_notice_refusals(
     """Everything the procedure refuses in a notice of delay as given, each naming the
     argument it is about: ``explain_delay`` refuses the first; its form shows them all at
     once, so a date before receipt is told with the missing explanation, not after it."""
-    rule = case.procedure.stage(stage.number)
-    if rule is None or rule.warning is None:
+    notice = delay_notice_due(case, stage)
+    if notice is None:
         return []  # no notice of delay to give: explain_delay says so
     # "the start of its clock" meant nothing to a complaints officer: the 6 months count
     # from the day the complaint was received.
-    if rule.warning.counts_from is CountsFrom.RECEIVED:
-        start, since = case.received_on, case.procedure.counts_from(rule.warning)
-    else:
-        start, since = stage.started_on, rule.start
+    start, since = notice.starts_on, case.procedure.counts_from(notice.clock)
     checks = [
         lambda: require_date(on, f"the {case.procedure.asker} was told", "on"),
         lambda: require(

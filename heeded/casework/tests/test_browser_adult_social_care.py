@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from heeded.calendars.dates import long_date
 from heeded.calendars.working_days import add_working_days, next_working_day_on_or_after
 from heeded.cases.models import Case
+from heeded.casework.tests import test_browser_walk as walk
 from heeded.casework.tests.test_browser_walk import banner, fill_date, sign_in
 from heeded.procedures.declarations import ADULT_SOCIAL_CARE
 from heeded.tests_support.browser import check_accessibility, screenshot
@@ -34,10 +35,7 @@ def look(page, name: str) -> None:
 
 
 def do(page, action: str, name: str) -> None:
-    """Open an action from the case page's list of actions."""
-    with page.expect_navigation():
-        page.locator(".app-case-actions").get_by_text(action, exact=True).click()
-    look(page, name)
+    walk.do(page, action, name, look=look)
 
 
 def agree(page, to: dt.date, how: str, on: dt.date) -> None:
@@ -59,24 +57,13 @@ def test_an_officer_tells_an_adult_social_care_complainant_why_there_is_no_respo
     agreed = add_working_days(received, 60)  # about 3 months on: long gone
     sign_in(page, live_server, officer)
 
-    page.goto(f"{live_server.url}/cases/new/")
-    look(page, "01-what-kind")
-    page.get_by_label("Adult social care complaint").check()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Continue").click()
-    look(page, "02-details-empty")
+    walk.start_recording(page, live_server, "Adult social care complaint", look=look)
     fill_date(page, "received_on", received)
     page.select_option("#id_how_received", label="Letter")
     page.fill("#id_full_name", "Edith Marsh")
     page.fill("#id_email", "edith@example.com")
     page.fill("#id_summary", "Home care visits were cut short and often missed.")
-    look(page, "03-details-filled")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("heading", name="Check before recording").wait_for()
-    look(page, "04-check")
-    page.get_by_role("button", name="Record it").click()
-    banner(page, "recorded")
-    look(page, "05-recorded")
+    walk.check_and_record(page, look=look)
     case = Case.objects.get()
     notice_due = ADULT_SOCIAL_CARE.stage(1).warning.deadline(received)
     headline = page.locator(".app-deadline-panel")

@@ -46,11 +46,32 @@ def banner(page, text: str) -> None:
     page.locator(".govuk-notification-banner").get_by_text(text).wait_for()
 
 
-def do(page, action: str, name: str) -> None:
+def do(page, action: str, name: str, look=look) -> None:
     """Open an action from the case page's list of actions."""
     with page.expect_navigation():
         page.locator(".app-case-actions").get_by_text(action, exact=True).click()
     look(page, name)
+
+
+def start_recording(page, live_server, kind: str, look=look) -> None:
+    """Choose what kind of representation to record, and go on to its details."""
+    page.goto(f"{live_server.url}/cases/new/")
+    look(page, "01-what-kind")
+    page.get_by_label(kind).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
+    look(page, "02-details-empty")
+
+
+def check_and_record(page, look=look) -> None:
+    """From the filled-in details, through the check page, to the case recorded."""
+    look(page, "03-details-filled")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("heading", name="Check before recording").wait_for()
+    look(page, "04-check")
+    page.get_by_role("button", name="Record it").click()
+    banner(page, "recorded")
+    look(page, "05-recorded")
 
 
 def test_an_officer_takes_a_complaint_from_recording_to_closure(
@@ -61,12 +82,7 @@ def test_an_officer_takes_a_complaint_from_recording_to_closure(
     received = today - dt.timedelta(days=14)
     sign_in(page, live_server, officer)
 
-    page.goto(f"{live_server.url}/cases/new/")
-    look(page, "01-what-kind")
-    page.get_by_label("Complaint (statutory)").check()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Continue").click()
-    look(page, "02-details-empty")
+    start_recording(page, live_server, "Complaint (statutory)")
 
     fill_date(page, "received_on", received)
     page.select_option("#id_how_received", label="Email")
@@ -83,14 +99,7 @@ def test_an_officer_takes_a_complaint_from_recording_to_closure(
     page.get_by_label("Apology", exact=True).check()
     # The deadline appears as soon as the date is typed (htmx), before saving.
     page.locator("#deadlines").get_by_text("Stage 1 response").wait_for()
-    look(page, "03-details-filled")
-    page.get_by_role("button", name="Continue").click()
-
-    page.get_by_role("heading", name="Check before recording").wait_for()
-    look(page, "04-check")
-    page.get_by_role("button", name="Record it").click()
-    banner(page, "recorded")
-    look(page, "05-case-recorded")
+    check_and_record(page)
     case = Case.objects.get()
     assert case.parties.get().person.full_name == "Dana Whitlock"
 
